@@ -1,0 +1,64 @@
+package io.crmkit.api;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who is acting, for which tenant, with which permissions. Every operation of a {@link Crm} is scoped to
+ * the actor's tenant, checked against its permissions and recorded in the audit log under its id.
+ *
+ * <p>Immutable and cheap; build one per request.
+ *
+ * @param tenantId    1 to 64 characters of {@code A-Z a-z 0-9 . _ : -}
+ * @param actorId     1 to 64 characters, no control characters; who is written in the audit log
+ * @param permissions what the actor may do; may be empty (the actor can then do nothing)
+ */
+public record Actor(String tenantId, String actorId, Set<Permission> permissions) {
+
+    /** The longest tenant or actor id accepted. */
+    public static final int MAX_ID_LENGTH = 64;
+
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_ID_LENGTH + "}");
+
+    /**
+     * Validates the ids and copies the permissions.
+     *
+     * @throws IllegalArgumentException naming the bad id and its rule
+     */
+    public Actor {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(actorId, "actorId");
+        Objects.requireNonNull(permissions, "permissions");
+        if (!TENANT.matcher(tenantId).matches()) {
+            throw new IllegalArgumentException("tenantId '" + tenantId
+                    + "': must be 1 to " + MAX_ID_LENGTH + " characters of A-Z a-z 0-9 . _ : -");
+        }
+        if (actorId.isBlank() || actorId.length() > MAX_ID_LENGTH || actorId.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("actorId '" + actorId
+                    + "': must be 1 to " + MAX_ID_LENGTH + " characters, not blank, without control characters");
+        }
+        permissions = permissions.isEmpty()
+                ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
+    }
+
+    /** @return an actor with the given permissions, such as {@link Permission#ALL} */
+    public static Actor of(String tenantId, String actorId, Collection<Permission> permissions) {
+        return new Actor(tenantId, actorId, Set.copyOf(permissions));
+    }
+
+    /** @return an actor with the listed permissions */
+    public static Actor of(String tenantId, String actorId, Permission... permissions) {
+        return of(tenantId, actorId, Arrays.asList(permissions));
+    }
+
+    /** @return whether the actor holds the permission */
+    public boolean can(Permission permission) {
+        return permissions.contains(permission);
+    }
+}

@@ -1,0 +1,22 @@
+package io.crmkit.api;
+
+import io.crmkit.api.customer.CustomerService;
+import io.crmkit.api.field.FieldService;
+
+/**
+ * The customer module as one actor sees it: every service below is scoped to the actor's tenant and
+ * checks the actor's permissions on every call.
+ *
+ * <p>Obtained from {@code CrmKit.as(actor)}. Immutable and thread-safe; cheap enough to create per request.
+ */
+public interface Crm {
+
+    /** @return the actor every operation runs as */
+    Actor actor();
+
+    /** @return single-customer operations: create, read, update, delete, identities, tags, status */
+    CustomerService customers();
+
+    /** @return custom field definitions of the actor's tenant */
+    FieldService fields();
+}

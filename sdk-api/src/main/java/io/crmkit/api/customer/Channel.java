@@ -1,0 +1,24 @@
+package io.crmkit.api.customer;
+
+import java.util.Objects;
+
+/**
+ * A customer's account on a messaging or login channel.
+ *
+ * @param name    the channel: 1 to 24 characters of {@code a-z 0-9 _}, starting with a letter, such as
+ *                {@code "web"}, {@code "whatsapp"}, {@code "wechat"}
+ * @param account the account on that channel, 1 to 255 characters
+ */
+public record Channel(String name, String account) {
+
+    /** Checks that no component is null; the limits are checked when a customer is written. */
+    public Channel {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(account, "account");
+    }
+
+    /** @return the channel account {@code account} on {@code name} */
+    public static Channel of(String name, String account) {
+        return new Channel(name, account);
+    }
+}

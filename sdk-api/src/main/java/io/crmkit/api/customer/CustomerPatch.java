@@ -1,0 +1,147 @@
+package io.crmkit.api.customer;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The input of {@link CustomerService#update}: the fields to change, and the version of the customer they
+ * were read from. Fields not mentioned stay as they are; a field set to null (or "") is cleared. A list
+ * (phones, emails, channels) replaces the whole list.
+ *
+ * <p>The update succeeds only if the customer still has {@link #version()}; otherwise it fails with a
+ * {@code ConflictException} and nothing changes. Status and owner change through the status operations of
+ * {@link CustomerService}, tags through {@code addTags} and {@code removeTags}.
+ *
+ * @param version       the version of the customer the change was made against
+ * @param changes       built-in fields to change; an empty Optional clears the field
+ * @param customChanges custom fields to change by key; an empty Optional clears the field
+ */
+public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> changes,
+                            Map<String, Optional<Object>> customChanges) {
+
+    /** Copies the maps. */
+    public CustomerPatch {
+        changes = changes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(changes));
+        customChanges = Collections.unmodifiableMap(new LinkedHashMap<>(customChanges));
+    }
+
+    /**
+     * @param version the version of the customer as read ({@link Customer#version()})
+     * @return a builder of a change against that version
+     */
+    public static Builder builder(long version) {
+        return new Builder(version);
+    }
+
+    /** @return whether the patch changes nothing */
+    public boolean isEmpty() {
+        return changes.isEmpty() && customChanges.isEmpty();
+    }
+
+    /** Collects the changes. Not thread-safe; each setter returns this builder. */
+    public static final class Builder {
+        private final long version;
+        private final Map<CustomerField, Optional<Object>> changes = new EnumMap<>(CustomerField.class);
+        private final Map<String, Optional<Object>> custom = new LinkedHashMap<>();
+
+        private Builder(long version) {
+            this.version = version;
+        }
+
+        private Builder set(CustomerField field, Object value) {
+            changes.put(field, Optional.ofNullable(value));
+            return this;
+        }
+
+        /** @param name 0 to 80 characters; null clears */
+        public Builder name(String name) {
+            return set(CustomerField.NAME, name);
+        }
+
+        /** @param nickname 0 to 80 characters; null clears */
+        public Builder nickname(String nickname) {
+            return set(CustomerField.NICKNAME, nickname);
+        }
+
+        /** @param gender null sets {@link Gender#UNKNOWN} */
+        public Builder gender(Gender gender) {
+            return set(CustomerField.GENDER, gender);
+        }
+
+        /** @param birthday null clears */
+        public Builder birthday(LocalDate birthday) {
+            return set(CustomerField.BIRTHDAY, birthday);
+        }
+
+        /** @param company 0 to 80 characters; null clears */
+        public Builder company(String company) {
+            return set(CustomerField.COMPANY, company);
+        }
+
+        /** @param address null clears */
+        public Builder address(Address address) {
+            return set(CustomerField.ADDRESS, address);
+        }
+
+        /** @param phones replaces every phone; up to 3, empty clears */
+        public Builder phones(Collection<String> phones) {
+            return set(CustomerField.PHONES, List.copyOf(phones));
+        }
+
+        /** @param emails replaces every email; up to 2, empty clears */
+        public Builder emails(Collection<String> emails) {
+            return set(CustomerField.EMAILS, List.copyOf(emails));
+        }
+
+        /** @param channels replaces every channel account; up to 2, empty clears */
+        public Builder channels(Collection<Channel> channels) {
+            return set(CustomerField.CHANNELS, List.copyOf(channels));
+        }
+
+        /** @param externalId null clears */
+        public Builder externalId(String externalId) {
+            return set(CustomerField.EXTERNAL_ID, externalId);
+        }
+
+        /** @param wechatOpenId null clears */
+        public Builder wechatOpenId(String wechatOpenId) {
+            return set(CustomerField.WECHAT_OPENID, wechatOpenId);
+        }
+
+        /** @param remark 0 to 80 characters; null clears */
+        public Builder remark(String remark) {
+            return set(CustomerField.REMARK, remark);
+        }
+
+        /** @param source 0 to 64 characters; null clears */
+        public Builder source(String source) {
+            return set(CustomerField.SOURCE, source);
+        }
+
+        /** @param stage one of the kit's lifecycle stages; null is refused */
+        public Builder stage(String stage) {
+            return set(CustomerField.STAGE, stage);
+        }
+
+        /**
+         * @param key   a custom field key of the tenant
+         * @param value a value of the field's type; null clears (refused for a required field)
+         */
+        public Builder custom(String key, Object value) {
+            custom.put(Objects.requireNonNull(key, "key"), Optional.ofNullable(value));
+            return this;
+        }
+
+        /** @return the patch */
+        public CustomerPatch build() {
+            return new CustomerPatch(version, changes, custom);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.crmkit.api.customer;
+
+import java.util.Objects;
+
+/**
+ * One identity of a customer, as stored.
+ *
+ * @param type     the kind of identity
+ * @param channel  the channel name for {@link IdentityType#CHANNEL} (such as {@code "whatsapp"}), otherwise ""
+ * @param value    the normalized value: E.164 for phones, lower case for emails, as given (trimmed) otherwise
+ * @param verified whether the customer's ownership of this identity was confirmed; phones, emails and
+ *                 channel accounts start unverified, external ids (set by the host system) verified
+ */
+public record Identity(IdentityType type, String channel, String value, boolean verified) {
+
+    /** Checks that no component is null. */
+    public Identity {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(value, "value");
+    }
+}

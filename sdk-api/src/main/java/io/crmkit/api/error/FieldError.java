@@ -1,0 +1,36 @@
+package io.crmkit.api.error;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One problem with one input field, as reported inside a {@link ValidationException}.
+ *
+ * @param field   the path of the field in the input, such as {@code "name"}, {@code "phones[2]"} or
+ *                {@code "custom.loyalty_points"}
+ * @param code    machine-readable problem: {@code required}, {@code too_long}, {@code too_many},
+ *                {@code invalid}, {@code out_of_range}, {@code not_allowed}, {@code unknown_field},
+ *                {@code wrong_type} or {@code duplicate}
+ * @param message a sentence a developer can act on, naming the field, the problem and the limit
+ * @param limit   the limit that was broken (such as {@code "80"} for a length), empty where none applies
+ */
+public record FieldError(String field, String code, String message, Optional<String> limit) {
+
+    /** Validates that no component is null. */
+    public FieldError {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(limit, "limit");
+    }
+
+    /** @return an error without a numeric limit */
+    public static FieldError of(String field, String code, String message) {
+        return new FieldError(field, code, message, Optional.empty());
+    }
+
+    /** @return an error that names the limit it broke */
+    public static FieldError of(String field, String code, String message, Object limit) {
+        return new FieldError(field, code, message, Optional.of(String.valueOf(limit)));
+    }
+}

@@ -1,0 +1,17 @@
+package io.crmkit.api.error;
+
+/**
+ * The database failed in a way CRMKit could not handle: connection lost, a retryable error that kept
+ * failing after the retries, a schema that does not match. The operation was rolled back; the cause holds
+ * the driver's exception.
+ */
+public class StorageException extends CrmException {
+
+    /**
+     * @param message what the SDK was doing
+     * @param cause   the database failure
+     */
+    public StorageException(String message, Throwable cause) {
+        super("storage", message, cause);
+    }
+}

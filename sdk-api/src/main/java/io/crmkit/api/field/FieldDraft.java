@@ -1,0 +1,117 @@
+package io.crmkit.api.field;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The input of {@link FieldService#define}. The service checks the key, the label and that the limits fit
+ * the type, and reports every problem at once.
+ *
+ * @param key       1 to 40 characters of {@code a-z 0-9 _}, starting with a letter, not a built-in key
+ * @param label     1 to 80 characters; defaults to the key
+ * @param type      the value type
+ * @param required  whether customers must have a value
+ * @param maxLength TEXT only: 1 to 500, default 255
+ * @param min       NUMBER and DECIMAL only
+ * @param max       NUMBER and DECIMAL only; not below min
+ * @param options   choice types only: 1 to 100 distinct options of 1 to 80 characters
+ */
+public record FieldDraft(String key, String label, FieldType type, boolean required, OptionalInt maxLength,
+                         Optional<BigDecimal> min, Optional<BigDecimal> max, List<String> options) {
+
+    /** Checks for nulls and copies the options. */
+    public FieldDraft {
+        Objects.requireNonNull(key, "key");
+        label = label == null ? "" : label;
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(maxLength, "maxLength");
+        Objects.requireNonNull(min, "min");
+        Objects.requireNonNull(max, "max");
+        options = List.copyOf(options);
+    }
+
+    /** @return a builder for a field of that key and type */
+    public static Builder builder(String key, FieldType type) {
+        return new Builder(key, type);
+    }
+
+    /** Collects a field definition. Not thread-safe. */
+    public static final class Builder {
+        private final String key;
+        private final FieldType type;
+        private String label;
+        private boolean required;
+        private Integer maxLength;
+        private BigDecimal min;
+        private BigDecimal max;
+        private final List<String> options = new ArrayList<>();
+
+        private Builder(String key, FieldType type) {
+            this.key = Objects.requireNonNull(key, "key");
+            this.type = Objects.requireNonNull(type, "type");
+        }
+
+        /** @param label 1 to 80 characters */
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        /** @param required whether customers must have a value */
+        public Builder required(boolean required) {
+            this.required = required;
+            return this;
+        }
+
+        /** @param maxLength TEXT only, 1 to 500 */
+        public Builder maxLength(int maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /** @param min the smallest accepted value, numeric types only */
+        public Builder min(BigDecimal min) {
+            this.min = min;
+            return this;
+        }
+
+        /** @param min the smallest accepted value, numeric types only */
+        public Builder min(long min) {
+            return min(BigDecimal.valueOf(min));
+        }
+
+        /** @param max the largest accepted value, numeric types only */
+        public Builder max(BigDecimal max) {
+            this.max = max;
+            return this;
+        }
+
+        /** @param max the largest accepted value, numeric types only */
+        public Builder max(long max) {
+            return max(BigDecimal.valueOf(max));
+        }
+
+        /** Adds choice options, choice types only. */
+        public Builder options(Collection<String> options) {
+            this.options.addAll(options);
+            return this;
+        }
+
+        /** Adds choice options, choice types only. */
+        public Builder options(String... options) {
+            return options(List.of(options));
+        }
+
+        /** @return the draft; validated when defined */
+        public FieldDraft build() {
+            return new FieldDraft(key, label, type, required,
+                    maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength),
+                    Optional.ofNullable(min), Optional.ofNullable(max), options);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.crmkit.api.field;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A change to a custom field's label, limits or options, made against the version read. The key and the
+ * type never change. Each component that is empty keeps the current setting.
+ *
+ * <p>New limits and options apply to values written from then on; stored values are not re-checked, and
+ * stay readable even when an option they use is removed. A field made required is enforced on new
+ * customers and on updates that try to clear it.
+ *
+ * @param version   the {@link FieldDefinition#version()} the change was made against
+ * @param label     new label, 1 to 80 characters
+ * @param required  new required flag
+ * @param maxLength new max length (TEXT)
+ * @param min       new minimum (numeric)
+ * @param max       new maximum (numeric)
+ * @param removeMin whether to remove the minimum (numeric)
+ * @param removeMax whether to remove the maximum (numeric)
+ * @param options   new options, replacing the old list (choice types)
+ */
+public record FieldUpdate(long version, Optional<String> label, Optional<Boolean> required, OptionalInt maxLength,
+                          Optional<BigDecimal> min, Optional<BigDecimal> max, boolean removeMin, boolean removeMax,
+                          Optional<List<String>> options) {
+
+    /** Checks for nulls and copies the options. */
+    public FieldUpdate {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(maxLength, "maxLength");
+        Objects.requireNonNull(min, "min");
+        Objects.requireNonNull(max, "max");
+        options = options.map(List::copyOf);
+    }
+
+    /** @return an update against that version that changes nothing yet */
+    public static FieldUpdate of(long version) {
+        return new FieldUpdate(version, Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), false, false, Optional.empty());
+    }
+
+    /** @return this update with a new label */
+    public FieldUpdate withLabel(String label) {
+        return new FieldUpdate(version, Optional.of(label), required, maxLength, min, max, removeMin, removeMax,
+                options);
+    }
+
+    /** @return this update with a new required flag */
+    public FieldUpdate withRequired(boolean required) {
+        return new FieldUpdate(version, label, Optional.of(required), maxLength, min, max, removeMin, removeMax,
+                options);
+    }
+
+    /** @return this update with a new max length */
+    public FieldUpdate withMaxLength(int maxLength) {
+        return new FieldUpdate(version, label, required, OptionalInt.of(maxLength), min, max, removeMin, removeMax,
+                options);
+    }
+
+    /** @return this update with a new minimum */
+    public FieldUpdate withMin(BigDecimal min) {
+        return new FieldUpdate(version, label, required, maxLength, Optional.of(min), max, false, removeMax,
+                options);
+    }
+
+    /** @return this update with a new maximum */
+    public FieldUpdate withMax(BigDecimal max) {
+        return new FieldUpdate(version, label, required, maxLength, min, Optional.of(max), removeMin, false,
+                options);
+    }
+
+    /** @return this update without a minimum */
+    public FieldUpdate withoutMin() {
+        return new FieldUpdate(version, label, required, maxLength, Optional.empty(), max, true, removeMax, options);
+    }
+
+    /** @return this update without a maximum */
+    public FieldUpdate withoutMax() {
+        return new FieldUpdate(version, label, required, maxLength, min, Optional.empty(), removeMin, true, options);
+    }
+
+    /** @return this update with a new option list */
+    public FieldUpdate withOptions(List<String> options) {
+        return new FieldUpdate(version, label, required, maxLength, min, max, removeMin, removeMax,
+                Optional.of(options));
+    }
+}

@@ -1,0 +1,324 @@
+package io.crmkit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.api.error.ConfigurationException;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.ScopedCrm;
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.Dialect;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.MicrosecondClock;
+import io.crmkit.impl.db.Migrations;
+import io.crmkit.impl.field.FieldCatalog;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * The entry point of CRMKit: built once per application over its database, it hands out a {@link Crm}
+ * per actor.
+ *
+ * <pre>{@code
+ * CrmKit kit = CrmKit.builder()
+ *         .dataSource(hostDataSource)        // or .jdbcUrl(url, user, password)
+ *         .tablePrefix("crm_")
+ *         .defaultPhoneRegion("VN")
+ *         .build();
+ * Crm crm = kit.as(Actor.of("tenant-a", "agent-7", Permission.ALL));
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} closes the connection pool when the kit created it from a JDBC URL; a
+ * host's DataSource is left open.
+ */
+public final class CrmKit implements AutoCloseable {
+
+    private final KitContext context;
+    private final HikariDataSource ownedPool;
+    private final Dialect dialect;
+    private final String tablePrefix;
+
+    private CrmKit(KitContext context, HikariDataSource ownedPool, Dialect dialect, String tablePrefix) {
+        this.context = context;
+        this.ownedPool = ownedPool;
+        this.dialect = dialect;
+        this.tablePrefix = tablePrefix;
+    }
+
+    /** @return a builder with the defaults: prefix {@code crm_}, migrate on, system UTC clock, no phone region */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param actor who acts, for which tenant, with which permissions
+     * @return the customer module as that actor sees it; cheap, immutable, thread-safe
+     */
+    public Crm as(Actor actor) {
+        return new ScopedCrm(Objects.requireNonNull(actor, "actor"), context);
+    }
+
+    /** @return the detected database: {@code h2}, {@code postgresql} or {@code mariadb} */
+    public String databaseType() {
+        return dialect.id();
+    }
+
+    /** @return the prefix of every table of the SDK */
+    public String tablePrefix() {
+        return tablePrefix;
+    }
+
+    /** Closes the connection pool the kit created from a JDBC URL; does nothing for a host's DataSource. */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    /**
+     * Configures a {@link CrmKit}. Each setter checks its argument at once and throws
+     * {@link ConfigurationException} naming the setting and the bad value; {@link #build()} checks the
+     * combination and the database.
+     */
+    public static final class Builder {
+
+        private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,19})?");
+        private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+        private static final int MAX_STAGES = 20;
+
+        private DataSource dataSource;
+        private String jdbcUrl;
+        private String user;
+        private String password;
+        private int maxPoolSize = 10;
+        private String tablePrefix = "crm_";
+        private boolean migrate = true;
+        private Clock clock = Clock.systemUTC();
+        private String defaultPhoneRegion;
+        private AddressDirectory addressDirectory = AddressDirectory.ANY;
+        private List<String> lifecycleStages = List.of("lead", "prospect", "customer", "churned");
+        private Integer nodeId;
+        private Duration fieldCacheExpiry = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /**
+         * Uses the host's DataSource; the kit never closes it. Pass a pooled one: every operation borrows a
+         * connection.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = require(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * Lets the kit own a HikariCP pool on this URL; {@link CrmKit#close()} closes it.
+         *
+         * @param url      a JDBC URL of H2, PostgreSQL or MariaDB/MySQL
+         * @param user     the user, or null when the URL carries it
+         * @param password the password, or null when the URL carries it or there is none
+         */
+        public Builder jdbcUrl(String url, String user, String password) {
+            if (url == null || !url.startsWith("jdbc:")) {
+                throw new ConfigurationException("jdbcUrl: must start with 'jdbc:', got '" + url + "'");
+            }
+            this.jdbcUrl = url;
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** @param maxPoolSize size of the pool the kit owns with {@link #jdbcUrl}; 1 to 200, default 10 */
+        public Builder maxPoolSize(int maxPoolSize) {
+            if (maxPoolSize < 1 || maxPoolSize > 200) {
+                throw new ConfigurationException("maxPoolSize: must be between 1 and 200, got " + maxPoolSize);
+            }
+            this.maxPoolSize = maxPoolSize;
+            return this;
+        }
+
+        /**
+         * @param tablePrefix put before every table name of the SDK, so that its tables live beside the host's:
+         *                    0 to 20 characters of {@code a-z 0-9 _}, starting with a letter; default {@code crm_}
+         */
+        public Builder tablePrefix(String tablePrefix) {
+            if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+                throw new ConfigurationException("tablePrefix: must be 0 to 20 characters of a-z, 0-9 and _, starting"
+                        + " with a letter, got '" + tablePrefix + "'");
+            }
+            this.tablePrefix = tablePrefix;
+            return this;
+        }
+
+        /**
+         * @param migrate true (default) to create and upgrade the SDK's tables at build; false to only check
+         *                that they are up to date and fail otherwise
+         */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /** @param clock the source of every timestamp the SDK writes; default the system clock in UTC */
+        public Builder clock(Clock clock) {
+            this.clock = require(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param region ISO 3166 region, such as {@code VN} or {@code US}, for phone numbers typed without a
+         *               country code; without one, such numbers are refused
+         */
+        public Builder defaultPhoneRegion(String region) {
+            String upper = require(region, "defaultPhoneRegion").toUpperCase(Locale.ROOT);
+            if (!PhoneNormalizer.isKnownRegion(upper)) {
+                throw new ConfigurationException("defaultPhoneRegion: '" + region
+                        + "' is not a region with phone numbers; use an ISO 3166 code such as VN, US or DE");
+            }
+            this.defaultPhoneRegion = upper;
+            return this;
+        }
+
+        /** @param directory the preset address data; default {@link AddressDirectory#ANY} */
+        public Builder addressDirectory(AddressDirectory directory) {
+            this.addressDirectory = require(directory, "addressDirectory");
+            return this;
+        }
+
+        /**
+         * @param stages the lifecycle stages customers move through by hand, the first being the default:
+         *               1 to 20 distinct keys of {@code a-z 0-9 _}; default lead, prospect, customer, churned
+         */
+        public Builder lifecycleStages(List<String> stages) {
+            require(stages, "lifecycleStages");
+            if (stages.isEmpty() || stages.size() > MAX_STAGES) {
+                throw new ConfigurationException("lifecycleStages: needs 1 to " + MAX_STAGES + " stages, got "
+                        + stages.size());
+            }
+            Set<String> seen = new HashSet<>();
+            for (String stage : stages) {
+                if (stage == null || !STAGE.matcher(stage).matches()) {
+                    throw new ConfigurationException("lifecycleStages: '" + stage
+                            + "' must be 1 to 32 characters of a-z, 0-9 and _, starting with a letter");
+                }
+                if (!seen.add(stage)) {
+                    throw new ConfigurationException("lifecycleStages: '" + stage + "' is listed twice");
+                }
+            }
+            this.lifecycleStages = List.copyOf(stages);
+            return this;
+        }
+
+        /**
+         * @param nodeId 0 to 1023, distinct for every kit that writes to the same database at the same time, so
+         *               that their generated ids never collide; default random
+         */
+        public Builder nodeId(int nodeId) {
+            if (nodeId < 0 || nodeId > IdGenerator.MAX_NODE) {
+                throw new ConfigurationException("nodeId: must be between 0 and " + IdGenerator.MAX_NODE + ", got "
+                        + nodeId);
+            }
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /**
+         * @param expiry how long custom field definitions are cached before other processes' changes are seen:
+         *               1 second to 1 hour, default 30 seconds
+         */
+        public Builder fieldCacheExpiry(Duration expiry) {
+            require(expiry, "fieldCacheExpiry");
+            if (expiry.compareTo(Duration.ofSeconds(1)) < 0 || expiry.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ConfigurationException("fieldCacheExpiry: must be between 1 second and 1 hour, got " + expiry);
+            }
+            this.fieldCacheExpiry = expiry;
+            return this;
+        }
+
+        /**
+         * Connects, detects the database, migrates (or checks) the SDK's tables and returns the kit.
+         *
+         * @throws ConfigurationException when neither or both of dataSource and jdbcUrl are set, the database
+         *                                cannot be reached or is not supported, or its tables are not up to date
+         */
+        public CrmKit build() {
+            if ((dataSource == null) == (jdbcUrl == null)) {
+                throw new ConfigurationException("dataSource: set exactly one of dataSource(...) and jdbcUrl(...), "
+                        + (dataSource == null ? "got neither" : "got both"));
+            }
+            Clock micros = new MicrosecondClock(clock);
+            HikariDataSource pool = jdbcUrl == null ? null : openPool();
+            try {
+                DataSource source = pool != null ? pool : dataSource;
+                Dialect dialect = Dialect.detect(source);
+                Migrations migrations = new Migrations(source, dialect, tablePrefix);
+                if (migrate) {
+                    migrations.migrate();
+                } else {
+                    migrations.requireUpToDate();
+                }
+                Database database = Database.open(source, dialect, tablePrefix, List.of(
+                        "io/crmkit/impl/audit/AuditMapper.xml",
+                        "io/crmkit/impl/field/FieldMapper.xml",
+                        "io/crmkit/impl/customer/CustomerMapper.xml"));
+                IdGenerator ids = new IdGenerator(micros,
+                        nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
+                PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
+                KitContext context = new KitContext(database, ids, micros, new AuditLog(ids, micros),
+                        new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
+                        addressDirectory, lifecycleStages);
+                return new CrmKit(context, pool, dialect, tablePrefix);
+            } catch (RuntimeException e) {
+                if (pool != null) {
+                    pool.close();
+                }
+                throw e;
+            }
+        }
+
+        private HikariDataSource openPool() {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(maxPoolSize);
+            config.setPoolName("crmkit");
+            try {
+                return new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("jdbcUrl: cannot open a connection pool on '" + jdbcUrl + "': "
+                        + rootMessage(e), e);
+            }
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        }
+
+        private static <T> T require(T value, String setting) {
+            if (value == null) {
+                throw new ConfigurationException(setting + ": must not be null");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.crmkit.impl;
+
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.field.FieldCatalog;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What every service of one kit shares: storage, id generator, clock, audit log, field cache and the
+ * configured rules. Built once by {@code CrmKit}; immutable and thread-safe.
+ *
+ * @param lifecycleStages the allowed stages; the first is the default of new customers
+ */
+public record KitContext(
+        Database database,
+        IdGenerator ids,
+        Clock clock,
+        AuditLog audit,
+        FieldCatalog fields,
+        FieldValues fieldValues,
+        PhoneNormalizer phones,
+        AddressDirectory addresses,
+        List<String> lifecycleStages) {
+}

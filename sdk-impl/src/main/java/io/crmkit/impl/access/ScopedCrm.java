@@ -1,0 +1,38 @@
+package io.crmkit.impl.access;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.customer.CustomerService;
+import io.crmkit.api.field.FieldService;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.customer.DefaultCustomerService;
+import io.crmkit.impl.field.DefaultFieldService;
+
+/** The {@link Crm} of one actor: the kit's services bound to the actor's tenant and permissions. */
+public final class ScopedCrm implements Crm {
+
+    private final Actor actor;
+    private final CustomerService customers;
+    private final FieldService fields;
+
+    public ScopedCrm(Actor actor, KitContext kit) {
+        this.actor = actor;
+        this.customers = new DefaultCustomerService(actor, kit);
+        this.fields = new DefaultFieldService(actor, kit);
+    }
+
+    @Override
+    public Actor actor() {
+        return actor;
+    }
+
+    @Override
+    public CustomerService customers() {
+        return customers;
+    }
+
+    @Override
+    public FieldService fields() {
+        return fields;
+    }
+}

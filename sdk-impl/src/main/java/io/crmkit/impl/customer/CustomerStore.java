@@ -1,0 +1,137 @@
+package io.crmkit.impl.customer;
+
+import io.crmkit.api.customer.Address;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerStatus;
+import io.crmkit.api.customer.Gender;
+import io.crmkit.api.customer.Identity;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.field.FieldDefinition;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.field.CustomValueRow;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.field.TenantFields;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.ibatis.session.SqlSession;
+
+/** Reads a whole customer (row, identities, tags, custom values) and writes one, inside a caller's transaction. */
+final class CustomerStore {
+
+    private CustomerStore() {
+    }
+
+    static Optional<Customer> load(SqlSession session, String tenantId, long id, TenantFields fields) {
+        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+        CustomerRow row = mapper.find(tenantId, id);
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<Identity> identities = mapper.identities(tenantId, id).stream().map(IdentityKinds::toIdentity).toList();
+        return Optional.of(toCustomer(row, identities, mapper.tags(tenantId, id),
+                custom(mapper.customValues(tenantId, id), fields)));
+    }
+
+    /** Inserts the customer row and everything that belongs to it. */
+    static void insert(SqlSession session, CustomerRow row, CleanCustomer clean) {
+        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+        mapper.insert(row);
+        if (!clean.identities().isEmpty()) {
+            mapper.insertIdentities(row.tenantId, row.id, clean.identities(), row.createdAt);
+        }
+        if (!clean.tags().isEmpty()) {
+            mapper.insertTags(row.tenantId, row.id, clean.tags(), row.createdAt);
+        }
+        List<CustomValueRow> values = customRows(clean);
+        if (!values.isEmpty()) {
+            mapper.insertCustomValues(row.tenantId, row.id, values);
+        }
+    }
+
+    /** @return the rows storing the non-empty custom values of a clean customer */
+    static List<CustomValueRow> customRows(CleanCustomer clean) {
+        List<CustomValueRow> rows = new ArrayList<>();
+        clean.custom().forEach((field, value) -> {
+            if (value != null) {
+                rows.addAll(FieldValues.toRows(field, value));
+            }
+        });
+        return rows;
+    }
+
+    static CustomerRow toRow(CleanCustomer clean, String tenantId, long id, CustomerStatus status, Instant at,
+                             String actorId, long version) {
+        CustomerRow row = new CustomerRow();
+        row.tenantId = tenantId;
+        row.id = id;
+        row.name = clean.name();
+        row.nickname = clean.nickname();
+        row.gender = clean.gender().name();
+        row.birthday = clean.birthday();
+        row.company = clean.company();
+        row.country = clean.address().country();
+        row.province = clean.address().province();
+        row.city = clean.address().city();
+        row.area = clean.address().area();
+        row.addressDetail = clean.address().detail();
+        row.remark = clean.remark();
+        row.source = clean.source();
+        row.ownerId = clean.ownerId().isEmpty() ? null : clean.ownerId();
+        row.status = status.name();
+        row.stage = clean.stage();
+        row.createdAt = at;
+        row.createdBy = actorId;
+        row.updatedAt = at;
+        row.updatedBy = actorId;
+        row.version = version;
+        return row;
+    }
+
+    static Customer toCustomer(CustomerRow row, List<Identity> identities, List<String> tags,
+                               Map<String, Object> custom) {
+        return new Customer(row.id, row.name, row.nickname, Gender.valueOf(row.gender),
+                Optional.ofNullable(row.birthday), row.company,
+                new Address(row.country, row.province, row.city, row.area, row.addressDetail), row.remark, row.source,
+                Optional.ofNullable(row.ownerId), CustomerStatus.valueOf(row.status), row.stage, identities, tags,
+                custom, row.createdAt, row.createdBy, row.updatedAt, row.updatedBy, row.version);
+    }
+
+    /**
+     * Finds who holds the identities a failed write tried to store, so that the caller hears which value is
+     * taken and by whom.
+     */
+    static ConflictException identityConflict(Database database, String tenantId, long self,
+                                              List<IdentityRow> wanted) {
+        List<IdentityRow> holders = wanted.isEmpty() ? List.of() : database.read("look up identity owners",
+                session -> session.getMapper(CustomerMapper.class).findIdentities(tenantId, wanted));
+        return holders.stream()
+                .filter(holder -> holder.customerId != self)
+                .findFirst()
+                .map(holder -> new ConflictException(describe(holder) + " already belongs to customer "
+                        + holder.customerId + "; merge the two customers or use another value", holder.customerId))
+                .orElseGet(() -> new ConflictException("an identity of this customer was taken by a concurrent write;"
+                        + " read the customer again and retry"));
+    }
+
+    private static String describe(IdentityRow row) {
+        return row.idType.replace('_', ' ') + " '" + row.idValue + "'";
+    }
+
+    private static Map<String, Object> custom(List<CustomValueRow> rows, TenantFields fields) {
+        Map<Long, List<CustomValueRow>> byField = rows.stream()
+                .collect(Collectors.groupingBy(row -> row.fieldId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, Object> custom = new LinkedHashMap<>();
+        for (FieldDefinition field : fields.active()) {
+            List<CustomValueRow> values = byField.get(field.id());
+            if (values != null) {
+                custom.put(field.key(), FieldValues.fromRows(field, values));
+            }
+        }
+        return custom;
+    }
+}

@@ -1,0 +1,360 @@
+package io.crmkit.impl.customer;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.customer.CustomerLimits;
+import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.customer.CustomerService;
+import io.crmkit.api.customer.CustomerStatus;
+import io.crmkit.api.customer.Identity;
+import io.crmkit.api.customer.IdentityType;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.error.StateTransitionException;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.field.FieldDefinition;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.field.CustomValueRow;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.identity.EmailNormalizer;
+import io.crmkit.impl.validation.Errors;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.ibatis.session.SqlSession;
+
+/** {@link CustomerService} for one actor. */
+public final class DefaultCustomerService implements CustomerService {
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final CustomerValidator validator;
+
+    public DefaultCustomerService(Actor actor, KitContext kit) {
+        this.actor = actor;
+        this.kit = kit;
+        this.validator = new CustomerValidator(kit);
+    }
+
+    @Override
+    public Customer create(CustomerDraft draft) {
+        Access.require(actor, Permission.WRITE, "create a customer");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        List<String> allRequired = fields.active().stream().map(FieldDefinition::key).toList();
+        CleanCustomer clean = validator.validate(draft, fields, allRequired, Set.of());
+        Instant now = kit.clock().instant();
+        CustomerStatus status = clean.ownerId().isEmpty() ? CustomerStatus.NEW : CustomerStatus.ASSIGNED;
+        CustomerRow row = CustomerStore.toRow(clean, actor.tenantId(), kit.ids().next(), status, now,
+                actor.actorId(), 1);
+        try {
+            kit.database().write("create a customer", session -> {
+                CustomerStore.insert(session, row, clean);
+                kit.audit().record(session, actor, "customer.create", "customer", row.id, "");
+                return null;
+            });
+        } catch (DuplicateKeyException e) {
+            throw CustomerStore.identityConflict(kit.database(), actor.tenantId(), row.id, clean.identities());
+        }
+        List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
+        List<String> tags = clean.tags().stream().sorted().toList();
+        return CustomerStore.toCustomer(row, identities, tags, customValues(clean, fields));
+    }
+
+    @Override
+    public Customer get(long id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Override
+    public Optional<Customer> find(long id) {
+        Access.require(actor, Permission.READ, "read customers");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        return kit.database().read("read a customer",
+                session -> CustomerStore.load(session, actor.tenantId(), id, fields));
+    }
+
+    @Override
+    public Customer update(long id, CustomerPatch patch) {
+        Access.require(actor, Permission.WRITE, "update a customer");
+        if (patch.isEmpty()) {
+            return get(id);
+        }
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        List<IdentityRow> attempted = new ArrayList<>();
+        try {
+            return kit.database().write("update a customer", session -> {
+                attempted.clear();
+                Customer current = CustomerStore.load(session, actor.tenantId(), id, fields)
+                        .orElseThrow(() -> notFound(id));
+                if (current.version() != patch.version()) {
+                    throw staleVersion(id, patch.version(), current.version());
+                }
+                Set<String> verified = current.identities().stream().filter(Identity::verified)
+                        .map(identity -> IdentityKinds.column(identity.type(), identity.channel()) + "|"
+                                + identity.value())
+                        .collect(Collectors.toSet());
+                CleanCustomer clean = validator.validate(PatchApplier.apply(current, patch), fields,
+                        patch.customChanges().keySet(), verified);
+                attempted.addAll(clean.identities());
+                write(session, current, clean);
+                kit.audit().record(session, actor, "customer.update", "customer", id, changedFields(patch));
+                return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+            });
+        } catch (DuplicateKeyException e) {
+            throw CustomerStore.identityConflict(kit.database(), actor.tenantId(), id, attempted);
+        }
+    }
+
+    private void write(SqlSession session, Customer current, CleanCustomer clean) {
+        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+        CustomerRow row = CustomerStore.toRow(clean, actor.tenantId(), current.id(), current.status(),
+                kit.clock().instant(), actor.actorId(), current.version() + 1);
+        if (mapper.update(row, current.version()) == 0) {
+            throw new ConflictException("customer " + current.id() + " was changed by someone else since version "
+                    + current.version() + "; read it again and apply the change to the current version");
+        }
+        List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
+        if (!identities.equals(current.identities())) {
+            mapper.deleteIdentities(actor.tenantId(), current.id());
+            if (!clean.identities().isEmpty()) {
+                mapper.insertIdentities(actor.tenantId(), current.id(), clean.identities(), row.updatedAt);
+            }
+        }
+        if (!clean.custom().isEmpty()) {
+            List<Long> fieldIds = clean.custom().keySet().stream().map(FieldDefinition::id).toList();
+            mapper.deleteCustomValues(actor.tenantId(), current.id(), fieldIds);
+            List<CustomValueRow> values = CustomerStore.customRows(clean);
+            if (!values.isEmpty()) {
+                mapper.insertCustomValues(actor.tenantId(), current.id(), values);
+            }
+        }
+    }
+
+    @Override
+    public void delete(long id) {
+        Access.require(actor, Permission.DELETE, "delete a customer");
+        kit.database().write("delete a customer", session -> {
+            CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+            if (mapper.delete(actor.tenantId(), id) == 0) {
+                throw notFound(id);
+            }
+            mapper.deleteCustomValues(actor.tenantId(), id, null);
+            mapper.deleteAllTags(actor.tenantId(), id);
+            mapper.deleteIdentities(actor.tenantId(), id);
+            kit.audit().record(session, actor, "customer.delete", "customer", id, "");
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Customer> findByPhone(String phone) {
+        Access.require(actor, Permission.READ, "read customers");
+        return kit.phones().tryNormalize(phone).flatMap(e164 -> findBy(IdentityType.PHONE, "", e164));
+    }
+
+    @Override
+    public Optional<Customer> findByEmail(String email) {
+        Access.require(actor, Permission.READ, "read customers");
+        return findBy(IdentityType.EMAIL, "", EmailNormalizer.forLookup(email));
+    }
+
+    @Override
+    public Optional<Customer> findByExternalId(String externalId) {
+        return findByIdentity(IdentityType.EXTERNAL_ID, externalId);
+    }
+
+    @Override
+    public Optional<Customer> findByIdentity(IdentityType type, String value) {
+        Access.require(actor, Permission.READ, "read customers");
+        return switch (type) {
+            case PHONE -> findByPhone(value);
+            case EMAIL -> findByEmail(value);
+            case CHANNEL -> {
+                int colon = value.indexOf(':');
+                yield colon <= 0 ? Optional.empty()
+                        : findBy(type, value.substring(0, colon).strip(), value.substring(colon + 1).strip());
+            }
+            default -> findBy(type, "", value.strip());
+        };
+    }
+
+    private Optional<Customer> findBy(IdentityType type, String channel, String value) {
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        String column = IdentityKinds.column(type, channel);
+        return kit.database().read("find a customer by identity", session -> {
+            Long id = session.getMapper(CustomerMapper.class).customerOfIdentity(actor.tenantId(), column, value);
+            return id == null ? Optional.empty() : CustomerStore.load(session, actor.tenantId(), id, fields);
+        });
+    }
+
+    @Override
+    public Customer markVerified(long id, IdentityType type, String value) {
+        Access.require(actor, Permission.WRITE, "verify a customer identity");
+        Identity wanted = identityKey(type, value);
+        String column = IdentityKinds.column(wanted.type(), wanted.channel());
+        return changeIdentitiesOrTags(id, "customer.verify", column, (session, mapper, current) -> {
+            Optional<Identity> held = current.identities().stream()
+                    .filter(identity -> identity.type() == wanted.type() && identity.channel().equals(wanted.channel())
+                            && identity.value().equals(wanted.value()))
+                    .findFirst();
+            if (held.isEmpty()) {
+                throw new NotFoundException("customer " + id + " has no " + column.replace('_', ' ') + " '"
+                        + value.strip() + "'");
+            }
+            if (!held.get().verified()) {
+                mapper.markVerified(actor.tenantId(), id, column, wanted.value());
+            }
+        });
+    }
+
+    private Identity identityKey(IdentityType type, String value) {
+        String trimmed = value.strip();
+        return switch (type) {
+            case PHONE -> new Identity(type, "", kit.phones().tryNormalize(trimmed).orElse(trimmed), false);
+            case EMAIL -> new Identity(type, "", EmailNormalizer.forLookup(trimmed), false);
+            case CHANNEL -> {
+                int colon = trimmed.indexOf(':');
+                if (colon <= 0) {
+                    throw ValidationException.of("value", "invalid",
+                            "value: a channel identity is written 'channel:account', got '" + trimmed + "'");
+                }
+                yield new Identity(type, trimmed.substring(0, colon).strip(), trimmed.substring(colon + 1).strip(), false);
+            }
+            default -> new Identity(type, "", trimmed, false);
+        };
+    }
+
+    @Override
+    public Customer addTags(long id, Collection<String> tags) {
+        Access.require(actor, Permission.WRITE, "tag a customer");
+        Errors errors = new Errors();
+        List<String> clean = CustomerValidator.tags(tags, errors);
+        errors.throwIfAny();
+        return changeIdentitiesOrTags(id, "customer.tag", clean.size() + " tag(s) added", (session, mapper, current) -> {
+            Set<String> added = new LinkedHashSet<>(clean);
+            current.tags().forEach(added::remove);
+            if (current.tags().size() + added.size() > CustomerLimits.TAGS_MAX) {
+                throw ValidationException.of("tags", "too_many", "tags: at most " + CustomerLimits.TAGS_MAX
+                        + " tags per customer, customer " + id + " has " + current.tags().size() + " and would get "
+                        + added.size() + " more");
+            }
+            if (!added.isEmpty()) {
+                mapper.insertTags(actor.tenantId(), id, added, kit.clock().instant());
+            }
+        });
+    }
+
+    @Override
+    public Customer removeTags(long id, Collection<String> tags) {
+        Access.require(actor, Permission.WRITE, "untag a customer");
+        List<String> trimmed = tags.stream().filter(tag -> tag != null && !tag.isBlank()).map(String::strip).toList();
+        return changeIdentitiesOrTags(id, "customer.untag", trimmed.size() + " tag(s) removed",
+                (session, mapper, current) -> {
+                    if (!trimmed.isEmpty()) {
+                        mapper.deleteTags(actor.tenantId(), id, trimmed);
+                    }
+                });
+    }
+
+    @Override
+    public Customer identifyAsValid(long id) {
+        return transition(id, CustomerStatus.TO_BE_ASSIGNED, null, CustomerStatus.identifiableFrom(),
+                "identify as valid");
+    }
+
+    @Override
+    public Customer assign(long id, String ownerId) {
+        Errors errors = new Errors();
+        String owner = errors.text("ownerId", ownerId, CustomerLimits.SOURCE_MAX);
+        if (owner.isEmpty()) {
+            errors.add("ownerId", "required", "an owner id is needed to assign a customer");
+        }
+        errors.throwIfAny();
+        return transition(id, CustomerStatus.ASSIGNED, owner, CustomerStatus.assignableFrom(), "assign");
+    }
+
+    @Override
+    public Customer recycleToPool(long id) {
+        return transition(id, CustomerStatus.POOL, null, CustomerStatus.recyclableFrom(), "recycle to the pool");
+    }
+
+    private Customer transition(long id, CustomerStatus to, String ownerId, Set<CustomerStatus> from, String verb) {
+        Access.require(actor, Permission.WRITE, verb + " a customer");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        List<String> allowed = from.stream().map(Enum::name).sorted().toList();
+        return kit.database().write(verb + " a customer", session -> {
+            CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+            int changed = mapper.changeStatus(actor.tenantId(), id, to.name(), ownerId, allowed, kit.clock().instant(),
+                    actor.actorId());
+            if (changed == 0) {
+                CustomerRow row = mapper.find(actor.tenantId(), id);
+                if (row == null) {
+                    throw notFound(id);
+                }
+                throw new StateTransitionException("cannot " + verb + " customer " + id + ": its status is "
+                        + row.status + ", and " + verb + " is allowed only from " + allowed);
+            }
+            kit.audit().record(session, actor, "customer.status", "customer", id, to.name());
+            return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+        });
+    }
+
+    /** A change to a customer's identities or tags: the customer row is locked and its version bumped first. */
+    private Customer changeIdentitiesOrTags(long id, String action, String detail, Change change) {
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        return kit.database().write(action, session -> {
+            CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+            if (mapper.touch(actor.tenantId(), id, kit.clock().instant(), actor.actorId()) == 0) {
+                throw notFound(id);
+            }
+            Customer current = CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+            change.apply(session, mapper, current);
+            kit.audit().record(session, actor, action, "customer", id, detail);
+            return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+        });
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(SqlSession session, CustomerMapper mapper, Customer current);
+    }
+
+    /** The values as a read would return them: in field definition order. */
+    private static Map<String, Object> customValues(CleanCustomer clean, TenantFields fields) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FieldDefinition field : fields.active()) {
+            Object value = clean.custom().get(field);
+            if (value != null) {
+                values.put(field.key(), value);
+            }
+        }
+        return values;
+    }
+
+    private static String changedFields(CustomerPatch patch) {
+        List<String> names = new ArrayList<>();
+        patch.changes().keySet().forEach(field -> names.add(field.key()));
+        patch.customChanges().keySet().forEach(key -> names.add("custom." + key));
+        return String.join(",", names);
+    }
+
+    private NotFoundException notFound(long id) {
+        return new NotFoundException("no customer " + id + " in tenant '" + actor.tenantId() + "'");
+    }
+
+    private static ConflictException staleVersion(long id, long given, long current) {
+        return new ConflictException("customer " + id + " is at version " + current + ", the change was made against"
+                + " version " + given + "; read it again and apply the change to the current version");
+    }
+}

@@ -1,0 +1,160 @@
+package io.crmkit.impl.db;
+
+import io.crmkit.api.error.CrmException;
+import io.crmkit.api.error.StorageException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.parsing.PropertyParser;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SDK's MyBatis sessions over the host's DataSource, and the one way to run work in a transaction:
+ * {@link #write} commits or rolls back as a whole and runs the work again on a retryable database error
+ * (serialization failure, deadlock); {@link #read} runs queries in one transaction for a consistent view.
+ *
+ * <p>Mapper XML refers to tables as {@code ${prefix}customer}; the prefix is substituted when the mappers
+ * are loaded, since it was validated as an identifier and never comes from a user at run time.
+ */
+public final class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_ATTEMPTS = 4;
+
+    private final SqlSessionFactory sessions;
+    private final Dialect dialect;
+
+    private Database(SqlSessionFactory sessions, Dialect dialect) {
+        this.sessions = sessions;
+        this.dialect = dialect;
+    }
+
+    /**
+     * @param dataSource      the host's (or the kit's own) pool
+     * @param dialect         the detected dialect
+     * @param tablePrefix     the validated table prefix
+     * @param mapperResources class-path locations of the mapper XML files
+     */
+    public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix,
+                                List<String> mapperResources) {
+        Configuration configuration = new Configuration(
+                new Environment("crmkit", new JdbcTransactionFactory(), dataSource));
+        configuration.setDatabaseId(dialect.id());
+        configuration.setMapUnderscoreToCamelCase(true);
+        configuration.setDefaultExecutorType(ExecutorType.REUSE);
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+        configuration.setCacheEnabled(false);
+        configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
+        Properties variables = new Properties();
+        variables.setProperty("prefix", tablePrefix);
+        for (String resource : mapperResources) {
+            String xml = PropertyParser.parse(readResource(resource), variables);
+            InputStream in = new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+            new XMLMapperBuilder(in, configuration, resource, configuration.getSqlFragments()).parse();
+        }
+        return new Database(new SqlSessionFactoryBuilder().build(configuration), dialect);
+    }
+
+    /** @return the dialect of the database */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Runs work in one transaction and commits it; on a retryable error runs it again (up to 4 attempts),
+     * so the work must not keep state outside the transaction between attempts.
+     *
+     * @param what what the work does, for error messages ("create a customer")
+     * @throws DuplicateKeyException when a unique constraint refused a write (after rollback)
+     * @throws StorageException      on any other database failure (after rollback)
+     */
+    public <T> T write(String what, Function<SqlSession, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (SqlSession session = sessions.openSession(false)) {
+                T result = work.apply(session);
+                session.commit(true);
+                return result;
+            } catch (CrmException e) {
+                throw e;
+            } catch (PersistenceException e) {
+                SQLException sql = sqlCause(e);
+                if (sql != null && dialect.isRetryable(sql) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Retrying '{}' after a retryable database error (attempt {}): {}", what, attempt,
+                            sql.getMessage());
+                    backOff(attempt);
+                    continue;
+                }
+                if (sql != null && dialect.isUniqueViolation(sql)) {
+                    throw new DuplicateKeyException(sql);
+                }
+                throw new StorageException("could not " + what + ": " + describe(e, sql), e);
+            }
+        }
+    }
+
+    /**
+     * Runs queries in one transaction and rolls it back.
+     *
+     * @throws StorageException on a database failure
+     */
+    public <T> T read(String what, Function<SqlSession, T> work) {
+        try (SqlSession session = sessions.openSession(false)) {
+            return work.apply(session);
+        } catch (PersistenceException e) {
+            throw new StorageException("could not " + what + ": " + describe(e, sqlCause(e)), e);
+        }
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(PersistenceException e, SQLException sql) {
+        return sql != null ? sql.getMessage() : e.getMessage();
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while retrying a database transaction", interrupted);
+        }
+    }
+
+    private static String readResource(String resource) {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("mapper " + resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

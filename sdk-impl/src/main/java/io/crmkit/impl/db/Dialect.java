@@ -1,0 +1,94 @@
+package io.crmkit.impl.db;
+
+import io.crmkit.api.error.ConfigurationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The one place where the supported databases differ: detection, migration folder, and the meaning of
+ * error codes. Statements themselves are portable SQL.
+ */
+public enum Dialect {
+    H2("h2"),
+    POSTGRESQL("postgresql"),
+    MARIADB("mariadb");
+
+    private final String id;
+
+    Dialect(String id) {
+        this.id = id;
+    }
+
+    /** @return the name of the migration folder and the MyBatis databaseId */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Detects the dialect from the database product name of one connection.
+     *
+     * @throws ConfigurationException when the database is not supported or cannot be reached
+     */
+    public static Dialect detect(DataSource dataSource) {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new ConfigurationException("dataSource: cannot connect to the database to detect its type: "
+                    + e.getMessage(), e);
+        }
+        return fromProductName(product);
+    }
+
+    /** @throws ConfigurationException naming the product when it is not supported */
+    static Dialect fromProductName(String product) {
+        String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
+        if (name.contains("h2")) {
+            return H2;
+        }
+        if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (name.contains("mariadb") || name.contains("mysql")) {
+            return MARIADB;
+        }
+        throw new ConfigurationException("dataSource: unsupported database '" + product
+                + "'; CRMKit supports H2, PostgreSQL and MariaDB/MySQL");
+    }
+
+    /** @return whether the failure is a violation of a primary key or unique constraint */
+    public boolean isUniqueViolation(SQLException e) {
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            String state = cause.getSQLState();
+            if ("23505".equals(state)) {
+                return true;
+            }
+            if (this == MARIADB && cause.getErrorCode() == 1062) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return whether running the same transaction again may succeed: a serialization failure or a
+     *         deadlock (SQLState 40001 / 40P01, MariaDB 1213 and 1205 lock wait timeout)
+     */
+    public boolean isRetryable(SQLException e) {
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            String state = cause.getSQLState();
+            if ("40001".equals(state) || "40P01".equals(state)) {
+                return true;
+            }
+            if (this == MARIADB && (cause.getErrorCode() == 1213 || cause.getErrorCode() == 1205)) {
+                return true;
+            }
+            if (this == H2 && (cause.getErrorCode() == 40001 || cause.getErrorCode() == 50200)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

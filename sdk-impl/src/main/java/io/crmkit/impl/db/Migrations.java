@@ -1,0 +1,73 @@
+package io.crmkit.impl.db;
+
+import io.crmkit.api.error.ConfigurationException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * The SDK's own tables, migrated by Flyway from {@code io/crmkit/db/migration/<dialect>} with the table
+ * prefix as the {@code ${prefix}} placeholder and a history table of its own ({@code <prefix>schema_history}),
+ * so that kits with different prefixes, and the host's own Flyway, never touch each other's migrations.
+ */
+public final class Migrations {
+
+    private final Flyway flyway;
+    private final String historyTable;
+
+    /**
+     * @param dataSource  the database
+     * @param dialect     its dialect, which picks the migration folder
+     * @param tablePrefix the validated table prefix
+     */
+    public Migrations(DataSource dataSource, Dialect dialect, String tablePrefix) {
+        this.historyTable = tablePrefix + "schema_history";
+        this.flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:io/crmkit/db/migration/" + dialect.id())
+                .table(historyTable)
+                .placeholders(Map.of("prefix", tablePrefix))
+                // The host's schema already holds its own tables: start our history at 0 beside them.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .validateMigrationNaming(true)
+                .load();
+    }
+
+    /**
+     * Applies pending migrations; a schema that is up to date is left alone.
+     *
+     * @return how many migrations ran
+     * @throws ConfigurationException when a migration fails or the schema was changed by hand
+     */
+    public int migrate() {
+        try {
+            return flyway.migrate().migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new ConfigurationException("migrate: could not migrate the CRMKit tables (history table "
+                    + historyTable + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks, without changing anything, that every migration has been applied.
+     *
+     * @throws ConfigurationException naming the first pending migration
+     */
+    public void requireUpToDate() {
+        MigrationInfo[] pending;
+        try {
+            pending = flyway.info().pending();
+        } catch (FlywayException e) {
+            throw new ConfigurationException("migrate(false): cannot read the migration history table "
+                    + historyTable + ": " + e.getMessage(), e);
+        }
+        if (pending.length > 0) {
+            throw new ConfigurationException("migrate(false): the CRMKit tables are not up to date, "
+                    + pending.length + " migration(s) pending, the first is V" + pending[0].getVersion() + " '"
+                    + pending[0].getDescription() + "'; build the kit with migrate(true) or apply them first");
+        }
+    }
+}

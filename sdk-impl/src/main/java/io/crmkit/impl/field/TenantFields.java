@@ -1,0 +1,36 @@
+package io.crmkit.impl.field;
+
+import io.crmkit.api.field.FieldDefinition;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** All custom field definitions of one tenant, as cached: by key and by id, retired ones included. */
+public final class TenantFields {
+
+    private final Map<String, FieldDefinition> byKey = new LinkedHashMap<>();
+    private final Map<Long, FieldDefinition> byId = new LinkedHashMap<>();
+
+    TenantFields(List<FieldDefinition> definitions) {
+        for (FieldDefinition definition : definitions) {
+            byKey.put(definition.key(), definition);
+            byId.put(definition.id(), definition);
+        }
+    }
+
+    /** @return the field with this key, retired or not */
+    public Optional<FieldDefinition> byKey(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** @return the field with this id, retired or not */
+    public Optional<FieldDefinition> byId(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** @return the active fields, in definition order */
+    public List<FieldDefinition> active() {
+        return byKey.values().stream().filter(definition -> !definition.retired()).toList();
+    }
+}

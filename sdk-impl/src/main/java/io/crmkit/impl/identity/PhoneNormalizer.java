@@ -1,0 +1,61 @@
+package io.crmkit.impl.identity;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
+
+/**
+ * Turns a phone number typed in any common notation ("+84 912 345 678", "0912-345-678" with region VN,
+ * "(0912) 345678") into E.164 ("+84912345678"), or says why it cannot.
+ */
+public final class PhoneNormalizer {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private final String defaultRegion;
+
+    /** @param defaultRegion ISO 3166 region for numbers typed without country code, or null for none */
+    public PhoneNormalizer(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
+    }
+
+    /** @return whether the region is one libphonenumber knows, such as "VN" or "US" */
+    public static boolean isKnownRegion(String region) {
+        return UTIL.getSupportedRegions().contains(region);
+    }
+
+    /**
+     * @param raw the number as typed, already trimmed and non-empty
+     * @return the number in E.164
+     * @throws IllegalArgumentException with a reason that quotes the input
+     */
+    public String normalize(String raw) {
+        boolean international = raw.startsWith("+") || raw.startsWith("00");
+        if (!international && defaultRegion == null) {
+            throw new IllegalArgumentException("'" + raw + "' has no country code (such as +84) and the kit has "
+                    + "no default phone region");
+        }
+        PhoneNumber number;
+        try {
+            number = UTIL.parse(raw, international ? "ZZ" : defaultRegion);
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException("'" + raw + "' is not a phone number");
+        }
+        if (!UTIL.isValidNumber(number)) {
+            String region = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
+            throw new IllegalArgumentException("'" + raw + "' is not a valid phone number"
+                    + ("ZZ".equals(region) ? "" : " in region " + region));
+        }
+        return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /** @return the E.164 form, or empty when the text is not a valid number (for look-ups) */
+    public Optional<String> tryNormalize(String raw) {
+        try {
+            return Optional.of(normalize(raw.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.crmkit.testing;
+
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * One database for one test: the shared kit (prefix {@code crm_}, default phone region VN) and a tenant
+ * of the test's own, so that tests never see each other's data and need no clean-up.
+ */
+public final class TestDb {
+
+    /** Every table of the SDK, without prefix; for dropping the tables of a test's own prefix. */
+    private static final List<String> TABLES = List.of("custom_value", "tag", "identity", "customer", "field",
+            "audit", "schema_history");
+
+    private final String name;
+    private final DataSource dataSource;
+    private final CrmKit kit;
+    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 13);
+
+    TestDb(String name, DataSource dataSource, CrmKit kit) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.kit = kit;
+    }
+
+    /** @return h2, postgres or mariadb */
+    public String name() {
+        return name;
+    }
+
+    /** @return the pool of the test database */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** @return the kit shared by every test on this database */
+    public CrmKit kit() {
+        return kit;
+    }
+
+    /** @return this test's tenant id */
+    public String tenant() {
+        return tenant;
+    }
+
+    /** @return this test's tenant as actor "agent-1" with every permission */
+    public Crm crm() {
+        return kit.as(Actor.of(tenant, "agent-1", Permission.ALL));
+    }
+
+    /** @return this test's tenant as actor "agent-2" with only the given permissions */
+    public Crm crm(Permission... permissions) {
+        return kit.as(Actor.of(tenant, "agent-2", permissions));
+    }
+
+    /** @return another tenant, with every permission */
+    public Crm otherTenant() {
+        return kit.as(Actor.of(tenant + "-other", "agent-9", Permission.ALL));
+    }
+
+    /**
+     * Builds a kit of the test's own on this database with a fresh table prefix; the caller closes it and
+     * calls {@link #dropTables(String)}.
+     */
+    public CrmKit newKit(String prefix, Consumer<CrmKit.Builder> settings) {
+        CrmKit.Builder builder = CrmKit.builder().dataSource(dataSource).tablePrefix(prefix);
+        settings.accept(builder);
+        return builder.build();
+    }
+
+    /** @return a table prefix no other test uses */
+    public static String uniquePrefix() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
+    }
+
+    /** Drops every SDK table with this prefix, if it exists. */
+    public void dropTables(String prefix) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.execute("DROP TABLE IF EXISTS " + prefix + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the tables of prefix " + prefix, e);
+        }
+    }
+
+    /** @return the first column of every row of a query with bound parameters, as text */
+    public List<String> column(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    /** @return how many rows of an SDK table (prefix crm_) belong to this test's tenant */
+    public int count(String table) {
+        return Integer.parseInt(column("SELECT COUNT(*) FROM crm_" + table + " WHERE tenant_id = ?", tenant).get(0));
+    }
+
+    /** @return how many rows of each SDK table belong to this test's tenant, for "nothing was written" checks */
+    public List<Integer> counts(Collection<String> tables) {
+        return tables.stream().map(this::count).toList();
+    }
+
+    /** @return row counts of every data table of this tenant: customer, identity, tag, custom_value, field, audit */
+    public List<Integer> allCounts() {
+        return counts(List.of("customer", "identity", "tag", "custom_value", "field", "audit"));
+    }
+}
