@@ -24,7 +24,7 @@ public final class TestDb {
 
     /** Every table of the SDK, without prefix; for dropping the tables of a test's own prefix. */
     private static final List<String> TABLES = List.of("custom_value", "tag", "identity", "customer", "field",
-            "audit", "schema_history");
+            "audit");
 
     private final String name;
     private final DataSource dataSource;
@@ -89,12 +89,22 @@ public final class TestDb {
 
     /** Drops every SDK table with this prefix, if it exists. */
     public void dropTables(String prefix) {
+        TABLES.forEach(table -> execute("DROP TABLE IF EXISTS " + prefix + table));
+        execute("DROP TABLE IF EXISTS " + historyTable(prefix));
+    }
+
+    /** @return the name of Flyway's history table of a prefix, quoted as Flyway created it (lower case) */
+    public String historyTable(String prefix) {
+        String table = prefix + "schema_history";
+        return name.equals("mariadb") ? "`" + table + "`" : "\"" + table + "\"";
+    }
+
+    /** Runs one statement of a test's own, such as a host table. */
+    public void execute(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : TABLES) {
-                statement.execute("DROP TABLE IF EXISTS " + prefix + table);
-            }
+            statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop the tables of prefix " + prefix, e);
+            throw new IllegalStateException("statement failed: " + sql, e);
         }
     }
 

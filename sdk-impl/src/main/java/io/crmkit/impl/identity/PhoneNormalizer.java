@@ -31,21 +31,25 @@ public final class PhoneNormalizer {
      * @throws IllegalArgumentException with a reason that quotes the input
      */
     public String normalize(String raw) {
-        boolean international = raw.startsWith("+") || raw.startsWith("00");
-        if (!international && defaultRegion == null) {
-            throw new IllegalArgumentException("'" + raw + "' has no country code (such as +84) and the kit has "
-                    + "no default phone region");
+        String text = raw;
+        if (!text.startsWith("+") && defaultRegion == null) {
+            if (!text.startsWith("00")) {
+                throw new IllegalArgumentException("'" + raw + "' has no country code (such as +84) and the kit has "
+                        + "no default phone region");
+            }
+            // Without a region to say which international prefix applies, read the common 00 as +.
+            text = "+" + text.substring(2);
         }
         PhoneNumber number;
         try {
-            number = UTIL.parse(raw, international ? "ZZ" : defaultRegion);
+            number = UTIL.parse(text, text.startsWith("+") ? "ZZ" : defaultRegion);
         } catch (NumberParseException e) {
             throw new IllegalArgumentException("'" + raw + "' is not a phone number");
         }
         if (!UTIL.isValidNumber(number)) {
-            String region = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
+            String numberRegion = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
             throw new IllegalArgumentException("'" + raw + "' is not a valid phone number"
-                    + ("ZZ".equals(region) ? "" : " in region " + region));
+                    + ("ZZ".equals(numberRegion) ? "" : " in region " + numberRegion));
         }
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
     }

@@ -1,0 +1,126 @@
+package io.crmkit.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.error.ConfigurationException;
+import io.crmkit.api.error.StorageException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The builder fails fast, naming the setting and the bad value. */
+class KitBuilderTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Crm_", "1crm_", "crm-", "crm_; DROP TABLE x", "averyveryverylongprefix_"})
+    void rejectsATablePrefixThatIsNotAnIdentifier(String prefix) {
+        assertThatThrownBy(() -> CrmKit.builder().tablePrefix(prefix))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("tablePrefix: must be 0 to 20 characters")
+                .hasMessageContaining("'" + prefix + "'");
+    }
+
+    @Test
+    void acceptsAnEmptyPrefixAndTwentyCharacters() {
+        CrmKit.builder().tablePrefix("").tablePrefix("a".repeat(20));
+    }
+
+    @Test
+    void rejectsAnUnknownPhoneRegion() {
+        assertThatThrownBy(() -> CrmKit.builder().defaultPhoneRegion("XX"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("defaultPhoneRegion: 'XX' is not a region with phone numbers; use an ISO 3166 code such as"
+                        + " VN, US or DE");
+        CrmKit.builder().defaultPhoneRegion("vn");
+    }
+
+    @Test
+    void rejectsBadLifecycleStages() {
+        assertThatThrownBy(() -> CrmKit.builder().lifecycleStages(List.of()))
+                .hasMessage("lifecycleStages: needs 1 to 20 stages, got 0");
+        assertThatThrownBy(() -> CrmKit.builder().lifecycleStages(List.of("lead", "Lead")))
+                .hasMessageContaining("'Lead' must be 1 to 32 characters");
+        assertThatThrownBy(() -> CrmKit.builder().lifecycleStages(List.of("lead", "lead")))
+                .hasMessage("lifecycleStages: 'lead' is listed twice");
+    }
+
+    @Test
+    void rejectsOutOfRangeNumbersAndNulls() {
+        assertThatThrownBy(() -> CrmKit.builder().nodeId(1024)).hasMessage("nodeId: must be between 0 and 1023, got 1024");
+        assertThatThrownBy(() -> CrmKit.builder().nodeId(-1)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> CrmKit.builder().maxPoolSize(0)).hasMessageContaining("maxPoolSize");
+        assertThatThrownBy(() -> CrmKit.builder().fieldCacheExpiry(Duration.ofMillis(10)))
+                .hasMessageContaining("fieldCacheExpiry");
+        assertThatThrownBy(() -> CrmKit.builder().clock(null)).hasMessage("clock: must not be null");
+        assertThatThrownBy(() -> CrmKit.builder().dataSource(null)).hasMessage("dataSource: must not be null");
+        assertThatThrownBy(() -> CrmKit.builder().jdbcUrl("postgres://x", null, null))
+                .hasMessage("jdbcUrl: must start with 'jdbc:', got 'postgres://x'");
+    }
+
+    @Test
+    void needsExactlyOneOfDataSourceAndJdbcUrl() {
+        assertThatThrownBy(() -> CrmKit.builder().build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("dataSource: set exactly one of dataSource(...) and jdbcUrl(...), got neither");
+        assertThatThrownBy(() -> CrmKit.builder().dataSource(fakeDatabase("H2")).jdbcUrl("jdbc:h2:mem:x", null, null)
+                .build()).hasMessageEndingWith("got both");
+    }
+
+    @Test
+    void refusesAnUnsupportedDatabaseNamingIt() {
+        assertThatThrownBy(() -> CrmKit.builder().dataSource(fakeDatabase("Oracle")).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("dataSource: unsupported database 'Oracle'; CRMKit supports H2, PostgreSQL and MariaDB/MySQL");
+    }
+
+    @Test
+    void reportsADatabaseThatCannotBeReachedNamingTheUrl() {
+        assertThatThrownBy(() -> CrmKit.builder().jdbcUrl("jdbc:postgresql://127.0.0.1:1/none", "u", "p").build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("jdbcUrl: cannot open a connection pool on 'jdbc:postgresql://127.0.0.1:1/none'");
+    }
+
+    @Test
+    void aKitBuiltFromAUrlOwnsItsPoolAndClosesIt() {
+        CrmKit kit = CrmKit.builder().jdbcUrl("jdbc:h2:mem:owned_pool;DB_CLOSE_DELAY=-1", "sa", "").build();
+        var crm = kit.as(Actor.of("t", "a", Permission.ALL));
+        long id = crm.customers().create(CustomerDraft.builder().name("Pooled").build()).id();
+        assertThat(crm.customers().get(id).name()).isEqualTo("Pooled");
+        assertThat(kit.databaseType()).isEqualTo("h2");
+
+        kit.close();
+
+        assertThatThrownBy(() -> crm.customers().get(id)).isInstanceOf(StorageException.class);
+    }
+
+    /** A DataSource whose connections report the given product name and nothing else. */
+    private static DataSource fakeDatabase(String product) {
+        DatabaseMetaData metaData = proxy(DatabaseMetaData.class, (method, args) ->
+                method.equals("getDatabaseProductName") ? product : null);
+        Connection connection = proxy(Connection.class, (method, args) ->
+                method.equals("getMetaData") ? metaData : null);
+        return proxy(DataSource.class, (method, args) -> method.equals("getConnection") ? connection : null);
+    }
+
+    private interface Answer {
+        Object answer(String method, Object[] args);
+    }
+
+    private static <T> T proxy(Class<T> type, Answer answer) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (self, method, args) -> method.getName().equals("toString") ? type.getSimpleName()
+                        : answer.answer(method.getName(), args == null ? new Object[0] : Arrays.copyOf(args, args.length))));
+    }
+}
