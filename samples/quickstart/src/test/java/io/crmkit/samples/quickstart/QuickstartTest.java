@@ -1,0 +1,34 @@
+package io.crmkit.samples.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuickstartTest {
+
+    private static String run(Path directory) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Quickstart(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(directory);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void createsCustomersShowsTheErrorsAndCanRunAgainOnTheSameDatabase(@TempDir Path directory) {
+        String first = run(directory);
+
+        assertThat(first).contains("Defined custom field loyalty_points", "Created customer",
+                "Identified Minh as valid", "she now has 1210", "Found by phone in another notation: Nguyễn Thị Lan",
+                "Refused bad input: 3 invalid fields", "Refused a duplicate: phone '+84912345678' already belongs to");
+        assertThat(first.lines().filter(line -> line.contains("tags="))).hasSize(3);
+
+        String second = run(directory);
+
+        assertThat(second).doesNotContain("Created customer", "Defined custom field").contains("she now has 1220");
+        assertThat(second.lines().filter(line -> line.contains("tags="))).hasSize(3);
+    }
+}
