@@ -51,8 +51,8 @@ public final class FieldCatalog {
     static FieldDefinition toDefinition(FieldRow row) {
         return new FieldDefinition(row.id, row.fieldKey, row.label, FieldType.valueOf(row.fieldType), row.required,
                 row.maxLength == null ? OptionalInt.empty() : OptionalInt.of(row.maxLength),
-                Optional.ofNullable(row.minValue).map(value -> value.stripTrailingZeros()),
-                Optional.ofNullable(row.maxValue).map(value -> value.stripTrailingZeros()),
+                Optional.ofNullable(row.minValue).map(FieldValues::normalize),
+                Optional.ofNullable(row.maxValue).map(FieldValues::normalize),
                 readOptions(row.options), row.retired, row.version, row.createdAt, row.updatedAt);
     }
 

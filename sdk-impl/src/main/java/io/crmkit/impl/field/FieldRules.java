@@ -67,8 +67,8 @@ final class FieldRules {
         checkBound("min", type, min, errors);
         checkBound("max", type, max, errors);
         if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
-            errors.add("max", "out_of_range", "must not be below min " + min.get().toPlainString() + ", got "
-                    + max.get().toPlainString());
+            errors.add("max", "out_of_range", "must not be below min " + FieldValues.describe(min.get()) + ", got "
+                    + FieldValues.describe(max.get()));
         }
     }
 
@@ -80,11 +80,11 @@ final class FieldRules {
         if (!type.isNumeric()) {
             errors.add(name, "not_allowed", "applies to NUMBER and DECIMAL fields only, not " + type);
         } else if (type == FieldType.NUMBER && value.scale() > 0) {
-            errors.add(name, "invalid", "a NUMBER field takes whole-number limits, got " + value.toPlainString());
+            errors.add(name, "invalid", "a NUMBER field takes whole-number limits, got " + FieldValues.describe(value));
         } else if (value.scale() > FieldValues.DECIMAL_SCALE
                 || value.precision() - value.scale() > FieldValues.DECIMAL_INTEGER_DIGITS) {
             errors.add(name, "out_of_range", "must fit " + FieldValues.DECIMAL_INTEGER_DIGITS + " digits before and "
-                    + FieldValues.DECIMAL_SCALE + " after the point, got " + value.toPlainString());
+                    + FieldValues.DECIMAL_SCALE + " after the point, got " + FieldValues.describe(value));
         }
     }
 

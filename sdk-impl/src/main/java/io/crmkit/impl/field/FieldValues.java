@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,7 @@ public final class FieldValues {
 
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final int LONG_DIGITS = 19;
     private static final LocalDate DATE_MIN = LocalDate.of(1, 1, 1);
     private static final LocalDate DATE_MAX = LocalDate.of(9999, 12, 31);
 
@@ -114,14 +116,23 @@ public final class FieldValues {
     public static Object fromRows(FieldDefinition field, List<CustomValueRow> rows) {
         CustomValueRow first = rows.get(0);
         return switch (field.type()) {
-            case MULTIPLE_CHOICE -> rows.stream().map(row -> row.textValue).toList();
+            case MULTIPLE_CHOICE -> inOptionOrder(field, rows.stream().map(row -> row.textValue).toList());
             case NUMBER -> first.numberValue.longValueExact();
-            case DECIMAL -> first.numberValue.stripTrailingZeros();
+            case DECIMAL -> normalize(first.numberValue);
             case BOOLEAN -> first.boolValue;
             case DATE -> first.dateValue;
             case DATETIME -> first.timeValue;
             default -> first.textValue;
         };
+    }
+
+    /** Options as the field lists them now; options since removed keep their place at the end. */
+    private static List<String> inOptionOrder(FieldDefinition field, List<String> chosen) {
+        Comparator<String> byOption = Comparator.comparingInt(option -> {
+            int index = field.options().indexOf(option);
+            return index < 0 ? Integer.MAX_VALUE : index;
+        });
+        return chosen.stream().sorted(byOption).toList();
     }
 
     private static String text(FieldDefinition field, Object raw, String path, Errors errors) {
@@ -132,13 +143,13 @@ public final class FieldValues {
 
     private static boolean checkRange(FieldDefinition field, BigDecimal value, String path, Errors errors) {
         if (field.min().isPresent() && value.compareTo(field.min().get()) < 0) {
-            errors.add(path, "out_of_range", "must be at least " + field.min().get().toPlainString() + ", got "
-                    + value.toPlainString(), field.min().get().toPlainString());
+            errors.add(path, "out_of_range", "must be at least " + describe(field.min().get()) + ", got "
+                    + describe(value), describe(field.min().get()));
             return false;
         }
         if (field.max().isPresent() && value.compareTo(field.max().get()) > 0) {
-            errors.add(path, "out_of_range", "must be at most " + field.max().get().toPlainString() + ", got "
-                    + value.toPlainString(), field.max().get().toPlainString());
+            errors.add(path, "out_of_range", "must be at most " + describe(field.max().get()) + ", got "
+                    + describe(value), describe(field.max().get()));
             return false;
         }
         return true;
@@ -155,17 +166,24 @@ public final class FieldValues {
         } else {
             throw wrongType("a whole number", raw);
         }
-        BigInteger integer;
-        try {
-            integer = value.toBigIntegerExact();
-        } catch (ArithmeticException e) {
-            throw new WrongValue("invalid", "expected a whole number, got " + value.toPlainString());
+        // Decide on precision and scale first: "1e9999999" must not be expanded to ten million digits.
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            throw new WrongValue("invalid", "expected a whole number, got " + describe(value));
         }
+        if (stripped.precision() - stripped.scale() > LONG_DIGITS) {
+            throw outOfLongRange(describe(value));
+        }
+        BigInteger integer = stripped.toBigIntegerExact();
         if (integer.compareTo(LONG_MIN) < 0 || integer.compareTo(LONG_MAX) > 0) {
-            throw new WrongValue("out_of_range", "a whole number must lie between " + Long.MIN_VALUE + " and "
-                    + Long.MAX_VALUE + ", got " + integer, Long.MAX_VALUE);
+            throw outOfLongRange(integer.toString());
         }
         return integer.longValue();
+    }
+
+    private static WrongValue outOfLongRange(String value) {
+        return new WrongValue("out_of_range", "a whole number must lie between " + Long.MIN_VALUE + " and "
+                + Long.MAX_VALUE + ", got " + value, Long.MAX_VALUE);
     }
 
     private static BigDecimal toDecimal(Object raw) {
@@ -180,13 +198,27 @@ public final class FieldValues {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > DECIMAL_SCALE) {
             throw new WrongValue("invalid", "at most " + DECIMAL_SCALE + " digits after the decimal point, got "
-                    + stripped.toPlainString(), DECIMAL_SCALE);
+                    + describe(value), DECIMAL_SCALE);
         }
         if (stripped.precision() - stripped.scale() > DECIMAL_INTEGER_DIGITS) {
             throw new WrongValue("out_of_range", "at most " + DECIMAL_INTEGER_DIGITS
-                    + " digits before the decimal point, got " + stripped.toPlainString(), DECIMAL_INTEGER_DIGITS);
+                    + " digits before the decimal point, got " + describe(value), DECIMAL_INTEGER_DIGITS);
         }
+        return normalize(stripped);
+    }
+
+    /**
+     * The one form in which decimals are returned, on write and on read alike: no trailing zeros, and no
+     * exponent for whole numbers ({@code 100}, not {@code 1E+2}).
+     */
+    public static BigDecimal normalize(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** @return the number as plain text when that is short, else in exponent form, for messages */
+    public static String describe(BigDecimal value) {
+        return Math.abs(value.scale()) <= 40 ? value.toPlainString() : value.toString();
     }
 
     private static BigDecimal decimalOf(Number number) {
