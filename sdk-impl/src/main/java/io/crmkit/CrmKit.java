@@ -275,7 +275,7 @@ public final class CrmKit implements AutoCloseable {
                 Database database = Database.open(source, dialect, tablePrefix, List.of(
                         "io/crmkit/impl/audit/AuditMapper.xml",
                         "io/crmkit/impl/field/FieldMapper.xml",
-                        "io/crmkit/impl/customer/CustomerMapper.xml"));
+                        "io/crmkit/impl/customer/CustomerMapper.xml"), pool != null);
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
@@ -298,6 +298,9 @@ public final class CrmKit implements AutoCloseable {
             config.setPassword(password);
             config.setMaximumPoolSize(maxPoolSize);
             config.setPoolName("crmkit");
+            // Every statement of the SDK runs in a transaction: connections that start without autocommit
+            // spare a round trip on and off per transaction (MariaDB sends both to the server).
+            config.setAutoCommit(false);
             try {
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {

@@ -37,7 +37,7 @@ public final class CreateBenchmark {
     /** Seed of the generated customers. */
     public static final long SEED = 42;
     /** Most customers each side creates to warm up. */
-    public static final int WARM_UP_MAX = 1_000;
+    public static final int WARM_UP_MAX = 10_000;
     /** Rounds the measured customers are split into. */
     public static final int ROUNDS = 4;
 

@@ -1,6 +1,7 @@
 package io.crmkit.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crmkit.CrmKit;
@@ -10,9 +11,12 @@ import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.TestDatabases;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +95,27 @@ class KitRulesTest {
             assertThat(catchThrowableOfType(ValidationException.class, () -> crm.customers().create(
                     CustomerDraft.builder().name("S").stage("lead").build())).getMessage())
                     .contains("'lead' is not one of the lifecycle stages [cold, warm, won]");
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    @DbTest
+    void aKitOwningItsPoolReadsAndWritesOnEveryDatabase(TestDb db) {
+        String prefix = TestDb.uniquePrefix();
+        try (CrmKit kit = CrmKit.builder().jdbcUrl(TestDatabases.url(db.name()), null, null).tablePrefix(prefix)
+                .maxPoolSize(2).build()) {
+            Crm crm = crm(kit);
+            for (int i = 0; i < 5; i++) {
+                long id = crm.customers().create(CustomerDraft.builder().name("Owned " + i).build()).id();
+                assertThat(crm.customers().get(id).name()).isEqualTo("Owned " + i);
+                assertThat(crm.customers().update(id, CustomerPatch.builder(1).remark("seen").build()).version())
+                        .isEqualTo(2);
+                assertThatThrownBy(() -> crm.customers().update(id, CustomerPatch.builder(1).remark("x").build()))
+                        .isInstanceOf(ConflictException.class);
+            }
+            assertThat(db.column("SELECT COUNT(*) FROM " + prefix + "customer WHERE remark = ?", "seen"))
+                    .containsExactly("5");
         } finally {
             db.dropTables(prefix);
         }

@@ -1,9 +1,8 @@
 package io.crmkit.impl.audit;
 
-import org.apache.ibatis.annotations.Param;
-
 /** MyBatis mapper of the audit table; statements in AuditMapper.xml. */
 public interface AuditMapper {
 
-    void insert(@Param("e") AuditEntry entry);
+    /** A single typed parameter lets MyBatis pick type handlers once, not per call. */
+    void insert(AuditEntry entry);
 }

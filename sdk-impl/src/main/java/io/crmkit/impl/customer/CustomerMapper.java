@@ -9,7 +9,8 @@ import org.apache.ibatis.annotations.Param;
 /** MyBatis mapper of customers, identities, tags and custom values; statements in CustomerMapper.xml. */
 interface CustomerMapper {
 
-    void insert(@Param("r") CustomerRow row);
+    /** A single typed parameter (no {@code @Param}) lets MyBatis pick type handlers once, not per call. */
+    void insert(CustomerRow row);
 
     /** @return 1 when the row still had {@code expectedVersion}, else 0 */
     int update(@Param("r") CustomerRow row, @Param("expectedVersion") long expectedVersion);
@@ -38,6 +39,15 @@ interface CustomerMapper {
 
     /** @return the stored rows among {@code keys} (matched on type and value) */
     List<IdentityRow> findIdentities(@Param("tenantId") String tenantId, @Param("keys") Collection<IdentityRow> keys);
+
+    /** One identity, tenant, customer and time set; in a batch session, consecutive calls are one JDBC batch. */
+    void insertIdentity(IdentityRow row);
+
+    /** One tag; in a batch session, consecutive calls are one JDBC batch. */
+    void insertTag(TagRow row);
+
+    /** One custom value, tenant and customer set; in a batch session, consecutive calls are one JDBC batch. */
+    void insertCustomValue(CustomValueRow row);
 
     void insertIdentities(@Param("tenantId") String tenantId, @Param("customerId") long customerId,
                           @Param("rows") List<IdentityRow> rows, @Param("at") Instant at);

@@ -37,19 +37,26 @@ final class CustomerStore {
                 custom(mapper.customValues(tenantId, id), fields)));
     }
 
-    /** Inserts the customer row and everything that belongs to it. */
+    /**
+     * Inserts the customer row and everything that belongs to it, one static statement per row, so that a
+     * batch session sends each table's rows as one JDBC batch without building SQL per call.
+     */
     static void insert(SqlSession session, CustomerRow row, CleanCustomer clean) {
         CustomerMapper mapper = session.getMapper(CustomerMapper.class);
         mapper.insert(row);
-        if (!clean.identities().isEmpty()) {
-            mapper.insertIdentities(row.tenantId, row.id, clean.identities(), row.createdAt);
+        for (IdentityRow identity : clean.identities()) {
+            identity.tenantId = row.tenantId;
+            identity.customerId = row.id;
+            identity.createdAt = row.createdAt;
+            mapper.insertIdentity(identity);
         }
-        if (!clean.tags().isEmpty()) {
-            mapper.insertTags(row.tenantId, row.id, clean.tags(), row.createdAt);
+        for (String tag : clean.tags()) {
+            mapper.insertTag(new TagRow(row.tenantId, row.id, tag, row.createdAt));
         }
-        List<CustomValueRow> values = customRows(clean);
-        if (!values.isEmpty()) {
-            mapper.insertCustomValues(row.tenantId, row.id, values);
+        for (CustomValueRow value : customRows(clean)) {
+            value.tenantId = row.tenantId;
+            value.customerId = row.id;
+            mapper.insertCustomValue(value);
         }
     }
 

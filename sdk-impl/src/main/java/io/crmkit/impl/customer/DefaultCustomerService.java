@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 
 /** {@link CustomerService} for one actor. */
@@ -51,14 +52,13 @@ public final class DefaultCustomerService implements CustomerService {
     public Customer create(CustomerDraft draft) {
         Access.require(actor, Permission.WRITE, "create a customer");
         TenantFields fields = kit.fields().of(actor.tenantId());
-        List<String> allRequired = fields.active().stream().map(FieldDefinition::key).toList();
-        CleanCustomer clean = validator.validate(draft, fields, allRequired, Set.of());
+        CleanCustomer clean = validator.validate(draft, fields, fields.requiredKeys(), Set.of());
         Instant now = kit.clock().instant();
         CustomerStatus status = clean.ownerId().isEmpty() ? CustomerStatus.NEW : CustomerStatus.ASSIGNED;
         CustomerRow row = CustomerStore.toRow(clean, actor.tenantId(), kit.ids().next(), status, now,
                 actor.actorId(), 1);
         try {
-            kit.database().write("create a customer", session -> {
+            kit.database().write("create a customer", ExecutorType.BATCH, session -> {
                 CustomerStore.insert(session, row, clean);
                 kit.audit().record(session, actor, "customer.create", "customer", row.id, "");
                 return null;

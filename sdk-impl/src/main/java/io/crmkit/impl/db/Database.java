@@ -54,11 +54,17 @@ public final class Database {
      * @param dialect         the detected dialect
      * @param tablePrefix     the validated table prefix
      * @param mapperResources class-path locations of the mapper XML files
+     * @param ownPool         whether the kit owns the pool, whose connections start without autocommit: then
+     *                        sessions leave autocommit off when they close instead of switching it on and
+     *                        off for every transaction (a host's pool gets its connections back as lent)
      */
     public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix,
-                                List<String> mapperResources) {
-        Configuration configuration = new Configuration(
-                new Environment("crmkit", new JdbcTransactionFactory(), dataSource));
+                                List<String> mapperResources, boolean ownPool) {
+        JdbcTransactionFactory transactions = new JdbcTransactionFactory();
+        Properties transactionSettings = new Properties();
+        transactionSettings.setProperty("skipSetAutoCommitOnClose", String.valueOf(ownPool));
+        transactions.setProperties(transactionSettings);
+        Configuration configuration = new Configuration(new Environment("crmkit", transactions, dataSource));
         configuration.setDatabaseId(dialect.id());
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setDefaultExecutorType(ExecutorType.REUSE);
@@ -89,8 +95,18 @@ public final class Database {
      * @throws StorageException      on any other database failure (after rollback)
      */
     public <T> T write(String what, Function<SqlSession, T> work) {
+        return write(what, ExecutorType.REUSE, work);
+    }
+
+    /**
+     * Like {@link #write(String, Function)}, on a session of the given executor. With
+     * {@link ExecutorType#BATCH} statements run as JDBC batches when the transaction commits: consecutive
+     * executions of one statement cost one round trip and no SQL is built per call, but update counts are
+     * not known to the work, so use it for inserts whose failure the commit reports.
+     */
+    public <T> T write(String what, ExecutorType executor, Function<SqlSession, T> work) {
         for (int attempt = 1; ; attempt++) {
-            try (SqlSession session = sessions.openSession(false)) {
+            try (SqlSession session = sessions.openSession(executor, false)) {
                 T result = work.apply(session);
                 session.commit(true);
                 return result;

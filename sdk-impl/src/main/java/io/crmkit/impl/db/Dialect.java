@@ -3,6 +3,8 @@ package io.crmkit.impl.db;
 import io.crmkit.api.error.ConfigurationException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -60,7 +62,7 @@ public enum Dialect {
 
     /** @return whether the failure is a violation of a primary key or unique constraint */
     public boolean isUniqueViolation(SQLException e) {
-        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+        for (SQLException cause : chain(e)) {
             String state = cause.getSQLState();
             if ("23505".equals(state)) {
                 return true;
@@ -77,7 +79,7 @@ public enum Dialect {
      *         deadlock (SQLState 40001 / 40P01, MariaDB 1213 and 1205 lock wait timeout)
      */
     public boolean isRetryable(SQLException e) {
-        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+        for (SQLException cause : chain(e)) {
             String state = cause.getSQLState();
             if ("40001".equals(state) || "40P01".equals(state)) {
                 return true;
@@ -90,5 +92,18 @@ public enum Dialect {
             }
         }
         return false;
+    }
+
+    /** The exception with its next exceptions and causes: a failed batch reports the real error there. */
+    private static List<SQLException> chain(SQLException e) {
+        List<SQLException> chain = new ArrayList<>();
+        for (SQLException next = e; next != null && chain.size() < 20; next = next.getNextException()) {
+            for (Throwable cause = next; cause != null && chain.size() < 20; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && !chain.contains(sql)) {
+                    chain.add(sql);
+                }
+            }
+        }
+        return chain;
     }
 }

@@ -11,12 +11,16 @@ public final class TenantFields {
 
     private final Map<String, FieldDefinition> byKey = new LinkedHashMap<>();
     private final Map<Long, FieldDefinition> byId = new LinkedHashMap<>();
+    private final List<FieldDefinition> active;
+    private final List<String> requiredKeys;
 
     TenantFields(List<FieldDefinition> definitions) {
         for (FieldDefinition definition : definitions) {
             byKey.put(definition.key(), definition);
             byId.put(definition.id(), definition);
         }
+        active = definitions.stream().filter(definition -> !definition.retired()).toList();
+        requiredKeys = active.stream().filter(FieldDefinition::required).map(FieldDefinition::key).toList();
     }
 
     /** @return the field with this key, retired or not */
@@ -31,6 +35,11 @@ public final class TenantFields {
 
     /** @return the active fields, in definition order */
     public List<FieldDefinition> active() {
-        return byKey.values().stream().filter(definition -> !definition.retired()).toList();
+        return active;
+    }
+
+    /** @return the keys of the active required fields */
+    public List<String> requiredKeys() {
+        return requiredKeys;
     }
 }

@@ -47,13 +47,19 @@ public final class Errors {
      * @return the trimmed text; "" for null or blank
      */
     public String text(String field, String value, int max) {
-        String trimmed = value == null ? "" : value.strip();
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String trimmed = value.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > max) {
             add(field, "too_long", "at most " + max + " characters, got " + length, max);
         }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            add(field, "invalid", "control characters (such as line breaks) are not allowed");
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (Character.isISOControl(trimmed.charAt(i))) {
+                add(field, "invalid", "control characters (such as line breaks) are not allowed");
+                break;
+            }
         }
         return trimmed;
     }
