@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.api.Crm;
 import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldService;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 class ActiveFieldLimitTest {
 
@@ -27,6 +35,38 @@ class ActiveFieldLimitTest {
         assertThat(error.message()).contains("200").contains("retire");
         assertThat(crm.fields().find("one_too_many")).isEmpty();
         assertThat(crm.fields().list()).hasSize(FieldService.MAX_ACTIVE_FIELDS);
+    }
+
+    @DbTest
+    void twoConcurrentDefinesCannotBothTakeTheLastPlace(TestDb db) throws Exception {
+        Crm crm = db.crm();
+        defineActiveFields(crm, FieldService.MAX_ACTIVE_FIELDS - 1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (String key : List.of("last_a", "last_b")) {
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        crm.fields().define(FieldDraft.builder(key, FieldType.TEXT).build());
+                        return "defined";
+                    } catch (ValidationException e) {
+                        return e.errors().get(0).code();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(results).containsExactlyInAnyOrder("defined", "too_many");
+            assertThat(crm.fields().list()).hasSize(FieldService.MAX_ACTIVE_FIELDS);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @DbTest

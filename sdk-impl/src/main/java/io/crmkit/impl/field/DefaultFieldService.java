@@ -56,6 +56,7 @@ public final class DefaultFieldService implements FieldService {
         try {
             kit.database().write("define a custom field", session -> {
                 FieldMapper mapper = session.getMapper(FieldMapper.class);
+                mapper.lockActive(actor.tenantId());
                 int active = mapper.countActive(actor.tenantId());
                 if (active >= MAX_ACTIVE_FIELDS) {
                     Errors limit = new Errors();

@@ -13,5 +13,12 @@ public interface FieldMapper {
 
     List<FieldRow> findAll(@Param("tenantId") String tenantId);
 
+    /**
+     * Locks the tenant's active fields until the transaction ends, so that two concurrent defines count one
+     * after the other. Count with {@link #countActive} afterwards: a locking read returns the rows of the
+     * snapshot it started with, while a new statement sees what the other define committed.
+     */
+    List<Long> lockActive(@Param("tenantId") String tenantId);
+
     int countActive(@Param("tenantId") String tenantId);
 }
