@@ -304,9 +304,15 @@ public final class CrmKit implements AutoCloseable {
             try {
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {
-                throw new ConfigurationException("jdbcUrl: cannot open a connection pool on '" + jdbcUrl + "': "
-                        + rootMessage(e), e);
+                throw new ConfigurationException("jdbcUrl: cannot open a connection pool on '" + withoutSecrets(jdbcUrl)
+                        + "': " + rootMessage(e), e);
             }
+        }
+
+        /** The URL for messages: its parameters (which may hold a password) replaced by "...". */
+        private static String withoutSecrets(String url) {
+            int parameters = url.indexOf('?');
+            return parameters < 0 ? url : url.substring(0, parameters) + "?...";
         }
 
         private static String rootMessage(Throwable e) {

@@ -15,6 +15,8 @@ import io.crmkit.api.customer.Identity;
 import io.crmkit.api.customer.IdentityType;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.field.FieldDraft;
+import io.crmkit.api.field.FieldType;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
 import java.time.LocalDate;
@@ -107,15 +109,64 @@ class CustomerCrudTest {
     @DbTest
     void deletesACustomerWithEverythingItOwned(TestDb db) {
         Crm crm = db.crm();
+        crm.fields().define(FieldDraft.builder("colors", FieldType.MULTIPLE_CHOICE).options("red", "blue").build());
         Customer created = crm.customers().create(CustomerDraft.builder().name("Gone").phone("+84912000002")
-                .email("gone@example.com").tag("x").build());
+                .email("gone@example.com").tag("x").custom("colors", List.of("red", "blue")).build());
+        Customer kept = crm.customers().create(CustomerDraft.builder().name("Kept").tag("x")
+                .custom("colors", List.of("red")).build());
+        assertThat(db.count("custom_value")).isEqualTo(3);
 
         crm.customers().delete(created.id());
 
         assertThat(crm.customers().find(created.id())).isEmpty();
         assertThat(crm.customers().findByPhone("+84912000002")).isEmpty();
+        assertThat(db.count("customer")).isEqualTo(1);
         assertThat(db.count("identity")).isZero();
-        assertThat(db.count("tag")).isZero();
+        assertThat(db.count("tag")).isEqualTo(1);
+        assertThat(db.count("custom_value")).isEqualTo(1);
+        assertThat(crm.customers().get(kept.id())).isEqualTo(kept);
         assertThatThrownBy(() -> crm.customers().delete(created.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @DbTest
+    void anEmptyPatchFromAStaleVersionIsAConflictToo(TestDb db) {
+        Crm crm = db.crm();
+        Customer created = crm.customers().create(CustomerDraft.builder().name("Minh").build());
+        crm.customers().update(created.id(), CustomerPatch.builder(1).name("Minh 2").build());
+
+        assertThat(crm.customers().update(created.id(), CustomerPatch.builder(2).build()).version()).isEqualTo(2);
+        assertThatThrownBy(() -> crm.customers().update(created.id(), CustomerPatch.builder(1).build()))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @DbTest
+    void changesThatChangeNothingKeepTheVersionAndWriteNoAudit(TestDb db) {
+        Crm crm = db.crm();
+        Customer created = crm.customers().create(CustomerDraft.builder().name("Same").phone("+84912000003")
+                .tag("vip").build());
+        Customer verified = crm.customers().markVerified(created.id(), IdentityType.PHONE, "+84912000003");
+        int audits = db.count("audit");
+
+        assertThat(crm.customers().markVerified(created.id(), IdentityType.PHONE, "0912000003")).isEqualTo(verified);
+        assertThat(crm.customers().removeTags(created.id(), List.of("not-there")).version()).isEqualTo(2);
+        assertThat(crm.customers().addTags(created.id(), List.of("vip")).version()).isEqualTo(2);
+        assertThat(db.count("audit")).isEqualTo(audits);
+    }
+
+    @DbTest
+    void anUpdateLeavesCustomValuesItDoesNotMentionAsTheyWereEvenWhenTheFieldChangedSince(TestDb db) {
+        Crm crm = db.crm();
+        crm.fields().define(FieldDraft.builder("tier", FieldType.SINGLE_CHOICE).options("gold", "silver").build());
+        crm.fields().define(FieldDraft.builder("note", FieldType.TEXT).maxLength(20).build());
+        Customer created = crm.customers().create(CustomerDraft.builder().name("Old values")
+                .custom("tier", "silver").custom("note", "x".repeat(20)).build());
+        crm.fields().update("tier", io.crmkit.api.field.FieldUpdate.of(1).withOptions(List.of("gold")));
+        crm.fields().update("note", io.crmkit.api.field.FieldUpdate.of(1).withMaxLength(5));
+
+        Customer updated = crm.customers().update(created.id(), CustomerPatch.builder(1).remark("unrelated").build());
+
+        assertThat(updated.custom()).containsEntry("tier", "silver").containsEntry("note", "x".repeat(20));
+        assertThatThrownBy(() -> crm.customers().update(created.id(), CustomerPatch.builder(2).custom("tier", "silver")
+                .build())).isInstanceOf(io.crmkit.api.error.ValidationException.class);
     }
 }

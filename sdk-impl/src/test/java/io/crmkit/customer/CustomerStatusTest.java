@@ -122,4 +122,12 @@ class CustomerStatusTest {
         assertThatThrownBy(() -> crm.customers().update(customer.id(), CustomerPatch.builder(2).stage(null).build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("stage: cannot be cleared");
     }
+
+    @DbTest
+    void assigningWithoutThePermissionIsRefusedBeforeTheOwnerIsChecked(TestDb db) {
+        Customer customer = newCustomer(db.crm());
+
+        assertThatThrownBy(() -> db.crm(io.crmkit.api.Permission.READ).customers().assign(customer.id(), " "))
+                .isInstanceOf(io.crmkit.api.error.PermissionDeniedException.class);
+    }
 }

@@ -38,18 +38,22 @@ class CustomerValidationTest {
 
     @DbTest
     void acceptsEveryTextFieldAtItsLimitCountedInCodePoints(TestDb db) {
+        String emoji64 = "😀".repeat(64);
         Customer customer = db.crm().customers().create(CustomerDraft.builder()
-                .name(EMOJI_80).nickname(text(80)).company(text(80)).remark(EMOJI_80)
-                .address(Address.of(text(80), text(80), text(80), text(80), EMOJI_80))
-                .source(text(64)).externalId(text(255)).wechatOpenId(text(255))
+                .name(EMOJI_80).nickname(EMOJI_80).company(EMOJI_80).remark(EMOJI_80)
+                .address(Address.of(EMOJI_80, EMOJI_80, EMOJI_80, EMOJI_80, EMOJI_80))
+                .source(emoji64).ownerId(emoji64).tag(emoji64).externalId(text(255)).wechatOpenId(text(255))
                 .channel("web", text(255))
                 .build());
 
         Customer read = db.crm().customers().get(customer.id());
-        assertThat(read.name()).isEqualTo(EMOJI_80);
-        assertThat(read.remark()).isEqualTo(EMOJI_80);
-        assertThat(read.address().detail()).isEqualTo(EMOJI_80);
+        assertThat(read).isEqualTo(customer);
+        assertThat(List.of(read.name(), read.nickname(), read.company(), read.remark(), read.address().country(),
+                read.address().province(), read.address().city(), read.address().area(), read.address().detail()))
+                .containsOnly(EMOJI_80);
+        assertThat(List.of(read.source(), read.ownerId().orElseThrow(), read.tags().get(0))).containsOnly(emoji64);
         assertThat(read.externalId()).contains(text(255));
+        assertThat(read.channels().get(0).account()).isEqualTo(text(255));
     }
 
     @DbTest
@@ -288,5 +292,35 @@ class CustomerValidationTest {
                 tuple("tags[99]", "too_long"),
                 tuple("tags[102]", "required"),
                 tuple("tags", "too_many"));
+    }
+
+    @DbTest
+    void refusesTextThatADatabaseCouldNotStoreOrThatHidesWhatItSays(TestDb db) {
+        ValidationException e = createFails(db.crm(), CustomerDraft.builder()
+                .name("a\uD800b").nickname("one\u2028two").company("abc\u202Efed").remark("x\uDC00").build());
+
+        assertThat(e.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
+                tuple("name", "invalid"), tuple("nickname", "invalid"), tuple("company", "invalid"),
+                tuple("remark", "invalid"));
+        assertThat(e.getMessage()).contains("unpaired surrogate", "line and paragraph separators",
+                "bidirectional override");
+    }
+
+    @DbTest
+    void aNameOfInvisibleCharactersOnlyIsNoName(TestDb db) {
+        ValidationException e = createFails(db.crm(), CustomerDraft.builder().name("\u200B\u200D \uFEFF").build());
+
+        assertThat(e.errors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("name", "required"));
+    }
+
+    @DbTest
+    void aPatchReportsItsOwnProblemsTogetherWithTheValidationOfTheRest(TestDb db) {
+        Crm crm = db.crm();
+        Customer customer = crm.customers().create(CustomerDraft.builder().name("Patchy").build());
+
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> crm.customers().update(
+                customer.id(), CustomerPatch.builder(1).name(text(81)).stage(null).build()));
+
+        assertThat(fields(e)).containsExactlyInAnyOrder("stage", "name");
     }
 }

@@ -120,4 +120,29 @@ class KitRulesTest {
             db.dropTables(prefix);
         }
     }
+
+    @DbTest
+    void aChangedConfigurationDoesNotBlockEditsOfOtherFields(TestDb db) {
+        String prefix = TestDb.uniquePrefix();
+        try {
+            long id;
+            try (CrmKit before = db.newKit(prefix, builder -> builder.addressDirectory(address -> Optional.empty()))) {
+                id = crm(before).customers().create(CustomerDraft.builder().name("Old").stage("churned")
+                        .address(Address.of("Vietnam", "Ha Noi", "Hanoii", "", "")).build()).id();
+            }
+            try (CrmKit after = db.newKit(prefix, builder -> builder.lifecycleStages(List.of("lead", "won"))
+                    .addressDirectory(HANOI_ONLY))) {
+                Crm crm = crm(after);
+                assertThat(crm.customers().update(id, CustomerPatch.builder(1).remark("still editable").build())
+                        .stage()).isEqualTo("churned");
+                assertThatThrownBy(() -> crm.customers().update(id, CustomerPatch.builder(2).stage("churned")
+                        .build())).isInstanceOf(ValidationException.class);
+                assertThatThrownBy(() -> crm.customers().update(id, CustomerPatch.builder(2)
+                        .address(Address.of("Vietnam", "Ha Noi", "Hanoii", "", "x")).build()))
+                        .isInstanceOf(ValidationException.class).hasMessageContaining("no city 'Hanoii'");
+            }
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
 }

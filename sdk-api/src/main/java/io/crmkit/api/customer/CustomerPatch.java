@@ -1,14 +1,19 @@
 package io.crmkit.api.customer;
 
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The input of {@link CustomerService#update}: the fields to change, and the version of the customer they
@@ -26,8 +31,38 @@ import java.util.Optional;
 public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> changes,
                             Map<String, Optional<Object>> customChanges) {
 
-    /** Copies the maps. */
+    /** The built-in fields a patch may change; the others change through their own operations or never. */
+    public static final Set<CustomerField> EDITABLE = Collections.unmodifiableSet(EnumSet.of(
+            CustomerField.NAME, CustomerField.NICKNAME, CustomerField.GENDER, CustomerField.BIRTHDAY,
+            CustomerField.COMPANY, CustomerField.ADDRESS, CustomerField.PHONES, CustomerField.EMAILS,
+            CustomerField.CHANNELS, CustomerField.EXTERNAL_ID, CustomerField.WECHAT_OPENID, CustomerField.REMARK,
+            CustomerField.SOURCE, CustomerField.STAGE));
+
+    /**
+     * Copies the maps and checks that they name only editable fields.
+     *
+     * @throws ValidationException listing each field that is not in {@link #EDITABLE} (code
+     *                             {@code not_allowed}) and each null value (code {@code invalid})
+     */
     public CustomerPatch {
+        List<FieldError> errors = new ArrayList<>();
+        changes.forEach((field, value) -> {
+            if (!EDITABLE.contains(field)) {
+                errors.add(FieldError.of(field.key(), "not_allowed", field.key() + ": cannot be changed by a patch;"
+                        + " use the operation of CustomerService that changes it"));
+            }
+            if (value == null) {
+                errors.add(FieldError.of(field.key(), "invalid", field.key() + ": use Optional.empty() to clear"));
+            }
+        });
+        customChanges.forEach((key, value) -> {
+            if (value == null) {
+                errors.add(FieldError.of("custom." + key, "invalid", "custom." + key + ": use Optional.empty() to clear"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
         changes = changes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(changes));
         customChanges = Collections.unmodifiableMap(new LinkedHashMap<>(customChanges));
     }
@@ -90,14 +125,20 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
             return set(CustomerField.ADDRESS, address);
         }
 
-        /** @param phones replaces every phone; up to 3, empty clears */
+        /** @param phones replaces every phone; up to 3, empty clears; null and blank entries are ignored */
         public Builder phones(Collection<String> phones) {
-            return set(CustomerField.PHONES, List.copyOf(phones));
+            return set(CustomerField.PHONES, texts(phones));
         }
 
-        /** @param emails replaces every email; up to 2, empty clears */
+        /** @param emails replaces every email; up to 2, empty clears; null and blank entries are ignored */
         public Builder emails(Collection<String> emails) {
-            return set(CustomerField.EMAILS, List.copyOf(emails));
+            return set(CustomerField.EMAILS, texts(emails));
+        }
+
+        private static List<String> texts(Collection<String> values) {
+            List<String> copy = new ArrayList<>(values.size());
+            values.forEach(value -> copy.add(value == null ? "" : value));
+            return Collections.unmodifiableList(copy);
         }
 
         /** @param channels replaces every channel account; up to 2, empty clears */

@@ -24,4 +24,20 @@ class CustomerFieldTest {
         assertThat(patch.customChanges().get("points")).isEmpty();
         assertThat(CustomerPatch.builder(1).build().isEmpty()).isTrue();
     }
+
+    @Test
+    void aPatchRefusesFieldsThatOnlyTheirOwnOperationsChange() {
+        java.util.Map<CustomerField, java.util.Optional<Object>> changes = new java.util.EnumMap<>(CustomerField.class);
+        changes.put(CustomerField.OWNER, java.util.Optional.of("agent-9"));
+        changes.put(CustomerField.TAGS, java.util.Optional.of(java.util.List.of("x")));
+        changes.put(CustomerField.NAME, null);
+
+        io.crmkit.api.error.ValidationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.crmkit.api.error.ValidationException.class, () -> new CustomerPatch(1, changes, java.util.Map.of()));
+
+        assertThat(e.errors()).extracting(io.crmkit.api.error.FieldError::field, io.crmkit.api.error.FieldError::code)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ownerId", "not_allowed"),
+                        org.assertj.core.groups.Tuple.tuple("tags", "not_allowed"),
+                        org.assertj.core.groups.Tuple.tuple("name", "invalid"));
+    }
 }

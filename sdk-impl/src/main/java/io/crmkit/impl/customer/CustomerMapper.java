@@ -28,6 +28,12 @@ interface CustomerMapper {
 
     CustomerRow find(@Param("tenantId") String tenantId, @Param("id") long id);
 
+    /** @return the version, or null when there is no such customer */
+    Long version(@Param("tenantId") String tenantId, @Param("id") long id);
+
+    /** Locks the customer row until the transaction ends. @return its version, or null when there is none */
+    Long lock(@Param("tenantId") String tenantId, @Param("id") long id);
+
     List<IdentityRow> identities(@Param("tenantId") String tenantId, @Param("customerId") long customerId);
 
     List<String> tags(@Param("tenantId") String tenantId, @Param("customerId") long customerId);

@@ -23,6 +23,8 @@ import org.apache.ibatis.session.SqlSession;
 /** Reads a whole customer (row, identities, tags, custom values) and writes one, inside a caller's transaction. */
 final class CustomerStore {
 
+    private static final int MAX_READ_ATTEMPTS = 5;
+
     private CustomerStore() {
     }
 
@@ -35,6 +37,25 @@ final class CustomerStore {
         List<Identity> identities = mapper.identities(tenantId, id).stream().map(IdentityKinds::toIdentity).toList();
         return Optional.of(toCustomer(row, identities, mapper.tags(tenantId, id),
                 custom(mapper.customValues(tenantId, id), fields)));
+    }
+
+    /**
+     * Loads a customer outside a write transaction: the row and its children are read by separate
+     * statements, each with its own snapshot on READ COMMITTED databases, so the version is read again
+     * afterwards and the load repeated if a write slipped in between.
+     */
+    static Optional<Customer> loadConsistent(SqlSession session, String tenantId, long id, TenantFields fields) {
+        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+        for (int attempt = 1; ; attempt++) {
+            Optional<Customer> customer = load(session, tenantId, id, fields);
+            if (customer.isEmpty()) {
+                return customer;
+            }
+            Long version = mapper.version(tenantId, id);
+            if ((version != null && version == customer.get().version()) || attempt == MAX_READ_ATTEMPTS) {
+                return customer;
+            }
+        }
     }
 
     /**
@@ -121,8 +142,9 @@ final class CustomerStore {
                 .findFirst()
                 .map(holder -> new ConflictException(describe(holder) + " already belongs to customer "
                         + holder.customerId + "; merge the two customers or use another value", holder.customerId))
-                .orElseGet(() -> new ConflictException("an identity of this customer was taken by a concurrent write;"
-                        + " read the customer again and retry"));
+                .orElseGet(() -> new ConflictException("a unique key collided: an identity of this customer was taken"
+                        + " by a concurrent write, or two kits on this database share a nodeId; retry, and give each"
+                        + " kit its own nodeId"));
     }
 
     private static String describe(IdentityRow row) {

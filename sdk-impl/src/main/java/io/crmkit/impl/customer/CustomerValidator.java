@@ -3,6 +3,7 @@ package io.crmkit.impl.customer;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Channel;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.customer.CustomerField;
 import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.api.customer.IdentityType;
 import io.crmkit.api.field.FieldDefinition;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -40,14 +42,17 @@ final class CustomerValidator {
     }
 
     /**
-     * @param draft            the whole customer as it should be
-     * @param fields           the tenant's custom fields
-     * @param requiredChecked  custom keys whose "required" rule applies: all on create, the patched ones on update
-     * @param verifiedBefore   identities (type column + value) that were verified before and stay so
+     * @param draft           the whole customer as it should be
+     * @param fields          the tenant's custom fields
+     * @param requiredChecked custom keys whose "required" rule applies: all on create, the patched ones on update
+     * @param verifiedBefore  identities (type column + value) that were verified before and stay so
+     * @param touched         the built-in fields the input sets: all on create, the patched ones on update. Rules
+     *                        that depend on the kit's configuration (lifecycle stages, address directory) apply
+     *                        to these only, so that a change of configuration does not block unrelated edits
+     * @param errors          problems found earlier in the same input, reported together with these
      */
     CleanCustomer validate(CustomerDraft draft, TenantFields fields, Collection<String> requiredChecked,
-                           Set<String> verifiedBefore) {
-        Errors errors = new Errors();
+                           Set<String> verifiedBefore, Predicate<CustomerField> touched, Errors errors) {
         String name = errors.text("name", draft.name(), CustomerLimits.TEXT_MAX);
         String nickname = errors.text("nickname", draft.nickname(), CustomerLimits.TEXT_MAX);
         String company = errors.text("company", draft.company(), CustomerLimits.TEXT_MAX);
@@ -55,8 +60,9 @@ final class CustomerValidator {
         String source = errors.text("source", draft.source(), CustomerLimits.SOURCE_MAX);
         String ownerId = errors.text("ownerId", draft.ownerId(), CustomerLimits.SOURCE_MAX);
         LocalDate birthday = birthday(draft.birthday(), errors);
-        Address address = address(draft.address(), errors);
-        String stage = stage(draft.stage(), errors);
+        Address address = address(draft.address(), touched.test(CustomerField.ADDRESS), errors);
+        String stage = touched.test(CustomerField.STAGE)
+                ? stage(draft.stage(), errors) : draft.stage().orElse(kit.lifecycleStages().get(0));
 
         List<IdentityRow> identities = new ArrayList<>();
         List<String> phones = phones(draft.phones(), errors);
@@ -115,7 +121,7 @@ final class CustomerValidator {
         return value;
     }
 
-    private Address address(Address raw, Errors errors) {
+    private Address address(Address raw, boolean checkDirectory, Errors errors) {
         Address address = new Address(
                 errors.text("address.country", raw.country(), CustomerLimits.ADDRESS_PART_MAX),
                 errors.text("address.province", raw.province(), CustomerLimits.ADDRESS_PART_MAX),
@@ -124,7 +130,7 @@ final class CustomerValidator {
                 errors.text("address.detail", raw.detail(), CustomerLimits.ADDRESS_PART_MAX));
         boolean hasLevels = !(address.country().isEmpty() && address.province().isEmpty()
                 && address.city().isEmpty() && address.area().isEmpty());
-        if (hasLevels) {
+        if (hasLevels && checkDirectory) {
             Address levels = new Address(address.country(), address.province(), address.city(), address.area(), "");
             kit.addresses().check(levels).ifPresent(reason ->
                     errors.add("address", "not_allowed", "not in the address directory: " + reason));

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,9 +51,11 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer create(CustomerDraft draft) {
+        Objects.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "create a customer");
         TenantFields fields = kit.fields().of(actor.tenantId());
-        CleanCustomer clean = validator.validate(draft, fields, fields.requiredKeys(), Set.of());
+        CleanCustomer clean = validator.validate(draft, fields, fields.requiredKeys(), Set.of(), field -> true,
+                new Errors());
         Instant now = kit.clock().instant();
         CustomerStatus status = clean.ownerId().isEmpty() ? CustomerStatus.NEW : CustomerStatus.ASSIGNED;
         CustomerRow row = CustomerStore.toRow(clean, actor.tenantId(), kit.ids().next(), status, now,
@@ -81,16 +84,23 @@ public final class DefaultCustomerService implements CustomerService {
         Access.require(actor, Permission.READ, "read customers");
         TenantFields fields = kit.fields().of(actor.tenantId());
         return kit.database().read("read a customer",
-                session -> CustomerStore.load(session, actor.tenantId(), id, fields));
+                session -> CustomerStore.loadConsistent(session, actor.tenantId(), id, fields));
     }
 
     @Override
     public Customer update(long id, CustomerPatch patch) {
+        Objects.requireNonNull(patch, "patch");
         Access.require(actor, Permission.WRITE, "update a customer");
-        if (patch.isEmpty()) {
-            return get(id);
-        }
         TenantFields fields = kit.fields().of(actor.tenantId());
+        if (patch.isEmpty()) {
+            Customer current = kit.database().read("read a customer",
+                    session -> CustomerStore.loadConsistent(session, actor.tenantId(), id, fields))
+                    .orElseThrow(() -> notFound(id));
+            if (current.version() != patch.version()) {
+                throw staleVersion(id, patch.version(), current.version());
+            }
+            return current;
+        }
         List<IdentityRow> attempted = new ArrayList<>();
         try {
             return kit.database().write("update a customer", session -> {
@@ -104,8 +114,9 @@ public final class DefaultCustomerService implements CustomerService {
                         .map(identity -> IdentityKinds.column(identity.type(), identity.channel()) + "|"
                                 + identity.value())
                         .collect(Collectors.toSet());
-                CleanCustomer clean = validator.validate(PatchApplier.apply(current, patch), fields,
-                        patch.customChanges().keySet(), verified);
+                Errors errors = new Errors();
+                CleanCustomer clean = validator.validate(PatchApplier.apply(current, patch, errors), fields,
+                        patch.customChanges().keySet(), verified, patch.changes()::containsKey, errors);
                 attempted.addAll(clean.identities());
                 write(session, current, clean);
                 kit.audit().record(session, actor, "customer.update", "customer", id, changedFields(patch));
@@ -159,12 +170,14 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Optional<Customer> findByPhone(String phone) {
+        Objects.requireNonNull(phone, "phone");
         Access.require(actor, Permission.READ, "read customers");
         return kit.phones().tryNormalize(phone).flatMap(e164 -> findBy(IdentityType.PHONE, "", e164));
     }
 
     @Override
     public Optional<Customer> findByEmail(String email) {
+        Objects.requireNonNull(email, "email");
         Access.require(actor, Permission.READ, "read customers");
         return findBy(IdentityType.EMAIL, "", EmailNormalizer.forLookup(email));
     }
@@ -176,6 +189,8 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Optional<Customer> findByIdentity(IdentityType type, String value) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(value, "value");
         Access.require(actor, Permission.READ, "read customers");
         return switch (type) {
             case PHONE -> findByPhone(value);
@@ -194,12 +209,14 @@ public final class DefaultCustomerService implements CustomerService {
         String column = IdentityKinds.column(type, channel);
         return kit.database().read("find a customer by identity", session -> {
             Long id = session.getMapper(CustomerMapper.class).customerOfIdentity(actor.tenantId(), column, value);
-            return id == null ? Optional.empty() : CustomerStore.load(session, actor.tenantId(), id, fields);
+            return id == null ? Optional.empty() : CustomerStore.loadConsistent(session, actor.tenantId(), id, fields);
         });
     }
 
     @Override
     public Customer markVerified(long id, IdentityType type, String value) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(value, "value");
         Access.require(actor, Permission.WRITE, "verify a customer identity");
         Identity wanted = identityKey(type, value);
         String column = IdentityKinds.column(wanted.type(), wanted.channel());
@@ -212,9 +229,7 @@ public final class DefaultCustomerService implements CustomerService {
                 throw new NotFoundException("customer " + id + " has no " + column.replace('_', ' ') + " '"
                         + value.strip() + "'");
             }
-            if (!held.get().verified()) {
-                mapper.markVerified(actor.tenantId(), id, column, wanted.value());
-            }
+            return !held.get().verified() && mapper.markVerified(actor.tenantId(), id, column, wanted.value()) > 0;
         });
     }
 
@@ -237,6 +252,7 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer addTags(long id, Collection<String> tags) {
+        Objects.requireNonNull(tags, "tags");
         Access.require(actor, Permission.WRITE, "tag a customer");
         Errors errors = new Errors();
         List<String> clean = CustomerValidator.tags(tags, errors);
@@ -249,22 +265,22 @@ public final class DefaultCustomerService implements CustomerService {
                         + " tags per customer, customer " + id + " has " + current.tags().size() + " and would get "
                         + added.size() + " more");
             }
-            if (!added.isEmpty()) {
-                mapper.insertTags(actor.tenantId(), id, added, kit.clock().instant());
+            if (added.isEmpty()) {
+                return false;
             }
+            mapper.insertTags(actor.tenantId(), id, added, kit.clock().instant());
+            return true;
         });
     }
 
     @Override
     public Customer removeTags(long id, Collection<String> tags) {
+        Objects.requireNonNull(tags, "tags");
         Access.require(actor, Permission.WRITE, "untag a customer");
         List<String> trimmed = tags.stream().filter(tag -> tag != null && !tag.isBlank()).map(String::strip).toList();
         return changeIdentitiesOrTags(id, "customer.untag", trimmed.size() + " tag(s) removed",
-                (session, mapper, current) -> {
-                    if (!trimmed.isEmpty()) {
-                        mapper.deleteTags(actor.tenantId(), id, trimmed);
-                    }
-                });
+                (session, mapper, current) -> current.tags().stream().anyMatch(trimmed::contains)
+                        && mapper.deleteTags(actor.tenantId(), id, trimmed) > 0);
     }
 
     @Override
@@ -275,6 +291,7 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer assign(long id, String ownerId) {
+        Access.require(actor, Permission.WRITE, "assign a customer");
         Errors errors = new Errors();
         String owner = errors.text("ownerId", ownerId, CustomerLimits.SOURCE_MAX);
         if (owner.isEmpty()) {
@@ -310,16 +327,23 @@ public final class DefaultCustomerService implements CustomerService {
         });
     }
 
-    /** A change to a customer's identities or tags: the customer row is locked and its version bumped first. */
+    /**
+     * A change to a customer's identities or tags. The customer row is locked first, so that changes of one
+     * customer run one after the other; the version is bumped and the change audited only if something
+     * changed.
+     */
     private Customer changeIdentitiesOrTags(long id, String action, String detail, Change change) {
         TenantFields fields = kit.fields().of(actor.tenantId());
         return kit.database().write(action, session -> {
             CustomerMapper mapper = session.getMapper(CustomerMapper.class);
-            if (mapper.touch(actor.tenantId(), id, kit.clock().instant(), actor.actorId()) == 0) {
+            if (mapper.lock(actor.tenantId(), id) == null) {
                 throw notFound(id);
             }
             Customer current = CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
-            change.apply(session, mapper, current);
+            if (!change.apply(session, mapper, current)) {
+                return current;
+            }
+            mapper.touch(actor.tenantId(), id, kit.clock().instant(), actor.actorId());
             kit.audit().record(session, actor, action, "customer", id, detail);
             return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
         });
@@ -327,7 +351,8 @@ public final class DefaultCustomerService implements CustomerService {
 
     @FunctionalInterface
     private interface Change {
-        void apply(SqlSession session, CustomerMapper mapper, Customer current);
+        /** @return whether anything changed */
+        boolean apply(SqlSession session, CustomerMapper mapper, Customer current);
     }
 
     /** The values as a read would return them: in field definition order. */

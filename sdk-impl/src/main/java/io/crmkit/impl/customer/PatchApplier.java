@@ -7,7 +7,7 @@ import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerField;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.customer.Gender;
-import io.crmkit.api.error.ValidationException;
+import io.crmkit.impl.validation.Errors;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,45 +24,51 @@ final class PatchApplier {
     private PatchApplier() {
     }
 
-    static CustomerDraft apply(Customer current, CustomerPatch patch) {
+    /**
+     * @param errors collects every problem of the patch itself (a value of the wrong type, a cleared stage);
+     *               the field then keeps its current value, so that validation of the rest goes on
+     */
+    static CustomerDraft apply(Customer current, CustomerPatch patch, Errors errors) {
         Map<CustomerField, Optional<Object>> changes = patch.changes();
         Map<String, Object> custom = new LinkedHashMap<>();
         patch.customChanges().forEach((key, value) -> custom.put(key, value.orElse(null)));
         return new CustomerDraft(
-                text(changes, CustomerField.NAME, current.name()),
-                text(changes, CustomerField.NICKNAME, current.nickname()),
-                value(changes, CustomerField.GENDER, Gender.class, current.gender()),
+                text(changes, CustomerField.NAME, current.name(), errors),
+                text(changes, CustomerField.NICKNAME, current.nickname(), errors),
+                value(changes, CustomerField.GENDER, Gender.class, current.gender(), errors),
                 Optional.ofNullable(value(changes, CustomerField.BIRTHDAY, LocalDate.class,
-                        current.birthday().orElse(null))),
-                text(changes, CustomerField.COMPANY, current.company()),
-                value(changes, CustomerField.ADDRESS, Address.class, current.address()),
-                list(changes, CustomerField.PHONES, String.class, current.phones()),
-                list(changes, CustomerField.EMAILS, String.class, current.emails()),
-                list(changes, CustomerField.CHANNELS, Channel.class, current.channels()),
-                text(changes, CustomerField.EXTERNAL_ID, current.externalId().orElse("")),
-                text(changes, CustomerField.WECHAT_OPENID, current.wechatOpenId().orElse("")),
-                text(changes, CustomerField.REMARK, current.remark()),
-                text(changes, CustomerField.SOURCE, current.source()),
+                        current.birthday().orElse(null), errors)),
+                text(changes, CustomerField.COMPANY, current.company(), errors),
+                value(changes, CustomerField.ADDRESS, Address.class, current.address(), errors),
+                list(changes, CustomerField.PHONES, String.class, current.phones(), errors),
+                list(changes, CustomerField.EMAILS, String.class, current.emails(), errors),
+                list(changes, CustomerField.CHANNELS, Channel.class, current.channels(), errors),
+                text(changes, CustomerField.EXTERNAL_ID, current.externalId().orElse(""), errors),
+                text(changes, CustomerField.WECHAT_OPENID, current.wechatOpenId().orElse(""), errors),
+                text(changes, CustomerField.REMARK, current.remark(), errors),
+                text(changes, CustomerField.SOURCE, current.source(), errors),
                 current.ownerId().orElse(""),
-                Optional.of(stage(changes, current.stage())),
+                Optional.of(stage(changes, current.stage(), errors)),
                 current.tags(),
                 custom);
     }
 
-    private static String stage(Map<CustomerField, Optional<Object>> changes, String current) {
+    private static String stage(Map<CustomerField, Optional<Object>> changes, String current, Errors errors) {
         if (changes.containsKey(CustomerField.STAGE) && changes.get(CustomerField.STAGE).isEmpty()) {
-            throw ValidationException.of("stage", "required", "stage: cannot be cleared, choose another stage");
+            errors.add("stage", "required", "cannot be cleared, choose another stage");
+            return current;
         }
-        return value(changes, CustomerField.STAGE, String.class, current);
+        return value(changes, CustomerField.STAGE, String.class, current, errors);
     }
 
-    private static String text(Map<CustomerField, Optional<Object>> changes, CustomerField field, String current) {
-        String value = value(changes, field, String.class, current);
+    private static String text(Map<CustomerField, Optional<Object>> changes, CustomerField field, String current,
+                               Errors errors) {
+        String value = value(changes, field, String.class, current, errors);
         return value == null ? "" : value;
     }
 
     private static <T> T value(Map<CustomerField, Optional<Object>> changes, CustomerField field, Class<T> type,
-                               T current) {
+                               T current, Errors errors) {
         Optional<Object> change = changes.get(field);
         if (change == null) {
             return current;
@@ -71,13 +77,14 @@ final class PatchApplier {
             return null;
         }
         if (!type.isInstance(change.get())) {
-            throw wrongType(field, type, change.get());
+            wrongType(field, type, change.get(), errors);
+            return current;
         }
         return type.cast(change.get());
     }
 
     private static <T> List<T> list(Map<CustomerField, Optional<Object>> changes, CustomerField field,
-                                    Class<T> type, List<T> current) {
+                                    Class<T> type, List<T> current, Errors errors) {
         Optional<Object> change = changes.get(field);
         if (change == null) {
             return current;
@@ -86,21 +93,22 @@ final class PatchApplier {
             return List.of();
         }
         if (!(change.get() instanceof List<?> values)) {
-            throw wrongType(field, List.class, change.get());
+            wrongType(field, List.class, change.get(), errors);
+            return current;
         }
         List<T> typed = new ArrayList<>(values.size());
         for (Object value : values) {
             if (!type.isInstance(value)) {
-                throw wrongType(field, type, value);
+                wrongType(field, type, value, errors);
+                return current;
             }
             typed.add(type.cast(value));
         }
         return typed;
     }
 
-    private static ValidationException wrongType(CustomerField field, Class<?> expected, Object value) {
+    private static void wrongType(CustomerField field, Class<?> expected, Object value, Errors errors) {
         String got = value == null ? "null" : value.getClass().getSimpleName();
-        return ValidationException.of(field.key(), "wrong_type",
-                field.key() + ": expected " + expected.getSimpleName() + ", got " + got);
+        errors.add(field.key(), "wrong_type", "expected " + expected.getSimpleName() + ", got " + got);
     }
 }

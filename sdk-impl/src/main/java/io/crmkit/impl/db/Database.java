@@ -121,7 +121,7 @@ public final class Database {
                     continue;
                 }
                 if (sql != null && dialect.isUniqueViolation(sql)) {
-                    throw new DuplicateKeyException(sql);
+                    throw new DuplicateKeyException(what, sql);
                 }
                 throw new StorageException("could not " + what + ": " + describe(e, sql), e);
             }

@@ -1,12 +1,15 @@
 package io.crmkit.impl.db;
 
-/**
- * A unique constraint refused a write. Thrown by {@link Database#write} after rolling back, so that the
- * caller can find out which value collided and report a {@code ConflictException} naming it.
- */
-public final class DuplicateKeyException extends RuntimeException {
+import io.crmkit.api.error.StorageException;
 
-    DuplicateKeyException(Throwable cause) {
-        super(cause.getMessage(), cause);
+/**
+ * A unique constraint refused a write. Thrown by {@link Database#write} after rolling back, so that a caller
+ * that expects it (an identity taken by another customer) can report a {@code ConflictException} naming the
+ * value; anywhere else it reaches the host as the {@link StorageException} it is.
+ */
+public final class DuplicateKeyException extends StorageException {
+
+    DuplicateKeyException(String what, Throwable cause) {
+        super("could not " + what + ": a unique key is already taken (" + cause.getMessage() + ")", cause);
     }
 }

@@ -2,6 +2,7 @@ package io.crmkit.impl.db;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * 64-bit, time-ordered ids generated without a database round trip: 41 bits of milliseconds since
@@ -10,7 +11,8 @@ import java.time.Instant;
  * <p>Ids are strictly increasing per generator. When the clock stands still or steps back (a fixed test
  * clock, an NTP correction) the generator keeps counting on from the last millisecond it used instead of
  * waiting, so it never blocks and never repeats. Two kits writing to the same database need distinct node
- * ids to be sure never to collide; the default node id is random.
+ * ids to be sure never to collide. The default node id is random, and each millisecond's sequence starts at
+ * a random point of its lower half, so that two kits that happen to share a node id rarely meet.
  */
 public final class IdGenerator {
 
@@ -45,7 +47,7 @@ public final class IdGenerator {
         long now = Math.max(clock.millis() - EPOCH_MILLIS, 0);
         if (now > lastMillis) {
             lastMillis = now;
-            sequence = 0;
+            sequence = ThreadLocalRandom.current().nextInt(1 << (SEQUENCE_BITS - 1));
         } else if (++sequence > SEQUENCE_MASK) {
             lastMillis++;
             sequence = 0;

@@ -41,8 +41,10 @@ public final class Errors {
     }
 
     /**
-     * Checks free text: trims it and checks its length in code points and that it has no control characters
-     * (line breaks and tabs included: these are single-line fields).
+     * Checks free text: trims it, checks its length in code points, and refuses what a single-line field must
+     * not hold: control characters (line breaks, tabs), line and paragraph separators, bidirectional overrides
+     * and unpaired surrogates (which databases would store as '?'). Text of nothing but spaces and invisible
+     * format characters (zero-width spaces) counts as blank.
      *
      * @return the trimmed text; "" for null or blank
      */
@@ -51,17 +53,50 @@ public final class Errors {
             return "";
         }
         String trimmed = value.strip();
+        if (isBlank(trimmed)) {
+            return "";
+        }
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > max) {
             add(field, "too_long", "at most " + max + " characters, got " + length, max);
         }
-        for (int i = 0; i < trimmed.length(); i++) {
-            if (Character.isISOControl(trimmed.charAt(i))) {
-                add(field, "invalid", "control characters (such as line breaks) are not allowed");
-                break;
-            }
+        String problem = unsafeCharacter(trimmed);
+        if (problem != null) {
+            add(field, "invalid", problem + " are not allowed");
         }
         return trimmed;
+    }
+
+    private static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String unsafeCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "control characters (such as line breaks)";
+            }
+            int type = Character.getType(c);
+            if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                return "line and paragraph separators";
+            }
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                return "bidirectional override characters";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "unpaired surrogate characters";
+            }
+        }
+        return null;
     }
 
     /** @return the number of code points of the text */

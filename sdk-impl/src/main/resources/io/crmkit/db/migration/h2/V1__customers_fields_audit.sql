@@ -17,7 +17,7 @@ CREATE TABLE ${prefix}customer (
     address_detail VARCHAR(160)  NOT NULL DEFAULT '',
     remark         VARCHAR(160)  NOT NULL DEFAULT '',
     source         VARCHAR(128)  NOT NULL DEFAULT '',
-    owner_id       VARCHAR(64),
+    owner_id       VARCHAR(128),
     status         VARCHAR(16)  NOT NULL,
     stage          VARCHAR(32)  NOT NULL,
     created_at     TIMESTAMP(6)   NOT NULL,
