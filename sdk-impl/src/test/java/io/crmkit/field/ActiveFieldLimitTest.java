@@ -11,14 +11,10 @@ import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldService;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.Race;
 import io.crmkit.testing.TestDb;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 class ActiveFieldLimitTest {
 
@@ -41,32 +37,22 @@ class ActiveFieldLimitTest {
     void twoConcurrentDefinesCannotBothTakeTheLastPlace(TestDb db) throws Exception {
         Crm crm = db.crm();
         defineActiveFields(crm, FieldService.MAX_ACTIVE_FIELDS - 1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> outcomes = new ArrayList<>();
-            for (String key : List.of("last_a", "last_b")) {
-                outcomes.add(threads.submit(() -> {
-                    start.await();
-                    try {
-                        crm.fields().define(FieldDraft.builder(key, FieldType.TEXT).build());
-                        return "defined";
-                    } catch (ValidationException e) {
-                        return e.errors().get(0).code();
-                    }
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> outcome : outcomes) {
-                results.add(outcome.get(30, TimeUnit.SECONDS));
-            }
 
-            assertThat(results).containsExactlyInAnyOrder("defined", "too_many");
-            assertThat(crm.fields().list()).hasSize(FieldService.MAX_ACTIVE_FIELDS);
-        } finally {
-            threads.shutdownNow();
-        }
+        List<String> results = Race.run(define(crm, "last_a"), define(crm, "last_b"));
+
+        assertThat(results).containsExactlyInAnyOrder("defined", "too_many");
+        assertThat(crm.fields().list()).hasSize(FieldService.MAX_ACTIVE_FIELDS);
+    }
+
+    private static Callable<String> define(Crm crm, String key) {
+        return () -> {
+            try {
+                crm.fields().define(FieldDraft.builder(key, FieldType.TEXT).build());
+                return "defined";
+            } catch (ValidationException e) {
+                return e.errors().get(0).code();
+            }
+        };
     }
 
     @DbTest

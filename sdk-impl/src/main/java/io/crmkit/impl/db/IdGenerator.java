@@ -54,10 +54,4 @@ public final class IdGenerator {
         }
         return (lastMillis << (NODE_BITS + SEQUENCE_BITS)) | (node << SEQUENCE_BITS) | sequence;
     }
-
-    /** @return the smallest id that can be generated at this instant, for id-range queries by time */
-    public static long lowestIdAt(Instant instant) {
-        long millis = Math.max(instant.toEpochMilli() - EPOCH_MILLIS, 0);
-        return millis << (NODE_BITS + SEQUENCE_BITS);
-    }
 }

@@ -28,11 +28,6 @@ public final class Errors {
         return errors.stream().anyMatch(error -> error.field().equals(field));
     }
 
-    /** @return whether no problem was recorded */
-    public boolean isEmpty() {
-        return errors.isEmpty();
-    }
-
     /** @throws ValidationException listing every recorded problem, if there is any */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
