@@ -1,0 +1,224 @@
+package io.crmkit.api.filter;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A condition on customers: a tree of groups (all-of / any-of, nested to any depth, up to
+ * {@link #MAX_DEPTH} levels and {@link #MAX_CONDITIONS} conditions) whose leaves are conditions
+ * {@code (field, operator, values)}.
+ *
+ * <pre>{@code
+ * Filter.all(
+ *         Filter.eq("city", "Hanoi"),
+ *         Filter.any(Filter.hasTag("vip"), Filter.after("createdAt", Instant.parse("2019-11-01T18:00:00Z"))));
+ * }</pre>
+ *
+ * <p>Values are held in canonical types so that a filter compares equal to itself after a round trip
+ * through its JSON form: {@link String}, {@link Long} (any integral number), {@link BigDecimal} (any other
+ * number), {@link Boolean}, {@link LocalDate} and {@link Instant}. Anything else is refused at construction
+ * with an {@link IllegalArgumentException}. Whether the field exists and the operator and values fit its type
+ * is checked when the filter is used, against the tenant's fields.
+ */
+public sealed interface Filter permits Filter.Group, Filter.Condition {
+
+    /** Deepest nesting of groups. */
+    int MAX_DEPTH = 10;
+    /** Most conditions in one filter. */
+    int MAX_CONDITIONS = 200;
+
+    /** How a group combines its filters. */
+    enum Match {
+        /** Every filter holds (AND). */
+        ALL,
+        /** At least one filter holds (OR). */
+        ANY
+    }
+
+    /**
+     * Filters combined by AND or OR.
+     *
+     * @param match   how they combine
+     * @param filters 1 or more filters
+     */
+    record Group(Match match, List<Filter> filters) implements Filter {
+
+        /** @throws IllegalArgumentException when the group is empty or the tree too deep or too large */
+        public Group {
+            Objects.requireNonNull(match, "match");
+            filters = List.copyOf(filters);
+            if (filters.isEmpty()) {
+                throw new IllegalArgumentException("a group needs at least one filter");
+            }
+            if (depth(filters) + 1 > MAX_DEPTH) {
+                throw new IllegalArgumentException("filter groups nest at most " + MAX_DEPTH + " deep");
+            }
+            int conditions = conditions(filters);
+            if (conditions > MAX_CONDITIONS) {
+                throw new IllegalArgumentException("a filter holds at most " + MAX_CONDITIONS + " conditions, got "
+                        + conditions);
+            }
+        }
+    }
+
+    /**
+     * One comparison.
+     *
+     * @param field    a built-in field key ({@code "city"}, {@code "createdAt"}, {@code "tags"}, {@code "phones"},
+     *                 ...) or a custom field key; 1 to 64 characters
+     * @param operator the comparison
+     * @param values   as many values as the operator takes, in canonical types (see {@link Filter})
+     */
+    record Condition(String field, Operator operator, List<Object> values) implements Filter {
+
+        /** @throws IllegalArgumentException when the field is blank or too long, or a value's count or type is wrong */
+        public Condition {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(operator, "operator");
+            if (field.isBlank() || field.length() > 64) {
+                throw new IllegalArgumentException("a condition's field must be 1 to 64 characters, got '" + field + "'");
+            }
+            List<Object> canonical = new ArrayList<>(values.size());
+            for (Object value : values) {
+                canonical.add(canonical(value));
+            }
+            values = List.copyOf(canonical);
+            if (values.size() < operator.minValues() || values.size() > operator.maxValues()) {
+                throw new IllegalArgumentException(operator + " on '" + field + "' takes "
+                        + (operator.minValues() == operator.maxValues() ? String.valueOf(operator.minValues())
+                        : operator.minValues() + " to " + operator.maxValues()) + " value(s), got " + values.size());
+            }
+        }
+
+        private static Object canonical(Object value) {
+            if (value instanceof String || value instanceof Boolean || value instanceof LocalDate
+                    || value instanceof Instant || value instanceof Long) {
+                return value;
+            }
+            if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return ((Number) value).longValue();
+            }
+            if (value instanceof BigInteger integer && integer.bitLength() < 64) {
+                return integer.longValue();
+            }
+            if (value instanceof BigDecimal || value instanceof Double || value instanceof Float
+                    || value instanceof BigInteger) {
+                BigDecimal decimal = new BigDecimal(value.toString()).stripTrailingZeros();
+                if (decimal.scale() <= 0 && decimal.precision() - decimal.scale() < 19) {
+                    return decimal.longValueExact();
+                }
+                return decimal;
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("a condition's values may not be null; use IS_EMPTY");
+            }
+            throw new IllegalArgumentException("a condition's value must be text, a number, a boolean, a LocalDate or"
+                    + " an Instant, got " + value.getClass().getSimpleName());
+        }
+    }
+
+    /** @return a group that holds when every filter holds */
+    static Filter all(Filter... filters) {
+        return new Group(Match.ALL, Arrays.asList(filters));
+    }
+
+    /** @return a group that holds when at least one filter holds */
+    static Filter any(Filter... filters) {
+        return new Group(Match.ANY, Arrays.asList(filters));
+    }
+
+    /** @return the condition {@code field operator values} */
+    static Condition where(String field, Operator operator, Object... values) {
+        return new Condition(field, operator, Arrays.asList(values));
+    }
+
+    /** @return field equals value */
+    static Condition eq(String field, Object value) {
+        return where(field, Operator.EQ, value);
+    }
+
+    /** @return field differs from value */
+    static Condition ne(String field, Object value) {
+        return where(field, Operator.NE, value);
+    }
+
+    /** @return text field contains the text, ignoring case */
+    static Condition contains(String field, String text) {
+        return where(field, Operator.CONTAINS, text);
+    }
+
+    /** @return field equals one of the values */
+    static Condition in(String field, Collection<?> values) {
+        return new Condition(field, Operator.IN, List.copyOf(values));
+    }
+
+    /** @return field has no value */
+    static Condition isEmpty(String field) {
+        return where(field, Operator.IS_EMPTY);
+    }
+
+    /** @return field has a value */
+    static Condition isNotEmpty(String field) {
+        return where(field, Operator.IS_NOT_EMPTY);
+    }
+
+    /** @return date-time field strictly before the instant */
+    static Condition before(String field, Instant instant) {
+        return where(field, Operator.LT, instant);
+    }
+
+    /** @return date-time field strictly after the instant */
+    static Condition after(String field, Instant instant) {
+        return where(field, Operator.GT, instant);
+    }
+
+    /** @return value between low and high, both included */
+    static Condition between(String field, Object low, Object high) {
+        return where(field, Operator.BETWEEN, low, high);
+    }
+
+    /** @return date or date-time field within the last {@code days} days of the kit's clock */
+    static Condition withinLastDays(String field, int days) {
+        return where(field, Operator.WITHIN_LAST_DAYS, days);
+    }
+
+    /** @return the customer has at least one of the tags */
+    static Condition hasTag(String... tags) {
+        return new Condition("tags", Operator.HAS_ANY, Arrays.asList((Object[]) tags));
+    }
+
+    /** @return the customer has every one of the tags */
+    static Condition hasAllTags(String... tags) {
+        return new Condition("tags", Operator.HAS_ALL, Arrays.asList((Object[]) tags));
+    }
+
+    /** @return the customer has none of the tags */
+    static Condition hasNoTag(String... tags) {
+        return new Condition("tags", Operator.HAS_NONE, Arrays.asList((Object[]) tags));
+    }
+
+    private static int depth(List<Filter> filters) {
+        int depth = 0;
+        for (Filter filter : filters) {
+            if (filter instanceof Group group) {
+                depth = Math.max(depth, depth(group.filters()) + 1);
+            }
+        }
+        return depth;
+    }
+
+    private static int conditions(List<Filter> filters) {
+        int conditions = 0;
+        for (Filter filter : filters) {
+            conditions += filter instanceof Group group ? conditions(group.filters()) : 1;
+        }
+        return conditions;
+    }
+}

@@ -1,0 +1,73 @@
+package io.crmkit.api.filter;
+
+/**
+ * How a {@link Filter.Condition} compares a field with its values. Which operators a field accepts depends
+ * on its type; a condition that does not fit is refused when the filter is used, with the path of the
+ * condition in the tree.
+ */
+public enum Operator {
+    /** Equal to the one value. Text, number, date, datetime, choice, boolean. */
+    EQ(1, 1),
+    /** Not equal to the one value (or empty). */
+    NE(1, 1),
+    /** Text containing the value, ignoring case. */
+    CONTAINS(1, 1),
+    /** Text not containing the value, ignoring case. */
+    NOT_CONTAINS(1, 1),
+    /** Text starting with the value, ignoring case. */
+    STARTS_WITH(1, 1),
+    /** Text ending with the value, ignoring case. */
+    ENDS_WITH(1, 1),
+    /** Equal to one of 1 to 1000 values. */
+    IN(1, 1000),
+    /** Equal to none of 1 to 1000 values (or empty). */
+    NOT_IN(1, 1000),
+    /** Without value: blank text, no date, no phone, no tag, ... */
+    IS_EMPTY(0, 0),
+    /** With a value. */
+    IS_NOT_EMPTY(0, 0),
+    /** Less than. Number, date, datetime. */
+    LT(1, 1),
+    /** Less than or equal. */
+    LE(1, 1),
+    /** Greater than. */
+    GT(1, 1),
+    /** Greater than or equal. */
+    GE(1, 1),
+    /** Between the two values, both included. */
+    BETWEEN(2, 2),
+    /** Date or datetime within the last N days (one whole number, 1 to 36500), relative to the kit's clock. */
+    WITHIN_LAST_DAYS(1, 1),
+    /** Date or datetime before N days ago. */
+    BEFORE_DAYS_AGO(1, 1),
+    /** Date or datetime after N days ago. */
+    AFTER_DAYS_AGO(1, 1),
+    /** Tags or multiple choice: has at least one of 1 to 1000 values. */
+    HAS_ANY(1, 1000),
+    /** Tags or multiple choice: has every one of 1 to 1000 values. */
+    HAS_ALL(1, 1000),
+    /** Tags or multiple choice: has none of 1 to 1000 values. */
+    HAS_NONE(1, 1000),
+    /** Boolean true. */
+    IS_TRUE(0, 0),
+    /** Boolean false. */
+    IS_FALSE(0, 0);
+
+    private final int minValues;
+    private final int maxValues;
+
+    Operator(int minValues, int maxValues) {
+        this.minValues = minValues;
+        this.maxValues = maxValues;
+    }
+
+    /** @return the fewest values the operator takes */
+    public int minValues() {
+        return minValues;
+    }
+
+    /** @return the most values the operator takes */
+    public int maxValues() {
+        return maxValues;
+    }
+}
