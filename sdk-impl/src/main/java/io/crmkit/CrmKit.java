@@ -275,11 +275,12 @@ public final class CrmKit implements AutoCloseable {
                 Database database = Database.open(source, dialect, tablePrefix, List.of(
                         "io/crmkit/impl/audit/AuditMapper.xml",
                         "io/crmkit/impl/field/FieldMapper.xml",
-                        "io/crmkit/impl/customer/CustomerMapper.xml"), pool != null);
+                        "io/crmkit/impl/customer/CustomerMapper.xml",
+                        "io/crmkit/impl/filter/FilterMapper.xml"), pool != null);
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
-                KitContext context = new KitContext(database, ids, micros, new AuditLog(ids, micros),
+                KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
                         addressDirectory, lifecycleStages);
                 return new CrmKit(context, pool, dialect, tablePrefix);

@@ -2,6 +2,7 @@ package io.crmkit.api;
 
 import io.crmkit.api.customer.CustomerService;
 import io.crmkit.api.field.FieldService;
+import io.crmkit.api.filter.FilterService;
 
 /**
  * The customer module as one actor sees it: every service below is scoped to the actor's tenant and
@@ -19,4 +20,7 @@ public interface Crm {
 
     /** @return custom field definitions of the actor's tenant */
     FieldService fields();
+
+    /** @return search and count over the actor's customers with filters, keywords, sorts and pages */
+    FilterService filters();
 }

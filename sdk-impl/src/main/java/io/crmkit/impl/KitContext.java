@@ -14,9 +14,11 @@ import java.util.List;
  * What every service of one kit shares: storage, id generator, clock, audit log, field cache and the
  * configured rules. Built once by {@code CrmKit}; immutable and thread-safe.
  *
+ * @param tablePrefix     the validated prefix of the SDK's tables, for SQL built at run time
  * @param lifecycleStages the allowed stages; the first is the default of new customers
  */
 public record KitContext(
+        String tablePrefix,
         Database database,
         IdGenerator ids,
         Clock clock,

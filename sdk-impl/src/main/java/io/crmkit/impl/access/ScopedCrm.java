@@ -4,9 +4,11 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.customer.CustomerService;
 import io.crmkit.api.field.FieldService;
+import io.crmkit.api.filter.FilterService;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.customer.DefaultCustomerService;
 import io.crmkit.impl.field.DefaultFieldService;
+import io.crmkit.impl.filter.DefaultFilterService;
 
 /** The {@link Crm} of one actor: the kit's services bound to the actor's tenant and permissions. */
 public final class ScopedCrm implements Crm {
@@ -14,11 +16,13 @@ public final class ScopedCrm implements Crm {
     private final Actor actor;
     private final CustomerService customers;
     private final FieldService fields;
+    private final FilterService filters;
 
     public ScopedCrm(Actor actor, KitContext kit) {
         this.actor = actor;
         this.customers = new DefaultCustomerService(actor, kit);
         this.fields = new DefaultFieldService(actor, kit);
+        this.filters = new DefaultFilterService(actor, kit);
     }
 
     @Override
@@ -34,5 +38,10 @@ public final class ScopedCrm implements Crm {
     @Override
     public FieldService fields() {
         return fields;
+    }
+
+    @Override
+    public FilterService filters() {
+        return filters;
     }
 }

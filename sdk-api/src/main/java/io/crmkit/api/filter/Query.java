@@ -1,0 +1,81 @@
+package io.crmkit.api.filter;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a search asks for: a filter, a keyword, an order and a page.
+ *
+ * @param filter    the condition customers must meet; empty for all customers
+ * @param keyword   0 to 255 characters searched in name, nickname, company, phones (any notation), emails and
+ *                  external ids, ignoring case; blank for none
+ * @param sort      the order, {@link Sort#NEWEST_FIRST} by default
+ * @param pageSize  1 to 1000 customers per page, 50 by default
+ * @param cursor    where the page starts: the {@code nextCursor} of the previous page of the same query, empty
+ *                  for the first page
+ * @param withTotal whether the page carries the number of all matching customers (one more query)
+ */
+public record Query(Optional<Filter> filter, String keyword, Sort sort, int pageSize, Optional<String> cursor,
+                    boolean withTotal) {
+
+    /** Default page size. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    /** Largest page size. */
+    public static final int MAX_PAGE_SIZE = 1000;
+    /** Longest keyword. */
+    public static final int MAX_KEYWORD = 255;
+
+    /**
+     * Checks the limits.
+     *
+     * @throws IllegalArgumentException when the page size is out of range or the keyword too long
+     */
+    public Query {
+        Objects.requireNonNull(filter, "filter");
+        keyword = keyword == null ? "" : keyword;
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(cursor, "cursor");
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+        }
+        if (keyword.codePointCount(0, keyword.length()) > MAX_KEYWORD) {
+            throw new IllegalArgumentException("keyword is at most " + MAX_KEYWORD + " characters, got "
+                    + keyword.codePointCount(0, keyword.length()));
+        }
+    }
+
+    /** @return the first page of the customers matching the filter, newest first */
+    public static Query where(Filter filter) {
+        return new Query(Optional.of(filter), "", Sort.NEWEST_FIRST, DEFAULT_PAGE_SIZE, Optional.empty(), false);
+    }
+
+    /** @return the first page of all customers, newest first */
+    public static Query all() {
+        return new Query(Optional.empty(), "", Sort.NEWEST_FIRST, DEFAULT_PAGE_SIZE, Optional.empty(), false);
+    }
+
+    /** @return this query with a keyword */
+    public Query keyword(String keyword) {
+        return new Query(filter, keyword, sort, pageSize, cursor, withTotal);
+    }
+
+    /** @return this query in another order */
+    public Query sortedBy(Sort sort) {
+        return new Query(filter, keyword, sort, pageSize, cursor, withTotal);
+    }
+
+    /** @return this query with another page size */
+    public Query pageSize(int pageSize) {
+        return new Query(filter, keyword, sort, pageSize, cursor, withTotal);
+    }
+
+    /** @return this query starting after the page that returned the cursor */
+    public Query after(String cursor) {
+        return new Query(filter, keyword, sort, pageSize, Optional.of(cursor), withTotal);
+    }
+
+    /** @return this query asking for the total count */
+    public Query includeTotal() {
+        return new Query(filter, keyword, sort, pageSize, cursor, true);
+    }
+}

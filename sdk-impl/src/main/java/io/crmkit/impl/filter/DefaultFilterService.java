@@ -1,0 +1,106 @@
+package io.crmkit.impl.filter;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.FilterService;
+import io.crmkit.api.filter.Page;
+import io.crmkit.api.filter.Query;
+import io.crmkit.api.filter.Sort;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.customer.CustomerStore;
+import io.crmkit.impl.field.TenantFields;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@link FilterService} for one actor. */
+public final class DefaultFilterService implements FilterService {
+
+    private final Actor actor;
+    private final KitContext kit;
+
+    public DefaultFilterService(Actor actor, KitContext kit) {
+        this.actor = actor;
+        this.kit = kit;
+    }
+
+    @Override
+    public Page<Customer> search(Query query) {
+        Objects.requireNonNull(query, "query");
+        Access.require(actor, Permission.READ, "search customers");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        FilterSql sql = new FilterSql(kit.tablePrefix(), new FilterFields(fields, kit.lifecycleStages()), kit.clock(),
+                kit.phones());
+        StringBuilder where = new StringBuilder(conditions(sql, query.filter(), query.keyword()));
+        SortKey key = SortKey.of(query.sort().field());
+        query.cursor().map(text -> Cursor.decode(text, query.sort()))
+                .ifPresent(cursor -> where.append(" AND ").append(keyset(sql, key, query.sort(), cursor)));
+        String direction = query.sort().ascending() ? " ASC" : " DESC";
+        String orderBy = key.key().equals("id") ? "c.id" + direction : "c." + key.column() + direction + ", c.id" + direction;
+        SearchStatement page = new SearchStatement(actor.tenantId(), where.toString(), orderBy, query.pageSize() + 1,
+                sql.params());
+        return kit.database().read("search customers", session -> {
+            FilterMapper mapper = session.getMapper(FilterMapper.class);
+            List<Long> ids = mapper.ids(page);
+            boolean more = ids.size() > query.pageSize();
+            List<Customer> items = CustomerStore.loadMany(session, actor.tenantId(),
+                    more ? ids.subList(0, query.pageSize()) : ids, fields);
+            Optional<String> next = more && !items.isEmpty()
+                    ? Optional.of(Cursor.after(query.sort(), key, items.get(items.size() - 1)).encode())
+                    : Optional.empty();
+            OptionalLong total = query.withTotal() ? OptionalLong.of(mapper.count(counting(query, fields)))
+                    : OptionalLong.empty();
+            return new Page<>(items, next, total);
+        });
+    }
+
+    @Override
+    public long count(Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        Access.require(actor, Permission.READ, "count customers");
+        SearchStatement statement = counting(Query.where(filter), kit.fields().of(actor.tenantId()));
+        return kit.database().read("count customers", session -> session.getMapper(FilterMapper.class).count(statement));
+    }
+
+    @Override
+    public Filter parse(String json) {
+        return FilterJson.parse(json);
+    }
+
+    @Override
+    public String toJson(Filter filter) {
+        return FilterJson.toJson(Objects.requireNonNull(filter, "filter"));
+    }
+
+    private SearchStatement counting(Query query, TenantFields fields) {
+        FilterSql sql = new FilterSql(kit.tablePrefix(), new FilterFields(fields, kit.lifecycleStages()), kit.clock(),
+                kit.phones());
+        return new SearchStatement(actor.tenantId(), conditions(sql, query.filter(), query.keyword()), "", 0,
+                sql.params());
+    }
+
+    private static String conditions(FilterSql sql, Optional<Filter> filter, String keyword) {
+        StringBuilder where = new StringBuilder();
+        filter.ifPresent(value -> where.append(" AND ").append(sql.filter(value)));
+        if (!keyword.isBlank()) {
+            where.append(" AND ").append(sql.keyword(keyword));
+        }
+        return where.toString();
+    }
+
+    /** Rows after the cursor in the sort order: (value, id) beyond the last row's. */
+    private static String keyset(FilterSql sql, SortKey key, Sort sort, Cursor cursor) {
+        String beyond = sort.ascending() ? " > " : " < ";
+        if (key.key().equals("id")) {
+            return "c.id" + beyond + sql.param(cursor.id());
+        }
+        String column = "c." + key.column();
+        Object value = key.parse(cursor.value());
+        return "(" + column + beyond + sql.param(value) + " OR (" + column + " = " + sql.param(value) + " AND c.id"
+                + beyond + sql.param(cursor.id()) + "))";
+    }
+}

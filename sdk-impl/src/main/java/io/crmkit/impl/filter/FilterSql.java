@@ -1,0 +1,315 @@
+package io.crmkit.impl.filter;
+
+import io.crmkit.api.field.FieldType;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.Operator;
+import io.crmkit.impl.identity.EmailNormalizer;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import io.crmkit.impl.validation.Errors;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a filter and a keyword into SQL conditions on the customer table {@code c}: identifiers come only
+ * from the whitelist of {@link FilterFields}, every value becomes a bound parameter ({@code #{q.params[i]}}),
+ * and LIKE wildcards in user text are escaped. Problems are collected with the path of their condition and
+ * thrown together.
+ */
+final class FilterSql {
+
+    /** Largest day count of the relative date operators (about 100 years). */
+    static final long MAX_DAYS = 36_500;
+
+    private static final char ESCAPE = '!';
+    private static final Set<Operator> NEGATIVE = Set.of(Operator.NE, Operator.NOT_IN, Operator.NOT_CONTAINS);
+
+    private final String prefix;
+    private final FilterFields fields;
+    private final Clock clock;
+    private final PhoneNormalizer phones;
+    private final List<Object> params = new ArrayList<>();
+    private final Errors errors = new Errors();
+
+    FilterSql(String prefix, FilterFields fields, Clock clock, PhoneNormalizer phones) {
+        this.prefix = prefix;
+        this.fields = fields;
+        this.clock = clock;
+        this.phones = phones;
+    }
+
+    /** @return the bound values, in placeholder order */
+    List<Object> params() {
+        return params;
+    }
+
+    /**
+     * @return the filter as one SQL condition
+     * @throws io.crmkit.api.error.ValidationException listing every invalid condition by path
+     */
+    String filter(Filter filter) {
+        String sql = node(filter, "filter");
+        errors.throwIfAny();
+        return sql;
+    }
+
+    /** @return the keyword condition: name, nickname, company, emails, external ids and phones in any notation */
+    String keyword(String keyword) {
+        String text = keyword.strip();
+        String like = param("%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
+        List<String> parts = new ArrayList<>();
+        for (String column : List.of("c.name", "c.nickname", "c.company")) {
+            parts.add("LOWER(" + column + ") LIKE " + like + " ESCAPE '" + ESCAPE + "'");
+        }
+        parts.add(exists(identity("i.id_type IN ('email', 'external_id') AND LOWER(i.id_value) LIKE " + like
+                + " ESCAPE '" + ESCAPE + "'")));
+        phones.tryNormalize(text).ifPresent(e164 ->
+                parts.add(exists(identity("i.id_type = 'phone' AND i.id_value = " + param(e164)))));
+        String digits = text.replaceAll("[\\s().+-]", "");
+        if (digits.length() >= 3 && digits.chars().allMatch(Character::isDigit)) {
+            parts.add(exists(identity("i.id_type = 'phone' AND i.id_value LIKE " + param("%" + digits + "%"))));
+        }
+        return "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /** @return a placeholder for a bound value */
+    String param(Object value) {
+        params.add(value);
+        return "#{q.params[" + (params.size() - 1) + "]}";
+    }
+
+    private String node(Filter filter, String path) {
+        if (filter instanceof Filter.Group group) {
+            String key = group.match() == Filter.Match.ALL ? "all" : "any";
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < group.filters().size(); i++) {
+                parts.add(node(group.filters().get(i), path + "." + key + "[" + i + "]"));
+            }
+            return "(" + String.join(group.match() == Filter.Match.ALL ? " AND " : " OR ", parts) + ")";
+        }
+        return condition((Filter.Condition) filter, path);
+    }
+
+    private String condition(Filter.Condition condition, String path) {
+        FilterField field = fields.resolve(condition.field()).orElse(null);
+        if (field == null) {
+            errors.add(path, "unknown_field", fields.isRetired(condition.field())
+                    ? "custom field '" + condition.field() + "' is retired"
+                    : "no field '" + condition.field() + "' to filter on");
+            return "1 = 0";
+        }
+        Operator operator = condition.operator();
+        if (!field.type().operators().contains(operator)) {
+            errors.add(path, "not_allowed", operator + " does not fit field '" + field.key() + "' of type "
+                    + field.type() + "; use one of " + field.type().operators());
+            return "1 = 0";
+        }
+        List<Object> values = values(field, operator, condition.values(), path);
+        if (values == null) {
+            return "1 = 0";
+        }
+        return switch (field.place()) {
+            case COLUMN -> column(field, operator, values);
+            case TAGS -> set("t.tag", tagTable(), operator, values);
+            case IDENTITY -> identity(field, operator, values);
+            case CUSTOM -> custom(field, operator, values);
+        };
+    }
+
+    /** @return the values checked and normalized for the field, or null after recording the problem */
+    private List<Object> values(FilterField field, Operator operator, List<Object> values, String path) {
+        if (isRelative(operator)) {
+            Object days = values.get(0);
+            if (!(days instanceof Long count) || count < 1 || count > MAX_DAYS) {
+                errors.add(path, "wrong_type", operator + " takes a whole number of days from 1 to " + MAX_DAYS
+                        + ", got " + days);
+                return null;
+            }
+            return values;
+        }
+        Class<?> expected = switch (field.type()) {
+            case NUMBER -> Number.class;
+            case DATE -> LocalDate.class;
+            case DATETIME -> Instant.class;
+            case BOOLEAN -> Boolean.class;
+            default -> String.class;
+        };
+        List<Object> normalized = new ArrayList<>(values.size());
+        for (Object value : values) {
+            if (!expected.isInstance(value)) {
+                errors.add(path, "wrong_type", "field '" + field.key() + "' of type " + field.type() + " compares with "
+                        + expected.getSimpleName() + " values, got " + value.getClass().getSimpleName() + " " + value);
+                return null;
+            }
+            if (!field.choices().isEmpty() && !field.choices().contains(value)) {
+                errors.add(path, "not_allowed", "'" + value + "' is not one of " + field.choices());
+                return null;
+            }
+            normalized.add(normalize(field, value));
+        }
+        return normalized;
+    }
+
+    private Object normalize(FilterField field, Object value) {
+        if (value instanceof Long number && field.type() == FilterField.ValueType.NUMBER) {
+            return BigDecimal.valueOf(number);
+        }
+        boolean email = field.key().equals("emails")
+                || field.custom().map(definition -> definition.type() == FieldType.EMAIL).orElse(false);
+        boolean phone = field.key().equals("phones")
+                || field.custom().map(definition -> definition.type() == FieldType.PHONE).orElse(false);
+        if (email) {
+            return EmailNormalizer.forLookup((String) value);
+        }
+        if (phone) {
+            return phones.tryNormalize((String) value).orElse((String) value);
+        }
+        return value;
+    }
+
+    private String column(FilterField field, Operator operator, List<Object> values) {
+        String expr = "c." + field.column();
+        boolean text = field.type() == FilterField.ValueType.TEXT || field.type() == FilterField.ValueType.CHOICE;
+        switch (operator) {
+            case IS_EMPTY -> {
+                return field.nullable() ? "(" + expr + " IS NULL" + (text ? " OR " + expr + " = ''" : "") + ")"
+                        : text ? expr + " = ''" : "1 = 0";
+            }
+            case IS_NOT_EMPTY -> {
+                return field.nullable() ? "(" + expr + " IS NOT NULL" + (text ? " AND " + expr + " <> ''" : "") + ")"
+                        : text ? expr + " <> ''" : "1 = 1";
+            }
+            default -> {
+                if (NEGATIVE.contains(operator)) {
+                    String negated = "NOT (" + compare(expr, positive(operator), values) + ")";
+                    return field.nullable() ? "(" + expr + " IS NULL OR " + negated + ")" : negated;
+                }
+                return compare(expr, operator, values);
+            }
+        }
+    }
+
+    private String identity(FilterField field, Operator operator, List<Object> values) {
+        String type = field.idType().endsWith("%") ? "i.id_type LIKE " + param(field.idType())
+                : "i.id_type = " + param(field.idType());
+        return switch (operator) {
+            case IS_EMPTY -> "NOT " + exists(identity(type));
+            case IS_NOT_EMPTY -> exists(identity(type));
+            default -> exists(identity(type + " AND " + compare("i.id_value", operator, values)));
+        };
+    }
+
+    private String custom(FilterField field, Operator operator, List<Object> values) {
+        String table = prefix + "custom_value v WHERE v.tenant_id = c.tenant_id AND v.customer_id = c.id"
+                + " AND v.field_id = " + param(field.custom().orElseThrow().id());
+        if (field.type() == FilterField.ValueType.SET) {
+            return set("v." + field.column(), table, operator, values);
+        }
+        String expr = "v." + field.column();
+        return switch (operator) {
+            case IS_EMPTY -> "NOT " + exists(table);
+            case IS_NOT_EMPTY -> exists(table);
+            case IS_TRUE -> exists(table + " AND " + expr + " = " + param(Boolean.TRUE));
+            case IS_FALSE -> exists(table + " AND " + expr + " = " + param(Boolean.FALSE));
+            default -> NEGATIVE.contains(operator)
+                    ? "NOT " + exists(table + " AND " + compare(expr, positive(operator), values))
+                    : exists(table + " AND " + compare(expr, operator, values));
+        };
+    }
+
+    /** Tags and multiple choices: a set of text values per customer. */
+    private String set(String expr, String table, Operator operator, List<Object> values) {
+        return switch (operator) {
+            case IS_EMPTY -> "NOT " + exists(table);
+            case IS_NOT_EMPTY -> exists(table);
+            case HAS_ANY -> exists(table + " AND " + expr + " IN " + list(values));
+            case HAS_NONE -> "NOT " + exists(table + " AND " + expr + " IN " + list(values));
+            default -> {
+                Set<Object> distinct = new LinkedHashSet<>(values);
+                yield "(SELECT COUNT(DISTINCT " + expr + ") FROM " + table + " AND " + expr + " IN "
+                        + list(List.copyOf(distinct)) + ") = " + distinct.size();
+            }
+        };
+    }
+
+    private String compare(String expr, Operator operator, List<Object> values) {
+        return switch (operator) {
+            case EQ -> expr + " = " + param(values.get(0));
+            case NE -> expr + " <> " + param(values.get(0));
+            case LT -> expr + " < " + param(values.get(0));
+            case LE -> expr + " <= " + param(values.get(0));
+            case GT -> expr + " > " + param(values.get(0));
+            case GE -> expr + " >= " + param(values.get(0));
+            case BETWEEN -> expr + " BETWEEN " + param(values.get(0)) + " AND " + param(values.get(1));
+            case IN -> expr + " IN " + list(values);
+            case CONTAINS -> like(expr, "%", values.get(0), "%");
+            case STARTS_WITH -> like(expr, "", values.get(0), "%");
+            case ENDS_WITH -> like(expr, "%", values.get(0), "");
+            case WITHIN_LAST_DAYS, AFTER_DAYS_AGO -> expr + (operator == Operator.WITHIN_LAST_DAYS ? " >= " : " > ")
+                    + param(daysAgo(expr, (Long) values.get(0)));
+            case BEFORE_DAYS_AGO -> expr + " < " + param(daysAgo(expr, (Long) values.get(0)));
+            default -> throw new IllegalStateException("no comparison for " + operator);
+        };
+    }
+
+    private Object daysAgo(String expr, long days) {
+        Instant instant = clock.instant().minus(days, ChronoUnit.DAYS);
+        boolean date = expr.endsWith("birthday") || expr.endsWith("date_value");
+        return date ? LocalDate.ofInstant(instant, ZoneOffset.UTC) : instant;
+    }
+
+    private String like(String expr, String before, Object value, String after) {
+        String pattern = before + escapeLike(((String) value).toLowerCase(Locale.ROOT)) + after;
+        return "LOWER(" + expr + ") LIKE " + param(pattern) + " ESCAPE '" + ESCAPE + "'";
+    }
+
+    private String list(List<Object> values) {
+        return values.stream().map(this::param).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private String exists(String tableAndCondition) {
+        return "EXISTS (SELECT 1 FROM " + tableAndCondition + ")";
+    }
+
+    private String identity(String condition) {
+        return prefix + "identity i WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id AND " + condition;
+    }
+
+    private String tagTable() {
+        return prefix + "tag t WHERE t.tenant_id = c.tenant_id AND t.customer_id = c.id";
+    }
+
+    private static Operator positive(Operator negative) {
+        return switch (negative) {
+            case NE -> Operator.EQ;
+            case NOT_IN -> Operator.IN;
+            default -> Operator.CONTAINS;
+        };
+    }
+
+    private static boolean isRelative(Operator operator) {
+        return operator == Operator.WITHIN_LAST_DAYS || operator == Operator.BEFORE_DAYS_AGO
+                || operator == Operator.AFTER_DAYS_AGO;
+    }
+
+    /** Escapes LIKE's wildcards and the escape character itself, so that user text matches literally. */
+    static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '%' || c == '_' || c == ESCAPE) {
+                escaped.append(ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+}
