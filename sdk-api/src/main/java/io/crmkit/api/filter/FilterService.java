@@ -34,4 +34,15 @@ public interface FilterService {
 
     /** @return the JSON form of the filter; {@code parse(toJson(filter))} equals {@code filter} */
     String toJson(Filter filter);
+
+    /**
+     * Shows what a search runs, for a developer who wants to see it.
+     *
+     * @return the SQL of the page query with {@code ?} placeholders, and its parameters in order
+     * @throws io.crmkit.api.error.ValidationException when the query is invalid
+     */
+    Explained explain(Query query);
+
+    /** @return the saved filters of the tenant */
+    SavedFilters saved();
 }

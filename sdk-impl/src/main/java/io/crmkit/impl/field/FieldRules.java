@@ -29,7 +29,7 @@ final class FieldRules {
     /** Names users and later features (filters, import columns) read as built-in, beyond {@link CustomerField}. */
     private static final Set<String> RESERVED = Set.of("phone", "email", "tag", "channel", "country", "province",
             "city", "area", "addressdetail", "identity", "identities", "verified", "custom", "owner", "tenant",
-            "tenantid", "customer", "customerid", "group", "groups");
+            "tenantid", "customer", "customerid", "group", "groups", "savedfilter");
 
     private FieldRules() {
     }

@@ -3,16 +3,21 @@ package io.crmkit.impl.filter;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
+import io.crmkit.api.filter.Explained;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
+import io.crmkit.api.filter.SavedFilters;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.CustomerStore;
+import io.crmkit.impl.db.BoundStatement;
 import io.crmkit.impl.field.TenantFields;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,10 +27,46 @@ public final class DefaultFilterService implements FilterService {
 
     private final Actor actor;
     private final KitContext kit;
+    private final SavedFilters saved;
 
     public DefaultFilterService(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
+        this.saved = new DefaultSavedFilters(actor, kit, this);
+    }
+
+    @Override
+    public SavedFilters saved() {
+        return saved;
+    }
+
+    @Override
+    public Explained explain(Query query) {
+        Objects.requireNonNull(query, "query");
+        Access.require(actor, Permission.READ, "search customers");
+        BoundStatement bound = kit.database().bind("io.crmkit.impl.filter.FilterMapper.ids",
+                Map.of("q", pageStatement(query, kit.fields().of(actor.tenantId()))));
+        return new Explained(bound.sql(), bound.values());
+    }
+
+    /**
+     * Checks a filter against the tenant's fields and saved filters without running it.
+     *
+     * @param referencing saved filters the filter will belong to, which it must not refer back to
+     */
+    void check(Filter filter, Collection<Long> referencing) {
+        compiler(kit.fields().of(actor.tenantId()), referencing).filter(filter);
+    }
+
+    private FilterSql compiler(TenantFields fields, Collection<Long> referencing) {
+        return new FilterSql(kit.tablePrefix(), new FilterFields(fields, kit.lifecycleStages()), kit.clock(),
+                kit.phones(), this::savedFilter, referencing);
+    }
+
+    private Optional<Filter> savedFilter(long id) {
+        return Optional.ofNullable(kit.database().read("read a saved filter",
+                        session -> session.getMapper(SavedFilterMapper.class).find(actor.tenantId(), id)))
+                .map(row -> FilterJson.parse(row.filterJson));
     }
 
     @Override
@@ -33,16 +74,8 @@ public final class DefaultFilterService implements FilterService {
         Objects.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
         TenantFields fields = kit.fields().of(actor.tenantId());
-        FilterSql sql = new FilterSql(kit.tablePrefix(), new FilterFields(fields, kit.lifecycleStages()), kit.clock(),
-                kit.phones());
-        StringBuilder where = new StringBuilder(conditions(sql, query.filter(), query.keyword()));
+        SearchStatement page = pageStatement(query, fields);
         SortKey key = SortKey.of(query.sort().field());
-        query.cursor().map(text -> Cursor.decode(text, query.sort()))
-                .ifPresent(cursor -> where.append(" AND ").append(keyset(sql, key, query.sort(), cursor)));
-        String direction = query.sort().ascending() ? " ASC" : " DESC";
-        String orderBy = key.key().equals("id") ? "c.id" + direction : "c." + key.column() + direction + ", c.id" + direction;
-        SearchStatement page = new SearchStatement(actor.tenantId(), where.toString(), orderBy, query.pageSize() + 1,
-                sql.params());
         return kit.database().read("search customers", session -> {
             FilterMapper mapper = session.getMapper(FilterMapper.class);
             List<Long> ids = mapper.ids(page);
@@ -76,9 +109,21 @@ public final class DefaultFilterService implements FilterService {
         return FilterJson.toJson(Objects.requireNonNull(filter, "filter"));
     }
 
+    /** The page query: filter, keyword, the cursor's keyset, the order, one row more than the page. */
+    private SearchStatement pageStatement(Query query, TenantFields fields) {
+        FilterSql sql = compiler(fields, List.of());
+        StringBuilder where = new StringBuilder(conditions(sql, query.filter(), query.keyword()));
+        SortKey key = SortKey.of(query.sort().field());
+        query.cursor().map(text -> Cursor.decode(text, query.sort()))
+                .ifPresent(cursor -> where.append(" AND ").append(keyset(sql, key, query.sort(), cursor)));
+        String direction = query.sort().ascending() ? " ASC" : " DESC";
+        String orderBy = key.key().equals("id") ? "c.id" + direction
+                : "c." + key.column() + direction + ", c.id" + direction;
+        return new SearchStatement(actor.tenantId(), where.toString(), orderBy, query.pageSize() + 1, sql.params());
+    }
+
     private SearchStatement counting(Query query, TenantFields fields) {
-        FilterSql sql = new FilterSql(kit.tablePrefix(), new FilterFields(fields, kit.lifecycleStages()), kit.clock(),
-                kit.phones());
+        FilterSql sql = compiler(fields, List.of());
         return new SearchStatement(actor.tenantId(), conditions(sql, query.filter(), query.keyword()), "", 0,
                 sql.params());
     }

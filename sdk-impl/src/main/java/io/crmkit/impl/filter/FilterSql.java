@@ -12,11 +12,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +31,9 @@ import java.util.stream.Collectors;
  * thrown together.
  */
 final class FilterSql {
+
+    /** The pseudo-field of a condition on membership of a saved filter. */
+    static final String SAVED_FILTER = "savedFilter";
 
     /** Largest day count of the relative date operators (about 100 years). */
     static final long MAX_DAYS = 36_500;
@@ -37,14 +45,24 @@ final class FilterSql {
     private final FilterFields fields;
     private final Clock clock;
     private final PhoneNormalizer phones;
+    private final Function<Long, Optional<Filter>> savedFilters;
+    private final Deque<Long> referencing = new ArrayDeque<>();
     private final List<Object> params = new ArrayList<>();
     private final Errors errors = new Errors();
 
-    FilterSql(String prefix, FilterFields fields, Clock clock, PhoneNormalizer phones) {
+    /**
+     * @param savedFilters looks up the filter of a saved filter of the tenant, for {@code savedFilter} conditions
+     * @param referencing  saved filters whose own condition is being compiled, so that a reference back to one
+     *                     of them is refused as a cycle
+     */
+    FilterSql(String prefix, FilterFields fields, Clock clock, PhoneNormalizer phones,
+              Function<Long, Optional<Filter>> savedFilters, Collection<Long> referencing) {
         this.prefix = prefix;
         this.fields = fields;
         this.clock = clock;
         this.phones = phones;
+        this.savedFilters = savedFilters;
+        this.referencing.addAll(referencing);
     }
 
     /** @return the bound values, in placeholder order */
@@ -100,6 +118,9 @@ final class FilterSql {
     }
 
     private String condition(Filter.Condition condition, String path) {
+        if (condition.field().equals(SAVED_FILTER)) {
+            return savedFilter(condition, path);
+        }
         FilterField field = fields.resolve(condition.field()).orElse(null);
         if (field == null) {
             errors.add(path, "unknown_field", fields.isRetired(condition.field())
@@ -123,6 +144,34 @@ final class FilterSql {
             case IDENTITY -> identity(field, operator, values);
             case CUSTOM -> custom(field, operator, values);
         };
+    }
+
+    /** Membership of a saved filter: its own condition, compiled in place. */
+    private String savedFilter(Filter.Condition condition, String path) {
+        Object value = condition.values().isEmpty() ? null : condition.values().get(0);
+        if (condition.operator() != Operator.EQ || !(value instanceof Long id)) {
+            errors.add(path, "not_allowed", "savedFilter takes EQ with the id of a saved filter");
+            return "1 = 0";
+        }
+        if (referencing.contains(id)) {
+            errors.add(path, "not_allowed", "saved filter " + id + " would refer to itself through " + referencing);
+            return "1 = 0";
+        }
+        if (referencing.size() >= Filter.MAX_DEPTH) {
+            errors.add(path, "not_allowed", "saved filters refer to each other at most " + Filter.MAX_DEPTH + " deep");
+            return "1 = 0";
+        }
+        Optional<Filter> saved = savedFilters.apply(id);
+        if (saved.isEmpty()) {
+            errors.add(path, "unknown_field", "no saved filter " + id + " in this tenant");
+            return "1 = 0";
+        }
+        referencing.push(id);
+        try {
+            return node(saved.get(), path + ".savedFilter[" + id + "]");
+        } finally {
+            referencing.pop();
+        }
     }
 
     /** @return the values checked and normalized for the field, or null after recording the problem */

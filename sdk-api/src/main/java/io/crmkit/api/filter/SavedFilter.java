@@ -1,0 +1,29 @@
+package io.crmkit.api.filter;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A named filter of a tenant. Its members are whoever matches it now: search with
+ * {@code Filter.eq("savedFilter", id)}, alone or inside another filter.
+ *
+ * @param id        SDK-generated id
+ * @param name      1 to 80 characters, unique in the tenant
+ * @param filter    the condition
+ * @param createdBy the actor who saved it
+ * @param createdAt when it was saved
+ * @param updatedAt when it last changed
+ * @param version   incremented on each change
+ */
+public record SavedFilter(long id, String name, Filter filter, String createdBy, Instant createdAt,
+                          Instant updatedAt, long version) {
+
+    /** Checks for nulls. */
+    public SavedFilter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(createdBy, "createdBy");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+}

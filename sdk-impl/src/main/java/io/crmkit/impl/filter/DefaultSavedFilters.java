@@ -1,0 +1,180 @@
+package io.crmkit.impl.filter;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.SavedFilter;
+import io.crmkit.api.filter.SavedFilters;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.validation.Errors;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** {@link SavedFilters} for one actor. */
+final class DefaultSavedFilters implements SavedFilters {
+
+    private static final int NAME_MAX = 80;
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final DefaultFilterService filters;
+
+    DefaultSavedFilters(Actor actor, KitContext kit, DefaultFilterService filters) {
+        this.actor = actor;
+        this.kit = kit;
+        this.filters = filters;
+    }
+
+    @Override
+    public SavedFilter create(String name, Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        Access.require(actor, Permission.WRITE, "save a filter");
+        String clean = name(name);
+        filters.check(filter, Set.of());
+        Instant now = kit.clock().instant();
+        SavedFilterRow row = new SavedFilterRow();
+        row.tenantId = actor.tenantId();
+        row.id = kit.ids().next();
+        row.name = clean;
+        row.filterJson = FilterJson.toJson(filter);
+        row.createdBy = actor.actorId();
+        row.createdAt = now;
+        row.updatedAt = now;
+        row.version = 1;
+        try {
+            kit.database().write("save a filter", session -> {
+                SavedFilterMapper mapper = session.getMapper(SavedFilterMapper.class);
+                if (mapper.count(actor.tenantId()) >= MAX_SAVED_FILTERS) {
+                    Errors limit = new Errors();
+                    limit.add("name", "too_many", "a tenant has at most " + MAX_SAVED_FILTERS
+                            + " saved filters; delete one first", MAX_SAVED_FILTERS);
+                    limit.throwIfAny();
+                }
+                mapper.insert(row);
+                kit.audit().record(session, actor, "filter.save", "saved_filter", row.id, "");
+                return null;
+            });
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(clean);
+        }
+        return toSaved(row);
+    }
+
+    @Override
+    public SavedFilter rename(long id, String name) {
+        Access.require(actor, Permission.WRITE, "rename a saved filter");
+        String clean = name(name);
+        return change(id, "filter.rename", row -> row.name = clean);
+    }
+
+    @Override
+    public SavedFilter copy(long id, String name) {
+        SavedFilter original = find(id).orElseThrow(() -> notFound(id));
+        return create(name, original.filter());
+    }
+
+    @Override
+    public SavedFilter update(long id, Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        Access.require(actor, Permission.WRITE, "change a saved filter");
+        filters.check(filter, Set.of(id));
+        return change(id, "filter.update", row -> row.filterJson = FilterJson.toJson(filter));
+    }
+
+    @Override
+    public void delete(long id) {
+        Access.require(actor, Permission.WRITE, "delete a saved filter");
+        kit.database().write("delete a saved filter", session -> {
+            SavedFilterMapper mapper = session.getMapper(SavedFilterMapper.class);
+            for (SavedFilterRow other : mapper.list(actor.tenantId())) {
+                if (other.id != id && refersTo(FilterJson.parse(other.filterJson), id)) {
+                    throw new ConflictException("saved filter " + id + " is used by saved filter '" + other.name
+                            + "' (" + other.id + "); change that one first");
+                }
+            }
+            if (mapper.delete(actor.tenantId(), id) == 0) {
+                throw notFound(id);
+            }
+            kit.audit().record(session, actor, "filter.delete", "saved_filter", id, "");
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<SavedFilter> find(long id) {
+        Access.require(actor, Permission.READ, "read saved filters");
+        return Optional.ofNullable(kit.database().read("read a saved filter",
+                session -> session.getMapper(SavedFilterMapper.class).find(actor.tenantId(), id))).map(this::toSaved);
+    }
+
+    @Override
+    public List<SavedFilter> list() {
+        Access.require(actor, Permission.READ, "read saved filters");
+        return kit.database().read("list saved filters",
+                session -> session.getMapper(SavedFilterMapper.class).list(actor.tenantId())).stream()
+                .map(this::toSaved).toList();
+    }
+
+    private SavedFilter change(long id, String action, Consumer<SavedFilterRow> edit) {
+        try {
+            SavedFilterRow changed = kit.database().write(action, session -> {
+                SavedFilterMapper mapper = session.getMapper(SavedFilterMapper.class);
+                SavedFilterRow row = mapper.find(actor.tenantId(), id);
+                if (row == null) {
+                    throw notFound(id);
+                }
+                long version = row.version;
+                edit.accept(row);
+                row.version = version + 1;
+                row.updatedAt = kit.clock().instant();
+                if (mapper.update(row, version) == 0) {
+                    throw new ConflictException("saved filter " + id + " was changed by someone else; try again");
+                }
+                kit.audit().record(session, actor, action, "saved_filter", id, "");
+                return row;
+            });
+            return toSaved(changed);
+        } catch (DuplicateKeyException e) {
+            throw nameTaken("that name");
+        }
+    }
+
+    private static boolean refersTo(Filter filter, long id) {
+        if (filter instanceof Filter.Group group) {
+            return group.filters().stream().anyMatch(child -> refersTo(child, id));
+        }
+        Filter.Condition condition = (Filter.Condition) filter;
+        return condition.field().equals(FilterSql.SAVED_FILTER) && condition.values().contains(id);
+    }
+
+    private static String name(String name) {
+        Errors errors = new Errors();
+        String clean = errors.text("name", name, NAME_MAX);
+        if (clean.isEmpty()) {
+            errors.add("name", "required", "a saved filter needs a name");
+        }
+        errors.throwIfAny();
+        return clean;
+    }
+
+    private SavedFilter toSaved(SavedFilterRow row) {
+        return new SavedFilter(row.id, row.name, FilterJson.parse(row.filterJson), row.createdBy, row.createdAt,
+                row.updatedAt, row.version);
+    }
+
+    private NotFoundException notFound(long id) {
+        return new NotFoundException("no saved filter " + id + " in tenant '" + actor.tenantId() + "'");
+    }
+
+    private static ConflictException nameTaken(String name) {
+        return new ConflictException("a saved filter named '" + name + "' exists already; choose another name");
+    }
+}
