@@ -277,7 +277,8 @@ public final class CrmKit implements AutoCloseable {
                         "io/crmkit/impl/field/FieldMapper.xml",
                         "io/crmkit/impl/customer/CustomerMapper.xml",
                         "io/crmkit/impl/filter/FilterMapper.xml",
-                        "io/crmkit/impl/filter/SavedFilterMapper.xml"), pool != null);
+                        "io/crmkit/impl/filter/SavedFilterMapper.xml",
+                        "io/crmkit/impl/filter/GroupMapper.xml"), pool != null);
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);

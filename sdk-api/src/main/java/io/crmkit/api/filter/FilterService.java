@@ -45,4 +45,7 @@ public interface FilterService {
 
     /** @return the saved filters of the tenant */
     SavedFilters saved();
+
+    /** @return the groups (static lists) of the tenant */
+    Groups groups();
 }

@@ -26,6 +26,9 @@ interface CustomerMapper {
 
     int delete(@Param("tenantId") String tenantId, @Param("id") long id);
 
+    /** Removes the customer from every group. */
+    int deleteMemberships(@Param("tenantId") String tenantId, @Param("customerId") long customerId);
+
     CustomerRow find(@Param("tenantId") String tenantId, @Param("id") long id);
 
     List<CustomerRow> findMany(@Param("tenantId") String tenantId, @Param("ids") Collection<Long> ids);

@@ -163,6 +163,7 @@ public final class DefaultCustomerService implements CustomerService {
             mapper.deleteCustomValues(actor.tenantId(), id, null);
             mapper.deleteAllTags(actor.tenantId(), id);
             mapper.deleteIdentities(actor.tenantId(), id);
+            mapper.deleteMemberships(actor.tenantId(), id);
             kit.audit().record(session, actor, "customer.delete", "customer", id, "");
             return null;
         });

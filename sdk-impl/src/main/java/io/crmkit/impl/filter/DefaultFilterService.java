@@ -6,6 +6,7 @@ import io.crmkit.api.customer.Customer;
 import io.crmkit.api.filter.Explained;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.FilterService;
+import io.crmkit.api.filter.Groups;
 import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilters;
@@ -28,11 +29,23 @@ public final class DefaultFilterService implements FilterService {
     private final Actor actor;
     private final KitContext kit;
     private final SavedFilters saved;
+    private final Groups groups;
 
     public DefaultFilterService(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
         this.saved = new DefaultSavedFilters(actor, kit, this);
+        this.groups = new DefaultGroups(actor, kit, this);
+    }
+
+    @Override
+    public Groups groups() {
+        return groups;
+    }
+
+    /** @return the conditions of a filter, compiled for statements that act on its customers */
+    SearchStatement matching(Filter filter) {
+        return counting(Query.where(filter), kit.fields().of(actor.tenantId()));
     }
 
     @Override

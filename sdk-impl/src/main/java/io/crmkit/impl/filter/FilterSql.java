@@ -34,6 +34,8 @@ final class FilterSql {
 
     /** The pseudo-field of a condition on membership of a saved filter. */
     static final String SAVED_FILTER = "savedFilter";
+    /** The pseudo-field of a condition on membership of a group. */
+    static final String GROUP = "group";
 
     /** Largest day count of the relative date operators (about 100 years). */
     static final long MAX_DAYS = 36_500;
@@ -121,6 +123,9 @@ final class FilterSql {
         if (condition.field().equals(SAVED_FILTER)) {
             return savedFilter(condition, path);
         }
+        if (condition.field().equals(GROUP)) {
+            return group(condition, path);
+        }
         FilterField field = fields.resolve(condition.field()).orElse(null);
         if (field == null) {
             errors.add(path, "unknown_field", fields.isRetired(condition.field())
@@ -144,6 +149,17 @@ final class FilterSql {
             case IDENTITY -> identity(field, operator, values);
             case CUSTOM -> custom(field, operator, values);
         };
+    }
+
+    /** Membership of a group; a group the tenant does not have has no members. */
+    private String group(Filter.Condition condition, String path) {
+        Object value = condition.values().isEmpty() ? null : condition.values().get(0);
+        if (condition.operator() != Operator.EQ || !(value instanceof Long id)) {
+            errors.add(path, "not_allowed", "group takes EQ with the id of a group");
+            return "1 = 0";
+        }
+        return exists(prefix + "group_member m WHERE m.tenant_id = c.tenant_id AND m.customer_id = c.id"
+                + " AND m.group_id = " + param(id));
     }
 
     /** Membership of a saved filter: its own condition, compiled in place. */

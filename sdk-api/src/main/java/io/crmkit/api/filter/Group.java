@@ -1,0 +1,25 @@
+package io.crmkit.api.filter;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A static list of customers of a tenant (000's "group", 003's saved list). Its members are the customers
+ * added to it, whatever they become; search them with {@code Filter.eq("group", id)}.
+ *
+ * @param id        SDK-generated id
+ * @param name      1 to 80 characters, unique in the tenant
+ * @param createdBy the actor who created it
+ * @param createdAt when it was created
+ * @param updatedAt when it was last renamed or its members changed
+ */
+public record Group(long id, String name, String createdBy, Instant createdAt, Instant updatedAt) {
+
+    /** Checks for nulls. */
+    public Group {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(createdBy, "createdBy");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+}

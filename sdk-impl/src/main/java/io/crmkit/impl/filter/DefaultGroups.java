@@ -1,0 +1,231 @@
+package io.crmkit.impl.filter;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.Group;
+import io.crmkit.api.filter.Groups;
+import io.crmkit.api.filter.Page;
+import io.crmkit.api.filter.Query;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.validation.Errors;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.ibatis.session.SqlSession;
+
+/** {@link Groups} for one actor. */
+final class DefaultGroups implements Groups {
+
+    private static final int NAME_MAX = 80;
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final DefaultFilterService filters;
+
+    DefaultGroups(Actor actor, KitContext kit, DefaultFilterService filters) {
+        this.actor = actor;
+        this.kit = kit;
+        this.filters = filters;
+    }
+
+    @Override
+    public Group create(String name) {
+        Access.require(actor, Permission.WRITE, "create a group");
+        String clean = name(name);
+        Instant now = kit.clock().instant();
+        GroupRow row = new GroupRow();
+        row.tenantId = actor.tenantId();
+        row.id = kit.ids().next();
+        row.name = clean;
+        row.createdBy = actor.actorId();
+        row.createdAt = now;
+        row.updatedAt = now;
+        row.version = 1;
+        try {
+            kit.database().write("create a group", session -> {
+                GroupMapper mapper = session.getMapper(GroupMapper.class);
+                if (mapper.count(actor.tenantId()) >= MAX_GROUPS) {
+                    Errors limit = new Errors();
+                    limit.add("name", "too_many", "a tenant has at most " + MAX_GROUPS + " groups; delete one first",
+                            MAX_GROUPS);
+                    limit.throwIfAny();
+                }
+                mapper.insert(row);
+                kit.audit().record(session, actor, "group.create", "group", row.id, "");
+                return null;
+            });
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(clean);
+        }
+        return toGroup(row);
+    }
+
+    @Override
+    public int add(long groupId, Collection<Long> customerIds) {
+        Objects.requireNonNull(customerIds, "customerIds");
+        Access.require(actor, Permission.WRITE, "add customers to a group");
+        List<Long> ids = ids(customerIds);
+        if (ids.isEmpty()) {
+            requireGroup(groupId);
+            return 0;
+        }
+        return changeMembers(groupId, "group.add", mapper -> mapper.addIds(actor.tenantId(), groupId, ids,
+                kit.clock().instant()));
+    }
+
+    @Override
+    public int addMatching(long groupId, Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        Access.require(actor, Permission.WRITE, "add customers to a group");
+        SearchStatement matching = filters.matching(filter);
+        long count = filters.count(filter);
+        if (count > MAX_MEMBERS_FROM_FILTER) {
+            Errors limit = new Errors();
+            limit.add("filter", "too_many", "adds at most " + MAX_MEMBERS_FROM_FILTER + " customers at once, the filter"
+                    + " matches " + count, MAX_MEMBERS_FROM_FILTER);
+            limit.throwIfAny();
+        }
+        return changeMembers(groupId, "group.add", mapper -> mapper.addMatching(matching, groupId,
+                kit.clock().instant()));
+    }
+
+    @Override
+    public int remove(long groupId, Collection<Long> customerIds) {
+        Objects.requireNonNull(customerIds, "customerIds");
+        Access.require(actor, Permission.WRITE, "remove customers from a group");
+        List<Long> ids = ids(customerIds);
+        if (ids.isEmpty()) {
+            requireGroup(groupId);
+            return 0;
+        }
+        return changeMembers(groupId, "group.remove", mapper -> mapper.removeIds(actor.tenantId(), groupId, ids));
+    }
+
+    @Override
+    public Page<Customer> members(long groupId, Query query) {
+        Objects.requireNonNull(query, "query");
+        Access.require(actor, Permission.READ, "read groups");
+        requireGroup(groupId);
+        Filter member = Filter.eq(FilterSql.GROUP, groupId);
+        Filter filter = query.filter().map(other -> Filter.all(member, other)).orElse(member);
+        return filters.search(new Query(Optional.of(filter), query.keyword(), query.sort(), query.pageSize(),
+                query.cursor(), query.withTotal()));
+    }
+
+    @Override
+    public Group rename(long groupId, String name) {
+        Access.require(actor, Permission.WRITE, "rename a group");
+        String clean = name(name);
+        try {
+            return kit.database().write("rename a group", session -> {
+                GroupMapper mapper = session.getMapper(GroupMapper.class);
+                if (mapper.rename(actor.tenantId(), groupId, clean, kit.clock().instant()) == 0) {
+                    throw notFound(groupId);
+                }
+                kit.audit().record(session, actor, "group.rename", "group", groupId, "");
+                return toGroup(mapper.find(actor.tenantId(), groupId));
+            });
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(clean);
+        }
+    }
+
+    @Override
+    public void delete(long groupId) {
+        Access.require(actor, Permission.WRITE, "delete a group");
+        kit.database().write("delete a group", session -> {
+            GroupMapper mapper = session.getMapper(GroupMapper.class);
+            if (mapper.delete(actor.tenantId(), groupId) == 0) {
+                throw notFound(groupId);
+            }
+            mapper.deleteMembers(actor.tenantId(), groupId);
+            kit.audit().record(session, actor, "group.delete", "group", groupId, "");
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Group> find(long groupId) {
+        Access.require(actor, Permission.READ, "read groups");
+        return Optional.ofNullable(read(mapper -> mapper.find(actor.tenantId(), groupId))).map(this::toGroup);
+    }
+
+    @Override
+    public List<Group> list() {
+        Access.require(actor, Permission.READ, "read groups");
+        return read(mapper -> mapper.list(actor.tenantId())).stream().map(this::toGroup).toList();
+    }
+
+    /** Adds or removes members under the group's row lock; a concurrent add of the same member is retried. */
+    private int changeMembers(long groupId, String action, Function<GroupMapper, Integer> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return kit.database().write(action, session -> {
+                    GroupMapper mapper = session.getMapper(GroupMapper.class);
+                    if (mapper.touch(actor.tenantId(), groupId, kit.clock().instant()) == 0) {
+                        throw notFound(groupId);
+                    }
+                    int changed = change.apply(mapper);
+                    kit.audit().record(session, actor, action, "group", groupId, changed + " customer(s)");
+                    return changed;
+                });
+            } catch (DuplicateKeyException e) {
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void requireGroup(long groupId) {
+        if (read(mapper -> mapper.find(actor.tenantId(), groupId)) == null) {
+            throw notFound(groupId);
+        }
+    }
+
+    private <T> T read(Function<GroupMapper, T> query) {
+        return kit.database().read("read groups", (SqlSession session) -> query.apply(session.getMapper(GroupMapper.class)));
+    }
+
+    private static List<Long> ids(Collection<Long> customerIds) {
+        List<Long> ids = customerIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.size() > MAX_IDS_PER_CALL) {
+            Errors limit = new Errors();
+            limit.add("customerIds", "too_many", "at most " + MAX_IDS_PER_CALL + " ids per call, got " + ids.size(),
+                    MAX_IDS_PER_CALL);
+            limit.throwIfAny();
+        }
+        return ids;
+    }
+
+    private static String name(String name) {
+        Errors errors = new Errors();
+        String clean = errors.text("name", name, NAME_MAX);
+        if (clean.isEmpty()) {
+            errors.add("name", "required", "a group needs a name");
+        }
+        errors.throwIfAny();
+        return clean;
+    }
+
+    private Group toGroup(GroupRow row) {
+        return new Group(row.id, row.name, row.createdBy, row.createdAt, row.updatedAt);
+    }
+
+    private NotFoundException notFound(long id) {
+        return new NotFoundException("no group " + id + " in tenant '" + actor.tenantId() + "'");
+    }
+
+    private static ConflictException nameTaken(String name) {
+        return new ConflictException("a group named '" + name + "' exists already; choose another name");
+    }
+}
