@@ -1,6 +1,7 @@
 package io.crmkit.api.filter;
 
 import io.crmkit.api.customer.Customer;
+import java.util.List;
 
 /**
  * Search, count and the JSON form of filters, for the actor's tenant. Searching and counting need READ.
@@ -42,6 +43,24 @@ public interface FilterService {
      * @throws io.crmkit.api.error.ValidationException when the query is invalid
      */
     Explained explain(Query query);
+
+    /** Fewest parts of a split. */
+    int MIN_SPLIT_PARTS = 2;
+    /** Most parts of a split. */
+    int MAX_SPLIT_PARTS = 100;
+
+    /**
+     * Splits the customers matching a filter into parts of near-equal size for campaigns (003 section 2): the
+     * parts are contiguous, gap-free ranges over (createdAt, id), each returned as the filter itself combined
+     * with its range. Together they cover every customer that matched at the time of the split exactly once,
+     * and their sizes differ by at most one. Customers created later fall into the last part. Reads the keys
+     * of the matching customers once, in order, with bounded memory. Needs READ.
+     *
+     * @param parts 2 to 100
+     * @return one filter per part, in order
+     * @throws io.crmkit.api.error.ValidationException when the filter is invalid or parts is out of range
+     */
+    List<Filter> split(Filter filter, int parts);
 
     /** @return the saved filters of the tenant */
     SavedFilters saved();

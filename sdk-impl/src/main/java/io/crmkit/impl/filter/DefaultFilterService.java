@@ -3,6 +3,7 @@ package io.crmkit.impl.filter;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Explained;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.FilterService;
@@ -110,6 +111,24 @@ public final class DefaultFilterService implements FilterService {
         Access.require(actor, Permission.READ, "count customers");
         SearchStatement statement = counting(Query.where(filter), kit.fields().of(actor.tenantId()));
         return kit.database().read("count customers", session -> session.getMapper(FilterMapper.class).count(statement));
+    }
+
+    @Override
+    public List<Filter> split(Filter filter, int parts) {
+        Objects.requireNonNull(filter, "filter");
+        Access.require(actor, Permission.READ, "split customers");
+        if (parts < MIN_SPLIT_PARTS || parts > MAX_SPLIT_PARTS) {
+            throw ValidationException.of("parts", "out_of_range", "parts: must be between " + MIN_SPLIT_PARTS
+                    + " and " + MAX_SPLIT_PARTS + ", got " + parts);
+        }
+        SearchStatement matching = matching(filter);
+        SplitPlanner planner = kit.database().read("split customers", session -> {
+            FilterMapper mapper = session.getMapper(FilterMapper.class);
+            SplitPlanner plan = new SplitPlanner(mapper.count(matching), parts);
+            mapper.keys(matching, plan);
+            return plan;
+        });
+        return planner.filters(filter);
     }
 
     @Override

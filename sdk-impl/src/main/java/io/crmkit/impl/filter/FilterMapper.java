@@ -2,6 +2,7 @@ package io.crmkit.impl.filter;
 
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.session.ResultHandler;
 
 /** MyBatis mapper of searches; statements in FilterMapper.xml. */
 public interface FilterMapper {
@@ -9,4 +10,7 @@ public interface FilterMapper {
     List<Long> ids(@Param("q") SearchStatement query);
 
     long count(@Param("q") SearchStatement query);
+
+    /** Streams the (createdAt, id) keys of the matching customers in that order. */
+    void keys(@Param("q") SearchStatement query, ResultHandler<SplitKey> handler);
 }
