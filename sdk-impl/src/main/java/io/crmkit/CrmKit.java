@@ -16,6 +16,7 @@ import io.crmkit.impl.db.MicrosecondClock;
 import io.crmkit.impl.db.Migrations;
 import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.filter.SegmentCache;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -284,7 +285,7 @@ public final class CrmKit implements AutoCloseable {
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
-                        addressDirectory, lifecycleStages);
+                        addressDirectory, lifecycleStages, new SegmentCache());
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -6,6 +6,7 @@ import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.filter.SegmentCache;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  *
  * @param tablePrefix     the validated prefix of the SDK's tables, for SQL built at run time
  * @param lifecycleStages the allowed stages; the first is the default of new customers
+ * @param segments        the segments of each customer version, cached for the kit
  */
 public record KitContext(
         String tablePrefix,
@@ -27,5 +29,6 @@ public record KitContext(
         FieldValues fieldValues,
         PhoneNormalizer phones,
         AddressDirectory addresses,
-        List<String> lifecycleStages) {
+        List<String> lifecycleStages,
+        SegmentCache segments) {
 }

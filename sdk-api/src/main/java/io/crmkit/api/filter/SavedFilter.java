@@ -10,13 +10,14 @@ import java.util.Objects;
  * @param id        SDK-generated id
  * @param name      1 to 80 characters, unique in the tenant
  * @param filter    the condition
+ * @param segment   whether it is a segment (a smart group), listed among the segments of the customers it matches
  * @param createdBy the actor who saved it
  * @param createdAt when it was saved
  * @param updatedAt when it last changed
  * @param version   incremented on each change
  */
-public record SavedFilter(long id, String name, Filter filter, String createdBy, Instant createdAt,
-                          Instant updatedAt, long version) {
+public record SavedFilter(long id, String name, Filter filter, boolean segment, String createdBy,
+                          Instant createdAt, Instant updatedAt, long version) {
 
     /** Checks for nulls. */
     public SavedFilter {

@@ -50,6 +50,25 @@ public interface SavedFilters {
      */
     void delete(long id);
 
+    /**
+     * Marks a saved filter as a segment (a smart group, 000's "smart groups" on the customer page), or not.
+     *
+     * @throws io.crmkit.api.error.NotFoundException when there is no such saved filter
+     */
+    SavedFilter markSegment(long id, boolean segment);
+
+    /**
+     * Lists the segments one customer is in now, by name: one query for all segments, cached per customer
+     * version, so a change of the customer shows at once; a change of a segment's filter, of group
+     * membership or of the date shows within {@link #SEGMENT_CACHE_SECONDS} seconds.
+     *
+     * @throws io.crmkit.api.error.NotFoundException when the tenant has no such customer
+     */
+    List<SavedFilter> segmentsOf(long customerId);
+
+    /** How long the segments of one customer version are cached. */
+    int SEGMENT_CACHE_SECONDS = 60;
+
     /** @return the saved filter with this id */
     Optional<SavedFilter> find(long id);
 

@@ -40,6 +40,11 @@ public final class CustomerStore {
                 custom(mapper.customValues(tenantId, id), fields)));
     }
 
+    /** @return the customer's version, or null when the tenant has no such customer */
+    public static Long version(SqlSession session, String tenantId, long id) {
+        return session.getMapper(CustomerMapper.class).version(tenantId, id);
+    }
+
     /**
      * Loads many customers with four queries, whatever their number (at most 1000 ids).
      *

@@ -13,6 +13,7 @@ public final class TenantFields {
     private final Map<Long, FieldDefinition> byId = new LinkedHashMap<>();
     private final List<FieldDefinition> active;
     private final List<String> requiredKeys;
+    private final long stamp;
 
     TenantFields(List<FieldDefinition> definitions) {
         for (FieldDefinition definition : definitions) {
@@ -21,6 +22,17 @@ public final class TenantFields {
         }
         active = definitions.stream().filter(definition -> !definition.retired()).toList();
         requiredKeys = active.stream().filter(FieldDefinition::required).map(FieldDefinition::key).toList();
+        long hash = 17;
+        for (FieldDefinition definition : definitions) {
+            hash = hash * 1_000_003 + definition.id();
+            hash = hash * 1_000_003 + definition.version();
+        }
+        stamp = hash;
+    }
+
+    /** @return a value that changes whenever a definition of the tenant changes, for cache keys */
+    public long stamp() {
+        return stamp;
     }
 
     /** @return the field with this key, retired or not */

@@ -17,8 +17,11 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.CustomerStore;
 import io.crmkit.impl.db.BoundStatement;
 import io.crmkit.impl.field.TenantFields;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +45,51 @@ public final class DefaultFilterService implements FilterService {
     @Override
     public Groups groups() {
         return groups;
+    }
+
+    /** Segments evaluated per query, as columns of one row. */
+    private static final int SEGMENTS_PER_QUERY = 100;
+
+    /**
+     * @return the ids of the segments the customer is in now; a segment whose filter no longer fits the
+     *         tenant's fields (a retired field) has no members
+     */
+    List<Long> segmentsOf(long customerId, List<SavedFilterRow> segments) {
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        List<Long> member = new ArrayList<>();
+        for (int start = 0; start < segments.size(); start += SEGMENTS_PER_QUERY) {
+            List<SavedFilterRow> chunk = segments.subList(start, Math.min(start + SEGMENTS_PER_QUERY, segments.size()));
+            FilterSql sql = compiler(fields, List.of());
+            List<String> columns = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            for (SavedFilterRow row : chunk) {
+                Filter filter = FilterJson.parse(row.filterJson);
+                try {
+                    compiler(fields, List.of(row.id)).filter(filter);
+                } catch (ValidationException invalid) {
+                    continue;
+                }
+                columns.add("CASE WHEN " + sql.filter(filter) + " THEN 1 ELSE 0 END AS s" + ids.size());
+                ids.add(row.id);
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            SegmentStatement statement = new SegmentStatement(actor.tenantId(), customerId, String.join(", ", columns),
+                    sql.params());
+            Map<String, Object> flags = kit.database().read("read segments",
+                    session -> session.getMapper(FilterMapper.class).flags(statement));
+            Map<String, Object> byAlias = new HashMap<>();
+            if (flags != null) {
+                flags.forEach((alias, value) -> byAlias.put(alias.toLowerCase(Locale.ROOT), value));
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                if (byAlias.get("s" + i) instanceof Number flag && flag.intValue() == 1) {
+                    member.add(ids.get(i));
+                }
+            }
+        }
+        return member;
     }
 
     /** @return the conditions of a filter, compiled for statements that act on its customers */

@@ -9,6 +9,7 @@ import io.crmkit.api.filter.SavedFilter;
 import io.crmkit.api.filter.SavedFilters;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
+import io.crmkit.impl.customer.CustomerStore;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.validation.Errors;
 import java.time.Instant;
@@ -109,6 +110,32 @@ final class DefaultSavedFilters implements SavedFilters {
     }
 
     @Override
+    public SavedFilter markSegment(long id, boolean segment) {
+        Access.require(actor, Permission.WRITE, "change a saved filter");
+        return change(id, "filter.segment", row -> row.segment = segment);
+    }
+
+    @Override
+    public List<SavedFilter> segmentsOf(long customerId) {
+        Access.require(actor, Permission.READ, "read saved filters");
+        List<SavedFilterRow> segments = kit.database().read("read segments",
+                session -> session.getMapper(SavedFilterMapper.class).segments(actor.tenantId()));
+        Long version = kit.database().read("read a customer",
+                session -> CustomerStore.version(session, actor.tenantId(), customerId));
+        if (version == null) {
+            throw new NotFoundException("no customer " + customerId + " in tenant '" + actor.tenantId() + "'");
+        }
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder key = new StringBuilder(actor.tenantId()).append('|').append(customerId).append('|')
+                .append(version).append('|').append(kit.fields().of(actor.tenantId()).stamp());
+        segments.forEach(row -> key.append('|').append(row.id).append(':').append(row.version));
+        List<Long> member = kit.segments().get(key.toString(), ignored -> filters.segmentsOf(customerId, segments));
+        return segments.stream().filter(row -> member.contains(row.id)).map(this::toSaved).toList();
+    }
+
+    @Override
     public Optional<SavedFilter> find(long id) {
         Access.require(actor, Permission.READ, "read saved filters");
         return Optional.ofNullable(kit.database().read("read a saved filter",
@@ -166,8 +193,8 @@ final class DefaultSavedFilters implements SavedFilters {
     }
 
     private SavedFilter toSaved(SavedFilterRow row) {
-        return new SavedFilter(row.id, row.name, FilterJson.parse(row.filterJson), row.createdBy, row.createdAt,
-                row.updatedAt, row.version);
+        return new SavedFilter(row.id, row.name, FilterJson.parse(row.filterJson), row.segment, row.createdBy,
+                row.createdAt, row.updatedAt, row.version);
     }
 
     private NotFoundException notFound(long id) {

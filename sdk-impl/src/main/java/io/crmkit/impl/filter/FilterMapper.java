@@ -1,6 +1,7 @@
 package io.crmkit.impl.filter;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.session.ResultHandler;
 
@@ -10,6 +11,9 @@ public interface FilterMapper {
     List<Long> ids(@Param("q") SearchStatement query);
 
     long count(@Param("q") SearchStatement query);
+
+    /** @return the flags of one customer, by column alias (in the case the database reports) */
+    Map<String, Object> flags(@Param("q") SegmentStatement query);
 
     /** Streams the (createdAt, id) keys of the matching customers in that order. */
     void keys(@Param("q") SearchStatement query, ResultHandler<SplitKey> handler);

@@ -18,4 +18,6 @@ interface SavedFilterMapper {
     List<SavedFilterRow> list(@Param("tenantId") String tenantId);
 
     int count(@Param("tenantId") String tenantId);
+
+    List<SavedFilterRow> segments(@Param("tenantId") String tenantId);
 }
