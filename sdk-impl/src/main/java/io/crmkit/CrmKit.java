@@ -279,7 +279,8 @@ public final class CrmKit implements AutoCloseable {
                         "io/crmkit/impl/customer/CustomerMapper.xml",
                         "io/crmkit/impl/filter/FilterMapper.xml",
                         "io/crmkit/impl/filter/SavedFilterMapper.xml",
-                        "io/crmkit/impl/filter/GroupMapper.xml"), pool != null);
+                        "io/crmkit/impl/filter/GroupMapper.xml",
+                        "io/crmkit/impl/filter/ListViewMapper.xml"), pool != null);
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);

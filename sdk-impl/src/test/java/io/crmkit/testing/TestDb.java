@@ -24,7 +24,7 @@ public final class TestDb {
 
     /** Every table of the SDK, without prefix; for dropping the tables of a test's own prefix. */
     private static final List<String> TABLES = List.of("custom_value", "tag", "identity", "customer", "field",
-            "audit", "saved_filter", "group_member", "customer_group");
+            "audit", "saved_filter", "group_member", "customer_group", "list_view");
 
     private final String name;
     private final DataSource dataSource;

@@ -67,4 +67,15 @@ public interface FilterService {
 
     /** @return the groups (static lists) of the tenant */
     Groups groups();
+
+    /** @return the actor's list views */
+    ListViews views();
+
+    /**
+     * Searches like {@link #search} and returns just the columns of one of the actor's list views.
+     *
+     * @throws io.crmkit.api.error.NotFoundException   when the actor has no view of that name
+     * @throws io.crmkit.api.error.ValidationException when the query is invalid
+     */
+    Page<ListRow> searchView(Query query, String viewName);
 }

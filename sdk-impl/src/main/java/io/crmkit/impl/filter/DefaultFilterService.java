@@ -3,11 +3,15 @@ package io.crmkit.impl.filter;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Explained;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.filter.Groups;
+import io.crmkit.api.filter.ListRow;
+import io.crmkit.api.filter.ListView;
+import io.crmkit.api.filter.ListViews;
 import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilters;
@@ -34,12 +38,30 @@ public final class DefaultFilterService implements FilterService {
     private final KitContext kit;
     private final SavedFilters saved;
     private final Groups groups;
+    private final ListViews views;
 
     public DefaultFilterService(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
         this.saved = new DefaultSavedFilters(actor, kit, this);
         this.groups = new DefaultGroups(actor, kit, this);
+        this.views = new DefaultListViews(actor, kit);
+    }
+
+    @Override
+    public ListViews views() {
+        return views;
+    }
+
+    @Override
+    public Page<ListRow> searchView(Query query, String viewName) {
+        Objects.requireNonNull(viewName, "viewName");
+        ListView view = views.find(viewName).orElseThrow(() -> new NotFoundException("actor '" + actor.actorId()
+                + "' has no list view '" + viewName + "'"));
+        Page<Customer> page = search(query);
+        List<ListRow> rows = page.items().stream()
+                .map(customer -> new ListRow(customer.id(), ListColumns.values(customer, view.columns()))).toList();
+        return new Page<>(rows, page.nextCursor(), page.total());
     }
 
     @Override

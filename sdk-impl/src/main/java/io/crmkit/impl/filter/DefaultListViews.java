@@ -1,0 +1,136 @@
+package io.crmkit.impl.filter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.error.StorageException;
+import io.crmkit.api.filter.ListView;
+import io.crmkit.api.filter.ListViews;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.validation.Errors;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link ListViews} for one actor. */
+final class DefaultListViews implements ListViews {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final int NAME_MAX = 80;
+
+    private final Actor actor;
+    private final KitContext kit;
+
+    DefaultListViews(Actor actor, KitContext kit) {
+        this.actor = actor;
+        this.kit = kit;
+    }
+
+    @Override
+    public ListView save(String name, List<String> columns) {
+        Objects.requireNonNull(columns, "columns");
+        Access.require(actor, Permission.READ, "save a list view");
+        Errors errors = new Errors();
+        String clean = errors.text("name", name, NAME_MAX);
+        if (clean.isEmpty()) {
+            errors.add("name", "required", "a list view needs a name");
+        }
+        checkColumns(columns, kit.fields().of(actor.tenantId()), errors);
+        errors.throwIfAny();
+        Instant now = kit.clock().instant();
+        ListViewRow row = new ListViewRow();
+        row.tenantId = actor.tenantId();
+        row.id = kit.ids().next();
+        row.actorId = actor.actorId();
+        row.name = clean;
+        row.columnsJson = write(columns);
+        row.createdAt = now;
+        row.updatedAt = now;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return kit.database().write("save a list view", session -> {
+                    ListViewMapper mapper = session.getMapper(ListViewMapper.class);
+                    ListViewRow existing = mapper.find(actor.tenantId(), actor.actorId(), clean);
+                    if (existing == null) {
+                        mapper.insert(row);
+                        return toView(row);
+                    }
+                    existing.columnsJson = row.columnsJson;
+                    existing.updatedAt = now;
+                    mapper.update(existing);
+                    return toView(existing);
+                });
+            } catch (DuplicateKeyException e) {
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<ListView> find(String name) {
+        Objects.requireNonNull(name, "name");
+        Access.require(actor, Permission.READ, "read list views");
+        return Optional.ofNullable(kit.database().read("read a list view", session -> session
+                .getMapper(ListViewMapper.class).find(actor.tenantId(), actor.actorId(), name.strip())))
+                .map(DefaultListViews::toView);
+    }
+
+    @Override
+    public List<ListView> list() {
+        Access.require(actor, Permission.READ, "read list views");
+        return kit.database().read("list list views", session -> session.getMapper(ListViewMapper.class)
+                .list(actor.tenantId(), actor.actorId())).stream().map(DefaultListViews::toView).toList();
+    }
+
+    @Override
+    public void delete(String name) {
+        Objects.requireNonNull(name, "name");
+        Access.require(actor, Permission.READ, "delete a list view");
+        kit.database().write("delete a list view", session -> session.getMapper(ListViewMapper.class)
+                .delete(actor.tenantId(), actor.actorId(), name.strip()));
+    }
+
+    private static void checkColumns(List<String> columns, TenantFields fields, Errors errors) {
+        if (columns.isEmpty() || columns.size() > MAX_COLUMNS) {
+            errors.add("columns", columns.isEmpty() ? "required" : "too_many", "a view shows 1 to " + MAX_COLUMNS
+                    + " columns, got " + columns.size(), MAX_COLUMNS);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            String path = "columns[" + i + "]";
+            if (column == null || !ListColumns.isKnown(column, fields)) {
+                errors.add(path, "unknown_field", "no field '" + column + "' to show");
+            } else if (!seen.add(column)) {
+                errors.add(path, "duplicate", "'" + column + "' is listed twice");
+            }
+        }
+    }
+
+    private static String write(List<String> columns) {
+        try {
+            return JSON.writeValueAsString(columns);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("columns cannot be written as JSON", e);
+        }
+    }
+
+    private static ListView toView(ListViewRow row) {
+        try {
+            return new ListView(row.id, row.name, JSON.readValue(row.columnsJson, STRINGS));
+        } catch (JsonProcessingException e) {
+            throw new StorageException("the columns of list view '" + row.name + "' are not a JSON list", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.crmkit.impl.filter;
+
+import io.crmkit.api.customer.Customer;
+import io.crmkit.impl.field.TenantFields;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The columns a list view may show: the built-in fields (fixed here) and the tenant's custom fields. */
+final class ListColumns {
+
+    private static final Map<String, Function<Customer, Object>> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        BUILT_IN.put("id", Customer::id);
+        BUILT_IN.put("name", Customer::name);
+        BUILT_IN.put("nickname", Customer::nickname);
+        BUILT_IN.put("gender", customer -> customer.gender().name());
+        BUILT_IN.put("birthday", customer -> customer.birthday().map(Object.class::cast).orElse(""));
+        BUILT_IN.put("company", Customer::company);
+        BUILT_IN.put("country", customer -> customer.address().country());
+        BUILT_IN.put("province", customer -> customer.address().province());
+        BUILT_IN.put("city", customer -> customer.address().city());
+        BUILT_IN.put("area", customer -> customer.address().area());
+        BUILT_IN.put("addressDetail", customer -> customer.address().detail());
+        BUILT_IN.put("remark", Customer::remark);
+        BUILT_IN.put("source", Customer::source);
+        BUILT_IN.put("ownerId", customer -> customer.ownerId().orElse(""));
+        BUILT_IN.put("status", customer -> customer.status().name());
+        BUILT_IN.put("stage", Customer::stage);
+        BUILT_IN.put("phones", Customer::phones);
+        BUILT_IN.put("emails", Customer::emails);
+        BUILT_IN.put("channels", customer -> customer.channels().stream()
+                .map(channel -> channel.name() + ":" + channel.account()).toList());
+        BUILT_IN.put("externalId", customer -> customer.externalId().orElse(""));
+        BUILT_IN.put("wechatOpenId", customer -> customer.wechatOpenId().orElse(""));
+        BUILT_IN.put("tags", Customer::tags);
+        BUILT_IN.put("verified", Customer::verified);
+        BUILT_IN.put("createdAt", Customer::createdAt);
+        BUILT_IN.put("createdBy", Customer::createdBy);
+        BUILT_IN.put("updatedAt", Customer::updatedAt);
+        BUILT_IN.put("updatedBy", Customer::updatedBy);
+    }
+
+    private ListColumns() {
+    }
+
+    /** @return whether a view may show the column: a built-in field or an active custom field */
+    static boolean isKnown(String column, TenantFields fields) {
+        return BUILT_IN.containsKey(column)
+                || fields.byKey(column).filter(definition -> !definition.retired()).isPresent();
+    }
+
+    /** @return the customer's values of the columns, in their order; "" where there is none */
+    static Map<String, Object> values(Customer customer, List<String> columns) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String column : columns) {
+            Object value = Optional.ofNullable(BUILT_IN.get(column)).map(read -> read.apply(customer))
+                    .orElseGet(() -> customer.custom().getOrDefault(column, ""));
+            values.put(column, value);
+        }
+        return values;
+    }
+}
