@@ -9,10 +9,13 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
+import io.crmkit.api.filter.SavedFilter;
+import io.crmkit.api.filter.SplitTarget;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.MutableClock;
 import io.crmkit.testing.TestDb;
@@ -107,5 +110,27 @@ class SplitTest {
         assertThatThrownBy(() -> crm.filters().split(Filter.hasTag("x"), 101)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> crm.filters().split(Filter.eq("shoe_size", 1), 2))
                 .isInstanceOf(ValidationException.class);
+    }
+
+    @DbTest
+    void savesThePartsAsSavedFiltersOrGroupsAllOrNothing(TestDb db) {
+        Crm crm = db.crm();
+        for (int i = 0; i < 10; i++) {
+            crm.customers().create(CustomerDraft.builder().name("c" + i).tag("wave").build());
+        }
+
+        List<Long> saved = crm.filters().saveSplit(Filter.hasTag("wave"), 3, "Wave", SplitTarget.SAVED_FILTERS);
+        List<Long> groups = crm.filters().saveSplit(Filter.hasTag("wave"), 3, "Wave", SplitTarget.GROUPS);
+
+        assertThat(crm.filters().saved().list()).extracting(SavedFilter::name).containsExactly("Wave 1/3", "Wave 2/3",
+                "Wave 3/3");
+        assertThat(saved.stream().map(id -> crm.filters().count(Filter.eq("savedFilter", id)))).containsExactly(3L, 3L, 4L);
+        assertThat(groups.stream().map(id -> crm.filters().count(Filter.eq("group", id)))).containsExactly(3L, 3L, 4L);
+
+        crm.filters().groups().create("Wave 3/4");
+        assertThatThrownBy(() -> crm.filters().saveSplit(Filter.hasTag("wave"), 4, "Wave", SplitTarget.GROUPS))
+                .isInstanceOf(ConflictException.class);
+        assertThat(crm.filters().groups().list()).extracting(io.crmkit.api.filter.Group::name)
+                .containsExactly("Wave 1/3", "Wave 2/3", "Wave 3/3", "Wave 3/4");
     }
 }

@@ -62,6 +62,19 @@ public interface FilterService {
      */
     List<Filter> split(Filter filter, int parts);
 
+    /**
+     * Splits like {@link #split} and saves each part, named {@code "<name> 1/<parts>"} and so on, as a saved
+     * filter or a group, all in one transaction: either every part is saved or none is. Needs WRITE.
+     *
+     * @param name 1 to 70 characters
+     * @return the ids of the saved filters or groups, in part order
+     * @throws io.crmkit.api.error.ValidationException as {@link #split}, or when the name is blank or too long, or
+     *                                                 the parts would pass the tenant's limit of saved filters or
+     *                                                 groups
+     * @throws io.crmkit.api.error.ConflictException   when one of the names is taken
+     */
+    List<Long> saveSplit(Filter filter, int parts, String name, SplitTarget target);
+
     /** @return the saved filters of the tenant */
     SavedFilters saved();
 

@@ -3,6 +3,7 @@ package io.crmkit.impl.filter;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Explained;
@@ -16,11 +17,15 @@ import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilters;
 import io.crmkit.api.filter.Sort;
+import io.crmkit.api.filter.SplitTarget;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.CustomerStore;
 import io.crmkit.impl.db.BoundStatement;
+import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.validation.Errors;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apache.ibatis.session.SqlSession;
 
 /** {@link FilterService} for one actor. */
 public final class DefaultFilterService implements FilterService {
@@ -68,6 +74,9 @@ public final class DefaultFilterService implements FilterService {
     public Groups groups() {
         return groups;
     }
+
+    /** Longest name of a saved split (the part number follows). */
+    private static final int SPLIT_NAME_MAX = 70;
 
     /** Segments evaluated per query, as columns of one row. */
     private static final int SEGMENTS_PER_QUERY = 100;
@@ -199,6 +208,81 @@ public final class DefaultFilterService implements FilterService {
             return plan;
         });
         return planner.filters(filter);
+    }
+
+    @Override
+    public List<Long> saveSplit(Filter filter, int parts, String name, SplitTarget target) {
+        Objects.requireNonNull(target, "target");
+        Access.require(actor, Permission.WRITE, "save a split");
+        Errors errors = new Errors();
+        String prefix = errors.text("name", name, SPLIT_NAME_MAX);
+        if (prefix.isEmpty()) {
+            errors.add("name", "required", "a split needs a name for its parts");
+        }
+        errors.throwIfAny();
+        List<Filter> split = split(filter, parts);
+        List<SearchStatement> members = target == SplitTarget.GROUPS ? split.stream().map(this::matching).toList()
+                : List.of();
+        Instant now = kit.clock().instant();
+        try {
+            return kit.database().write("save a split", session -> {
+                List<Long> ids = new ArrayList<>();
+                for (int part = 0; part < split.size(); part++) {
+                    long id = kit.ids().next();
+                    String partName = prefix + " " + (part + 1) + "/" + split.size();
+                    if (target == SplitTarget.GROUPS) {
+                        session.getMapper(GroupMapper.class).insert(groupRow(id, partName, now));
+                        session.getMapper(GroupMapper.class).addMatching(members.get(part), id, now);
+                    } else {
+                        session.getMapper(SavedFilterMapper.class).insert(savedFilterRow(id, partName, split.get(part),
+                                now));
+                    }
+                    ids.add(id);
+                }
+                requireWithinLimit(session, target);
+                kit.audit().record(session, actor, "filter.split", target.name().toLowerCase(Locale.ROOT), ids.get(0),
+                        split.size() + " part(s)");
+                return ids;
+            });
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("a " + (target == SplitTarget.GROUPS ? "group" : "saved filter") + " named '"
+                    + prefix + " <n>/" + parts + "' exists already; choose another name");
+        }
+    }
+
+    private void requireWithinLimit(SqlSession session, SplitTarget target) {
+        int count = target == SplitTarget.GROUPS ? session.getMapper(GroupMapper.class).count(actor.tenantId())
+                : session.getMapper(SavedFilterMapper.class).count(actor.tenantId());
+        int limit = target == SplitTarget.GROUPS ? Groups.MAX_GROUPS : SavedFilters.MAX_SAVED_FILTERS;
+        if (count > limit) {
+            throw ValidationException.of("parts", "too_many", "parts: the tenant would have " + count + " "
+                    + (target == SplitTarget.GROUPS ? "groups" : "saved filters") + ", at most " + limit);
+        }
+    }
+
+    private GroupRow groupRow(long id, String name, Instant now) {
+        GroupRow row = new GroupRow();
+        row.tenantId = actor.tenantId();
+        row.id = id;
+        row.name = name;
+        row.createdBy = actor.actorId();
+        row.createdAt = now;
+        row.updatedAt = now;
+        row.version = 1;
+        return row;
+    }
+
+    private SavedFilterRow savedFilterRow(long id, String name, Filter filter, Instant now) {
+        SavedFilterRow row = new SavedFilterRow();
+        row.tenantId = actor.tenantId();
+        row.id = id;
+        row.name = name;
+        row.filterJson = FilterJson.toJson(filter);
+        row.createdBy = actor.actorId();
+        row.createdAt = now;
+        row.updatedAt = now;
+        row.version = 1;
+        return row;
     }
 
     @Override
