@@ -7,16 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Runs the benchmarks and prints one line per database with the SDK's time, its plain-JDBC baseline's time
- * and their ratio. Today that is {@link CreateBenchmark}.
+ * and their ratio: {@link CreateBenchmark} and {@link FilterBenchmark}, chosen by {@code --bench create|filter|all}
+ * (default all).
  *
  * <pre>
  * mvn -q exec:java -pl benchmarks -Dexec.args="--size 10000 --db all"
  * </pre>
  *
- * <p>Arguments: {@code --size N} customers per side (default 10000); {@code --db h2|postgres|mariadb|all}
+ * <p>Arguments: {@code --size N} customers per side for create (default 10000) and customers generated for
+ * filter (default 1000000); {@code --reps N} timed repetitions per filter query and side (default 21);
+ * {@code --explain true} prints the SDK's SQL per filter query and EXPLAIN ANALYZE of queries over target; {@code --db h2|postgres|mariadb|all}
  * (default all, which is h2 and postgres). H2 is an embedded file database under the module's
  * {@code target/bench-h2}, deleted at start. PostgreSQL and MariaDB are reached at the JDBC URLs in
  * {@code CRMKIT_BENCH_POSTGRES_URL} and {@code CRMKIT_BENCH_MARIADB_URL}, by default
@@ -27,6 +31,8 @@ import java.util.List;
 public final class Benchmarks {
 
     private static final String TABLE_PREFIX = "bench_";
+    private static final int CREATE_SIZE = 10_000;
+    private static final int FILTER_SIZE = 1_000_000;
 
     private Benchmarks() {
     }
@@ -34,43 +40,85 @@ public final class Benchmarks {
     /** @param args see the class description */
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        List<BenchDatabase> databases = databases(options.db());
-        int warmUp = Math.min(CreateBenchmark.WARM_UP_MAX, options.size());
-        System.out.printf("CRMKit create benchmark: %d customers per side, seed %d, warm-up %d, %d interleaved"
-                + " rounds%n", options.size(), CreateBenchmark.SEED, warmUp, CreateBenchmark.ROUNDS);
         List<String> failed = new ArrayList<>();
-        for (BenchDatabase database : databases) {
-            try {
-                System.out.println(run(database, options.size()).line());
-            } catch (Exception e) {
-                failed.add(database.name());
-                System.out.printf("create %d [%s]  FAILED: %s%n", options.size(), database.name(), e);
-            }
+        if (options.bench().equals("create") || options.bench().equals("all")) {
+            runCreate(options, failed);
+        }
+        if (options.bench().equals("filter") || options.bench().equals("all")) {
+            runFilter(options, failed);
         }
         if (!failed.isEmpty()) {
             throw new IllegalStateException("the benchmark failed on " + failed + "; see the lines above");
         }
     }
 
+    private static void runCreate(Options options, List<String> failed) throws Exception {
+        int size = options.size().orElse(CREATE_SIZE);
+        List<BenchDatabase> databases = databases(options.db(), "bench-h2");
+        int warmUp = Math.min(CreateBenchmark.WARM_UP_MAX, size);
+        System.out.printf("CRMKit create benchmark: %d customers per side, seed %d, warm-up %d, %d interleaved"
+                + " rounds%n", size, CreateBenchmark.SEED, warmUp, CreateBenchmark.ROUNDS);
+        for (BenchDatabase database : databases) {
+            try {
+                System.out.println(run(database, size).line());
+            } catch (Exception e) {
+                failed.add("create " + database.name());
+                System.out.printf("create %d [%s]  FAILED: %s%n", size, database.name(), e);
+            }
+        }
+    }
+
+    private static void runFilter(Options options, List<String> failed) throws Exception {
+        int size = options.size().orElse(FILTER_SIZE);
+        List<BenchDatabase> databases = databases(options.db(), "bench-h2-filter");
+        System.out.printf("CRMKit filter benchmark: %d customers, seed %d, page %d, warm-up %d, %d alternating"
+                + " repetitions per query and side (medians); targets: ratio <= %.1f, PostgreSQL first page < %.0f"
+                + " ms%n", size, FilterBenchmark.SEED, io.crmkit.api.filter.Query.DEFAULT_PAGE_SIZE,
+                FilterBenchmark.WARM_UP, options.repetitions(), FilterBenchmark.RATIO_TARGET,
+                FilterBenchmark.FIRST_PAGE_TARGET_MS);
+        for (BenchDatabase database : databases) {
+            try {
+                FilterResult result = runFilter(database, size, options.repetitions(), options.explain());
+                result.lines().forEach(System.out::println);
+            } catch (Exception e) {
+                failed.add("filter " + database.name());
+                System.out.printf("filter %d [%s]  FAILED: %s%n", size, database.name(), e);
+            }
+        }
+    }
+
+    /** Runs the filter benchmark on one database with a kit and a baseline sharing one pool. */
+    static FilterResult runFilter(BenchDatabase database, int size, int repetitions, boolean explain)
+            throws Exception {
+        try (HikariDataSource pool = database.openPool();
+             CrmKit kit = kit(pool)) {
+            return new FilterBenchmark(pool, kit, repetitions, explain).run(database.name(), size);
+        }
+    }
+
     /** Runs the create benchmark on one database with a kit and a baseline sharing one pool. */
     static CreateResult run(BenchDatabase database, int size) throws Exception {
         try (HikariDataSource pool = database.openPool();
-             CrmKit kit = CrmKit.builder()
-                     .dataSource(pool)
-                     .tablePrefix(TABLE_PREFIX)
-                     .migrate(true)
-                     .defaultPhoneRegion("VN")
-                     .build()) {
+             CrmKit kit = kit(pool)) {
             return new CreateBenchmark(pool, kit).run(database.name(), size);
         }
     }
 
-    private static List<BenchDatabase> databases(String db) throws Exception {
+    private static CrmKit kit(HikariDataSource pool) {
+        return CrmKit.builder()
+                .dataSource(pool)
+                .tablePrefix(TABLE_PREFIX)
+                .migrate(true)
+                .defaultPhoneRegion("VN")
+                .build();
+    }
+
+    private static List<BenchDatabase> databases(String db, String h2Directory) throws Exception {
         return switch (db) {
-            case "h2" -> List.of(BenchDatabase.h2(targetDirectory().resolve("bench-h2")));
+            case "h2" -> List.of(BenchDatabase.h2(targetDirectory().resolve(h2Directory)));
             case "postgres" -> List.of(BenchDatabase.postgres());
             case "mariadb" -> List.of(BenchDatabase.mariadb());
-            case "all" -> List.of(BenchDatabase.h2(targetDirectory().resolve("bench-h2")), BenchDatabase.postgres());
+            case "all" -> List.of(BenchDatabase.h2(targetDirectory().resolve(h2Directory)), BenchDatabase.postgres());
             default -> throw new IllegalArgumentException("--db: must be h2, postgres, mariadb or all, got '" + db
                     + "'");
         };
@@ -87,13 +135,17 @@ public final class Benchmarks {
     }
 
     /** The parsed command line. */
-    record Options(int size, String db) {
+    record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain) {
 
-        private static final String USAGE = "--size N --db h2|postgres|mariadb|all";
+        private static final String USAGE = "--bench create|filter|all --size N --db h2|postgres|mariadb|all"
+                + " --reps N --explain true|false";
 
         static Options parse(String[] args) {
-            int size = 10_000;
+            String bench = "all";
+            OptionalInt size = OptionalInt.empty();
             String db = "all";
+            int repetitions = FilterBenchmark.REPETITIONS;
+            boolean explain = false;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -101,12 +153,22 @@ public final class Benchmarks {
                 }
                 String value = args[++i];
                 switch (name) {
-                    case "--size" -> size = parseSize(value);
+                    case "--bench" -> bench = parseBench(value);
+                    case "--size" -> size = OptionalInt.of(parseSize(value));
                     case "--db" -> db = value;
+                    case "--reps" -> repetitions = parseSize(value);
+                    case "--explain" -> explain = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown argument '" + name + "'; usage: " + USAGE);
                 }
             }
-            return new Options(size, db);
+            return new Options(bench, size, db, repetitions, explain);
+        }
+
+        private static String parseBench(String value) {
+            if (List.of("create", "filter", "all").contains(value)) {
+                return value;
+            }
+            throw new IllegalArgumentException("--bench: must be create, filter or all, got '" + value + "'");
         }
 
         private static int parseSize(String value) {

@@ -152,8 +152,8 @@ public final class DefaultFilterService implements FilterService {
     }
 
     private FilterSql compiler(TenantFields fields, Collection<Long> referencing) {
-        return new FilterSql(kit.tablePrefix(), new FilterFields(fields, kit.lifecycleStages()), kit.clock(),
-                kit.phones(), this::savedFilter, referencing);
+        return new FilterSql(kit.tablePrefix(), actor.tenantId(), new FilterFields(fields, kit.lifecycleStages()),
+                kit.clock(), kit.phones(), this::savedFilter, referencing);
     }
 
     private Optional<Filter> savedFilter(long id) {
@@ -331,7 +331,9 @@ public final class DefaultFilterService implements FilterService {
         }
         String column = "c." + key.column();
         Object value = key.parse(cursor.value());
-        return "(" + column + beyond + sql.param(value) + " OR (" + column + " = " + sql.param(value) + " AND c.id"
-                + beyond + sql.param(cursor.id()) + "))";
+        // The first bound is implied by the rest; it lets the index seek to the cursor instead of filtering.
+        return "(" + column + (sort.ascending() ? " >= " : " <= ") + sql.param(value) + " AND (" + column + beyond
+                + sql.param(value) + " OR (" + column + " = " + sql.param(value) + " AND c.id" + beyond
+                + sql.param(cursor.id()) + ")))";
     }
 }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,9 +42,12 @@ final class FilterSql {
     static final long MAX_DAYS = 36_500;
 
     private static final char ESCAPE = '!';
+    /** Text that reads as a phone number: digits with the usual separators, at least 7 digits. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]*(\\d[\\s().-]*){7,}");
     private static final Set<Operator> NEGATIVE = Set.of(Operator.NE, Operator.NOT_IN, Operator.NOT_CONTAINS);
 
     private final String prefix;
+    private final String tenantId;
     private final FilterFields fields;
     private final Clock clock;
     private final PhoneNormalizer phones;
@@ -57,9 +61,10 @@ final class FilterSql {
      * @param referencing  saved filters whose own condition is being compiled, so that a reference back to one
      *                     of them is refused as a cycle
      */
-    FilterSql(String prefix, FilterFields fields, Clock clock, PhoneNormalizer phones,
+    FilterSql(String prefix, String tenantId, FilterFields fields, Clock clock, PhoneNormalizer phones,
               Function<Long, Optional<Filter>> savedFilters, Collection<Long> referencing) {
         this.prefix = prefix;
+        this.tenantId = tenantId;
         this.fields = fields;
         this.clock = clock;
         this.phones = phones;
@@ -82,9 +87,18 @@ final class FilterSql {
         return sql;
     }
 
-    /** @return the keyword condition: name, nickname, company, emails, external ids and phones in any notation */
+    /**
+     * @return the keyword condition. A keyword that is a phone number in any notation finds the customer
+     *         holding that number, through the identity key; any other keyword is looked for in name, nickname,
+     *         company, emails and external ids (ignoring case) and, when it has 3 or more digits, in phones
+     */
     String keyword(String keyword) {
         String text = keyword.strip();
+        Optional<String> phone = PHONE_LIKE.matcher(text).matches() ? phones.tryNormalize(text) : Optional.empty();
+        if (phone.isPresent()) {
+            return "c.id IN (SELECT i.customer_id FROM " + prefix + "identity i WHERE i.tenant_id = "
+                    + param(tenantId) + " AND i.id_type = 'phone' AND i.id_value = " + param(phone.get()) + ")";
+        }
         String like = param("%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
         List<String> parts = new ArrayList<>();
         for (String column : List.of("c.name", "c.nickname", "c.company")) {
@@ -92,8 +106,6 @@ final class FilterSql {
         }
         parts.add(exists(identity("i.id_type IN ('email', 'external_id') AND LOWER(i.id_value) LIKE " + like
                 + " ESCAPE '" + ESCAPE + "'")));
-        phones.tryNormalize(text).ifPresent(e164 ->
-                parts.add(exists(identity("i.id_type = 'phone' AND i.id_value = " + param(e164)))));
         String digits = text.replaceAll("[\\s().+-]", "");
         if (digits.length() >= 3 && digits.chars().allMatch(Character::isDigit)) {
             parts.add(exists(identity("i.id_type = 'phone' AND i.id_value LIKE " + param("%" + digits + "%"))));
@@ -158,7 +170,7 @@ final class FilterSql {
             errors.add(path, "not_allowed", "group takes EQ with the id of a group");
             return "1 = 0";
         }
-        return exists(prefix + "group_member m WHERE m.tenant_id = c.tenant_id AND m.customer_id = c.id"
+        return exists(prefix + "group_member m WHERE m.tenant_id = " + param(tenantId) + " AND m.customer_id = c.id"
                 + " AND m.group_id = " + param(id));
     }
 
@@ -274,8 +286,8 @@ final class FilterSql {
     }
 
     private String custom(FilterField field, Operator operator, List<Object> values) {
-        String table = prefix + "custom_value v WHERE v.tenant_id = c.tenant_id AND v.customer_id = c.id"
-                + " AND v.field_id = " + param(field.custom().orElseThrow().id());
+        String table = prefix + "custom_value v WHERE v.tenant_id = " + param(tenantId)
+                + " AND v.customer_id = c.id AND v.field_id = " + param(field.custom().orElseThrow().id());
         if (field.type() == FilterField.ValueType.SET) {
             return set("v." + field.column(), table, operator, values);
         }
@@ -345,12 +357,17 @@ final class FilterSql {
         return "EXISTS (SELECT 1 FROM " + tableAndCondition + ")";
     }
 
+    /**
+     * The tenant is compared with the bound value, not with {@code c.tenant_id}: only then can the planner
+     * use the (tenant_id, ...) indexes of the subquery's table.
+     */
     private String identity(String condition) {
-        return prefix + "identity i WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id AND " + condition;
+        return prefix + "identity i WHERE i.tenant_id = " + param(tenantId) + " AND i.customer_id = c.id AND "
+                + condition;
     }
 
     private String tagTable() {
-        return prefix + "tag t WHERE t.tenant_id = c.tenant_id AND t.customer_id = c.id";
+        return prefix + "tag t WHERE t.tenant_id = " + param(tenantId) + " AND t.customer_id = c.id";
     }
 
     private static Operator positive(Operator negative) {

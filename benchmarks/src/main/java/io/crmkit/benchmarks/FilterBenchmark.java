@@ -1,0 +1,473 @@
+package io.crmkit.benchmarks;
+
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.field.FieldDraft;
+import io.crmkit.api.field.FieldType;
+import io.crmkit.api.filter.Explained;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.Operator;
+import io.crmkit.api.filter.Page;
+import io.crmkit.api.filter.Query;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Measures searches: {@code size} customers generated with plain JDBC ({@link FilterData}) into one tenant
+ * ({@code filter-<nanoTime>}), then ten typical queries, each through {@code crm.filters()} and as the
+ * hand-written JDBC a good engineer would write for the same page, on the same pool.
+ *
+ * <p>Both sides do the same work: the page's 51 ids (one more than the page, to know whether another page
+ * follows), then the 50 customers loaded whole, as the SDK does, with four queries (row, identities, tags,
+ * custom values) into objects. Each query is first run at least {@value #WARM_UP} times per side, and on for
+ * 3 seconds (at most {@value #WARM_UP_MAX} runs) so that the JIT has compiled both paths, then
+ * {@code repetitions} times alternating which side goes first; the result is the median per side. Both sides
+ * must return the same ids in the same order (the same count for the count query), or the run fails. The
+ * tenant's rows are deleted at the end.
+ *
+ * <p>Single-threaded; not thread-safe.
+ */
+public final class FilterBenchmark {
+
+    /** Seed of the generated customers. */
+    public static final long SEED = 42;
+    /** Timed repetitions per query and side, by default. */
+    public static final int REPETITIONS = 21;
+    /** Untimed runs per query and side before measuring. */
+    public static final int WARM_UP = 3;
+    /** Warm-up continues until this much time has passed, up to {@link #WARM_UP_MAX} runs. */
+    static final long WARM_UP_NANOS = 3_000_000_000L;
+    /** Most warm-up runs per query. */
+    static final int WARM_UP_MAX = 1_000;
+    /** Pages walked by cursor before the deep page. */
+    public static final int DEEP_PAGES = 20;
+    /** Largest acceptable median SDK / SQL ratio. */
+    public static final double RATIO_TARGET = 1.3;
+    /** Largest acceptable median of a first page on PostgreSQL, in ms. */
+    public static final double FIRST_PAGE_TARGET_MS = 100;
+
+    private static final int PAGE = Query.DEFAULT_PAGE_SIZE;
+    private static final String CUSTOMER_COLUMNS = "tenant_id, id, name, nickname, gender, birthday, company,"
+            + " country, province, city, area, address_detail, remark, source, owner_id, status, stage, created_at,"
+            + " created_by, updated_at, updated_by, version";
+    private static final String NEWEST_FIRST = " ORDER BY c.created_at DESC, c.id DESC";
+
+    private final DataSource pool;
+    private final CrmKit kit;
+    private final String prefix;
+    private final int repetitions;
+    private final boolean explain;
+
+    /**
+     * @param pool        the pool the kit was built on; the baseline borrows its connections here
+     * @param kit         a kit built on {@code pool}
+     * @param repetitions timed runs per query and side
+     * @param explain     whether to print the SDK's SQL and, on PostgreSQL, EXPLAIN ANALYZE of both sides of
+     *                    every query that misses a target
+     */
+    public FilterBenchmark(DataSource pool, CrmKit kit, int repetitions, boolean explain) {
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("repetitions: must be at least 1, got " + repetitions);
+        }
+        this.pool = pool;
+        this.kit = kit;
+        this.prefix = kit.tablePrefix();
+        this.repetitions = repetitions;
+        this.explain = explain;
+    }
+
+    /**
+     * Generates the customers, times the queries and deletes the tenant's rows.
+     *
+     * @param database the label of the database
+     * @param size     customers to generate, at least 100
+     * @throws IllegalStateException when the two sides of a query return different ids
+     */
+    public FilterResult run(String database, int size) throws SQLException {
+        if (size < 100) {
+            throw new IllegalArgumentException("size: must be at least 100, got " + size);
+        }
+        String tenant = "filter-" + System.nanoTime();
+        try {
+            return measure(database, size, tenant);
+        } finally {
+            FilterData.delete(pool, prefix, tenant);
+        }
+    }
+
+    private FilterResult measure(String database, int size, String tenant) throws SQLException {
+        Crm crm = kit.as(Actor.of(tenant, "bench", Permission.ALL));
+        long points = crm.fields().define(FieldDraft.builder("points", FieldType.NUMBER).label("Points")
+                .min(0).max(1_000_000).build()).id();
+        long tier = crm.fields().define(FieldDraft.builder("tier", FieldType.SINGLE_CHOICE).label("Tier")
+                .options(FilterData.TIERS).build()).id();
+        long start = System.nanoTime();
+        String[] phones = FilterData.load(pool, prefix, tenant, size, SEED, 1, points, tier);
+        long generationNanos = System.nanoTime() - start;
+        boolean postgres = database.startsWith("postgres");
+
+        List<Case> cases = cases(crm, tenant, phones, tier);
+        List<QueryTiming> timings = new ArrayList<>();
+        for (Case c : cases) {
+            QueryTiming timing = time(c);
+            timings.add(timing);
+            boolean missed = timing.ratio() > RATIO_TARGET
+                    || (postgres && timing.firstPage() && timing.sdkMedianMs() > FIRST_PAGE_TARGET_MS);
+            if (explain) {
+                System.out.printf("-- %s: SDK SQL: %s%n   params %s%n", c.name(), c.sdkSql() == null ? "(count)"
+                        : c.sdkSql().sql(), c.sdkSql() == null ? "" : c.sdkSql().parameters());
+                if (postgres && missed && c.sdkSql() != null) {
+                    System.out.println("   EXPLAIN ANALYZE sdk:");
+                    explainAnalyze(c.sdkSql().sql(), c.sdkSql().parameters());
+                    System.out.println("   EXPLAIN ANALYZE sql:");
+                    explainAnalyze(c.sqlIds(), c.sqlParams());
+                }
+            }
+        }
+        return new FilterResult(database, size, generationNanos, postgres, timings);
+    }
+
+    /** The ten queries. */
+    private List<Case> cases(Crm crm, String tenant, String[] phones, long tierField) {
+        String cityA = FilterData.city(7);
+        String cityB = FilterData.city(23);
+        String tagA = FilterData.tag(42);
+        String tagB = FilterData.tag(5);
+        Instant from = FilterData.NOW.minusDays(400).toInstant(ZoneOffset.UTC);
+        Instant to = FilterData.NOW.minusDays(370).toInstant(ZoneOffset.UTC);
+        Instant recent = FilterData.NOW.minusDays(90).toInstant(ZoneOffset.UTC);
+        String phone = null;
+        for (int i = phones.length / 2; phone == null; i = (i + 1) % phones.length) {
+            phone = phones[i];
+        }
+        String localPhone = "0" + phone.substring(3);
+        String tagJoin = " JOIN " + prefix + "tag t ON t.tenant_id = c.tenant_id AND t.customer_id = c.id"
+                + " AND t.tag = ?";
+        String where = " WHERE c.tenant_id = ?";
+        List<Case> cases = new ArrayList<>();
+        cases.add(page(crm, "city = city-07", Query.where(Filter.eq("city", cityA)),
+                where + " AND c.city = ?", List.of(tenant, cityA)));
+        cases.add(page(crm, "createdAt 30-day range", Query.where(Filter.between("createdAt", from, to)),
+                where + " AND c.created_at BETWEEN ? AND ?", List.of(tenant, FilterData.utc(from),
+                        FilterData.utc(to))));
+        cases.add(page(crm, "has tag tag-042", Query.where(Filter.hasTag(tagA)),
+                tagJoin + where, List.of(tagA, tenant)));
+        cases.add(page(crm, "has no phone", Query.where(Filter.isEmpty("phones")),
+                where + " AND NOT EXISTS (SELECT 1 FROM " + prefix + "identity i WHERE i.tenant_id = c.tenant_id"
+                        + " AND i.customer_id = c.id AND i.id_type = 'phone')", List.of(tenant)));
+        cases.add(page(crm, "keyword phone " + localPhone, Query.all().keyword(localPhone),
+                where + " AND c.id IN (SELECT i.customer_id FROM " + prefix + "identity i WHERE i.tenant_id = ?"
+                        + " AND i.id_type = 'phone' AND i.id_value = ?)", List.of(tenant, tenant, phone)));
+        cases.add(page(crm, "nested any/all",
+                Query.where(Filter.all(Filter.any(Filter.eq("city", cityA), Filter.eq("city", cityB)),
+                        Filter.any(Filter.hasTag(tagB), Filter.after("createdAt", recent)))),
+                where + " AND c.city IN (?, ?) AND (c.id IN (SELECT t.customer_id FROM " + prefix + "tag t WHERE"
+                        + " t.tenant_id = ? AND t.tag = ?) OR c.created_at > ?)",
+                List.of(tenant, cityA, cityB, tenant, tagB, FilterData.utc(recent))));
+        cases.add(page(crm, "custom tier = platinum", Query.where(Filter.eq("tier", "platinum")),
+                " JOIN " + prefix + "custom_value v ON v.tenant_id = c.tenant_id AND v.customer_id = c.id"
+                        + " AND v.field_id = ? AND v.text_value = ?" + where,
+                List.of(tierField, "platinum", tenant)));
+        cases.add(page(crm, "all, newest first", Query.all(), where, List.of(tenant)));
+        cases.add(deepPage(crm, tenant));
+        Filter counted = Filter.hasTag(tagA);
+        cases.add(new Case("count has tag tag-042", false, null,
+                () -> List.of(crm.filters().count(counted)),
+                () -> List.of(count(tenant, tagA)), null, null));
+        return cases;
+    }
+
+    private Case page(Crm crm, String name, Query query, String fromWhere, List<Object> params) {
+        String sql = "SELECT c.id FROM " + prefix + "customer c" + fromWhere + NEWEST_FIRST + " LIMIT " + (PAGE + 1);
+        return new Case(name, true, crm.filters().explain(query), () -> ids(crm.filters().search(query)),
+                () -> sqlPage(sql, params), sql, params);
+    }
+
+    /** Page {@value #DEEP_PAGES} + 1: the SDK by its cursor, the baseline by keyset from the same row. */
+    private Case deepPage(Crm crm, String tenant) {
+        Query query = Query.all();
+        Customer last = null;
+        for (int page = 0; page < DEEP_PAGES; page++) {
+            Page<Customer> result = crm.filters().search(query);
+            last = result.items().get(result.items().size() - 1);
+            query = Query.all().after(result.nextCursor().orElseThrow());
+        }
+        Query deep = query;
+        String sql = "SELECT c.id FROM " + prefix + "customer c WHERE c.tenant_id = ? AND (c.created_at, c.id) < (?, ?)"
+                + NEWEST_FIRST + " LIMIT " + (PAGE + 1);
+        List<Object> params = List.of(tenant, FilterData.utc(last.createdAt()), last.id());
+        return new Case("deep page " + (DEEP_PAGES + 1) + " by cursor", false, crm.filters().explain(deep),
+                () -> ids(crm.filters().search(deep)), () -> sqlPage(sql, params), sql, params);
+    }
+
+    private QueryTiming time(Case c) throws SQLException {
+        List<Long> sdkIds = c.sdk().run();
+        List<Long> sqlIds = c.sql().run();
+        if (!sdkIds.equals(sqlIds)) {
+            throw new IllegalStateException("query '" + c.name() + "': the SDK returned " + describe(sdkIds)
+                    + " but the hand-written SQL " + describe(sqlIds));
+        }
+        // Long enough for the JIT to compile both paths (the SDK's runs through MyBatis and needs thousands of
+        // calls), bounded for the slow queries.
+        long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+        for (int i = 1; i < WARM_UP || (System.nanoTime() < warmUntil && i < WARM_UP_MAX); i++) {
+            c.sdk().run();
+            c.sql().run();
+        }
+        long[] sdk = new long[repetitions];
+        long[] sql = new long[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            if (i % 2 == 0) {
+                sdk[i] = nanos(c.sdk());
+                sql[i] = nanos(c.sql());
+            } else {
+                sql[i] = nanos(c.sql());
+                sdk[i] = nanos(c.sdk());
+            }
+        }
+        long rows = c.firstPage() || !c.name().startsWith("count") ? sdkIds.size() : sdkIds.get(0);
+        if (explain && c.sdkSql() != null) {
+            Side sdkSqlByJdbc = () -> sqlPage(c.sdkSql().sql(), c.sdkSql().parameters());
+            if (!sdkSqlByJdbc.run().equals(sdkIds)) {
+                throw new IllegalStateException("query '" + c.name() + "': the SDK's SQL run by JDBC differs");
+            }
+            long[] own = new long[repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                own[i] = nanos(sdkSqlByJdbc);
+            }
+            System.out.printf("-- %s: medians: SDK %.2f ms, the SDK's own SQL run by plain JDBC + 4-query load %.2f"
+                    + " ms, hand-written %.2f ms%n", c.name(), median(sdk) / 1e6, median(own) / 1e6,
+                    median(sql) / 1e6);
+        }
+        return new QueryTiming(c.name(), c.firstPage(), rows, median(sdk) / 1e6, median(sql) / 1e6);
+    }
+
+    private static long nanos(Side side) throws SQLException {
+        long start = System.nanoTime();
+        List<Long> result = side.run();
+        long nanos = System.nanoTime() - start;
+        if (result.isEmpty()) {
+            throw new IllegalStateException("a timed query returned nothing");
+        }
+        return nanos;
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    private static String describe(List<Long> ids) {
+        return ids.size() + " ids " + (ids.size() > 6 ? ids.subList(0, 6) + "..." : ids);
+    }
+
+    private static List<Long> ids(Page<Customer> page) {
+        List<Long> ids = new ArrayList<>(page.items().size());
+        for (Customer customer : page.items()) {
+            ids.add(customer.id());
+        }
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- the hand-written baseline
+
+    /** The page's ids, then the first {@value #PAGE} customers loaded whole; returns their ids. */
+    private List<Long> sqlPage(String sql, List<Object> params) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            List<Long> ids = new ArrayList<>(PAGE + 1);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, params);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            List<Long> page = ids.size() > PAGE ? ids.subList(0, PAGE) : ids;
+            String tenant = (String) params.stream().filter(p -> p instanceof String s && s.startsWith("filter-"))
+                    .findFirst().orElseThrow();
+            return load(connection, tenant, page);
+        }
+    }
+
+    /** Loads the customers with four queries, like a DAO would, and returns their ids in page order. */
+    private List<Long> load(Connection connection, String tenant, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        Map<Long, LoadedCustomer> customers = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + CUSTOMER_COLUMNS + " FROM "
+                + prefix + "customer WHERE tenant_id = ? AND id" + in)) {
+            bindIds(statement, tenant, ids);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    LoadedCustomer customer = new LoadedCustomer(rows.getLong(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getObject(6, java.time.LocalDate.class),
+                            rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
+                            rows.getString(11), rows.getString(12), rows.getString(13), rows.getString(14),
+                            rows.getString(15), rows.getString(16), rows.getString(17),
+                            rows.getObject(18, LocalDateTime.class).toInstant(ZoneOffset.UTC), rows.getString(19),
+                            rows.getObject(20, LocalDateTime.class).toInstant(ZoneOffset.UTC), rows.getString(21),
+                            rows.getLong(22));
+                    customers.put(customer.id, customer);
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT customer_id, id_type, id_value,"
+                + " ordinal, verified FROM " + prefix + "identity WHERE tenant_id = ? AND customer_id" + in
+                + " ORDER BY customer_id, ordinal")) {
+            bindIds(statement, tenant, ids);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    customers.get(rows.getLong(1)).identities.add(new LoadedIdentity(rows.getString(2),
+                            rows.getString(3), rows.getBoolean(5)));
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT customer_id, tag FROM " + prefix
+                + "tag WHERE tenant_id = ? AND customer_id" + in + " ORDER BY customer_id, tag")) {
+            bindIds(statement, tenant, ids);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    customers.get(rows.getLong(1)).tags.add(rows.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT customer_id, field_id, ordinal,"
+                + " text_value, number_value, bool_value, date_value, time_value FROM " + prefix + "custom_value"
+                + " WHERE tenant_id = ? AND customer_id" + in + " ORDER BY customer_id, field_id, ordinal")) {
+            bindIds(statement, tenant, ids);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    BigDecimal number = rows.getBigDecimal(5);
+                    Object value = number != null ? (Object) number.longValue() : rows.getString(4);
+                    customers.get(rows.getLong(1)).custom.put(rows.getLong(2), value);
+                }
+            }
+        }
+        List<Long> loaded = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            if (customers.containsKey(id)) {
+                loaded.add(id);
+            }
+        }
+        return loaded;
+    }
+
+    private long count(String tenant, String tag) throws SQLException {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM " + prefix + "tag"
+                     + " WHERE tenant_id = ? AND tag = ?")) {
+            statement.setString(1, tenant);
+            statement.setString(2, tag);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void bindIds(PreparedStatement statement, String tenant, List<Long> ids) throws SQLException {
+        statement.setString(1, tenant);
+        for (int i = 0; i < ids.size(); i++) {
+            statement.setLong(i + 2, ids.get(i));
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            statement.setObject(i + 1, value instanceof Instant instant ? FilterData.utc(instant) : value);
+        }
+    }
+
+    /** Prints the custom plan, then the generic plan a server-prepared statement may switch to. */
+    private void explainAnalyze(String sql, List<Object> params) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                try (java.sql.Statement set = connection.createStatement()) {
+                    set.execute("SET plan_cache_mode = " + mode);
+                }
+                System.out.println("     [" + mode + "]");
+                try (PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE) " + sql)) {
+                    bind(statement, params);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            System.out.println("     " + rows.getString(1));
+                        }
+                    }
+                }
+            }
+            try (java.sql.Statement reset = connection.createStatement()) {
+                reset.execute("RESET plan_cache_mode");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- types
+
+    @FunctionalInterface
+    private interface Side {
+        List<Long> run() throws SQLException;
+    }
+
+    /**
+     * One query.
+     *
+     * @param firstPage whether it is a first page (held to {@value #FIRST_PAGE_TARGET_MS} ms on PostgreSQL)
+     * @param sdkSql    the SDK's page SQL, null for the count
+     * @param sqlIds    the baseline's id query, null for the count
+     */
+    private record Case(String name, boolean firstPage, Explained sdkSql, Side sdk, Side sql, String sqlIds,
+                        List<Object> sqlParams) {
+    }
+
+    /**
+     * The medians of one query.
+     *
+     * @param rows customers on the page (the count, for the count query)
+     */
+    public record QueryTiming(String name, boolean firstPage, long rows, double sdkMedianMs, double sqlMedianMs) {
+
+        /** @return SDK median over SQL median */
+        public double ratio() {
+            return sdkMedianMs / sqlMedianMs;
+        }
+    }
+
+    private record LoadedIdentity(String type, String value, boolean verified) {
+    }
+
+    /** What the baseline loads per customer: the same data the SDK's {@code Customer} holds. */
+    private static final class LoadedCustomer {
+        final long id;
+        final Object[] columns;
+        final List<LoadedIdentity> identities = new ArrayList<>(2);
+        final List<String> tags = new ArrayList<>(4);
+        final Map<Long, Object> custom = new HashMap<>(4);
+
+        LoadedCustomer(long id, Object... columns) {
+            this.id = id;
+            this.columns = columns;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.crmkit.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Generates the filter benchmark's customers straight into the SDK's tables with plain multi-row JDBC
+ * inserts, {@value #CUSTOMERS_PER_COMMIT} customers per transaction, from {@code Random(seed)}:
+ *
+ * <ul>
+ *   <li>created_at spread evenly over the {@value #SPAN_DAYS} days before {@link #NOW};</li>
+ *   <li>city one of {@value #CITIES} ({@code city-00} .. {@code city-49});</li>
+ *   <li>2 to 4 (about 3) distinct tags of {@value #TAGS} ({@code tag-000} .. {@code tag-099});</li>
+ *   <li>60% one phone ({@code +849} and 8 digits, unique), 30% one e-mail;</li>
+ *   <li>every customer a value of the NUMBER field {@code points} (0..999) and of the SINGLE_CHOICE field
+ *   {@code tier} (bronze 50%, silver 30%, gold 15%, platinum 5%).</li>
+ * </ul>
+ */
+final class FilterData {
+
+    static final int CITIES = 50;
+    static final int TAGS = 100;
+    static final int SPAN_DAYS = 730;
+    static final int CUSTOMERS_PER_COMMIT = 1000;
+    /** The fixed "now" the data is generated before, so that ranges in the queries hit known shares. */
+    static final LocalDateTime NOW = LocalDateTime.of(2026, 1, 1, 0, 0);
+    static final List<String> TIERS = List.of("bronze", "silver", "gold", "platinum");
+
+    private static final String ACTOR = "bench";
+
+    private FilterData() {
+    }
+
+    static String city(int i) {
+        return String.format("city-%02d", i);
+    }
+
+    static String tag(int i) {
+        return String.format("tag-%03d", i);
+    }
+
+    /** @return the phone of the customer with that index, unique for fewer than 10^8 customers */
+    static String phone(long index) {
+        return "+849" + String.format("%08d", (index * 7919 + 12_345) % 100_000_000L);
+    }
+
+    /**
+     * Writes {@code size} customers into the tenant.
+     *
+     * @param firstId the id of the first customer; the others follow
+     * @return the phones written, by customer index, null where the customer has none
+     */
+    static String[] load(DataSource pool, String prefix, String tenantId, int size, long seed, long firstId,
+                         long pointsFieldId, long tierFieldId) throws SQLException {
+        Random random = new Random(seed);
+        String[] phones = new String[size];
+        long spanSeconds = SPAN_DAYS * 86_400L;
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            Inserter customers = new Inserter(connection, "INSERT INTO " + prefix + "customer (tenant_id, id, name,"
+                    + " nickname, gender, birthday, company, country, province, city, area, address_detail, remark,"
+                    + " source, owner_id, status, stage, created_at, created_by, updated_at, updated_by, version)", 22,
+                    500);
+            Inserter identities = new Inserter(connection, "INSERT INTO " + prefix + "identity (tenant_id, id_type,"
+                    + " id_value, customer_id, ordinal, verified, created_at)", 7, 1000);
+            Inserter tags = new Inserter(connection, "INSERT INTO " + prefix + "tag (tenant_id, customer_id, tag,"
+                    + " created_at)", 4, 2000);
+            Inserter values = new Inserter(connection, "INSERT INTO " + prefix + "custom_value (tenant_id,"
+                    + " customer_id, field_id, ordinal, text_value, number_value)", 6, 2000);
+            try {
+                for (int i = 0; i < size; i++) {
+                    long id = firstId + i;
+                    LocalDateTime created = NOW.minusSeconds(1 + (long) (random.nextDouble() * spanSeconds))
+                            .minusNanos(random.nextInt(1_000_000) * 1000L).truncatedTo(ChronoUnit.MICROS);
+                    String city = city(random.nextInt(CITIES));
+                    customers.add(tenantId, id, "Customer " + i, "", "UNKNOWN", null, "", "VN", "", city, "", "", "",
+                            "", null, "NEW", "lead", created, ACTOR, created, ACTOR, 1L);
+                    int ordinal = 0;
+                    if (random.nextInt(10) < 6) {
+                        phones[i] = phone(i);
+                        identities.add(tenantId, "phone", phones[i], id, (short) ordinal++, false, created);
+                    }
+                    if (random.nextInt(10) < 3) {
+                        identities.add(tenantId, "email", "c" + i + "@example.com", id, (short) ordinal, false,
+                                created);
+                    }
+                    Set<Integer> chosen = new LinkedHashSet<>();
+                    int tagCount = 2 + random.nextInt(3);
+                    while (chosen.size() < tagCount) {
+                        chosen.add(random.nextInt(TAGS));
+                    }
+                    for (int t : chosen) {
+                        tags.add(tenantId, id, tag(t), created);
+                    }
+                    values.add(tenantId, id, pointsFieldId, (short) 0, null,
+                            new java.math.BigDecimal(random.nextInt(1000)));
+                    int tier = random.nextInt(100);
+                    values.add(tenantId, id, tierFieldId, (short) 0,
+                            TIERS.get(tier < 50 ? 0 : tier < 80 ? 1 : tier < 95 ? 2 : 3), null);
+                    if ((i + 1) % CUSTOMERS_PER_COMMIT == 0 || i == size - 1) {
+                        customers.flush();
+                        identities.flush();
+                        tags.flush();
+                        values.flush();
+                        connection.commit();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                customers.close();
+                identities.close();
+                tags.close();
+                values.close();
+            }
+            connection.setAutoCommit(true);
+            if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+                try (Statement analyze = connection.createStatement()) {
+                    for (String table : List.of("customer", "identity", "tag", "custom_value")) {
+                        analyze.execute("ANALYZE " + prefix + table);
+                    }
+                }
+            } else if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2")) {
+                try (Statement analyze = connection.createStatement()) {
+                    analyze.execute("ANALYZE");
+                }
+            }
+        }
+        return phones;
+    }
+
+    /** Deletes every row of the tenant in the tables the SDK writes for customers and fields. */
+    static void delete(DataSource pool, String prefix, String tenantId) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            for (String table : List.of("custom_value", "tag", "identity", "audit", "customer", "field")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + prefix + table + " WHERE tenant_id = ?")) {
+                    delete.setString(1, tenantId);
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** Buffers rows and sends them as multi-row INSERTs of up to {@code rowsPerStatement} rows. */
+    private static final class Inserter implements AutoCloseable {
+        private final Connection connection;
+        private final String head;
+        private final int columns;
+        private final int rowsPerStatement;
+        private final List<Object> buffer = new ArrayList<>();
+        private final Map<Integer, PreparedStatement> statements = new HashMap<>();
+
+        Inserter(Connection connection, String head, int columns, int rowsPerStatement) {
+            this.connection = connection;
+            this.head = head;
+            this.columns = columns;
+            this.rowsPerStatement = rowsPerStatement;
+        }
+
+        void add(Object... row) throws SQLException {
+            Collections.addAll(buffer, row);
+            if (buffer.size() >= rowsPerStatement * columns) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            int rows = buffer.size() / columns;
+            if (rows == 0) {
+                return;
+            }
+            PreparedStatement statement = statements.get(rows);
+            if (statement == null) {
+                String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+                statement = connection.prepareStatement(head + " VALUES " + String.join(", ",
+                        Collections.nCopies(rows, row)));
+                if (rows == rowsPerStatement) {
+                    statements.put(rows, statement);
+                }
+            }
+            try {
+                for (int p = 0; p < buffer.size(); p++) {
+                    Object value = buffer.get(p);
+                    if (value == null) {
+                        statement.setNull(p + 1, p % columns == 5 && columns == 22 ? Types.DATE
+                                : columns == 6 && p % columns == 5 ? Types.DECIMAL : Types.VARCHAR);
+                    } else {
+                        statement.setObject(p + 1, value);
+                    }
+                }
+                statement.executeUpdate();
+            } finally {
+                if (rows != rowsPerStatement) {
+                    statement.close();
+                }
+            }
+            buffer.clear();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+        }
+    }
+
+    static LocalDateTime utc(java.time.Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
