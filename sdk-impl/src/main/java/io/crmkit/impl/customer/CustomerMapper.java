@@ -31,13 +31,17 @@ interface CustomerMapper {
 
     CustomerRow find(@Param("tenantId") String tenantId, @Param("id") long id);
 
-    List<CustomerRow> findMany(@Param("tenantId") String tenantId, @Param("ids") Collection<Long> ids);
+    List<CustomerRow> findMany(@Param("tenantId") String tenantId, @Param("ids") List<Long> ids,
+            @Param("idList") String idList);
 
-    List<IdentityRow> identitiesOfMany(@Param("tenantId") String tenantId, @Param("ids") Collection<Long> ids);
+    List<IdentityRow> identitiesOfMany(@Param("tenantId") String tenantId, @Param("ids") List<Long> ids,
+            @Param("idList") String idList);
 
-    List<TagRow> tagsOfMany(@Param("tenantId") String tenantId, @Param("ids") Collection<Long> ids);
+    List<TagRow> tagsOfMany(@Param("tenantId") String tenantId, @Param("ids") List<Long> ids,
+            @Param("idList") String idList);
 
-    List<CustomValueRow> customValuesOfMany(@Param("tenantId") String tenantId, @Param("ids") Collection<Long> ids);
+    List<CustomValueRow> customValuesOfMany(@Param("tenantId") String tenantId, @Param("ids") List<Long> ids,
+            @Param("idList") String idList);
 
     /** @return the version, or null when there is no such customer */
     Long version(@Param("tenantId") String tenantId, @Param("id") long id);

@@ -55,14 +55,15 @@ public final class CustomerStore {
             return List.of();
         }
         CustomerMapper mapper = session.getMapper(CustomerMapper.class);
-        Map<Long, CustomerRow> rows = mapper.findMany(tenantId, ids).stream()
+        String idList = IdList.of(ids.size());
+        Map<Long, CustomerRow> rows = mapper.findMany(tenantId, ids, idList).stream()
                 .collect(Collectors.toMap(row -> row.id, row -> row));
-        Map<Long, List<Identity>> identities = mapper.identitiesOfMany(tenantId, ids).stream()
+        Map<Long, List<Identity>> identities = mapper.identitiesOfMany(tenantId, ids, idList).stream()
                 .collect(Collectors.groupingBy(row -> row.customerId,
                         Collectors.mapping(IdentityKinds::toIdentity, Collectors.toList())));
-        Map<Long, List<String>> tags = mapper.tagsOfMany(tenantId, ids).stream()
+        Map<Long, List<String>> tags = mapper.tagsOfMany(tenantId, ids, idList).stream()
                 .collect(Collectors.groupingBy(TagRow::customerId, Collectors.mapping(TagRow::tag, Collectors.toList())));
-        Map<Long, List<CustomValueRow>> values = mapper.customValuesOfMany(tenantId, ids).stream()
+        Map<Long, List<CustomValueRow>> values = mapper.customValuesOfMany(tenantId, ids, idList).stream()
                 .collect(Collectors.groupingBy(row -> row.customerId));
         List<Customer> customers = new ArrayList<>(ids.size());
         for (Long id : ids) {
