@@ -215,10 +215,7 @@ public final class DefaultFilterService implements FilterService {
         Objects.requireNonNull(target, "target");
         Access.require(actor, Permission.WRITE, "save a split");
         Errors errors = new Errors();
-        String prefix = errors.text("name", name, SPLIT_NAME_MAX);
-        if (prefix.isEmpty()) {
-            errors.add("name", "required", "a split needs a name for its parts");
-        }
+        String prefix = errors.requiredText("name", name, SPLIT_NAME_MAX, "a split");
         errors.throwIfAny();
         List<Filter> split = split(filter, parts);
         List<SearchStatement> members = target == SplitTarget.GROUPS ? split.stream().map(this::matching).toList()
@@ -231,11 +228,12 @@ public final class DefaultFilterService implements FilterService {
                     long id = kit.ids().next();
                     String partName = prefix + " " + (part + 1) + "/" + split.size();
                     if (target == SplitTarget.GROUPS) {
-                        session.getMapper(GroupMapper.class).insert(groupRow(id, partName, now));
+                        session.getMapper(GroupMapper.class).insert(GroupRow.of(actor.tenantId(), id, partName,
+                                actor.actorId(), now));
                         session.getMapper(GroupMapper.class).addMatching(members.get(part), id, now);
                     } else {
-                        session.getMapper(SavedFilterMapper.class).insert(savedFilterRow(id, partName, split.get(part),
-                                now));
+                        session.getMapper(SavedFilterMapper.class).insert(SavedFilterRow.of(actor.tenantId(), id,
+                                partName, FilterJson.toJson(split.get(part)), actor.actorId(), now));
                     }
                     ids.add(id);
                 }
@@ -258,31 +256,6 @@ public final class DefaultFilterService implements FilterService {
             throw ValidationException.of("parts", "too_many", "parts: the tenant would have " + count + " "
                     + (target == SplitTarget.GROUPS ? "groups" : "saved filters") + ", at most " + limit);
         }
-    }
-
-    private GroupRow groupRow(long id, String name, Instant now) {
-        GroupRow row = new GroupRow();
-        row.tenantId = actor.tenantId();
-        row.id = id;
-        row.name = name;
-        row.createdBy = actor.actorId();
-        row.createdAt = now;
-        row.updatedAt = now;
-        row.version = 1;
-        return row;
-    }
-
-    private SavedFilterRow savedFilterRow(long id, String name, Filter filter, Instant now) {
-        SavedFilterRow row = new SavedFilterRow();
-        row.tenantId = actor.tenantId();
-        row.id = id;
-        row.name = name;
-        row.filterJson = FilterJson.toJson(filter);
-        row.createdBy = actor.actorId();
-        row.createdAt = now;
-        row.updatedAt = now;
-        row.version = 1;
-        return row;
     }
 
     @Override

@@ -14,7 +14,6 @@ import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.validation.Errors;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -41,15 +40,7 @@ final class DefaultGroups implements Groups {
     public Group create(String name) {
         Access.require(actor, Permission.WRITE, "create a group");
         String clean = name(name);
-        Instant now = kit.clock().instant();
-        GroupRow row = new GroupRow();
-        row.tenantId = actor.tenantId();
-        row.id = kit.ids().next();
-        row.name = clean;
-        row.createdBy = actor.actorId();
-        row.createdAt = now;
-        row.updatedAt = now;
-        row.version = 1;
+        GroupRow row = GroupRow.of(actor.tenantId(), kit.ids().next(), clean, actor.actorId(), kit.clock().instant());
         try {
             kit.database().write("create a group", session -> {
                 GroupMapper mapper = session.getMapper(GroupMapper.class);
@@ -209,10 +200,7 @@ final class DefaultGroups implements Groups {
 
     private static String name(String name) {
         Errors errors = new Errors();
-        String clean = errors.text("name", name, NAME_MAX);
-        if (clean.isEmpty()) {
-            errors.add("name", "required", "a group needs a name");
-        }
+        String clean = errors.requiredText("name", name, NAME_MAX, "a group");
         errors.throwIfAny();
         return clean;
     }

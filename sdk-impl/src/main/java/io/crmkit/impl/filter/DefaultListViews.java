@@ -40,10 +40,7 @@ final class DefaultListViews implements ListViews {
         Objects.requireNonNull(columns, "columns");
         Access.require(actor, Permission.READ, "save a list view");
         Errors errors = new Errors();
-        String clean = errors.text("name", name, NAME_MAX);
-        if (clean.isEmpty()) {
-            errors.add("name", "required", "a list view needs a name");
-        }
+        String clean = errors.requiredText("name", name, NAME_MAX, "a list view");
         checkColumns(columns, kit.fields().of(actor.tenantId()), errors);
         errors.throwIfAny();
         Instant now = kit.clock().instant();

@@ -12,7 +12,6 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.CustomerStore;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.validation.Errors;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,16 +39,8 @@ final class DefaultSavedFilters implements SavedFilters {
         Access.require(actor, Permission.WRITE, "save a filter");
         String clean = name(name);
         filters.check(filter, Set.of());
-        Instant now = kit.clock().instant();
-        SavedFilterRow row = new SavedFilterRow();
-        row.tenantId = actor.tenantId();
-        row.id = kit.ids().next();
-        row.name = clean;
-        row.filterJson = FilterJson.toJson(filter);
-        row.createdBy = actor.actorId();
-        row.createdAt = now;
-        row.updatedAt = now;
-        row.version = 1;
+        SavedFilterRow row = SavedFilterRow.of(actor.tenantId(), kit.ids().next(), clean, FilterJson.toJson(filter),
+                actor.actorId(), kit.clock().instant());
         try {
             kit.database().write("save a filter", session -> {
                 SavedFilterMapper mapper = session.getMapper(SavedFilterMapper.class);
@@ -184,10 +175,7 @@ final class DefaultSavedFilters implements SavedFilters {
 
     private static String name(String name) {
         Errors errors = new Errors();
-        String clean = errors.text("name", name, NAME_MAX);
-        if (clean.isEmpty()) {
-            errors.add("name", "required", "a saved filter needs a name");
-        }
+        String clean = errors.requiredText("name", name, NAME_MAX, "a saved filter");
         errors.throwIfAny();
         return clean;
     }

@@ -11,4 +11,17 @@ final class GroupRow {
     Instant createdAt;
     Instant updatedAt;
     long version;
+
+    /** @return a new group of the tenant, version 1 */
+    static GroupRow of(String tenantId, long id, String name, String createdBy, Instant now) {
+        GroupRow row = new GroupRow();
+        row.tenantId = tenantId;
+        row.id = id;
+        row.name = name;
+        row.createdBy = createdBy;
+        row.createdAt = now;
+        row.updatedAt = now;
+        row.version = 1;
+        return row;
+    }
 }

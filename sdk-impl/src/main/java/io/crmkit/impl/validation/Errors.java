@@ -94,6 +94,20 @@ public final class Errors {
         return null;
     }
 
+    /**
+     * Checks a name that must not be blank, as {@link #text} does.
+     *
+     * @param what what the name names, for the message ("a group")
+     * @return the trimmed name
+     */
+    public String requiredText(String field, String value, int max, String what) {
+        String text = text(field, value, max);
+        if (text.isEmpty()) {
+            add(field, "required", what + " needs a " + field);
+        }
+        return text;
+    }
+
     /** @return the number of code points of the text */
     public static int length(String text) {
         return text.codePointCount(0, text.length());
