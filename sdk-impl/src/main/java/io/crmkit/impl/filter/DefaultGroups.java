@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 
@@ -62,15 +63,8 @@ final class DefaultGroups implements Groups {
 
     @Override
     public int add(long groupId, Collection<Long> customerIds) {
-        Objects.requireNonNull(customerIds, "customerIds");
-        Access.require(actor, Permission.WRITE, "add customers to a group");
-        List<Long> ids = ids(customerIds);
-        if (ids.isEmpty()) {
-            requireGroup(groupId);
-            return 0;
-        }
-        return changeMembers(groupId, "group.add", mapper -> mapper.addIds(actor.tenantId(), groupId, ids,
-                kit.clock().instant()));
+        return changeByIds(groupId, customerIds, "add customers to a group", "group.add",
+                (mapper, ids) -> mapper.addIds(actor.tenantId(), groupId, ids, kit.clock().instant()));
     }
 
     @Override
@@ -91,14 +85,21 @@ final class DefaultGroups implements Groups {
 
     @Override
     public int remove(long groupId, Collection<Long> customerIds) {
+        return changeByIds(groupId, customerIds, "remove customers from a group", "group.remove",
+                (mapper, ids) -> mapper.removeIds(actor.tenantId(), groupId, ids));
+    }
+
+    /** Adds or removes members by id: checks the ids, and does nothing but check the group when there are none. */
+    private int changeByIds(long groupId, Collection<Long> customerIds, String operation, String action,
+                            BiFunction<GroupMapper, List<Long>, Integer> change) {
         Objects.requireNonNull(customerIds, "customerIds");
-        Access.require(actor, Permission.WRITE, "remove customers from a group");
+        Access.require(actor, Permission.WRITE, operation);
         List<Long> ids = ids(customerIds);
         if (ids.isEmpty()) {
             requireGroup(groupId);
             return 0;
         }
-        return changeMembers(groupId, "group.remove", mapper -> mapper.removeIds(actor.tenantId(), groupId, ids));
+        return changeMembers(groupId, action, mapper -> change.apply(mapper, ids));
     }
 
     @Override
