@@ -7,6 +7,7 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.access.ScopedCrm;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
@@ -286,7 +287,7 @@ public final class CrmKit implements AutoCloseable {
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
-                        addressDirectory, lifecycleStages, new SegmentCache());
+                        addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix));
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -2,6 +2,7 @@ package io.crmkit.impl;
 
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.field.FieldCatalog;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param tablePrefix     the validated prefix of the SDK's tables, for SQL built at run time
  * @param lifecycleStages the allowed stages; the first is the default of new customers
  * @param segments        the segments of each customer version, cached for the kit
+ * @param customers       reads pages of whole customers
  */
 public record KitContext(
         String tablePrefix,
@@ -30,5 +32,6 @@ public record KitContext(
         PhoneNormalizer phones,
         AddressDirectory addresses,
         List<String> lifecycleStages,
-        SegmentCache segments) {
+        SegmentCache segments,
+        CustomerReader customers) {
 }

@@ -31,18 +31,6 @@ interface CustomerMapper {
 
     CustomerRow find(@Param("tenantId") String tenantId, @Param("id") long id);
 
-    List<CustomerRow> findMany(@Param("tenantId") String tenantId, @Param("ids") List<Long> ids,
-            @Param("idList") String idList);
-
-    List<IdentityRow> identitiesOfMany(@Param("tenantId") String tenantId, @Param("ids") List<Long> ids,
-            @Param("idList") String idList);
-
-    List<TagRow> tagsOfMany(@Param("tenantId") String tenantId, @Param("ids") List<Long> ids,
-            @Param("idList") String idList);
-
-    List<CustomValueRow> customValuesOfMany(@Param("tenantId") String tenantId, @Param("ids") List<Long> ids,
-            @Param("idList") String idList);
-
     /** @return the version, or null when there is no such customer */
     Long version(@Param("tenantId") String tenantId, @Param("id") long id);
 

@@ -46,37 +46,6 @@ public final class CustomerStore {
     }
 
     /**
-     * Loads many customers with four queries, whatever their number (at most 1000 ids).
-     *
-     * @return the customers found, in the order of {@code ids}
-     */
-    public static List<Customer> loadMany(SqlSession session, String tenantId, List<Long> ids, TenantFields fields) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
-        String idList = IdList.of(ids.size());
-        Map<Long, CustomerRow> rows = mapper.findMany(tenantId, ids, idList).stream()
-                .collect(Collectors.toMap(row -> row.id, row -> row));
-        Map<Long, List<Identity>> identities = mapper.identitiesOfMany(tenantId, ids, idList).stream()
-                .collect(Collectors.groupingBy(row -> row.customerId,
-                        Collectors.mapping(IdentityKinds::toIdentity, Collectors.toList())));
-        Map<Long, List<String>> tags = mapper.tagsOfMany(tenantId, ids, idList).stream()
-                .collect(Collectors.groupingBy(TagRow::customerId, Collectors.mapping(TagRow::tag, Collectors.toList())));
-        Map<Long, List<CustomValueRow>> values = mapper.customValuesOfMany(tenantId, ids, idList).stream()
-                .collect(Collectors.groupingBy(row -> row.customerId));
-        List<Customer> customers = new ArrayList<>(ids.size());
-        for (Long id : ids) {
-            CustomerRow row = rows.get(id);
-            if (row != null) {
-                customers.add(toCustomer(row, identities.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()),
-                        custom(values.getOrDefault(id, List.of()), fields)));
-            }
-        }
-        return customers;
-    }
-
-    /**
      * Loads a customer outside a write transaction: the row and its children are read by separate
      * statements, each with its own snapshot on READ COMMITTED databases, so the version is read again
      * afterwards and the load repeated if a write slipped in between.
@@ -188,7 +157,7 @@ public final class CustomerStore {
         return row.idType.replace('_', ' ') + " '" + row.idValue + "'";
     }
 
-    private static Map<String, Object> custom(List<CustomValueRow> rows, TenantFields fields) {
+    static Map<String, Object> custom(List<CustomValueRow> rows, TenantFields fields) {
         Map<Long, List<CustomValueRow>> byField = rows.stream()
                 .collect(Collectors.groupingBy(row -> row.fieldId, LinkedHashMap::new, Collectors.toList()));
         Map<String, Object> custom = new LinkedHashMap<>();

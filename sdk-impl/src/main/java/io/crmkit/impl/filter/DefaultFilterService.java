@@ -20,7 +20,6 @@ import io.crmkit.api.filter.Sort;
 import io.crmkit.api.filter.SplitTarget;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
-import io.crmkit.impl.customer.CustomerStore;
 import io.crmkit.impl.db.BoundStatement;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.field.TenantFields;
@@ -173,7 +172,7 @@ public final class DefaultFilterService implements FilterService {
             FilterMapper mapper = session.getMapper(FilterMapper.class);
             List<Long> ids = mapper.ids(page);
             boolean more = ids.size() > query.pageSize();
-            List<Customer> items = CustomerStore.loadMany(session, actor.tenantId(),
+            List<Customer> items = kit.customers().read(session, actor.tenantId(),
                     more ? ids.subList(0, query.pageSize()) : ids, fields);
             Optional<String> next = more && !items.isEmpty()
                     ? Optional.of(Cursor.after(query.sort(), key, items.get(items.size() - 1)).encode())
