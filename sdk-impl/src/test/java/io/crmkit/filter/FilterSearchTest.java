@@ -197,6 +197,22 @@ class FilterSearchTest {
     }
 
     @DbTest
+    void countsEachTaggedCustomerOnceOnlyInTheTenantAndNotOnceDeleted(TestDb db) {
+        Crm crm = db.crm();
+        People people = new People(crm);
+        db.otherTenant().customers().create(CustomerDraft.builder().name("Elsewhere").tag("vip").tag("new").build());
+        crm.customers().delete(people.minh.id());
+
+        assertThat(crm.filters().count(Filter.hasTag("vip"))).isEqualTo(1);
+        assertThat(crm.filters().count(Filter.hasTag("vip", "hanoi", "new", "vip"))).isEqualTo(2);
+        assertThat(crm.filters().count(Filter.hasTag("nobody"))).isZero();
+        assertThat(crm.filters().search(Query.where(Filter.hasTag("hanoi", "new")).includeTotal()).total())
+                .hasValue(2);
+        assertThatThrownBy(() -> crm.filters().count(Filter.where("tags", Operator.HAS_ANY, 42L)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("filter");
+    }
+
+    @DbTest
     void refusesInvalidConditionsNamingWhereTheyAreInTheTree(TestDb db) {
         Crm crm = db.crm();
         new People(crm);

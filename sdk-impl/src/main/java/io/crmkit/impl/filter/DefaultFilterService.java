@@ -177,7 +177,7 @@ public final class DefaultFilterService implements FilterService {
             Optional<String> next = more && !items.isEmpty()
                     ? Optional.of(Cursor.after(query.sort(), key, items.get(items.size() - 1)).encode())
                     : Optional.empty();
-            OptionalLong total = query.withTotal() ? OptionalLong.of(mapper.count(counting(query, fields)))
+            OptionalLong total = query.withTotal() ? OptionalLong.of(count(mapper, query, fields))
                     : OptionalLong.empty();
             return new Page<>(items, next, total);
         });
@@ -187,8 +187,22 @@ public final class DefaultFilterService implements FilterService {
     public long count(Filter filter) {
         Objects.requireNonNull(filter, "filter");
         Access.require(actor, Permission.READ, "count customers");
-        SearchStatement statement = counting(Query.where(filter), kit.fields().of(actor.tenantId()));
-        return kit.database().read("count customers", session -> session.getMapper(FilterMapper.class).count(statement));
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        return kit.database().read("count customers",
+                session -> count(session.getMapper(FilterMapper.class), Query.where(filter), fields));
+    }
+
+    /** Counts the customers of a query, on the tag index alone when the query is one "has any of" tag condition. */
+    private long count(FilterMapper mapper, Query query, TenantFields fields) {
+        if (query.keyword().isBlank() && query.filter().isPresent()) {
+            FilterSql sql = compiler(fields, List.of());
+            Optional<FilterSql.TagCount> tags = sql.tagCount(query.filter().get());
+            if (tags.isPresent()) {
+                return mapper.countTagged(new SearchStatement(actor.tenantId(), tags.get().where(), "", 0,
+                        sql.params()), tags.get().distinct());
+            }
+        }
+        return mapper.count(counting(query, fields));
     }
 
     @Override

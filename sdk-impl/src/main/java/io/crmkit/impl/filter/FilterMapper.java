@@ -12,6 +12,9 @@ public interface FilterMapper {
 
     long count(@Param("q") SearchStatement query);
 
+    /** @return the customers with any of the tags in {@code query.where()}, counted on the tag index */
+    long countTagged(@Param("q") SearchStatement query, @Param("distinct") boolean distinct);
+
     /** @return the flags of one customer, by column alias (in the case the database reports) */
     Map<String, Object> flags(@Param("q") SegmentStatement query);
 

@@ -113,6 +113,36 @@ final class FilterSql {
         return "(" + String.join(" OR ", parts) + ")";
     }
 
+    /**
+     * A count that reads only the tag index: for a filter that is one "has any of" tag condition, the
+     * customers are the tag rows themselves, since every tag row belongs to exactly one live customer of its
+     * tenant (deleting a customer deletes its tags in the same transaction).
+     *
+     * @param where    the tag condition, starting with " AND ", on table alias {@code t}
+     * @param distinct whether several tags may count a customer twice
+     */
+    record TagCount(String where, boolean distinct) {
+    }
+
+    /**
+     * @return the tag-index count of the filter, or empty when it is anything but one "has any of" tag
+     *         condition
+     * @throws io.crmkit.api.error.ValidationException when the condition's values are invalid
+     */
+    Optional<TagCount> tagCount(Filter filter) {
+        if (!(filter instanceof Filter.Condition condition) || condition.operator() != Operator.HAS_ANY) {
+            return Optional.empty();
+        }
+        FilterField field = fields.resolve(condition.field()).orElse(null);
+        if (field == null || field.place() != FilterField.Place.TAGS) {
+            return Optional.empty();
+        }
+        List<Object> values = values(field, condition.operator(), condition.values(), "filter");
+        errors.throwIfAny();
+        List<Object> distinct = List.copyOf(new LinkedHashSet<>(values));
+        return Optional.of(new TagCount(" AND t.tag IN " + list(distinct), distinct.size() > 1));
+    }
+
     /** @return a placeholder for a bound value */
     String param(Object value) {
         params.add(value);
