@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The SDK's MyBatis sessions over the host's DataSource, and the one way to run work in a transaction:
  * {@link #write} commits or rolls back as a whole and runs the work again on a retryable database error
- * (serialization failure, deadlock); {@link #read} runs queries in one transaction for a consistent view.
+ * (serialization failure, deadlock); {@link #read} runs queries that write nothing.
  *
  * <p>Mapper XML refers to tables as {@code ${prefix}customer}; the prefix is substituted when the mappers
  * are loaded, since it was validated as an identifier and never comes from a user at run time.
@@ -49,10 +49,12 @@ public final class Database {
 
     private final SqlSessionFactory sessions;
     private final Dialect dialect;
+    private final boolean readAutoCommit;
 
-    private Database(SqlSessionFactory sessions, Dialect dialect) {
+    private Database(SqlSessionFactory sessions, Dialect dialect, boolean readAutoCommit) {
         this.sessions = sessions;
         this.dialect = dialect;
+        this.readAutoCommit = readAutoCommit;
     }
 
     /**
@@ -84,7 +86,20 @@ public final class Database {
             InputStream in = new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
             new XMLMapperBuilder(in, configuration, resource, configuration.getSqlFragments()).parse();
         }
-        return new Database(new SqlSessionFactoryBuilder().build(configuration), dialect);
+        return new Database(new SqlSessionFactoryBuilder().build(configuration), dialect,
+                !ownPool && lendsAutoCommitConnections(dataSource));
+    }
+
+    /**
+     * Whether the host's pool lends connections in autocommit mode, in which reads run as they come: wrapping
+     * them in a transaction would switch autocommit off and on again, a COMMIT round trip per read.
+     */
+    private static boolean lendsAutoCommitConnections(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw new StorageException("could not open a connection of the DataSource: " + e.getMessage(), e);
+        }
     }
 
     /** @return the dialect of the database */
@@ -135,12 +150,30 @@ public final class Database {
     }
 
     /**
-     * Runs queries in one transaction and rolls it back.
+     * Runs queries on one connection and writes nothing. On a host's pool whose connections autocommit, each
+     * query runs on its own, seeing what was committed when it started (no transaction, so no COMMIT round
+     * trip); otherwise they share a transaction that is rolled back. Either way work that reads related rows
+     * with several queries must tolerate a write committed between them, as it would on READ COMMITTED
+     * (see {@code CustomerStore.loadConsistent}).
      *
      * @throws StorageException on a database failure
      */
     public <T> T read(String what, Function<SqlSession, T> work) {
-        try (SqlSession session = sessions.openSession(false)) {
+        return read(what, readAutoCommit, work);
+    }
+
+    /**
+     * Runs queries that stream large results in one transaction, which is rolled back: PostgreSQL's driver
+     * honours a statement's fetch size only inside a transaction and otherwise reads every row into memory.
+     *
+     * @throws StorageException on a database failure
+     */
+    public <T> T stream(String what, Function<SqlSession, T> work) {
+        return read(what, false, work);
+    }
+
+    private <T> T read(String what, boolean autoCommit, Function<SqlSession, T> work) {
+        try (SqlSession session = sessions.openSession(autoCommit)) {
             return work.apply(session);
         } catch (PersistenceException e) {
             throw new StorageException("could not " + what + ": " + describe(e, sqlCause(e)), e);

@@ -214,7 +214,7 @@ public final class DefaultFilterService implements FilterService {
                     + " and " + MAX_SPLIT_PARTS + ", got " + parts);
         }
         SearchStatement matching = matching(filter);
-        SplitPlanner planner = kit.database().read("split customers", session -> {
+        SplitPlanner planner = kit.database().stream("split customers", session -> {
             FilterMapper mapper = session.getMapper(FilterMapper.class);
             SplitPlanner plan = new SplitPlanner(mapper.count(matching), parts);
             mapper.keys(matching, plan);
