@@ -213,6 +213,19 @@ class FilterSearchTest {
     }
 
     @DbTest
+    void findsByIdWithTheIdBoundAsAWholeNumberSoItsIndexApplies(TestDb db) {
+        Crm crm = db.crm();
+        People people = new People(crm);
+
+        assertThat(ids(crm, Filter.eq("id", people.hoa.id()))).containsExactly(people.hoa.id());
+        assertThat(ids(crm, Filter.eq("id", new BigDecimal(people.hoa.id() + ".000")))).containsExactly(people.hoa.id());
+        assertThat(crm.filters().explain(Query.where(Filter.in("id", List.of(people.hoa.id(), people.an.id()))))
+                .parameters()).containsExactly(db.tenant(), people.hoa.id(), people.an.id());
+        assertThat(searchFails(crm, Query.where(Filter.eq("id", 1.5))).message())
+                .contains("field 'id' compares with whole numbers, got 1.5");
+    }
+
+    @DbTest
     void refusesInvalidConditionsNamingWhereTheyAreInTheTree(TestDb db) {
         Crm crm = db.crm();
         new People(crm);

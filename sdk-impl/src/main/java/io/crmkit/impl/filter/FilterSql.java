@@ -261,9 +261,31 @@ final class FilterSql {
                 errors.add(path, "not_allowed", "'" + value + "' is not one of " + field.choices());
                 return null;
             }
+            if (field.place() == FilterField.Place.COLUMN && field.type() == FilterField.ValueType.NUMBER) {
+                // The id column is a BIGINT: a DECIMAL value would make the database cast the column and skip its index.
+                Optional<Long> whole = wholeNumber((Number) value);
+                if (whole.isEmpty()) {
+                    errors.add(path, "wrong_type", "field '" + field.key() + "' compares with whole numbers, got "
+                            + value);
+                    return null;
+                }
+                normalized.add(whole.get());
+                continue;
+            }
             normalized.add(normalize(field, value));
         }
         return normalized;
+    }
+
+    private static Optional<Long> wholeNumber(Number value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return Optional.of(value.longValue());
+        }
+        try {
+            return Optional.of(new BigDecimal(value.toString()).longValueExact());
+        } catch (ArithmeticException | NumberFormatException notWhole) {
+            return Optional.empty();
+        }
     }
 
     private Object normalize(FilterField field, Object value) {
