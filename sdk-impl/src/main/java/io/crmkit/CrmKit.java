@@ -7,6 +7,7 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.access.ScopedCrm;
 import io.crmkit.impl.audit.AuditLog;
@@ -83,9 +84,14 @@ public final class CrmKit implements AutoCloseable {
         return tablePrefix;
     }
 
-    /** Closes the connection pool the kit created from a JDBC URL; does nothing for a host's DataSource. */
+    /**
+     * Stops the job threads, letting running jobs finish their current chunk (waiting up to 30 seconds; a job
+     * stopped in the middle is finished by running its operation again), then closes the connection pool the kit
+     * created from a JDBC URL; a host's DataSource stays open.
+     */
     @Override
     public void close() {
+        JobThreads.close(context.jobs());
         if (ownedPool != null) {
             ownedPool.close();
         }
@@ -115,6 +121,8 @@ public final class CrmKit implements AutoCloseable {
         private List<String> lifecycleStages = List.of("lead", "prospect", "customer", "churned");
         private Integer nodeId;
         private Duration fieldCacheExpiry = Duration.ofSeconds(30);
+        private Duration trashRetention = Duration.ofDays(30);
+        private int jobThreads = 2;
 
         private Builder() {
         }
@@ -240,6 +248,28 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
+         * How long deleted customers stay in the trash before {@code trash().purgeExpired()} erases them: 1 to
+         * 3650 days, 30 by default.
+         */
+        public Builder trashRetention(Duration retention) {
+            require(retention, "trashRetention");
+            if (retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(Duration.ofDays(3650)) > 0) {
+                throw new ConfigurationException("trashRetention: must be between 1 and 3650 days, got " + retention);
+            }
+            this.trashRetention = retention;
+            return this;
+        }
+
+        /** Threads running submitted jobs (bulk operations): 1 to 64, 2 by default. */
+        public Builder jobThreads(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new ConfigurationException("jobThreads: must be between 1 and 64, got " + threads);
+            }
+            this.jobThreads = threads;
+            return this;
+        }
+
+        /**
          * @param expiry how long custom field definitions are cached before other processes' changes are seen:
          *               1 second to 1 hour, default 30 seconds
          */
@@ -287,7 +317,8 @@ public final class CrmKit implements AutoCloseable {
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
-                        addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix));
+                        addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix),
+                        trashRetention, JobThreads.open(jobThreads));
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {
                 if (pool != null) {

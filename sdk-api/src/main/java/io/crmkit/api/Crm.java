@@ -1,5 +1,7 @@
 package io.crmkit.api;
 
+import io.crmkit.api.bulk.BulkService;
+import io.crmkit.api.trash.TrashService;
 import io.crmkit.api.customer.CustomerService;
 import io.crmkit.api.field.FieldService;
 import io.crmkit.api.filter.FilterService;
@@ -23,4 +25,10 @@ public interface Crm {
 
     /** @return search and count over the actor's customers with filters, keywords, sorts and pages */
     FilterService filters();
+
+    /** @return operations on many customers at once: edit, tag, status changes, delete */
+    BulkService bulk();
+
+    /** @return deleted customers: list, restore, erase, purge */
+    TrashService trash();
 }

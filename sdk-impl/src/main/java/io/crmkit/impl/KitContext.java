@@ -20,6 +20,8 @@ import java.util.List;
  * @param lifecycleStages the allowed stages; the first is the default of new customers
  * @param segments        the segments of each customer version, cached for the kit
  * @param customers       reads pages of whole customers
+ * @param trashRetention  how long deleted customers stay in the trash
+ * @param jobs            runs submitted jobs (bulk operations)
  */
 public record KitContext(
         String tablePrefix,
@@ -33,5 +35,7 @@ public record KitContext(
         AddressDirectory addresses,
         List<String> lifecycleStages,
         SegmentCache segments,
-        CustomerReader customers) {
+        CustomerReader customers,
+        java.time.Duration trashRetention,
+        java.util.concurrent.ExecutorService jobs) {
 }

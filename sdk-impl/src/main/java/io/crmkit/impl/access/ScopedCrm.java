@@ -1,5 +1,9 @@
 package io.crmkit.impl.access;
 
+import io.crmkit.api.bulk.BulkService;
+import io.crmkit.api.trash.TrashService;
+import io.crmkit.impl.bulk.DefaultBulkService;
+import io.crmkit.impl.trash.DefaultTrashService;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.customer.CustomerService;
@@ -16,13 +20,17 @@ public final class ScopedCrm implements Crm {
     private final Actor actor;
     private final CustomerService customers;
     private final FieldService fields;
-    private final FilterService filters;
+    private final DefaultFilterService filters;
+    private final BulkService bulk;
+    private final TrashService trash;
 
     public ScopedCrm(Actor actor, KitContext kit) {
         this.actor = actor;
         this.customers = new DefaultCustomerService(actor, kit);
         this.fields = new DefaultFieldService(actor, kit);
         this.filters = new DefaultFilterService(actor, kit);
+        this.bulk = new DefaultBulkService(actor, kit, filters);
+        this.trash = new DefaultTrashService(actor, kit);
     }
 
     @Override
@@ -43,5 +51,15 @@ public final class ScopedCrm implements Crm {
     @Override
     public FilterService filters() {
         return filters;
+    }
+
+    @Override
+    public BulkService bulk() {
+        return bulk;
+    }
+
+    @Override
+    public TrashService trash() {
+        return trash;
     }
 }

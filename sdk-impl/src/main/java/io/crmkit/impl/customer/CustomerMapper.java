@@ -24,10 +24,8 @@ interface CustomerMapper {
                      @Param("ownerId") String ownerId, @Param("from") Collection<String> from,
                      @Param("at") Instant at, @Param("by") String by);
 
-    int delete(@Param("tenantId") String tenantId, @Param("id") long id);
 
     /** Removes the customer from every group. */
-    int deleteMemberships(@Param("tenantId") String tenantId, @Param("customerId") long customerId);
 
     CustomerRow find(@Param("tenantId") String tenantId, @Param("id") long id);
 
@@ -72,7 +70,6 @@ interface CustomerMapper {
     int deleteTags(@Param("tenantId") String tenantId, @Param("customerId") long customerId,
                    @Param("tags") Collection<String> tags);
 
-    int deleteAllTags(@Param("tenantId") String tenantId, @Param("customerId") long customerId);
 
     void insertCustomValues(@Param("tenantId") String tenantId, @Param("customerId") long customerId,
                             @Param("rows") List<CustomValueRow> rows);

@@ -3,16 +3,14 @@ package io.crmkit.impl.customer;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.Identity;
 import io.crmkit.api.error.StorageException;
+import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.CustomValueRow;
 import io.crmkit.impl.field.TenantFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,21 +29,7 @@ import org.apache.ibatis.session.SqlSession;
 public final class CustomerReader {
 
     /** Most ids per call. */
-    public static final int MAX_IDS = 1000;
-
-    private static final String[] PLACEHOLDERS = new String[MAX_IDS + 1];
-
-    static {
-        StringBuilder list = new StringBuilder();
-        for (int size = 1; size <= MAX_IDS; size++) {
-            list.setLength(0);
-            list.append('(');
-            for (int i = 0; i < size; i++) {
-                list.append(i == 0 ? "?" : ", ?");
-            }
-            PLACEHOLDERS[size] = list.append(')').toString();
-        }
-    }
+    public static final int MAX_IDS = IdStatements.MAX_IDS;
 
     private final String customers;
     private final String identities;
@@ -80,7 +64,7 @@ public final class CustomerReader {
         if (ids.size() > MAX_IDS) {
             throw new IllegalArgumentException("read at most " + MAX_IDS + " customers at once, got " + ids.size());
         }
-        String in = PLACEHOLDERS[ids.size()];
+        String in = IdStatements.in(ids.size());
         Connection connection = session.getConnection();
         try {
             Map<Long, CustomerRow> rows = new HashMap<>(ids.size() * 2);
@@ -168,9 +152,9 @@ public final class CustomerReader {
         row.ownerId = result.getString(14);
         row.status = result.getString(15);
         row.stage = result.getString(16);
-        row.createdAt = instant(result, 17);
+        row.createdAt = IdStatements.instant(result, 17);
         row.createdBy = result.getString(18);
-        row.updatedAt = instant(result, 19);
+        row.updatedAt = IdStatements.instant(result, 19);
         row.updatedBy = result.getString(20);
         row.version = result.getLong(21);
         return row;
@@ -186,13 +170,7 @@ public final class CustomerReader {
         boolean flag = result.getBoolean(6);
         row.boolValue = result.wasNull() ? null : flag;
         row.dateValue = result.getObject(7, LocalDate.class);
-        row.timeValue = instant(result, 8);
+        row.timeValue = IdStatements.instant(result, 8);
         return row;
-    }
-
-    /** Instants are stored as UTC wall-clock time, as {@code UtcInstantTypeHandler} writes them. */
-    private static Instant instant(ResultSet result, int column) throws SQLException {
-        LocalDateTime value = result.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 }

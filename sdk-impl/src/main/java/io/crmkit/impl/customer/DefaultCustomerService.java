@@ -16,6 +16,7 @@ import io.crmkit.api.error.StateTransitionException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.trash.TrashStore;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.field.CustomValueRow;
@@ -42,11 +43,13 @@ public final class DefaultCustomerService implements CustomerService {
     private final Actor actor;
     private final KitContext kit;
     private final CustomerValidator validator;
+    private final CustomerEditor editor;
 
     public DefaultCustomerService(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
         this.validator = new CustomerValidator(kit);
+        this.editor = new CustomerEditor(kit);
     }
 
     @Override
@@ -110,15 +113,7 @@ public final class DefaultCustomerService implements CustomerService {
                 if (current.version() != patch.version()) {
                     throw staleVersion(id, patch.version(), current.version());
                 }
-                Set<String> verified = current.identities().stream().filter(Identity::verified)
-                        .map(identity -> IdentityKinds.column(identity.type(), identity.channel()) + "|"
-                                + identity.value())
-                        .collect(Collectors.toSet());
-                Errors errors = new Errors();
-                CleanCustomer clean = validator.validate(PatchApplier.apply(current, patch, errors), fields,
-                        patch.customChanges().keySet(), verified, patch.changes()::containsKey, errors);
-                attempted.addAll(clean.identities());
-                write(session, current, clean);
+                editor.apply(session, actor, current, patch, fields, false, attempted);
                 kit.audit().record(session, actor, "customer.update", "customer", id, changedFields(patch));
                 return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
             });
@@ -127,43 +122,15 @@ public final class DefaultCustomerService implements CustomerService {
         }
     }
 
-    private void write(SqlSession session, Customer current, CleanCustomer clean) {
-        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
-        CustomerRow row = CustomerStore.toRow(clean, actor.tenantId(), current.id(), current.status(),
-                kit.clock().instant(), actor.actorId(), current.version() + 1);
-        if (mapper.update(row, current.version()) == 0) {
-            throw new ConflictException("customer " + current.id() + " was changed by someone else since version "
-                    + current.version() + "; read it again and apply the change to the current version");
-        }
-        List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
-        if (!identities.equals(current.identities())) {
-            mapper.deleteIdentities(actor.tenantId(), current.id());
-            if (!clean.identities().isEmpty()) {
-                mapper.insertIdentities(actor.tenantId(), current.id(), clean.identities(), row.updatedAt);
-            }
-        }
-        if (!clean.custom().isEmpty()) {
-            List<Long> fieldIds = clean.custom().keySet().stream().map(FieldDefinition::id).toList();
-            mapper.deleteCustomValues(actor.tenantId(), current.id(), fieldIds);
-            List<CustomValueRow> values = CustomerStore.customRows(clean);
-            if (!values.isEmpty()) {
-                mapper.insertCustomValues(actor.tenantId(), current.id(), values);
-            }
-        }
-    }
-
     @Override
     public void delete(long id) {
         Access.require(actor, Permission.DELETE, "delete a customer");
+        TrashStore trash = new TrashStore(kit.tablePrefix());
         kit.database().write("delete a customer", session -> {
-            CustomerMapper mapper = session.getMapper(CustomerMapper.class);
-            if (mapper.delete(actor.tenantId(), id) == 0) {
+            if (trash.moveToTrash(session.getConnection(), actor.tenantId(), List.of(id), kit.clock().instant(),
+                    actor.actorId(), "").isEmpty()) {
                 throw notFound(id);
             }
-            mapper.deleteCustomValues(actor.tenantId(), id, null);
-            mapper.deleteAllTags(actor.tenantId(), id);
-            mapper.deleteIdentities(actor.tenantId(), id);
-            mapper.deleteMemberships(actor.tenantId(), id);
             kit.audit().record(session, actor, "customer.delete", "customer", id, "");
             return null;
         });

@@ -128,12 +128,19 @@ public final class Database {
     public <T> T write(String what, ExecutorType executor, Function<SqlSession, T> work) {
         for (int attempt = 1; ; attempt++) {
             try (SqlSession session = sessions.openSession(executor, false)) {
-                T result = work.apply(session);
-                session.commit(true);
-                return result;
+                try {
+                    T result = work.apply(session);
+                    session.commit(true);
+                    return result;
+                } catch (RuntimeException e) {
+                    // Forced: MyBatis skips the rollback when only plain JDBC wrote, and closing the session would
+                    // then switch autocommit back on, which commits what the failed work wrote.
+                    rollback(session, e);
+                    throw e;
+                }
             } catch (CrmException e) {
                 throw e;
-            } catch (PersistenceException e) {
+            } catch (PersistenceException | IdStatements.StorageFailure e) {
                 SQLException sql = sqlCause(e);
                 if (sql != null && dialect.isRetryable(sql) && attempt < MAX_ATTEMPTS) {
                     LOG.debug("Retrying '{}' after a retryable database error (attempt {}): {}", what, attempt,
@@ -175,7 +182,7 @@ public final class Database {
     private <T> T read(String what, boolean autoCommit, Function<SqlSession, T> work) {
         try (SqlSession session = sessions.openSession(autoCommit)) {
             return work.apply(session);
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | IdStatements.StorageFailure e) {
             throw new StorageException("could not " + what + ": " + describe(e, sqlCause(e)), e);
         }
     }
@@ -201,6 +208,14 @@ public final class Database {
         return new BoundStatement(bound.getSql().strip().replaceAll("\\s+", " "), bindings);
     }
 
+    private static void rollback(SqlSession session, RuntimeException failure) {
+        try {
+            session.rollback(true);
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
     private static SQLException sqlCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
@@ -210,7 +225,7 @@ public final class Database {
         return null;
     }
 
-    private static String describe(PersistenceException e, SQLException sql) {
+    private static String describe(RuntimeException e, SQLException sql) {
         return sql != null ? sql.getMessage() : e.getMessage();
     }
 

@@ -127,6 +127,29 @@ public final class DefaultFilterService implements FilterService {
         return counting(Query.where(filter), kit.fields().of(actor.tenantId()));
     }
 
+    /**
+     * @return how many customers match a filter and keyword, as {@code search} would count them
+     * @throws ValidationException when the filter does not fit the tenant's fields
+     */
+    public long countMatching(Optional<Filter> filter, String keyword) {
+        Query query = filter.map(Query::where).orElseGet(Query::all).keyword(keyword);
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        return kit.database().read("count customers",
+                session -> count(session.getMapper(FilterMapper.class), query, fields));
+    }
+
+    /**
+     * @return up to {@code limit} ids of customers matching a filter and keyword with ids above {@code afterId},
+     *         in id order: the chunks of a bulk operation
+     */
+    public List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit) {
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        FilterSql sql = compiler(fields, List.of());
+        String where = conditions(sql, filter, keyword) + " AND c.id > " + sql.param(afterId);
+        SearchStatement statement = new SearchStatement(actor.tenantId(), where, "c.id ASC", limit, sql.params());
+        return kit.database().read("select customers", session -> session.getMapper(FilterMapper.class).ids(statement));
+    }
+
     @Override
     public SavedFilters saved() {
         return saved;

@@ -1,0 +1,25 @@
+package io.crmkit.api.bulk;
+
+import java.util.List;
+
+/**
+ * The outcome of a bulk operation.
+ *
+ * @param operation the operation's name
+ * @param total     customers selected
+ * @param changed   customers changed (for a delete: moved to the trash)
+ * @param unchanged customers that already were as the operation would make them
+ * @param skipped   customers the operation does not apply to (an invalid status transition)
+ * @param failed    customers that could not be changed (not found, invalid value, limit)
+ * @param issues    why customers were skipped or failed, the first {@value #MAX_ISSUES}
+ */
+public record BulkResult(String operation, long total, long changed, long unchanged, long skipped, long failed,
+                         List<BulkIssue> issues) {
+
+    /** Most issues a result lists; the counts stay exact. */
+    public static final int MAX_ISSUES = 1000;
+
+    public BulkResult {
+        issues = List.copyOf(issues);
+    }
+}

@@ -1,0 +1,75 @@
+package io.crmkit.api.bulk;
+
+import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Operations on many customers of the actor's tenant. Edits, tags and status changes need
+ * {@code BULK_EDIT}; deletes need {@code BULK_DELETE}.
+ *
+ * <p>An operation processes its customers in chunks of {@value #CHUNK_SIZE}, each in its own transaction:
+ * a failure leaves each customer either fully processed or untouched, and a retryable database error
+ * (deadlock, serialization failure) is retried. A selection by query is evaluated chunk by chunk in id order,
+ * so customers that start to match while it runs may be included.
+ *
+ * <p>At most {@value #MAX_CUSTOMERS} customers per operation; a larger selection gets a
+ * {@link LimitExceededException} before anything is written.
+ */
+public interface BulkService {
+
+    /** Customers per chunk (transaction). */
+    int CHUNK_SIZE = 1000;
+
+    /** Most customers one operation acts on. */
+    long MAX_CUSTOMERS = 100_000;
+
+    /**
+     * Runs an operation now, in the calling thread.
+     *
+     * @throws ValidationException       when the operation's values are invalid (nothing is written), or a
+     *                                   delete's token, agreement or reason is missing or wrong
+     * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
+     * @throws PermissionDeniedException without the operation's permission
+     */
+    default BulkResult run(Selection selection, BulkOperation operation) {
+        return run(selection, operation, ProgressListener.NONE);
+    }
+
+    /** Like {@link #run(Selection, BulkOperation)}, telling the listener after each chunk. */
+    BulkResult run(Selection selection, BulkOperation operation, ProgressListener listener);
+
+    /**
+     * The first step of a bulk delete: counts the selection and returns a token that a
+     * {@link BulkOperation.Delete} of the same selection by the same actor must carry within 15 minutes.
+     *
+     * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
+     * @throws PermissionDeniedException without {@code BULK_DELETE}
+     */
+    DeletePreview previewDelete(Selection selection);
+
+    /**
+     * Starts an operation in the kit's job executor and returns at once. The checks of
+     * {@link #run(Selection, BulkOperation)} that need no database run first and throw here.
+     *
+     * @return the job's id, for {@link #job(long)}
+     */
+    long submit(Selection selection, BulkOperation operation);
+
+    /** @return the job of the actor's tenant with this id */
+    Optional<BulkJob> job(long id);
+
+    /** @return the tenant's latest 100 jobs, newest first */
+    List<BulkJob> jobs();
+
+    /**
+     * Waits for a submitted job to finish.
+     *
+     * @throws NotFoundException when the tenant has no such job
+     */
+    BulkJob await(long id, Duration timeout) throws InterruptedException;
+}

@@ -1,0 +1,63 @@
+package io.crmkit.api.bulk;
+
+import io.crmkit.api.filter.Filter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The customers a bulk operation acts on: those matching a filter and keyword (as a search would find them
+ * when the operation runs), or an explicit list of ids. Ids of customers the actor's tenant does not have
+ * are reported as failed, never touched.
+ *
+ * @param filter  the filter, when selecting by query
+ * @param keyword the keyword, 0-255 characters ("" for none), when selecting by query
+ * @param ids     the ids, when selecting by id (then filter is empty and keyword "")
+ */
+public record Selection(Optional<Filter> filter, String keyword, List<Long> ids) {
+
+    /** Most ids in an explicit selection. */
+    public static final int MAX_IDS = 100_000;
+
+    /** @throws IllegalArgumentException when both a query and ids are given, or more than {@value #MAX_IDS} ids */
+    public Selection {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(keyword, "keyword");
+        ids = List.copyOf(ids);
+        if (!ids.isEmpty() && (filter.isPresent() || !keyword.isEmpty())) {
+            throw new IllegalArgumentException("a selection is either a query or ids, not both");
+        }
+        if (ids.size() > MAX_IDS) {
+            throw new IllegalArgumentException("a selection holds at most " + MAX_IDS + " ids, got " + ids.size());
+        }
+    }
+
+    /** @return every customer of the tenant */
+    public static Selection all() {
+        return new Selection(Optional.empty(), "", List.of());
+    }
+
+    /** @return the customers matching the filter */
+    public static Selection matching(Filter filter) {
+        return new Selection(Optional.of(filter), "", List.of());
+    }
+
+    /** @return the customers matching the filter and the keyword, as {@code search} would find them */
+    public static Selection matching(Filter filter, String keyword) {
+        return new Selection(Optional.of(filter), keyword, List.of());
+    }
+
+    /** @return the customers with these ids (duplicates count once) */
+    public static Selection ids(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("ids: select at least one customer");
+        }
+        return new Selection(Optional.empty(), "", List.copyOf(new java.util.LinkedHashSet<>(ids)));
+    }
+
+    /** @return whether this selects by explicit ids */
+    public boolean byIds() {
+        return !ids.isEmpty();
+    }
+}

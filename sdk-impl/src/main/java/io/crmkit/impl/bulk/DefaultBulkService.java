@@ -1,0 +1,371 @@
+package io.crmkit.impl.bulk;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkIssue;
+import io.crmkit.api.bulk.BulkJob;
+import io.crmkit.api.bulk.BulkOperation;
+import io.crmkit.api.bulk.BulkResult;
+import io.crmkit.api.bulk.BulkService;
+import io.crmkit.api.bulk.DeletePreview;
+import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.bulk.Selection;
+import io.crmkit.api.customer.CustomerField;
+import io.crmkit.api.customer.CustomerLimits;
+import io.crmkit.api.customer.CustomerStatus;
+import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.filter.DefaultFilterService;
+import io.crmkit.impl.filter.FilterJson;
+import io.crmkit.impl.trash.TrashStore;
+import io.crmkit.impl.validation.Errors;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
+
+/** {@link BulkService} for one actor. */
+public final class DefaultBulkService implements BulkService {
+
+    /** How long a delete preview's token is accepted. */
+    static final Duration TOKEN_VALIDITY = Duration.ofMinutes(15);
+    private static final int REASON_MIN = 10;
+    private static final int REASON_MAX = 500;
+    private static final int JOBS_LISTED = 100;
+    private static final Set<CustomerField> IDENTITY_FIELDS = EnumSet.of(CustomerField.PHONES, CustomerField.EMAILS,
+            CustomerField.CHANNELS, CustomerField.EXTERNAL_ID, CustomerField.WECHAT_OPENID);
+    private static final SecureRandom TOKENS = new SecureRandom();
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final DefaultFilterService filters;
+    private final JobStore jobs;
+    private final ChunkWrites writes;
+    private final TrashStore trash;
+
+    public DefaultBulkService(Actor actor, KitContext kit, DefaultFilterService filters) {
+        this.actor = actor;
+        this.kit = kit;
+        this.filters = filters;
+        this.jobs = new JobStore(kit);
+        this.writes = new ChunkWrites(kit);
+        this.trash = new TrashStore(kit.tablePrefix());
+    }
+
+    @Override
+    public BulkResult run(Selection selection, BulkOperation operation, ProgressListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Prepared prepared = prepare(selection, operation);
+        return execute(prepared, listener);
+    }
+
+    @Override
+    public long submit(Selection selection, BulkOperation operation) {
+        Prepared prepared = prepare(selection, operation);
+        kit.jobs().execute(() -> {
+            try {
+                execute(prepared, ProgressListener.NONE);
+            } catch (RuntimeException e) {
+                // execute stored the failure with the job.
+            }
+        });
+        return prepared.jobId;
+    }
+
+    @Override
+    public DeletePreview previewDelete(Selection selection) {
+        Objects.requireNonNull(selection, "selection");
+        Access.require(actor, Permission.BULK_DELETE, "delete customers in bulk");
+        long count = count(selection);
+        requireWithinLimit(count, "delete");
+        byte[] random = new byte[16];
+        TOKENS.nextBytes(random);
+        String token = HexFormat.of().formatHex(random);
+        jobs.insert(actor.tenantId(), kit.ids().next(), actor.actorId(), "delete", fingerprint(selection),
+                BulkJob.State.PENDING, token, count);
+        return new DeletePreview(count, token, kit.clock().instant().plus(TOKEN_VALIDITY), DeletePreview.STATEMENT);
+    }
+
+    @Override
+    public Optional<BulkJob> job(long id) {
+        Access.require(actor, Permission.READ, "read bulk jobs");
+        return jobs.find(actor.tenantId(), id).map(JobStore.Row::job);
+    }
+
+    @Override
+    public List<BulkJob> jobs() {
+        Access.require(actor, Permission.READ, "list bulk jobs");
+        return jobs.latest(actor.tenantId(), JOBS_LISTED).stream().map(JobStore.Row::job).toList();
+    }
+
+    @Override
+    public BulkJob await(long id, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            BulkJob job = job(id).orElseThrow(() -> new NotFoundException("no bulk job " + id + " in tenant '"
+                    + actor.tenantId() + "'"));
+            boolean over = job.state() != BulkJob.State.RUNNING && job.state() != BulkJob.State.PENDING;
+            if (over || System.nanoTime() > deadline) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** An operation checked and counted, with its job row stored as RUNNING. */
+    private record Prepared(long jobId, Selection selection, BulkOperation operation, long total, List<String> tags,
+                            String reason) {
+    }
+
+    private Prepared prepare(Selection selection, BulkOperation operation) {
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(operation, "operation");
+        boolean delete = operation instanceof BulkOperation.Delete;
+        Access.require(actor, delete ? Permission.BULK_DELETE : Permission.BULK_EDIT,
+                operation.name().replace('_', ' ') + " customers in bulk");
+        List<String> tags = List.of();
+        String reason = "";
+        if (operation instanceof BulkOperation.Edit edit) {
+            checkEdit(edit);
+        } else if (operation instanceof BulkOperation.AddTags add) {
+            tags = ChunkWrites.cleanTags(add.tags());
+            if (tags.isEmpty()) {
+                throw ValidationException.of("tags", "required", "tags: name at least one tag to add");
+            }
+        } else if (operation instanceof BulkOperation.RemoveTags remove) {
+            tags = remove.tags().stream().filter(tag -> tag != null && !tag.isBlank()).map(String::strip)
+                    .distinct().toList();
+            if (tags.isEmpty() || tags.size() > CustomerLimits.TAGS_MAX) {
+                throw ValidationException.of("tags", tags.isEmpty() ? "required" : "too_many", "tags: name 1 to "
+                        + CustomerLimits.TAGS_MAX + " tags to remove, got " + tags.size());
+            }
+        } else if (operation instanceof BulkOperation.Assign assign) {
+            Errors errors = new Errors();
+            String owner = errors.text("ownerId", assign.ownerId(), CustomerLimits.SOURCE_MAX);
+            if (owner.isEmpty()) {
+                errors.add("ownerId", "required", "an owner id is needed to assign customers");
+            }
+            errors.throwIfAny();
+        } else if (operation instanceof BulkOperation.Delete confirmation) {
+            reason = checkConfirmation(confirmation);
+        }
+        long total = count(selection);
+        requireWithinLimit(total, operation.name());
+        long jobId;
+        if (operation instanceof BulkOperation.Delete confirmation) {
+            JobStore.Row pending = pendingDelete(confirmation.token(), selection);
+            jobId = pending.job().id();
+            if (!jobs.start(actor.tenantId(), jobId, total)) {
+                throw ValidationException.of("token", "used", "token: this confirmation was used already; preview"
+                        + " the delete again");
+            }
+            kit.database().write("audit a bulk delete", session -> {
+                kit.audit().record(session, actor, "bulk.delete", "bulk_job", jobId, total + " customer(s): "
+                        + confirmation.reason().strip());
+                return null;
+            });
+        } else {
+            jobId = kit.ids().next();
+            jobs.insert(actor.tenantId(), jobId, actor.actorId(), operation.name(), fingerprint(selection),
+                    BulkJob.State.RUNNING, null, total);
+        }
+        return new Prepared(jobId, selection, operation, total, tags, reason);
+    }
+
+    private static void checkEdit(BulkOperation.Edit edit) {
+        if (edit.changes().isEmpty()) {
+            throw ValidationException.of("changes", "required", "changes: name at least one field to set");
+        }
+        for (CustomerField field : edit.changes().changes().keySet()) {
+            if (IDENTITY_FIELDS.contains(field)) {
+                throw ValidationException.of("changes." + field.key(), "not_allowed", "changes." + field.key()
+                        + ": identities are unique per customer and cannot be set in bulk");
+            }
+        }
+    }
+
+    private String checkConfirmation(BulkOperation.Delete confirmation) {
+        Errors errors = new Errors();
+        if (!confirmation.agreed()) {
+            errors.add("agreed", "required", "agreed: the actor must read and agree to the deletion statement");
+        }
+        String reason = confirmation.reason().strip();
+        if (reason.codePointCount(0, reason.length()) < REASON_MIN) {
+            errors.add("reason", "too_short", "reason: give a reason of at least " + REASON_MIN + " characters, got "
+                    + reason.codePointCount(0, reason.length()));
+        } else {
+            errors.text("reason", reason, REASON_MAX);
+        }
+        errors.throwIfAny();
+        return reason;
+    }
+
+    private JobStore.Row pendingDelete(String token, Selection selection) {
+        JobStore.Row row = jobs.findByToken(actor.tenantId(), token).orElseThrow(() -> ValidationException.of("token",
+                "invalid", "token: not a delete confirmation of this tenant; preview the delete first"));
+        if (!row.job().actorId().equals(actor.actorId())) {
+            throw ValidationException.of("token", "invalid", "token: the delete was previewed by another actor");
+        }
+        if (row.job().createdAt().plus(TOKEN_VALIDITY).isBefore(kit.clock().instant())) {
+            throw ValidationException.of("token", "expired", "token: the preview is older than "
+                    + TOKEN_VALIDITY.toMinutes() + " minutes; preview the delete again");
+        }
+        if (!row.selection().equals(fingerprint(selection))) {
+            throw ValidationException.of("token", "invalid", "token: it confirms a different selection; preview this"
+                    + " one");
+        }
+        return row;
+    }
+
+    private void requireWithinLimit(long count, String operation) {
+        if (count > MAX_CUSTOMERS) {
+            throw new LimitExceededException(operation.replace('_', ' ') + " would act on " + count
+                    + " customers, at most " + MAX_CUSTOMERS + " per operation; narrow the selection", MAX_CUSTOMERS,
+                    count);
+        }
+    }
+
+    private long count(Selection selection) {
+        return selection.byIds() ? selection.ids().size()
+                : filters.countMatching(selection.filter(), selection.keyword());
+    }
+
+    private BulkResult execute(Prepared prepared, ProgressListener listener) {
+        Tally tally = new Tally(prepared.operation.name(), prepared.total);
+        try {
+            Chunks chunks = new Chunks(prepared.selection, filters);
+            for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
+                ChunkWrites.Outcome outcome = runChunk(prepared, chunk);
+                tally.add(outcome);
+                jobs.progress(actor.tenantId(), prepared.jobId, tally.done());
+                listener.progress(tally.done(), prepared.total);
+            }
+            BulkResult result = tally.result();
+            jobs.finish(actor.tenantId(), prepared.jobId, result);
+            return result;
+        } catch (RuntimeException e) {
+            jobs.fail(actor.tenantId(), prepared.jobId, e.getMessage() == null ? e.toString() : e.getMessage());
+            throw e;
+        }
+    }
+
+    private ChunkWrites.Outcome runChunk(Prepared prepared, List<Long> chunk) {
+        String what = prepared.operation.name().replace('_', ' ') + " customers in bulk";
+        return kit.database().write(what, session -> {
+            Instant now = kit.clock().instant();
+            ChunkWrites.Outcome outcome = apply(session, prepared, chunk, now);
+            if (!outcome.changed.isEmpty()) {
+                kit.audit().record(session, actor, "bulk." + prepared.operation.name(), "bulk_job", prepared.jobId,
+                        outcome.changed.size() + " customer(s)");
+            }
+            return outcome;
+        });
+    }
+
+    private ChunkWrites.Outcome apply(SqlSession session, Prepared prepared, List<Long> chunk, Instant now) {
+        Connection connection = session.getConnection();
+        BulkOperation operation = prepared.operation;
+        if (operation instanceof BulkOperation.Edit edit) {
+            return writes.edit(session, actor, chunk, edit.changes(), kit.fields().of(actor.tenantId()));
+        } else if (operation instanceof BulkOperation.AddTags) {
+            return writes.addTags(connection, actor, chunk, prepared.tags, now);
+        } else if (operation instanceof BulkOperation.RemoveTags) {
+            return writes.removeTags(connection, actor, chunk, prepared.tags, now);
+        } else if (operation instanceof BulkOperation.IdentifyAsValid) {
+            return writes.transition(connection, actor, chunk, CustomerStatus.TO_BE_ASSIGNED, null,
+                    CustomerStatus.identifiableFrom(), "identify as valid", now);
+        } else if (operation instanceof BulkOperation.RecycleToPool) {
+            return writes.transition(connection, actor, chunk, CustomerStatus.POOL, null,
+                    CustomerStatus.recyclableFrom(), "recycle to the pool", now);
+        } else if (operation instanceof BulkOperation.Assign assign) {
+            return writes.transition(connection, actor, chunk, CustomerStatus.ASSIGNED, assign.ownerId().strip(),
+                    CustomerStatus.assignableFrom(), "assign", now);
+        }
+        return delete(connection, chunk, prepared.reason, now);
+    }
+
+    private ChunkWrites.Outcome delete(Connection connection, List<Long> chunk, String reason, Instant now) {
+        ChunkWrites.Outcome outcome = new ChunkWrites.Outcome();
+        List<Long> moved = trash.moveToTrash(connection, actor.tenantId(), chunk, now, actor.actorId(), reason);
+        outcome.changed.addAll(moved);
+        if (moved.size() < chunk.size()) {
+            Set<Long> gone = new java.util.HashSet<>(moved);
+            chunk.stream().filter(id -> !gone.contains(id)).forEach(id -> outcome.failed.add(
+                    new BulkIssue(id, "not_found", "no customer " + id + " in this tenant")));
+        }
+        return outcome;
+    }
+
+    /**
+     * What a selection is, as a short text: the filter's JSON and keyword, or a digest of the ids. A delete's
+     * confirmation must carry the same.
+     */
+    private static String fingerprint(Selection selection) {
+        String text = selection.byIds() ? "ids:" + selection.ids()
+                : "filter:" + selection.filter().map(FilterJson::toJson).orElse("") + " keyword:" + selection.keyword();
+        if (text.length() <= 2000) {
+            return text;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return (selection.byIds() ? selection.ids().size() + " ids" : "filter") + " sha256:"
+                    + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Running totals of an operation. */
+    private static final class Tally {
+        private final String operation;
+        private final long total;
+        private long changed;
+        private long unchanged;
+        private long skipped;
+        private long failed;
+        private final List<BulkIssue> issues = new ArrayList<>();
+
+        Tally(String operation, long total) {
+            this.operation = operation;
+            this.total = total;
+        }
+
+        void add(ChunkWrites.Outcome outcome) {
+            changed += outcome.changed.size();
+            unchanged += outcome.unchanged;
+            skipped += outcome.skipped.size();
+            failed += outcome.failed.size();
+            for (List<BulkIssue> list : List.of(outcome.skipped, outcome.failed)) {
+                for (BulkIssue issue : list) {
+                    if (issues.size() < BulkResult.MAX_ISSUES) {
+                        issues.add(issue);
+                    }
+                }
+            }
+        }
+
+        long done() {
+            return changed + unchanged + skipped + failed;
+        }
+
+        BulkResult result() {
+            return new BulkResult(operation, Math.max(total, done()), changed, unchanged, skipped, failed, issues);
+        }
+    }
+}

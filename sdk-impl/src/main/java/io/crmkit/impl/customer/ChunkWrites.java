@@ -1,0 +1,220 @@
+package io.crmkit.impl.customer;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.bulk.BulkIssue;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerLimits;
+import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.customer.CustomerStatus;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.TenantFields;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * The changes of bulk operations to one chunk of customers, inside the caller's transaction. Each first locks
+ * the chunk's customer rows, so that it sees their current state and concurrent writers wait, and leaves a
+ * customer it has nothing to do for as it is, so that running an operation again does nothing twice.
+ * Thread-safe.
+ */
+public final class ChunkWrites {
+
+    private final KitContext kit;
+    private final CustomerEditor editor;
+    private final String prefix;
+
+    public ChunkWrites(KitContext kit) {
+        this.kit = kit;
+        this.editor = new CustomerEditor(kit);
+        this.prefix = kit.tablePrefix();
+    }
+
+    /** What happened to a chunk. */
+    public static final class Outcome {
+        /** Customers changed. */
+        public final List<Long> changed = new ArrayList<>();
+        /** Customers left as they were. */
+        public long unchanged;
+        /** Customers the operation does not apply to. */
+        public final List<BulkIssue> skipped = new ArrayList<>();
+        /** Customers that could not be changed. */
+        public final List<BulkIssue> failed = new ArrayList<>();
+    }
+
+    /**
+     * @return the tags cleaned as a single customer's would be
+     * @throws ValidationException naming the tag that breaks a rule
+     */
+    public static List<String> cleanTags(java.util.Collection<String> tags) {
+        io.crmkit.impl.validation.Errors errors = new io.crmkit.impl.validation.Errors();
+        List<String> clean = CustomerValidator.tags(tags, errors);
+        errors.throwIfAny();
+        return clean;
+    }
+
+    /** @return the live customers among the ids, locked; missing ones are reported as failed */
+    public List<Long> lock(Connection connection, String tenantId, List<Long> ids, Outcome outcome) {
+        List<Long> live = IdStatements.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ?"
+                + " AND id IN ", List.of(tenantId), ids, " ORDER BY id FOR UPDATE");
+        if (live.size() < ids.size()) {
+            Set<Long> found = new HashSet<>(live);
+            for (Long id : ids) {
+                if (!found.contains(id)) {
+                    outcome.failed.add(new BulkIssue(id, "not_found", "no customer " + id + " in this tenant"));
+                }
+            }
+        }
+        return live;
+    }
+
+    /** Edits each customer with the rules of a single update; a customer the patch breaks a rule for fails. */
+    public Outcome edit(SqlSession session, Actor actor, List<Long> ids, CustomerPatch patch, TenantFields fields) {
+        Outcome outcome = new Outcome();
+        List<Long> live = lock(session.getConnection(), actor.tenantId(), ids, outcome);
+        for (Customer current : kit.customers().read(session, actor.tenantId(), live, fields)) {
+            try {
+                if (editor.apply(session, actor, current, patch, fields, true, new ArrayList<>())) {
+                    outcome.changed.add(current.id());
+                } else {
+                    outcome.unchanged++;
+                }
+            } catch (ValidationException invalid) {
+                outcome.failed.add(new BulkIssue(current.id(), "invalid", invalid.getMessage()));
+            }
+        }
+        return outcome;
+    }
+
+    /** Adds tags; a customer that would pass {@value CustomerLimits#TAGS_MAX} tags fails. */
+    public Outcome addTags(Connection connection, Actor actor, List<Long> ids, List<String> tags, Instant at) {
+        Outcome outcome = new Outcome();
+        String tenant = actor.tenantId();
+        List<Long> live = lock(connection, tenant, ids, outcome);
+        if (live.isEmpty()) {
+            return outcome;
+        }
+        Map<Long, Set<String>> held = new HashMap<>();
+        IdStatements.query(connection, "SELECT customer_id, tag FROM " + prefix + "tag WHERE tenant_id = ? AND"
+                + " customer_id IN ", List.of(tenant), live, "",
+                row -> held.computeIfAbsent(row.getLong(1), id -> new HashSet<>()).add(row.getString(2)));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id,"
+                + " customer_id, tag, created_at) VALUES (?, ?, ?, ?)")) {
+            for (Long id : live) {
+                Set<String> current = held.getOrDefault(id, Set.of());
+                Set<String> added = new LinkedHashSet<>(tags);
+                added.removeAll(current);
+                if (added.isEmpty()) {
+                    outcome.unchanged++;
+                } else if (current.size() + added.size() > CustomerLimits.TAGS_MAX) {
+                    outcome.failed.add(new BulkIssue(id, "too_many", "tags: at most " + CustomerLimits.TAGS_MAX
+                            + " tags per customer, customer " + id + " has " + current.size() + " and would get "
+                            + added.size() + " more"));
+                } else {
+                    for (String tag : added) {
+                        IdStatements.bind(insert, 1, tenant);
+                        insert.setLong(2, id);
+                        IdStatements.bind(insert, 3, tag);
+                        IdStatements.bind(insert, 4, at);
+                        insert.addBatch();
+                    }
+                    outcome.changed.add(id);
+                }
+            }
+            if (!outcome.changed.isEmpty()) {
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+        touch(connection, actor, outcome.changed, at);
+        return outcome;
+    }
+
+    /** Removes tags. */
+    public Outcome removeTags(Connection connection, Actor actor, List<Long> ids, List<String> tags, Instant at) {
+        Outcome outcome = new Outcome();
+        String tenant = actor.tenantId();
+        List<Long> live = lock(connection, tenant, ids, outcome);
+        if (live.isEmpty() || tags.isEmpty()) {
+            outcome.unchanged += live.size();
+            return outcome;
+        }
+        String tagList = " AND tag IN " + IdStatements.in(tags.size());
+        List<Object> values = new ArrayList<>();
+        values.add(tenant);
+        values.addAll(tags);
+        List<Long> tagged = IdStatements.longs(connection, "SELECT DISTINCT customer_id FROM " + prefix + "tag WHERE"
+                + " tenant_id = ?" + tagList + " AND customer_id IN ", values, live, "");
+        if (!tagged.isEmpty()) {
+            IdStatements.update(connection, "DELETE FROM " + prefix + "tag WHERE tenant_id = ?" + tagList
+                    + " AND customer_id IN ", values, tagged);
+        }
+        outcome.changed.addAll(tagged);
+        outcome.unchanged += live.size() - tagged.size();
+        touch(connection, actor, tagged, at);
+        return outcome;
+    }
+
+    /**
+     * Changes status (and owner). A customer already there is unchanged; one whose status does not allow the
+     * change is skipped.
+     *
+     * @param ownerId the new owner, or null to clear it
+     */
+    public Outcome transition(Connection connection, Actor actor, List<Long> ids, CustomerStatus to, String ownerId,
+                              Set<CustomerStatus> from, String verb, Instant at) {
+        Outcome outcome = new Outcome();
+        String tenant = actor.tenantId();
+        lock(connection, tenant, ids, outcome);
+        List<Long> eligible = new ArrayList<>();
+        List<String> allowed = from.stream().map(Enum::name).sorted().toList();
+        IdStatements.query(connection, "SELECT id, status, owner_id FROM " + prefix + "customer WHERE tenant_id = ?"
+                + " AND id IN ", List.of(tenant), ids, " ORDER BY id", row -> {
+                    long id = row.getLong(1);
+                    String status = row.getString(2);
+                    if (status.equals(to.name()) && Objects.equals(row.getString(3), ownerId)) {
+                        outcome.unchanged++;
+                    } else if (!allowed.contains(status)) {
+                        outcome.skipped.add(new BulkIssue(id, "invalid_transition", "cannot " + verb + " customer "
+                                + id + ": its status is " + status + ", and " + verb + " is allowed only from "
+                                + allowed));
+                    } else {
+                        eligible.add(id);
+                    }
+                });
+        if (!eligible.isEmpty()) {
+            List<Object> values = new ArrayList<>();
+            values.add(to.name());
+            values.add(ownerId);
+            values.add(at);
+            values.add(actor.actorId());
+            values.add(tenant);
+            IdStatements.update(connection, "UPDATE " + prefix + "customer SET status = ?, owner_id = ?,"
+                    + " version = version + 1, updated_at = ?, updated_by = ? WHERE tenant_id = ? AND id IN ",
+                    values, eligible);
+        }
+        outcome.changed.addAll(eligible);
+        return outcome;
+    }
+
+    private void touch(Connection connection, Actor actor, List<Long> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            IdStatements.update(connection, "UPDATE " + prefix + "customer SET version = version + 1, updated_at = ?,"
+                    + " updated_by = ? WHERE tenant_id = ? AND id IN ", List.of(at, actor.actorId(), actor.tenantId()),
+                    ids);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.crmkit.impl.customer;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.customer.Identity;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.field.FieldDefinition;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.field.CustomValueRow;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.validation.Errors;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * Applies a patch to a customer inside the caller's transaction, with every rule of a single update: the
+ * same validation, identities re-normalized, custom values replaced per field. Used by single updates and
+ * bulk edits. Thread-safe.
+ */
+public final class CustomerEditor {
+
+    private final KitContext kit;
+    private final CustomerValidator validator;
+
+    public CustomerEditor(KitContext kit) {
+        this.kit = kit;
+        this.validator = new CustomerValidator(kit);
+    }
+
+    /**
+     * @param current         the customer as loaded in this transaction
+     * @param skipUnchanged   whether to leave a customer the patch would not change as it is (no new version)
+     * @param attempted       receives the identities the customer is to hold before they are written, so that
+     *                        the caller can name who holds one when the write collides
+     * @return whether the customer changed
+     * @throws ValidationException when the patch breaks a rule for this customer; nothing was written
+     * @throws ConflictException   when the customer changed since {@code current} was read
+     */
+    public boolean apply(SqlSession session, Actor actor, Customer current, CustomerPatch patch, TenantFields fields,
+                         boolean skipUnchanged, List<IdentityRow> attempted) {
+        Set<String> verified = current.identities().stream().filter(Identity::verified)
+                .map(identity -> IdentityKinds.column(identity.type(), identity.channel()) + "|" + identity.value())
+                .collect(Collectors.toSet());
+        Errors errors = new Errors();
+        CleanCustomer clean = validator.validate(PatchApplier.apply(current, patch, errors), fields,
+                patch.customChanges().keySet(), verified, patch.changes()::containsKey, errors);
+        if (skipUnchanged && unchanged(current, clean)) {
+            return false;
+        }
+        attempted.addAll(clean.identities());
+        write(session, actor, current, clean);
+        return true;
+    }
+
+    private static boolean unchanged(Customer current, CleanCustomer clean) {
+        boolean same = current.name().equals(clean.name()) && current.nickname().equals(clean.nickname())
+                && current.gender() == clean.gender() && Objects.equals(current.birthday().orElse(null), clean.birthday())
+                && current.company().equals(clean.company()) && current.address().equals(clean.address())
+                && current.remark().equals(clean.remark()) && current.source().equals(clean.source())
+                && current.stage().equals(clean.stage())
+                && clean.identities().stream().map(IdentityKinds::toIdentity).toList().equals(current.identities());
+        if (!same) {
+            return false;
+        }
+        for (var entry : clean.custom().entrySet()) {
+            if (!Objects.equals(current.custom().get(entry.getKey().key()), entry.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void write(SqlSession session, Actor actor, Customer current, CleanCustomer clean) {
+        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+        CustomerRow row = CustomerStore.toRow(clean, actor.tenantId(), current.id(), current.status(),
+                kit.clock().instant(), actor.actorId(), current.version() + 1);
+        if (mapper.update(row, current.version()) == 0) {
+            throw new ConflictException("customer " + current.id() + " was changed by someone else since version "
+                    + current.version() + "; read it again and apply the change to the current version");
+        }
+        List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
+        if (!identities.equals(current.identities())) {
+            mapper.deleteIdentities(actor.tenantId(), current.id());
+            if (!clean.identities().isEmpty()) {
+                mapper.insertIdentities(actor.tenantId(), current.id(), clean.identities(), row.updatedAt);
+            }
+        }
+        if (!clean.custom().isEmpty()) {
+            List<Long> fieldIds = clean.custom().keySet().stream().map(FieldDefinition::id).toList();
+            mapper.deleteCustomValues(actor.tenantId(), current.id(), fieldIds);
+            List<CustomValueRow> values = CustomerStore.customRows(clean);
+            if (!values.isEmpty()) {
+                mapper.insertCustomValues(actor.tenantId(), current.id(), values);
+            }
+        }
+    }
+}

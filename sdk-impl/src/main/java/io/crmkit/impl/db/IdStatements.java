@@ -1,0 +1,151 @@
+package io.crmkit.impl.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Plain JDBC statements over a set of customer ids, for the set-based work of bulk operations and the
+ * trash: MyBatis's {@code <foreach>} costs more per id than the statement itself. Every SQL text is
+ * built by the SDK from constants and the validated table prefix; values are bound in the order given,
+ * the ids last. An {@link Instant} is bound as UTC wall-clock time, as {@code UtcInstantTypeHandler} does.
+ */
+public final class IdStatements {
+
+    /** Most ids per statement. */
+    public static final int MAX_IDS = 1000;
+
+    private static final String[] LISTS = new String[MAX_IDS + 1];
+
+    static {
+        StringBuilder list = new StringBuilder();
+        for (int size = 1; size <= MAX_IDS; size++) {
+            list.setLength(0);
+            list.append('(');
+            for (int i = 0; i < size; i++) {
+                list.append(i == 0 ? "?" : ", ?");
+            }
+            LISTS[size] = list.append(')').toString();
+        }
+    }
+
+    private IdStatements() {
+    }
+
+    /** @return {@code (?, ?, ...)} for 1 to {@value #MAX_IDS} values */
+    public static String in(int size) {
+        if (size < 1 || size > MAX_IDS) {
+            throw new IllegalArgumentException("an id list holds 1 to " + MAX_IDS + " ids, got " + size);
+        }
+        return LISTS[size];
+    }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE whose SQL ends with {@code IN} and the placeholder list of {@code ids}.
+     *
+     * @return the rows changed
+     */
+    public static int update(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids) {
+        try (PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()), values, ids)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+    }
+
+    /** @return the first column of every row, as longs, of a query ending with the placeholders of {@code ids} */
+    public static List<Long> longs(Connection connection, String sqlBeforeIds, List<Object> values,
+                                   Collection<Long> ids, String sqlAfterIds) {
+        try (PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()) + sqlAfterIds, values,
+                ids); ResultSet rows = statement.executeQuery()) {
+            List<Long> result = new ArrayList<>(ids.size());
+            while (rows.next()) {
+                result.add(rows.getLong(1));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+    }
+
+    /** Runs a query ending with the placeholders of {@code ids}, handing each row to {@code reader}. */
+    public static void query(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids,
+                             String sqlAfterIds, RowReader reader) {
+        try (PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()) + sqlAfterIds, values,
+                ids); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> values,
+                                             Collection<Long> ids) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            int index = 1;
+            for (Object value : values) {
+                bind(statement, index++, value);
+            }
+            for (Long id : ids) {
+                statement.setLong(index++, id);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** Binds a value, an {@link Instant} as UTC wall-clock time. */
+    public static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, java.sql.Types.VARCHAR);
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** @return a stored UTC wall-clock time as an instant, or null */
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * A database failure inside plain JDBC work, carrying the {@link SQLException} so that
+     * {@link Database#write} can retry it or map a unique violation like a MyBatis failure.
+     */
+    public static final class StorageFailure extends RuntimeException {
+        public StorageFailure(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        /** @return the database's exception */
+        public SQLException sqlException() {
+            return (SQLException) getCause();
+        }
+    }
+
+}

@@ -1,0 +1,176 @@
+package io.crmkit.impl.trash;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkIssue;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.trash.RestoreResult;
+import io.crmkit.api.trash.TrashService;
+import io.crmkit.api.trash.TrashedCustomer;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.TenantFields;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** {@link TrashService} for one actor. */
+public final class DefaultTrashService implements TrashService {
+
+    private static final int MAX_LIST = 1000;
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final TrashStore store;
+    private final CustomerReader reader;
+
+    public DefaultTrashService(Actor actor, KitContext kit) {
+        this.actor = actor;
+        this.kit = kit;
+        this.store = new TrashStore(kit.tablePrefix());
+        // The trash tables are named like the live ones after "trash_", with the same columns.
+        this.reader = new CustomerReader(kit.tablePrefix() + "trash_");
+    }
+
+    @Override
+    public List<TrashedCustomer> list(int limit) {
+        Access.require(actor, Permission.READ, "list the trash");
+        if (limit < 1 || limit > MAX_LIST) {
+            throw ValidationException.of("limit", "out_of_range", "limit: must be between 1 and " + MAX_LIST
+                    + ", got " + limit);
+        }
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        return kit.database().read("list the trash", session -> {
+            Map<Long, Object[]> deletions = new HashMap<>();
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement statement = session.getConnection().prepareStatement("SELECT id, deleted_at,"
+                    + " deleted_by, delete_reason FROM " + kit.tablePrefix() + "trash_customer WHERE tenant_id = ?"
+                    + " ORDER BY deleted_at DESC, id DESC LIMIT " + limit)) {
+                statement.setString(1, actor.tenantId());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                        deletions.put(rows.getLong(1), new Object[] {IdStatements.instant(rows, 2), rows.getString(3),
+                                rows.getString(4)});
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IdStatements.StorageFailure(e);
+            }
+            List<TrashedCustomer> trashed = new ArrayList<>(ids.size());
+            for (Customer customer : reader.read(session, actor.tenantId(), ids, fields)) {
+                Object[] deletion = deletions.get(customer.id());
+                Instant at = (Instant) deletion[0];
+                trashed.add(new TrashedCustomer(customer, at, (String) deletion[1], (String) deletion[2],
+                        at.plus(kit.trashRetention())));
+            }
+            return trashed;
+        });
+    }
+
+    @Override
+    public long count() {
+        Access.require(actor, Permission.READ, "count the trash");
+        return kit.database().read("count the trash", session -> {
+            try (PreparedStatement statement = session.getConnection().prepareStatement("SELECT COUNT(*) FROM "
+                    + kit.tablePrefix() + "trash_customer WHERE tenant_id = ?")) {
+                statement.setString(1, actor.tenantId());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IdStatements.StorageFailure(e);
+            }
+        });
+    }
+
+    @Override
+    public RestoreResult restore(Collection<Long> customerIds) {
+        List<Long> ids = checkIds(customerIds, "restore customers");
+        List<Long> restored = new ArrayList<>();
+        List<BulkIssue> refused = new ArrayList<>();
+        for (List<Long> chunk : chunks(ids)) {
+            List<BulkIssue> chunkRefused = new ArrayList<>();
+            List<Long> chunkRestored = kit.database().write("restore customers", session -> {
+                chunkRefused.clear();
+                List<Long> done = store.restore(session.getConnection(), actor.tenantId(), chunk, chunkRefused);
+                if (!done.isEmpty()) {
+                    kit.audit().record(session, actor, "trash.restore", "customer", done.get(0),
+                            done.size() + " customer(s)");
+                }
+                return done;
+            });
+            restored.addAll(chunkRestored);
+            refused.addAll(chunkRefused);
+        }
+        return new RestoreResult(restored, refused);
+    }
+
+    @Override
+    public long erase(Collection<Long> customerIds) {
+        List<Long> ids = checkIds(customerIds, "erase customers");
+        long erased = 0;
+        for (List<Long> chunk : chunks(ids)) {
+            erased += kit.database().write("erase customers", session -> {
+                int count = store.erase(session.getConnection(), actor.tenantId(), chunk);
+                // The audit log never holds field values; it keeps only that an erasure happened.
+                kit.audit().record(session, actor, "trash.erase", "customer", chunk.get(0), count + " customer(s)");
+                return count;
+            });
+        }
+        return erased;
+    }
+
+    @Override
+    public long purgeExpired() {
+        Access.require(actor, Permission.DELETE, "purge the trash");
+        Instant cutoff = kit.clock().instant().minus(kit.trashRetention());
+        long purged = 0;
+        while (true) {
+            int count = kit.database().write("purge the trash", session -> {
+                List<Long> expired = store.expired(session.getConnection(), actor.tenantId(), cutoff,
+                        IdStatements.MAX_IDS);
+                int erased = store.erase(session.getConnection(), actor.tenantId(), expired);
+                if (erased > 0) {
+                    kit.audit().record(session, actor, "trash.purge", "customer", expired.get(0),
+                            erased + " customer(s)");
+                }
+                return erased;
+            });
+            purged += count;
+            if (count < IdStatements.MAX_IDS) {
+                return purged;
+            }
+        }
+    }
+
+    private List<Long> checkIds(Collection<Long> customerIds, String what) {
+        Objects.requireNonNull(customerIds, "customerIds");
+        Access.require(actor, Permission.DELETE, what);
+        if (customerIds.size() > MAX_IDS) {
+            throw new IllegalArgumentException("customerIds: at most " + MAX_IDS + " per call, got "
+                    + customerIds.size());
+        }
+        return List.copyOf(new TreeSet<>(customerIds));
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += IdStatements.MAX_IDS) {
+            chunks.add(ids.subList(start, Math.min(start + IdStatements.MAX_IDS, ids.size())));
+        }
+        return chunks;
+    }
+}

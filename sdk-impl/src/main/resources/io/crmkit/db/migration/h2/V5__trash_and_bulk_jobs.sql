@@ -1,0 +1,93 @@
+-- CRMKit schema V5, H2. Text columns hold twice the limit in UTF-16 units, as in V1.
+
+-- The trash: deleted customers with everything that belonged to them, until restored or purged. Rows move
+-- here from the live tables in the deleting transaction, so live tables hold only live customers.
+CREATE TABLE ${prefix}trash_customer (
+    tenant_id      VARCHAR(64)  NOT NULL,
+    id             BIGINT       NOT NULL,
+    name           VARCHAR(160)   NOT NULL,
+    nickname       VARCHAR(160)   NOT NULL,
+    gender         VARCHAR(8)   NOT NULL,
+    birthday       DATE,
+    company        VARCHAR(160)   NOT NULL,
+    country        VARCHAR(160)   NOT NULL,
+    province       VARCHAR(160)   NOT NULL,
+    city           VARCHAR(160)   NOT NULL,
+    area           VARCHAR(160)   NOT NULL,
+    address_detail VARCHAR(160)   NOT NULL,
+    remark         VARCHAR(160)   NOT NULL,
+    source         VARCHAR(128)   NOT NULL,
+    owner_id       VARCHAR(128),
+    status         VARCHAR(16)  NOT NULL,
+    stage          VARCHAR(32)  NOT NULL,
+    created_at     TIMESTAMP(6)   NOT NULL,
+    created_by     VARCHAR(64)  NOT NULL,
+    updated_at     TIMESTAMP(6)   NOT NULL,
+    updated_by     VARCHAR(64)  NOT NULL,
+    version        BIGINT       NOT NULL,
+    deleted_at     TIMESTAMP(6)   NOT NULL,
+    deleted_by     VARCHAR(64)  NOT NULL,
+    delete_reason  VARCHAR(1000)  NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX ${prefix}trash_customer_deleted ON ${prefix}trash_customer (tenant_id, deleted_at, id);
+
+CREATE TABLE ${prefix}trash_identity (
+    tenant_id   VARCHAR(64)  NOT NULL,
+    customer_id BIGINT       NOT NULL,
+    id_type     VARCHAR(32)  NOT NULL,
+    id_value    VARCHAR(510) NOT NULL,
+    ordinal     SMALLINT     NOT NULL,
+    verified    BOOLEAN       NOT NULL,
+    created_at  TIMESTAMP(6)   NOT NULL,
+    PRIMARY KEY (tenant_id, customer_id, id_type, id_value)
+);
+
+CREATE TABLE ${prefix}trash_tag (
+    tenant_id   VARCHAR(64)  NOT NULL,
+    customer_id BIGINT       NOT NULL,
+    tag         VARCHAR(128)   NOT NULL,
+    created_at  TIMESTAMP(6)   NOT NULL,
+    PRIMARY KEY (tenant_id, customer_id, tag)
+);
+
+CREATE TABLE ${prefix}trash_custom_value (
+    tenant_id    VARCHAR(64)    NOT NULL,
+    customer_id  BIGINT         NOT NULL,
+    field_id     BIGINT         NOT NULL,
+    ordinal      SMALLINT       NOT NULL,
+    text_value   VARCHAR(1000),
+    number_value DECIMAL(38,10),
+    bool_value   BOOLEAN,
+    date_value   DATE,
+    time_value   TIMESTAMP(6),
+    PRIMARY KEY (tenant_id, customer_id, field_id, ordinal)
+);
+
+CREATE TABLE ${prefix}trash_group_member (
+    tenant_id   VARCHAR(64)  NOT NULL,
+    customer_id BIGINT       NOT NULL,
+    group_id    BIGINT       NOT NULL,
+    added_at    TIMESTAMP(6)   NOT NULL,
+    PRIMARY KEY (tenant_id, customer_id, group_id)
+);
+
+-- Bulk operations as stored jobs: what ran, for whom, how far it got and its outcome. A pending delete
+-- (previewed, not yet confirmed) is a job in state PENDING holding its confirmation token.
+CREATE TABLE ${prefix}bulk_job (
+    tenant_id   VARCHAR(64)   NOT NULL,
+    id          BIGINT        NOT NULL,
+    actor_id    VARCHAR(64)   NOT NULL,
+    operation   VARCHAR(32)   NOT NULL,
+    selection   VARCHAR(100000) NOT NULL,
+    state       VARCHAR(16)   NOT NULL,
+    token       VARCHAR(64),
+    total       BIGINT        NOT NULL,
+    done        BIGINT        NOT NULL,
+    result      VARCHAR(1000000),
+    error       VARCHAR(1000),
+    created_at  TIMESTAMP(6)    NOT NULL,
+    updated_at  TIMESTAMP(6)    NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX ${prefix}bulk_job_created ON ${prefix}bulk_job (tenant_id, created_at);

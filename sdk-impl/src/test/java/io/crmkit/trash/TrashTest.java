@@ -1,0 +1,121 @@
+package io.crmkit.trash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkIssue;
+import io.crmkit.api.customer.Address;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.field.FieldDraft;
+import io.crmkit.api.field.FieldType;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.Group;
+import io.crmkit.api.trash.RestoreResult;
+import io.crmkit.api.trash.TrashedCustomer;
+import io.crmkit.testing.DbTest;
+import io.crmkit.testing.MutableClock;
+import io.crmkit.testing.TestDb;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+class TrashTest {
+
+    private static Customer lan(Crm crm) {
+        crm.fields().define(FieldDraft.builder("points", FieldType.NUMBER).build());
+        return crm.customers().create(CustomerDraft.builder().name("Nguyễn Thị Lan").phone("+84912345678")
+                .email("lan@example.com").address(Address.of("Vietnam", "Ha Noi", "Hanoi", "", "")).tag("vip")
+                .custom("points", 120).build());
+    }
+
+    @DbTest
+    void aDeletedCustomerComesBackAsItWasWithItsGroups(TestDb db) {
+        Crm crm = db.crm();
+        Customer lan = lan(crm);
+        Group group = crm.filters().groups().create("Hanoi VIPs");
+        crm.filters().groups().add(group.id(), List.of(lan.id()));
+        crm.customers().delete(lan.id());
+
+        assertThat(crm.customers().find(lan.id())).isEmpty();
+        assertThat(crm.customers().findByPhone("0912 345 678")).isEmpty();
+        assertThat(crm.filters().count(Filter.eq("group", group.id()))).isZero();
+        List<TrashedCustomer> trashed = crm.trash().list(10);
+        assertThat(trashed).singleElement().satisfies(entry -> {
+            assertThat(entry.customer()).isEqualTo(lan);
+            assertThat(entry.deletedBy()).isEqualTo(crm.actor().actorId());
+            assertThat(entry.purgeAfter()).isEqualTo(entry.deletedAt().plus(Duration.ofDays(30)));
+        });
+
+        RestoreResult result = crm.trash().restore(List.of(lan.id(), 42L));
+
+        assertThat(result.restored()).containsExactly(lan.id());
+        assertThat(result.refused()).extracting(BulkIssue::customerId, BulkIssue::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(42L, "not_found"));
+        assertThat(crm.customers().get(lan.id())).isEqualTo(lan);
+        assertThat(crm.filters().count(Filter.eq("group", group.id()))).isEqualTo(1);
+        assertThat(crm.trash().count()).isZero();
+    }
+
+    @DbTest
+    void aRestoreWhosePhoneIsTakenNowLeavesThatCustomerInTheTrash(TestDb db) {
+        Crm crm = db.crm();
+        Customer lan = lan(crm);
+        Customer minh = crm.customers().create(CustomerDraft.builder().name("Minh").email("minh@example.com").build());
+        crm.customers().delete(lan.id());
+        crm.customers().delete(minh.id());
+        Customer newcomer = crm.customers().create(CustomerDraft.builder().name("Lan again").phone("0912345678")
+                .build());
+
+        RestoreResult result = crm.trash().restore(List.of(lan.id(), minh.id()));
+
+        assertThat(result.restored()).containsExactly(minh.id());
+        assertThat(result.refused()).singleElement().satisfies(issue -> {
+            assertThat(issue.customerId()).isEqualTo(lan.id());
+            assertThat(issue.code()).isEqualTo("conflict");
+            assertThat(issue.message()).contains("+84912345678").contains(String.valueOf(newcomer.id()));
+        });
+        assertThat(crm.trash().list(10)).extracting(entry -> entry.customer().id()).containsExactly(lan.id());
+    }
+
+    @DbTest
+    void purgesAfterTheRetentionAndErasesForGoodWithoutPersonalDataInTheAudit(TestDb db) {
+        String prefix = TestDb.uniquePrefix();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.clock(clock).trashRetention(Duration.ofDays(7)))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            Customer lan = lan(crm);
+            Customer minh = crm.customers().create(CustomerDraft.builder().name("Trần Minh").phone("+84987654321")
+                    .build());
+            Customer hoa = crm.customers().create(CustomerDraft.builder().name("Lê Hoa").build());
+            crm.customers().delete(lan.id());
+            clock.advance(Duration.ofDays(5));
+            crm.customers().delete(minh.id());
+            clock.advance(Duration.ofDays(3));
+
+            assertThat(crm.trash().purgeExpired()).isEqualTo(1);
+            assertThat(crm.trash().list(10)).extracting(entry -> entry.customer().id()).containsExactly(minh.id());
+            assertThat(crm.trash().restore(List.of(lan.id())).restored()).isEmpty();
+
+            assertThat(crm.trash().erase(List.of(minh.id(), hoa.id()))).isEqualTo(2);
+            assertThat(crm.customers().find(hoa.id())).isEmpty();
+            assertThat(crm.trash().count()).isZero();
+            for (String table : List.of("customer", "identity", "tag", "custom_value", "trash_customer",
+                    "trash_identity", "trash_tag", "trash_custom_value")) {
+                assertThat(db.column("SELECT COUNT(*) FROM " + prefix + table)).as(table).containsExactly("0");
+            }
+            String audit = String.join("|", db.column("SELECT detail FROM " + prefix + "audit"));
+            assertThat(audit).doesNotContain("Lan").doesNotContain("Minh").doesNotContain("Hoa")
+                    .doesNotContain("84912345678").doesNotContain("lan@example.com");
+            assertThatThrownBy(() -> kit.as(Actor.of(db.tenant(), "reader", Permission.READ)).trash()
+                    .erase(List.of(1L))).isInstanceOf(PermissionDeniedException.class);
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+}
