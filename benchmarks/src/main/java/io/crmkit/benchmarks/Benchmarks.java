@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 
 /**
  * Runs the benchmarks and prints one line per database with the SDK's time, its plain-JDBC baseline's time
- * and their ratio: {@link CreateBenchmark} and {@link FilterBenchmark}, chosen by {@code --bench create|filter|all}
+ * and their ratio: {@link CreateBenchmark}, {@link FilterBenchmark} and {@link BulkBenchmark}, chosen by {@code --bench create|filter|bulk|all}
  * (default all).
  *
  * <pre>
@@ -33,6 +33,7 @@ public final class Benchmarks {
     private static final String TABLE_PREFIX = "bench_";
     private static final int CREATE_SIZE = 10_000;
     private static final int FILTER_SIZE = 1_000_000;
+    private static final int BULK_SIZE = 100_000;
 
     private Benchmarks() {
     }
@@ -47,8 +48,34 @@ public final class Benchmarks {
         if (options.bench().equals("filter") || options.bench().equals("all")) {
             runFilter(options, failed);
         }
+        if (options.bench().equals("bulk") || options.bench().equals("all")) {
+            runBulk(options, failed);
+        }
         if (!failed.isEmpty()) {
             throw new IllegalStateException("the benchmark failed on " + failed + "; see the lines above");
+        }
+    }
+
+    private static void runBulk(Options options, List<String> failed) throws Exception {
+        int size = options.size().orElse(BULK_SIZE);
+        System.out.printf("CRMKit bulk benchmark: %d customers per side, seed %d, chunks of 1000; targets: ratio <= %.0f"
+                + " for tag, <= %.0f for delete and restore%n", size, BulkBenchmark.SEED, BulkBenchmark.RATIO_TAG,
+                BulkBenchmark.RATIO_MOVE);
+        for (BenchDatabase database : databases(options.db(), "bench-h2-bulk")) {
+            try {
+                runBulk(database, size).forEach(System.out::println);
+            } catch (Exception e) {
+                failed.add("bulk " + database.name());
+                System.out.printf("bulk %d [%s]  FAILED: %s%n", size, database.name(), e);
+            }
+        }
+    }
+
+    /** Runs the bulk benchmark on one database with a kit and a baseline sharing one pool. */
+    static List<String> runBulk(BenchDatabase database, int size) throws Exception {
+        try (HikariDataSource pool = database.openPool();
+             CrmKit kit = kit(pool)) {
+            return new BulkBenchmark(pool, kit).run(database.name(), size);
         }
     }
 
@@ -137,7 +164,7 @@ public final class Benchmarks {
     /** The parsed command line. */
     record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain) {
 
-        private static final String USAGE = "--bench create|filter|all --size N --db h2|postgres|mariadb|all"
+        private static final String USAGE = "--bench create|filter|bulk|all --size N --db h2|postgres|mariadb|all"
                 + " --reps N --explain true|false";
 
         static Options parse(String[] args) {
@@ -165,10 +192,10 @@ public final class Benchmarks {
         }
 
         private static String parseBench(String value) {
-            if (List.of("create", "filter", "all").contains(value)) {
+            if (List.of("create", "filter", "bulk", "all").contains(value)) {
                 return value;
             }
-            throw new IllegalArgumentException("--bench: must be create, filter or all, got '" + value + "'");
+            throw new IllegalArgumentException("--bench: must be create, filter, bulk or all, got '" + value + "'");
         }
 
         private static int parseSize(String value) {

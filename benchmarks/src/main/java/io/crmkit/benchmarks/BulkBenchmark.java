@@ -1,0 +1,228 @@
+package io.crmkit.benchmarks;
+
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkOperation;
+import io.crmkit.api.bulk.BulkResult;
+import io.crmkit.api.bulk.DeletePreview;
+import io.crmkit.api.bulk.Selection;
+import io.crmkit.api.trash.RestoreResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Measures bulk operations on {@code size} customers (about 3 tags each, 60% with a phone, 2 custom values)
+ * generated with plain JDBC into two tenants, one per side: tag all, delete all into the trash, restore all,
+ * through {@code crm.bulk()} / {@code crm.trash()} and as plain JDBC doing the same row changes in chunks of
+ * 1000 ids per transaction. Prints both times, their ratio and the peak heap. Single-threaded.
+ */
+public final class BulkBenchmark {
+
+    /** Seed of the generated customers. */
+    public static final long SEED = 7;
+    /** Largest acceptable ratio of the tag operation; delete and restore allow {@link #RATIO_MOVE}. */
+    public static final double RATIO_TAG = 2;
+    /** Largest acceptable ratio of delete and restore. */
+    public static final double RATIO_MOVE = 3;
+
+    private static final int CHUNK = 1000;
+    private static final String CUSTOMER_COLUMNS = "tenant_id, id, name, nickname, gender, birthday, company, country,"
+            + " province, city, area, address_detail, remark, source, owner_id, status, stage, created_at, created_by,"
+            + " updated_at, updated_by, version";
+    private static final String[][] CHILDREN = {
+        {"identity", "tenant_id, customer_id, id_type, id_value, ordinal, verified, created_at"},
+        {"tag", "tenant_id, customer_id, tag, created_at"},
+        {"custom_value", "tenant_id, customer_id, field_id, ordinal, text_value, number_value, bool_value,"
+                + " date_value, time_value"},
+        {"group_member", "tenant_id, customer_id, group_id, added_at"}};
+
+    private final DataSource pool;
+    private final CrmKit kit;
+    private final String prefix;
+
+    public BulkBenchmark(DataSource pool, CrmKit kit) {
+        this.pool = pool;
+        this.kit = kit;
+        this.prefix = kit.tablePrefix();
+    }
+
+    /** @return one line per operation: times, ratio, peak heap, verdict */
+    public List<String> run(String database, int size) throws SQLException {
+        String sdkTenant = "bulk-sdk-" + System.nanoTime();
+        String sqlTenant = "bulk-sql-" + System.nanoTime();
+        List<String> lines = new ArrayList<>();
+        try {
+            Crm crm = kit.as(Actor.of(sdkTenant, "bench", Permission.ALL));
+            FilterData.load(pool, prefix, sdkTenant, size, SEED, 1, 1, 2);
+            FilterData.load(pool, prefix, sqlTenant, size, SEED, 1, 1, 2);
+            List<Long> ids = ids(sqlTenant);
+
+            HeapPeak.reset();
+            long start = System.nanoTime();
+            BulkResult tagged = crm.bulk().run(Selection.all(), BulkOperation.addTags(List.of("campaign-7")));
+            long sdkTag = System.nanoTime() - start;
+            long tagHeap = HeapPeak.peakBytes();
+            start = System.nanoTime();
+            tagAll(sqlTenant, ids);
+            long sqlTag = System.nanoTime() - start;
+            check(tagged.changed() == size, "tagged " + tagged.changed());
+            lines.add(line(database, "bulk tag", size, sdkTag, sqlTag, tagHeap, RATIO_TAG));
+
+            HeapPeak.reset();
+            start = System.nanoTime();
+            DeletePreview preview = crm.bulk().previewDelete(Selection.all());
+            BulkResult deleted = crm.bulk().run(Selection.all(), BulkOperation.delete(preview.token(), true,
+                    "benchmark of a bulk delete"));
+            long sdkDelete = System.nanoTime() - start;
+            long deleteHeap = HeapPeak.peakBytes();
+            start = System.nanoTime();
+            moveAll(sqlTenant, ids, true);
+            long sqlDelete = System.nanoTime() - start;
+            check(deleted.changed() == size, "deleted " + deleted.changed());
+            lines.add(line(database, "bulk delete to trash", size, sdkDelete, sqlDelete, deleteHeap, RATIO_MOVE));
+
+            HeapPeak.reset();
+            start = System.nanoTime();
+            RestoreResult restored = crm.trash().restore(ids);
+            long sdkRestore = System.nanoTime() - start;
+            long restoreHeap = HeapPeak.peakBytes();
+            start = System.nanoTime();
+            moveAll(sqlTenant, ids, false);
+            long sqlRestore = System.nanoTime() - start;
+            check(restored.restored().size() == size, "restored " + restored.restored().size() + ", refused "
+                    + restored.refused().size());
+            lines.add(line(database, "restore from trash", size, sdkRestore, sqlRestore, restoreHeap, RATIO_MOVE));
+            return lines;
+        } finally {
+            for (String tenant : List.of(sdkTenant, sqlTenant)) {
+                FilterData.delete(pool, prefix, tenant);
+                try (Connection connection = pool.getConnection()) {
+                    for (String table : List.of("trash_customer", "trash_identity", "trash_tag", "trash_custom_value",
+                            "bulk_job")) {
+                        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + prefix + table
+                                + " WHERE tenant_id = ?")) {
+                            delete.setString(1, tenant);
+                            delete.executeUpdate();
+                        }
+                    }
+                    if (!connection.getAutoCommit()) {
+                        connection.commit();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("the SDK did not do the whole operation: " + what);
+        }
+    }
+
+    private static String line(String database, String operation, int size, long sdk, long sql, long heap,
+                               double target) {
+        double ratio = (double) sdk / sql;
+        return String.format("  %-22s %8d [%s]  sdk %8.0f ms  sql %8.0f ms  ratio %5.2f  peak heap %4d MB  %s",
+                operation, size, database, sdk / 1e6, sql / 1e6, ratio, heap >> 20,
+                ratio <= target ? "ok (<= " + target + ")" : "FAIL (> " + target + ")");
+    }
+
+    private List<Long> ids(String tenant) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT id FROM " + prefix + "customer WHERE"
+                     + " tenant_id = ? ORDER BY id")) {
+            statement.setString(1, tenant);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Per chunk: insert the tag rows, bump the customers' versions. */
+    private void tagAll(String tenant, List<Long> ids) throws SQLException {
+        LocalDateTime now = LocalDateTime.now();
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            for (List<Long> chunk : chunks(ids)) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id,"
+                        + " customer_id, tag, created_at) VALUES (?, ?, ?, ?)")) {
+                    for (Long id : chunk) {
+                        insert.setString(1, tenant);
+                        insert.setLong(2, id);
+                        insert.setString(3, "campaign-7");
+                        insert.setObject(4, now);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                update(connection, "UPDATE " + prefix + "customer SET version = version + 1, updated_at = ?,"
+                        + " updated_by = 'bench' WHERE tenant_id = ? AND id", List.of(now, tenant), chunk);
+                connection.commit();
+            }
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Per chunk: copy the rows to the other side's tables, delete them from this side's. */
+    private void moveAll(String tenant, List<Long> ids, boolean toTrash) throws SQLException {
+        String from = toTrash ? "" : "trash_";
+        String to = toTrash ? "trash_" : "";
+        LocalDateTime now = LocalDateTime.now();
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            for (List<Long> chunk : chunks(ids)) {
+                update(connection, "INSERT INTO " + prefix + to + "customer (" + CUSTOMER_COLUMNS
+                        + (toTrash ? ", deleted_at, deleted_by, delete_reason" : "") + ") SELECT " + CUSTOMER_COLUMNS
+                        + (toTrash ? ", ?, 'bench', 'benchmark'" : "") + " FROM " + prefix + from
+                        + "customer WHERE tenant_id = ? AND id", toTrash ? List.of(now, tenant) : List.of(tenant), chunk);
+                for (String[] child : CHILDREN) {
+                    update(connection, "INSERT INTO " + prefix + to + child[0] + " (" + child[1] + ") SELECT "
+                            + child[1] + " FROM " + prefix + from + child[0] + " WHERE tenant_id = ? AND customer_id",
+                            List.of(tenant), chunk);
+                    update(connection, "DELETE FROM " + prefix + from + child[0] + " WHERE tenant_id = ? AND"
+                            + " customer_id", List.of(tenant), chunk);
+                }
+                update(connection, "DELETE FROM " + prefix + from + "customer WHERE tenant_id = ? AND id",
+                        List.of(tenant), chunk);
+                connection.commit();
+            }
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static int update(Connection connection, String sqlBeforeIn, List<Object> values, List<Long> ids)
+            throws SQLException {
+        String sql = sqlBeforeIn + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Object value : values) {
+                statement.setObject(index++, value);
+            }
+            for (Long id : ids) {
+                statement.setLong(index++, id);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += CHUNK) {
+            chunks.add(ids.subList(start, Math.min(start + CHUNK, ids.size())));
+        }
+        return chunks;
+    }
+}
