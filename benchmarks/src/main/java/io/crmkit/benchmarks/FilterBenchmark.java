@@ -9,7 +9,6 @@ import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Explained;
 import io.crmkit.api.filter.Filter;
-import io.crmkit.api.filter.Operator;
 import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import java.math.BigDecimal;

@@ -304,11 +304,7 @@ public final class DefaultBulkService implements BulkService {
         ChunkWrites.Outcome outcome = new ChunkWrites.Outcome();
         List<Long> moved = trash.moveToTrash(connection, actor.tenantId(), chunk, now, actor.actorId(), reason);
         outcome.changed.addAll(moved);
-        if (moved.size() < chunk.size()) {
-            Set<Long> gone = new java.util.HashSet<>(moved);
-            chunk.stream().filter(id -> !gone.contains(id)).forEach(id -> outcome.failed.add(
-                    new BulkIssue(id, "not_found", "no customer " + id + " in this tenant")));
-        }
+        ChunkWrites.reportMissing(chunk, new java.util.HashSet<>(moved), outcome);
         return outcome;
     }
 

@@ -6,13 +6,13 @@ import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,7 +88,7 @@ final class JobStore {
 
     private int execute(String what, String sql, Object... values) {
         return kit.database().write(what, session -> {
-            try (PreparedStatement statement = prepare(session.getConnection(), sql, values)) {
+            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), sql, Arrays.asList(values))) {
                 return statement.executeUpdate();
             } catch (SQLException e) {
                 throw new IdStatements.StorageFailure(e);
@@ -100,7 +100,7 @@ final class JobStore {
         Instant now = kit.clock().instant();
         return kit.database().read(what, session -> {
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement statement = prepare(session.getConnection(), sql, values);
+            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), sql, Arrays.asList(values));
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(row(result, now));
@@ -110,14 +110,6 @@ final class JobStore {
             }
             return rows;
         });
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... values) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            IdStatements.bind(statement, i + 1, values[i]);
-        }
-        return statement;
     }
 
     private static Row row(ResultSet result, Instant now) throws SQLException {

@@ -69,15 +69,19 @@ public final class ChunkWrites {
     public List<Long> lock(Connection connection, String tenantId, List<Long> ids, Outcome outcome) {
         List<Long> live = IdStatements.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ?"
                 + " AND id IN ", List.of(tenantId), ids, " ORDER BY id FOR UPDATE");
-        if (live.size() < ids.size()) {
-            Set<Long> found = new HashSet<>(live);
+        reportMissing(ids, new HashSet<>(live), outcome);
+        return live;
+    }
+
+    /** Reports the ids not {@code found} as failed: no such customer in the tenant. */
+    public static void reportMissing(List<Long> ids, Set<Long> found, Outcome outcome) {
+        if (found.size() < ids.size()) {
             for (Long id : ids) {
                 if (!found.contains(id)) {
                     outcome.failed.add(new BulkIssue(id, "not_found", "no customer " + id + " in this tenant"));
                 }
             }
         }
-        return live;
     }
 
     /** Edits each customer with the rules of a single update; a customer the patch breaks a rule for fails. */
@@ -178,13 +182,14 @@ public final class ChunkWrites {
                               Set<CustomerStatus> from, String verb, Instant at) {
         Outcome outcome = new Outcome();
         String tenant = actor.tenantId();
-        lock(connection, tenant, ids, outcome);
         List<Long> eligible = new ArrayList<>();
+        Set<Long> found = new HashSet<>();
         List<String> allowed = from.stream().map(Enum::name).sorted().toList();
         IdStatements.query(connection, "SELECT id, status, owner_id FROM " + prefix + "customer WHERE tenant_id = ?"
-                + " AND id IN ", List.of(tenant), ids, " ORDER BY id", row -> {
+                + " AND id IN ", List.of(tenant), ids, " ORDER BY id FOR UPDATE", row -> {
                     long id = row.getLong(1);
                     String status = row.getString(2);
+                    found.add(id);
                     if (status.equals(to.name()) && Objects.equals(row.getString(3), ownerId)) {
                         outcome.unchanged++;
                     } else if (!allowed.contains(status)) {
@@ -195,6 +200,7 @@ public final class ChunkWrites {
                         eligible.add(id);
                     }
                 });
+        reportMissing(ids, found, outcome);
         if (!eligible.isEmpty()) {
             List<Object> values = new ArrayList<>();
             values.add(to.name());

@@ -94,7 +94,16 @@ public final class IdStatements {
         void read(ResultSet row) throws SQLException;
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> values,
+    /**
+     * Prepares a statement and binds its values in order (null as SQL NULL); the caller closes it.
+     *
+     * @throws SQLException when the statement cannot be prepared or a value bound
+     */
+    public static PreparedStatement prepare(Connection connection, String sql, List<?> values) throws SQLException {
+        return prepare(connection, sql, values, List.of());
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<?> values,
                                              Collection<Long> ids) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {

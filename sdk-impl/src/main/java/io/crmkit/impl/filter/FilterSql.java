@@ -116,7 +116,7 @@ final class FilterSql {
     /**
      * A count that reads only the tag index: for a filter that is one "has any of" tag condition, the
      * customers are the tag rows themselves, since every tag row belongs to exactly one live customer of its
-     * tenant (deleting a customer deletes its tags in the same transaction).
+     * tenant (deleting a customer moves its tags to the trash in the same transaction).
      *
      * @param where    the tag condition, starting with " AND ", on table alias {@code t}
      * @param distinct whether several tags may count a customer twice

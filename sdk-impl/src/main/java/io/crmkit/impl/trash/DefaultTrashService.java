@@ -54,10 +54,9 @@ public final class DefaultTrashService implements TrashService {
         return kit.database().read("list the trash", session -> {
             Map<Long, Object[]> deletions = new HashMap<>();
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement statement = session.getConnection().prepareStatement("SELECT id, deleted_at,"
+            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), "SELECT id, deleted_at,"
                     + " deleted_by, delete_reason FROM " + kit.tablePrefix() + "trash_customer WHERE tenant_id = ?"
-                    + " ORDER BY deleted_at DESC, id DESC LIMIT " + limit)) {
-                statement.setString(1, actor.tenantId());
+                    + " ORDER BY deleted_at DESC, id DESC LIMIT " + limit, List.of(actor.tenantId()))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getLong(1));
@@ -83,9 +82,8 @@ public final class DefaultTrashService implements TrashService {
     public long count() {
         Access.require(actor, Permission.READ, "count the trash");
         return kit.database().read("count the trash", session -> {
-            try (PreparedStatement statement = session.getConnection().prepareStatement("SELECT COUNT(*) FROM "
-                    + kit.tablePrefix() + "trash_customer WHERE tenant_id = ?")) {
-                statement.setString(1, actor.tenantId());
+            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), "SELECT COUNT(*) FROM "
+                    + kit.tablePrefix() + "trash_customer WHERE tenant_id = ?", List.of(actor.tenantId()))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     return rows.getLong(1);

@@ -171,10 +171,8 @@ public final class TrashStore {
     /** @return the ids of up to {@code limit} customers deleted before {@code cutoff}, oldest first */
     public List<Long> expired(Connection connection, String tenantId, Instant cutoff, int limit) {
         List<Long> ids = new ArrayList<>();
-        try (var statement = connection.prepareStatement("SELECT id FROM " + prefix + "trash_customer WHERE"
-                + " tenant_id = ? AND deleted_at < ? ORDER BY deleted_at, id" + " LIMIT " + limit)) {
-            IdStatements.bind(statement, 1, tenantId);
-            IdStatements.bind(statement, 2, cutoff);
+        try (var statement = IdStatements.prepare(connection, "SELECT id FROM " + prefix + "trash_customer WHERE"
+                + " tenant_id = ? AND deleted_at < ? ORDER BY deleted_at, id LIMIT " + limit, List.of(tenantId, cutoff))) {
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
