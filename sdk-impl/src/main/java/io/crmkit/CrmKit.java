@@ -7,6 +7,7 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.access.ScopedCrm;
@@ -315,9 +316,10 @@ public final class CrmKit implements AutoCloseable {
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
+                IdStatements idSql = IdStatements.of(dialect);
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
-                        addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix),
+                        addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
                         trashRetention, JobThreads.open(jobThreads));
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {

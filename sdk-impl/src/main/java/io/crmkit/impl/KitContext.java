@@ -4,6 +4,7 @@ import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.field.FieldValues;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param lifecycleStages the allowed stages; the first is the default of new customers
  * @param segments        the segments of each customer version, cached for the kit
  * @param customers       reads pages of whole customers
+ * @param idSql           plain JDBC statements over lists of customer ids, as the database needs them written
  * @param trashRetention  how long deleted customers stay in the trash
  * @param jobs            runs submitted jobs (bulk operations)
  */
@@ -36,6 +38,7 @@ public record KitContext(
         List<String> lifecycleStages,
         SegmentCache segments,
         CustomerReader customers,
+        IdStatements idSql,
         java.time.Duration trashRetention,
         java.util.concurrent.ExecutorService jobs) {
 }

@@ -64,7 +64,7 @@ public final class DefaultBulkService implements BulkService {
         this.filters = filters;
         this.jobs = new JobStore(kit);
         this.writes = new ChunkWrites(kit);
-        this.trash = new TrashStore(kit.tablePrefix());
+        this.trash = new TrashStore(kit.tablePrefix(), kit.idSql());
     }
 
     @Override

@@ -35,9 +35,11 @@ public final class ChunkWrites {
     private final KitContext kit;
     private final CustomerEditor editor;
     private final String prefix;
+    private final IdStatements sql;
 
     public ChunkWrites(KitContext kit) {
         this.kit = kit;
+        this.sql = kit.idSql();
         this.editor = new CustomerEditor(kit);
         this.prefix = kit.tablePrefix();
     }
@@ -67,7 +69,7 @@ public final class ChunkWrites {
 
     /** @return the live customers among the ids, locked; missing ones are reported as failed */
     public List<Long> lock(Connection connection, String tenantId, List<Long> ids, Outcome outcome) {
-        List<Long> live = IdStatements.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ?"
+        List<Long> live = sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ?"
                 + " AND id IN ", List.of(tenantId), ids, " ORDER BY id FOR UPDATE");
         reportMissing(ids, new HashSet<>(live), outcome);
         return live;
@@ -111,7 +113,7 @@ public final class ChunkWrites {
             return outcome;
         }
         Map<Long, Set<String>> held = new HashMap<>();
-        IdStatements.query(connection, "SELECT customer_id, tag FROM " + prefix + "tag WHERE tenant_id = ? AND"
+        sql.query(connection, "SELECT customer_id, tag FROM " + prefix + "tag WHERE tenant_id = ? AND"
                 + " customer_id IN ", List.of(tenant), live, "",
                 row -> held.computeIfAbsent(row.getLong(1), id -> new HashSet<>()).add(row.getString(2)));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id,"
@@ -160,10 +162,10 @@ public final class ChunkWrites {
         List<Object> values = new ArrayList<>();
         values.add(tenant);
         values.addAll(tags);
-        List<Long> tagged = IdStatements.longs(connection, "SELECT DISTINCT customer_id FROM " + prefix + "tag WHERE"
+        List<Long> tagged = sql.longs(connection, "SELECT DISTINCT customer_id FROM " + prefix + "tag WHERE"
                 + " tenant_id = ?" + tagList + " AND customer_id IN ", values, live, "");
         if (!tagged.isEmpty()) {
-            IdStatements.update(connection, "DELETE FROM " + prefix + "tag WHERE tenant_id = ?" + tagList
+            sql.update(connection, "DELETE FROM " + prefix + "tag WHERE tenant_id = ?" + tagList
                     + " AND customer_id IN ", values, tagged);
         }
         outcome.changed.addAll(tagged);
@@ -185,7 +187,7 @@ public final class ChunkWrites {
         List<Long> eligible = new ArrayList<>();
         Set<Long> found = new HashSet<>();
         List<String> allowed = from.stream().map(Enum::name).sorted().toList();
-        IdStatements.query(connection, "SELECT id, status, owner_id FROM " + prefix + "customer WHERE tenant_id = ?"
+        sql.query(connection, "SELECT id, status, owner_id FROM " + prefix + "customer WHERE tenant_id = ?"
                 + " AND id IN ", List.of(tenant), ids, " ORDER BY id FOR UPDATE", row -> {
                     long id = row.getLong(1);
                     String status = row.getString(2);
@@ -208,7 +210,7 @@ public final class ChunkWrites {
             values.add(at);
             values.add(actor.actorId());
             values.add(tenant);
-            IdStatements.update(connection, "UPDATE " + prefix + "customer SET status = ?, owner_id = ?,"
+            sql.update(connection, "UPDATE " + prefix + "customer SET status = ?, owner_id = ?,"
                     + " version = version + 1, updated_at = ?, updated_by = ? WHERE tenant_id = ? AND id IN ",
                     values, eligible);
         }
@@ -218,7 +220,7 @@ public final class ChunkWrites {
 
     private void touch(Connection connection, Actor actor, List<Long> ids, Instant at) {
         if (!ids.isEmpty()) {
-            IdStatements.update(connection, "UPDATE " + prefix + "customer SET version = version + 1, updated_at = ?,"
+            sql.update(connection, "UPDATE " + prefix + "customer SET version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE tenant_id = ? AND id IN ", List.of(at, actor.actorId(), actor.tenantId()),
                     ids);
         }

@@ -31,23 +31,27 @@ public final class CustomerReader {
     /** Most ids per call. */
     public static final int MAX_IDS = IdStatements.MAX_IDS;
 
+    private final IdStatements sql;
     private final String customers;
     private final String identities;
     private final String tags;
     private final String customValues;
 
-    /** @param tablePrefix the kit's validated table prefix */
-    public CustomerReader(String tablePrefix) {
+    /**
+     * @param tablePrefix the validated prefix of the tables to read: the kit's, or the kit's followed by
+     *                    {@code trash_} for the trash, whose tables have the same columns
+     */
+    public CustomerReader(String tablePrefix, IdStatements sql) {
+        this.sql = sql;
         this.customers = "SELECT id, name, nickname, gender, birthday, company, country, province, city, area,"
                 + " address_detail, remark, source, owner_id, status, stage, created_at, created_by, updated_at,"
                 + " updated_by, version FROM " + tablePrefix + "customer WHERE tenant_id = ? AND id IN ";
         this.identities = "SELECT customer_id, id_type, id_value, verified FROM " + tablePrefix + "identity"
-                + " WHERE tenant_id = ? AND customer_id IN %s ORDER BY customer_id, ordinal";
-        this.tags = "SELECT customer_id, tag FROM " + tablePrefix + "tag WHERE tenant_id = ? AND customer_id IN %s"
-                + " ORDER BY customer_id, tag";
+                + " WHERE tenant_id = ? AND customer_id IN ";
+        this.tags = "SELECT customer_id, tag FROM " + tablePrefix + "tag WHERE tenant_id = ? AND customer_id IN ";
         this.customValues = "SELECT customer_id, field_id, ordinal, text_value, number_value, bool_value,"
                 + " date_value, time_value FROM " + tablePrefix + "custom_value WHERE tenant_id = ? AND customer_id"
-                + " IN %s ORDER BY customer_id, field_id, ordinal";
+                + " IN ";
     }
 
     /**
@@ -64,11 +68,10 @@ public final class CustomerReader {
         if (ids.size() > MAX_IDS) {
             throw new IllegalArgumentException("read at most " + MAX_IDS + " customers at once, got " + ids.size());
         }
-        String in = IdStatements.in(ids.size());
         Connection connection = session.getConnection();
         try {
             Map<Long, CustomerRow> rows = new HashMap<>(ids.size() * 2);
-            try (PreparedStatement statement = prepare(connection, customers + in, tenantId, ids);
+            try (PreparedStatement statement = sql.prepare(connection, customers, List.of(tenantId), ids, "");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     CustomerRow row = customerRow(result, tenantId);
@@ -79,7 +82,8 @@ public final class CustomerReader {
                 return List.of();
             }
             Map<Long, List<Identity>> identitiesById = new HashMap<>(rows.size() * 2);
-            try (PreparedStatement statement = prepare(connection, identities.formatted(in), tenantId, ids);
+            try (PreparedStatement statement = sql.prepare(connection, identities, List.of(tenantId), ids,
+                    " ORDER BY customer_id, ordinal");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     IdentityRow row = new IdentityRow(result.getString(2), result.getString(3), 0,
@@ -89,14 +93,16 @@ public final class CustomerReader {
                 }
             }
             Map<Long, List<String>> tagsById = new HashMap<>(rows.size() * 2);
-            try (PreparedStatement statement = prepare(connection, tags.formatted(in), tenantId, ids);
+            try (PreparedStatement statement = sql.prepare(connection, tags, List.of(tenantId), ids,
+                    " ORDER BY customer_id, tag");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     tagsById.computeIfAbsent(result.getLong(1), id -> new ArrayList<>(4)).add(result.getString(2));
                 }
             }
             Map<Long, List<CustomValueRow>> valuesById = new HashMap<>(rows.size() * 2);
-            try (PreparedStatement statement = prepare(connection, customValues.formatted(in), tenantId, ids);
+            try (PreparedStatement statement = sql.prepare(connection, customValues, List.of(tenantId), ids,
+                    " ORDER BY customer_id, field_id, ordinal");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     CustomValueRow row = customValueRow(result);
@@ -115,21 +121,6 @@ public final class CustomerReader {
             return loaded;
         } catch (SQLException e) {
             throw new StorageException("could not read customers: " + e.getMessage(), e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, String tenantId, List<Long> ids)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            statement.setString(1, tenantId);
-            for (int i = 0; i < ids.size(); i++) {
-                statement.setLong(i + 2, ids.get(i));
-            }
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
         }
     }
 

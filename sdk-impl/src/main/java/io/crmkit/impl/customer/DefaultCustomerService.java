@@ -123,7 +123,7 @@ public final class DefaultCustomerService implements CustomerService {
     @Override
     public void delete(long id) {
         Access.require(actor, Permission.DELETE, "delete a customer");
-        TrashStore trash = new TrashStore(kit.tablePrefix());
+        TrashStore trash = new TrashStore(kit.tablePrefix(), kit.idSql());
         kit.database().write("delete a customer", session -> {
             if (trash.moveToTrash(session.getConnection(), actor.tenantId(), List.of(id), kit.clock().instant(),
                     actor.actorId(), "").isEmpty()) {

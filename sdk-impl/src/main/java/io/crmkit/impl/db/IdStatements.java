@@ -12,10 +12,15 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Plain JDBC statements over a set of customer ids, for the set-based work of bulk operations and the
- * trash: MyBatis's {@code <foreach>} costs more per id than the statement itself. Every SQL text is
- * built by the SDK from constants and the validated table prefix; values are bound in the order given,
- * the ids last. An {@link Instant} is bound as UTC wall-clock time, as {@code UtcInstantTypeHandler} does.
+ * Plain JDBC statements over a set of customer ids, for reading pages of customers and the set-based work of
+ * bulk operations and the trash: MyBatis's {@code <foreach>} costs more per id than the statement itself.
+ * Every SQL text is built by the SDK from constants and the validated table prefix; values are bound in the
+ * order given. An {@link Instant} is bound as UTC wall-clock time, as {@code UtcInstantTypeHandler} does.
+ *
+ * <p>The ids are bound too, except on H2, which writes them into the SQL as number literals: H2 does not
+ * use the (tenant_id, id) index for an IN list of parameters and scans the tenant's rows instead (a
+ * thousand-id update took a second on 100,000 customers, 50 ms with literals). Ids are longs, so a literal
+ * cannot carry anything but a number. Thread-safe.
  */
 public final class IdStatements {
 
@@ -36,7 +41,15 @@ public final class IdStatements {
         }
     }
 
-    private IdStatements() {
+    private final boolean literalIds;
+
+    private IdStatements(boolean literalIds) {
+        this.literalIds = literalIds;
+    }
+
+    /** @return the statements for a database */
+    public static IdStatements of(Dialect dialect) {
+        return new IdStatements(dialect == Dialect.H2);
     }
 
     /** @return {@code (?, ?, ...)} for 1 to {@value #MAX_IDS} values */
@@ -52,8 +65,8 @@ public final class IdStatements {
      *
      * @return the rows changed
      */
-    public static int update(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids) {
-        try (PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()), values, ids)) {
+    public int update(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids) {
+        try (PreparedStatement statement = prepare(connection, sqlBeforeIds, values, ids, "")) {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new StorageFailure(e);
@@ -61,10 +74,10 @@ public final class IdStatements {
     }
 
     /** @return the first column of every row, as longs, of a query ending with the placeholders of {@code ids} */
-    public static List<Long> longs(Connection connection, String sqlBeforeIds, List<Object> values,
-                                   Collection<Long> ids, String sqlAfterIds) {
-        try (PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()) + sqlAfterIds, values,
-                ids); ResultSet rows = statement.executeQuery()) {
+    public List<Long> longs(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids,
+                            String sqlAfterIds) {
+        try (PreparedStatement statement = prepare(connection, sqlBeforeIds, values, ids, sqlAfterIds);
+             ResultSet rows = statement.executeQuery()) {
             List<Long> result = new ArrayList<>(ids.size());
             while (rows.next()) {
                 result.add(rows.getLong(1));
@@ -76,10 +89,10 @@ public final class IdStatements {
     }
 
     /** Runs a query ending with the placeholders of {@code ids}, handing each row to {@code reader}. */
-    public static void query(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids,
-                             String sqlAfterIds, RowReader reader) {
-        try (PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()) + sqlAfterIds, values,
-                ids); ResultSet rows = statement.executeQuery()) {
+    public void query(Connection connection, String sqlBeforeIds, List<?> values, Collection<Long> ids,
+                      String sqlAfterIds, RowReader reader) {
+        try (PreparedStatement statement = prepare(connection, sqlBeforeIds, values, ids, sqlAfterIds);
+             ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 reader.read(rows);
             }
@@ -100,25 +113,50 @@ public final class IdStatements {
      * @throws SQLException when the statement cannot be prepared or a value bound
      */
     public static PreparedStatement prepare(Connection connection, String sql, List<?> values) throws SQLException {
-        return prepare(connection, sql, values, List.of());
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<?> values,
-                                             Collection<Long> ids) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            int index = 1;
-            for (Object value : values) {
-                bind(statement, index++, value);
-            }
-            for (Long id : ids) {
-                statement.setLong(index++, id);
+            for (int i = 0; i < values.size(); i++) {
+                bind(statement, i + 1, values.get(i));
             }
             return statement;
         } catch (SQLException e) {
             statement.close();
             throw e;
         }
+    }
+
+    /**
+     * Prepares {@code sqlBeforeIds + (the ids) + sqlAfterIds} with the values bound first, then the ids (or the
+     * ids written as literals on H2); the caller closes it.
+     *
+     * @param ids 1 to {@value #MAX_IDS} ids
+     */
+    public PreparedStatement prepare(Connection connection, String sqlBeforeIds, List<?> values, Collection<Long> ids,
+                                     String sqlAfterIds) throws SQLException {
+        if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            throw new IllegalArgumentException("an id list holds 1 to " + MAX_IDS + " ids, got " + ids.size());
+        }
+        if (!literalIds) {
+            PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()) + sqlAfterIds, values);
+            try {
+                int index = values.size() + 1;
+                for (Long id : ids) {
+                    statement.setLong(index++, id);
+                }
+                return statement;
+            } catch (SQLException e) {
+                statement.close();
+                throw e;
+            }
+        }
+        StringBuilder sql = new StringBuilder(sqlBeforeIds.length() + sqlAfterIds.length() + ids.size() * 20);
+        sql.append(sqlBeforeIds).append('(');
+        boolean first = true;
+        for (Long id : ids) {
+            sql.append(first ? "" : ", ").append(id.longValue());
+            first = false;
+        }
+        return prepare(connection, sql.append(')').append(sqlAfterIds).toString(), values);
     }
 
     /** Binds a value, an {@link Instant} as UTC wall-clock time. */

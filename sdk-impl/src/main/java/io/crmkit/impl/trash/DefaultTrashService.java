@@ -38,9 +38,9 @@ public final class DefaultTrashService implements TrashService {
     public DefaultTrashService(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
-        this.store = new TrashStore(kit.tablePrefix());
+        this.store = new TrashStore(kit.tablePrefix(), kit.idSql());
         // The trash tables are named like the live ones after "trash_", with the same columns.
-        this.reader = new CustomerReader(kit.tablePrefix() + "trash_");
+        this.reader = new CustomerReader(kit.tablePrefix() + "trash_", kit.idSql());
     }
 
     @Override

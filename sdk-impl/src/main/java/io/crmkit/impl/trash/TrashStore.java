@@ -39,10 +39,12 @@ public final class TrashStore {
             new String[] {"group_member", "trash_group_member", MEMBER_COLUMNS});
 
     private final String prefix;
+    private final IdStatements sql;
 
     /** @param prefix the kit's validated table prefix */
-    public TrashStore(String prefix) {
+    public TrashStore(String prefix, IdStatements sql) {
         this.prefix = prefix;
+        this.sql = sql;
     }
 
     /**
@@ -57,22 +59,22 @@ public final class TrashStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Long> live = IdStatements.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ?"
+        List<Long> live = sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ?"
                 + " AND id IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE");
         if (live.isEmpty()) {
             return live;
         }
-        IdStatements.update(connection, "INSERT INTO " + prefix + "trash_customer (" + CUSTOMER_COLUMNS
+        sql.update(connection, "INSERT INTO " + prefix + "trash_customer (" + CUSTOMER_COLUMNS
                 + ", deleted_at, deleted_by, delete_reason) SELECT " + CUSTOMER_COLUMNS + ", ?, ?, ? FROM " + prefix
                 + "customer WHERE tenant_id = ? AND id IN ", List.of(at, actorId, reason, tenantId), live);
         for (String[] child : CHILDREN) {
-            IdStatements.update(connection, "INSERT INTO " + prefix + child[1] + " (" + child[2] + ") SELECT "
+            sql.update(connection, "INSERT INTO " + prefix + child[1] + " (" + child[2] + ") SELECT "
                     + child[2] + " FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id IN ",
                     List.of(tenantId), live);
-            IdStatements.update(connection, "DELETE FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id"
+            sql.update(connection, "DELETE FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id"
                     + " IN ", List.of(tenantId), live);
         }
-        IdStatements.update(connection, "DELETE FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
+        sql.update(connection, "DELETE FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
                 List.of(tenantId), live);
         return live;
     }
@@ -89,7 +91,7 @@ public final class TrashStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Long> trashed = IdStatements.longs(connection, "SELECT id FROM " + prefix + "trash_customer WHERE"
+        List<Long> trashed = sql.longs(connection, "SELECT id FROM " + prefix + "trash_customer WHERE"
                 + " tenant_id = ? AND id IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE");
         Set<Long> found = new HashSet<>(trashed);
         for (Long id : new LinkedHashSet<>(ids)) {
@@ -101,14 +103,14 @@ public final class TrashStore {
             return trashed;
         }
         Map<Long, String> conflicts = new HashMap<>();
-        IdStatements.query(connection, "SELECT t.customer_id, t.id_type, t.id_value, i.customer_id FROM " + prefix
+        sql.query(connection, "SELECT t.customer_id, t.id_type, t.id_value, i.customer_id FROM " + prefix
                 + "trash_identity t JOIN " + prefix + "identity i ON i.tenant_id = t.tenant_id AND i.id_type = t.id_type"
                 + " AND i.id_value = t.id_value WHERE t.tenant_id = ? AND t.customer_id IN ", List.of(tenantId), trashed,
                 "", row -> conflicts.putIfAbsent(row.getLong(1), row.getString(2).replace('_', ' ') + " '"
                         + row.getString(3) + "' now belongs to customer " + row.getLong(4)));
         Map<String, Long> claimed = new HashMap<>();
         Map<Long, List<String>> identities = new HashMap<>();
-        IdStatements.query(connection, "SELECT customer_id, id_type, id_value FROM " + prefix + "trash_identity WHERE"
+        sql.query(connection, "SELECT customer_id, id_type, id_value FROM " + prefix + "trash_identity WHERE"
                 + " tenant_id = ? AND customer_id IN ", List.of(tenantId), trashed, " ORDER BY customer_id",
                 row -> identities.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
                         .add(row.getString(2) + "\u0000" + row.getString(3)));
@@ -136,13 +138,13 @@ public final class TrashStore {
         if (restorable.isEmpty()) {
             return restorable;
         }
-        IdStatements.update(connection, "INSERT INTO " + prefix + "customer (" + CUSTOMER_COLUMNS + ") SELECT "
+        sql.update(connection, "INSERT INTO " + prefix + "customer (" + CUSTOMER_COLUMNS + ") SELECT "
                 + CUSTOMER_COLUMNS + " FROM " + prefix + "trash_customer WHERE tenant_id = ? AND id IN ",
                 List.of(tenantId), restorable);
         for (String[] child : CHILDREN) {
             String groupStillExists = child[0].equals("group_member") ? " AND EXISTS (SELECT 1 FROM " + prefix
                     + "customer_group g WHERE g.tenant_id = m.tenant_id AND g.id = m.group_id)" : "";
-            IdStatements.update(connection, "INSERT INTO " + prefix + child[0] + " (" + child[2] + ") SELECT "
+            sql.update(connection, "INSERT INTO " + prefix + child[0] + " (" + child[2] + ") SELECT "
                     + child[2] + " FROM " + prefix + child[1] + " m WHERE m.tenant_id = ?" + groupStillExists
                     + " AND m.customer_id IN ", List.of(tenantId), restorable);
         }
@@ -160,10 +162,10 @@ public final class TrashStore {
             return 0;
         }
         for (String[] child : CHILDREN) {
-            IdStatements.update(connection, "DELETE FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id"
+            sql.update(connection, "DELETE FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id"
                     + " IN ", List.of(tenantId), ids);
         }
-        int live = IdStatements.update(connection, "DELETE FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
+        int live = sql.update(connection, "DELETE FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
                 List.of(tenantId), ids);
         return live + eraseFromTrash(connection, tenantId, ids);
     }
@@ -186,10 +188,10 @@ public final class TrashStore {
 
     private int eraseFromTrash(Connection connection, String tenantId, List<Long> ids) {
         for (String[] child : CHILDREN) {
-            IdStatements.update(connection, "DELETE FROM " + prefix + child[1] + " WHERE tenant_id = ? AND customer_id"
+            sql.update(connection, "DELETE FROM " + prefix + child[1] + " WHERE tenant_id = ? AND customer_id"
                     + " IN ", List.of(tenantId), ids);
         }
-        return IdStatements.update(connection, "DELETE FROM " + prefix + "trash_customer WHERE tenant_id = ? AND id IN ",
+        return sql.update(connection, "DELETE FROM " + prefix + "trash_customer WHERE tenant_id = ? AND id IN ",
                 List.of(tenantId), ids);
     }
 }
