@@ -9,20 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.mapping.ParameterMapping;
-import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.parsing.PropertyParser;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
@@ -185,27 +179,6 @@ public final class Database {
         } catch (PersistenceException | IdStatements.StorageFailure e) {
             throw new StorageException("could not " + what + ": " + describe(e, sqlCause(e)), e);
         }
-    }
-
-    /**
-     * Renders a mapped statement as it would run, without running it.
-     *
-     * @param statementId the namespace-qualified id of the statement
-     * @param parameters  its parameters by name, as the mapper method's {@code @Param}s would pass them
-     * @return the SQL with {@code ?} placeholders and the values bound to them
-     */
-    public BoundStatement bind(String statementId, Map<String, Object> parameters) {
-        Configuration configuration = sessions.getConfiguration();
-        Object parameter = new HashMap<>(parameters);
-        BoundSql bound = configuration.getMappedStatement(statementId).getBoundSql(parameter);
-        MetaObject values = configuration.newMetaObject(parameter);
-        List<Object> bindings = new ArrayList<>();
-        for (ParameterMapping mapping : bound.getParameterMappings()) {
-            String property = mapping.getProperty();
-            bindings.add(bound.hasAdditionalParameter(property) ? bound.getAdditionalParameter(property)
-                    : values.getValue(property));
-        }
-        return new BoundStatement(bound.getSql().strip().replaceAll("\\s+", " "), bindings);
     }
 
     private static void rollback(SqlSession session, RuntimeException failure) {

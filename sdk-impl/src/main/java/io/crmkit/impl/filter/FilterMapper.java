@@ -1,14 +1,11 @@
 package io.crmkit.impl.filter;
 
-import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.session.ResultHandler;
 
 /** MyBatis mapper of searches; statements in FilterMapper.xml. */
 public interface FilterMapper {
-
-    List<Long> ids(@Param("q") SearchStatement query);
 
     long count(@Param("q") SearchStatement query);
 

@@ -143,10 +143,33 @@ final class FilterSql {
         return Optional.of(new TagCount(" AND t.tag IN " + list(distinct), distinct.size() > 1));
     }
 
+    private static final String PLACEHOLDER = "#{q.params[";
+
+    /**
+     * Rewrites SQL built by this class for plain JDBC: each {@code #{q.params[i]}} placeholder becomes
+     * {@code ?}, and the values follow in the order the placeholders appear (which is not always the order
+     * they were added in).
+     *
+     * @param sql    SQL with this compiler's placeholders
+     * @param values receives the values in placeholder order
+     * @return the SQL with {@code ?} placeholders
+     */
+    String toJdbc(String sql, List<Object> values) {
+        StringBuilder jdbc = new StringBuilder(sql.length());
+        int from = 0;
+        for (int at = sql.indexOf(PLACEHOLDER); at >= 0; at = sql.indexOf(PLACEHOLDER, from)) {
+            int end = sql.indexOf("]}", at);
+            values.add(params.get(Integer.parseInt(sql, at + PLACEHOLDER.length(), end, 10)));
+            jdbc.append(sql, from, at).append('?');
+            from = end + 2;
+        }
+        return jdbc.append(sql, from, sql.length()).toString();
+    }
+
     /** @return a placeholder for a bound value */
     String param(Object value) {
         params.add(value);
-        return "#{q.params[" + (params.size() - 1) + "]}";
+        return PLACEHOLDER + (params.size() - 1) + "]}";
     }
 
     private String node(Filter filter, String path) {

@@ -8,9 +8,7 @@ import java.util.List;
  * @param tenantId the actor's tenant
  * @param where    conditions to append after the tenant's, starting with " AND ", built by {@link FilterSql}
  *                 from whitelisted identifiers and placeholders only
- * @param orderBy  the ORDER BY list, from {@link SortKey}
- * @param limit    rows to fetch
  * @param params   the bound values of {@code where}
  */
-public record SearchStatement(String tenantId, String where, String orderBy, int limit, List<Object> params) {
+public record SearchStatement(String tenantId, String where, List<Object> params) {
 }
