@@ -61,7 +61,7 @@ public final class IdStatements {
     }
 
     /**
-     * Runs an INSERT, UPDATE or DELETE whose SQL ends with {@code IN} and the placeholder list of {@code ids}.
+     * Runs an INSERT, UPDATE or DELETE: {@code sqlBeforeIds} (ending with {@code IN}) and the list of {@code ids}.
      *
      * @return the rows changed
      */
@@ -73,22 +73,15 @@ public final class IdStatements {
         }
     }
 
-    /** @return the first column of every row, as longs, of a query ending with the placeholders of {@code ids} */
+    /** @return the first column of every row, as longs, of {@code sqlBeforeIds}, the list of ids, {@code sqlAfterIds} */
     public List<Long> longs(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids,
                             String sqlAfterIds) {
-        try (PreparedStatement statement = prepare(connection, sqlBeforeIds, values, ids, sqlAfterIds);
-             ResultSet rows = statement.executeQuery()) {
-            List<Long> result = new ArrayList<>(ids.size());
-            while (rows.next()) {
-                result.add(rows.getLong(1));
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StorageFailure(e);
-        }
+        List<Long> result = new ArrayList<>(ids.size());
+        query(connection, sqlBeforeIds, values, ids, sqlAfterIds, row -> result.add(row.getLong(1)));
+        return result;
     }
 
-    /** Runs a query ending with the placeholders of {@code ids}, handing each row to {@code reader}. */
+    /** Runs {@code sqlBeforeIds}, the list of ids, {@code sqlAfterIds}, handing each row to {@code reader}. */
     public void query(Connection connection, String sqlBeforeIds, List<?> values, Collection<Long> ids,
                       String sqlAfterIds, RowReader reader) {
         try (PreparedStatement statement = prepare(connection, sqlBeforeIds, values, ids, sqlAfterIds);
