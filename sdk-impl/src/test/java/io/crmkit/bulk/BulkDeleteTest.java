@@ -74,6 +74,28 @@ class BulkDeleteTest {
     }
 
     @DbTest
+    void deletesTheCustomersOfAGroupThroughTheSameSafeguardsAndKeepsTheGroup(TestDb db) {
+        Crm crm = db.crm();
+        List<Long> members = create(crm, 2, "member");
+        List<Long> others = create(crm, 1, "other");
+        long group = crm.filters().groups().create("Closed branch").id();
+        crm.filters().groups().add(group, members);
+        Selection ofGroup = Selection.matching(Filter.eq("group", group));
+
+        DeletePreview preview = crm.bulk().previewDelete(ofGroup);
+        BulkResult deleted = crm.bulk().run(ofGroup, BulkOperation.delete(preview.token(), true,
+                "the branch closed in May"));
+
+        assertThat(preview.count()).isEqualTo(2);
+        assertThat(deleted.changed()).isEqualTo(2);
+        assertThat(crm.customers().find(members.get(0))).isEmpty();
+        assertThat(crm.customers().find(others.get(0))).isPresent();
+        assertThat(crm.filters().groups().list()).extracting(g -> g.id()).containsExactly(group);
+        assertThat(crm.trash().restore(members).restored()).containsExactlyElementsOf(members);
+        assertThat(crm.filters().count(Filter.eq("group", group))).isEqualTo(2);
+    }
+
+    @DbTest
     void refusesMoreThanAHundredThousandCustomersBeforeTouchingAny(TestDb db) throws SQLException {
         Crm crm = db.crm();
         try (Connection connection = db.dataSource().getConnection()) {
