@@ -42,6 +42,7 @@ class BulkOperationsTest {
         List<Customer> hanoi = customers(crm, 3, "Hanoi");
         List<Customer> hue = customers(crm, 2, "Hue");
         crm.customers().addTags(hanoi.get(0).id(), IntStream.range(0, 99).mapToObj(i -> "t" + i).toList());
+        long fullVersion = crm.customers().get(hanoi.get(0).id()).version();
 
         BulkResult first = crm.bulk().run(Selection.matching(Filter.eq("city", "Hanoi")),
                 BulkOperation.addTags(List.of("vip", " gold ")));
@@ -53,12 +54,17 @@ class BulkOperationsTest {
         assertThat(crm.customers().get(hanoi.get(1).id()).tags()).containsExactly("gold", "old", "vip");
         assertThat(crm.customers().get(hanoi.get(1).id()).version()).isEqualTo(hanoi.get(1).version() + 1);
         assertThat(crm.customers().get(hue.get(0).id()).tags()).containsExactly("old");
+        Customer full = crm.customers().get(hanoi.get(0).id());
+        assertThat(full.tags()).hasSize(100).doesNotContain("vip", "gold");
+        assertThat(full.version()).as("a customer that failed is not touched").isEqualTo(fullVersion);
 
         BulkResult again = crm.bulk().run(Selection.matching(Filter.eq("city", "Hanoi")),
                 BulkOperation.addTags(List.of("vip", "gold")));
         assertThat(again.changed()).isZero();
         assertThat(again.unchanged()).isEqualTo(2);
         assertThat(crm.customers().get(hanoi.get(1).id()).version()).isEqualTo(hanoi.get(1).version() + 1);
+        assertThat(crm.customers().get(hanoi.get(0).id()).version())
+                .isEqualTo(fullVersion);
 
         BulkResult removed = crm.bulk().run(Selection.ids(List.of(hanoi.get(1).id(), hue.get(0).id(), 42L)),
                 BulkOperation.removeTags(List.of("vip")));

@@ -251,9 +251,7 @@ public final class DefaultBulkService implements BulkService {
         try {
             Chunks chunks = new Chunks(prepared.selection, filters);
             for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
-                ChunkWrites.Outcome outcome = runChunk(prepared, chunk);
-                tally.add(outcome);
-                jobs.progress(actor.tenantId(), prepared.jobId, tally.done());
+                tally.add(runChunk(prepared, chunk, tally.done() + chunk.size()));
                 listener.progress(tally.done(), prepared.total);
             }
             BulkResult result = tally.result();
@@ -265,7 +263,7 @@ public final class DefaultBulkService implements BulkService {
         }
     }
 
-    private ChunkWrites.Outcome runChunk(Prepared prepared, List<Long> chunk) {
+    private ChunkWrites.Outcome runChunk(Prepared prepared, List<Long> chunk, long doneAfter) {
         String what = prepared.operation.name().replace('_', ' ') + " customers in bulk";
         return kit.database().write(what, session -> {
             Instant now = kit.clock().instant();
@@ -274,6 +272,7 @@ public final class DefaultBulkService implements BulkService {
                 kit.audit().record(session, actor, "bulk." + prepared.operation.name(), "bulk_job", prepared.jobId,
                         outcome.changed.size() + " customer(s)");
             }
+            jobs.progress(session.getConnection(), actor.tenantId(), prepared.jobId, doneAfter);
             return outcome;
         });
     }

@@ -6,6 +6,7 @@ import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,9 +55,14 @@ final class JobStore {
                 + " WHERE tenant_id = ? AND id = ? AND state = 'PENDING'", total, kit.clock().instant(), tenantId, id) == 1;
     }
 
-    void progress(String tenantId, long id, long done) {
-        execute("record bulk job progress", "UPDATE " + table + " SET done = ?, updated_at = ? WHERE tenant_id = ?"
-                + " AND id = ?", done, kit.clock().instant(), tenantId, id);
+    /** Records progress inside the caller's transaction, so that it commits with the chunk it counts. */
+    void progress(Connection connection, String tenantId, long id, long done) {
+        try (PreparedStatement statement = IdStatements.prepare(connection, "UPDATE " + table + " SET done = ?,"
+                + " updated_at = ? WHERE tenant_id = ? AND id = ?", List.of(done, kit.clock().instant(), tenantId, id))) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
     }
 
     void finish(String tenantId, long id, BulkResult result) {

@@ -104,31 +104,35 @@ public final class ChunkWrites {
         return outcome;
     }
 
-    /** Adds tags; a customer that would pass {@value CustomerLimits#TAGS_MAX} tags fails. */
+    /**
+     * Adds tags; a customer that would pass {@value CustomerLimits#TAGS_MAX} tags fails. Reads the chunk's
+     * customers and tags without locks first, then locks only those that lack a tag by updating them (one row
+     * write each, where a locking read and an update were two), and checks them again under the lock. A customer
+     * another writer tagged between the two reads keeps the new version the lock gave it.
+     */
     public Outcome addTags(Connection connection, Actor actor, List<Long> ids, List<String> tags, Instant at) {
         Outcome outcome = new Outcome();
         String tenant = actor.tenantId();
-        List<Long> live = lock(connection, tenant, ids, outcome);
-        if (live.isEmpty()) {
+        Map<Long, Set<String>> seen = tagsOf(connection, tenant, ids, "");
+        reportMissing(ids, seen.keySet(), outcome);
+        List<Long> candidates = new ArrayList<>();
+        for (Map.Entry<Long, Set<String>> customer : seen.entrySet()) {
+            if (!tagsToAdd(customer.getKey(), customer.getValue(), tags, outcome).isEmpty()) {
+                candidates.add(customer.getKey());
+            }
+        }
+        if (candidates.isEmpty()) {
             return outcome;
         }
-        Map<Long, Set<String>> held = new HashMap<>();
-        sql.query(connection, "SELECT customer_id, tag FROM " + prefix + "tag WHERE tenant_id = ? AND"
-                + " customer_id IN ", List.of(tenant), live, "",
-                row -> held.computeIfAbsent(row.getLong(1), id -> new HashSet<>()).add(row.getString(2)));
+        touch(connection, actor, candidates, at);
+        Map<Long, Set<String>> held = tagsOf(connection, tenant, candidates, kit.database().dialect().latestRead());
+        reportMissing(candidates, held.keySet(), outcome);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id,"
                 + " customer_id, tag, created_at) VALUES (?, ?, ?, ?)")) {
-            for (Long id : live) {
-                Set<String> current = held.getOrDefault(id, Set.of());
-                Set<String> added = new LinkedHashSet<>(tags);
-                added.removeAll(current);
-                if (added.isEmpty()) {
-                    outcome.unchanged++;
-                } else if (current.size() + added.size() > CustomerLimits.TAGS_MAX) {
-                    outcome.failed.add(new BulkIssue(id, "too_many", "tags: at most " + CustomerLimits.TAGS_MAX
-                            + " tags per customer, customer " + id + " has " + current.size() + " and would get "
-                            + added.size() + " more"));
-                } else {
+            for (Map.Entry<Long, Set<String>> customer : held.entrySet()) {
+                long id = customer.getKey();
+                Set<String> added = tagsToAdd(id, customer.getValue(), tags, outcome);
+                if (!added.isEmpty()) {
                     for (String tag : added) {
                         IdStatements.bind(insert, 1, tenant);
                         insert.setLong(2, id);
@@ -145,8 +149,40 @@ public final class ChunkWrites {
         } catch (SQLException e) {
             throw new IdStatements.StorageFailure(e);
         }
-        touch(connection, actor, outcome.changed, at);
         return outcome;
+    }
+
+    /**
+     * @return the tags the customer lacks, or nothing when it has them all (counted unchanged) or would pass
+     *         the limit (reported failed)
+     */
+    private static Set<String> tagsToAdd(long id, Set<String> current, List<String> tags, Outcome outcome) {
+        Set<String> added = new LinkedHashSet<>(tags);
+        added.removeAll(current);
+        if (added.isEmpty()) {
+            outcome.unchanged++;
+        } else if (current.size() + added.size() > CustomerLimits.TAGS_MAX) {
+            outcome.failed.add(new BulkIssue(id, "too_many", "tags: at most " + CustomerLimits.TAGS_MAX
+                    + " tags per customer, customer " + id + " has " + current.size() + " and would get "
+                    + added.size() + " more"));
+            return Set.of();
+        }
+        return added;
+    }
+
+    /** @return each live customer among the ids, in id order, with the tags it holds */
+    private Map<Long, Set<String>> tagsOf(Connection connection, String tenant, List<Long> ids, String suffix) {
+        Map<Long, Set<String>> tags = new java.util.TreeMap<>();
+        sql.query(connection, "SELECT c.id, t.tag FROM " + prefix + "customer c LEFT JOIN " + prefix + "tag t ON"
+                + " t.tenant_id = c.tenant_id AND t.customer_id = c.id WHERE c.tenant_id = ? AND c.id IN ",
+                List.of(tenant), ids, suffix, row -> {
+                    Set<String> held = tags.computeIfAbsent(row.getLong(1), id -> new HashSet<>());
+                    String tag = row.getString(2);
+                    if (tag != null) {
+                        held.add(tag);
+                    }
+                });
+        return tags;
     }
 
     /** Removes tags. */

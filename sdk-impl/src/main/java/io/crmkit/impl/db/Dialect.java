@@ -60,6 +60,15 @@ public enum Dialect {
                 + "'; CRMKit supports H2, PostgreSQL and MariaDB/MySQL");
     }
 
+    /**
+     * @return what to append to a SELECT so that, inside a transaction, it reads the latest committed rows:
+     *         on MariaDB, whose repeatable read keeps the transaction's first snapshot, a shared-lock read;
+     *         nothing on H2 and PostgreSQL, whose read committed gives each statement a fresh snapshot
+     */
+    public String latestRead() {
+        return this == MARIADB ? " LOCK IN SHARE MODE" : "";
+    }
+
     /** @return whether the failure is a violation of a primary key or unique constraint */
     public boolean isUniqueViolation(SQLException e) {
         for (SQLException cause : chain(e)) {
