@@ -1,0 +1,101 @@
+package io.crmkit.impl.sheet;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The text a cell value is written as, shared by the .xlsx and CSV writers, and the guard that keeps a text
+ * from being run as a formula when a spreadsheet opens the file (OWASP "CSV injection").
+ *
+ * <p>A text whose first character is '=', '+', '-', '@', TAB or CR is written with a leading apostrophe:
+ * {@code "+84912345678"} becomes {@code "'+84912345678"}. So that every text survives an export and a re-import
+ * unchanged, a text that already starts with apostrophes followed by one of those characters gets one more
+ * ({@code "'=x"} becomes {@code "''=x"}); {@link #unneutralize} removes exactly the one apostrophe added.
+ * Numbers written as numbers are left alone.
+ */
+public final class CellText {
+
+    /** The characters that make a spreadsheet read a cell's text as a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final char APOSTROPHE = '\'';
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private CellText() {
+    }
+
+    /**
+     * Undoes the formula guard of a text read back from a file this package wrote: removes the one leading
+     * apostrophe that comes before a formula character ({@code "'+84912345678"} -> {@code "+84912345678"}).
+     * Any other text, including one that starts with an apostrophe before an ordinary character, is returned
+     * unchanged.
+     *
+     * @param text a cell's text; may be null
+     * @return the text as it was before it was written; null for null
+     */
+    public static String unneutralize(String text) {
+        boolean guarded = text != null && text.startsWith("'") && startsLikeFormula(text);
+        return guarded ? text.substring(1) : text;
+    }
+
+    /** @return the text with the formula guard applied (see the class comment) */
+    private static String neutralize(String text) {
+        return startsLikeFormula(text) ? APOSTROPHE + text : text;
+    }
+
+    /**
+     * @return the text a value is written as in CSV, and in .xlsx where it becomes a text cell; "" for null.
+     *         Everything but a number is neutralized; see {@link SheetWriter#row} for the formats.
+     */
+    static String of(Object value) {
+        String text = plain(value);
+        return isNumber(value) ? text : neutralize(text);
+    }
+
+    /** @return whether the value is written as a number: a Long, Integer, Short, BigDecimal or finite Double */
+    static boolean isNumber(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof BigDecimal || value instanceof Double d && Double.isFinite(d);
+    }
+
+    /** @return whether the text is a formula character after none or some apostrophes */
+    private static boolean startsLikeFormula(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == APOSTROPHE) {
+            i++;
+        }
+        return i < text.length() && FORMULA_STARTS.indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static String plain(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "TRUE" : "FALSE";
+        }
+        if (value instanceof LocalDate date) {
+            return DATE.format(date);
+        }
+        if (value instanceof Instant instant) {
+            return DATE_TIME.format(instant);
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Double d && Double.isFinite(d)) {
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Collection<?> elements) {
+            return elements.stream().map(CellText::plain).collect(Collectors.joining("; "));
+        }
+        return String.valueOf(value);
+    }
+}

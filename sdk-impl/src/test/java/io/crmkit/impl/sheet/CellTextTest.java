@@ -1,0 +1,117 @@
+package io.crmkit.impl.sheet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CellTextTest {
+
+    /** Texts a spreadsheet would run as formulas if they were written as they are. */
+    static List<String> hostileTexts() {
+        return List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
+                "=cmd|' /C calc'!A0", "+84912345678");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileTexts")
+    void putsAnApostropheBeforeATextThatStartsLikeAFormula(String hostile) {
+        assertThat(CellText.of(hostile)).isEqualTo("'" + hostile);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Lan", "a=b", " =1", "1+1", "'quoted'", "'", "\n=1"})
+    void leavesOtherTextsAlone(String text) {
+        assertThat(CellText.of(text)).isEqualTo(text);
+    }
+
+    @Test
+    void unneutralizeRemovesTheApostropheBeforeAFormulaCharacter() {
+        assertThat(CellText.unneutralize("'+84912345678")).isEqualTo("+84912345678");
+        assertThat(CellText.unneutralize("'=1")).isEqualTo("=1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'quoted'", "'", "''", "Lan", "", "=1", "+84912345678"})
+    void unneutralizeLeavesTextsWithoutTheGuardAlone(String text) {
+        assertThat(CellText.unneutralize(text)).isEqualTo(text);
+    }
+
+    @Test
+    void unneutralizeReturnsNullForNull() {
+        assertThat(CellText.unneutralize(null)).isNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("roundTripTexts")
+    void everyTextSurvivesNeutralizingAndUnneutralizing(String text) {
+        assertThat(CellText.unneutralize(CellText.of(text))).isEqualTo(text);
+    }
+
+    static List<String> roundTripTexts() {
+        List<String> texts = new ArrayList<>(hostileTexts());
+        texts.addAll(List.of("'=x", "''=x", "'+1", "'", "''", "'a", "", "Lan", "a'=b"));
+        return texts;
+    }
+
+    @Test
+    void writesNumbersAsPlainDecimalsWithoutExponentOrGuard() {
+        assertThat(CellText.of(1e20)).isEqualTo("100000000000000000000");
+        assertThat(CellText.of(1e-7)).isEqualTo("0.0000001");
+        assertThat(CellText.of(3.0)).isEqualTo("3");
+        assertThat(CellText.of(-0.0)).isEqualTo("0");
+        assertThat(CellText.of(new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(CellText.of(new BigDecimal("12.50"))).isEqualTo("12.50");
+        assertThat(CellText.of(-5L)).isEqualTo("-5");
+        assertThat(CellText.of(Long.MIN_VALUE)).isEqualTo("-9223372036854775808");
+        assertThat(CellText.of(7)).isEqualTo("7");
+        assertThat(CellText.of((short) -3)).isEqualTo("-3");
+    }
+
+    @Test
+    void writesANonFiniteDoubleAsGuardedText() {
+        assertThat(CellText.isNumber(Double.NaN)).isFalse();
+        assertThat(CellText.of(Double.NaN)).isEqualTo("NaN");
+        assertThat(CellText.of(Double.NEGATIVE_INFINITY)).isEqualTo("'-Infinity");
+    }
+
+    @Test
+    void writesBooleansDatesAndInstantsInFixedFormats() {
+        assertThat(CellText.of(true)).isEqualTo("TRUE");
+        assertThat(CellText.of(false)).isEqualTo("FALSE");
+        assertThat(CellText.of(LocalDate.of(2024, 1, 31))).isEqualTo("2024-01-31");
+        assertThat(CellText.of(Instant.parse("2024-03-05T10:15:30.789Z"))).isEqualTo("2024-03-05 10:15:30");
+    }
+
+    @Test
+    void writesADateOutsideFourDigitYearsWithTheGuard() {
+        assertThat(CellText.of(LocalDate.of(10_000, 1, 1))).isEqualTo("'+10000-01-01");
+        assertThat(CellText.of(LocalDate.of(-1, 1, 1))).isEqualTo("'-0001-01-01");
+    }
+
+    @Test
+    void joinsACollectionWithSemicolonsAndGuardsTheWhole() {
+        assertThat(CellText.of(List.of("vip", "new"))).isEqualTo("vip; new");
+        assertThat(CellText.of(Arrays.asList("a", null, 2L, LocalDate.of(2024, 1, 31))))
+                .isEqualTo("a; ; 2; 2024-01-31");
+        assertThat(CellText.of(List.of("+84 912 345 678", "+84 987 654 321")))
+                .isEqualTo("'+84 912 345 678; +84 987 654 321");
+        assertThat(CellText.of(List.of())).isEmpty();
+    }
+
+    @Test
+    void writesNullAsEmptyAndOtherValuesAsTheirStringForm() {
+        UUID id = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+        assertThat(CellText.of(null)).isEmpty();
+        assertThat(CellText.of(id)).isEqualTo(id.toString());
+    }
+}
