@@ -1,0 +1,49 @@
+package io.crmkit.impl.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The bytes of one .xlsx part, each counted against the workbook's {@link UncompressedBudget} and watched by a
+ * {@link MarkupScanner}. Extends InputStream, not FilterInputStream, so that skipped bytes are read and counted too.
+ */
+final class PartStream extends InputStream {
+
+    private final InputStream in;
+    private final String part;
+    private final UncompressedBudget budget;
+    private final MarkupScanner scanner;
+
+    /**
+     * @param in         the inflating stream of the part, closed with this one
+     * @param part       the part's name, for messages
+     * @param maxStretch see {@link MarkupScanner}
+     */
+    PartStream(InputStream in, String part, UncompressedBudget budget, long maxStretch) {
+        this.in = in;
+        this.part = part;
+        this.budget = budget;
+        this.scanner = new MarkupScanner(maxStretch, part);
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+        int count = in.read(bytes, offset, length);
+        if (count > 0) {
+            budget.spend(count, part);
+            scanner.scan(bytes, offset, count);
+        }
+        return count;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,91 @@
+package io.crmkit.impl.sheet;
+
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.io.FileFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Opens table files for reading, after checking they are what they claim to be.
+ *
+ * <p>Every problem with a file's content is a {@link ValidationException} with field {@code "file"} and one of
+ * these codes, raised by {@code open} or later by the reader; the message names the row or line, the column, the
+ * limit and what to do:
+ * <ul>
+ * <li>{@code empty}: the file is 0 bytes, or (from {@link SheetReader#header()}) has no non-blank row;</li>
+ * <li>{@code too_large}: the file is over {@link SheetLimits#maxFileBytes()}, or an .xlsx shared-strings table over
+ *     {@link SheetLimits#maxSharedStringsChars()};</li>
+ * <li>{@code not_xlsx}: claimed .xlsx but is text, random bytes, an old .xls, an OpenDocument file, a .xlsb, a
+ *     Strict Open XML or non-Excel Office file;</li>
+ * <li>{@code not_csv}: claimed CSV but is a zip (such as an .xlsx) or binary (NUL bytes in the first 8 KiB);</li>
+ * <li>{@code unsafe}: an .xlsx that looks built to attack: an entry inflating past
+ *     {@link SheetLimits#maxUncompressedBytes()} (declared or counted while reading) or more than 100 times its
+ *     compressed size, more than 1000 entries, a DOCTYPE or entity declaration, XML nested over 100 levels, or an
+ *     XML stretch (tag, comment, text without markup) far longer than any allowed cell;</li>
+ * <li>{@code malformed}: a CSV quote never closed, or an .xlsx whose XML or structure is broken;</li>
+ * <li>{@code encoding}: CSV bytes that are not UTF-8 (or UTF-16 text);</li>
+ * <li>{@code too_many_columns}: a cell beyond {@link SheetLimits#maxColumns()};</li>
+ * <li>{@code too_long}: a cell longer than {@link SheetLimits#maxCellChars()}.</li>
+ * </ul>
+ * An I/O failure of the file itself is an {@link UncheckedIOException}.
+ */
+public final class SheetReaders {
+
+    private SheetReaders() {
+    }
+
+    /**
+     * Opens a file, checking that its content is the format it claims (xlsx = zip with an OOXML workbook;
+     * CSV = text), then returns a reader positioned before the header. An .xlsx is read from its first sheet (the
+     * leftmost tab, hidden or not); a CSV as UTF-8 with the given delimiter.
+     *
+     * @param file      the file to read; the caller keeps ownership and may delete it after closing the reader
+     * @param format    the format the file claims to be, usually from its name
+     * @param delimiter the CSV field separator, such as ',' ';' '\t' or '|'; ignored for .xlsx
+     * @param limits    what the reader accepts, such as {@link SheetLimits#defaults()}
+     * @return an open reader; the caller closes it
+     * @throws ValidationException with field {@code "file"} and a code listed on this class; or with field
+     *         {@code "delimiter"}, code {@code "invalid_delimiter"}, for a CSV delimiter that is a quote, CR or LF
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static SheetReader open(Path file, FileFormat format, char delimiter, SheetLimits limits) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(limits, "limits");
+        requireSize(file, limits);
+        FileSignature signature = FileSignature.of(file);
+        if (format == FileFormat.XLSX) {
+            signature.requireXlsx();
+            return XlsxSheetReader.open(file, limits);
+        }
+        signature.requireCsv();
+        requireDelimiter(delimiter);
+        return CsvSheetReader.open(file, delimiter, limits);
+    }
+
+    private static void requireSize(Path file, SheetLimits limits) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (size == 0) {
+            throw FileProblem.of("empty", "the file is empty (0 bytes)");
+        }
+        if (size > limits.maxFileBytes()) {
+            throw FileProblem.of("too_large", "at most " + limits.maxFileBytes() + " bytes, this file has " + size
+                    + ". Split it into smaller files");
+        }
+    }
+
+    private static void requireDelimiter(char delimiter) {
+        if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
+            throw ValidationException.of("delimiter", "invalid_delimiter", "delimiter: a CSV delimiter cannot be a "
+                    + "double quote or a line break, got " + (int) delimiter + " (character code)");
+        }
+    }
+}
