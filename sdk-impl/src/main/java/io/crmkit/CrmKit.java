@@ -9,6 +9,7 @@ import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
+import io.crmkit.impl.io.RunningTransfers;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.access.ScopedCrm;
 import io.crmkit.impl.audit.AuditLog;
@@ -320,7 +321,7 @@ public final class CrmKit implements AutoCloseable {
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
-                        trashRetention, JobThreads.open(jobThreads));
+                        trashRetention, JobThreads.open(jobThreads), new RunningTransfers());
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -5,6 +5,8 @@ import io.crmkit.api.trash.TrashService;
 import io.crmkit.api.customer.CustomerService;
 import io.crmkit.api.field.FieldService;
 import io.crmkit.api.filter.FilterService;
+import io.crmkit.api.io.ExportService;
+import io.crmkit.api.io.ImportService;
 
 /**
  * The customer module as one actor sees it: every service below is scoped to the actor's tenant and
@@ -31,4 +33,10 @@ public interface Crm {
 
     /** @return deleted customers: list, restore, erase, purge */
     TrashService trash();
+
+    /** @return imports from .xlsx and CSV files, their template and failure reports */
+    ImportService imports();
+
+    /** @return exports of customers to .xlsx and CSV files */
+    ExportService exports();
 }

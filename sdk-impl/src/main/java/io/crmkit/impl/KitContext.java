@@ -23,7 +23,8 @@ import java.util.List;
  * @param customers       reads pages of whole customers
  * @param idSql           plain JDBC statements over lists of customer ids, as the database needs them written
  * @param trashRetention  how long deleted customers stay in the trash
- * @param jobs            runs submitted jobs (bulk operations)
+ * @param jobs            runs submitted jobs (bulk operations, imports, exports)
+ * @param transfers       the imports and exports running in this kit, for cancelling them
  */
 public record KitContext(
         String tablePrefix,
@@ -40,5 +41,6 @@ public record KitContext(
         CustomerReader customers,
         IdStatements idSql,
         java.time.Duration trashRetention,
-        java.util.concurrent.ExecutorService jobs) {
+        java.util.concurrent.ExecutorService jobs,
+        io.crmkit.impl.io.RunningTransfers transfers) {
 }

@@ -25,7 +25,8 @@ public final class TestDb {
     /** Every table of the SDK, without prefix; for dropping the tables of a test's own prefix. */
     private static final List<String> TABLES = List.of("custom_value", "tag", "identity", "customer", "field",
             "audit", "saved_filter", "group_member", "customer_group", "list_view", "trash_customer",
-            "trash_identity", "trash_tag", "trash_custom_value", "trash_group_member", "bulk_job");
+            "trash_identity", "trash_tag", "trash_custom_value", "trash_group_member", "bulk_job",
+            "transfer_job", "import_failure");
 
     private final String name;
     private final DataSource dataSource;

@@ -9,6 +9,11 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.customer.CustomerService;
 import io.crmkit.api.field.FieldService;
 import io.crmkit.api.filter.FilterService;
+import io.crmkit.api.io.ExportService;
+import io.crmkit.api.io.ImportService;
+import io.crmkit.impl.io.DefaultExportService;
+import io.crmkit.impl.io.DefaultImportService;
+import io.crmkit.impl.io.DefaultTransferJobs;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.customer.DefaultCustomerService;
 import io.crmkit.impl.field.DefaultFieldService;
@@ -23,6 +28,8 @@ public final class ScopedCrm implements Crm {
     private final DefaultFilterService filters;
     private final BulkService bulk;
     private final TrashService trash;
+    private final ImportService imports;
+    private final ExportService exports;
 
     public ScopedCrm(Actor actor, KitContext kit) {
         this.actor = actor;
@@ -31,6 +38,9 @@ public final class ScopedCrm implements Crm {
         this.filters = new DefaultFilterService(actor, kit);
         this.bulk = new DefaultBulkService(actor, kit, filters);
         this.trash = new DefaultTrashService(actor, kit);
+        DefaultTransferJobs jobs = new DefaultTransferJobs(actor, kit);
+        this.imports = new DefaultImportService(actor, kit, jobs);
+        this.exports = new DefaultExportService(actor, kit, filters, jobs);
     }
 
     @Override
@@ -61,5 +71,15 @@ public final class ScopedCrm implements Crm {
     @Override
     public TrashService trash() {
         return trash;
+    }
+
+    @Override
+    public ImportService imports() {
+        return imports;
+    }
+
+    @Override
+    public ExportService exports() {
+        return exports;
     }
 }

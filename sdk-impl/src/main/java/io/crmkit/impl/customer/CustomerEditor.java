@@ -43,18 +43,30 @@ public final class CustomerEditor {
      */
     public boolean apply(SqlSession session, Actor actor, Customer current, CustomerPatch patch, TenantFields fields,
                          boolean skipUnchanged, List<IdentityRow> attempted) {
-        Set<String> verified = current.identities().stream().filter(Identity::verified)
-                .map(identity -> IdentityKinds.column(identity.type(), identity.channel()) + "|" + identity.value())
-                .collect(Collectors.toSet());
-        Errors errors = new Errors();
-        CleanCustomer clean = validator.validate(PatchApplier.apply(current, patch, errors), fields,
-                patch.customChanges().keySet(), verified, patch.changes()::containsKey, errors);
+        CleanCustomer clean = validate(current, patch, fields);
         if (skipUnchanged && unchanged(current, clean)) {
             return false;
         }
         attempted.addAll(clean.identities());
         write(session, actor, current, clean);
         return true;
+    }
+
+    /**
+     * @return whether {@link #apply} would change the customer; writes nothing
+     * @throws ValidationException when the patch breaks a rule for this customer
+     */
+    public boolean wouldChange(Customer current, CustomerPatch patch, TenantFields fields) {
+        return !unchanged(current, validate(current, patch, fields));
+    }
+
+    private CleanCustomer validate(Customer current, CustomerPatch patch, TenantFields fields) {
+        Set<String> verified = current.identities().stream().filter(Identity::verified)
+                .map(identity -> IdentityKinds.column(identity.type(), identity.channel()) + "|" + identity.value())
+                .collect(Collectors.toSet());
+        Errors errors = new Errors();
+        return validator.validate(PatchApplier.apply(current, patch, errors), fields, patch.customChanges().keySet(),
+                verified, patch.changes()::containsKey, errors);
     }
 
     private static boolean unchanged(Customer current, CleanCustomer clean) {

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The columns a list view may show: the built-in fields (fixed here) and the tenant's custom fields. */
-final class ListColumns {
+/**
+ * The columns a list view (and an export) may show: the built-in fields (fixed here) and the tenant's custom
+ * fields.
+ */
+public final class ListColumns {
 
     private static final Map<String, Function<Customer, Object>> BUILT_IN = new LinkedHashMap<>();
 
@@ -47,14 +50,21 @@ final class ListColumns {
     private ListColumns() {
     }
 
+    /** @return every column: the built-in ones, then the tenant's active custom fields */
+    public static List<String> all(TenantFields fields) {
+        List<String> all = new java.util.ArrayList<>(BUILT_IN.keySet());
+        fields.active().forEach(field -> all.add(field.key()));
+        return all;
+    }
+
     /** @return whether a view may show the column: a built-in field or an active custom field */
-    static boolean isKnown(String column, TenantFields fields) {
+    public static boolean isKnown(String column, TenantFields fields) {
         return BUILT_IN.containsKey(column)
                 || fields.byKey(column).filter(definition -> !definition.retired()).isPresent();
     }
 
     /** @return the customer's values of the columns, in their order; "" where there is none */
-    static Map<String, Object> values(Customer customer, List<String> columns) {
+    public static Map<String, Object> values(Customer customer, List<String> columns) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String column : columns) {
             Object value = Optional.ofNullable(BUILT_IN.get(column)).map(read -> read.apply(customer))

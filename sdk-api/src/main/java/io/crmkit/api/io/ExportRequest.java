@@ -1,0 +1,97 @@
+package io.crmkit.api.io;
+
+import io.crmkit.api.filter.Filter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to export: the customers of a filter and keyword (or all), in id order, with chosen columns. Built with
+ * {@link #builder(FileFormat)}.
+ *
+ * <p>Columns are list-view column keys: built-in fields ({@code id name nickname gender birthday company country
+ * province city area addressDetail remark source ownerId status stage phones emails channels externalId
+ * wechatOpenId tags verified createdAt createdBy updatedAt updatedBy}) and custom field keys. Several phones,
+ * emails or tags go in one cell separated by "; ". No columns and no view means every built-in column, then every
+ * active custom field.
+ *
+ * @param format    the file format
+ * @param delimiter the CSV delimiter
+ * @param filter    which customers; empty for all
+ * @param keyword   the search box's keyword, "" for none
+ * @param columns   the columns, in order
+ * @param view      a saved list view's name whose columns to use (instead of {@code columns})
+ */
+public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> filter, String keyword,
+                            List<String> columns, Optional<String> view) {
+
+    /** Copies the columns. */
+    public ExportRequest {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(keyword, "keyword");
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(view, "view");
+        if (!columns.isEmpty() && view.isPresent()) {
+            throw new IllegalArgumentException("columns: name columns or a view, not both");
+        }
+    }
+
+    /** @return a builder exporting every customer with every column, comma-separated if CSV */
+    public static Builder builder(FileFormat format) {
+        return new Builder(format);
+    }
+
+    /** Builds an {@link ExportRequest}. Not thread-safe. */
+    public static final class Builder {
+        private final FileFormat format;
+        private char delimiter = ',';
+        private Filter filter;
+        private String keyword = "";
+        private List<String> columns = List.of();
+        private String view;
+
+        private Builder(FileFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+        }
+
+        /** @param delimiter the CSV delimiter: one of {@code , ; | TAB} */
+        public Builder delimiter(char delimiter) {
+            if (",;|\t".indexOf(delimiter) < 0) {
+                throw new IllegalArgumentException("delimiter: one of , ; | or TAB, got '" + delimiter + "'");
+            }
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /** @param filter which customers to export */
+        public Builder filter(Filter filter) {
+            this.filter = Objects.requireNonNull(filter, "filter");
+            return this;
+        }
+
+        /** @param keyword the search box's keyword, 0 to 255 characters */
+        public Builder keyword(String keyword) {
+            this.keyword = Objects.requireNonNull(keyword, "keyword");
+            return this;
+        }
+
+        /** @param columns the column keys, in order */
+        public Builder columns(List<String> columns) {
+            this.columns = List.copyOf(columns);
+            return this;
+        }
+
+        /** @param viewName the name of a saved list view whose columns to export */
+        public Builder view(String viewName) {
+            this.view = Objects.requireNonNull(viewName, "viewName");
+            return this;
+        }
+
+        /** @return the request */
+        public ExportRequest build() {
+            return new ExportRequest(format, delimiter, Optional.ofNullable(filter), keyword, columns,
+                    Optional.ofNullable(view));
+        }
+    }
+}

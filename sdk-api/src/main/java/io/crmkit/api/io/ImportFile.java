@@ -1,0 +1,47 @@
+package io.crmkit.api.io;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A file to import from: where it is, its format and, for CSV, its delimiter. The file must stay in place
+ * until an import that reads it has finished; the kit reads it twice (once to count and check its rows, once to
+ * import them) and never changes it.
+ *
+ * @param path      the file
+ * @param format    its format; the kit checks that the content is what the format says
+ * @param delimiter the CSV field delimiter (ignored for .xlsx): one of {@code , ; | TAB}
+ */
+public record ImportFile(Path path, FileFormat format, char delimiter) {
+
+    /** @throws IllegalArgumentException for a delimiter other than {@code , ; | TAB} */
+    public ImportFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(format, "format");
+        if (",;|\t".indexOf(delimiter) < 0) {
+            throw new IllegalArgumentException("delimiter: one of , ; | or TAB, got '" + delimiter + "'");
+        }
+    }
+
+    /**
+     * @return the file, in the format its name's extension says ({@code .xlsx} or {@code .csv}), comma-separated
+     * @throws IllegalArgumentException when the name ends in neither
+     */
+    public static ImportFile of(Path path) {
+        Objects.requireNonNull(path, "path");
+        FileFormat format = FileFormat.ofFileName(path.getFileName().toString()).orElseThrow(() ->
+                new IllegalArgumentException("file: " + path.getFileName() + " is neither .xlsx nor .csv; name the"
+                        + " format with ImportFile.of(path, format)"));
+        return new ImportFile(path, format, ',');
+    }
+
+    /** @return the file in the given format, comma-separated if CSV */
+    public static ImportFile of(Path path, FileFormat format) {
+        return new ImportFile(path, format, ',');
+    }
+
+    /** @return this file read with another CSV delimiter */
+    public ImportFile withDelimiter(char delimiter) {
+        return new ImportFile(path, format, delimiter);
+    }
+}

@@ -1,0 +1,122 @@
+package io.crmkit.api.io;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to import and how. Built with {@link #builder(ImportFile)}.
+ *
+ * <p>The mapping names, for each file column (by its header text), the field it fills: a built-in field key
+ * ({@code name nickname gender birthday company country province city area addressDetail phones emails
+ * externalId wechatOpenId remark source ownerId stage tags id}) or a custom field's key. Columns left out are
+ * ignored. Several columns may fill {@code phones}, {@code emails} and {@code tags}; a cell of those may hold
+ * several values separated by {@code ;} or a line break. An empty mapping means "use
+ * {@link ImportService#preview(ImportFile) the suggested one}".
+ *
+ * <p>Settings apply to every imported customer: a {@code source} for created customers, {@code tags} added
+ * to all, and {@code groups} (static groups' ids) every customer joins.
+ *
+ * @param file    the file
+ * @param mapping header text to field key, in column order
+ * @param mode    create, update, or both
+ * @param matchBy the key that recognizes existing customers; empty means id, then phone, then email
+ * @param source  the source of created customers (empty: the mapped column or the kit default "import")
+ * @param tags    tags added to every imported customer
+ * @param groups  static groups every imported customer joins
+ * @param dryRun  whether to validate and count only, writing no customer
+ */
+public record ImportRequest(ImportFile file, Map<String, String> mapping, ImportMode mode,
+                            Optional<MatchKey> matchBy, Optional<String> source, List<String> tags,
+                            List<Long> groups, boolean dryRun) {
+
+    /** Copies the collections. */
+    public ImportRequest {
+        Objects.requireNonNull(file, "file");
+        mapping = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(matchBy, "matchBy");
+        Objects.requireNonNull(source, "source");
+        tags = List.copyOf(tags);
+        groups = List.copyOf(groups);
+    }
+
+    /** @return a builder for importing the file: create or update, default matching, suggested mapping */
+    public static Builder builder(ImportFile file) {
+        return new Builder(file);
+    }
+
+    /** Builds an {@link ImportRequest}. Not thread-safe. */
+    public static final class Builder {
+        private final ImportFile file;
+        private final Map<String, String> mapping = new LinkedHashMap<>();
+        private ImportMode mode = ImportMode.CREATE_OR_UPDATE;
+        private MatchKey matchBy;
+        private String source;
+        private final LinkedHashSet<String> tags = new LinkedHashSet<>();
+        private final LinkedHashSet<Long> groups = new LinkedHashSet<>();
+        private boolean dryRun;
+
+        private Builder(ImportFile file) {
+            this.file = Objects.requireNonNull(file, "file");
+        }
+
+        /** Maps the column with this header text to a field key; mapping it again replaces the target. */
+        public Builder map(String header, String fieldKey) {
+            mapping.put(Objects.requireNonNull(header, "header"), Objects.requireNonNull(fieldKey, "fieldKey"));
+            return this;
+        }
+
+        /** Replaces the mapping, header text to field key (a preview's suggestion, changed by the user). */
+        public Builder mapping(Map<String, String> headerToField) {
+            mapping.clear();
+            headerToField.forEach(this::map);
+            return this;
+        }
+
+        /** @param mode what to do with matching and new rows; default {@link ImportMode#CREATE_OR_UPDATE} */
+        public Builder mode(ImportMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** @param key the one key that recognizes existing customers, instead of id, then phone, then email */
+        public Builder matchBy(MatchKey key) {
+            this.matchBy = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /** @param source the source of created customers, 0 to 64 characters */
+        public Builder source(String source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Adds a tag to every imported customer. */
+        public Builder tag(String tag) {
+            tags.add(Objects.requireNonNull(tag, "tag"));
+            return this;
+        }
+
+        /** Makes every imported customer a member of a static group. */
+        public Builder group(long groupId) {
+            groups.add(groupId);
+            return this;
+        }
+
+        /** Validates and counts without writing customers; the failure report is still kept. */
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        /** @return the request */
+        public ImportRequest build() {
+            return new ImportRequest(file, mapping, mode, Optional.ofNullable(matchBy), Optional.ofNullable(source),
+                    List.copyOf(tags), List.copyOf(groups), dryRun);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.crmkit.api.io;
+
+import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
+import java.io.OutputStream;
+
+/**
+ * Imports customers of the actor's tenant from .xlsx and CSV files. Needs the {@code IMPORT} permission.
+ *
+ * <p>An import reads the file once to check it (format, safety, size, header) and count its rows, then again to
+ * import them in chunks of {@value #CHUNK_ROWS} rows, each chunk in one transaction together with the job's
+ * progress: every row is either fully imported or not at all. Each row gets the validation of a single
+ * customer; a row that breaks a rule fails alone, with every reason, and the import goes on. Two rows of the
+ * same file that stand for the same customer (same id, phone or email) are one customer: the first row creates
+ * or updates it, the later ones update it, in file order. An empty cell leaves the field as it is when updating;
+ * identities and tags of a row are added to the customer's.
+ *
+ * <p>If the process dies, running the same import again (same file content, same request) continues after the
+ * last committed chunk, so no row is imported twice.
+ *
+ * <p>Untrusted files are checked before anything is written: a file that is not what its format says, a zip
+ * bomb, an XML entity, a sheet with more than {@value #MAX_COLUMNS} columns, an oversized shared-strings table,
+ * broken UTF-8, or more than {@value #MAX_ROWS} data rows get a {@link ValidationException} (field "file") or a
+ * {@link LimitExceededException}, and nothing is imported.
+ */
+public interface ImportService {
+
+    /** Most data rows in one file. */
+    int MAX_ROWS = 200_000;
+
+    /** Most columns in one file. */
+    int MAX_COLUMNS = 1_000;
+
+    /** Largest file, in bytes (100 MiB). */
+    long MAX_FILE_BYTES = 100L * 1024 * 1024;
+
+    /** Rows per chunk (transaction). */
+    int CHUNK_ROWS = 500;
+
+    /**
+     * Writes an .xlsx template: a "Customers" sheet whose header names every built-in and active custom field
+     * of the tenant, with an example row, and an "Instructions" sheet with each column's rules.
+     */
+    void writeTemplate(OutputStream out);
+
+    /**
+     * Reads a file's header and first rows and suggests a mapping of its columns to fields.
+     *
+     * @throws ValidationException when the file is unreadable, unsafe, empty or not in its format
+     */
+    ImportPreview preview(ImportFile file);
+
+    /**
+     * Imports now, in the calling thread.
+     *
+     * @throws ValidationException       when the request or the file is invalid (nothing is imported)
+     * @throws LimitExceededException    when the file holds more than {@value #MAX_ROWS} data rows
+     * @throws PermissionDeniedException without {@code IMPORT}
+     */
+    default ImportResult run(ImportRequest request) {
+        return run(request, ProgressListener.NONE);
+    }
+
+    /** Like {@link #run(ImportRequest)}, telling the listener rows read / total after each chunk. */
+    ImportResult run(ImportRequest request, ProgressListener listener);
+
+    /**
+     * Starts an import in the kit's job executor and returns at once. The request's checks that need no file
+     * run first and throw here; a bad file fails the job.
+     *
+     * @return the job's id
+     */
+    long submit(ImportRequest request);
+
+    /**
+     * Writes every failed row of an import: the original cells under the original header, then its row number
+     * and its reasons.
+     *
+     * @throws NotFoundException when the tenant has no such import
+     */
+    void writeFailureReport(long jobId, FileFormat format, OutputStream out);
+
+    /** @return the tenant's import and export jobs, polled and listed; see {@link TransferJobs} */
+    TransferJobs jobs();
+}

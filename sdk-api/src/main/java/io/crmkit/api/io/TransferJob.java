@@ -1,0 +1,49 @@
+package io.crmkit.api.io;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An import's or export's stored state, for a host to poll and list.
+ *
+ * @param id        the job's id
+ * @param kind      import or export
+ * @param fileName  the file's name (an import's source, an export's target when it is a path)
+ * @param actorId   who started it
+ * @param state     where it is
+ * @param done      rows processed so far
+ * @param total     rows to process (known after an import's first pass over its file)
+ * @param imported  an import's outcome so far (final once {@link State#DONE})
+ * @param error     why it stopped, once {@link State#FAILED} or {@link State#INTERRUPTED}
+ * @param createdAt when it started
+ * @param updatedAt when it last reported progress
+ */
+public record TransferJob(long id, Kind kind, String fileName, String actorId, State state, long done, long total,
+                          Optional<ImportResult> imported, Optional<String> error, Instant createdAt,
+                          Instant updatedAt) {
+
+    /** Import or export. */
+    public enum Kind {
+        /** Customers read from a file. */
+        IMPORT,
+        /** Customers written to a file. */
+        EXPORT
+    }
+
+    /** The states of a job. */
+    public enum State {
+        /** Running now. */
+        RUNNING,
+        /** Finished. */
+        DONE,
+        /** Stopped by an error; an import's committed rows stay imported. */
+        FAILED,
+        /** Stopped by {@code cancel}; an import's committed rows stay imported. */
+        CANCELLED,
+        /**
+         * Reported no progress for 10 minutes, as when its process died. Running the same import (same file,
+         * same settings) again continues after the last committed row.
+         */
+        INTERRUPTED
+    }
+}

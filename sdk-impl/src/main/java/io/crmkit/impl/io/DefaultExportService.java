@@ -1,0 +1,215 @@
+package io.crmkit.impl.io;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.filter.ListView;
+import io.crmkit.api.io.ExportRequest;
+import io.crmkit.api.io.ExportService;
+import io.crmkit.api.io.TransferJob;
+import io.crmkit.api.io.TransferJobs;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.filter.DefaultFilterService;
+import io.crmkit.impl.filter.ListColumns;
+import io.crmkit.impl.sheet.SheetWriter;
+import io.crmkit.impl.sheet.SheetWriters;
+import io.crmkit.impl.validation.Errors;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link ExportService} for one actor: pages of {@value #PAGE} customers in id order, each read with a few
+ * queries and written at once, so memory holds one page. Thread-safe.
+ */
+public final class DefaultExportService implements ExportService {
+
+    private static final int PAGE = 1000;
+    /** Rows between two stored progress reports. */
+    private static final int PROGRESS_EVERY = 10 * PAGE;
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final DefaultFilterService filters;
+    private final TransferJobStore store;
+    private final TransferJobs jobs;
+
+    public DefaultExportService(Actor actor, KitContext kit, DefaultFilterService filters, TransferJobs jobs) {
+        this.actor = actor;
+        this.kit = kit;
+        this.filters = filters;
+        this.store = new TransferJobStore(kit);
+        this.jobs = jobs;
+    }
+
+    @Override
+    public long run(ExportRequest request, OutputStream out, ProgressListener listener) {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(listener, "listener");
+        Prepared prepared = prepare(request, "(stream)");
+        long written = prepared.write(out, listener);
+        if (!prepared.cancelled) {
+            prepared.done(written);
+        }
+        return written;
+    }
+
+    @Override
+    public long submit(ExportRequest request, Path file) {
+        Objects.requireNonNull(file, "file");
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw ValidationException.of("file", "invalid", "file: " + file + " is not a file in an existing folder");
+        }
+        Prepared prepared = prepare(request, target.getFileName().toString());
+        kit.jobs().execute(() -> prepared.writeFile(target));
+        return prepared.jobId;
+    }
+
+    @Override
+    public TransferJobs jobs() {
+        return jobs;
+    }
+
+    /** An export checked and counted, with its job stored as running. */
+    private final class Prepared {
+        final long jobId;
+        final ExportRequest request;
+        final List<String> columns;
+        final long total;
+        final TenantFields fields;
+        /** Whether the last write stopped because the job was cancelled. */
+        boolean cancelled;
+
+        Prepared(long jobId, ExportRequest request, List<String> columns, long total, TenantFields fields) {
+            this.jobId = jobId;
+            this.request = request;
+            this.columns = columns;
+            this.total = total;
+            this.fields = fields;
+        }
+
+        /** Writes the file next to the target and moves it there when complete; deletes it otherwise. */
+        void writeFile(Path target) {
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try {
+                long written;
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    written = write(out, ProgressListener.NONE);
+                }
+                if (cancelled) {
+                    Files.deleteIfExists(partial);
+                } else {
+                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+                    done(written);
+                }
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // the job's error already says what went wrong
+                }
+                if (e instanceof IOException io) {
+                    store.finish(actor.tenantId(), jobId, TransferJob.State.FAILED, "could not write " + target
+                            + ": " + io.getMessage());
+                }
+            }
+        }
+
+        /** Writes the rows; the caller records the end, once the output is complete. */
+        long write(OutputStream out, ProgressListener listener) {
+            kit.transfers().started(jobId);
+            long written = 0;
+            try (SheetWriter writer = SheetWriters.open(out, request.format(), request.delimiter())) {
+                writer.header(columns);
+                long lastId = Long.MIN_VALUE;
+                while (written < MAX_ROWS) {
+                    int size = (int) Math.min(PAGE, MAX_ROWS - written);
+                    List<Long> ids = filters.idsAfter(request.filter(), request.keyword(), lastId, size);
+                    if (ids.isEmpty()) {
+                        break;
+                    }
+                    lastId = ids.get(ids.size() - 1);
+                    List<Customer> page = kit.database().read("export customers", session ->
+                            kit.customers().read(session, actor.tenantId(), ids, fields));
+                    for (Customer customer : page) {
+                        writer.row(new ArrayList<>(ListColumns.values(customer, columns).values()));
+                    }
+                    written += page.size();
+                    listener.progress(written, Math.max(total, written));
+                    if (kit.transfers().isCancelled(jobId)) {
+                        cancelled = true;
+                        store.finish(actor.tenantId(), jobId, TransferJob.State.CANCELLED, "cancelled after "
+                                + written + " rows");
+                        return written;
+                    }
+                    if (written % PROGRESS_EVERY == 0) {
+                        store.progress(actor.tenantId(), jobId, written);
+                    }
+                }
+            } catch (RuntimeException e) {
+                store.finish(actor.tenantId(), jobId, TransferJob.State.FAILED, e.getMessage() == null ? e.toString()
+                        : e.getMessage());
+                throw e;
+            } finally {
+                kit.transfers().ended(jobId);
+            }
+            return written;
+        }
+
+        /** Records the end of an export that wrote its output whole. */
+        void done(long written) {
+            store.progress(actor.tenantId(), jobId, written);
+            store.finish(actor.tenantId(), jobId, TransferJob.State.DONE, null);
+        }
+    }
+
+    private Prepared prepare(ExportRequest request, String fileName) {
+        Objects.requireNonNull(request, "request");
+        Access.require(actor, Permission.EXPORT, "export customers");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        List<String> columns = columns(request, fields);
+        long total = filters.countMatching(request.filter(), request.keyword());
+        if (total > MAX_ROWS) {
+            throw new LimitExceededException("export would write " + total + " customers, at most " + MAX_ROWS
+                    + " per export; narrow the filter", MAX_ROWS, total);
+        }
+        long jobId = kit.ids().next();
+        store.insert(actor.tenantId(), jobId, TransferJob.Kind.EXPORT, actor.actorId(), fileName, "", false, total);
+        return new Prepared(jobId, request, columns, total, fields);
+    }
+
+    private List<String> columns(ExportRequest request, TenantFields fields) {
+        if (request.view().isPresent()) {
+            String name = request.view().get();
+            return filters.views().find(name).map(ListView::columns).orElseThrow(() -> ValidationException.of("view",
+                    "not_found", "view: no list view named '" + name + "' for this actor"));
+        }
+        if (request.columns().isEmpty()) {
+            return ListColumns.all(fields);
+        }
+        Errors errors = new Errors();
+        for (int i = 0; i < request.columns().size(); i++) {
+            String column = request.columns().get(i);
+            if (!ListColumns.isKnown(column, fields)) {
+                errors.add("columns[" + i + "]", "unknown", "'" + column + "' is neither a built-in column nor an"
+                        + " active custom field; the columns are " + ListColumns.all(fields));
+            } else if (request.columns().subList(0, i).contains(column)) {
+                errors.add("columns[" + i + "]", "duplicate", "'" + column + "' is listed twice");
+            }
+        }
+        errors.throwIfAny();
+        return request.columns();
+    }
+}

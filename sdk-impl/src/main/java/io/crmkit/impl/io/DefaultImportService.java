@@ -1,0 +1,180 @@
+package io.crmkit.impl.io;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.customer.CustomerLimits;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.io.FileFormat;
+import io.crmkit.api.io.ImportFile;
+import io.crmkit.api.io.ImportPreview;
+import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.io.ImportResult;
+import io.crmkit.api.io.ImportService;
+import io.crmkit.api.io.TransferJob;
+import io.crmkit.api.io.TransferJobs;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.sheet.SheetReader;
+import io.crmkit.impl.sheet.SheetRow;
+import io.crmkit.impl.sheet.SheetWriter;
+import io.crmkit.impl.sheet.SheetWriters;
+import io.crmkit.impl.sheet.TemplateWriter;
+import io.crmkit.impl.validation.Errors;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link ImportService} for one actor. Thread-safe. */
+public final class DefaultImportService implements ImportService {
+
+    /** The source of created customers when neither the request nor the row names one. */
+    static final String DEFAULT_SOURCE = "import";
+    private static final int SAMPLE_ROWS = 5;
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final TransferJobStore store;
+    private final TransferJobs jobs;
+
+    public DefaultImportService(Actor actor, KitContext kit, TransferJobs jobs) {
+        this.actor = actor;
+        this.kit = kit;
+        this.store = new TransferJobStore(kit);
+        this.jobs = jobs;
+    }
+
+    @Override
+    public void writeTemplate(OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        Access.require(actor, Permission.IMPORT, "download the import template");
+        TemplateWriter.write(out, TemplateColumns.of(kit.fields().of(actor.tenantId()), kit.lifecycleStages()));
+    }
+
+    @Override
+    public ImportPreview preview(ImportFile file) {
+        Objects.requireNonNull(file, "file");
+        Access.require(actor, Permission.IMPORT, "preview an import");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        try (SheetReader reader = ImportFiles.open(file)) {
+            List<String> header = reader.header();
+            List<List<String>> sample = new ArrayList<>();
+            for (SheetRow row = reader.next(); row != null && sample.size() < SAMPLE_ROWS; row = reader.next()) {
+                sample.add(row.cells());
+            }
+            var suggested = ImportTargets.suggest(header, fields);
+            List<String> unmapped = header.stream().filter(name -> !suggested.containsKey(name)).toList();
+            return new ImportPreview(header, suggested, unmapped, sample, ImportTargets.all(fields));
+        }
+    }
+
+    @Override
+    public ImportResult run(ImportRequest request, ProgressListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return prepare(request).run(listener);
+    }
+
+    @Override
+    public long submit(ImportRequest request) {
+        Prepared prepared = prepare(request);
+        kit.jobs().execute(() -> {
+            try {
+                prepared.run(ProgressListener.NONE);
+            } catch (RuntimeException e) {
+                // the job's stored state says why it failed
+            }
+        });
+        return prepared.jobId;
+    }
+
+    @Override
+    public void writeFailureReport(long jobId, FileFormat format, OutputStream out) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        Access.require(actor, Permission.IMPORT, "download an import's failure report");
+        TransferJob job = store.find(actor.tenantId(), jobId).map(TransferJobStore.Row::job)
+                .filter(found -> found.kind() == TransferJob.Kind.IMPORT)
+                .orElseThrow(() -> new NotFoundException("no import " + jobId + " in tenant '" + actor.tenantId() + "'"));
+        try (SheetWriter writer = SheetWriters.open(out, format, ',')) {
+            store.failures(actor.tenantId(), job.id(), 0, new FailureReport(writer)::write);
+        }
+    }
+
+    @Override
+    public TransferJobs jobs() {
+        return jobs;
+    }
+
+    /** An import checked, with its job stored (new, or an earlier run of the same import taken over). */
+    private final class Prepared {
+        final long jobId;
+        final ImportRun run;
+
+        Prepared(long jobId, ImportRun run) {
+            this.jobId = jobId;
+            this.run = run;
+        }
+
+        ImportResult run(ProgressListener listener) {
+            return run.run(listener);
+        }
+    }
+
+    private Prepared prepare(ImportRequest request) {
+        Objects.requireNonNull(request, "request");
+        Access.require(actor, Permission.IMPORT, "import customers");
+        ImportChunk.Settings settings = checkSettings(request);
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        ImportFiles.Opened opened = ImportFiles.openMapped(request.file(), request.mapping(), fields);
+        String fingerprint = ImportFiles.fingerprint(request, opened);
+        Optional<TransferJobStore.Row> earlier = request.dryRun() ? Optional.empty()
+                : store.latestImport(actor.tenantId(), fingerprint);
+        if (earlier.isPresent() && earlier.get().job().state() != TransferJob.State.DONE) {
+            TransferJob job = earlier.get().job();
+            if (job.state() == TransferJob.State.RUNNING || !store.resume(actor.tenantId(), job.id(), job.updatedAt())) {
+                throw new ConflictException("the same import is running as job " + job.id() + "; wait for it or"
+                        + " cancel it", job.id());
+            }
+            return new Prepared(job.id(), new ImportRun(kit, actor, request, fields, opened, job.id(), job.done(),
+                    TransferJobStore.counts(earlier.get()), settings));
+        }
+        long jobId = kit.ids().next();
+        store.insert(actor.tenantId(), jobId, TransferJob.Kind.IMPORT, actor.actorId(),
+                request.file().path().getFileName().toString(), fingerprint, request.dryRun(), 0);
+        kit.database().write("store an import's header", session -> {
+            store.addFailures(session.getConnection(), actor.tenantId(), jobId,
+                    List.of(new io.crmkit.api.io.ImportFailure(FailureReport.HEADER_ROW, List.of())),
+                    List.of(opened.header()));
+            return null;
+        });
+        return new Prepared(jobId, new ImportRun(kit, actor, request, fields, opened, jobId, 0,
+                TransferJobStore.Counts.NONE, settings));
+    }
+
+    /** @return the settings, checked: the source of created customers, the clean tags; the groups exist */
+    private ImportChunk.Settings checkSettings(ImportRequest request) {
+        List<String> tags = ChunkWrites.cleanTags(request.tags());
+        Errors errors = new Errors();
+        String source = errors.text("source", request.source().orElse(DEFAULT_SOURCE), CustomerLimits.SOURCE_MAX);
+        if (!request.groups().isEmpty()) {
+            Set<Long> found = new HashSet<>(kit.database().read("read groups", session -> kit.idSql().longs(
+                    session.getConnection(), "SELECT id FROM " + kit.tablePrefix() + "customer_group WHERE"
+                            + " tenant_id = ? AND id IN ", List.of(actor.tenantId()), request.groups(), "")));
+            for (int i = 0; i < request.groups().size(); i++) {
+                if (!found.contains(request.groups().get(i))) {
+                    errors.add("groups[" + i + "]", "not_found", "no group " + request.groups().get(i)
+                            + " in this tenant");
+                }
+            }
+        }
+        errors.throwIfAny();
+        return new ImportChunk.Settings(source.isEmpty() ? DEFAULT_SOURCE : source, tags);
+    }
+}

@@ -1,0 +1,66 @@
+package io.crmkit.impl.io;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.io.TransferJob;
+import io.crmkit.api.io.TransferJobs;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link TransferJobs} for one actor; reading jobs needs {@code READ}, cancelling one IMPORT or EXPORT. */
+public final class DefaultTransferJobs implements TransferJobs {
+
+    private static final int LATEST = 100;
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final TransferJobStore store;
+
+    public DefaultTransferJobs(Actor actor, KitContext kit) {
+        this.actor = actor;
+        this.kit = kit;
+        this.store = new TransferJobStore(kit);
+    }
+
+    @Override
+    public Optional<TransferJob> find(long id) {
+        Access.require(actor, Permission.READ, "read import and export jobs");
+        return store.find(actor.tenantId(), id).map(TransferJobStore.Row::job);
+    }
+
+    @Override
+    public List<TransferJob> latest() {
+        Access.require(actor, Permission.READ, "read import and export jobs");
+        return store.latest(actor.tenantId(), LATEST).stream().map(TransferJobStore.Row::job).toList();
+    }
+
+    @Override
+    public boolean cancel(long id) {
+        TransferJob job = find(id).orElseThrow(() -> notFound(id));
+        Access.require(actor, job.kind() == TransferJob.Kind.IMPORT ? Permission.IMPORT : Permission.EXPORT,
+                "cancel a job");
+        return job.state() == TransferJob.State.RUNNING && kit.transfers().cancel(id);
+    }
+
+    @Override
+    public TransferJob await(long id, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            TransferJob job = find(id).orElseThrow(() -> notFound(id));
+            if (job.state() != TransferJob.State.RUNNING || System.nanoTime() > deadline) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private NotFoundException notFound(long id) {
+        return new NotFoundException("no import or export job " + id + " in tenant '" + actor.tenantId() + "'");
+    }
+}

@@ -1,0 +1,286 @@
+package io.crmkit.impl.io;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerLimits;
+import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.io.ImportFailure;
+import io.crmkit.api.io.ImportMode;
+import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.io.MatchKey;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.customer.CustomerBatch;
+import io.crmkit.impl.customer.CustomerEditor;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.validation.Errors;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * Imports one chunk of rows inside the caller's transaction, in file order: matches each row to a customer,
+ * creates, updates or fails it, and adds the import's groups. A dry run decides the same way and writes nothing.
+ * Not thread-safe: one per import run.
+ */
+final class ImportChunk {
+
+    private final KitContext kit;
+    private final Actor actor;
+    private final ImportRequest request;
+    private final TenantFields fields;
+    private final ImportMatcher matcher;
+    private final CustomerBatch batch;
+    private final CustomerEditor editor;
+    private final Settings settings;
+    private final String prefix;
+
+    ImportChunk(KitContext kit, Actor actor, ImportRequest request, TenantFields fields, Settings settings) {
+        this.kit = kit;
+        this.actor = actor;
+        this.request = request;
+        this.fields = fields;
+        this.settings = settings;
+        this.prefix = kit.tablePrefix();
+        this.matcher = new ImportMatcher(prefix, kit.idSql(), request.matchBy());
+        this.batch = new CustomerBatch(kit);
+        this.editor = new CustomerEditor(kit);
+    }
+
+    /**
+     * The request's settings, checked.
+     *
+     * @param source the source of created customers whose row names none
+     * @param tags   the clean tags every imported customer gets
+     */
+    record Settings(String source, List<String> tags) {
+    }
+
+    /** What a chunk did. */
+    static final class Outcome {
+        long created;
+        long updated;
+        long unchanged;
+        final List<ImportFailure> failures = new ArrayList<>();
+        final List<List<String>> failedCells = new ArrayList<>();
+
+        void fail(ParsedRow row, List<String> reasons) {
+            failures.add(new ImportFailure(row.number, reasons));
+            failedCells.add(row.cells);
+        }
+    }
+
+    Outcome run(SqlSession session, List<ParsedRow> rows) {
+        Connection connection = session.getConnection();
+        String tenant = actor.tenantId();
+        if (!request.dryRun()) {
+            matcher.forget();
+        }
+        matcher.load(connection, tenant, rows);
+        Map<Long, Customer> loaded = new HashMap<>();
+        List<Long> targets = rows.stream().map(matcher::target).filter(id -> id != null).distinct().toList();
+        for (Customer customer : kit.customers().read(session, tenant, targets, fields)) {
+            loaded.put(customer.id(), customer);
+        }
+        Outcome outcome = new Outcome();
+        Creates creates = new Creates();
+        Set<Long> members = new LinkedHashSet<>();
+        Set<Long> stale = new HashSet<>();
+        for (ParsedRow row : rows) {
+            Long target = matcher.target(row);
+            List<String> reasons = new ArrayList<>(row.errors);
+            reasons.addAll(conflicts(row, target));
+            if (target == null) {
+                create(row, creates, members, reasons, outcome);
+            } else if (reasons.isEmpty()) {
+                if (creates.ids.contains(target) && !request.dryRun()) {
+                    creates.flush(connection);
+                }
+                boolean createdHere = !loaded.containsKey(target) && !request.dryRun();
+                if (stale.remove(target) || createdHere) {
+                    kit.customers().read(session, tenant, List.of(target), fields)
+                            .forEach(customer -> loaded.put(customer.id(), customer));
+                }
+                update(session, row, target, loaded.get(target), creates, members, stale, reasons, outcome);
+            }
+            if (!reasons.isEmpty()) {
+                outcome.fail(row, reasons);
+            }
+        }
+        if (!request.dryRun()) {
+            creates.flush(connection);
+            join(connection, members);
+        }
+        return outcome;
+    }
+
+    /** @return why the row cannot be imported as the customer it matches (or as a new one) */
+    private List<String> conflicts(ParsedRow row, Long target) {
+        List<String> reasons = new ArrayList<>();
+        boolean matchesById = request.matchBy().map(key -> key == MatchKey.ID).orElse(row.id != null);
+        if (row.id != null && matchesById && !matcher.exists(row.id)) {
+            reasons.add("id: no customer " + row.id + " in this tenant; leave the id empty to create a customer");
+        }
+        for (String key : row.keys) {
+            Long owner = matcher.owner(key);
+            if (owner != null && !owner.equals(target)) {
+                int bar = key.indexOf('|');
+                reasons.add(field(key.substring(0, bar)) + ": " + key.substring(bar + 1) + " belongs to customer "
+                        + owner + (target == null ? "" : ", not to customer " + target + " that the row matches"));
+            }
+        }
+        return reasons;
+    }
+
+    /** Creates the row's customer; with reasons already found, only adds the customer rules it breaks too. */
+    private void create(ParsedRow row, Creates creates, Set<Long> members, List<String> reasons, Outcome outcome) {
+        if (request.mode() == ImportMode.UPDATE_ONLY && reasons.isEmpty()) {
+            reasons.add("no customer matches this row (by " + request.matchBy().map(Enum::name)
+                    .orElse("id, phone or email") + ") and the import only updates");
+            return;
+        }
+        try {
+            CustomerBatch.Valid valid = batch.validate(row.draft(settings.source(), settings.tags()), fields, new Errors());
+            if (!reasons.isEmpty()) {
+                return;
+            }
+            long id = kit.ids().next();
+            creates.add(valid, id);
+            matcher.created(id, valid.identityKeys());
+            members.add(id);
+            outcome.created++;
+        } catch (ValidationException invalid) {
+            reasons.addAll(messages(invalid));
+        }
+    }
+
+    private void update(SqlSession session, ParsedRow row, long target, Customer current, Creates creates,
+                        Set<Long> members, Set<Long> stale, List<String> reasons, Outcome outcome) {
+        if (request.mode() == ImportMode.CREATE_ONLY) {
+            reasons.add("matches customer " + target + " and the import only creates");
+            return;
+        }
+        if (current == null) {
+            if (creates.ids.contains(target)) {
+                outcome.updated++;
+                return;
+            }
+            reasons.add("customer " + target + " was deleted while the import ran");
+            return;
+        }
+        try {
+            Set<String> newTags = new LinkedHashSet<>(ChunkWrites.cleanTags(row.tags));
+            newTags.addAll(settings.tags());
+            newTags.removeAll(current.tags());
+            if (current.tags().size() + newTags.size() > CustomerLimits.TAGS_MAX) {
+                reasons.add("tags: at most " + CustomerLimits.TAGS_MAX + " tags per customer, customer " + target
+                        + " has " + current.tags().size() + " and the row adds " + newTags.size());
+                return;
+            }
+            CustomerPatch patch = row.patch(current);
+            boolean changed;
+            if (request.dryRun()) {
+                changed = editor.wouldChange(current, patch, fields) || !newTags.isEmpty();
+            } else {
+                changed = editor.apply(session, actor, current, patch, fields, true, new ArrayList<>());
+                if (!newTags.isEmpty()) {
+                    addTags(session.getConnection(), target, newTags, !changed);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                outcome.updated++;
+                stale.add(target);
+            } else {
+                outcome.unchanged++;
+            }
+            members.add(target);
+        } catch (ValidationException invalid) {
+            reasons.addAll(messages(invalid));
+        } catch (ConflictException concurrent) {
+            reasons.add(concurrent.getMessage());
+        }
+    }
+
+    private void addTags(Connection connection, long id, Set<String> tags, boolean touch) {
+        Instant now = kit.clock().instant();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id,"
+                + " customer_id, tag, created_at) VALUES (?, ?, ?, ?)")) {
+            for (String tag : tags) {
+                IdStatements.bind(insert, 1, actor.tenantId());
+                insert.setLong(2, id);
+                IdStatements.bind(insert, 3, tag);
+                IdStatements.bind(insert, 4, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+        if (touch) {
+            kit.idSql().update(connection, "UPDATE " + prefix + "customer SET version = version + 1, updated_at = ?,"
+                    + " updated_by = ? WHERE tenant_id = ? AND id IN ", List.of(now, actor.actorId(), actor.tenantId()),
+                    List.of(id));
+        }
+    }
+
+    /** Adds the imported customers to the request's groups, where they are not members yet. */
+    private void join(Connection connection, Set<Long> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        Instant now = kit.clock().instant();
+        for (long group : request.groups()) {
+            kit.idSql().update(connection, "INSERT INTO " + prefix + "group_member (tenant_id, group_id, customer_id,"
+                    + " added_at) SELECT c.tenant_id, ?, c.id, ? FROM " + prefix + "customer c WHERE c.tenant_id = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM " + prefix + "group_member m WHERE m.tenant_id = c.tenant_id"
+                    + " AND m.group_id = ? AND m.customer_id = c.id) AND c.id IN ",
+                    List.of(group, now, actor.tenantId(), group), members);
+        }
+    }
+
+    private static List<String> messages(ValidationException invalid) {
+        return invalid.errors().stream().map(FieldError::message).toList();
+    }
+
+    private static String field(String identityType) {
+        return switch (identityType) {
+            case "phone" -> "phones";
+            case "email" -> "emails";
+            case "external_id" -> "externalId";
+            case "wechat_openid" -> "wechatOpenId";
+            default -> identityType;
+        };
+    }
+
+    /** The chunk's new customers, inserted together. */
+    private final class Creates {
+        final List<CustomerBatch.Valid> customers = new ArrayList<>();
+        final List<Long> ids = new ArrayList<>();
+
+        void add(CustomerBatch.Valid customer, long id) {
+            customers.add(customer);
+            ids.add(id);
+        }
+
+        void flush(Connection connection) {
+            if (!customers.isEmpty()) {
+                batch.insert(connection, actor, customers, ids, kit.clock().instant());
+                customers.clear();
+            }
+        }
+    }
+}

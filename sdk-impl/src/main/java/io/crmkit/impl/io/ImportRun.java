@@ -1,0 +1,170 @@
+package io.crmkit.impl.io;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.io.ImportFailure;
+import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.io.ImportResult;
+import io.crmkit.api.io.ImportService;
+import io.crmkit.api.io.TransferJob;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.sheet.SheetReader;
+import io.crmkit.impl.sheet.SheetRow;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of an import whose job is stored: counts the file's rows, then imports them chunk by chunk after the
+ * rows an earlier run committed, each chunk's rows, failures, counts and progress in one transaction. A chunk
+ * that a concurrent writer makes collide (an identity taken meanwhile) is imported again row by row. Not
+ * thread-safe.
+ */
+final class ImportRun {
+
+    private final KitContext kit;
+    private final Actor actor;
+    private final ImportRequest request;
+    private final TransferJobStore store;
+    private final ImportFiles.Opened file;
+    private final long jobId;
+    private final long committed;
+    private TransferJobStore.Counts counts;
+    private final RowParser parser;
+    private final ImportChunk chunks;
+
+    /**
+     * @param committed data rows an earlier run of the same import committed
+     * @param counts    what those rows did
+     */
+    ImportRun(KitContext kit, Actor actor, ImportRequest request, TenantFields fields, ImportFiles.Opened file,
+              long jobId, long committed, TransferJobStore.Counts counts, ImportChunk.Settings settings) {
+        this.kit = kit;
+        this.actor = actor;
+        this.request = request;
+        this.store = new TransferJobStore(kit);
+        this.file = file;
+        this.jobId = jobId;
+        this.committed = committed;
+        this.counts = counts;
+        this.parser = new RowParser(file.plan(), fields, kit.phones());
+        this.chunks = new ImportChunk(kit, actor, request, fields, settings);
+    }
+
+    ImportResult run(ProgressListener listener) {
+        kit.transfers().started(jobId);
+        try {
+            long total = countRows();
+            store.total(actor.tenantId(), jobId, total);
+            TransferJob.State end = importRows(total, listener);
+            store.finish(actor.tenantId(), jobId, end, end == TransferJob.State.CANCELLED
+                    ? "cancelled after " + counts.rows() + " of " + total + " rows; run the same import again to"
+                    + " continue" : null);
+            List<ImportFailure> listed = new ArrayList<>();
+            store.failures(actor.tenantId(), jobId, ImportResult.MAX_LISTED + 1, failure -> {
+                if (failure.row() != FailureReport.HEADER_ROW && listed.size() < ImportResult.MAX_LISTED) {
+                    listed.add(new ImportFailure(failure.row(), failure.reasons()));
+                }
+            });
+            return counts.result(jobId, request.dryRun(), listed);
+        } catch (RuntimeException e) {
+            store.finish(actor.tenantId(), jobId, TransferJob.State.FAILED, e.getMessage() == null ? e.toString()
+                    : e.getMessage());
+            throw e;
+        } finally {
+            kit.transfers().ended(jobId);
+        }
+    }
+
+    private long countRows() {
+        long rows = 0;
+        try (SheetReader reader = file.open()) {
+            reader.header();
+            while (reader.next() != null) {
+                if (++rows > ImportService.MAX_ROWS) {
+                    throw new LimitExceededException("file: more than " + ImportService.MAX_ROWS + " data rows;"
+                            + " split the file and import the parts one after the other", ImportService.MAX_ROWS,
+                            rows);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private TransferJob.State importRows(long total, ProgressListener listener) {
+        try (SheetReader reader = file.open()) {
+            reader.header();
+            long read = 0;
+            List<ParsedRow> chunk = new ArrayList<>();
+            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+                if (++read <= committed) {
+                    continue;
+                }
+                chunk.add(parser.parse(row));
+                if (chunk.size() == ImportService.CHUNK_ROWS) {
+                    commit(chunk, read);
+                    chunk.clear();
+                    listener.progress(read, total);
+                    if (kit.transfers().isCancelled(jobId)) {
+                        return TransferJob.State.CANCELLED;
+                    }
+                }
+            }
+            if (!chunk.isEmpty()) {
+                commit(chunk, read);
+                listener.progress(read, total);
+            }
+        }
+        return TransferJob.State.DONE;
+    }
+
+    private void commit(List<ParsedRow> rows, long readAfter) {
+        try {
+            commitTogether(rows, readAfter);
+        } catch (DuplicateKeyException collided) {
+            for (int i = 0; i < rows.size(); i++) {
+                commitAlone(rows.get(i), readAfter - rows.size() + i + 1);
+            }
+        }
+    }
+
+    private void commitAlone(ParsedRow row, long readAfter) {
+        try {
+            commitTogether(List.of(row), readAfter);
+        } catch (DuplicateKeyException collided) {
+            ImportChunk.Outcome outcome = new ImportChunk.Outcome();
+            outcome.fail(row, List.of("an identity of this row was taken by another customer while the import ran;"
+                    + " import the row again"));
+            counts = kit.database().write("record an import failure", session -> record(session.getConnection(),
+                    outcome, readAfter));
+        }
+    }
+
+    private void commitTogether(List<ParsedRow> rows, long readAfter) {
+        counts = kit.database().write("import customers", session -> {
+            ImportChunk.Outcome outcome = chunks.run(session, rows);
+            if (!request.dryRun() && outcome.created + outcome.updated > 0) {
+                kit.audit().record(session, actor, "import.chunk", "transfer_job", jobId, outcome.created
+                        + " created, " + outcome.updated + " updated");
+            }
+            return record(session.getConnection(), outcome, readAfter);
+        });
+    }
+
+    /**
+     * Stores the outcome's failures and the counts after it, in the chunk's transaction.
+     *
+     * @return the counts after the chunk, for the caller to keep once the transaction committed
+     */
+    private TransferJobStore.Counts record(java.sql.Connection connection, ImportChunk.Outcome outcome,
+                                           long readAfter) {
+        TransferJobStore.Counts after = new TransferJobStore.Counts(readAfter, counts.created() + outcome.created,
+                counts.updated() + outcome.updated, counts.unchanged() + outcome.unchanged,
+                counts.failed() + outcome.failures.size());
+        store.addFailures(connection, actor.tenantId(), jobId, outcome.failures, outcome.failedCells);
+        store.progress(connection, actor.tenantId(), jobId, readAfter, after);
+        return after;
+    }
+}

@@ -1,0 +1,176 @@
+package io.crmkit.impl.io;
+
+import io.crmkit.api.customer.Gender;
+import io.crmkit.api.field.FieldDefinition;
+import io.crmkit.api.field.FieldType;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.identity.EmailNormalizer;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import io.crmkit.impl.sheet.CellText;
+import io.crmkit.impl.sheet.SheetRow;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the cells of a data row into a {@link ParsedRow}: cell texts by the column plan, conversions that a
+ * spreadsheet's text needs (gender words, dates, several values in one cell, the apostrophe an export put before
+ * formula characters), and the identity keys to match. Rules of the customer itself are checked later, by the
+ * customer service's validation. Thread-safe.
+ */
+final class RowParser {
+
+    /** Separates several phones, emails or tags in one cell. */
+    private static final Pattern SEPARATOR = Pattern.compile("[;\\n\\r]+");
+    private static final Pattern ID = Pattern.compile("\\d{1,18}");
+    private static final Map<String, Gender> GENDERS = Map.ofEntries(
+            Map.entry("male", Gender.MALE), Map.entry("m", Gender.MALE), Map.entry("man", Gender.MALE),
+            Map.entry("men", Gender.MALE), Map.entry("mr", Gender.MALE), Map.entry("nam", Gender.MALE),
+            Map.entry("男", Gender.MALE), Map.entry("female", Gender.FEMALE), Map.entry("f", Gender.FEMALE),
+            Map.entry("woman", Gender.FEMALE), Map.entry("women", Gender.FEMALE), Map.entry("ms", Gender.FEMALE),
+            Map.entry("mrs", Gender.FEMALE), Map.entry("nu", Gender.FEMALE), Map.entry("nữ", Gender.FEMALE),
+            Map.entry("女", Gender.FEMALE), Map.entry("unknownsex", Gender.UNKNOWN), Map.entry("unknown", Gender.UNKNOWN),
+            Map.entry("u", Gender.UNKNOWN), Map.entry("other", Gender.UNKNOWN), Map.entry("未知", Gender.UNKNOWN));
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu.M.d"));
+
+    private final ColumnPlan plan;
+    private final TenantFields fields;
+    private final PhoneNormalizer phoneNormalizer;
+
+    RowParser(ColumnPlan plan, TenantFields fields, PhoneNormalizer phoneNormalizer) {
+        this.plan = plan;
+        this.fields = fields;
+        this.phoneNormalizer = phoneNormalizer;
+    }
+
+    ParsedRow parse(SheetRow sheetRow) {
+        ParsedRow row = new ParsedRow(sheetRow.number(), sheetRow.cells());
+        List<String> cells = sheetRow.cells();
+        for (int column = 0; column < cells.size(); column++) {
+            String target = plan.target(column);
+            String text = CellText.unneutralize(cells.get(column)).strip();
+            if (target != null && !text.isEmpty()) {
+                read(row, target, text);
+            }
+        }
+        return row;
+    }
+
+    private void read(ParsedRow row, String target, String text) {
+        switch (target) {
+            case "id" -> {
+                if (ID.matcher(text).matches()) {
+                    row.id = Long.parseLong(text);
+                } else {
+                    row.errors.add("id: expected a customer id (a whole number), got '" + text + "'");
+                }
+            }
+            case "gender" -> {
+                Gender gender = GENDERS.get(text.toLowerCase(Locale.ROOT).replaceAll("[\\s_.-]", ""));
+                if (gender == null) {
+                    row.errors.add("gender: one of male, female, unKnownSex, got '" + text + "'");
+                } else {
+                    row.gender = gender;
+                }
+            }
+            case "birthday" -> {
+                LocalDate date = date(text);
+                if (date == null) {
+                    row.errors.add("birthday: expected a date as yyyy-mm-dd, got '" + text + "'");
+                } else {
+                    row.birthday = date;
+                }
+            }
+            case "phones" -> {
+                for (String phone : split(text)) {
+                    String value = phoneNormalizer.tryNormalize(phone).orElse(null);
+                    if (value == null || !row.phoneValues.contains(value)) {
+                        row.phones.add(phone);
+                        row.phoneValues.add(value);
+                        if (value != null) {
+                            row.keys.add("phone|" + value);
+                        }
+                    }
+                }
+            }
+            case "emails" -> {
+                for (String email : split(text)) {
+                    String value = email(email);
+                    if (value == null || !row.emailValues.contains(value)) {
+                        row.emails.add(email);
+                        row.emailValues.add(value);
+                        if (value != null) {
+                            row.keys.add("email|" + value);
+                        }
+                    }
+                }
+            }
+            case "tags" -> row.tags.addAll(split(text));
+            default -> readOther(row, target, text);
+        }
+    }
+
+    private void readOther(ParsedRow row, String target, String text) {
+        FieldDefinition field = ImportTargets.custom(target, fields).orElse(null);
+        if (field == null) {
+            row.texts.put(target, text);
+            if (target.equals("externalId")) {
+                row.keys.add("external_id|" + text);
+            } else if (target.equals("wechatOpenId")) {
+                row.keys.add("wechat_openid|" + text);
+            }
+            return;
+        }
+        row.custom.put(target, customValue(field.type(), text));
+    }
+
+    /** @return the cell as the custom field's type takes it: the field's own validation checks the value */
+    private static Object customValue(FieldType type, String text) {
+        switch (type) {
+            case MULTIPLE_CHOICE:
+                return split(text);
+            case BOOLEAN:
+                String word = text.toLowerCase(Locale.ROOT);
+                if (List.of("yes", "y", "1", "true").contains(word)) {
+                    return Boolean.TRUE;
+                }
+                return List.of("no", "n", "0", "false").contains(word) ? Boolean.FALSE : text;
+            case DATE:
+                LocalDate date = date(text);
+                return date == null ? text : date;
+            default:
+                return text;
+        }
+    }
+
+    private static List<String> split(String text) {
+        return Arrays.stream(SEPARATOR.split(text)).map(String::strip).filter(value -> !value.isEmpty()).toList();
+    }
+
+    private static String email(String text) {
+        try {
+            return EmailNormalizer.normalize(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** @return the date of "yyyy-mm-dd" (a spreadsheet's date cell, possibly with a midnight time), or null */
+    private static LocalDate date(String text) {
+        String day = text.endsWith("T00:00:00") ? text.substring(0, text.length() - 9) : text;
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(day, format);
+            } catch (DateTimeException e) {
+                // try the next notation
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,240 @@
+package io.crmkit.impl.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.api.io.ImportFailure;
+import io.crmkit.api.io.ImportResult;
+import io.crmkit.api.io.TransferJob;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.db.IdStatements;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Stored import and export jobs ({@code <prefix>transfer_job}) and the failed rows of imports
+ * ({@code <prefix>import_failure}). An import's progress and failures are written in its chunk's transaction;
+ * the rest in short transactions of their own, so that a host polling a job sees them at once. Thread-safe.
+ */
+final class TransferJobStore {
+
+    /** A running job that reported nothing for this long is shown as interrupted. */
+    static final Duration SILENCE = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, kind, file_name, actor_id, state, done, total, result, error,"
+            + " created_at, updated_at, fingerprint, dry_run";
+
+    private final KitContext kit;
+    private final String jobs;
+    private final String failures;
+
+    TransferJobStore(KitContext kit) {
+        this.kit = kit;
+        this.jobs = kit.tablePrefix() + "transfer_job";
+        this.failures = kit.tablePrefix() + "import_failure";
+    }
+
+    /** A stored job with what only the SDK needs: the fingerprint of an import and whether it is a dry run. */
+    record Row(TransferJob job, String fingerprint, boolean dryRun) {
+    }
+
+    /** An import's counts so far, as stored with each chunk. */
+    record Counts(long rows, long created, long updated, long unchanged, long failed) {
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+
+        ImportResult result(long jobId, boolean dryRun, List<ImportFailure> listed) {
+            return new ImportResult(jobId, dryRun, rows, created, updated, unchanged, failed, listed);
+        }
+    }
+
+    void insert(String tenantId, long id, TransferJob.Kind kind, String actorId, String fileName, String fingerprint,
+                boolean dryRun, long total) {
+        Instant now = kit.clock().instant();
+        String name = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        execute("store a transfer job", "INSERT INTO " + jobs + " (tenant_id, id, kind, actor_id, file_name,"
+                + " fingerprint, dry_run, state, total, done, result, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0, ?, ?, ?)", tenantId, id, kind.name(), actorId, name,
+                fingerprint, dryRun, total, kind == TransferJob.Kind.IMPORT ? toJson(Counts.NONE) : null, now, now);
+    }
+
+    /** Marks a stopped import running again, to continue it. @return false when another run took it first */
+    boolean resume(String tenantId, long id, Instant seenUpdatedAt) {
+        return execute("resume an import", "UPDATE " + jobs + " SET state = 'RUNNING', error = NULL, updated_at = ?"
+                + " WHERE tenant_id = ? AND id = ? AND updated_at = ?", kit.clock().instant(), tenantId, id,
+                seenUpdatedAt) == 1;
+    }
+
+    /** Records the number of rows a job has to process, once known. */
+    void total(String tenantId, long id, long total) {
+        execute("record a transfer job's size", "UPDATE " + jobs + " SET total = ?, updated_at = ? WHERE tenant_id = ?"
+                + " AND id = ?", total, kit.clock().instant(), tenantId, id);
+    }
+
+    /** Records progress in a transaction of its own. */
+    void progress(String tenantId, long id, long done) {
+        execute("record a transfer job's progress", "UPDATE " + jobs + " SET done = ?, updated_at = ? WHERE"
+                + " tenant_id = ? AND id = ?", done, kit.clock().instant(), tenantId, id);
+    }
+
+    /** Records progress and counts inside the caller's transaction, so that they commit with the chunk. */
+    void progress(Connection connection, String tenantId, long id, long done, Counts counts) {
+        update(connection, "UPDATE " + jobs + " SET done = ?, result = ?, updated_at = ? WHERE tenant_id = ?"
+                + " AND id = ?", done, counts == null ? null : toJson(counts), kit.clock().instant(), tenantId, id);
+    }
+
+    /** Records the end of a job: DONE, FAILED or CANCELLED. */
+    void finish(String tenantId, long id, TransferJob.State state, String error) {
+        String message = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+        execute("finish a transfer job", "UPDATE " + jobs + " SET state = ?, error = ?, updated_at = ? WHERE"
+                + " tenant_id = ? AND id = ?", state.name(), message, kit.clock().instant(), tenantId, id);
+    }
+
+    /** Stores failed rows inside the caller's transaction. */
+    void addFailures(Connection connection, String tenantId, long jobId, List<ImportFailure> failed,
+                     List<List<String>> cells) {
+        if (failed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + failures + " (tenant_id, job_id,"
+                + " row_no, cells, reasons) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < failed.size(); i++) {
+                IdStatements.bind(insert, 1, tenantId);
+                insert.setLong(2, jobId);
+                insert.setLong(3, failed.get(i).row());
+                IdStatements.bind(insert, 4, toJson(cells.get(i)));
+                IdStatements.bind(insert, 5, toJson(failed.get(i).reasons()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+    }
+
+    /** Streams an import's failed rows in row order: row number, original cells, reasons. */
+    void failures(String tenantId, long jobId, int limit, Consumer<StoredFailure> each) {
+        kit.database().stream("read an import's failures", session -> {
+            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), "SELECT row_no, cells,"
+                    + " reasons FROM " + failures + " WHERE tenant_id = ? AND job_id = ? ORDER BY row_no"
+                    + (limit > 0 ? " LIMIT " + limit : ""), List.of(tenantId, jobId))) {
+                statement.setFetchSize(500);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        each.accept(new StoredFailure(result.getLong(1), fromJson(result.getString(2)),
+                                fromJson(result.getString(3))));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IdStatements.StorageFailure(e);
+            }
+            return null;
+        });
+    }
+
+    /** A failed row as stored. */
+    record StoredFailure(long row, List<String> cells, List<String> reasons) {
+    }
+
+    Optional<Row> find(String tenantId, long id) {
+        return query("read a transfer job", "SELECT " + COLUMNS + " FROM " + jobs + " WHERE tenant_id = ? AND id = ?",
+                tenantId, id).stream().findFirst();
+    }
+
+    /** @return the latest import with this fingerprint that is not a dry run */
+    Optional<Row> latestImport(String tenantId, String fingerprint) {
+        return query("find an earlier import", "SELECT " + COLUMNS + " FROM " + jobs + " WHERE tenant_id = ? AND"
+                + " fingerprint = ? AND kind = 'IMPORT' AND dry_run = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+                tenantId, fingerprint, false).stream().findFirst();
+    }
+
+    List<Row> latest(String tenantId, int limit) {
+        return query("list transfer jobs", "SELECT " + COLUMNS + " FROM " + jobs + " WHERE tenant_id = ?"
+                + " ORDER BY created_at DESC, id DESC LIMIT " + limit, tenantId);
+    }
+
+    /** @return the stored counts of an import */
+    static Counts counts(Row row) {
+        return row.job().imported().map(result -> new Counts(result.rows(), result.created(), result.updated(),
+                result.unchanged(), result.failed())).orElse(Counts.NONE);
+    }
+
+    private int execute(String what, String sql, Object... values) {
+        return kit.database().write(what, session -> update(session.getConnection(), sql, values));
+    }
+
+    private static int update(Connection connection, String sql, Object... values) {
+        try (PreparedStatement statement = IdStatements.prepare(connection, sql, Arrays.asList(values))) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+    }
+
+    private List<Row> query(String what, String sql, Object... values) {
+        Instant now = kit.clock().instant();
+        return kit.database().read(what, session -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), sql, Arrays.asList(values));
+                 ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(row(result, now));
+                }
+            } catch (SQLException e) {
+                throw new IdStatements.StorageFailure(e);
+            }
+            return rows;
+        });
+    }
+
+    private static Row row(ResultSet result, Instant now) throws SQLException {
+        long id = result.getLong(1);
+        TransferJob.State state = TransferJob.State.valueOf(result.getString(5));
+        Instant updatedAt = IdStatements.instant(result, 11);
+        String error = result.getString(9);
+        if (state == TransferJob.State.RUNNING && updatedAt.plus(SILENCE).isBefore(now)) {
+            state = TransferJob.State.INTERRUPTED;
+            error = "no progress since " + updatedAt + "; the process running it may have stopped. Run the same"
+                    + " import again to continue after its last committed row";
+        }
+        boolean dryRun = result.getBoolean(13);
+        Optional<ImportResult> imported = Optional.ofNullable(result.getString(8))
+                .map(json -> countsFromJson(json).result(id, dryRun, List.of()));
+        TransferJob job = new TransferJob(id, TransferJob.Kind.valueOf(result.getString(2)), result.getString(3),
+                result.getString(4), state, result.getLong(6), result.getLong(7), imported, Optional.ofNullable(error),
+                IdStatements.instant(result, 10), updatedAt);
+        return new Row(job, result.getString(12), dryRun);
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a transfer job's data could not be written as JSON", e);
+        }
+    }
+
+    private static List<String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored import failure is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    private static Counts countsFromJson(String json) {
+        try {
+            return JSON.readValue(json, Counts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored import result is not readable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.crmkit.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.field.FieldDraft;
+import io.crmkit.api.field.FieldType;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.io.ExportRequest;
+import io.crmkit.api.io.FileFormat;
+import io.crmkit.api.io.ImportFile;
+import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.io.ImportResult;
+import io.crmkit.api.io.TransferJob;
+import io.crmkit.testing.DbTest;
+import io.crmkit.testing.TestDb;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportTest {
+
+    @TempDir
+    Path dir;
+
+    private static void customers(Crm crm) {
+        crm.fields().define(FieldDraft.builder("vip_level", FieldType.NUMBER).label("VIP level").build());
+        crm.customers().create(CustomerDraft.builder().name("An").phone("0912000001").phone("0912000002")
+                .email("an@x.vn").tag("vip").tag("fair").company("=HYPERLINK(\"http://evil\",\"click\")")
+                .custom("vip_level", 3).build());
+        crm.customers().create(CustomerDraft.builder().name("@SUM(A1)").phone("0912000003").remark("-2+3")
+                .build());
+        crm.customers().create(CustomerDraft.builder().name("Other city").email("o@x.vn").build());
+    }
+
+    private static List<List<String>> csvRows(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : text.substring(1).split("\r\n")) {
+            rows.add(List.of(line.split(",", -1)));
+        }
+        return rows;
+    }
+
+    @DbTest
+    void exportsTheCustomersOfAFilterWithTheChosenColumnsToCsv(TestDb db) {
+        Crm crm = db.crm();
+        customers(crm);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long rows = crm.exports().run(ExportRequest.builder(FileFormat.CSV).filter(Filter.isNotEmpty("phones"))
+                .columns(List.of("name", "phones", "tags", "vip_level", "remark")).build(), out);
+
+        assertThat(rows).isEqualTo(2);
+        List<List<String>> lines = csvRows(out.toByteArray());
+        assertThat(lines.get(0)).containsExactly("name", "phones", "tags", "vip_level", "remark");
+        assertThat(lines.get(1)).containsExactly("An", "'+84912000001; +84912000002", "fair; vip", "3", "");
+        assertThat(lines.get(2)).containsExactly("'@SUM(A1)", "'+84912000003", "", "", "'-2+3");
+        assertThat(lines).hasSize(3);
+    }
+
+    @DbTest
+    void anXlsxExportNeverHoldsAFormula(TestDb db) throws IOException {
+        Crm crm = db.crm();
+        customers(crm);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        crm.exports().run(ExportRequest.builder(FileFormat.XLSX).build(), out);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(4);
+            List<String> header = new ArrayList<>();
+            sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+            assertThat(header).startsWith("id", "name").contains("company", "vip_level");
+            for (Row row : sheet) {
+                row.forEach(cell -> assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA));
+            }
+            int company = header.indexOf("company");
+            assertThat(sheet.getRow(1).getCell(company).getStringCellValue()).startsWith("'=HYPERLINK(");
+        }
+    }
+
+    @DbTest
+    void aViewsColumnsCanBeExportedAndBadColumnsAreRefused(TestDb db) {
+        Crm crm = db.crm();
+        customers(crm);
+        crm.filters().views().save("contacts", List.of("name", "emails"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        crm.exports().run(ExportRequest.builder(FileFormat.CSV).view("contacts").keyword("other").build(), out);
+
+        assertThat(csvRows(out.toByteArray())).containsExactly(List.of("name", "emails"), List.of("Other city",
+                "o@x.vn"));
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> crm.exports().run(
+                ExportRequest.builder(FileFormat.CSV).columns(List.of("name", "password", "name")).build(),
+                new ByteArrayOutputStream()));
+        assertThat(e.errors()).extracting(error -> error.field() + "/" + error.code())
+                .containsExactly("columns[1]/unknown", "columns[2]/duplicate");
+        assertThatThrownBy(() -> crm.exports().run(ExportRequest.builder(FileFormat.CSV).view("nope").build(),
+                new ByteArrayOutputStream())).isInstanceOf(ValidationException.class).hasMessageContaining("nope");
+    }
+
+    @DbTest
+    void aSubmittedExportWritesItsFileWholeAndRecordsTheJob(TestDb db) throws InterruptedException {
+        Crm crm = db.crm();
+        customers(crm);
+        Path file = dir.resolve("customers.xlsx");
+
+        long job = crm.exports().submit(ExportRequest.builder(FileFormat.XLSX).columns(List.of("name")).build(), file);
+
+        TransferJob done = crm.exports().jobs().await(job, Duration.ofSeconds(30));
+        assertThat(done.state()).isEqualTo(TransferJob.State.DONE);
+        assertThat(done.kind()).isEqualTo(TransferJob.Kind.EXPORT);
+        assertThat(done.done()).isEqualTo(3);
+        assertThat(file).exists();
+        assertThat(dir.resolve("customers.xlsx.part")).doesNotExist();
+    }
+
+    @DbTest
+    void anExportedFileImportsBackUnchanged(TestDb db) throws IOException {
+        Crm crm = db.crm();
+        customers(crm);
+        for (FileFormat format : FileFormat.values()) {
+            Path file = dir.resolve("round." + format.extension());
+            try (var out = Files.newOutputStream(file)) {
+                crm.exports().run(ExportRequest.builder(format).columns(List.of("id", "name", "phones", "emails",
+                        "company", "remark", "tags", "vip_level")).build(), out);
+            }
+
+            ImportResult again = crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build());
+
+            assertThat(again.failures()).as(format.name()).isEmpty();
+            assertThat(again.unchanged()).as(format.name()).isEqualTo(3);
+        }
+    }
+
+    @DbTest
+    void needsTheExportPermissionAndStaysInTheTenant(TestDb db) {
+        customers(db.crm());
+        assertThatThrownBy(() -> db.crm(Permission.READ).exports().run(ExportRequest.builder(FileFormat.CSV).build(),
+                new ByteArrayOutputStream())).isInstanceOf(PermissionDeniedException.class)
+                .hasMessageContaining("EXPORT");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(db.otherTenant().exports().run(ExportRequest.builder(FileFormat.CSV).build(), out)).isZero();
+    }
+}
