@@ -11,8 +11,9 @@ import java.util.OptionalInt;
 
 /**
  * Runs the benchmarks and prints one line per database with the SDK's time, its plain-JDBC baseline's time
- * and their ratio: {@link CreateBenchmark}, {@link FilterBenchmark} and {@link BulkBenchmark}, chosen by {@code --bench create|filter|bulk|all}
- * (default all).
+ * and their ratio: {@link CreateBenchmark}, {@link FilterBenchmark}, {@link BulkBenchmark}, {@link ImportBenchmark}
+ * and {@link ExportBenchmark}, chosen by {@code --bench create|filter|bulk|import|export|all} (default all). The
+ * import and export targets hold with a heap of 256 MB: run them with {@code MAVEN_OPTS=-Xmx256m}.
  *
  * <pre>
  * mvn -q exec:java -pl benchmarks -Dexec.args="--size 10000 --db all"
@@ -34,6 +35,8 @@ public final class Benchmarks {
     private static final int CREATE_SIZE = 10_000;
     private static final int FILTER_SIZE = 1_000_000;
     private static final int BULK_SIZE = 100_000;
+    private static final int IMPORT_SIZE = 200_000;
+    private static final int EXPORT_SIZE = 1_000_000;
 
     private Benchmarks() {
     }
@@ -50,6 +53,12 @@ public final class Benchmarks {
         }
         if (options.bench().equals("bulk") || options.bench().equals("all")) {
             runBulk(options, failed);
+        }
+        if (options.bench().equals("import") || options.bench().equals("all")) {
+            runTransfer(options, failed, true);
+        }
+        if (options.bench().equals("export") || options.bench().equals("all")) {
+            runTransfer(options, failed, false);
         }
         if (!failed.isEmpty()) {
             throw new IllegalStateException("the benchmark failed on " + failed + "; see the lines above");
@@ -68,6 +77,36 @@ public final class Benchmarks {
                 failed.add("bulk " + database.name());
                 System.out.printf("bulk %d [%s]  FAILED: %s%n", size, database.name(), e);
             }
+        }
+    }
+
+    private static void runTransfer(Options options, List<String> failed, boolean imports) throws Exception {
+        int size = options.size().orElse(imports ? IMPORT_SIZE : EXPORT_SIZE);
+        System.out.printf(imports
+                ? "CRMKit import benchmark: %d rows x 12 columns, 20%% existing customers, 2%% invalid, seed %d;"
+                        + " target: ratio <= %.1f; heap limit %d MB%n"
+                : "CRMKit export benchmark: %d customers x 12 columns, seed %d; target: ratio <= %.1f; heap limit"
+                        + " %d MB%n", size, imports ? ImportBenchmark.SEED : ExportBenchmark.SEED,
+                imports ? ImportBenchmark.RATIO : ExportBenchmark.RATIO, Runtime.getRuntime().maxMemory() >> 20);
+        String name = imports ? "import" : "export";
+        for (BenchDatabase database : databases(options.db(), "bench-h2-" + name)) {
+            try {
+                runTransfer(database, size, imports).forEach(System.out::println);
+            } catch (Exception e) {
+                failed.add(name + " " + database.name());
+                System.out.printf("%s %d [%s]  FAILED: %s%n", name, size, database.name(), e);
+            }
+        }
+    }
+
+    /** Runs the import or export benchmark on one database with a kit and a baseline sharing one pool. */
+    static List<String> runTransfer(BenchDatabase database, int size, boolean imports) throws Exception {
+        java.nio.file.Path directory = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target",
+                "bench-files"));
+        try (HikariDataSource pool = database.openPool();
+             CrmKit kit = kit(pool)) {
+            return imports ? List.of(new ImportBenchmark(pool, kit, directory).run(database.name(), size))
+                    : new ExportBenchmark(pool, kit, directory).run(database.name(), size);
         }
     }
 
@@ -164,7 +203,7 @@ public final class Benchmarks {
     /** The parsed command line. */
     record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain) {
 
-        private static final String USAGE = "--bench create|filter|bulk|all --size N --db h2|postgres|mariadb|all"
+        private static final String USAGE = "--bench create|filter|bulk|import|export|all --size N --db h2|postgres|mariadb|all"
                 + " --reps N --explain true|false";
 
         static Options parse(String[] args) {
@@ -192,10 +231,10 @@ public final class Benchmarks {
         }
 
         private static String parseBench(String value) {
-            if (List.of("create", "filter", "bulk", "all").contains(value)) {
+            if (List.of("create", "filter", "bulk", "import", "export", "all").contains(value)) {
                 return value;
             }
-            throw new IllegalArgumentException("--bench: must be create, filter, bulk or all, got '" + value + "'");
+            throw new IllegalArgumentException("--bench: must be create, filter, bulk, import, export or all, got '" + value + "'");
         }
 
         private static int parseSize(String value) {

@@ -1,0 +1,33 @@
+package io.crmkit.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps the import and export benchmarks runnable: tiny runs on an H2 file database must time both sides (each
+ * benchmark itself fails when the SDK's outcome is not the expected one).
+ */
+class TransferBenchmarkTest {
+
+    @Test
+    void timesAnImportOnBothSides(@TempDir Path directory) throws Exception {
+        List<String> lines = Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 1_200, true);
+
+        assertThat(lines).singleElement().asString().contains("import .xlsx").contains("1200 [h2]").contains("ratio");
+        lines.forEach(System.out::println);
+    }
+
+    @Test
+    void timesExportsToXlsxAndCsvOnBothSides(@TempDir Path directory) throws Exception {
+        List<String> lines = Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 1_500, false);
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("export .xlsx").contains("1500 [h2]");
+        assertThat(lines.get(1)).contains("export .csv");
+        lines.forEach(System.out::println);
+    }
+}
