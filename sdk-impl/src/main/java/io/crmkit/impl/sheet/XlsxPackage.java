@@ -126,7 +126,8 @@ final class XlsxPackage implements Closeable {
     }
 
     private static void requireWorkbook(OPCPackage opc) {
-        PackageRelationship core = opc.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
+        PackageRelationship core = opc.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)
+                .getRelationship(0);
         if (core == null) {
             boolean strict = opc.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT)
                     .getRelationship(0) != null;
