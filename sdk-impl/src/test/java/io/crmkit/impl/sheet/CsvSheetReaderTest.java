@@ -173,6 +173,12 @@ class CsvSheetReaderTest {
     }
 
     @Test
+    void refusesBadBytesAtTheVeryStart() {
+        byte[] bad = {(byte) 0xFF, 'N', 'a', 'm', 'e', '\n'};
+        expectProblem(() -> open(write(bad)), "encoding").hasMessageContaining("line 1:");
+    }
+
+    @Test
     void refusesAFileCutInTheMiddleOfACharacter() {
         byte[] utf8 = "Name\nHà".getBytes(StandardCharsets.UTF_8);
         byte[] cut = Arrays.copyOf(utf8, utf8.length - 1);
