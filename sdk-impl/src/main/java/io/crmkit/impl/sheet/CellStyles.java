@@ -36,11 +36,12 @@ final class CellStyles {
     static CellStyles read(XmlPart xml) {
         Set<Integer> customDateFormats = new HashSet<>();
         BitSet dateStyles = new BitSet();
+        int numberFormats = 0;
         int styles = 0;
         boolean inCellFormats = false;
         while (xml.next() != XMLStreamConstants.END_DOCUMENT) {
             if (xml.isStart("numFmt")) {
-                requireRoom(customDateFormats.size(), xml);
+                requireRoom(numberFormats++, xml);
                 Integer id = formatId(xml.attribute("numFmtId"));
                 String code = xml.attribute("formatCode");
                 if (id != null && code != null && isDateFormat(id, code)) {

@@ -1,6 +1,5 @@
 package io.crmkit.impl.sheet;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,16 +38,22 @@ final class CsvSheetReader extends TableReader {
     /**
      * @param file      a file already checked to hold text, not binary
      * @param delimiter the field separator; not a quote, CR or LF
-     * @throws UncheckedIOException when the file cannot be opened
+     * @throws io.crmkit.api.error.ValidationException {@code encoding} when the first bytes are not UTF-8
+     * @throws UncheckedIOException when the file cannot be read
      */
     static CsvSheetReader open(Path file, char delimiter, SheetLimits limits) {
+        CsvSheetReader reader;
         try {
-            CsvSheetReader reader = new CsvSheetReader(
-                    new Utf8Chars(new BufferedInputStream(Files.newInputStream(file))), delimiter, limits);
-            reader.skipByteOrderMark();
-            return reader;
+            reader = new CsvSheetReader(new Utf8Chars(Files.newInputStream(file)), delimiter, limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            reader.skipByteOrderMark();
+            return reader;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
         }
     }
 

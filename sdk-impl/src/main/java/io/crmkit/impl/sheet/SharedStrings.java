@@ -50,15 +50,16 @@ final class SharedStrings {
         return new SharedStrings(chars, ends, count);
     }
 
+    /** @return how many strings the table holds */
+    int count() {
+        return count;
+    }
+
     /**
-     * @return the string at this 0-based index
-     * @throws io.crmkit.api.error.ValidationException {@code malformed} for an index the table does not have
+     * @param index 0-based, below {@link #count()}
+     * @return the string at that index
      */
-    String get(int index, long row, int column) {
-        if (index < 0 || index >= count) {
-            throw FileProblem.of("malformed", "row " + row + ", column " + column + ": the cell points to shared "
-                    + "string " + index + ", the workbook has " + count + ". Open the file in Excel and save it again");
-        }
+    String get(int index) {
         return chars.substring(index == 0 ? 0 : ends[index - 1], ends[index]);
     }
 

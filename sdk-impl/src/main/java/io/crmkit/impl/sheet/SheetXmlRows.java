@@ -47,7 +47,7 @@ final class SheetXmlRows {
         long row = rowNumber(xml.attribute("r"));
         List<String> cells = new ArrayList<>();
         int column = -1;
-        while (xml.next() != XMLStreamConstants.END_ELEMENT || !xml.isEnd("row")) {
+        for (xml.next(); !xml.isEnd("row"); xml.next()) {
             if (xml.isStart("c")) {
                 column = columnIndex(xml.attribute("r"), column + 1, row);
                 put(cells, column, readCell(row, column));
@@ -62,7 +62,7 @@ final class SheetXmlRows {
         int style = styleIndex(xml.attribute("s"));
         String value = null;
         String inline = null;
-        while (xml.next() != XMLStreamConstants.END_ELEMENT || !xml.isEnd("c")) {
+        for (xml.next(); !xml.isEnd("c"); xml.next()) {
             if (xml.isStart("v")) {
                 value = xml.readText(limits.maxCellChars(), () -> tooLong(row, column));
             } else if (xml.isStart("is")) {
@@ -84,7 +84,7 @@ final class SheetXmlRows {
             return styles.isDate(style) ? XlsxNumbers.date(value.strip(), date1904) : XlsxNumbers.number(value.strip());
         }
         return switch (type) {
-            case "s" -> value == null ? "" : strings.get(sharedStringIndex(value, row, column), row, column);
+            case "s" -> value == null ? "" : strings.get(sharedStringIndex(value, row, column));
             case "inlineStr" -> inline != null ? inline : orEmpty(value);
             case "b" -> "1".equals(value) ? "TRUE" : "0".equals(value) ? "FALSE" : orEmpty(value);
             default -> orEmpty(value);  // "str" (a formula's text), "e" (an error such as #N/A), "d" (ISO date)
@@ -135,12 +135,19 @@ final class SheetXmlRows {
     }
 
     private int sharedStringIndex(String value, long row, int column) {
+        String where = "row " + row + ", column " + columnName(column) + ": ";
+        int index;
         try {
-            return Integer.parseInt(value.strip());
+            index = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw FileProblem.of("malformed", "row " + row + ", column " + columnName(column) + ": a shared-string "
-                    + "cell holds no index. Open the file in Excel and save it again");
+            throw FileProblem.of("malformed", where + "a shared-string cell holds no index. Open the file in Excel "
+                    + "and save it again");
         }
+        if (index < 0 || index >= strings.count()) {
+            throw FileProblem.of("malformed", where + "the cell points to shared string " + index + ", the workbook "
+                    + "has " + strings.count() + ". Open the file in Excel and save it again");
+        }
+        return index;
     }
 
     private RuntimeException tooLong(long row, int column) {

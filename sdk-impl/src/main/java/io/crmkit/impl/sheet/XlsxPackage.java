@@ -55,16 +55,17 @@ final class XlsxPackage implements Closeable {
         try {
             opc = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (InvalidFormatException | RuntimeException e) {
-            throw FileProblem.of("not_xlsx", "this zip archive is not an .xlsx workbook POI can open. Open it in Excel "
-                    + "and save it as \"Excel Workbook (.xlsx)\"");
+            // POI reports a package it cannot make sense of with a checked or one of several runtime exceptions.
+            throw FileProblem.of("not_xlsx", "this zip archive is not an .xlsx workbook (its package structure is "
+                    + "broken). Open it in Excel and save it as \"Excel Workbook (.xlsx)\"");
         }
         try {
             requireWorkbook(opc);
             return new XlsxPackage(opc, new XSSFReader(opc), limits);
         } catch (IOException | OpenXML4JException | POIXMLException e) {
             opc.revert();
-            throw FileProblem.of("not_xlsx", "this Office file has no workbook POI can read. Open it in Excel and "
-                    + "save it as \"Excel Workbook (.xlsx)\"");
+            throw FileProblem.of("not_xlsx", "this Office file has no readable workbook. Open it in Excel and save it "
+                    + "as \"Excel Workbook (.xlsx)\"");
         } catch (RuntimeException e) {
             opc.revert();
             throw e;
@@ -126,7 +127,8 @@ final class XlsxPackage implements Closeable {
     }
 
     private static void requireWorkbook(OPCPackage opc) {
-        PackageRelationship core = opc.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
+        PackageRelationship core = opc.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)
+                .getRelationship(0);
         if (core == null) {
             boolean strict = opc.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT)
                     .getRelationship(0) != null;

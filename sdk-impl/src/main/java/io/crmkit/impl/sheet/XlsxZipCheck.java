@@ -23,6 +23,7 @@ final class XlsxZipCheck {
     /** Entries up to this size are never refused for their ratio: small parts can compress very well. */
     static final long RATIO_GRACE_BYTES = 100 * 1024;
 
+    private static final int MAX_NAME_SHOWN = 100;
     private static final String CONTENT_TYPES = "[Content_Types].xml";
     private static final String OPEN_DOCUMENT_MIME_TYPE = "mimetype";
 
@@ -77,17 +78,23 @@ final class XlsxZipCheck {
         long size = entry.getSize();
         long compressed = entry.getCompressedSize();
         if (size < 0 || compressed < 0) {
-            throw FileProblem.of("unsafe", "the zip entry " + entry.getName() + " does not declare its size");
+            throw FileProblem.of("unsafe", "the zip entry " + shown(entry) + " does not declare its size");
         }
         if (size > limits.maxUncompressedBytes()) {
-            throw FileProblem.of("unsafe", "the zip entry " + entry.getName() + " would inflate to " + size
+            throw FileProblem.of("unsafe", "the zip entry " + shown(entry) + " would inflate to " + size
                     + " bytes, at most " + limits.maxUncompressedBytes() + " are read. Split the workbook, or save "
                     + "it as CSV");
         }
-        if (size > RATIO_GRACE_BYTES && size > compressed * MAX_INFLATE_RATIO) {
-            throw FileProblem.of("unsafe", "the zip entry " + entry.getName() + " would inflate from " + compressed
+        if (size > RATIO_GRACE_BYTES && size / MAX_INFLATE_RATIO > compressed) {
+            throw FileProblem.of("unsafe", "the zip entry " + shown(entry) + " would inflate from " + compressed
                     + " to " + size + " bytes, more than " + MAX_INFLATE_RATIO + " times: this looks like a zip bomb");
         }
         return size;
+    }
+
+    /** @return the entry's name for a message, cut short: a hostile name can be 64 KiB of anything */
+    private static String shown(ZipEntry entry) {
+        String name = entry.getName();
+        return name.length() <= MAX_NAME_SHOWN ? name : name.substring(0, MAX_NAME_SHOWN) + "...";
     }
 }

@@ -35,7 +35,7 @@ final class XmlPart implements Closeable {
 
     /**
      * @param in   the part's bytes, closed with this part
-     * @param name the part's name in the package, for messages, such as "xl/worksheets/sheet1.xml"
+     * @param name what the part is, for messages, such as "first sheet" or "shared strings"
      */
     static XmlPart open(InputStream in, String name) {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
@@ -49,7 +49,7 @@ final class XmlPart implements Closeable {
         }
     }
 
-    /** @return the part's name in the package */
+    /** @return what the part is, for messages */
     String name() {
         return name;
     }
@@ -102,7 +102,8 @@ final class XmlPart implements Closeable {
     /**
      * Reads the text inside the current start element, up to and including its end.
      *
-     * @param tooLong the error for text longer than maxChars; thrown as soon as that is passed
+     * @param maxChars the most characters accepted
+     * @param tooLong  the error for longer text, thrown as soon as maxChars is passed
      */
     String readText(long maxChars, Supplier<RuntimeException> tooLong) {
         StringBuilder text = new StringBuilder();
@@ -114,7 +115,8 @@ final class XmlPart implements Closeable {
      * Reads a rich-text string element (a shared string's {@code si}, an inline string's {@code is}) up to and
      * including its end: the text of its {@code t} elements, plain or in runs, leaving out phonetic guides.
      *
-     * @param tooLong the error for text longer than maxChars; thrown as soon as that is passed
+     * @param maxChars the most characters accepted
+     * @param tooLong  the error for longer text, thrown as soon as maxChars is passed
      */
     String readRichText(long maxChars, Supplier<RuntimeException> tooLong) {
         StringBuilder text = new StringBuilder();
@@ -164,11 +166,9 @@ final class XmlPart implements Closeable {
     }
 
     private static RuntimeException failure(XMLStreamException e, String name) {
-        Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof IOException io) {
+        // The part's stream fails with a ValidationException, which the parser lets through, or an IOException,
+        // which it wraps.
+        if (e.getNestedException() instanceof IOException io) {
             return PartFailure.of(io, name);
         }
         Location at = e.getLocation();

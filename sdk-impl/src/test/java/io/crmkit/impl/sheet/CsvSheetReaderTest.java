@@ -159,6 +159,26 @@ class CsvSheetReaderTest {
     }
 
     @Test
+    void namesTheRightLineForBadBytesFarIntoTheFile() {
+        String lines = "Name\n" + "Nguyễn Văn Ấn\n".repeat(9_998);
+        byte[] good = lines.getBytes(StandardCharsets.UTF_8);
+        byte[] bad = Arrays.copyOf(good, good.length + 3);
+        System.arraycopy(new byte[] {'x', (byte) 0xC3, '\n'}, 0, bad, good.length, 3);
+        try (SheetReader reader = open(write(bad))) {
+            for (int row = 1; row <= 9_998; row++) {
+                assertThat(reader.next()).isNotNull();
+            }
+            expectProblem(reader::next, "encoding").hasMessageContaining("line 10000:");
+        }
+    }
+
+    @Test
+    void refusesBadBytesAtTheVeryStart() {
+        byte[] bad = {(byte) 0xFF, 'N', 'a', 'm', 'e', '\n'};
+        expectProblem(() -> open(write(bad)), "encoding").hasMessageContaining("line 1:");
+    }
+
+    @Test
     void refusesAFileCutInTheMiddleOfACharacter() {
         byte[] utf8 = "Name\nHà".getBytes(StandardCharsets.UTF_8);
         byte[] cut = Arrays.copyOf(utf8, utf8.length - 1);

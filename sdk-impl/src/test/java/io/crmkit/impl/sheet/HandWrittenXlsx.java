@@ -104,8 +104,8 @@ final class HandWrittenXlsx {
     byte[] bytes() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("[Content_Types].xml", utf8(contentTypes()));
-        entries.put("_rels/.rels", utf8("<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\"><Relationship Id=\"rId1\" "
-                + "Type=\"" + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"));
+        entries.put("_rels/.rels", utf8("<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"));
         entries.put("xl/workbook.xml", utf8(workbook));
         entries.put("xl/_rels/workbook.xml.rels", utf8(workbookRelationships()));
         entries.put("xl/worksheets/sheet1.xml", sheet);
@@ -155,7 +155,8 @@ final class HandWrittenXlsx {
 
     private String contentTypes() {
         return "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"rels\" "
+                + "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                 + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + mainContentType + "\"/>"
                 + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + SPREADSHEET_TYPE
@@ -169,7 +170,8 @@ final class HandWrittenXlsx {
 
     private String workbookRelationships() {
         return "<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">"
-                + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/worksheet\" "
+                + "Target=\"worksheets/sheet1.xml\"/>"
                 + (sharedStrings == null ? "" : "<Relationship Id=\"rId2\" Type=\"" + RELATIONSHIPS
                 + "/sharedStrings\" Target=\"sharedStrings.xml\"/>")
                 + (styles == null ? "" : "<Relationship Id=\"rId3\" Type=\"" + RELATIONSHIPS
