@@ -31,6 +31,11 @@ final class ImportFileGenerator {
     private ImportFileGenerator() {
     }
 
+    /** @return a valid Vietnamese mobile number, unique for indexes below 10^7 */
+    static String phone(long index) {
+        return "+8491" + String.format("%07d", index);
+    }
+
     /** @return whether the row is one of the invalid ones */
     static boolean invalid(int row) {
         return row % INVALID_EVERY == 1;
@@ -56,10 +61,10 @@ final class ImportFileGenerator {
                 String email;
                 if (r % EXISTING_EVERY == 0) {
                     int existing = r / EXISTING_EVERY;
-                    phone = existing % 2 == 0 ? FilterData.phone(existing) : "";
+                    phone = existing % 2 == 0 ? phone(existing) : "";
                     email = existing % 2 == 0 ? "" : "existing" + existing + "@bench.test";
                 } else {
-                    phone = FilterData.phone(1_000_000L + r);
+                    phone = phone(1_000_000L + r);
                     email = invalid(r) ? "not-an-email-" + r : "new" + r + "@bench.test";
                 }
                 String[] cells = {"Customer " + r, "c" + r, random.nextBoolean() ? "male" : "female",
@@ -100,7 +105,7 @@ final class ImportFileGenerator {
                 customer.addBatch();
                 identity.setString(1, tenant);
                 identity.setString(2, i % 2 == 0 ? "phone" : "email");
-                identity.setString(3, i % 2 == 0 ? FilterData.phone(i) : "existing" + i + "@bench.test");
+                identity.setString(3, i % 2 == 0 ? phone(i) : "existing" + i + "@bench.test");
                 identity.setLong(4, id);
                 identity.setObject(5, now);
                 identity.addBatch();
@@ -111,6 +116,7 @@ final class ImportFileGenerator {
                 }
             }
             connection.setAutoCommit(true);
+            FilterData.analyze(connection, prefix);
         }
     }
 }

@@ -440,4 +440,24 @@ class ImportTest {
         assertThat(ok.custom()).containsEntry("vip_level", 3L).containsEntry("newsletter", true);
         assertThat(result.failures().get(0).reasons()).hasSize(2);
     }
+
+    @DbTest
+    void addressesTheDirectoryDoesNotKnowFailTheirRow(TestDb db) {
+        String prefix = TestDb.uniquePrefix();
+        io.crmkit.api.customer.AddressDirectory hanoiOnly = address -> address.city().isEmpty()
+                || address.city().equals("Hanoi") ? java.util.Optional.empty()
+                : java.util.Optional.of("no city '" + address.city() + "'");
+        try (io.crmkit.CrmKit kit = db.newKit(prefix, builder -> builder.addressDirectory(hanoiOnly))) {
+            Crm crm = kit.as(io.crmkit.api.Actor.of("addresses", "agent", Permission.ALL));
+            Path file = csv("address.csv", "name,city", "In Hanoi,Hanoi", "In Atlantis,Atlantis");
+
+            ImportResult result = run(crm, file);
+
+            assertThat(List.of(result.created(), result.failed())).containsExactly(1L, 1L);
+            assertThat(result.failures().get(0).reasons()).singleElement().asString().startsWith("address")
+                    .contains("Atlantis");
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
 }

@@ -59,50 +59,78 @@ public final class CustomerBatch {
 
     /** Inserts the customers with the given ids, in the caller's transaction. */
     public void insert(Connection connection, Actor actor, List<Valid> customers, List<Long> ids, Instant at) {
-        String prefix = kit.tablePrefix();
         String tenant = actor.tenantId();
-        try (PreparedStatement customer = connection.prepareStatement("INSERT INTO " + prefix + "customer ("
-                + CUSTOMER_COLUMNS + ") VALUES (" + "?, ".repeat(21) + "?)");
-             PreparedStatement identity = connection.prepareStatement("INSERT INTO " + prefix + "identity (tenant_id,"
-                     + " id_type, id_value, customer_id, ordinal, verified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement tag = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id,"
-                     + " customer_id, tag, created_at) VALUES (?, ?, ?, ?)");
-             PreparedStatement custom = connection.prepareStatement("INSERT INTO " + prefix + "custom_value"
-                     + " (tenant_id, customer_id, field_id, ordinal, text_value, number_value, bool_value, date_value,"
-                     + " time_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int identities = 0;
-            int tags = 0;
-            int values = 0;
+        try (PreparedStatement customer = connection.prepareStatement("INSERT INTO " + kit.tablePrefix()
+                + "customer (" + CUSTOMER_COLUMNS + ") VALUES (" + "?, ".repeat(21) + "?)");
+             Inserts inserts = new Inserts(connection, kit.tablePrefix())) {
             for (int i = 0; i < customers.size(); i++) {
                 CleanCustomer clean = customers.get(i).clean;
                 long id = ids.get(i);
                 CustomerStatus status = clean.ownerId().isEmpty() ? CustomerStatus.NEW : CustomerStatus.ASSIGNED;
                 bindCustomer(customer, CustomerStore.toRow(clean, tenant, id, status, at, actor.actorId(), 1));
                 for (IdentityRow row : clean.identities()) {
-                    IdStatements.bind(identity, 1, tenant);
-                    IdStatements.bind(identity, 2, row.idType);
-                    IdStatements.bind(identity, 3, row.idValue);
-                    identity.setLong(4, id);
-                    identity.setInt(5, row.ordinal);
-                    identity.setBoolean(6, row.verified);
-                    IdStatements.bind(identity, 7, at);
-                    identity.addBatch();
-                    identities++;
+                    inserts.identity(tenant, id, row, at);
                 }
                 for (String name : clean.tags()) {
-                    IdStatements.bind(tag, 1, tenant);
-                    tag.setLong(2, id);
-                    IdStatements.bind(tag, 3, name);
-                    IdStatements.bind(tag, 4, at);
-                    tag.addBatch();
-                    tags++;
+                    inserts.tag(tenant, id, name, at);
                 }
                 for (CustomValueRow row : CustomerStore.customRows(clean)) {
-                    bindCustomValue(custom, tenant, id, row);
-                    values++;
+                    inserts.customValue(tenant, id, row);
                 }
             }
             customer.executeBatch();
+            inserts.execute();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+    }
+
+    /** The insert statements of a customer's identities, tags and custom values, sent as one batch each. */
+    static final class Inserts implements AutoCloseable {
+        private final PreparedStatement identity;
+        private final PreparedStatement tag;
+        private final PreparedStatement custom;
+        private int identities;
+        private int tags;
+        private int values;
+
+        Inserts(Connection connection, String prefix) throws SQLException {
+            identity = connection.prepareStatement("INSERT INTO " + prefix + "identity (tenant_id, id_type, id_value,"
+                    + " customer_id, ordinal, verified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            tag = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id, customer_id, tag,"
+                    + " created_at) VALUES (?, ?, ?, ?)");
+            custom = connection.prepareStatement("INSERT INTO " + prefix + "custom_value (tenant_id, customer_id,"
+                    + " field_id, ordinal, text_value, number_value, bool_value, date_value, time_value)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        void identity(String tenant, long id, IdentityRow row, Instant at) throws SQLException {
+            IdStatements.bind(identity, 1, tenant);
+            IdStatements.bind(identity, 2, row.idType);
+            IdStatements.bind(identity, 3, row.idValue);
+            identity.setLong(4, id);
+            identity.setInt(5, row.ordinal);
+            identity.setBoolean(6, row.verified);
+            IdStatements.bind(identity, 7, at);
+            identity.addBatch();
+            identities++;
+        }
+
+        void tag(String tenant, long id, String name, Instant at) throws SQLException {
+            IdStatements.bind(tag, 1, tenant);
+            tag.setLong(2, id);
+            IdStatements.bind(tag, 3, name);
+            IdStatements.bind(tag, 4, at);
+            tag.addBatch();
+            tags++;
+        }
+
+        void customValue(String tenant, long id, CustomValueRow row) throws SQLException {
+            bindCustomValue(custom, tenant, id, row);
+            values++;
+        }
+
+        void execute() throws SQLException {
             if (identities > 0) {
                 identity.executeBatch();
             }
@@ -112,12 +140,17 @@ public final class CustomerBatch {
             if (values > 0) {
                 custom.executeBatch();
             }
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            identity.close();
+            tag.close();
+            custom.close();
         }
     }
 
-    private static void bindCustomer(PreparedStatement statement, CustomerRow row) throws SQLException {
+    static void bindCustomer(PreparedStatement statement, CustomerRow row) throws SQLException {
         IdStatements.bind(statement, 1, row.tenantId);
         statement.setLong(2, row.id);
         IdStatements.bind(statement, 3, row.name);
@@ -143,7 +176,7 @@ public final class CustomerBatch {
         statement.addBatch();
     }
 
-    private static void bindCustomValue(PreparedStatement statement, String tenant, long id, CustomValueRow row)
+    static void bindCustomValue(PreparedStatement statement, String tenant, long id, CustomValueRow row)
             throws SQLException {
         IdStatements.bind(statement, 1, tenant);
         statement.setLong(2, id);
@@ -162,7 +195,7 @@ public final class CustomerBatch {
     }
 
     /** Binds a value, or a null of the column's type (PostgreSQL refuses a VARCHAR null in a DATE column). */
-    private static void typed(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
+    static void typed(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
         if (value == null) {
             statement.setNull(index, sqlType);
         } else {

@@ -60,7 +60,8 @@ public final class CustomerEditor {
         return !unchanged(current, validate(current, patch, fields));
     }
 
-    private CleanCustomer validate(Customer current, CustomerPatch patch, TenantFields fields) {
+    /** @return the customer as the patch would leave it, validated @throws ValidationException */
+    CleanCustomer validate(Customer current, CustomerPatch patch, TenantFields fields) {
         Set<String> verified = current.identities().stream().filter(Identity::verified)
                 .map(identity -> IdentityKinds.column(identity.type(), identity.channel()) + "|" + identity.value())
                 .collect(Collectors.toSet());
@@ -69,7 +70,7 @@ public final class CustomerEditor {
                 verified, patch.changes()::containsKey, errors);
     }
 
-    private static boolean unchanged(Customer current, CleanCustomer clean) {
+    static boolean unchanged(Customer current, CleanCustomer clean) {
         boolean same = current.name().equals(clean.name()) && current.nickname().equals(clean.nickname())
                 && current.gender() == clean.gender() && Objects.equals(current.birthday().orElse(null), clean.birthday())
                 && current.company().equals(clean.company()) && current.address().equals(clean.address())

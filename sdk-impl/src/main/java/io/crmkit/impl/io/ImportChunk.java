@@ -4,7 +4,6 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.api.customer.CustomerPatch;
-import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.io.ImportFailure;
@@ -15,16 +14,14 @@ import io.crmkit.impl.KitContext;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.customer.CustomerBatch;
 import io.crmkit.impl.customer.CustomerEditor;
+import io.crmkit.impl.customer.CustomerUpdates;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,15 +87,19 @@ final class ImportChunk {
             matcher.forget();
         }
         matcher.load(connection, tenant, rows);
-        Map<Long, Customer> loaded = new HashMap<>();
         List<Long> targets = rows.stream().map(matcher::target).filter(id -> id != null).distinct().toList();
+        if (!request.dryRun() && !targets.isEmpty()) {
+            kit.idSql().longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
+                    List.of(tenant), targets, " ORDER BY id FOR UPDATE");
+        }
+        Map<Long, Customer> loaded = new HashMap<>();
         for (Customer customer : kit.customers().read(session, tenant, targets, fields)) {
             loaded.put(customer.id(), customer);
         }
         Outcome outcome = new Outcome();
         Creates creates = new Creates();
+        CustomerUpdates updates = new CustomerUpdates(kit);
         Set<Long> members = new LinkedHashSet<>();
-        Set<Long> stale = new HashSet<>();
         for (ParsedRow row : rows) {
             Long target = matcher.target(row);
             List<String> reasons = new ArrayList<>(row.errors);
@@ -106,15 +107,13 @@ final class ImportChunk {
             if (target == null) {
                 create(row, creates, members, reasons, outcome);
             } else if (reasons.isEmpty()) {
-                if (creates.ids.contains(target) && !request.dryRun()) {
+                if (!request.dryRun() && (creates.ids.contains(target) || updates.has(target))) {
                     creates.flush(connection);
-                }
-                boolean createdHere = !loaded.containsKey(target) && !request.dryRun();
-                if (stale.remove(target) || createdHere) {
+                    updates.flush(connection, actor, kit.clock().instant());
                     kit.customers().read(session, tenant, List.of(target), fields)
                             .forEach(customer -> loaded.put(customer.id(), customer));
                 }
-                update(session, row, target, loaded.get(target), creates, members, stale, reasons, outcome);
+                update(row, target, loaded.get(target), creates, updates, members, reasons, outcome);
             }
             if (!reasons.isEmpty()) {
                 outcome.fail(row, reasons);
@@ -122,6 +121,7 @@ final class ImportChunk {
         }
         if (!request.dryRun()) {
             creates.flush(connection);
+            updates.flush(connection, actor, kit.clock().instant());
             join(connection, members);
         }
         return outcome;
@@ -167,8 +167,8 @@ final class ImportChunk {
         }
     }
 
-    private void update(SqlSession session, ParsedRow row, long target, Customer current, Creates creates,
-                        Set<Long> members, Set<Long> stale, List<String> reasons, Outcome outcome) {
+    private void update(ParsedRow row, long target, Customer current, Creates creates, CustomerUpdates updates,
+                        Set<Long> members, List<String> reasons, Outcome outcome) {
         if (request.mode() == ImportMode.CREATE_ONLY) {
             reasons.add("matches customer " + target + " and the import only creates");
             return;
@@ -191,49 +191,16 @@ final class ImportChunk {
                 return;
             }
             CustomerPatch patch = row.patch(current);
-            boolean changed;
-            if (request.dryRun()) {
-                changed = editor.wouldChange(current, patch, fields) || !newTags.isEmpty();
-            } else {
-                changed = editor.apply(session, actor, current, patch, fields, true, new ArrayList<>());
-                if (!newTags.isEmpty()) {
-                    addTags(session.getConnection(), target, newTags, !changed);
-                    changed = true;
-                }
-            }
+            boolean changed = request.dryRun() ? editor.wouldChange(current, patch, fields) || !newTags.isEmpty()
+                    : updates.add(current, patch, newTags, fields);
             if (changed) {
                 outcome.updated++;
-                stale.add(target);
             } else {
                 outcome.unchanged++;
             }
             members.add(target);
         } catch (ValidationException invalid) {
             reasons.addAll(messages(invalid));
-        } catch (ConflictException concurrent) {
-            reasons.add(concurrent.getMessage());
-        }
-    }
-
-    private void addTags(Connection connection, long id, Set<String> tags, boolean touch) {
-        Instant now = kit.clock().instant();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id,"
-                + " customer_id, tag, created_at) VALUES (?, ?, ?, ?)")) {
-            for (String tag : tags) {
-                IdStatements.bind(insert, 1, actor.tenantId());
-                insert.setLong(2, id);
-                IdStatements.bind(insert, 3, tag);
-                IdStatements.bind(insert, 4, now);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
-        }
-        if (touch) {
-            kit.idSql().update(connection, "UPDATE " + prefix + "customer SET version = version + 1, updated_at = ?,"
-                    + " updated_by = ? WHERE tenant_id = ? AND id IN ", List.of(now, actor.actorId(), actor.tenantId()),
-                    List.of(id));
         }
     }
 

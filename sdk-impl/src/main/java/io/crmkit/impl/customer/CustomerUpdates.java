@@ -1,0 +1,178 @@
+package io.crmkit.impl.customer;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.customer.Identity;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.field.FieldDefinition;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.CustomValueRow;
+import io.crmkit.impl.field.TenantFields;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Changes to many existing customers, as an import makes them: each is validated with the rules of a single
+ * update, then all are written together with one JDBC batch per statement. The caller must hold the customers'
+ * row locks from before it read them, so that no version moves in between. Not thread-safe.
+ */
+public final class CustomerUpdates {
+
+    private final KitContext kit;
+    private final CustomerEditor editor;
+    private final Map<Long, Pending> pending = new LinkedHashMap<>();
+
+    public CustomerUpdates(KitContext kit) {
+        this.kit = kit;
+        this.editor = new CustomerEditor(kit);
+    }
+
+    private static final class Pending {
+        final Customer current;
+        CleanCustomer clean;
+        final List<String> tags = new ArrayList<>();
+
+        Pending(Customer current) {
+            this.current = current;
+        }
+    }
+
+    /**
+     * Queues a change of a customer read in the caller's transaction, and tags to add to it.
+     *
+     * @return whether the customer changes
+     * @throws ValidationException when the patch breaks a rule for this customer; nothing is queued
+     */
+    public boolean add(Customer current, CustomerPatch patch, Set<String> newTags, TenantFields fields) {
+        CleanCustomer clean = editor.validate(current, patch, fields);
+        boolean changes = !CustomerEditor.unchanged(current, clean);
+        if (!changes && newTags.isEmpty()) {
+            return false;
+        }
+        Pending change = pending.computeIfAbsent(current.id(), id -> new Pending(current));
+        if (changes) {
+            change.clean = clean;
+        }
+        change.tags.addAll(newTags);
+        return true;
+    }
+
+    /** @return whether a change of the customer waits to be written */
+    public boolean has(long id) {
+        return pending.containsKey(id);
+    }
+
+    /** Writes every queued change, a new version each, in the caller's transaction. */
+    public void flush(Connection connection, Actor actor, Instant at) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String prefix = kit.tablePrefix();
+        String tenant = actor.tenantId();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + prefix + "customer SET name = ?,"
+                + " nickname = ?, gender = ?, birthday = ?, company = ?, country = ?, province = ?, city = ?, area = ?,"
+                + " address_detail = ?, remark = ?, source = ?, stage = ?, updated_at = ?, updated_by = ?,"
+                + " version = version + 1 WHERE tenant_id = ? AND id = ?");
+             PreparedStatement touch = connection.prepareStatement("UPDATE " + prefix + "customer SET updated_at = ?,"
+                     + " updated_by = ?, version = version + 1 WHERE tenant_id = ? AND id = ?");
+             PreparedStatement dropIdentities = connection.prepareStatement("DELETE FROM " + prefix + "identity"
+                     + " WHERE tenant_id = ? AND customer_id = ?");
+             PreparedStatement dropValues = connection.prepareStatement("DELETE FROM " + prefix + "custom_value"
+                     + " WHERE tenant_id = ? AND customer_id = ? AND field_id = ?");
+             CustomerBatch.Inserts inserts = new CustomerBatch.Inserts(connection, prefix)) {
+            Counts counts = new Counts();
+            for (Pending change : pending.values()) {
+                long id = change.current.id();
+                if (change.clean == null) {
+                    bindAll(touch, at, actor.actorId(), tenant, id);
+                    counts.touches++;
+                } else {
+                    write(change, tenant, actor.actorId(), at, update, dropIdentities, dropValues, inserts, counts);
+                }
+                for (String tag : change.tags) {
+                    inserts.tag(tenant, id, tag, at);
+                }
+            }
+            execute(update, counts.updates);
+            execute(touch, counts.touches);
+            execute(dropIdentities, counts.identityDrops);
+            execute(dropValues, counts.valueDrops);
+            inserts.execute();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+        pending.clear();
+    }
+
+    private static final class Counts {
+        int updates;
+        int touches;
+        int identityDrops;
+        int valueDrops;
+    }
+
+    private static void write(Pending change, String tenant, String actorId, Instant at, PreparedStatement update,
+                              PreparedStatement dropIdentities, PreparedStatement dropValues,
+                              CustomerBatch.Inserts inserts, Counts counts) throws SQLException {
+        CleanCustomer clean = change.clean;
+        long id = change.current.id();
+        CustomerRow row = CustomerStore.toRow(clean, tenant, id, change.current.status(), at, actorId, 0);
+        IdStatements.bind(update, 1, row.name);
+        IdStatements.bind(update, 2, row.nickname);
+        IdStatements.bind(update, 3, row.gender);
+        CustomerBatch.typed(update, 4, row.birthday, java.sql.Types.DATE);
+        IdStatements.bind(update, 5, row.company);
+        IdStatements.bind(update, 6, row.country);
+        IdStatements.bind(update, 7, row.province);
+        IdStatements.bind(update, 8, row.city);
+        IdStatements.bind(update, 9, row.area);
+        IdStatements.bind(update, 10, row.addressDetail);
+        IdStatements.bind(update, 11, row.remark);
+        IdStatements.bind(update, 12, row.source);
+        IdStatements.bind(update, 13, row.stage);
+        IdStatements.bind(update, 14, at);
+        IdStatements.bind(update, 15, actorId);
+        IdStatements.bind(update, 16, tenant);
+        update.setLong(17, id);
+        update.addBatch();
+        counts.updates++;
+        List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
+        if (!identities.equals(change.current.identities())) {
+            bindAll(dropIdentities, tenant, id);
+            counts.identityDrops++;
+            for (IdentityRow identity : clean.identities()) {
+                inserts.identity(tenant, id, identity, at);
+            }
+        }
+        for (Map.Entry<FieldDefinition, Object> value : clean.custom().entrySet()) {
+            bindAll(dropValues, tenant, id, value.getKey().id());
+            counts.valueDrops++;
+        }
+        for (CustomValueRow value : CustomerStore.customRows(clean)) {
+            inserts.customValue(tenant, id, value);
+        }
+    }
+
+    /** Binds the values from the first parameter on and adds the statement to its batch. */
+    private static void bindAll(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            IdStatements.bind(statement, i + 1, values[i]);
+        }
+        statement.addBatch();
+    }
+
+    private static void execute(PreparedStatement statement, int rows) throws SQLException {
+        if (rows > 0) {
+            statement.executeBatch();
+        }
+    }
+}
