@@ -96,6 +96,30 @@ public final class Database {
         }
     }
 
+    /**
+     * Refreshes the planner's statistics of the tables where the database needs it (PostgreSQL). A bulk load into
+     * a new tenant otherwise leaves PostgreSQL planning look-ups by a key's last column as scans of the tenant's
+     * rows until autovacuum comes by (a minute or more, or never where it is off). A refusal (the pool's user does
+     * not own the tables) is logged and ignored: it makes the work slower, not wrong.
+     */
+    public void analyze(List<String> tables) {
+        dialect.analyze(tables).ifPresent(sql -> {
+            try {
+                write("refresh table statistics", session -> {
+                    try (java.sql.Statement statement = session.getConnection().createStatement()) {
+                        statement.execute(sql);
+                    } catch (java.sql.SQLException e) {
+                        throw new IdStatements.StorageFailure(e);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("could not refresh the statistics of {}: {}; look-ups may be slow until autovacuum does it",
+                        tables, e.getMessage());
+            }
+        });
+    }
+
     /** @return the dialect of the database */
     public Dialect dialect() {
         return dialect;

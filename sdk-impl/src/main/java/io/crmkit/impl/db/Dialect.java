@@ -69,6 +69,15 @@ public enum Dialect {
         return this == MARIADB ? " LOCK IN SHARE MODE" : "";
     }
 
+    /**
+     * @return the statement that refreshes the planner's statistics of the tables, or empty where the database
+     *         keeps them fresh itself (H2 plans without them; InnoDB recalculates after 10% of a table changed)
+     */
+    public java.util.Optional<String> analyze(List<String> tables) {
+        return this == POSTGRESQL ? java.util.Optional.of("ANALYZE " + String.join(", ", tables))
+                : java.util.Optional.empty();
+    }
+
     /** @return whether the failure is a violation of a primary key or unique constraint */
     public boolean isUniqueViolation(SQLException e) {
         for (SQLException cause : chain(e)) {

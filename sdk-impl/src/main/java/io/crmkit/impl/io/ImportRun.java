@@ -24,6 +24,8 @@ import java.util.List;
  */
 final class ImportRun {
 
+    private static final long FIRST_ANALYZE = 5_000;
+
     private final KitContext kit;
     private final Actor actor;
     private final ImportRequest request;
@@ -32,6 +34,8 @@ final class ImportRun {
     private final long jobId;
     private final long committed;
     private TransferJobStore.Counts counts;
+    /** Rows written after which the tables' statistics are refreshed next; doubles each time. */
+    private long analyzeAt = FIRST_ANALYZE;
     private final RowParser parser;
     private final ImportChunk chunks;
 
@@ -127,6 +131,20 @@ final class ImportRun {
             for (int i = 0; i < rows.size(); i++) {
                 commitAlone(rows.get(i), readAfter - rows.size() + i + 1);
             }
+        }
+        refreshStatistics();
+    }
+
+    /**
+     * Refreshes the statistics of the tables an import grows after 5,000 written customers, then each time the
+     * number doubles, so that the planner knows how large the tenant has become.
+     */
+    private void refreshStatistics() {
+        long written = counts.created() + counts.updated();
+        if (!request.dryRun() && written >= analyzeAt) {
+            analyzeAt = Math.max(analyzeAt * 2, written);
+            String prefix = kit.tablePrefix();
+            kit.database().analyze(List.of(prefix + "customer", prefix + "identity", prefix + "tag"));
         }
     }
 
