@@ -87,7 +87,9 @@ public final class ExportBenchmark {
             return lines;
         } finally {
             Files.deleteIfExists(file);
-            FilterData.delete(pool, prefix, tenant);
+            if (!database.equals("h2")) { // H2's file is deleted at the next start, faster than its rows
+                FilterData.delete(pool, prefix, tenant);
+            }
         }
     }
 

@@ -52,7 +52,8 @@ final class ImportChunk {
         this.fields = fields;
         this.settings = settings;
         this.prefix = kit.tablePrefix();
-        this.matcher = new ImportMatcher(prefix, kit.idSql(), request.matchBy());
+        this.matcher = new ImportMatcher(prefix, kit.idSql(), kit.database().dialect(),
+                request.matchBy());
         this.batch = new CustomerBatch(kit);
         this.editor = new CustomerEditor(kit);
     }
