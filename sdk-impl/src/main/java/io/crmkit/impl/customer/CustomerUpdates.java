@@ -4,6 +4,7 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.customer.Identity;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.impl.KitContext;
@@ -22,8 +23,9 @@ import java.util.Set;
 
 /**
  * Changes to many existing customers, as an import makes them: each is validated with the rules of a single
- * update, then all are written together with one JDBC batch per statement. The caller must hold the customers'
- * row locks from before it read them, so that no version moves in between. Not thread-safe.
+ * update, then all are written together with one JDBC batch per statement. Each write names the version the
+ * change was validated against; a customer changed in between fails the whole flush with a
+ * {@link ConflictException}, which rolls the caller's transaction back. Not thread-safe.
  */
 public final class CustomerUpdates {
 
@@ -81,9 +83,9 @@ public final class CustomerUpdates {
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + prefix + "customer SET name = ?,"
                 + " nickname = ?, gender = ?, birthday = ?, company = ?, country = ?, province = ?, city = ?, area = ?,"
                 + " address_detail = ?, remark = ?, source = ?, stage = ?, updated_at = ?, updated_by = ?,"
-                + " version = version + 1 WHERE tenant_id = ? AND id = ?");
+                + " version = version + 1 WHERE tenant_id = ? AND id = ? AND version = ?");
              PreparedStatement touch = connection.prepareStatement("UPDATE " + prefix + "customer SET updated_at = ?,"
-                     + " updated_by = ?, version = version + 1 WHERE tenant_id = ? AND id = ?");
+                     + " updated_by = ?, version = version + 1 WHERE tenant_id = ? AND id = ? AND version = ?");
              PreparedStatement dropIdentities = connection.prepareStatement("DELETE FROM " + prefix + "identity"
                      + " WHERE tenant_id = ? AND customer_id = ?");
              PreparedStatement dropValues = connection.prepareStatement("DELETE FROM " + prefix + "custom_value"
@@ -93,8 +95,8 @@ public final class CustomerUpdates {
             for (Pending change : pending.values()) {
                 long id = change.current.id();
                 if (change.clean == null) {
-                    bindAll(touch, at, actor.actorId(), tenant, id);
-                    counts.touches++;
+                    bindAll(touch, at, actor.actorId(), tenant, id, change.current.version());
+                    counts.touches.add(change.current);
                 } else {
                     write(change, tenant, actor.actorId(), at, update, dropIdentities, dropValues, inserts, counts);
                 }
@@ -102,8 +104,8 @@ public final class CustomerUpdates {
                     inserts.tag(tenant, id, tag, at);
                 }
             }
-            execute(update, counts.updates);
-            execute(touch, counts.touches);
+            requireVersions(update, counts.updates);
+            requireVersions(touch, counts.touches);
             execute(dropIdentities, counts.identityDrops);
             execute(dropValues, counts.valueDrops);
             inserts.execute();
@@ -114,8 +116,8 @@ public final class CustomerUpdates {
     }
 
     private static final class Counts {
-        int updates;
-        int touches;
+        final List<Customer> updates = new ArrayList<>();
+        final List<Customer> touches = new ArrayList<>();
         int identityDrops;
         int valueDrops;
     }
@@ -143,8 +145,9 @@ public final class CustomerUpdates {
         IdStatements.bind(update, 15, actorId);
         IdStatements.bind(update, 16, tenant);
         update.setLong(17, id);
+        update.setLong(18, change.current.version());
         update.addBatch();
-        counts.updates++;
+        counts.updates.add(change.current);
         List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
         if (!identities.equals(change.current.identities())) {
             bindAll(dropIdentities, tenant, id);
@@ -168,6 +171,21 @@ public final class CustomerUpdates {
             IdStatements.bind(statement, i + 1, values[i]);
         }
         statement.addBatch();
+    }
+
+    /** Runs a batch of versioned updates; @throws ConflictException naming a customer whose version moved */
+    private static void requireVersions(PreparedStatement statement, List<Customer> customers) throws SQLException {
+        if (customers.isEmpty()) {
+            return;
+        }
+        int[] counts = statement.executeBatch();
+        for (int i = 0; i < counts.length && i < customers.size(); i++) {
+            if (counts[i] == 0) {
+                Customer customer = customers.get(i);
+                throw new ConflictException("customer " + customer.id() + " was changed by someone else since"
+                        + " version " + customer.version() + " while the import ran");
+            }
+        }
     }
 
     private static void execute(PreparedStatement statement, int rows) throws SQLException {

@@ -89,10 +89,6 @@ final class ImportChunk {
         }
         matcher.load(connection, tenant, rows);
         List<Long> targets = rows.stream().map(matcher::target).filter(id -> id != null).distinct().toList();
-        if (!request.dryRun() && !targets.isEmpty()) {
-            kit.idSql().longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
-                    List.of(tenant), targets, " ORDER BY id FOR UPDATE");
-        }
         Map<Long, Customer> loaded = new HashMap<>();
         for (Customer customer : kit.customers().read(session, tenant, targets, fields)) {
             loaded.put(customer.id(), customer);

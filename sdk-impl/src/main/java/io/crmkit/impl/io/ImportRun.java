@@ -2,6 +2,7 @@ package io.crmkit.impl.io;
 
 import io.crmkit.api.Actor;
 import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.io.ImportFailure;
 import io.crmkit.api.io.ImportRequest;
@@ -19,8 +20,8 @@ import java.util.List;
 /**
  * One run of an import whose job is stored: counts the file's rows, then imports them chunk by chunk after the
  * rows an earlier run committed, each chunk's rows, failures, counts and progress in one transaction. A chunk
- * that a concurrent writer makes collide (an identity taken meanwhile) is imported again row by row. Not
- * thread-safe.
+ * that a concurrent writer makes collide (an identity taken, a customer changed meanwhile) is imported again row
+ * by row. Not thread-safe.
  */
 final class ImportRun {
 
@@ -127,7 +128,7 @@ final class ImportRun {
     private void commit(List<ParsedRow> rows, long readAfter) {
         try {
             commitTogether(rows, readAfter);
-        } catch (DuplicateKeyException collided) {
+        } catch (DuplicateKeyException | ConflictException collided) {
             for (int i = 0; i < rows.size(); i++) {
                 commitAlone(rows.get(i), readAfter - rows.size() + i + 1);
             }
@@ -151,9 +152,10 @@ final class ImportRun {
     private void commitAlone(ParsedRow row, long readAfter) {
         try {
             commitTogether(List.of(row), readAfter);
-        } catch (DuplicateKeyException collided) {
+        } catch (DuplicateKeyException | ConflictException collided) {
             ImportChunk.Outcome outcome = new ImportChunk.Outcome();
-            outcome.fail(row, List.of("an identity of this row was taken by another customer while the import ran;"
+            outcome.fail(row, List.of(collided instanceof ConflictException ? collided.getMessage() + "; import the"
+                    + " row again" : "an identity of this row was taken by another customer while the import ran;"
                     + " import the row again"));
             counts = kit.database().write("record an import failure", session -> record(session.getConnection(),
                     outcome, readAfter));
