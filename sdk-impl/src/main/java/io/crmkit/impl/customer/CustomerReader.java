@@ -31,11 +31,15 @@ public final class CustomerReader {
     /** Most ids per call. */
     public static final int MAX_IDS = IdStatements.MAX_IDS;
 
+    private static final String CUSTOMER_COLUMNS = "id, name, nickname, gender, birthday, company, country,"
+            + " province, city, area, address_detail, remark, source, owner_id, status, stage, created_at, created_by,"
+            + " updated_at, updated_by, version";
+
     private final IdStatements sql;
-    private final String customers;
-    private final String identities;
-    private final String tags;
-    private final String customValues;
+    private final String customerTable;
+    private final String identityTable;
+    private final String tagTable;
+    private final String customValueTable;
 
     /**
      * @param tablePrefix the validated prefix of the tables to read: the kit's, or the kit's followed by
@@ -43,15 +47,10 @@ public final class CustomerReader {
      */
     public CustomerReader(String tablePrefix, IdStatements sql) {
         this.sql = sql;
-        this.customers = "SELECT id, name, nickname, gender, birthday, company, country, province, city, area,"
-                + " address_detail, remark, source, owner_id, status, stage, created_at, created_by, updated_at,"
-                + " updated_by, version FROM " + tablePrefix + "customer WHERE tenant_id = ? AND id IN ";
-        this.identities = "SELECT customer_id, id_type, id_value, verified FROM " + tablePrefix + "identity"
-                + " WHERE tenant_id = ? AND customer_id IN ";
-        this.tags = "SELECT customer_id, tag FROM " + tablePrefix + "tag WHERE tenant_id = ? AND customer_id IN ";
-        this.customValues = "SELECT customer_id, field_id, ordinal, text_value, number_value, bool_value,"
-                + " date_value, time_value FROM " + tablePrefix + "custom_value WHERE tenant_id = ? AND customer_id"
-                + " IN ";
+        this.customerTable = tablePrefix + "customer";
+        this.identityTable = tablePrefix + "identity";
+        this.tagTable = tablePrefix + "tag";
+        this.customValueTable = tablePrefix + "custom_value";
     }
 
     /**
@@ -71,7 +70,8 @@ public final class CustomerReader {
         Connection connection = session.getConnection();
         try {
             Map<Long, CustomerRow> rows = new HashMap<>(ids.size() * 2);
-            try (PreparedStatement statement = sql.prepare(connection, customers, List.of(tenantId), ids, "");
+            try (PreparedStatement statement = sql.selectByIds(connection, CUSTOMER_COLUMNS,
+                    customerTable, "id", tenantId, ids, "");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     CustomerRow row = customerRow(result, tenantId);
@@ -82,7 +82,8 @@ public final class CustomerReader {
                 return List.of();
             }
             Map<Long, List<Identity>> identitiesById = new HashMap<>(rows.size() * 2);
-            try (PreparedStatement statement = sql.prepare(connection, identities, List.of(tenantId), ids,
+            try (PreparedStatement statement = sql.selectByIds(connection,
+                    "customer_id, id_type, id_value, verified", identityTable, "customer_id", tenantId, ids,
                     " ORDER BY customer_id, ordinal");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -93,16 +94,17 @@ public final class CustomerReader {
                 }
             }
             Map<Long, List<String>> tagsById = new HashMap<>(rows.size() * 2);
-            try (PreparedStatement statement = sql.prepare(connection, tags, List.of(tenantId), ids,
-                    " ORDER BY customer_id, tag");
+            try (PreparedStatement statement = sql.selectByIds(connection, "customer_id, tag",
+                    tagTable, "customer_id", tenantId, ids, " ORDER BY customer_id, tag");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     tagsById.computeIfAbsent(result.getLong(1), id -> new ArrayList<>(4)).add(result.getString(2));
                 }
             }
             Map<Long, List<CustomValueRow>> valuesById = new HashMap<>(rows.size() * 2);
-            try (PreparedStatement statement = sql.prepare(connection, customValues, List.of(tenantId), ids,
-                    " ORDER BY customer_id, field_id, ordinal");
+            try (PreparedStatement statement = sql.selectByIds(connection, "customer_id,"
+                    + " field_id, ordinal, text_value, number_value, bool_value, date_value, time_value",
+                    customValueTable, "customer_id", tenantId, ids, " ORDER BY customer_id, field_id, ordinal");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     CustomValueRow row = customValueRow(result);

@@ -119,6 +119,37 @@ public final class IdStatements {
     }
 
     /**
+     * Prepares {@code SELECT columns FROM table WHERE tenant_id = ? AND idColumn IN (the ids) sqlAfter}; the caller
+     * closes it. On H2 the ids are a table of one array parameter joined by the key instead: H2 2.3 answers
+     * {@code tenant_id = ? AND id IN (...)} by scanning the tenant's rows of the key or index (scanCount 98,001 for
+     * 3 ids among 98,000 customers), but a join by look-ups (scanCount 101 for 100 ids).
+     *
+     * @param columns columns of {@code table} only, unqualified
+     * @param ids     1 to {@value #MAX_IDS} ids
+     */
+    public PreparedStatement selectByIds(Connection connection, String columns, String table, String idColumn,
+                                         String tenantId, Collection<Long> ids, String sqlAfter) throws SQLException {
+        if (!literalIds) {
+            return prepare(connection, "SELECT " + columns + " FROM " + table + " WHERE tenant_id = ? AND " + idColumn
+                    + " IN ", List.of(tenantId), ids, sqlAfter);
+        }
+        if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            throw new IllegalArgumentException("an id list holds 1 to " + MAX_IDS + " ids, got " + ids.size());
+        }
+        PreparedStatement statement = connection.prepareStatement("SELECT " + columns + " FROM TABLE(x BIGINT = ?)"
+                + " ids JOIN " + table + " ON " + table + ".tenant_id = ? AND " + table + "." + idColumn + " = ids.x"
+                + sqlAfter);
+        try {
+            statement.setArray(1, connection.createArrayOf("BIGINT", ids.toArray()));
+            statement.setString(2, tenantId);
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /**
      * Prepares {@code sqlBeforeIds + (the ids) + sqlAfterIds} with the values bound first, then the ids (or the
      * ids written as literals on H2); the caller closes it.
      *
