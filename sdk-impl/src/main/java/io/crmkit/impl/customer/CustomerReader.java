@@ -31,6 +31,31 @@ public final class CustomerReader {
     /** Most ids per call. */
     public static final int MAX_IDS = IdStatements.MAX_IDS;
 
+    private static List<Identity> identities(List<IdentityRow> rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        rows.sort(java.util.Comparator.comparingInt(row -> row.ordinal));
+        return rows.stream().map(IdentityKinds::toIdentity).toList();
+    }
+
+    private static List<String> sorted(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        java.util.Collections.sort(tags);
+        return tags;
+    }
+
+    private static List<CustomValueRow> values(List<CustomValueRow> rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        rows.sort(java.util.Comparator.<CustomValueRow>comparingLong(row -> row.fieldId)
+                .thenComparingInt(row -> row.ordinal));
+        return rows;
+    }
+
     private static final String CUSTOMER_COLUMNS = "id, name, nickname, gender, birthday, company, country,"
             + " province, city, area, address_detail, remark, source, owner_id, status, stage, created_at, created_by,"
             + " updated_at, updated_by, version";
@@ -61,6 +86,16 @@ public final class CustomerReader {
      * @throws StorageException on a database failure
      */
     public List<Customer> read(SqlSession session, String tenantId, List<Long> ids, TenantFields fields) {
+        return read(session, tenantId, ids, fields, true);
+    }
+
+    /**
+     * Like {@link #read(SqlSession, String, List, TenantFields)}; without {@code customValues} the customers come
+     * with no custom values and one statement fewer runs, for a caller that shows none (an export of built-in
+     * columns).
+     */
+    public List<Customer> read(SqlSession session, String tenantId, List<Long> ids, TenantFields fields,
+                               boolean customValues) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -81,43 +116,43 @@ public final class CustomerReader {
             if (rows.isEmpty()) {
                 return List.of();
             }
-            Map<Long, List<Identity>> identitiesById = new HashMap<>(rows.size() * 2);
+            // No ORDER BY: on H2 it turns the join of the ids into a scan of the tenant's rows in index order.
+            Map<Long, List<IdentityRow>> identitiesById = new HashMap<>(rows.size() * 2);
             try (PreparedStatement statement = sql.selectByIds(connection,
-                    "customer_id, id_type, id_value, verified", identityTable, "customer_id", tenantId, ids,
-                    " ORDER BY customer_id, ordinal");
+                    "customer_id, id_type, id_value, verified, ordinal", identityTable, "customer_id", tenantId, ids,
+                    "");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    IdentityRow row = new IdentityRow(result.getString(2), result.getString(3), 0,
-                            result.getBoolean(4));
-                    identitiesById.computeIfAbsent(result.getLong(1), id -> new ArrayList<>(2))
-                            .add(IdentityKinds.toIdentity(row));
+                    identitiesById.computeIfAbsent(result.getLong(1), id -> new ArrayList<>(2)).add(new IdentityRow(
+                            result.getString(2), result.getString(3), result.getInt(5), result.getBoolean(4)));
                 }
             }
             Map<Long, List<String>> tagsById = new HashMap<>(rows.size() * 2);
             try (PreparedStatement statement = sql.selectByIds(connection, "customer_id, tag",
-                    tagTable, "customer_id", tenantId, ids, " ORDER BY customer_id, tag");
+                    tagTable, "customer_id", tenantId, ids, "");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     tagsById.computeIfAbsent(result.getLong(1), id -> new ArrayList<>(4)).add(result.getString(2));
                 }
             }
             Map<Long, List<CustomValueRow>> valuesById = new HashMap<>(rows.size() * 2);
-            try (PreparedStatement statement = sql.selectByIds(connection, "customer_id,"
-                    + " field_id, ordinal, text_value, number_value, bool_value, date_value, time_value",
-                    customValueTable, "customer_id", tenantId, ids, " ORDER BY customer_id, field_id, ordinal");
-                 ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    CustomValueRow row = customValueRow(result);
-                    valuesById.computeIfAbsent(row.customerId, id -> new ArrayList<>(2)).add(row);
+            if (customValues) {
+                try (PreparedStatement statement = sql.selectByIds(connection, "customer_id, field_id, ordinal,"
+                        + " text_value, number_value, bool_value, date_value, time_value", customValueTable,
+                        "customer_id", tenantId, ids, "");
+                     ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        CustomValueRow row = customValueRow(result);
+                        valuesById.computeIfAbsent(row.customerId, id -> new ArrayList<>(2)).add(row);
+                    }
                 }
             }
             List<Customer> loaded = new ArrayList<>(rows.size());
             for (Long id : ids) {
                 CustomerRow row = rows.get(id);
                 if (row != null) {
-                    loaded.add(CustomerStore.toCustomer(row, identitiesById.getOrDefault(id, List.of()),
-                            tagsById.getOrDefault(id, List.of()),
-                            CustomerStore.custom(valuesById.getOrDefault(id, List.of()), fields)));
+                    loaded.add(CustomerStore.toCustomer(row, identities(identitiesById.get(id)),
+                            sorted(tagsById.get(id)), CustomerStore.custom(values(valuesById.get(id)), fields)));
                 }
             }
             return loaded;

@@ -57,6 +57,11 @@ public final class ListColumns {
         return all;
     }
 
+    /** @return whether the column is a built-in field, not a custom one */
+    public static boolean isBuiltIn(String column) {
+        return BUILT_IN.containsKey(column);
+    }
+
     /** @return whether a view may show the column: a built-in field or an active custom field */
     public static boolean isKnown(String column, TenantFields fields) {
         return BUILT_IN.containsKey(column)

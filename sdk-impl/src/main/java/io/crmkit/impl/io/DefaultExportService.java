@@ -89,6 +89,8 @@ public final class DefaultExportService implements ExportService {
         final List<String> columns;
         final long total;
         final TenantFields fields;
+        /** Whether a column shows a custom field, so that pages need their custom values. */
+        final boolean customColumns;
         /** Whether the last write stopped because the job was cancelled. */
         boolean cancelled;
 
@@ -98,6 +100,7 @@ public final class DefaultExportService implements ExportService {
             this.columns = columns;
             this.total = total;
             this.fields = fields;
+            this.customColumns = !columns.stream().allMatch(ListColumns::isBuiltIn);
         }
 
         /** Writes the file next to the target and moves it there when complete; deletes it otherwise. */
@@ -142,7 +145,7 @@ public final class DefaultExportService implements ExportService {
                     }
                     lastId = ids.get(ids.size() - 1);
                     List<Customer> page = kit.database().read("export customers", session ->
-                            kit.customers().read(session, actor.tenantId(), ids, fields));
+                            kit.customers().read(session, actor.tenantId(), ids, fields, customColumns));
                     for (Customer customer : page) {
                         writer.row(new ArrayList<>(ListColumns.values(customer, columns).values()));
                     }
