@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param state     where it is
  * @param done      rows processed so far
  * @param total     rows to process (known after an import's first pass over its file)
- * @param imported  an import's outcome so far (final once {@link State#DONE})
+ * @param imported  an import's counts so far (final once {@link State#DONE}); its failure list is empty here, the
+ *                  failure report has every failed row
  * @param error     why it stopped, once {@link State#FAILED} or {@link State#INTERRUPTED}
  * @param createdAt when it started
  * @param updatedAt when it last reported progress

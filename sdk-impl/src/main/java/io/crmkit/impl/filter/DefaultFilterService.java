@@ -148,8 +148,10 @@ public final class DefaultFilterService implements FilterService {
     public List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit) {
         TenantFields fields = kit.fields().of(actor.tenantId());
         FilterSql sql = compiler(fields, List.of());
+        // The tenant in the ORDER BY lets H2 read the key in order and stop at the limit; with "c.id" alone it
+        // sorted every remaining id of the tenant for each page (scanCount 500,002 instead of 1,001).
         Explained query = idsQuery(sql, conditions(sql, filter, keyword) + " AND c.id > " + sql.param(afterId),
-                "c.id ASC", limit);
+                "c.tenant_id ASC, c.id ASC", limit);
         return kit.database().read("select customers", session -> ids(session, query));
     }
 
