@@ -162,4 +162,26 @@ class ExportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(db.otherTenant().exports().run(ExportRequest.builder(FileFormat.CSV).build(), out)).isZero();
     }
+
+    /** Runs on H2 only: the limit is a count before any write, the same on every database, and 1,000,001 rows
+     *  are written in seconds there by one INSERT ... SELECT. */
+    @DbTest
+    void refusesMoreThanAMillionCustomersBeforeWritingAnything(TestDb db) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.name().equals("h2"), "H2 writes the 1,000,001 rows fast");
+        Crm crm = db.crm();
+        db.execute("INSERT INTO crm_customer (tenant_id, id, name, gender, status, stage, created_at, created_by,"
+                + " updated_at, updated_by, version, nickname, company, country, province, city, area, address_detail,"
+                + " remark, source) SELECT '" + db.tenant() + "', x, 'x', 'UNKNOWN', 'NEW', 'lead', CURRENT_TIMESTAMP,"
+                + " 'test', CURRENT_TIMESTAMP, 'test', 1, '', '', '', '', '', '', '', '', '' FROM SYSTEM_RANGE(1, 1000001)");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            assertThatThrownBy(() -> crm.exports().run(ExportRequest.builder(FileFormat.CSV).build(), out))
+                    .isInstanceOf(io.crmkit.api.error.LimitExceededException.class)
+                    .hasMessageContaining("1000001 customers, at most 1000000");
+            assertThat(out.size()).isZero();
+            assertThat(crm.exports().jobs().latest()).isEmpty();
+        } finally {
+            db.execute("DELETE FROM crm_customer WHERE tenant_id = '" + db.tenant() + "'");
+        }
+    }
 }
