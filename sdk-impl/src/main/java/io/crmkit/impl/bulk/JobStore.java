@@ -7,12 +7,10 @@ import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -57,12 +55,8 @@ final class JobStore {
 
     /** Records progress inside the caller's transaction, so that it commits with the chunk it counts. */
     void progress(Connection connection, String tenantId, long id, long done) {
-        try (PreparedStatement statement = IdStatements.prepare(connection, "UPDATE " + table + " SET done = ?,"
-                + " updated_at = ? WHERE tenant_id = ? AND id = ?", List.of(done, kit.clock().instant(), tenantId, id))) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
-        }
+        IdStatements.execute(connection, "UPDATE " + table + " SET done = ?, updated_at = ? WHERE tenant_id = ?"
+                + " AND id = ?", List.of(done, kit.clock().instant(), tenantId, id));
     }
 
     void finish(String tenantId, long id, BulkResult result) {
@@ -93,29 +87,14 @@ final class JobStore {
     }
 
     private int execute(String what, String sql, Object... values) {
-        return kit.database().write(what, session -> {
-            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), sql, Arrays.asList(values))) {
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IdStatements.StorageFailure(e);
-            }
-        });
+        return kit.database().write(what, session -> IdStatements.execute(session.getConnection(), sql,
+                Arrays.asList(values)));
     }
 
     private List<Row> query(String what, String sql, Object... values) {
         Instant now = kit.clock().instant();
-        return kit.database().read(what, session -> {
-            List<Row> rows = new ArrayList<>();
-            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), sql, Arrays.asList(values));
-                 ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(row(result, now));
-                }
-            } catch (SQLException e) {
-                throw new IdStatements.StorageFailure(e);
-            }
-            return rows;
-        });
+        return kit.database().read(what, session -> IdStatements.rows(session.getConnection(), sql,
+                Arrays.asList(values), result -> row(result, now)));
     }
 
     private static Row row(ResultSet result, Instant now) throws SQLException {

@@ -54,10 +54,14 @@ public final class IdStatements {
 
     /** @return {@code (?, ?, ...)} for 1 to {@value #MAX_IDS} values */
     public static String in(int size) {
+        requireIdCount(size);
+        return LISTS[size];
+    }
+
+    private static void requireIdCount(int size) {
         if (size < 1 || size > MAX_IDS) {
             throw new IllegalArgumentException("an id list holds 1 to " + MAX_IDS + " ids, got " + size);
         }
-        return LISTS[size];
     }
 
     /**
@@ -101,6 +105,39 @@ public final class IdStatements {
     }
 
     /**
+     * Runs one INSERT, UPDATE or DELETE with its values bound in order, on the caller's connection.
+     *
+     * @return the rows changed
+     */
+    public static int execute(Connection connection, String sql, List<?> values) {
+        try (PreparedStatement statement = prepare(connection, sql, values)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+    }
+
+    /** Maps one row of a result. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** @return every row of a query with its values bound in order, mapped, on the caller's connection */
+    public static <T> List<T> rows(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, values);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                rows.add(mapper.map(result));
+            }
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+        return rows;
+    }
+
+    /**
      * Prepares a statement and binds its values in order (null as SQL NULL); the caller closes it.
      *
      * @throws SQLException when the statement cannot be prepared or a value bound
@@ -133,9 +170,7 @@ public final class IdStatements {
             return prepare(connection, "SELECT " + columns + " FROM " + table + " WHERE tenant_id = ? AND " + idColumn
                     + " IN ", List.of(tenantId), ids, sqlAfter);
         }
-        if (ids.isEmpty() || ids.size() > MAX_IDS) {
-            throw new IllegalArgumentException("an id list holds 1 to " + MAX_IDS + " ids, got " + ids.size());
-        }
+        requireIdCount(ids.size());
         PreparedStatement statement = connection.prepareStatement("SELECT " + columns + " FROM TABLE(x BIGINT = ?)"
                 + " ids JOIN " + table + " ON " + table + ".tenant_id = ? AND " + table + "." + idColumn + " = ids.x"
                 + sqlAfter);
@@ -157,9 +192,7 @@ public final class IdStatements {
      */
     public PreparedStatement prepare(Connection connection, String sqlBeforeIds, List<?> values, Collection<Long> ids,
                                      String sqlAfterIds) throws SQLException {
-        if (ids.isEmpty() || ids.size() > MAX_IDS) {
-            throw new IllegalArgumentException("an id list holds 1 to " + MAX_IDS + " ids, got " + ids.size());
-        }
+        requireIdCount(ids.size());
         if (!literalIds) {
             PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()) + sqlAfterIds, values);
             try {

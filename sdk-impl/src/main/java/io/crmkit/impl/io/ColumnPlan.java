@@ -3,7 +3,6 @@ package io.crmkit.impl.io;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -17,11 +16,9 @@ import java.util.Set;
 final class ColumnPlan {
 
     private final String[] targets;
-    private final List<String> header;
 
-    private ColumnPlan(String[] targets, List<String> header) {
+    private ColumnPlan(String[] targets) {
         this.targets = targets;
-        this.header = List.copyOf(header);
     }
 
     /**
@@ -55,7 +52,7 @@ final class ColumnPlan {
                     + header + ", the fields are " + ImportTargets.all(fields));
         }
         errors.throwIfAny();
-        return new ColumnPlan(targets, header);
+        return new ColumnPlan(targets);
     }
 
     /** @return the target of a column, or null when it is ignored or beyond the header */
@@ -66,21 +63,5 @@ final class ColumnPlan {
     /** @return the number of columns of the header */
     int width() {
         return targets.length;
-    }
-
-    /** @return the file's header */
-    List<String> header() {
-        return header;
-    }
-
-    /** @return the mapped targets, in column order, once each */
-    List<String> mapped() {
-        List<String> mapped = new ArrayList<>();
-        for (String target : targets) {
-            if (target != null && !mapped.contains(target)) {
-                mapped.add(target);
-            }
-        }
-        return mapped;
     }
 }

@@ -162,8 +162,7 @@ public final class DefaultExportService implements ExportService {
                     }
                 }
             } catch (RuntimeException e) {
-                store.finish(actor.tenantId(), jobId, TransferJob.State.FAILED, e.getMessage() == null ? e.toString()
-                        : e.getMessage());
+                store.fail(actor.tenantId(), jobId, e);
                 throw e;
             } finally {
                 kit.transfers().ended(jobId);

@@ -75,8 +75,7 @@ final class ImportRun {
             });
             return counts.result(jobId, request.dryRun(), listed);
         } catch (RuntimeException e) {
-            store.finish(actor.tenantId(), jobId, TransferJob.State.FAILED, e.getMessage() == null ? e.toString()
-                    : e.getMessage());
+            store.fail(actor.tenantId(), jobId, e);
             throw e;
         } finally {
             kit.transfers().ended(jobId);

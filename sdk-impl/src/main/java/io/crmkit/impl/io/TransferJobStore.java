@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +97,12 @@ final class TransferJobStore {
                 + " tenant_id = ? AND id = ?", state.name(), message, kit.clock().instant(), tenantId, id);
     }
 
+    /** Records that a job stopped on an error, with the error's message. */
+    void fail(String tenantId, long id, RuntimeException error) {
+        finish(tenantId, id, TransferJob.State.FAILED, error.getMessage() == null ? error.toString()
+                : error.getMessage());
+    }
+
     /** Stores failed rows inside the caller's transaction. */
     void addFailures(Connection connection, String tenantId, long jobId, List<ImportFailure> failed,
                      List<List<String>> cells) {
@@ -172,27 +177,13 @@ final class TransferJobStore {
     }
 
     private static int update(Connection connection, String sql, Object... values) {
-        try (PreparedStatement statement = IdStatements.prepare(connection, sql, Arrays.asList(values))) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
-        }
+        return IdStatements.execute(connection, sql, Arrays.asList(values));
     }
 
     private List<Row> query(String what, String sql, Object... values) {
         Instant now = kit.clock().instant();
-        return kit.database().read(what, session -> {
-            List<Row> rows = new ArrayList<>();
-            try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), sql, Arrays.asList(values));
-                 ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(row(result, now));
-                }
-            } catch (SQLException e) {
-                throw new IdStatements.StorageFailure(e);
-            }
-            return rows;
-        });
+        return kit.database().read(what, session -> IdStatements.rows(session.getConnection(), sql,
+                Arrays.asList(values), result -> row(result, now)));
     }
 
     private static Row row(ResultSet result, Instant now) throws SQLException {

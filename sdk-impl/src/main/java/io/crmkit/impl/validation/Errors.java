@@ -28,11 +28,6 @@ public final class Errors {
         return errors.isEmpty();
     }
 
-    /** @return the messages of the problems recorded, in order */
-    public List<String> messages() {
-        return errors.stream().map(FieldError::message).toList();
-    }
-
     /** @return whether a problem was recorded for this field */
     public boolean hasErrorAt(String field) {
         return errors.stream().anyMatch(error -> error.field().equals(field));
