@@ -153,6 +153,48 @@ class ExportTest {
         }
     }
 
+    /** An export of everyone reads by id ranges, a filtered one by ids: both give the same file, page after page. */
+    @DbTest
+    void anExportOfEveryoneSpansPagesAndMatchesTheFilteredExportOfTheSameCustomers(TestDb db) throws IOException {
+        Crm crm = db.crm();
+        Path file = dir.resolve("many.csv");
+        StringBuilder csv = new StringBuilder("name,phone,email,tags\n");
+        for (int i = 0; i < 2500; i++) {
+            csv.append("Customer ").append(i).append(",0913").append(String.format("%06d", i)).append(",c").append(i)
+                    .append("@x.vn,").append(i % 2 == 0 ? "even" : "odd; z").append('\n');
+            if (i == 1200) {
+                Files.writeString(file, csv);
+                crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build());
+                csv.setLength(0);
+                csv.append("name,phone,email,tags\n");
+                db.otherTenant().customers().create(CustomerDraft.builder().name("Elsewhere").phone("0913999999")
+                        .tag("foreign").build());
+            }
+        }
+        Files.writeString(file, csv);
+        crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build());
+        List<String> columns = List.of("id", "name", "phones", "emails", "tags");
+        ByteArrayOutputStream everyone = new ByteArrayOutputStream();
+        ByteArrayOutputStream filtered = new ByteArrayOutputStream();
+
+        long all = crm.exports().run(ExportRequest.builder(FileFormat.CSV).columns(columns).build(), everyone);
+        crm.exports().run(ExportRequest.builder(FileFormat.CSV).columns(columns).filter(Filter.isNotEmpty("name"))
+                .build(), filtered);
+
+        assertThat(all).isEqualTo(2500);
+        assertThat(everyone.toString(StandardCharsets.UTF_8)).isEqualTo(filtered.toString(StandardCharsets.UTF_8));
+        List<List<String>> rows = csvRows(everyone.toByteArray());
+        assertThat(rows).hasSize(2501);
+        List<Long> ids = new ArrayList<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            int i = Integer.parseInt(row.get(1).substring("Customer ".length()));
+            ids.add(Long.parseLong(row.get(0)));
+            assertThat(row.subList(2, 5)).containsExactly(String.format("'+84913%06d", i), "c" + i + "@x.vn",
+                    i % 2 == 0 ? "even" : "odd; z");
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+    }
+
     @DbTest
     void needsTheExportPermissionAndStaysInTheTenant(TestDb db) {
         customers(db.crm());

@@ -118,6 +118,16 @@ public record Customer(
     }
 
     private List<String> values(IdentityType type) {
-        return identities.stream().filter(identity -> identity.type() == type).map(Identity::value).toList();
+        // A loop, not a stream: list pages and exports call this for every customer.
+        List<String> values = null;
+        for (Identity identity : identities) {
+            if (identity.type() == type) {
+                if (values == null) {
+                    values = new java.util.ArrayList<>(2);
+                }
+                values.add(identity.value());
+            }
+        }
+        return values == null ? List.of() : java.util.Collections.unmodifiableList(values);
     }
 }

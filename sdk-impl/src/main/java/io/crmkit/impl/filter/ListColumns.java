@@ -5,7 +5,6 @@ import io.crmkit.impl.field.TenantFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -68,13 +67,27 @@ public final class ListColumns {
                 || fields.byKey(column).filter(definition -> !definition.retired()).isPresent();
     }
 
+    /**
+     * The readers of the columns, looked up once for a caller that shows many customers (an export).
+     *
+     * @param columns known columns ({@link #isKnown})
+     * @return per column, the function that gives a customer's value, as {@link #values} does
+     */
+    public static List<Function<Customer, Object>> readers(List<String> columns) {
+        List<Function<Customer, Object>> readers = new java.util.ArrayList<>(columns.size());
+        for (String column : columns) {
+            Function<Customer, Object> builtIn = BUILT_IN.get(column);
+            readers.add(builtIn != null ? builtIn : customer -> customer.custom().getOrDefault(column, ""));
+        }
+        return readers;
+    }
+
     /** @return the customer's values of the columns, in their order; "" where there is none */
     public static Map<String, Object> values(Customer customer, List<String> columns) {
+        List<Function<Customer, Object>> readers = readers(columns);
         Map<String, Object> values = new LinkedHashMap<>();
-        for (String column : columns) {
-            Object value = Optional.ofNullable(BUILT_IN.get(column)).map(read -> read.apply(customer))
-                    .orElseGet(() -> customer.custom().getOrDefault(column, ""));
-            values.put(column, value);
+        for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i), readers.get(i).apply(customer));
         }
         return values;
     }

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The text a cell value is written as, shared by the .xlsx and CSV writers, and the guard that keeps a text
@@ -94,7 +93,16 @@ public final class CellText {
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
         if (value instanceof Collection<?> elements) {
-            return elements.stream().map(CellText::plain).collect(Collectors.joining("; "));
+            StringBuilder joined = new StringBuilder();
+            boolean first = true;
+            for (Object element : elements) {
+                if (!first) {
+                    joined.append("; ");
+                }
+                joined.append(plain(element));
+                first = false;
+            }
+            return joined.toString();
         }
         return String.valueOf(value);
     }

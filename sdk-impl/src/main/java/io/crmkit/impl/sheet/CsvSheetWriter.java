@@ -26,6 +26,8 @@ final class CsvSheetWriter implements SheetWriter {
     private final OutputStream out;
     private final boolean closeOut;
     private final char delimiter;
+    /** The line being written, reused. */
+    private final StringBuilder line = new StringBuilder(256);
     private long rows;
     private boolean headerWritten;
     private boolean closed;
@@ -94,7 +96,8 @@ final class CsvSheetWriter implements SheetWriter {
     }
 
     private void line(List<?> values) {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = this.line;
+        line.setLength(0);
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 line.append(delimiter);
