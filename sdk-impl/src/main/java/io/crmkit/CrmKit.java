@@ -124,6 +124,7 @@ public final class CrmKit implements AutoCloseable {
         private Integer nodeId;
         private Duration fieldCacheExpiry = Duration.ofSeconds(30);
         private Duration trashRetention = Duration.ofDays(30);
+        private Duration mergeRetention = Duration.ofDays(30);
         private int jobThreads = 2;
 
         private Builder() {
@@ -262,6 +263,19 @@ public final class CrmKit implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a merge can be undone, after which {@code merges().purgeExpired()} erases the merged customer's
+         * data kept for it: 1 to 3650 days, 30 by default.
+         */
+        public Builder mergeRetention(Duration retention) {
+            require(retention, "mergeRetention");
+            if (retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(Duration.ofDays(3650)) > 0) {
+                throw new ConfigurationException("mergeRetention: must be between 1 and 3650 days, got " + retention);
+            }
+            this.mergeRetention = retention;
+            return this;
+        }
+
         /** Threads running submitted jobs (bulk operations): 1 to 64, 2 by default. */
         public Builder jobThreads(int threads) {
             if (threads < 1 || threads > 64) {
@@ -321,7 +335,8 @@ public final class CrmKit implements AutoCloseable {
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
-                        trashRetention, JobThreads.open(jobThreads), new RunningTransfers());
+                        trashRetention, JobThreads.open(jobThreads), new RunningTransfers(),
+                        mergeRetention);
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {
                 if (pool != null) {

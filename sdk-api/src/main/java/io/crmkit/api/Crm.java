@@ -7,6 +7,7 @@ import io.crmkit.api.field.FieldService;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
+import io.crmkit.api.merge.MergeService;
 
 /**
  * The customer module as one actor sees it: every service below is scoped to the actor's tenant and
@@ -39,4 +40,7 @@ public interface Crm {
 
     /** @return exports of customers to .xlsx and CSV files */
     ExportService exports();
+
+    /** @return duplicate customers: find, preview, merge, undo */
+    MergeService merges();
 }

@@ -25,6 +25,7 @@ import java.util.List;
  * @param trashRetention  how long deleted customers stay in the trash
  * @param jobs            runs submitted jobs (bulk operations, imports, exports)
  * @param transfers       the imports and exports running in this kit, for cancelling them
+ * @param mergeRetention  how long a merge can be undone
  */
 public record KitContext(
         String tablePrefix,
@@ -42,5 +43,6 @@ public record KitContext(
         IdStatements idSql,
         java.time.Duration trashRetention,
         java.util.concurrent.ExecutorService jobs,
-        io.crmkit.impl.io.RunningTransfers transfers) {
+        io.crmkit.impl.io.RunningTransfers transfers,
+        java.time.Duration mergeRetention) {
 }

@@ -14,6 +14,8 @@ import io.crmkit.api.io.ImportService;
 import io.crmkit.impl.io.DefaultExportService;
 import io.crmkit.impl.io.DefaultImportService;
 import io.crmkit.impl.io.DefaultTransferJobs;
+import io.crmkit.api.merge.MergeService;
+import io.crmkit.impl.merge.DefaultMergeService;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.customer.DefaultCustomerService;
 import io.crmkit.impl.field.DefaultFieldService;
@@ -30,6 +32,7 @@ public final class ScopedCrm implements Crm {
     private final TrashService trash;
     private final ImportService imports;
     private final ExportService exports;
+    private final MergeService merges;
 
     public ScopedCrm(Actor actor, KitContext kit) {
         this.actor = actor;
@@ -41,6 +44,7 @@ public final class ScopedCrm implements Crm {
         DefaultTransferJobs jobs = new DefaultTransferJobs(actor, kit);
         this.imports = new DefaultImportService(actor, kit, jobs);
         this.exports = new DefaultExportService(actor, kit, filters, jobs);
+        this.merges = new DefaultMergeService(actor, kit);
     }
 
     @Override
@@ -81,5 +85,10 @@ public final class ScopedCrm implements Crm {
     @Override
     public ExportService exports() {
         return exports;
+    }
+
+    @Override
+    public MergeService merges() {
+        return merges;
     }
 }

@@ -1,0 +1,19 @@
+package io.crmkit.api.merge;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Two customers that may be the same person.
+ *
+ * @param customerId the smaller id of the two
+ * @param otherId    the larger id
+ * @param score      1 to 100; see {@link MatchRules}
+ * @param reasons    every rule that matched, best first
+ */
+public record DuplicateCandidate(long customerId, long otherId, int score, List<MatchReason> reasons) {
+
+    public DuplicateCandidate {
+        reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.crmkit.api.merge;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which {@link MatchRule}s find duplicates, and the least score a candidate needs. A pair's score is the best
+ * score of its reasons, plus 5 for each further reason, at most 100.
+ *
+ * @param rules     the rules that apply; at least one
+ * @param threshold the least score a candidate needs, 1 to 100
+ */
+public record MatchRules(Set<MatchRule> rules, int threshold) {
+
+    /** The threshold of {@link #defaults()}. */
+    public static final int DEFAULT_THRESHOLD = 80;
+
+    /** @throws IllegalArgumentException with no rule or a threshold outside 1 to 100 */
+    public MatchRules {
+        Objects.requireNonNull(rules, "rules");
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("rules: name at least one match rule");
+        }
+        if (threshold < 1 || threshold > 100) {
+            throw new IllegalArgumentException("threshold: must be 1 to 100, got " + threshold);
+        }
+        rules = Set.copyOf(EnumSet.copyOf(rules));
+    }
+
+    /** @return every rule, threshold {@value #DEFAULT_THRESHOLD} */
+    public static MatchRules defaults() {
+        return new MatchRules(EnumSet.allOf(MatchRule.class), DEFAULT_THRESHOLD);
+    }
+
+    /** @return these rules only, threshold {@value #DEFAULT_THRESHOLD} */
+    public static MatchRules of(MatchRule first, MatchRule... more) {
+        return new MatchRules(EnumSet.of(first, more), DEFAULT_THRESHOLD);
+    }
+
+    /** @return the same rules with another threshold */
+    public MatchRules withThreshold(int threshold) {
+        return new MatchRules(rules, threshold);
+    }
+}

@@ -1,0 +1,26 @@
+package io.crmkit.api.merge;
+
+import io.crmkit.api.customer.Customer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a merge would do, computed without writing anything.
+ *
+ * @param result    the survivor as it would be after the merge (its version as it would be)
+ * @param fields    per field that takes part, its outcome, in field order
+ * @param conflicts what refuses the merge; empty when it can run
+ */
+public record MergePreview(Customer result, List<FieldOutcome> fields, List<IdentityConflict> conflicts) {
+
+    public MergePreview {
+        Objects.requireNonNull(result, "result");
+        fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
+        conflicts = List.copyOf(Objects.requireNonNull(conflicts, "conflicts"));
+    }
+
+    /** @return whether the merge can run: no conflict */
+    public boolean mergeable() {
+        return conflicts.isEmpty();
+    }
+}

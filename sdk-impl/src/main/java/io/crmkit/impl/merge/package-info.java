@@ -1,0 +1,2 @@
+/** Duplicate detection and merging behind {@code io.crmkit.api.merge}. */
+package io.crmkit.impl.merge;
