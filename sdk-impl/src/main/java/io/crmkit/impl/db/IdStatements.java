@@ -216,10 +216,16 @@ public final class IdStatements {
         return prepare(connection, sql.append(')').append(sqlAfterIds).toString(), values);
     }
 
-    /** Binds a value, an {@link Instant} as UTC wall-clock time. */
+    /** A NULL of a given SQL type ({@link java.sql.Types}), for a column that is not text. */
+    public record SqlNull(int sqlType) {
+    }
+
+    /** Binds a value, an {@link Instant} as UTC wall-clock time, null as a text NULL. */
     public static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, java.sql.Types.VARCHAR);
+        } else if (value instanceof SqlNull typed) {
+            statement.setNull(index, typed.sqlType());
         } else if (value instanceof Instant instant) {
             statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
         } else if (value instanceof String text) {

@@ -3,6 +3,7 @@ package io.crmkit.impl.merge;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.merge.DuplicateCandidate;
 import io.crmkit.api.merge.DuplicateCluster;
 import io.crmkit.api.merge.MatchRules;
@@ -13,6 +14,10 @@ import io.crmkit.api.merge.MergeResult;
 import io.crmkit.api.merge.MergeService;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
+import io.crmkit.impl.field.TenantFields;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,11 +27,18 @@ public final class DefaultMergeService implements MergeService {
     private final Actor actor;
     private final KitContext kit;
     private final DuplicateFinder finder;
+    private final MergeRecords records;
+    private final Merger merger;
+    private final MergeUndo undo;
 
     public DefaultMergeService(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
         this.finder = new DuplicateFinder(actor, kit);
+        this.records = new MergeRecords(kit.tablePrefix());
+        MergeRows rows = new MergeRows(kit.tablePrefix());
+        this.merger = new Merger(actor, kit, rows, records);
+        this.undo = new MergeUndo(actor, kit, rows, records);
     }
 
     @Override
@@ -48,26 +60,72 @@ public final class DefaultMergeService implements MergeService {
 
     @Override
     public MergePreview preview(long survivorId, long mergedId, MergeOptions options) {
-        throw new UnsupportedOperationException("merge is not built yet");
+        Access.require(actor, Permission.READ, "preview a merge");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        MergePlan.checkOptions(options, fields);
+        checkIds(survivorId, List.of(mergedId));
+        return kit.database().read("preview a merge", session -> {
+            List<Customer> pair = merger.pair(session, survivorId, mergedId, fields);
+            MergePlan plan = MergePlan.of(pair.get(0), pair.get(1), fields, options);
+            return new MergePreview(plan.result(pair.get(0).version() + 1, kit.clock().instant(), actor.actorId()),
+                    plan.outcomes(), plan.conflicts());
+        });
     }
 
     @Override
     public MergeResult merge(long survivorId, List<Long> mergedIds, MergeOptions options) {
-        throw new UnsupportedOperationException("merge is not built yet");
+        Objects.requireNonNull(mergedIds, "mergedIds");
+        Access.require(actor, Permission.MERGE, "merge customers");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        MergePlan.checkOptions(options, fields);
+        checkIds(survivorId, mergedIds);
+        return kit.database().write("merge customers", session -> {
+            List<Long> all = new ArrayList<>(mergedIds);
+            all.add(survivorId);
+            merger.lock(session, all);
+            List<Long> mergeIds = new ArrayList<>();
+            for (Long mergedId : mergedIds) {
+                mergeIds.add(merger.merge(session, survivorId, mergedId, fields, options));
+            }
+            Customer survivor = kit.customers().read(session, actor.tenantId(), List.of(survivorId), fields).get(0);
+            Instant until = kit.clock().instant().plus(kit.mergeRetention());
+            return new MergeResult(mergeIds, survivor, mergedIds, until);
+        });
     }
 
     @Override
     public Customer undo(long mergeId) {
-        throw new UnsupportedOperationException("merge is not built yet");
+        Access.require(actor, Permission.MERGE, "undo a merge");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        return kit.database().write("undo a merge", session -> undo.undo(session, mergeId, fields));
     }
 
     @Override
     public List<MergeRecord> history(long customerId) {
-        throw new UnsupportedOperationException("merge is not built yet");
+        Access.require(actor, Permission.READ, "list merges");
+        return kit.database().read("list merges", session -> records.history(session.getConnection(),
+                actor.tenantId(), customerId));
     }
 
     @Override
     public long purgeExpired() {
-        throw new UnsupportedOperationException("merge is not built yet");
+        Access.require(actor, Permission.MERGE, "purge merges");
+        return kit.database().write("purge merges", session -> records.purge(session.getConnection(),
+                actor.tenantId(), kit.clock().instant()));
+    }
+
+    private static void checkIds(long survivorId, List<Long> mergedIds) {
+        if (mergedIds.isEmpty() || mergedIds.size() > MAX_MERGED) {
+            throw ValidationException.of("mergedIds", "out_of_range", "mergedIds: merge 1 to " + MAX_MERGED
+                    + " customers into a survivor at once, got " + mergedIds.size());
+        }
+        if (mergedIds.contains(survivorId)) {
+            throw ValidationException.of("mergedIds", "same_customer", "mergedIds: customer " + survivorId
+                    + " is the survivor; a customer cannot be merged into itself");
+        }
+        if (new HashSet<>(mergedIds).size() != mergedIds.size()) {
+            throw ValidationException.of("mergedIds", "duplicate", "mergedIds: a customer is listed twice: "
+                    + mergedIds);
+        }
     }
 }

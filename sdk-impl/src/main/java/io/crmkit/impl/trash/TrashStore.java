@@ -165,6 +165,11 @@ public final class TrashStore {
             sql.update(connection, "DELETE FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id"
                     + " IN ", List.of(tenantId), ids);
         }
+        // Merge records keep a merged customer's data for undo; an erasure of either customer takes them.
+        for (String column : List.of("survivor_id", "merged_id")) {
+            sql.update(connection, "DELETE FROM " + prefix + "merge_record WHERE tenant_id = ? AND " + column
+                    + " IN ", List.of(tenantId), ids);
+        }
         int live = sql.update(connection, "DELETE FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
                 List.of(tenantId), ids);
         return live + eraseFromTrash(connection, tenantId, ids);

@@ -1,0 +1,123 @@
+package io.crmkit.impl.merge;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.merge.MergeRecord;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.merge.MergeSnapshot.IdentityRow;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * Undoes one merge inside the caller's transaction: brings the merged customer back from the record's snapshot
+ * and takes back from the survivor what the merge gave it, except what was changed since. Thread-safe.
+ */
+final class MergeUndo {
+
+    private final Actor actor;
+    private final KitContext kit;
+    private final MergeRows rows;
+    private final MergeRecords records;
+
+    MergeUndo(Actor actor, KitContext kit, MergeRows rows, MergeRecords records) {
+        this.actor = actor;
+        this.kit = kit;
+        this.rows = rows;
+        this.records = records;
+    }
+
+    /**
+     * @return the merged customer, restored
+     * @throws NotFoundException when no merge has the id
+     * @throws ConflictException when the merge cannot be undone (see {@code MergeService.undo})
+     */
+    Customer undo(SqlSession session, long mergeId, TenantFields fields) {
+        Connection connection = session.getConnection();
+        String tenant = actor.tenantId();
+        Instant now = kit.clock().instant();
+        MergeRecord record = records.find(connection, tenant, mergeId).orElseThrow(() -> new NotFoundException(
+                "no merge " + mergeId + " in tenant '" + tenant + "'"));
+        check(connection, record, now);
+        long survivorId = record.survivorId();
+        long mergedId = record.mergedId();
+        if (!rows.lock(connection, tenant, List.of(survivorId)).isEmpty()) {
+            throw new ConflictException("merge " + mergeId + " cannot be undone: its survivor, customer " + survivorId
+                    + ", no longer exists; restore it from the trash first", survivorId);
+        }
+        MergeSnapshot snapshot = records.snapshot(connection, tenant, mergeId);
+
+        Map<String, String> restored = new LinkedHashMap<>(snapshot.merged());
+        restored.put("version", String.valueOf(Long.parseLong(restored.get("version")) + 1));
+        restored.put("updated_at", now.toString());
+        restored.put("updated_by", actor.actorId());
+        rows.insertCustomer(connection, tenant, mergedId, restored);
+        List<String> kept = new ArrayList<>();
+        for (IdentityRow identity : snapshot.identities()) {
+            if (!rows.moveIdentity(connection, tenant, identity, survivorId, mergedId)) {
+                kept.add(identity.type());
+            }
+        }
+        rows.insertTags(connection, tenant, mergedId, snapshot.tags());
+        rows.deleteTags(connection, tenant, survivorId, snapshot.tagsAdded());
+        rows.insertGroups(connection, tenant, mergedId, snapshot.groups());
+        rows.deleteGroups(connection, tenant, survivorId, snapshot.groupsAdded());
+        rows.insertValues(connection, tenant, mergedId, snapshot.customValues());
+        List<String> keptFields = new ArrayList<>();
+        snapshot.customChanges().forEach((fieldId, change) -> {
+            if (rows.values(connection, tenant, survivorId, fieldId).equals(change.after())) {
+                rows.deleteValues(connection, tenant, survivorId, fieldId);
+                rows.insertValues(connection, tenant, survivorId, change.before());
+            } else {
+                keptFields.add("custom field " + fieldId);
+            }
+        });
+        Map<String, String> survivorNow = rows.customer(connection, tenant, survivorId);
+        Map<String, String> revert = new LinkedHashMap<>();
+        snapshot.survivorColumns().forEach((column, change) -> {
+            if (Objects.equals(survivorNow.get(column), change.get(1))) {
+                revert.put(column, change.get(0));
+            } else {
+                keptFields.add(column);
+            }
+        });
+        revert.put("updated_at", now.toString());
+        revert.put("updated_by", actor.actorId());
+        rows.updateCustomer(connection, tenant, survivorId, revert);
+        records.markUndone(connection, tenant, mergeId, now, actor.actorId());
+
+        kit.audit().record(session, actor, "customer.unmerge", "customer", survivorId, "undid merge " + mergeId
+                + ": customer " + mergedId + " restored; edited since, kept: " + (keptFields.isEmpty() ? "none"
+                : keptFields) + "; identities no longer on the survivor: " + kept.size());
+        kit.audit().record(session, actor, "customer.restore", "customer", mergedId, "restored by undoing merge "
+                + mergeId);
+        return kit.customers().read(session, tenant, List.of(mergedId), fields).get(0);
+    }
+
+    private void check(Connection connection, MergeRecord record, Instant now) {
+        if (record.undoneAt().isPresent()) {
+            throw new ConflictException("merge " + record.id() + " was already undone at " + record.undoneAt().get()
+                    + " by " + record.undoneBy().orElse("?"));
+        }
+        if (now.isAfter(record.undoableUntil())) {
+            throw new ConflictException("merge " + record.id() + " can no longer be undone: its retention ended at "
+                    + record.undoableUntil());
+        }
+        records.laterMerge(connection, actor.tenantId(), record.id(), record.survivorId(), record.mergedId())
+                .ifPresent(later -> {
+                    throw new ConflictException("merge " + record.id() + " cannot be undone: customer "
+                            + (later.survivorId() == record.survivorId() || later.mergedId() == record.survivorId()
+                            ? record.survivorId() : record.mergedId()) + " took part in the later merge " + later.id()
+                            + " (customer " + later.mergedId() + " into " + later.survivorId() + "); undo that one"
+                            + " first");
+                });
+    }
+}

@@ -1,0 +1,21 @@
+-- CRMKit schema V8, H2.
+
+-- Merges, one row per pairwise merge: who merged which customer into which, and until the retention ends the
+-- merged customer's own data and what the merge changed on the survivor (a JSON document), so that the merge
+-- can be undone. purgeExpired erases the rows whose retention has passed.
+CREATE TABLE ${prefix}merge_record (
+    tenant_id      VARCHAR(64)  NOT NULL,
+    id             BIGINT       NOT NULL,
+    survivor_id    BIGINT       NOT NULL,
+    merged_id      BIGINT       NOT NULL,
+    actor_id       VARCHAR(64)  NOT NULL,
+    merged_at      TIMESTAMP(6) NOT NULL,
+    undoable_until TIMESTAMP(6) NOT NULL,
+    undone_at      TIMESTAMP(6),
+    undone_by      VARCHAR(64),
+    snapshot       VARCHAR(1000000) NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX ${prefix}merge_record_survivor ON ${prefix}merge_record (tenant_id, survivor_id, id);
+CREATE INDEX ${prefix}merge_record_merged ON ${prefix}merge_record (tenant_id, merged_id, id);
+CREATE INDEX ${prefix}merge_record_until ON ${prefix}merge_record (tenant_id, undoable_until);
