@@ -1,5 +1,6 @@
 package io.crmkit.api;
 
+import io.crmkit.api.activity.ActivityService;
 import io.crmkit.api.bulk.BulkService;
 import io.crmkit.api.trash.TrashService;
 import io.crmkit.api.customer.CustomerService;
@@ -43,4 +44,7 @@ public interface Crm {
 
     /** @return duplicate customers: find, preview, merge, undo */
     MergeService merges();
+
+    /** @return the customers' timeline, tasks, orders, links and metrics */
+    ActivityService activities();
 }

@@ -1,5 +1,6 @@
 package io.crmkit.api.bulk;
 
+import io.crmkit.api.activity.TaskDraft;
 import io.crmkit.api.customer.CustomerPatch;
 import java.util.Collection;
 import java.util.List;
@@ -99,6 +100,21 @@ public sealed interface BulkOperation {
         }
     }
 
+    /**
+     * Creates one task on each customer (with {@code WRITE} as well as {@code BULK_EDIT}). Unlike the other
+     * operations it is not idempotent: running it again creates more tasks.
+     */
+    record CreateTask(TaskDraft draft) implements BulkOperation {
+        public CreateTask {
+            Objects.requireNonNull(draft, "draft");
+        }
+
+        @Override
+        public String name() {
+            return "create_task";
+        }
+    }
+
     /** @return an edit of attributes */
     static BulkOperation edit(CustomerPatch changes) {
         return new Edit(changes);
@@ -127,6 +143,11 @@ public sealed interface BulkOperation {
     /** @return assigning customers to an owner */
     static BulkOperation assign(String ownerId) {
         return new Assign(ownerId);
+    }
+
+    /** @return creating a task on each customer */
+    static BulkOperation createTask(TaskDraft draft) {
+        return new CreateTask(draft);
     }
 
     /** @return the confirmed deletion of a previewed selection */

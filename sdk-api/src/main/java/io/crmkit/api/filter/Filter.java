@@ -189,6 +189,11 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
         return where(field, Operator.WITHIN_LAST_DAYS, days);
     }
 
+    /** @return customers with at least {@code atLeast} events of the type in the last {@code days} days */
+    static Condition occurred(String eventType, int atLeast, int days) {
+        return where("events." + eventType, Operator.OCCURRED_AT_LEAST, atLeast, days);
+    }
+
     /** @return the customer has at least one of the tags */
     static Condition hasTag(String... tags) {
         return new Condition("tags", Operator.HAS_ANY, Arrays.asList((Object[]) tags));

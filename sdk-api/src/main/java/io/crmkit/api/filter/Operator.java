@@ -51,7 +51,12 @@ public enum Operator {
     /** Boolean true. */
     IS_TRUE(0, 0),
     /** Boolean false. */
-    IS_FALSE(0, 0);
+    IS_FALSE(0, 0),
+    /**
+     * Events ({@code events.<type>}): at least N events of the type (first value, a whole number 1 to 1,000,000)
+     * in the last D days (second value, a whole number 1 to 36500), relative to the kit's clock.
+     */
+    OCCURRED_AT_LEAST(2, 2);
 
     private final int minValues;
     private final int maxValues;

@@ -15,6 +15,8 @@ import io.crmkit.impl.io.DefaultExportService;
 import io.crmkit.impl.io.DefaultImportService;
 import io.crmkit.impl.io.DefaultTransferJobs;
 import io.crmkit.api.merge.MergeService;
+import io.crmkit.api.activity.ActivityService;
+import io.crmkit.impl.activity.DefaultActivityService;
 import io.crmkit.impl.merge.DefaultMergeService;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.customer.DefaultCustomerService;
@@ -33,6 +35,7 @@ public final class ScopedCrm implements Crm {
     private final ImportService imports;
     private final ExportService exports;
     private final MergeService merges;
+    private final ActivityService activities;
 
     public ScopedCrm(Actor actor, KitContext kit) {
         this.actor = actor;
@@ -45,6 +48,7 @@ public final class ScopedCrm implements Crm {
         this.imports = new DefaultImportService(actor, kit, jobs);
         this.exports = new DefaultExportService(actor, kit, filters, jobs);
         this.merges = new DefaultMergeService(actor, kit);
+        this.activities = new DefaultActivityService(actor, kit);
     }
 
     @Override
@@ -90,5 +94,10 @@ public final class ScopedCrm implements Crm {
     @Override
     public MergeService merges() {
         return merges;
+    }
+
+    @Override
+    public ActivityService activities() {
+        return activities;
     }
 }

@@ -1,0 +1,39 @@
+package io.crmkit.api.activity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A customer's metrics as last refreshed. Activity counts events; orders and spending count the orders whose
+ * status counts ({@link OrderStatus#counts()}), summed in their own currencies as numbers (a tenant that sells
+ * in several currencies converts before recording). The value rating comes from RFM quintiles across the tenant
+ * and is set by {@link Metrics#recomputeRatings()}.
+ *
+ * @param lastActivityAt     the newest event or order time
+ * @param activityLast30Days events in the 30 days before {@code refreshedAt}
+ * @param orderCount         orders that count
+ * @param totalSpent         their amounts summed
+ * @param recency            RFM recency quintile, 1 (longest ago) to 5 (most recent); empty before rating or
+ *                           without orders
+ * @param frequency          RFM frequency quintile, 1 to 5
+ * @param monetary           RFM monetary quintile, 1 to 5
+ * @param valueRating        1 (lowest) to 5 (highest): the rounded mean of the three quintiles
+ * @param refreshedAt        when the counts were computed
+ */
+public record CustomerMetrics(long customerId, Optional<Instant> lastActivityAt, int activityLast30Days,
+                              int orderCount, BigDecimal totalSpent, Optional<Integer> recency,
+                              Optional<Integer> frequency, Optional<Integer> monetary, Optional<Integer> valueRating,
+                              Instant refreshedAt) {
+
+    public CustomerMetrics {
+        Objects.requireNonNull(lastActivityAt, "lastActivityAt");
+        Objects.requireNonNull(totalSpent, "totalSpent");
+        Objects.requireNonNull(recency, "recency");
+        Objects.requireNonNull(frequency, "frequency");
+        Objects.requireNonNull(monetary, "monetary");
+        Objects.requireNonNull(valueRating, "valueRating");
+        Objects.requireNonNull(refreshedAt, "refreshedAt");
+    }
+}

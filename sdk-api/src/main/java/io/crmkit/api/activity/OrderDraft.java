@@ -1,0 +1,47 @@
+package io.crmkit.api.activity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A new order. Checked when created: a number of 1 to 64 characters unique in the tenant, an ISO 4217
+ * currency code (three capital letters), at most {@value #LINES_MAX} lines, and an amount of zero or more that,
+ * when lines are given, equals the sum of their amounts (it defaults to that sum).
+ *
+ * @param number    the host's order number
+ * @param orderedAt when it was placed
+ * @param status    where it stands
+ * @param currency  ISO 4217 code, such as {@code VND}
+ * @param lines     the line items; may be empty
+ * @param amount    the total; empty to take the sum of the lines
+ */
+public record OrderDraft(String number, Instant orderedAt, OrderStatus status, String currency,
+                         List<OrderLine> lines, Optional<BigDecimal> amount) {
+
+    /** Most lines per order. */
+    public static final int LINES_MAX = 500;
+
+    public OrderDraft {
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(orderedAt, "orderedAt");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(currency, "currency");
+        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+        Objects.requireNonNull(amount, "amount");
+    }
+
+    /** @return an order of the given lines, its amount their sum */
+    public static OrderDraft of(String number, Instant orderedAt, OrderStatus status, String currency,
+                                List<OrderLine> lines) {
+        return new OrderDraft(number, orderedAt, status, currency, lines, Optional.empty());
+    }
+
+    /** @return an order without lines, of the given amount */
+    public static OrderDraft ofAmount(String number, Instant orderedAt, OrderStatus status, String currency,
+                                      BigDecimal amount) {
+        return new OrderDraft(number, orderedAt, status, currency, List.of(), Optional.of(amount));
+    }
+}

@@ -1,0 +1,28 @@
+package io.crmkit.api.activity;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One line of an order. Checked when the order is created: sku 0 to 64 and name 1 to 200 characters, a positive
+ * quantity and a unit price of zero or more, each with at most 4 decimals.
+ *
+ * @param sku       the host's product code; may be ""
+ * @param name      what was bought
+ * @param quantity  how many
+ * @param unitPrice the price of one, in the order's currency
+ */
+public record OrderLine(String sku, String name, BigDecimal quantity, BigDecimal unitPrice) {
+
+    public OrderLine {
+        Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(unitPrice, "unitPrice");
+    }
+
+    /** @return quantity times unit price */
+    public BigDecimal amount() {
+        return quantity.multiply(unitPrice);
+    }
+}

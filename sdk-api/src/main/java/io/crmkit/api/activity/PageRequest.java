@@ -1,0 +1,41 @@
+package io.crmkit.api.activity;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which page of a list to read: its size and, after the first, the cursor the previous page returned.
+ *
+ * @param size   1 to {@value #MAX_SIZE}
+ * @param cursor the previous page's {@code nextCursor}; empty for the first page
+ */
+public record PageRequest(int size, Optional<String> cursor) {
+
+    /** Largest page. */
+    public static final int MAX_SIZE = 1000;
+    /** Size of {@link #first()}. */
+    public static final int DEFAULT_SIZE = 50;
+
+    /** @throws IllegalArgumentException with a size outside 1 to {@value #MAX_SIZE} */
+    public PageRequest {
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size: must be 1 to " + MAX_SIZE + ", got " + size);
+        }
+        Objects.requireNonNull(cursor, "cursor");
+    }
+
+    /** @return the first page of {@value #DEFAULT_SIZE} */
+    public static PageRequest first() {
+        return new PageRequest(DEFAULT_SIZE, Optional.empty());
+    }
+
+    /** @return the first page of the given size */
+    public static PageRequest first(int size) {
+        return new PageRequest(size, Optional.empty());
+    }
+
+    /** @return the page after the one that returned {@code cursor}, of the same size */
+    public PageRequest after(String cursor) {
+        return new PageRequest(size, Optional.of(Objects.requireNonNull(cursor, "cursor")));
+    }
+}

@@ -1,0 +1,40 @@
+package io.crmkit.api.activity;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A new task. Checked when created: a title of 1 to {@value #TITLE_MAX} characters on one line, an assignee id
+ * of at most 64 characters.
+ *
+ * @param title    what to do
+ * @param dueAt    when it is due, if it is
+ * @param assignee the actor id who should do it, if anyone yet
+ */
+public record TaskDraft(String title, Optional<Instant> dueAt, Optional<String> assignee) {
+
+    /** Longest title. */
+    public static final int TITLE_MAX = 200;
+
+    public TaskDraft {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(dueAt, "dueAt");
+        Objects.requireNonNull(assignee, "assignee");
+    }
+
+    /** @return an open task with a title only */
+    public static TaskDraft of(String title) {
+        return new TaskDraft(title, Optional.empty(), Optional.empty());
+    }
+
+    /** @return this draft due at the given time */
+    public TaskDraft dueAt(Instant due) {
+        return new TaskDraft(title, Optional.of(due), assignee);
+    }
+
+    /** @return this draft assigned to an actor */
+    public TaskDraft assignedTo(String actorId) {
+        return new TaskDraft(title, dueAt, Optional.of(actorId));
+    }
+}

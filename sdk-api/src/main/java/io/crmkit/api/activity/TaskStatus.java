@@ -1,0 +1,14 @@
+package io.crmkit.api.activity;
+
+/** Where a task stands. Any status can change to any other; done and cancelled tasks are closed. */
+public enum TaskStatus {
+    OPEN,
+    IN_PROGRESS,
+    DONE,
+    CANCELLED;
+
+    /** @return whether the task is finished: done or cancelled */
+    public boolean closed() {
+        return this == DONE || this == CANCELLED;
+    }
+}

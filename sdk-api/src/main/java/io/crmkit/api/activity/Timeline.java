@@ -1,0 +1,65 @@
+package io.crmkit.api.activity;
+
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.filter.Page;
+import java.util.List;
+
+/**
+ * The events of customers. Recording needs {@code WRITE}, reading {@code READ}, registering a type
+ * {@code FIELD_ADMIN}. Events can be used in filters: the condition
+ * {@code Filter.occurred("purchase", 3, 30)} matches customers with at least 3 purchase events in the last 30
+ * days.
+ */
+public interface Timeline {
+
+    /** The types every tenant has. */
+    List<String> BUILT_IN_TYPES = List.of("lifecycle", "message", "email", "form", "purchase", "service", "custom",
+            "contact_record");
+    /** Most events per {@link #append} call. */
+    int MAX_BATCH = 10_000;
+    /** Most characters of an event's properties written as JSON. */
+    int MAX_PROPERTIES_CHARS = 4_000;
+    /** Most types a tenant can register. */
+    int MAX_TYPES = 200;
+
+    /**
+     * @throws ValidationException       naming what is wrong with the event
+     * @throws NotFoundException         when the customer does not exist
+     * @throws PermissionDeniedException without {@code WRITE}
+     */
+    Event record(EventDraft draft);
+
+    /**
+     * Records many events, for hosts that stream them, as JDBC batches in one transaction per call: all are
+     * recorded or none. The metrics of the customers concerned are refreshed in the same transaction.
+     *
+     * @param drafts 1 to {@value #MAX_BATCH} events, of any customers of the tenant
+     * @return how many were recorded
+     * @throws ValidationException       naming every invalid event by its index ({@code events[3].type}), and
+     *                                   every customer that does not exist; nothing is recorded
+     * @throws PermissionDeniedException without {@code WRITE}
+     */
+    int append(List<EventDraft> drafts);
+
+    /**
+     * @return a page of the customer's events, newest first
+     * @throws ValidationException       with an unknown type or a malformed cursor
+     * @throws NotFoundException         when the customer does not exist
+     * @throws PermissionDeniedException without {@code READ}
+     */
+    Page<Event> read(long customerId, TimelineQuery query);
+
+    /**
+     * Registers an event type of the host's own, 1 to 40 characters of {@code a-z 0-9 _}; registering a type
+     * twice is harmless.
+     *
+     * @throws ValidationException       with a malformed name or over {@value #MAX_TYPES} types
+     * @throws PermissionDeniedException without {@code FIELD_ADMIN}
+     */
+    void registerType(String type);
+
+    /** @return the built-in types, then the tenant's own in the order registered */
+    List<String> types();
+}

@@ -1,0 +1,74 @@
+package io.crmkit.impl.activity;
+
+import io.crmkit.impl.db.IdStatements;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The {@code customer_metric} table: recomputes customers' counts from their events and orders with set-based
+ * statements on the caller's connection, inside the caller's transaction. Ratings are left as they are;
+ * {@code Metrics.recomputeRatings} sets them. Thread-safe.
+ */
+public final class MetricsStore {
+
+    /** The window of {@code activity_30d}. */
+    static final Duration ACTIVITY_WINDOW = Duration.ofDays(30);
+
+    private final String prefix;
+    private final IdStatements sql;
+
+    public MetricsStore(String prefix, IdStatements sql) {
+        this.prefix = prefix;
+        this.sql = sql;
+    }
+
+    /**
+     * Recomputes the counts of the customers: last activity, events in the last 30 days, orders that count and
+     * their amounts. Creates the rows of customers that had none.
+     *
+     * @param customerIds live customers of the tenant; any number (handled in chunks)
+     */
+    public void refresh(Connection connection, String tenantId, Collection<Long> customerIds, Instant now) {
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(customerIds));
+        for (int start = 0; start < ids.size(); start += IdStatements.MAX_IDS) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IdStatements.MAX_IDS));
+            sql.update(connection, "INSERT INTO " + prefix + "customer_metric (tenant_id, customer_id,"
+                    + " activity_30d, order_count, total_spent, refreshed_at) SELECT c.tenant_id, c.id, 0, 0, 0, ?"
+                    + " FROM " + prefix + "customer c WHERE c.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + prefix
+                    + "customer_metric m WHERE m.tenant_id = c.tenant_id AND m.customer_id = c.id) AND c.id IN ",
+                    List.<Object>of(now, tenantId), chunk);
+            String event = " FROM " + prefix + "event e WHERE e.tenant_id = m.tenant_id AND e.customer_id ="
+                    + " m.customer_id";
+            String order = " FROM " + prefix + "customer_order o WHERE o.tenant_id = m.tenant_id AND"
+                    + " o.customer_id = m.customer_id AND o.status NOT IN ('CANCELLED', 'REFUNDED')";
+            sql.update(connection, "UPDATE " + prefix + "customer_metric m SET"
+                    + " last_order_at = (SELECT MAX(o.ordered_at)" + order + "),"
+                    + " order_count = (SELECT COUNT(*)" + order + "),"
+                    + " total_spent = COALESCE((SELECT SUM(o.amount)" + order + "), 0),"
+                    + " activity_30d = (SELECT COUNT(*)" + event + " AND e.occurred_at >= ?),"
+                    + " refreshed_at = ?"
+                    + " WHERE m.tenant_id = ? AND m.customer_id IN ",
+                    List.<Object>of(now.minus(ACTIVITY_WINDOW), now, tenantId), chunk);
+            // Last activity after the order columns, which it reads.
+            sql.update(connection, "UPDATE " + prefix + "customer_metric m SET last_activity_at ="
+                    + " (SELECT MAX(e.occurred_at)" + event + ") WHERE m.tenant_id = ? AND m.customer_id IN ",
+                    List.<Object>of(tenantId), chunk);
+            sql.update(connection, "UPDATE " + prefix + "customer_metric SET last_activity_at = last_order_at"
+                    + " WHERE tenant_id = ? AND last_order_at IS NOT NULL AND (last_activity_at IS NULL OR"
+                    + " last_activity_at < last_order_at) AND customer_id IN ", List.<Object>of(tenantId), chunk);
+        }
+    }
+
+    /** Deletes the customers' rows (a merged customer's, an erased one's). */
+    public void delete(Connection connection, String tenantId, Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        sql.update(connection, "DELETE FROM " + prefix + "customer_metric WHERE tenant_id = ? AND customer_id IN ",
+                List.<Object>of(tenantId), List.copyOf(customerIds));
+    }
+}
