@@ -1,47 +1,205 @@
 package io.crmkit.impl.activity;
 
 import io.crmkit.api.Actor;
-import io.crmkit.api.activity.Timeline;
-import io.crmkit.impl.KitContext;
+import io.crmkit.api.Permission;
 import io.crmkit.api.activity.Event;
 import io.crmkit.api.activity.EventDraft;
+import io.crmkit.api.activity.Timeline;
 import io.crmkit.api.activity.TimelineQuery;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Page;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.validation.Errors;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** {@link Timeline} for one actor. Not built yet. */
+/** {@link Timeline} for one actor. Thread-safe. */
 final class DefaultTimeline implements Timeline {
+
+    /** Problems reported at most per call, so that a bad stream of 10,000 events gets a readable error. */
+    private static final int ERRORS_MAX = 100;
+    private static final int SOURCE_MAX = 64;
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9_]{1,40}");
+    /** Occurrence times outside these years are refused: every database stores them. */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Actor actor;
     private final KitContext kit;
+    private final EventStore store;
+    private final MetricsStore metrics;
 
     DefaultTimeline(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
+        this.store = new EventStore(kit.tablePrefix(), kit.idSql());
+        this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
     }
 
     @Override
     public Event record(EventDraft draft) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(draft, "draft");
+        Access.require(actor, Permission.WRITE, "record an event");
+        List<EventStore.Row> rows = check(List.of(draft), "event");
+        return kit.database().write("record an event", session -> {
+            Connection connection = session.getConnection();
+            if (store.liveCustomers(connection, actor.tenantId(), List.of(draft.customerId())).isEmpty()) {
+                throw notFound(draft.customerId());
+            }
+            Instant now = kit.clock().instant();
+            store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
+            metrics.refresh(connection, actor.tenantId(), List.of(draft.customerId()), now);
+            kit.audit().record(session, actor, "event.record", "customer", draft.customerId(), "type "
+                    + rows.get(0).type());
+            EventStore.Row row = rows.get(0);
+            return new Event(row.id(), row.customerId(), row.type(), row.occurredAt(), row.source(),
+                    EventProperties.fromJson(row.properties()), now, actor.actorId());
+        });
     }
 
     @Override
     public int append(List<EventDraft> drafts) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(drafts, "drafts");
+        Access.require(actor, Permission.WRITE, "record events");
+        if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
+            throw ValidationException.of("events", "out_of_range", "events: append 1 to " + MAX_BATCH
+                    + " events per call, got " + drafts.size());
+        }
+        List<EventStore.Row> rows = check(drafts, "events");
+        Set<Long> customers = new LinkedHashSet<>();
+        rows.forEach(row -> customers.add(row.customerId()));
+        return kit.database().write("record events", session -> {
+            Connection connection = session.getConnection();
+            Set<Long> live = store.liveCustomers(connection, actor.tenantId(), customers);
+            if (live.size() < customers.size()) {
+                Errors errors = new Errors();
+                for (int i = 0; i < rows.size() && errors.size() < ERRORS_MAX; i++) {
+                    if (!live.contains(rows.get(i).customerId())) {
+                        errors.add("events[" + i + "].customerId", "not_found", "no customer "
+                                + rows.get(i).customerId() + " in tenant '" + actor.tenantId() + "'");
+                    }
+                }
+                errors.throwIfAny();
+            }
+            Instant now = kit.clock().instant();
+            store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
+            metrics.refresh(connection, actor.tenantId(), customers, now);
+            kit.audit().record(session, actor, "event.append", "customer", rows.get(0).customerId(), rows.size()
+                    + " event(s) of " + customers.size() + " customer(s)");
+            return rows.size();
+        });
     }
 
     @Override
     public Page<Event> read(long customerId, TimelineQuery query) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(query, "query");
+        Access.require(actor, Permission.READ, "read a timeline");
+        Optional<TimeCursor> after = query.page().cursor().map(TimeCursor::decode);
+        List<String> types = new ArrayList<>(query.types());
+        if (!types.isEmpty()) {
+            Set<String> known = new LinkedHashSet<>(types());
+            Errors errors = new Errors();
+            types.stream().filter(type -> !known.contains(type)).forEach(type -> errors.add("types", "unknown",
+                    "'" + type + "' is not an event type of this tenant; the types are " + known));
+            errors.throwIfAny();
+            types.sort(null);
+        }
+        int size = query.page().size();
+        return kit.database().read("read a timeline", session -> {
+            Connection connection = session.getConnection();
+            List<Event> events = store.page(connection, actor.tenantId(), customerId, types, query.from(), query.to(),
+                    after, size);
+            if (events.isEmpty() && store.liveCustomers(connection, actor.tenantId(), List.of(customerId)).isEmpty()) {
+                throw notFound(customerId);
+            }
+            if (events.size() <= size) {
+                return new Page<>(events, Optional.empty(), OptionalLong.empty());
+            }
+            Event last = events.get(size - 1);
+            return new Page<>(events.subList(0, size), Optional.of(new TimeCursor(last.occurredAt(), last.id())
+                    .encode()), OptionalLong.empty());
+        });
     }
 
     @Override
     public void registerType(String type) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(type, "type");
+        Access.require(actor, Permission.FIELD_ADMIN, "register an event type");
+        if (!TYPE.matcher(type).matches()) {
+            throw ValidationException.of("type", "invalid", "type: '" + type + "' must be 1 to 40 characters of"
+                    + " a-z 0-9 _");
+        }
+        if (BUILT_IN_TYPES.contains(type)) {
+            return;
+        }
+        kit.database().write("register an event type", session -> {
+            Connection connection = session.getConnection();
+            List<String> own = store.types(connection, actor.tenantId());
+            if (own.contains(type)) {
+                return null;
+            }
+            if (own.size() >= MAX_TYPES) {
+                throw new io.crmkit.api.error.LimitExceededException("type: a tenant registers at most " + MAX_TYPES
+                        + " event types", MAX_TYPES, own.size() + 1);
+            }
+            store.addType(connection, actor.tenantId(), type, kit.clock().instant());
+            kit.audit().record(session, actor, "event.type", "event_type", 0, "registered " + type);
+            return null;
+        });
     }
 
     @Override
     public List<String> types() {
-        throw new UnsupportedOperationException("not built yet");
+        Access.require(actor, Permission.READ, "list event types");
+        List<String> types = new ArrayList<>(BUILT_IN_TYPES);
+        types.addAll(kit.database().read("list event types", session -> store.types(session.getConnection(),
+                actor.tenantId())));
+        return types;
+    }
+
+    /** Checks every draft; throws naming every problem (up to {@value #ERRORS_MAX}) before anything is written. */
+    private List<EventStore.Row> check(List<EventDraft> drafts, String path) {
+        Set<String> known = new LinkedHashSet<>(BUILT_IN_TYPES);
+        known.addAll(kit.database().read("list event types", session -> store.types(session.getConnection(),
+                actor.tenantId())));
+        Errors errors = new Errors();
+        List<EventStore.Row> rows = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size() && errors.size() < ERRORS_MAX; i++) {
+            EventDraft draft = drafts.get(i);
+            String at = drafts.size() == 1 && path.equals("event") ? "" : path + "[" + i + "].";
+            if (draft == null) {
+                errors.add(path + "[" + i + "]", "required", "is null");
+                continue;
+            }
+            if (!known.contains(draft.type())) {
+                errors.add(at + "type", "unknown", "'" + draft.type() + "' is not an event type of this tenant;"
+                        + " register it first, or use one of " + known);
+            }
+            if (draft.occurredAt().isBefore(EARLIEST) || draft.occurredAt().isAfter(LATEST)) {
+                errors.add(at + "occurredAt", "out_of_range", "must be between " + EARLIEST + " and " + LATEST
+                        + ", got " + draft.occurredAt());
+            }
+            String source = errors.text(at + "source", draft.source(), SOURCE_MAX);
+            String properties = EventProperties.toJson(draft.properties(), at + "properties", errors);
+            rows.add(new EventStore.Row(kit.ids().next(), draft.customerId(), draft.type(),
+                    draft.occurredAt().truncatedTo(ChronoUnit.MICROS), source, properties));
+        }
+        errors.throwIfAny();
+        return rows;
+    }
+
+    private NotFoundException notFound(long customerId) {
+        return new NotFoundException("no customer " + customerId + " in tenant '" + actor.tenantId() + "'");
     }
 }

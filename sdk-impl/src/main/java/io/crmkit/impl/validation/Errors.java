@@ -23,6 +23,11 @@ public final class Errors {
         errors.add(FieldError.of(field, code, field + ": " + message, limit));
     }
 
+    /** @return how many problems were recorded */
+    public int size() {
+        return errors.size();
+    }
+
     /** @return whether no problem was recorded */
     public boolean isEmpty() {
         return errors.isEmpty();

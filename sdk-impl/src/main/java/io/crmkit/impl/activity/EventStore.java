@@ -1,0 +1,124 @@
+package io.crmkit.impl.activity;
+
+import io.crmkit.api.activity.Event;
+import io.crmkit.impl.db.IdStatements;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code event} and {@code event_type} tables, with plain JDBC on the caller's connection. Thread-safe. */
+final class EventStore {
+
+    /** Rows per JDBC batch. */
+    private static final int BATCH = 1000;
+    private static final String COLUMNS = "id, customer_id, event_type, occurred_at, source, properties, recorded_at,"
+            + " recorded_by";
+
+    /** A checked event, ready to insert. */
+    record Row(long id, long customerId, String type, Instant occurredAt, String source, String properties) {
+    }
+
+    private final String prefix;
+    private final IdStatements sql;
+
+    EventStore(String prefix, IdStatements sql) {
+        this.prefix = prefix;
+        this.sql = sql;
+    }
+
+    /** Inserts the rows as JDBC batches of {@value #BATCH}. */
+    void insert(Connection connection, String tenantId, List<Row> rows, Instant at, String actorId) {
+        LocalDateTime recorded = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + prefix + "event (tenant_id, "
+                + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Row row : rows) {
+                statement.setString(1, tenantId);
+                statement.setLong(2, row.id());
+                statement.setLong(3, row.customerId());
+                statement.setString(4, row.type());
+                statement.setObject(5, LocalDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
+                statement.setString(6, row.source());
+                statement.setString(7, row.properties());
+                statement.setObject(8, recorded);
+                statement.setString(9, actorId);
+                statement.addBatch();
+                if (++pending == BATCH) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+    }
+
+    /** @return the ids among {@code ids} of live customers of the tenant */
+    Set<Long> liveCustomers(Connection connection, String tenantId, Collection<Long> ids) {
+        Set<Long> live = new HashSet<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int start = 0; start < all.size(); start += IdStatements.MAX_IDS) {
+            live.addAll(sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
+                    List.of(tenantId), all.subList(start, Math.min(all.size(), start + IdStatements.MAX_IDS)), ""));
+        }
+        return live;
+    }
+
+    /**
+     * A page of a customer's events, newest first; one more than {@code size} tells that another page follows.
+     *
+     * @param types whitelisted types (checked by the caller), empty for all
+     */
+    List<Event> page(Connection connection, String tenantId, long customerId, Collection<String> types,
+                     Optional<Instant> from, Optional<Instant> to, Optional<TimeCursor> after, int size) {
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = ? AND customer_id = ?");
+        List<Object> values = new ArrayList<>(List.of(tenantId, customerId));
+        if (!types.isEmpty()) {
+            where.append(" AND event_type IN ").append(IdStatements.in(types.size()));
+            values.addAll(types);
+        }
+        from.ifPresent(at -> {
+            where.append(" AND occurred_at >= ?");
+            values.add(at);
+        });
+        to.ifPresent(at -> {
+            where.append(" AND occurred_at < ?");
+            values.add(at);
+        });
+        after.ifPresent(cursor -> {
+            where.append(" AND (occurred_at < ? OR (occurred_at = ? AND id < ?))");
+            values.add(cursor.at());
+            values.add(cursor.at());
+            values.add(cursor.id());
+        });
+        // The key's leading columns in the ORDER BY let H2 read the index backwards and stop at the limit.
+        return IdStatements.rows(connection, "SELECT " + COLUMNS + " FROM " + prefix + "event" + where
+                + " ORDER BY tenant_id DESC, customer_id DESC, occurred_at DESC, id DESC LIMIT " + (size + 1), values,
+                row -> new Event(row.getLong(1), row.getLong(2), row.getString(3), IdStatements.instant(row, 4),
+                        row.getString(5), EventProperties.fromJson(row.getString(6)), IdStatements.instant(row, 7),
+                        row.getString(8)));
+    }
+
+    /** @return the tenant's own types, in the order registered */
+    List<String> types(Connection connection, String tenantId) {
+        return IdStatements.rows(connection, "SELECT name FROM " + prefix + "event_type WHERE tenant_id = ? ORDER BY"
+                + " created_at, name", List.of(tenantId), row -> row.getString(1));
+    }
+
+    void addType(Connection connection, String tenantId, String name, Instant at) {
+        IdStatements.execute(connection, "INSERT INTO " + prefix + "event_type (tenant_id, name, created_at) VALUES"
+                + " (?, ?, ?)", List.of(tenantId, name, at));
+    }
+}
