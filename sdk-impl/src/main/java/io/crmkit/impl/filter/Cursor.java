@@ -22,6 +22,11 @@ record Cursor(Sort sort, String value, long id) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** @return the cursor after a row whose sort value the page query read */
+    static Cursor after(Sort sort, Object value, long id) {
+        return new Cursor(sort, value.toString(), id);
+    }
+
     /** @return the cursor after the given customer */
     static Cursor after(Sort sort, SortKey key, Customer last) {
         Object value = key.value().apply(last);

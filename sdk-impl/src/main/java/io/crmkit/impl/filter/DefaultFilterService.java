@@ -196,13 +196,18 @@ public final class DefaultFilterService implements FilterService {
         SortKey key = SortKey.of(query.sort().field());
         return kit.database().read("search customers", session -> {
             FilterMapper mapper = session.getMapper(FilterMapper.class);
-            List<Long> ids = ids(session, page);
+            List<Object> sortValues = new ArrayList<>();
+            List<Long> ids = ids(session, page, key.isMetric() ? sortValues : null);
             boolean more = ids.size() > query.pageSize();
             List<Customer> items = kit.customers().read(session, actor.tenantId(),
                     more ? ids.subList(0, query.pageSize()) : ids, fields);
-            Optional<String> next = more && !items.isEmpty()
-                    ? Optional.of(Cursor.after(query.sort(), key, items.get(items.size() - 1)).encode())
-                    : Optional.empty();
+            Optional<String> next = Optional.empty();
+            if (more && !items.isEmpty()) {
+                Customer last = items.get(items.size() - 1);
+                next = Optional.of((key.isMetric()
+                        ? Cursor.after(query.sort(), sortValues.get(ids.indexOf(last.id())), last.id())
+                        : Cursor.after(query.sort(), key, last)).encode());
+            }
             OptionalLong total = query.withTotal() ? OptionalLong.of(count(mapper, query, fields))
                     : OptionalLong.empty();
             return new Page<>(items, next, total);
@@ -316,7 +321,17 @@ public final class DefaultFilterService implements FilterService {
                 .ifPresent(cursor -> where.append(" AND ").append(keyset(sql, key, query.sort(), cursor)));
         String direction = query.sort().ascending() ? " ASC" : " DESC";
         String orderBy = key.key().equals("id") ? "c.id" + direction
-                : "c." + key.column() + direction + ", c.id" + direction;
+                : key.expression() + direction + ", c.id" + direction;
+        if (key.isMetric()) {
+            // A metric sort reads the metric of every matching customer (a customer may have no metric row).
+            List<Object> values = new ArrayList<>();
+            values.add(actor.tenantId());
+            String jdbc = sql.toJdbc("SELECT c.id, " + key.expression() + " FROM " + kit.tablePrefix() + "customer c"
+                    + " LEFT JOIN " + kit.tablePrefix() + "customer_metric ms ON ms.tenant_id = c.tenant_id AND"
+                    + " ms.customer_id = c.id WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT "
+                    + (query.pageSize() + 1), values);
+            return new Explained(jdbc, values);
+        }
         return idsQuery(sql, where.toString(), orderBy, query.pageSize() + 1);
     }
 
@@ -335,11 +350,21 @@ public final class DefaultFilterService implements FilterService {
     }
 
     private List<Long> ids(SqlSession session, Explained query) {
+        return ids(session, query, null);
+    }
+
+    /** @param sortValues receives the second column of each row (a metric sort's value), when not null */
+    private List<Long> ids(SqlSession session, Explained query, List<Object> sortValues) {
         try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), query.sql(),
                 query.parameters()); ResultSet rows = statement.executeQuery()) {
             List<Long> ids = new ArrayList<>();
             while (rows.next()) {
                 ids.add(rows.getLong(1));
+                if (sortValues != null) {
+                    Object value = rows.getObject(2);
+                    sortValues.add(value instanceof java.sql.Timestamp || value instanceof java.time.LocalDateTime
+                            ? IdStatements.instant(rows, 2) : new java.math.BigDecimal(value.toString()));
+                }
             }
             return ids;
         } catch (SQLException e) {
@@ -368,7 +393,7 @@ public final class DefaultFilterService implements FilterService {
         if (key.key().equals("id")) {
             return "c.id" + beyond + sql.param(cursor.id());
         }
-        String column = "c." + key.column();
+        String column = key.expression();
         Object value = key.parse(cursor.value());
         // The first bound is implied by the rest; it lets the index seek to the cursor instead of filtering.
         return "(" + column + (sort.ascending() ? " >= " : " <= ") + sql.param(value) + " AND (" + column + beyond

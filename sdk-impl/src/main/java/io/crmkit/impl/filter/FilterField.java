@@ -11,9 +11,10 @@ import java.util.Set;
  * A field a filter may name, resolved from the whitelist: where its value lives and of which type it is.
  *
  * @param key      the key as the filter names it
- * @param place    customer column, tags, identity or custom value
+ * @param place    customer column, tags, identity, custom value or customer metric
  * @param type     the value type, which decides the operators and values allowed
- * @param column   the customer column (COLUMN) or the custom value column (CUSTOM); "" otherwise
+ * @param column   the customer column (COLUMN), the custom value column (CUSTOM) or the metric column (METRIC);
+ *                 "" otherwise
  * @param nullable whether the customer column can be NULL (otherwise "" means empty)
  * @param idType   the identity type column value (IDENTITY), such as {@code phone} or {@code channel:%}
  * @param choices  the allowed values of a built-in choice field; empty when any text goes
@@ -23,7 +24,7 @@ record FilterField(String key, Place place, ValueType type, String column, boole
                    List<String> choices, Optional<FieldDefinition> custom) {
 
     /** Where a value lives. */
-    enum Place { COLUMN, TAGS, IDENTITY, CUSTOM }
+    enum Place { COLUMN, TAGS, IDENTITY, CUSTOM, METRIC }
 
     /** Value types of filters, with the operators each allows. */
     enum ValueType {

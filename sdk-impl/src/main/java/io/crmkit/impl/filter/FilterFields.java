@@ -38,6 +38,11 @@ final class FilterFields {
         identity("externalId", "external_id");
         identity("wechatOpenId", "wechat_openid");
         identity("channels", "channel:%");
+        metric("lastActivityAt", "last_activity_at", FilterField.ValueType.DATETIME, true);
+        metric("activity30d", "activity_30d", FilterField.ValueType.NUMBER, false);
+        metric("orderCount", "order_count", FilterField.ValueType.NUMBER, false);
+        metric("totalSpent", "total_spent", FilterField.ValueType.NUMBER, false);
+        metric("valueRating", "value_rating", FilterField.ValueType.NUMBER, true);
     }
 
     private final TenantFields custom;
@@ -107,6 +112,12 @@ final class FilterFields {
 
     private static void column(String key, String column, FilterField.ValueType type, boolean nullable) {
         BUILT_IN.put(key, new FilterField(key, FilterField.Place.COLUMN, type, column, nullable, "", List.of(),
+                Optional.empty()));
+    }
+
+    /** A customer metric; a customer without a metric row has 0 for the counts and nothing for the others. */
+    private static void metric(String key, String column, FilterField.ValueType type, boolean nullable) {
+        BUILT_IN.put(key, new FilterField(key, FilterField.Place.METRIC, type, column, nullable, "", List.of(),
                 Optional.empty()));
     }
 

@@ -45,6 +45,11 @@ final class FilterSql {
     /** Text that reads as a phone number: digits with the usual separators, at least 7 digits. */
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]*(\\d[\\s().-]*){7,}");
     private static final Set<Operator> NEGATIVE = Set.of(Operator.NE, Operator.NOT_IN, Operator.NOT_CONTAINS);
+    /** The prefix of an event condition's field: {@code events.purchase}. */
+    static final String EVENTS = "events.";
+    private static final Pattern EVENT_TYPE = Pattern.compile("[a-z0-9_]{1,40}");
+    /** Largest count of an events condition. */
+    static final long MAX_EVENT_COUNT = 1_000_000;
 
     private final String prefix;
     private final String tenantId;
@@ -191,6 +196,9 @@ final class FilterSql {
         if (condition.field().equals(GROUP)) {
             return group(condition, path);
         }
+        if (condition.field().startsWith(EVENTS)) {
+            return events(condition, path);
+        }
         FilterField field = fields.resolve(condition.field()).orElse(null);
         if (field == null) {
             errors.add(path, "unknown_field", fields.isRetired(condition.field())
@@ -213,6 +221,81 @@ final class FilterSql {
             case TAGS -> set("t.tag", tagTable(), operator, values);
             case IDENTITY -> identity(field, operator, values);
             case CUSTOM -> custom(field, operator, values);
+            case METRIC -> metric(field, operator, values);
+        };
+    }
+
+    /** At least N events of a type in the last D days: the customers of an indexed range, grouped. */
+    private String events(Filter.Condition condition, String path) {
+        String type = condition.field().substring(EVENTS.length());
+        if (!EVENT_TYPE.matcher(type).matches()) {
+            errors.add(path, "unknown_field", "'" + condition.field() + "' names no event type; write events.<type>"
+                    + " with a type of 1 to 40 characters of a-z 0-9 _");
+            return "1 = 0";
+        }
+        if (condition.operator() != Operator.OCCURRED_AT_LEAST) {
+            errors.add(path, "not_allowed", condition.operator() + " does not fit '" + condition.field() + "'; events"
+                    + " take " + Operator.OCCURRED_AT_LEAST + " with a count and a number of days");
+            return "1 = 0";
+        }
+        Object count = condition.values().get(0);
+        Object days = condition.values().get(1);
+        if (!(count instanceof Long times) || times < 1 || times > MAX_EVENT_COUNT) {
+            errors.add(path, "wrong_type", "the count of " + Operator.OCCURRED_AT_LEAST + " is a whole number from 1 to "
+                    + MAX_EVENT_COUNT + ", got " + count);
+            return "1 = 0";
+        }
+        if (!(days instanceof Long window) || window < 1 || window > MAX_DAYS) {
+            errors.add(path, "wrong_type", "the days of " + Operator.OCCURRED_AT_LEAST + " are a whole number from 1 to "
+                    + MAX_DAYS + ", got " + days);
+            return "1 = 0";
+        }
+        return "c.id IN (SELECT e.customer_id FROM " + prefix + "event e WHERE e.tenant_id = " + param(tenantId)
+                + " AND e.event_type = " + param(type) + " AND e.occurred_at >= "
+                + param(clock.instant().minus(window, ChronoUnit.DAYS)) + " GROUP BY e.customer_id HAVING COUNT(*) >= "
+                + param(times) + ")";
+    }
+
+    /**
+     * A customer metric. A customer without a metric row counts 0 (orders, spending, activity) or has no value
+     * (last activity, rating); a count condition that 0 meets matches those customers too.
+     */
+    private String metric(FilterField field, Operator operator, List<Object> values) {
+        String table = prefix + "customer_metric mt WHERE mt.tenant_id = " + param(tenantId)
+                + " AND mt.customer_id = c.id";
+        String expr = "mt." + field.column();
+        if (field.nullable()) {
+            return switch (operator) {
+                case IS_EMPTY -> "NOT " + exists(table + " AND " + expr + " IS NOT NULL");
+                case IS_NOT_EMPTY -> exists(table + " AND " + expr + " IS NOT NULL");
+                default -> NEGATIVE.contains(operator)
+                        ? "NOT " + exists(table + " AND " + compare(expr, positive(operator), values))
+                        : exists(table + " AND " + compare(expr, operator, values));
+            };
+        }
+        boolean emptiness = operator == Operator.IS_EMPTY || operator == Operator.IS_NOT_EMPTY;
+        Operator effective = operator == Operator.IS_EMPTY ? Operator.EQ
+                : operator == Operator.IS_NOT_EMPTY ? Operator.GT : operator;
+        List<Object> operands = emptiness ? List.of(BigDecimal.ZERO) : values;
+        String holds = effective == Operator.NOT_IN ? "NOT (" + compare(expr, Operator.IN, operands) + ")"
+                : compare(expr, effective, operands);
+        return holdsForZero(effective, operands) ? "NOT " + exists(table + " AND NOT (" + holds + ")")
+                : exists(table + " AND " + holds);
+    }
+
+    private static boolean holdsForZero(Operator operator, List<Object> values) {
+        List<Integer> signs = values.stream().map(value -> BigDecimal.ZERO.compareTo((BigDecimal) value)).toList();
+        return switch (operator) {
+            case EQ -> signs.get(0) == 0;
+            case NE -> signs.get(0) != 0;
+            case LT -> signs.get(0) < 0;
+            case LE -> signs.get(0) <= 0;
+            case GT -> signs.get(0) > 0;
+            case GE -> signs.get(0) >= 0;
+            case BETWEEN -> signs.get(0) >= 0 && signs.get(1) <= 0;
+            case IN -> signs.contains(0);
+            case NOT_IN -> !signs.contains(0);
+            default -> throw new IllegalStateException("no numeric comparison for " + operator);
         };
     }
 

@@ -8,13 +8,22 @@ import java.util.function.Function;
 
 /**
  * A sortable field: a NOT NULL customer column, so that keyset paging needs no NULL handling, and how to read
- * the same value from a loaded customer for the next page's cursor.
+ * the same value from a loaded customer for the next page's cursor; or a customer metric, read with a default
+ * for customers without a metric row, whose cursor value comes from the page query itself.
  *
- * @param key    the key a {@code Sort} names
- * @param column the column
- * @param value  reads the column's value from a customer
+ * @param key           the key a {@code Sort} names
+ * @param column        the customer or metric column
+ * @param value         reads the column's value from a customer; null for a metric
+ * @param metricDefault the SQL literal a customer without a metric row sorts by; null for a customer column
  */
-record SortKey(String key, String column, Function<Customer, Object> value) {
+record SortKey(String key, String column, Function<Customer, Object> value, String metricDefault) {
+
+    private static final Map<String, SortKey> METRICS = Map.of(
+            "lastActivityAt", new SortKey("lastActivityAt", "last_activity_at", null, "TIMESTAMP '1900-01-01 00:00:00'"),
+            "activity30d", new SortKey("activity30d", "activity_30d", null, "0"),
+            "orderCount", new SortKey("orderCount", "order_count", null, "0"),
+            "totalSpent", new SortKey("totalSpent", "total_spent", null, "0"),
+            "valueRating", new SortKey("valueRating", "value_rating", null, "0"));
 
     private static final Map<String, SortKey> KEYS = Map.ofEntries(
             entry("createdAt", "created_at", Customer::createdAt),
@@ -31,17 +40,27 @@ record SortKey(String key, String column, Function<Customer, Object> value) {
             entry("id", "id", Customer::id));
 
     private static Map.Entry<String, SortKey> entry(String key, String column, Function<Customer, Object> value) {
-        return Map.entry(key, new SortKey(key, column, value));
+        return Map.entry(key, new SortKey(key, column, value, null));
     }
 
     /** @throws ValidationException naming the sortable fields when the key is not one of them */
     static SortKey of(String key) {
-        SortKey sort = KEYS.get(key);
+        SortKey sort = KEYS.getOrDefault(key, METRICS.get(key));
         if (sort == null) {
             throw ValidationException.of("sort", "not_allowed", "sort: cannot sort by '" + key + "'; sortable fields are "
-                    + KEYS.keySet().stream().sorted().toList());
+                    + java.util.stream.Stream.concat(KEYS.keySet().stream(), METRICS.keySet().stream()).sorted().toList());
         }
         return sort;
+    }
+
+    /** @return whether the key is a customer metric, sorted through a join of the metric table */
+    boolean isMetric() {
+        return metricDefault != null;
+    }
+
+    /** @return the expression the page query orders by: {@code c.<column>}, or the metric with its default */
+    String expression() {
+        return isMetric() ? "COALESCE(ms." + column + ", " + metricDefault + ")" : "c." + column;
     }
 
     /** @return whether the value is a time and travels in the cursor as ISO text */
@@ -51,6 +70,6 @@ record SortKey(String key, String column, Function<Customer, Object> value) {
 
     /** @return the value of a cursor's text read back in the column's type */
     Object parse(String text) {
-        return isTime() ? Instant.parse(text) : text;
+        return isTime() ? Instant.parse(text) : isMetric() ? new java.math.BigDecimal(text) : text;
     }
 }
