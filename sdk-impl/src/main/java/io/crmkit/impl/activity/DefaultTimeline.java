@@ -118,11 +118,12 @@ final class DefaultTimeline implements Timeline {
         int size = query.page().size();
         return kit.database().read("read a timeline", session -> {
             Connection connection = session.getConnection();
-            List<Event> events = store.page(connection, actor.tenantId(), customerId, types, query.from(), query.to(),
-                    after, size);
-            if (events.isEmpty() && store.liveCustomers(connection, actor.tenantId(), List.of(customerId)).isEmpty()) {
+            // A customer in the trash keeps its events, but has no timeline to read until restored.
+            if (store.liveCustomers(connection, actor.tenantId(), List.of(customerId)).isEmpty()) {
                 throw notFound(customerId);
             }
+            List<Event> events = store.page(connection, actor.tenantId(), customerId, types, query.from(), query.to(),
+                    after, size);
             if (events.size() <= size) {
                 return new Page<>(events, Optional.empty(), OptionalLong.empty());
             }

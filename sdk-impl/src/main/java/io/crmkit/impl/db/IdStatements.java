@@ -70,7 +70,13 @@ public final class IdStatements {
      * @return the rows changed
      */
     public int update(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids) {
-        try (PreparedStatement statement = prepare(connection, sqlBeforeIds, values, ids, "")) {
+        return update(connection, sqlBeforeIds, values, ids, "");
+    }
+
+    /** Like {@link #update(Connection, String, List, Collection)}, with SQL after the list of ids. */
+    public int update(Connection connection, String sqlBeforeIds, List<Object> values, Collection<Long> ids,
+                      String sqlAfterIds) {
+        try (PreparedStatement statement = prepare(connection, sqlBeforeIds, values, ids, sqlAfterIds)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new StorageFailure(e);

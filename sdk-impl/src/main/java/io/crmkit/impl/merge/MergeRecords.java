@@ -19,9 +19,11 @@ final class MergeRecords {
             + " undone_at, undone_by";
 
     private final String table;
+    private final String movedTable;
 
     MergeRecords(String prefix) {
         this.table = prefix + "merge_record";
+        this.movedTable = prefix + "merge_moved";
     }
 
     void insert(Connection connection, String tenantId, MergeRecord record, MergeSnapshot snapshot) {
@@ -70,6 +72,8 @@ final class MergeRecords {
 
     /** @return how many records whose retention ended before {@code now} were deleted */
     int purge(Connection connection, String tenantId, Instant now) {
+        IdStatements.execute(connection, "DELETE FROM " + movedTable + " WHERE tenant_id = ? AND merge_id IN (SELECT id"
+                + " FROM " + table + " WHERE tenant_id = ? AND undoable_until < ?)", List.of(tenantId, tenantId, now));
         return IdStatements.execute(connection, "DELETE FROM " + table + " WHERE tenant_id = ? AND undoable_until < ?",
                 List.of(tenantId, now));
     }

@@ -6,6 +6,8 @@ import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.merge.MergeRecord;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.activity.MetricsStore;
+import io.crmkit.impl.activity.OwnedRows;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.merge.MergeSnapshot.IdentityRow;
 import java.sql.Connection;
@@ -27,12 +29,16 @@ final class MergeUndo {
     private final KitContext kit;
     private final MergeRows rows;
     private final MergeRecords records;
+    private final OwnedRows owned;
+    private final MetricsStore metrics;
 
     MergeUndo(Actor actor, KitContext kit, MergeRows rows, MergeRecords records) {
         this.actor = actor;
         this.kit = kit;
         this.rows = rows;
         this.records = records;
+        this.owned = new OwnedRows(kit.tablePrefix(), kit.idSql());
+        this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
     }
 
     /**
@@ -92,6 +98,8 @@ final class MergeUndo {
         revert.put("updated_at", now.toString());
         revert.put("updated_by", actor.actorId());
         rows.updateCustomer(connection, tenant, survivorId, revert);
+        owned.moveBack(connection, tenant, mergeId, survivorId, mergedId);
+        metrics.refresh(connection, tenant, List.of(survivorId, mergedId), now);
         records.markUndone(connection, tenant, mergeId, now, actor.actorId());
 
         kit.audit().record(session, actor, "customer.unmerge", "customer", survivorId, "undid merge " + mergeId

@@ -9,6 +9,8 @@ import io.crmkit.api.merge.MergeConflictException;
 import io.crmkit.api.merge.MergeOptions;
 import io.crmkit.api.merge.MergeRecord;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.activity.MetricsStore;
+import io.crmkit.impl.activity.OwnedRows;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.merge.MergeSnapshot.CustomChange;
 import io.crmkit.impl.merge.MergeSnapshot.GroupRow;
@@ -29,8 +31,9 @@ import org.apache.ibatis.session.SqlSession;
 
 /**
  * Merges customers inside the caller's transaction: locks them, checks the plan of each pair, moves the merged
- * customer's identities, tags, group memberships and chosen values to the survivor, deletes it, and keeps a
- * merge record with what undo needs. Thread-safe.
+ * customer's identities, tags, group memberships, chosen values and owned rows (events, orders, tasks, links)
+ * to the survivor, deletes it, refreshes the survivor's metrics, and keeps a merge record with what undo needs.
+ * Thread-safe.
  */
 final class Merger {
 
@@ -38,12 +41,16 @@ final class Merger {
     private final KitContext kit;
     private final MergeRows rows;
     private final MergeRecords records;
+    private final OwnedRows owned;
+    private final MetricsStore metrics;
 
     Merger(Actor actor, KitContext kit, MergeRows rows, MergeRecords records) {
         this.actor = actor;
         this.kit = kit;
         this.rows = rows;
         this.records = records;
+        this.owned = new OwnedRows(kit.tablePrefix(), kit.idSql());
+        this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
     }
 
     /**
@@ -138,9 +145,12 @@ final class Merger {
             rows.deleteValues(connection, tenant, survivorId, fieldId);
             rows.insertValues(connection, tenant, survivorId, change.after());
         });
-        rows.deleteCustomer(connection, tenant, mergedId);
-
         long mergeId = kit.ids().next();
+        owned.moveForMerge(connection, tenant, mergeId, mergedId, survivorId);
+        rows.deleteCustomer(connection, tenant, mergedId);
+        metrics.delete(connection, tenant, List.of(mergedId));
+        metrics.refresh(connection, tenant, List.of(survivorId), now);
+
         records.insert(connection, tenant, new MergeRecord(mergeId, survivorId, mergedId, actor.actorId(), now,
                 now.plus(kit.mergeRetention()), java.util.Optional.empty(), java.util.Optional.empty()), snapshot);
         List<String> changed = new ArrayList<>(survivorColumns.keySet());

@@ -1,6 +1,7 @@
 package io.crmkit.impl.trash;
 
 import io.crmkit.api.bulk.BulkIssue;
+import io.crmkit.impl.activity.OwnedRows;
 import io.crmkit.impl.db.IdStatements;
 import java.sql.Connection;
 import java.time.Instant;
@@ -165,8 +166,12 @@ public final class TrashStore {
             sql.update(connection, "DELETE FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id"
                     + " IN ", List.of(tenantId), ids);
         }
+        new OwnedRows(prefix, sql).erase(connection, tenantId, ids);
         // Merge records keep a merged customer's data for undo; an erasure of either customer takes them.
         for (String column : List.of("survivor_id", "merged_id")) {
+            sql.update(connection, "DELETE FROM " + prefix + "merge_moved WHERE tenant_id = ? AND merge_id IN (SELECT"
+                    + " id FROM " + prefix + "merge_record WHERE tenant_id = ? AND " + column + " IN ",
+                    List.of(tenantId, tenantId), ids, ")");
             sql.update(connection, "DELETE FROM " + prefix + "merge_record WHERE tenant_id = ? AND " + column
                     + " IN ", List.of(tenantId), ids);
         }

@@ -19,3 +19,13 @@ CREATE TABLE ${prefix}merge_record (
 CREATE INDEX ${prefix}merge_record_survivor ON ${prefix}merge_record (tenant_id, survivor_id, id);
 CREATE INDEX ${prefix}merge_record_merged ON ${prefix}merge_record (tenant_id, merged_id, id);
 CREATE INDEX ${prefix}merge_record_until ON ${prefix}merge_record (tenant_id, undoable_until);
+
+-- The rows a merge moved from the merged customer to the survivor (events, orders, tasks, links), so that an
+-- undo moves exactly those back.
+CREATE TABLE ${prefix}merge_moved (
+    tenant_id  VARCHAR(64) NOT NULL,
+    merge_id   BIGINT      NOT NULL,
+    table_name VARCHAR(32) NOT NULL,
+    row_id     BIGINT      NOT NULL,
+    PRIMARY KEY (tenant_id, merge_id, table_name, row_id)
+);

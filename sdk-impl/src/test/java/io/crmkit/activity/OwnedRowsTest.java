@@ -1,0 +1,74 @@
+package io.crmkit.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.api.Crm;
+import io.crmkit.api.activity.Event;
+import io.crmkit.api.activity.EventDraft;
+import io.crmkit.api.activity.TimelineQuery;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.merge.MergeOptions;
+import io.crmkit.testing.DbTest;
+import io.crmkit.testing.TestDb;
+import java.time.Instant;
+import java.util.List;
+
+/** The timeline (and whatever else a customer owns) moves with its customer: merge, undo, trash, erase. */
+class OwnedRowsTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+
+    private static List<String> sources(Crm crm, long customerId) {
+        return crm.activities().timeline().read(customerId, TimelineQuery.newest()).items().stream()
+                .map(Event::source).toList();
+    }
+
+    @DbTest
+    void aMergeMovesTheTimelineToTheSurvivorAndUndoMovesExactlyThatBack(TestDb db) {
+        Crm crm = db.crm();
+        Customer survivor = crm.customers().create(CustomerDraft.builder().name("Lan").phone("0912000071").build());
+        Customer merged = crm.customers().create(CustomerDraft.builder().name("Lan N").phone("0912000072").build());
+        crm.activities().timeline().append(List.of(
+                EventDraft.of(survivor.id(), "email", T0).source("survivor-1"),
+                EventDraft.of(merged.id(), "email", T0.plusSeconds(60)).source("merged-1"),
+                EventDraft.of(merged.id(), "purchase", T0.plusSeconds(120)).source("merged-2")));
+
+        long merge = crm.merges().merge(survivor.id(), merged.id(), MergeOptions.defaults()).mergeIds().get(0);
+
+        assertThat(sources(crm, survivor.id())).containsExactly("merged-2", "merged-1", "survivor-1");
+        assertThat(crm.activities().metrics().of(survivor.id()).lastActivityAt()).contains(T0.plusSeconds(120));
+        crm.activities().timeline().record(EventDraft.of(survivor.id(), "message", T0.plusSeconds(180))
+                .source("after-merge"));
+
+        crm.merges().undo(merge);
+
+        assertThat(sources(crm, merged.id())).containsExactly("merged-2", "merged-1");
+        assertThat(sources(crm, survivor.id())).containsExactly("after-merge", "survivor-1");
+        assertThat(crm.activities().metrics().of(merged.id()).lastActivityAt()).contains(T0.plusSeconds(120));
+        assertThat(crm.activities().metrics().of(survivor.id()).lastActivityAt()).contains(T0.plusSeconds(180));
+        assertThat(db.count("merge_moved")).isZero();
+    }
+
+    @DbTest
+    void theTrashKeepsTheTimelineAndAnErasureErasesIt(TestDb db) {
+        Crm crm = db.crm();
+        Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").build());
+        crm.activities().timeline().record(EventDraft.of(lan.id(), "email", T0).source("kept"));
+        crm.customers().delete(lan.id());
+
+        assertThatThrownBy(() -> crm.activities().timeline().read(lan.id(), TimelineQuery.newest()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> crm.activities().timeline().record(EventDraft.of(lan.id(), "email", T0)))
+                .isInstanceOf(NotFoundException.class);
+
+        crm.trash().restore(List.of(lan.id()));
+        assertThat(sources(crm, lan.id())).containsExactly("kept");
+
+        crm.trash().erase(List.of(lan.id()));
+        assertThat(db.count("event")).isZero();
+        assertThat(db.count("customer_metric")).isZero();
+    }
+}
