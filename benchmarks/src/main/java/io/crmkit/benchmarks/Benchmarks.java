@@ -12,7 +12,8 @@ import java.util.OptionalInt;
 /**
  * Runs the benchmarks and prints one line per database with the SDK's time, its plain-JDBC baseline's time
  * and their ratio: {@link CreateBenchmark}, {@link FilterBenchmark}, {@link BulkBenchmark}, {@link ImportBenchmark}
- * and {@link ExportBenchmark}, chosen by {@code --bench create|filter|bulk|import|export|all} (default all). The
+ * {@link ExportBenchmark} and {@link ActivityBenchmark}, chosen by
+ * {@code --bench create|filter|bulk|import|export|activity|all} (default all). The
  * import and export targets hold with a heap of 256 MB: run them with {@code MAVEN_OPTS=-Xmx256m}.
  *
  * <pre>
@@ -35,6 +36,7 @@ public final class Benchmarks {
     private static final int CREATE_SIZE = 10_000;
     private static final int FILTER_SIZE = 1_000_000;
     private static final int BULK_SIZE = 100_000;
+    private static final int ACTIVITY_SIZE = 100_000;
     private static final int IMPORT_SIZE = 200_000;
     private static final int EXPORT_SIZE = 1_000_000;
 
@@ -60,8 +62,37 @@ public final class Benchmarks {
         if (options.bench().equals("export") || options.bench().equals("all")) {
             runTransfer(options, failed, false);
         }
+        if (options.bench().equals("activity") || options.bench().equals("all")) {
+            runActivity(options, failed);
+        }
         if (!failed.isEmpty()) {
             throw new IllegalStateException("the benchmark failed on " + failed + "; see the lines above");
+        }
+    }
+
+    private static void runActivity(Options options, List<String> failed) throws Exception {
+        int size = options.size().orElse(ACTIVITY_SIZE);
+        System.out.printf("CRMKit activity benchmark: %d customers, %d events, %d customers rated, seed %d; targets:"
+                + " append ratio <= %.1f, newest page < %.0f ms on PostgreSQL%n", size, size * 10L, size * 10L,
+                ActivityBenchmark.SEED, ActivityBenchmark.RATIO, ActivityBenchmark.READ_TARGET_MS);
+        for (BenchDatabase database : databases(options.db(), "activity-h2")) {
+            try {
+                List<String> lines = runActivity(database, size);
+                lines.forEach(System.out::println);
+                if (lines.stream().anyMatch(line -> line.contains("FAIL"))) {
+                    failed.add("activity [" + database.name() + "]");
+                }
+            } catch (Exception e) {
+                System.out.printf("activity %d [%s]  FAILED: %s%n", size, database.name(), e);
+                failed.add("activity [" + database.name() + "]");
+            }
+        }
+    }
+
+    static List<String> runActivity(BenchDatabase database, int size) throws Exception {
+        try (HikariDataSource pool = database.openPool();
+             CrmKit kit = kit(pool)) {
+            return new ActivityBenchmark(pool, kit).run(database.name(), size);
         }
     }
 
@@ -203,7 +234,7 @@ public final class Benchmarks {
     /** The parsed command line. */
     record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain) {
 
-        private static final String USAGE = "--bench create|filter|bulk|import|export|all --size N --db h2|postgres|mariadb|all"
+        private static final String USAGE = "--bench create|filter|bulk|import|export|activity|all --size N --db h2|postgres|mariadb|all"
                 + " --reps N --explain true|false";
 
         static Options parse(String[] args) {
@@ -231,10 +262,10 @@ public final class Benchmarks {
         }
 
         private static String parseBench(String value) {
-            if (List.of("create", "filter", "bulk", "import", "export", "all").contains(value)) {
+            if (List.of("create", "filter", "bulk", "import", "export", "activity", "all").contains(value)) {
                 return value;
             }
-            throw new IllegalArgumentException("--bench: must be create, filter, bulk, import, export or all, got '" + value + "'");
+            throw new IllegalArgumentException("--bench: must be create, filter, bulk, import, export, activity or all, got '" + value + "'");
         }
 
         private static int parseSize(String value) {

@@ -1,0 +1,26 @@
+package io.crmkit.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps the activity benchmark runnable: a tiny run on an H2 file database must append on both sides, read the
+ * newest page of a long timeline and rate customers (the benchmark fails when a page is short).
+ */
+class ActivityBenchmarkTest {
+
+    @Test
+    void timesAppendReadAndRatings(@TempDir Path directory) throws Exception {
+        List<String> lines = Benchmarks.runActivity(BenchDatabase.h2(directory.resolve("h2")), 200);
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("append events").contains("2000 [h2]").contains("ratio");
+        assertThat(lines.get(1)).contains("newest 50 events");
+        assertThat(lines.get(2)).contains("recompute RFM ratings").contains("2000 [h2]");
+        lines.forEach(System.out::println);
+    }
+}
