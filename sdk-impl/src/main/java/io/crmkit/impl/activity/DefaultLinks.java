@@ -80,8 +80,8 @@ final class DefaultLinks implements Links {
             String message = "customer " + customerId + " already has a link to " + cleanType + " '" + cleanId + "'";
             Optional<Long> holder = kit.database().read("read a link", session -> store.idOf(
                     session.getConnection(), actor.tenantId(), customerId, cleanType, cleanId));
-            throw holder.map(id -> new ConflictException(message + " (link " + id + ")", id))
-                    .orElseGet(() -> new ConflictException(message));
+            throw holder.<RuntimeException>map(id -> new ConflictException(message + " (link " + id + ")", id))
+                    .orElse(e);
         }
     }
 

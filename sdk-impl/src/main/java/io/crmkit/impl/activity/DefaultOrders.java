@@ -60,7 +60,7 @@ final class DefaultOrders implements Orders {
                 return order;
             });
         } catch (DuplicateKeyException e) {
-            throw numberTaken(clean.number());
+            throw numberTaken(clean.number(), e);
         }
     }
 
@@ -122,14 +122,15 @@ final class DefaultOrders implements Orders {
         });
     }
 
-    /** @return the conflict naming the number and, when it can still be read, the order that holds it */
-    private ConflictException numberTaken(String number) {
-        String message = "order number '" + number + "' is taken: tenant '" + actor.tenantId() + "' already has an"
-                + " order with it";
+    /**
+     * @return the conflict naming the number and the order that holds it, or the failure itself when no order
+     *         holds the number (another unique key refused the write)
+     */
+    private RuntimeException numberTaken(String number, DuplicateKeyException failure) {
         Optional<Long> holder = kit.database().read("read an order", session -> store.idOf(session.getConnection(),
                 actor.tenantId(), number));
-        return holder.map(id -> new ConflictException(message + " (order " + id + ")", id))
-                .orElseGet(() -> new ConflictException(message));
+        return holder.<RuntimeException>map(id -> new ConflictException("order number '" + number + "' is taken:"
+                + " order " + id + " of tenant '" + actor.tenantId() + "' has it", id)).orElse(failure);
     }
 
     private NotFoundException notFound(long orderId) {
