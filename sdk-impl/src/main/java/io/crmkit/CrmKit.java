@@ -7,6 +7,7 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.io.RunningTransfers;
@@ -336,7 +337,7 @@ public final class CrmKit implements AutoCloseable {
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
                         trashRetention, JobThreads.open(jobThreads), new RunningTransfers(),
-                        mergeRetention);
+                        mergeRetention, new GrowingTables(database));
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -71,9 +71,10 @@ public final class ActivityBenchmark {
         try {
             FilterData.load(pool, prefix, sdkTenant, size, SEED, 1, 1, 2);
             FilterData.load(pool, prefix, sqlTenant, size, SEED, 1, 1, 2);
-            lines.add(append(database, size, sdkTenant, sqlTenant));
-            lines.add(read(database, sdkTenant));
-            lines.add(ratings(database, size * 10, rfmTenant));
+            // Each line is printed as soon as it is measured: the three parts take minutes each at full size.
+            lines.add(print(append(database, size, sdkTenant, sqlTenant)));
+            lines.add(print(read(database, sdkTenant)));
+            lines.add(print(ratings(database, size * 10, rfmTenant)));
             return lines;
         } finally {
             if (!database.equals("h2")) { // H2's file is deleted at the next start, faster than its rows
@@ -83,6 +84,11 @@ public final class ActivityBenchmark {
                 }
             }
         }
+    }
+
+    private static String print(String line) {
+        System.out.println(line);
+        return line;
     }
 
     private String append(String database, int customers, String sdkTenant, String sqlTenant) throws SQLException {

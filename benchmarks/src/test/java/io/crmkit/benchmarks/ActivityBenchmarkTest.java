@@ -21,6 +21,5 @@ class ActivityBenchmarkTest {
         assertThat(lines.get(0)).contains("append events").contains("2000 [h2]").contains("ratio");
         assertThat(lines.get(1)).contains("newest 50 events");
         assertThat(lines.get(2)).contains("recompute RFM ratings").contains("2000 [h2]");
-        lines.forEach(System.out::println);
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
  * @param jobs            runs submitted jobs (bulk operations, imports, exports)
  * @param transfers       the imports and exports running in this kit, for cancelling them
  * @param mergeRetention  how long a merge can be undone
+ * @param growing         refreshes the statistics of tables the kit fills
  */
 public record KitContext(
         String tablePrefix,
@@ -44,5 +45,6 @@ public record KitContext(
         java.time.Duration trashRetention,
         java.util.concurrent.ExecutorService jobs,
         io.crmkit.impl.io.RunningTransfers transfers,
-        java.time.Duration mergeRetention) {
+        java.time.Duration mergeRetention,
+        io.crmkit.impl.db.GrowingTables growing) {
 }

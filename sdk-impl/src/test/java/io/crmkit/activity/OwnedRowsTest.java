@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crmkit.api.Crm;
 import io.crmkit.api.activity.Event;
 import io.crmkit.api.activity.EventDraft;
+import io.crmkit.api.activity.Link;
+import io.crmkit.api.activity.Order;
+import io.crmkit.api.activity.OrderDraft;
+import io.crmkit.api.activity.OrderLine;
+import io.crmkit.api.activity.OrderStatus;
+import io.crmkit.api.activity.Task;
+import io.crmkit.api.activity.TaskDraft;
 import io.crmkit.api.activity.TimelineQuery;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
@@ -13,6 +20,7 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.merge.MergeOptions;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,6 +58,39 @@ class OwnedRowsTest {
         assertThat(crm.activities().metrics().of(merged.id()).lastActivityAt()).contains(T0.plusSeconds(120));
         assertThat(crm.activities().metrics().of(survivor.id()).lastActivityAt()).contains(T0.plusSeconds(180));
         assertThat(db.count("merge_moved")).isZero();
+    }
+
+    @DbTest
+    void tasksOrdersAndLinksMoveWithTheMergeAndBackAndGoWithAnErasure(TestDb db) {
+        Crm crm = db.crm();
+        Customer survivor = crm.customers().create(CustomerDraft.builder().name("Lan").build());
+        Customer merged = crm.customers().create(CustomerDraft.builder().name("Lan N").build());
+        Task task = crm.activities().tasks().create(merged.id(), TaskDraft.of("Call back").assignedTo("agent-7"));
+        Order order = crm.activities().orders().create(merged.id(), OrderDraft.of("ORD-1", T0, OrderStatus.PAID,
+                "VND", List.of(new OrderLine("tea", "Green tea", new BigDecimal("2"), new BigDecimal("50000")))));
+        Link link = crm.activities().links().add(merged.id(), "ticket", "T-9", "Broken kettle");
+
+        long merge = crm.merges().merge(survivor.id(), merged.id(), MergeOptions.defaults()).mergeIds().get(0);
+
+        assertThat(crm.activities().tasks().find(task.id()).orElseThrow().customerId()).isEqualTo(survivor.id());
+        assertThat(crm.activities().orders().find(order.id()).orElseThrow().customerId()).isEqualTo(survivor.id());
+        assertThat(crm.activities().links().of(survivor.id())).extracting(Link::id).containsExactly(link.id());
+        assertThat(crm.activities().metrics().of(survivor.id()).orderCount()).isEqualTo(1);
+        assertThat(crm.activities().metrics().of(survivor.id()).totalSpent()).isEqualByComparingTo("100000");
+
+        crm.merges().undo(merge);
+
+        assertThat(crm.activities().tasks().find(task.id()).orElseThrow().customerId()).isEqualTo(merged.id());
+        assertThat(crm.activities().orders().find(order.id()).orElseThrow().customerId()).isEqualTo(merged.id());
+        assertThat(crm.activities().links().of(merged.id())).extracting(Link::id).containsExactly(link.id());
+        assertThat(crm.activities().metrics().of(survivor.id()).orderCount()).isZero();
+        assertThat(crm.activities().metrics().of(merged.id()).orderCount()).isEqualTo(1);
+
+        crm.trash().erase(List.of(merged.id()));
+        for (String table : List.of("task", "customer_order", "order_line", "customer_link", "customer_metric")) {
+            assertThat(db.column("SELECT COUNT(*) FROM crm_" + table + " WHERE tenant_id = ?", db.tenant()))
+                    .as(table).containsExactly(table.equals("customer_metric") ? "1" : "0");
+        }
     }
 
     @DbTest

@@ -7,9 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A new order. Checked when created: a number of 1 to 64 characters unique in the tenant, an ISO 4217
- * currency code (three capital letters), at most {@value #LINES_MAX} lines, and an amount of zero or more that,
- * when lines are given, equals the sum of their amounts (it defaults to that sum).
+ * A new order. Checked when created, every problem reported at once: a number of 1 to 64 characters unique in
+ * the tenant (trimmed), an order time from 1900 to the end of 9998 (kept to the microsecond), an ISO 4217
+ * currency code (three capital letters; not checked against a list, so that codes newer than the JVM pass), at
+ * most {@value #LINES_MAX} lines (see {@link OrderLine}), and an amount of zero or more with at most 4 decimals
+ * and 20 digits before the point that, when lines are given, equals the sum of their amounts (it defaults to
+ * that sum; an order without lines needs one).
  *
  * @param number    the host's order number
  * @param orderedAt when it was placed

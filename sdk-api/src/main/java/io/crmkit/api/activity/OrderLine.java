@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One line of an order. Checked when the order is created: sku 0 to 64 and name 1 to 200 characters, a positive
- * quantity and a unit price of zero or more, each with at most 4 decimals.
+ * quantity and a unit price of zero or more, each with at most 4 decimals and 20 digits before the point, and an
+ * amount (quantity times unit price) of at most 4 decimals. Texts are trimmed.
  *
  * @param sku       the host's product code; may be ""
  * @param name      what was bought

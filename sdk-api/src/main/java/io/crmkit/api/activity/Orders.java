@@ -7,35 +7,58 @@ import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Page;
 import java.util.Optional;
 
-/** Orders of customers. Creating an order or changing its status refreshes the customer's metrics. */
+/**
+ * Orders of customers. Creating an order or changing its status refreshes the customer's metrics in the same
+ * transaction. Amounts, quantities and prices come back with the 4 decimals they are stored with.
+ *
+ * <p>The orders of a customer in the trash stay stored but are out of reach (not found, not listed) until the
+ * customer is restored; their numbers stay taken meanwhile.
+ */
 public interface Orders {
 
     /**
-     * @throws ValidationException       naming every invalid value of the draft
-     * @throws ConflictException         when the tenant already has an order with this number
-     * @throws NotFoundException         when the customer does not exist
+     * Creates an order at version 1.
+     *
+     * @return the order as stored, its amount present
+     * @throws ValidationException       naming every invalid value of the draft (see {@link OrderDraft})
+     * @throws ConflictException         when the tenant already has an order with this number, also when another
+     *                                   create of the number ran at the same time; it names the number and
+     *                                   {@link ConflictException#conflictingId()} the order that holds it
+     * @throws NotFoundException         when the customer does not exist or is in the trash
      * @throws PermissionDeniedException without {@code WRITE}
      */
     Order create(long customerId, OrderDraft draft);
 
     /**
+     * Changes the status; any status may follow any other. Setting the status the order has changes nothing.
+     *
      * @param version the order's version as read
+     * @return the order as stored after the change, its version one higher
      * @throws NotFoundException         when the order does not exist in the tenant
      * @throws ConflictException         when the order changed since it was read
      * @throws PermissionDeniedException without {@code WRITE}
      */
     Order changeStatus(long orderId, OrderStatus status, long version);
 
-    /** @return the order with its lines, when it exists in the tenant */
+    /**
+     * @return the order with its lines, when it exists in the tenant
+     * @throws PermissionDeniedException without {@code READ}
+     */
     Optional<Order> find(long orderId);
 
-    /** @return the order with this number, when the tenant has one */
+    /**
+     * @param number compared exactly (case-sensitive) after trimming
+     * @return the order with this number, when the tenant has one
+     * @throws PermissionDeniedException without {@code READ}
+     */
     Optional<Order> findByNumber(String number);
 
     /**
-     * A customer's orders, newest first (by order time, then id), with their lines.
+     * A customer's orders, newest first (by order time, then id), with their lines, in keyset pages: pass a
+     * page's {@code nextCursor} to {@link PageRequest#after(String)}. Pages carry no total.
      *
-     * @throws NotFoundException         when the customer does not exist
+     * @throws ValidationException       when the cursor is malformed or belongs to another list
+     * @throws NotFoundException         when the customer does not exist or is in the trash
      * @throws PermissionDeniedException without {@code READ}
      */
     Page<Order> ofCustomer(long customerId, PageRequest page);

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A new task. Checked when created: a title of 1 to {@value #TITLE_MAX} characters on one line, an assignee id
- * of at most 64 characters.
+ * A new task. Checked when created, every problem reported at once: a title of 1 to {@value #TITLE_MAX}
+ * characters on one line, a due time from 1900 to the end of 9998 (kept to the microsecond), an assignee id of 1
+ * to 64 characters (leave it empty for an unassigned task). Texts are trimmed.
  *
  * @param title    what to do
  * @param dueAt    when it is due, if it is

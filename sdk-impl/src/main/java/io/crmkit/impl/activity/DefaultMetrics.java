@@ -71,6 +71,7 @@ final class DefaultMetrics implements Metrics {
                 store.refresh(session.getConnection(), actor.tenantId(), ids, now);
                 return null;
             });
+            kit.growing().wrote(List.of(kit.tablePrefix() + "customer_metric"), ids.size());
             afterId = ids.get(ids.size() - 1);
         }
         return kit.database().write("rate customers", session -> {

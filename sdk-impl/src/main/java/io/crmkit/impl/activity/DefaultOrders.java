@@ -1,48 +1,144 @@
 package io.crmkit.impl.activity;
 
 import io.crmkit.api.Actor;
-import io.crmkit.api.activity.Orders;
-import io.crmkit.impl.KitContext;
+import io.crmkit.api.Permission;
 import io.crmkit.api.activity.Order;
 import io.crmkit.api.activity.OrderDraft;
 import io.crmkit.api.activity.OrderStatus;
+import io.crmkit.api.activity.Orders;
 import io.crmkit.api.activity.PageRequest;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.filter.Page;
+import io.crmkit.impl.KitContext;
+import io.crmkit.impl.access.Access;
+import io.crmkit.impl.db.DuplicateKeyException;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** {@link Orders} for one actor. Not built yet. */
+/**
+ * {@link Orders} for one actor. Creating an order and changing its status refresh the customer's metrics in the
+ * same transaction, under the lock of the customer's row. The uniqueness of order numbers rests on the table's
+ * unique key, so that concurrent creates of one number cannot both succeed.
+ */
 final class DefaultOrders implements Orders {
 
     private final Actor actor;
     private final KitContext kit;
+    private final OrderStore store;
+    private final LiveCustomer customers;
+    private final MetricsStore metrics;
 
     DefaultOrders(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
+        this.store = new OrderStore(kit.tablePrefix(), kit.idSql());
+        this.customers = new LiveCustomer(kit.tablePrefix());
+        this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
     }
 
     @Override
     public Order create(long customerId, OrderDraft draft) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(draft, "draft");
+        Access.require(actor, Permission.WRITE, "create an order");
+        OrderDraft clean = OrderValidator.clean(draft);
+        try {
+            return kit.database().write("create an order", session -> {
+                Connection connection = session.getConnection();
+                customers.lock(connection, actor.tenantId(), customerId);
+                Instant now = kit.clock().instant();
+                Order order = new Order(kit.ids().next(), customerId, clean.number(), clean.orderedAt(),
+                        clean.status(), clean.amount().orElseThrow(), clean.currency(), clean.lines(), now,
+                        actor.actorId(), 1);
+                store.insert(connection, actor.tenantId(), order);
+                metrics.refresh(connection, actor.tenantId(), List.of(customerId), now);
+                kit.audit().record(session, actor, "order.create", "order", order.id(), "customer " + customerId + ", "
+                        + order.lines().size() + " line(s), " + order.status());
+                return order;
+            });
+        } catch (DuplicateKeyException e) {
+            throw numberTaken(clean.number(), e);
+        }
     }
 
     @Override
     public Order changeStatus(long orderId, OrderStatus status, long version) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(status, "status");
+        Access.require(actor, Permission.WRITE, "change the status of an order");
+        return kit.database().write("change the status of an order", session -> {
+            Connection connection = session.getConnection();
+            Order current = store.find(connection, actor.tenantId(), orderId).orElseThrow(() -> notFound(orderId));
+            customers.lock(connection, actor.tenantId(), current.customerId());
+            if (current.version() != version) {
+                throw stale(orderId, version, current.version());
+            }
+            if (current.status() == status) {
+                return current;
+            }
+            Instant now = kit.clock().instant();
+            if (!store.changeStatus(connection, actor.tenantId(), current, status, now, actor.actorId())) {
+                throw new ConflictException("order " + orderId + " changed while its status was being changed; read"
+                        + " it again and apply the change to the current version");
+            }
+            metrics.refresh(connection, actor.tenantId(), List.of(current.customerId()), now);
+            kit.audit().record(session, actor, "order.status", "order", orderId, current.status() + " -> " + status);
+            return store.find(connection, actor.tenantId(), orderId).orElseThrow();
+        });
     }
 
     @Override
     public Optional<Order> find(long orderId) {
-        throw new UnsupportedOperationException("not built yet");
+        Access.require(actor, Permission.READ, "read orders");
+        return kit.database().read("read an order", session -> store.find(session.getConnection(), actor.tenantId(),
+                orderId));
     }
 
     @Override
     public Optional<Order> findByNumber(String number) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(number, "number");
+        Access.require(actor, Permission.READ, "read orders");
+        String clean = number.strip();
+        if (clean.isEmpty()) {
+            return Optional.empty();
+        }
+        return kit.database().read("read an order", session -> store.findByNumber(session.getConnection(),
+                actor.tenantId(), clean));
     }
 
     @Override
     public Page<Order> ofCustomer(long customerId, PageRequest page) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(page, "page");
+        Access.require(actor, Permission.READ, "read orders");
+        String list = "orders/" + customerId;
+        Optional<ListCursor> cursor = ListCursor.of(page, list);
+        return kit.database().read("list a customer's orders", session -> {
+            Connection connection = session.getConnection();
+            customers.require(connection, actor.tenantId(), customerId);
+            return ListCursor.page(store.ofCustomer(connection, actor.tenantId(), customerId, cursor,
+                    page.size() + 1), page.size(), list, order -> 0);
+        });
+    }
+
+    /**
+     * @return the conflict naming the number and the order that holds it, or the failure itself when no order
+     *         holds the number (another unique key refused the write)
+     */
+    private RuntimeException numberTaken(String number, DuplicateKeyException failure) {
+        Optional<Long> holder = kit.database().read("read an order", session -> store.idOf(session.getConnection(),
+                actor.tenantId(), number));
+        return holder.<RuntimeException>map(id -> new ConflictException("order number '" + number + "' is taken:"
+                + " order " + id + " of tenant '" + actor.tenantId() + "' has it", id)).orElse(failure);
+    }
+
+    private NotFoundException notFound(long orderId) {
+        return new NotFoundException("no order " + orderId + " in tenant '" + actor.tenantId() + "'");
+    }
+
+    private static ConflictException stale(long orderId, long given, long current) {
+        return new ConflictException("order " + orderId + " is at version " + current + ", the change was made against"
+                + " version " + given + "; read it again and apply the change to the current version");
     }
 }

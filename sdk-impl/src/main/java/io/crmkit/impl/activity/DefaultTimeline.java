@@ -59,7 +59,7 @@ final class DefaultTimeline implements Timeline {
             }
             Instant now = kit.clock().instant();
             store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
-            metrics.refresh(connection, actor.tenantId(), List.of(draft.customerId()), now);
+            metrics.refreshActivity(connection, actor.tenantId(), List.of(draft.customerId()), now);
             kit.audit().record(session, actor, "event.record", "customer", draft.customerId(), "type "
                     + rows.get(0).type());
             EventStore.Row row = rows.get(0);
@@ -79,7 +79,7 @@ final class DefaultTimeline implements Timeline {
         List<EventStore.Row> rows = check(drafts, "events");
         Set<Long> customers = new LinkedHashSet<>();
         rows.forEach(row -> customers.add(row.customerId()));
-        return kit.database().write("record events", session -> {
+        int recorded = kit.database().write("record events", session -> {
             Connection connection = session.getConnection();
             Set<Long> live = store.liveCustomers(connection, actor.tenantId(), customers);
             if (live.size() < customers.size()) {
@@ -94,11 +94,13 @@ final class DefaultTimeline implements Timeline {
             }
             Instant now = kit.clock().instant();
             store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
-            metrics.refresh(connection, actor.tenantId(), customers, now);
+            metrics.refreshActivity(connection, actor.tenantId(), customers, now);
             kit.audit().record(session, actor, "event.append", "customer", rows.get(0).customerId(), rows.size()
                     + " event(s) of " + customers.size() + " customer(s)");
             return rows.size();
         });
+        kit.growing().wrote(List.of(kit.tablePrefix() + "event", kit.tablePrefix() + "customer_metric"), recorded);
+        return recorded;
     }
 
     @Override

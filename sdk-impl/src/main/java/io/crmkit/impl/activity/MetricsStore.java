@@ -17,6 +17,8 @@ public final class MetricsStore {
 
     /** The window of {@code activity_30d}. */
     static final Duration ACTIVITY_WINDOW = Duration.ofDays(30);
+    /** Stands for "no time" inside GREATEST, which is NULL on MariaDB as soon as one argument is. */
+    private static final Instant NEVER = Instant.parse("1000-01-01T00:00:00Z");
 
     private final String prefix;
     private final IdStatements sql;
@@ -33,34 +35,57 @@ public final class MetricsStore {
      * @param customerIds live customers of the tenant; any number (handled in chunks)
      */
     public void refresh(Connection connection, String tenantId, Collection<Long> customerIds, Instant now) {
-        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(customerIds));
-        for (int start = 0; start < ids.size(); start += IdStatements.MAX_IDS) {
-            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IdStatements.MAX_IDS));
-            sql.update(connection, "INSERT INTO " + prefix + "customer_metric (tenant_id, customer_id,"
-                    + " activity_30d, order_count, total_spent, refreshed_at) SELECT c.tenant_id, c.id, 0, 0, 0, ?"
-                    + " FROM " + prefix + "customer c WHERE c.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + prefix
-                    + "customer_metric m WHERE m.tenant_id = c.tenant_id AND m.customer_id = c.id) AND c.id IN ",
-                    List.<Object>of(now, tenantId), chunk);
-            String event = " FROM " + prefix + "event e WHERE e.tenant_id = m.tenant_id AND e.customer_id ="
-                    + " m.customer_id";
+        for (List<Long> chunk : chunks(customerIds)) {
+            createMissing(connection, tenantId, chunk, now);
             String order = " FROM " + prefix + "customer_order o WHERE o.tenant_id = m.tenant_id AND"
                     + " o.customer_id = m.customer_id AND o.status NOT IN ('CANCELLED', 'REFUNDED')";
             sql.update(connection, "UPDATE " + prefix + "customer_metric m SET"
                     + " last_order_at = (SELECT MAX(o.ordered_at)" + order + "),"
                     + " order_count = (SELECT COUNT(*)" + order + "),"
-                    + " total_spent = COALESCE((SELECT SUM(o.amount)" + order + "), 0),"
-                    + " activity_30d = (SELECT COUNT(*)" + event + " AND e.occurred_at >= ?),"
-                    + " refreshed_at = ?"
-                    + " WHERE m.tenant_id = ? AND m.customer_id IN ",
-                    List.<Object>of(now.minus(ACTIVITY_WINDOW), now, tenantId), chunk);
-            // Last activity after the order columns, which it reads.
-            sql.update(connection, "UPDATE " + prefix + "customer_metric m SET last_activity_at ="
-                    + " (SELECT MAX(e.occurred_at)" + event + ") WHERE m.tenant_id = ? AND m.customer_id IN ",
-                    List.<Object>of(tenantId), chunk);
-            sql.update(connection, "UPDATE " + prefix + "customer_metric SET last_activity_at = last_order_at"
-                    + " WHERE tenant_id = ? AND last_order_at IS NOT NULL AND (last_activity_at IS NULL OR"
-                    + " last_activity_at < last_order_at) AND customer_id IN ", List.<Object>of(tenantId), chunk);
+                    + " total_spent = COALESCE((SELECT SUM(o.amount)" + order + "), 0)"
+                    + " WHERE m.tenant_id = ? AND m.customer_id IN ", List.<Object>of(tenantId), chunk);
+            updateActivity(connection, tenantId, chunk, now);
         }
+    }
+
+    /**
+     * Recomputes what events change (last activity, events in the last 30 days), after events were recorded:
+     * the order counts stay as they are.
+     */
+    public void refreshActivity(Connection connection, String tenantId, Collection<Long> customerIds, Instant now) {
+        for (List<Long> chunk : chunks(customerIds)) {
+            createMissing(connection, tenantId, chunk, now);
+            updateActivity(connection, tenantId, chunk, now);
+        }
+    }
+
+    private void createMissing(Connection connection, String tenantId, List<Long> chunk, Instant now) {
+        sql.update(connection, "INSERT INTO " + prefix + "customer_metric (tenant_id, customer_id, activity_30d,"
+                + " order_count, total_spent, refreshed_at) SELECT c.tenant_id, c.id, 0, 0, 0, ? FROM " + prefix
+                + "customer c WHERE c.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + prefix + "customer_metric m WHERE"
+                + " m.tenant_id = c.tenant_id AND m.customer_id = c.id) AND c.id IN ", List.<Object>of(now, tenantId),
+                chunk);
+    }
+
+    /** Last activity is the newer of the last event and the last order (already stored); NEVER stands for none. */
+    private void updateActivity(Connection connection, String tenantId, List<Long> chunk, Instant now) {
+        String events = " FROM " + prefix + "event e WHERE e.tenant_id = m.tenant_id AND e.customer_id ="
+                + " m.customer_id";
+        sql.update(connection, "UPDATE " + prefix + "customer_metric m SET"
+                + " activity_30d = (SELECT COUNT(*)" + events + " AND e.occurred_at >= ?),"
+                + " last_activity_at = NULLIF(GREATEST(COALESCE((SELECT MAX(e.occurred_at)" + events + "), ?),"
+                + " COALESCE(m.last_order_at, ?)), ?),"
+                + " refreshed_at = ? WHERE m.tenant_id = ? AND m.customer_id IN ",
+                List.<Object>of(now.minus(ACTIVITY_WINDOW), NEVER, NEVER, NEVER, now, tenantId), chunk);
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> customerIds) {
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(customerIds));
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += IdStatements.MAX_IDS) {
+            chunks.add(ids.subList(start, Math.min(ids.size(), start + IdStatements.MAX_IDS)));
+        }
+        return chunks;
     }
 
     /** Deletes the customers' rows (a merged customer's, an erased one's). */

@@ -13,7 +13,7 @@ import java.util.List;
 public final class OwnedRows {
 
     /** Tables whose rows belong to a customer by {@code customer_id} and have an {@code id}. */
-    static final List<String> TABLES = List.of("event", "customer_order");
+    static final List<String> TABLES = List.of("event", "customer_order", "task", "customer_link");
 
     private final String prefix;
     private final IdStatements sql;
@@ -56,6 +56,10 @@ public final class OwnedRows {
         if (customerIds.isEmpty()) {
             return;
         }
+        // Order lines belong to their order, not to the customer directly.
+        sql.update(connection, "DELETE FROM " + prefix + "order_line WHERE tenant_id = ? AND order_id IN (SELECT o.id"
+                + " FROM " + prefix + "customer_order o WHERE o.tenant_id = ? AND o.customer_id IN ",
+                List.of(tenantId, tenantId), customerIds, ")");
         for (String table : TABLES) {
             sql.update(connection, "DELETE FROM " + prefix + table + " WHERE tenant_id = ? AND customer_id IN ",
                     List.of(tenantId), customerIds);

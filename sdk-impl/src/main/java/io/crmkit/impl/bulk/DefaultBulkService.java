@@ -2,6 +2,8 @@ package io.crmkit.impl.bulk;
 
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
+import io.crmkit.api.activity.Task;
+import io.crmkit.api.activity.TaskDraft;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkOperation;
@@ -18,6 +20,8 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
+import io.crmkit.impl.activity.TaskStore;
+import io.crmkit.impl.activity.TaskValidator;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.FilterJson;
@@ -57,6 +61,7 @@ public final class DefaultBulkService implements BulkService {
     private final JobStore jobs;
     private final ChunkWrites writes;
     private final TrashStore trash;
+    private final TaskStore tasks;
 
     public DefaultBulkService(Actor actor, KitContext kit, DefaultFilterService filters) {
         this.actor = actor;
@@ -65,6 +70,7 @@ public final class DefaultBulkService implements BulkService {
         this.jobs = new JobStore(kit);
         this.writes = new ChunkWrites(kit);
         this.trash = new TrashStore(kit.tablePrefix(), kit.idSql());
+        this.tasks = new TaskStore(kit.tablePrefix());
     }
 
     @Override
@@ -128,9 +134,13 @@ public final class DefaultBulkService implements BulkService {
         }
     }
 
-    /** An operation checked and counted, with its job row stored as RUNNING. */
+    /**
+     * An operation checked and counted, with its job row stored as RUNNING.
+     *
+     * @param task the cleaned draft of a task creation, else null
+     */
     private record Prepared(long jobId, Selection selection, BulkOperation operation, long total, List<String> tags,
-                            String reason) {
+                            String reason, TaskDraft task) {
     }
 
     private Prepared prepare(Selection selection, BulkOperation operation) {
@@ -141,6 +151,7 @@ public final class DefaultBulkService implements BulkService {
                 operation.name().replace('_', ' ') + " customers in bulk");
         List<String> tags = List.of();
         String reason = "";
+        TaskDraft task = null;
         if (operation instanceof BulkOperation.Edit edit) {
             checkEdit(edit);
         } else if (operation instanceof BulkOperation.AddTags add) {
@@ -164,6 +175,9 @@ public final class DefaultBulkService implements BulkService {
             errors.throwIfAny();
         } else if (operation instanceof BulkOperation.Delete confirmation) {
             reason = checkConfirmation(confirmation);
+        } else if (operation instanceof BulkOperation.CreateTask create) {
+            Access.require(actor, Permission.WRITE, "create tasks in bulk");
+            task = TaskValidator.clean(create.draft());
         }
         long total = count(selection);
         requireWithinLimit(total, operation.name());
@@ -185,7 +199,7 @@ public final class DefaultBulkService implements BulkService {
             jobs.insert(actor.tenantId(), jobId, actor.actorId(), operation.name(), fingerprint(selection),
                     BulkJob.State.RUNNING, null, total);
         }
-        return new Prepared(jobId, selection, operation, total, tags, reason);
+        return new Prepared(jobId, selection, operation, total, tags, reason, task);
     }
 
     private static void checkEdit(BulkOperation.Edit edit) {
@@ -295,8 +309,25 @@ public final class DefaultBulkService implements BulkService {
         } else if (operation instanceof BulkOperation.Assign assign) {
             return writes.transition(connection, actor, chunk, CustomerStatus.ASSIGNED, assign.ownerId().strip(),
                     CustomerStatus.assignableFrom(), "assign", now);
+        } else if (operation instanceof BulkOperation.CreateTask) {
+            return createTasks(connection, chunk, prepared.task, now);
         }
         return delete(connection, chunk, prepared.reason, now);
+    }
+
+    /** Creates one task on each live customer of the chunk, whose rows stay locked until the chunk commits. */
+    private ChunkWrites.Outcome createTasks(Connection connection, List<Long> chunk, TaskDraft draft, Instant now) {
+        ChunkWrites.Outcome outcome = new ChunkWrites.Outcome();
+        List<Long> live = writes.lock(connection, actor.tenantId(), chunk, outcome);
+        List<Task> created = new ArrayList<>(live.size());
+        for (Long customerId : live) {
+            created.add(TaskStore.newTask(kit.ids().next(), customerId, draft, now, actor.actorId()));
+        }
+        if (!created.isEmpty()) {
+            tasks.insert(connection, actor.tenantId(), created);
+        }
+        outcome.changed.addAll(live);
+        return outcome;
     }
 
     private ChunkWrites.Outcome delete(Connection connection, List<Long> chunk, String reason, Instant now) {

@@ -25,8 +25,6 @@ import java.util.List;
  */
 final class ImportRun {
 
-    private static final long FIRST_ANALYZE = 5_000;
-
     private final KitContext kit;
     private final Actor actor;
     private final ImportRequest request;
@@ -35,8 +33,8 @@ final class ImportRun {
     private final long jobId;
     private final long committed;
     private TransferJobStore.Counts counts;
-    /** Rows written after which the tables' statistics are refreshed next; doubles each time. */
-    private long analyzeAt = FIRST_ANALYZE;
+    /** Rows written when the tables' statistics were last told of. */
+    private long reported;
     private final RowParser parser;
     private final ImportChunk chunks;
 
@@ -135,16 +133,13 @@ final class ImportRun {
         refreshStatistics();
     }
 
-    /**
-     * Refreshes the statistics of the tables an import grows after 5,000 written customers, then each time the
-     * number doubles, so that the planner knows how large the tenant has become.
-     */
+    /** Tells the kit how many customers the import wrote, so that it refreshes the tables' statistics in time. */
     private void refreshStatistics() {
         long written = counts.created() + counts.updated();
-        if (!request.dryRun() && written >= analyzeAt) {
-            analyzeAt = Math.max(analyzeAt * 2, written);
+        if (!request.dryRun() && written > reported) {
             String prefix = kit.tablePrefix();
-            kit.database().analyze(List.of(prefix + "customer", prefix + "identity", prefix + "tag"));
+            kit.growing().wrote(List.of(prefix + "customer", prefix + "identity", prefix + "tag"), written - reported);
+            reported = written;
         }
     }
 

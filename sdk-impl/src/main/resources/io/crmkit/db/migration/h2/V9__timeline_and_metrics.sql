@@ -27,26 +27,6 @@ CREATE INDEX ${prefix}event_customer ON ${prefix}event (tenant_id, customer_id, 
 -- Filters: customers with events of a type in a time range.
 CREATE INDEX ${prefix}event_type_time ON ${prefix}event (tenant_id, event_type, occurred_at, customer_id);
 
--- Orders of customers; their amounts count toward the metrics unless cancelled or refunded.
-CREATE TABLE ${prefix}customer_order (
-    tenant_id   VARCHAR(64)   NOT NULL,
-    id          BIGINT        NOT NULL,
-    customer_id BIGINT        NOT NULL,
-    order_no    VARCHAR(64)   NOT NULL,
-    ordered_at  TIMESTAMP(6) NOT NULL,
-    status      VARCHAR(16)   NOT NULL,
-    amount      DECIMAL(24,4) NOT NULL,
-    currency    CHAR(3)       NOT NULL,
-    created_at  TIMESTAMP(6) NOT NULL,
-    created_by  VARCHAR(64)   NOT NULL,
-    updated_at  TIMESTAMP(6) NOT NULL,
-    updated_by  VARCHAR(64)   NOT NULL,
-    version     BIGINT        NOT NULL,
-    PRIMARY KEY (tenant_id, id),
-    CONSTRAINT ${prefix}customer_order_number UNIQUE (tenant_id, order_no)
-);
-CREATE INDEX ${prefix}customer_order_customer ON ${prefix}customer_order (tenant_id, customer_id, ordered_at, id);
-
 -- Metrics per customer, for filters and sorts; a customer has a row once its metrics were first computed.
 CREATE TABLE ${prefix}customer_metric (
     tenant_id        VARCHAR(64)    NOT NULL,

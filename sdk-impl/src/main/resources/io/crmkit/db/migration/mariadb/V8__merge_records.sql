@@ -15,7 +15,7 @@ CREATE TABLE ${prefix}merge_record (
     undone_by      VARCHAR(64),
     snapshot       MEDIUMTEXT NOT NULL,
     PRIMARY KEY (tenant_id, id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ${prefix}merge_record_survivor ON ${prefix}merge_record (tenant_id, survivor_id, id);
 CREATE INDEX ${prefix}merge_record_merged ON ${prefix}merge_record (tenant_id, merged_id, id);
 CREATE INDEX ${prefix}merge_record_until ON ${prefix}merge_record (tenant_id, undoable_until);
@@ -28,4 +28,4 @@ CREATE TABLE ${prefix}merge_moved (
     table_name VARCHAR(32) NOT NULL,
     row_id     BIGINT      NOT NULL,
     PRIMARY KEY (tenant_id, merge_id, table_name, row_id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

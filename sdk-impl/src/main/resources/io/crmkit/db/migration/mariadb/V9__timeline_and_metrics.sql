@@ -6,7 +6,7 @@ CREATE TABLE ${prefix}event_type (
     name       VARCHAR(40) NOT NULL,
     created_at DATETIME(6) NOT NULL,
     PRIMARY KEY (tenant_id, name)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- The timeline: one row per event. properties is a JSON object. Rows stay while their customer is in the
 -- trash, move with it in a merge, and go when it is erased.
@@ -21,31 +21,11 @@ CREATE TABLE ${prefix}event (
     recorded_at DATETIME(6) NOT NULL,
     recorded_by VARCHAR(64)  NOT NULL,
     PRIMARY KEY (tenant_id, id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 -- A customer's timeline, newest first.
 CREATE INDEX ${prefix}event_customer ON ${prefix}event (tenant_id, customer_id, occurred_at, id);
 -- Filters: customers with events of a type in a time range.
 CREATE INDEX ${prefix}event_type_time ON ${prefix}event (tenant_id, event_type, occurred_at, customer_id);
-
--- Orders of customers; their amounts count toward the metrics unless cancelled or refunded.
-CREATE TABLE ${prefix}customer_order (
-    tenant_id   VARCHAR(64)   NOT NULL,
-    id          BIGINT        NOT NULL,
-    customer_id BIGINT        NOT NULL,
-    order_no    VARCHAR(64)   NOT NULL,
-    ordered_at  DATETIME(6) NOT NULL,
-    status      VARCHAR(16)   NOT NULL,
-    amount      DECIMAL(24,4) NOT NULL,
-    currency    CHAR(3)       NOT NULL,
-    created_at  DATETIME(6) NOT NULL,
-    created_by  VARCHAR(64)   NOT NULL,
-    updated_at  DATETIME(6) NOT NULL,
-    updated_by  VARCHAR(64)   NOT NULL,
-    version     BIGINT        NOT NULL,
-    PRIMARY KEY (tenant_id, id),
-    CONSTRAINT ${prefix}customer_order_number UNIQUE (tenant_id, order_no)
-);
-CREATE INDEX ${prefix}customer_order_customer ON ${prefix}customer_order (tenant_id, customer_id, ordered_at, id);
 
 -- Metrics per customer, for filters and sorts; a customer has a row once its metrics were first computed.
 CREATE TABLE ${prefix}customer_metric (
@@ -62,7 +42,7 @@ CREATE TABLE ${prefix}customer_metric (
     value_rating     SMALLINT,
     refreshed_at     DATETIME(6) NOT NULL,
     PRIMARY KEY (tenant_id, customer_id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ${prefix}customer_metric_activity ON ${prefix}customer_metric (tenant_id, last_activity_at, customer_id);
 CREATE INDEX ${prefix}customer_metric_rating ON ${prefix}customer_metric (tenant_id, value_rating, customer_id);
 CREATE INDEX ${prefix}customer_metric_spent ON ${prefix}customer_metric (tenant_id, total_spent, customer_id);
