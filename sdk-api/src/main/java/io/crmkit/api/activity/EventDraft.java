@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A new event on a customer's timeline. Checked when recorded: a registered type, a source of 0 to 64
- * characters, and properties whose keys are 1 to 64 characters of {@code A-Z a-z 0-9 _ . -} and whose values are
+ * A new event on a customer's timeline. Checked when recorded: a registered type, an occurrence time from 1900
+ * to the end of 9998 (kept to the microsecond), a source of 0 to 64 characters on one line, and properties whose keys are 1 to 64 characters of {@code A-Z a-z 0-9 _ . -} and whose values are
  * text (at most 2,000 characters), numbers, booleans, nulls, or lists and maps of those nested at most 4 deep,
  * all of it at most {@value Timeline#MAX_PROPERTIES_CHARS} characters as JSON.
  *

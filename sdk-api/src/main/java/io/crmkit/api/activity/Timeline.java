@@ -33,7 +33,8 @@ public interface Timeline {
 
     /**
      * Records many events, for hosts that stream them, as JDBC batches in one transaction per call: all are
-     * recorded or none. The metrics of the customers concerned are refreshed in the same transaction.
+     * recorded or none. The customers are share-locked meanwhile, so that a merge or delete of one of them waits;
+     * their metrics are refreshed in the same transaction.
      *
      * @param drafts 1 to {@value #MAX_BATCH} events, of any customers of the tenant
      * @return how many were recorded

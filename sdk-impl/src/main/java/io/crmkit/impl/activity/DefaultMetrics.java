@@ -4,7 +4,6 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.CustomerMetrics;
 import io.crmkit.api.activity.Metrics;
-import io.crmkit.api.error.NotFoundException;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.IdStatements;
@@ -26,14 +25,14 @@ final class DefaultMetrics implements Metrics {
     private final KitContext kit;
     private final MetricsStore store;
     private final RfmRatings ratings;
-    private final EventStore events;
+    private final LiveCustomer live;
 
     DefaultMetrics(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
         this.store = new MetricsStore(kit.tablePrefix(), kit.idSql());
         this.ratings = new RfmRatings(kit.tablePrefix());
-        this.events = new EventStore(kit.tablePrefix(), kit.idSql());
+        this.live = new LiveCustomer(kit.tablePrefix());
     }
 
     @Override
@@ -95,9 +94,7 @@ final class DefaultMetrics implements Metrics {
     }
 
     private void requireLive(Connection connection, long customerId) {
-        if (events.liveCustomers(connection, actor.tenantId(), List.of(customerId)).isEmpty()) {
-            throw new NotFoundException("no customer " + customerId + " in tenant '" + actor.tenantId() + "'");
-        }
+        live.require(connection, actor.tenantId(), customerId);
     }
 
     private static Optional<Integer> score(ResultSet row, int column) throws SQLException {

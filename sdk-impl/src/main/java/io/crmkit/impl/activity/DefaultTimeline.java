@@ -6,7 +6,6 @@ import io.crmkit.api.activity.Event;
 import io.crmkit.api.activity.EventDraft;
 import io.crmkit.api.activity.Timeline;
 import io.crmkit.api.activity.TimelineQuery;
-import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Page;
 import io.crmkit.impl.KitContext;
@@ -14,7 +13,6 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.validation.Errors;
 import java.sql.Connection;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,20 +29,19 @@ final class DefaultTimeline implements Timeline {
     private static final int ERRORS_MAX = 100;
     private static final int SOURCE_MAX = 64;
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_]{1,40}");
-    /** Occurrence times outside these years are refused: every database stores them. */
-    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Actor actor;
     private final KitContext kit;
     private final EventStore store;
     private final MetricsStore metrics;
+    private final LiveCustomer live;
 
     DefaultTimeline(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
         this.store = new EventStore(kit.tablePrefix(), kit.idSql());
         this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
+        this.live = new LiveCustomer(kit.tablePrefix());
     }
 
     @Override
@@ -54,9 +51,7 @@ final class DefaultTimeline implements Timeline {
         List<EventStore.Row> rows = check(List.of(draft), "event");
         return kit.database().write("record an event", session -> {
             Connection connection = session.getConnection();
-            if (store.liveCustomers(connection, actor.tenantId(), List.of(draft.customerId())).isEmpty()) {
-                throw notFound(draft.customerId());
-            }
+            live.lock(connection, actor.tenantId(), draft.customerId());
             Instant now = kit.clock().instant();
             store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
             metrics.refreshActivity(connection, actor.tenantId(), List.of(draft.customerId()), now);
@@ -81,11 +76,12 @@ final class DefaultTimeline implements Timeline {
         rows.forEach(row -> customers.add(row.customerId()));
         int recorded = kit.database().write("record events", session -> {
             Connection connection = session.getConnection();
-            Set<Long> live = store.liveCustomers(connection, actor.tenantId(), customers);
-            if (live.size() < customers.size()) {
+            Set<Long> lockedLive = store.lockLiveCustomers(connection, actor.tenantId(), customers,
+                    kit.database().dialect().shareLock());
+            if (lockedLive.size() < customers.size()) {
                 Errors errors = new Errors();
                 for (int i = 0; i < rows.size() && errors.size() < ERRORS_MAX; i++) {
-                    if (!live.contains(rows.get(i).customerId())) {
+                    if (!lockedLive.contains(rows.get(i).customerId())) {
                         errors.add("events[" + i + "].customerId", "not_found", "no customer "
                                 + rows.get(i).customerId() + " in tenant '" + actor.tenantId() + "'");
                     }
@@ -107,7 +103,8 @@ final class DefaultTimeline implements Timeline {
     public Page<Event> read(long customerId, TimelineQuery query) {
         Objects.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "read a timeline");
-        Optional<TimeCursor> after = query.page().cursor().map(TimeCursor::decode);
+        String list = "events/" + customerId;
+        Optional<ListCursor> after = ListCursor.of(query.page(), list);
         List<String> types = new ArrayList<>(query.types());
         if (!types.isEmpty()) {
             Set<String> known = new LinkedHashSet<>(types());
@@ -121,17 +118,15 @@ final class DefaultTimeline implements Timeline {
         return kit.database().read("read a timeline", session -> {
             Connection connection = session.getConnection();
             // A customer in the trash keeps its events, but has no timeline to read until restored.
-            if (store.liveCustomers(connection, actor.tenantId(), List.of(customerId)).isEmpty()) {
-                throw notFound(customerId);
-            }
+            live.require(connection, actor.tenantId(), customerId);
             List<Event> events = store.page(connection, actor.tenantId(), customerId, types, query.from(), query.to(),
                     after, size);
             if (events.size() <= size) {
                 return new Page<>(events, Optional.empty(), OptionalLong.empty());
             }
             Event last = events.get(size - 1);
-            return new Page<>(events.subList(0, size), Optional.of(new TimeCursor(last.occurredAt(), last.id())
-                    .encode()), OptionalLong.empty());
+            return new Page<>(events.subList(0, size), Optional.of(new ListCursor(list, 0, last.occurredAt(),
+                    last.id()).encode()), OptionalLong.empty());
         });
     }
 
@@ -189,20 +184,13 @@ final class DefaultTimeline implements Timeline {
                 errors.add(at + "type", "unknown", "'" + draft.type() + "' is not an event type of this tenant;"
                         + " register it first, or use one of " + known);
             }
-            if (draft.occurredAt().isBefore(EARLIEST) || draft.occurredAt().isAfter(LATEST)) {
-                errors.add(at + "occurredAt", "out_of_range", "must be between " + EARLIEST + " and " + LATEST
-                        + ", got " + draft.occurredAt());
-            }
+            Instant occurredAt = ActivityTimes.check(errors, at + "occurredAt", draft.occurredAt());
             String source = errors.text(at + "source", draft.source(), SOURCE_MAX);
             String properties = EventProperties.toJson(draft.properties(), at + "properties", errors);
-            rows.add(new EventStore.Row(kit.ids().next(), draft.customerId(), draft.type(),
-                    draft.occurredAt().truncatedTo(ChronoUnit.MICROS), source, properties));
+            rows.add(new EventStore.Row(kit.ids().next(), draft.customerId(), draft.type(), occurredAt, source,
+                    properties));
         }
         errors.throwIfAny();
         return rows;
-    }
-
-    private NotFoundException notFound(long customerId) {
-        return new NotFoundException("no customer " + customerId + " in tenant '" + actor.tenantId() + "'");
     }
 }

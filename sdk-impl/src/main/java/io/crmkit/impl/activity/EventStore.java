@@ -65,13 +65,19 @@ final class EventStore {
         }
     }
 
-    /** @return the ids among {@code ids} of live customers of the tenant */
-    Set<Long> liveCustomers(Connection connection, String tenantId, Collection<Long> ids) {
+    /**
+     * Reads which of the customers are live, and share-locks them until the transaction ends, so that a merge or a
+     * delete of one of them waits for the events being recorded instead of leaving them behind.
+     *
+     * @return the ids among {@code ids} of live customers of the tenant
+     */
+    Set<Long> lockLiveCustomers(Connection connection, String tenantId, Collection<Long> ids, String shareLock) {
         Set<Long> live = new HashSet<>();
-        List<Long> all = new ArrayList<>(ids);
+        List<Long> all = new ArrayList<>(new java.util.TreeSet<>(ids));
         for (int start = 0; start < all.size(); start += IdStatements.MAX_IDS) {
             live.addAll(sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
-                    List.of(tenantId), all.subList(start, Math.min(all.size(), start + IdStatements.MAX_IDS)), ""));
+                    List.of(tenantId), all.subList(start, Math.min(all.size(), start + IdStatements.MAX_IDS)),
+                    shareLock));
         }
         return live;
     }
@@ -82,7 +88,7 @@ final class EventStore {
      * @param types whitelisted types (checked by the caller), empty for all
      */
     List<Event> page(Connection connection, String tenantId, long customerId, Collection<String> types,
-                     Optional<Instant> from, Optional<Instant> to, Optional<TimeCursor> after, int size) {
+                     Optional<Instant> from, Optional<Instant> to, Optional<ListCursor> after, int size) {
         StringBuilder where = new StringBuilder(" WHERE tenant_id = ? AND customer_id = ?");
         List<Object> values = new ArrayList<>(List.of(tenantId, customerId));
         if (!types.isEmpty()) {

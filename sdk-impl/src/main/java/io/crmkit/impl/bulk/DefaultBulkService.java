@@ -311,8 +311,10 @@ public final class DefaultBulkService implements BulkService {
                     CustomerStatus.assignableFrom(), "assign", now);
         } else if (operation instanceof BulkOperation.CreateTask) {
             return createTasks(connection, chunk, prepared.task, now);
+        } else if (operation instanceof BulkOperation.Delete) {
+            return delete(connection, chunk, prepared.reason, now);
         }
-        return delete(connection, chunk, prepared.reason, now);
+        throw new IllegalStateException("no chunk work for the bulk operation " + operation.name());
     }
 
     /** Creates one task on each live customer of the chunk, whose rows stay locked until the chunk commits. */

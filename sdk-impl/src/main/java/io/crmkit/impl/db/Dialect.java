@@ -70,6 +70,19 @@ public enum Dialect {
     }
 
     /**
+     * @return what to append to a SELECT so that the rows it reads stay as they are until the transaction ends
+     *         while other readers may lock them too: a shared lock on PostgreSQL and MariaDB, an exclusive one on
+     *         H2, which has no shared row locks
+     */
+    public String shareLock() {
+        return switch (this) {
+            case POSTGRESQL -> " FOR SHARE";
+            case MARIADB -> " LOCK IN SHARE MODE";
+            default -> " FOR UPDATE";
+        };
+    }
+
+    /**
      * @return the statement that refreshes the planner's statistics of the tables, or empty where the database
      *         keeps them fresh itself (H2 plans without them; InnoDB recalculates after 10% of a table changed)
      */
