@@ -36,7 +36,7 @@ public final class DuplicateBenchmark {
     public static final double RATIO = 2.0;
     /** Least acceptable recall of the planted near duplicates, and precision. */
     public static final double QUALITY = 0.95;
-    static final int REPETITIONS = 3;
+    static final int REPETITIONS = 5;
 
     private final DataSource pool;
     private final CrmKit kit;

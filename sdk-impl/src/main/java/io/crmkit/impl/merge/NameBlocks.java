@@ -51,9 +51,12 @@ final class NameBlocks {
 
     private Map<String, List<Holder>> read(int pass, int passes) {
         Map<String, List<Holder>> blocks = new HashMap<>();
-        String sql = "SELECT i.customer_id, i.id_value, i.match_key, c.name FROM " + prefix + "identity i JOIN "
-                + prefix + "customer c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id"
-                + " WHERE i.tenant_id = ? AND i.id_type = ? AND i.match_key IS NOT NULL";
+        // Customers first: H2 joins in the order written, and reading the customers in key order with each one's
+        // emails by the (tenant_id, customer_id) index stays local; the other way round, in email order, a large
+        // tenant's customer pages are read at random (a million customers: 87 s instead of a few).
+        String sql = "SELECT i.customer_id, i.id_value, i.match_key, c.name FROM " + prefix + "customer c JOIN "
+                + prefix + "identity i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id"
+                + " WHERE c.tenant_id = ? AND i.id_type = ? AND i.match_key IS NOT NULL";
         try (PreparedStatement statement = IdStatements.prepare(connection, sql, List.of(tenantId, MatchKeys.EMAIL))) {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
