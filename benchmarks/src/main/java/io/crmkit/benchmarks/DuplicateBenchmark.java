@@ -50,8 +50,8 @@ public final class DuplicateBenchmark {
 
     /** The figures of one run. */
     record Result(String database, int size, long generationNanos, int planted, int plantedNear, long exactSdkNanos,
-                  long exactSqlNanos, long fullNanos, int clusters, int pairs, double nearRecall, double exactRecall,
-                  double precision, long heapBytes) {
+                  long exactSqlNanos, long fullNanos, int clusters, int pairs, int falsePairs, double nearRecall,
+                  double exactRecall, double precision, long heapBytes) {
 
         double ratio() {
             return (double) exactSdkNanos / exactSqlNanos;
@@ -63,10 +63,10 @@ public final class DuplicateBenchmark {
 
         String line() {
             return String.format("duplicates %d [%s]  generated in %.1f s; exact: sdk %.0f ms, sql %.0f ms, ratio"
-                    + " %.2f; all rules: %.0f ms, %d clusters, %d pairs, heap peak %d MB; planted %d (%d near): near"
-                    + " recall %.3f, exact recall %.3f, precision %.3f  %s", size, database, generationNanos / 1e9,
-                    exactSdkNanos / 1e6, exactSqlNanos / 1e6, ratio(), fullNanos / 1e6, clusters, pairs,
-                    heapBytes >> 20, planted, plantedNear, nearRecall, exactRecall, precision,
+                    + " %.2f; all rules: %.0f ms, %d clusters, %d pairs (%d not planted), heap peak %d MB; planted %d"
+                    + " (%d near): near recall %.4f, exact recall %.4f, precision %.4f  %s", size, database,
+                    generationNanos / 1e9, exactSdkNanos / 1e6, exactSqlNanos / 1e6, ratio(), fullNanos / 1e6, clusters,
+                    pairs, falsePairs, heapBytes >> 20, planted, plantedNear, nearRecall, exactRecall, precision,
                     ok() ? "OK" : "MISSED TARGET");
         }
     }
@@ -136,7 +136,7 @@ public final class DuplicateBenchmark {
         long right = found.stream().filter(truth::contains).count();
         int exact = planted.size() - near;
         return new Result(database, size, generation, planted.size(), near, sdk, sql, full, clusters.size(),
-                found.size(), near == 0 ? 1 : (double) nearFound / near, exact == 0 ? 1 : (double) exactFound / exact,
+                found.size(), (int) (found.size() - right), near == 0 ? 1 : (double) nearFound / near, exact == 0 ? 1 : (double) exactFound / exact,
                 found.isEmpty() ? 1 : (double) right / found.size(), heap);
     }
 

@@ -212,6 +212,24 @@ class DuplicateFinderTest {
     }
 
     @DbTest
+    void aKeyHeldByMoreThan50CustomersLinksEachToTheFirstInsteadOfEveryPair(TestDb db) {
+        Crm crm = db.crm();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 52; i++) {
+            ids.add(customer(crm, "Front desk " + i, "desk+" + i + "@gmail.com").id());
+        }
+
+        List<DuplicateCluster> clusters = all(crm);
+
+        assertThat(clusters).singleElement().satisfies(cluster -> {
+            assertThat(cluster.customerIds()).isEqualTo(ids);
+            assertThat(cluster.pairs()).hasSize(51).allSatisfy(pair -> assertThat(pair.customerId())
+                    .isEqualTo(ids.get(0)));
+        });
+        assertThat(crm.merges().duplicatesOf(ids.get(51), MatchRules.defaults())).hasSize(51);
+    }
+
+    @DbTest
     void aLimitOutOfRangeIsRefused(TestDb db) {
         MergeService merges = db.crm().merges();
         assertThatThrownBy(() -> merges.findDuplicates(MatchRules.defaults(), 0))

@@ -14,7 +14,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 /**
  * Migration 7.1: computes the {@code match_key} of the identities, live and trashed, that V7 found in place
  * ({@link MatchKeys} needs Java). Reads each table in primary-key order, {@value #PAGE} rows per query, and
- * updates them by key in one batch per page, so memory stays bounded; on an empty table it costs one query.
+ * updates them by key in one batch per page, so memory stays bounded; on an empty table it costs one query. It
+ * runs once, in Flyway's transaction: on a large table that is one long transaction.
  */
 final class MatchKeyBackfill implements JavaMigration {
 

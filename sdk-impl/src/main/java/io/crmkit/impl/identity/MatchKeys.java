@@ -29,9 +29,11 @@ import java.util.Set;
  */
 public final class MatchKeys {
 
-    /** The {@code id_type} values whose keys differ from the value. */
+    /** The {@code id_type} of emails. */
     public static final String EMAIL = "email";
+    /** The {@code id_type} of phones. */
     public static final String PHONE = "phone";
+    /** The {@code id_type} of external ids. */
     public static final String EXTERNAL_ID = "external_id";
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
