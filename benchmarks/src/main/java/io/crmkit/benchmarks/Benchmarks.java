@@ -12,8 +12,8 @@ import java.util.OptionalInt;
 /**
  * Runs the benchmarks and prints one line per database with the SDK's time, its plain-JDBC baseline's time
  * and their ratio: {@link CreateBenchmark}, {@link FilterBenchmark}, {@link BulkBenchmark}, {@link ImportBenchmark}
- * {@link ExportBenchmark} and {@link ActivityBenchmark}, chosen by
- * {@code --bench create|filter|bulk|import|export|activity|all} (default all). The
+ * {@link ExportBenchmark}, {@link DuplicateBenchmark} and {@link ActivityBenchmark}, chosen by
+ * {@code --bench create|filter|bulk|import|export|duplicates|activity|all} (default all). The
  * import and export targets hold with a heap of 256 MB: run them with {@code MAVEN_OPTS=-Xmx256m}.
  *
  * <pre>
@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * </pre>
  *
  * <p>Arguments: {@code --size N} customers per side for create (default 10000) and customers generated for
- * filter (default 1000000); {@code --reps N} timed repetitions per filter query and side (default 21);
+ * filter and duplicates (default 1000000); {@code --reps N} timed repetitions per filter query and side (default 21);
  * {@code --explain true} prints the SDK's SQL per filter query and EXPLAIN ANALYZE of queries over target; {@code --db h2|postgres|mariadb|all}
  * (default all, which is h2 and postgres). H2 is an embedded file database under the module's
  * {@code target/bench-h2}, deleted at start. PostgreSQL and MariaDB are reached at the JDBC URLs in
@@ -39,6 +39,7 @@ public final class Benchmarks {
     private static final int ACTIVITY_SIZE = 100_000;
     private static final int IMPORT_SIZE = 200_000;
     private static final int EXPORT_SIZE = 1_000_000;
+    private static final int DUPLICATES_SIZE = 1_000_000;
 
     private Benchmarks() {
     }
@@ -61,6 +62,9 @@ public final class Benchmarks {
         }
         if (options.bench().equals("export") || options.bench().equals("all")) {
             runTransfer(options, failed, false);
+        }
+        if (options.bench().equals("duplicates") || options.bench().equals("all")) {
+            runDuplicates(options, failed);
         }
         if (options.bench().equals("activity") || options.bench().equals("all")) {
             runActivity(options, failed);
@@ -126,6 +130,31 @@ public final class Benchmarks {
                 failed.add(name + " " + database.name());
                 System.out.printf("%s %d [%s]  FAILED: %s%n", name, size, database.name(), e);
             }
+        }
+    }
+
+    private static void runDuplicates(Options options, List<String> failed) throws Exception {
+        int size = options.size().orElse(DUPLICATES_SIZE);
+        System.out.printf("CRMKit duplicates benchmark: %d customers, %d%% planted duplicates (half exact, half near),"
+                + " seed %d, %d alternating repetitions of exact detection (medians); targets: ratio <= %.1f, near"
+                + " recall and precision >= %.2f; heap limit %d MB%n", size, DuplicateData.PLANTED_SHARE_PERCENT,
+                DuplicateBenchmark.SEED, DuplicateBenchmark.REPETITIONS, DuplicateBenchmark.RATIO,
+                DuplicateBenchmark.QUALITY, Runtime.getRuntime().maxMemory() >> 20);
+        for (BenchDatabase database : databases(options.db(), "bench-h2-duplicates")) {
+            try {
+                System.out.println(runDuplicates(database, size).line());
+            } catch (Exception e) {
+                failed.add("duplicates " + database.name());
+                System.out.printf("duplicates %d [%s]  FAILED: %s%n", size, database.name(), e);
+            }
+        }
+    }
+
+    /** Runs the duplicates benchmark on one database with a kit and a baseline sharing one pool. */
+    static DuplicateBenchmark.Result runDuplicates(BenchDatabase database, int size) throws Exception {
+        try (HikariDataSource pool = database.openPool();
+             CrmKit kit = kit(pool)) {
+            return new DuplicateBenchmark(pool, kit).run(database.name(), size);
         }
     }
 
@@ -233,7 +262,8 @@ public final class Benchmarks {
     /** The parsed command line. */
     record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain) {
 
-        private static final String USAGE = "--bench create|filter|bulk|import|export|activity|all --size N --db h2|postgres|mariadb|all"
+        private static final String USAGE = "--bench create|filter|bulk|import|export|duplicates|activity|all --size N"
+                + " --db h2|postgres|mariadb|all"
                 + " --reps N --explain true|false";
 
         static Options parse(String[] args) {
@@ -261,10 +291,11 @@ public final class Benchmarks {
         }
 
         private static String parseBench(String value) {
-            if (List.of("create", "filter", "bulk", "import", "export", "activity", "all").contains(value)) {
+            if (List.of("create", "filter", "bulk", "import", "export", "duplicates", "activity", "all").contains(value)) {
                 return value;
             }
-            throw new IllegalArgumentException("--bench: must be create, filter, bulk, import, export, activity or all, got '" + value + "'");
+            throw new IllegalArgumentException("--bench: must be create, filter, bulk, import, export, duplicates, activity"
+                    + " or all, got '" + value + "'");
         }
 
         private static int parseSize(String value) {

@@ -167,7 +167,7 @@ final class FilterData {
     }
 
     /** Buffers rows and sends them as multi-row INSERTs of up to {@code rowsPerStatement} rows. */
-    private static final class Inserter implements AutoCloseable {
+    static final class Inserter implements AutoCloseable {
         private final Connection connection;
         private final String head;
         private final int columns;

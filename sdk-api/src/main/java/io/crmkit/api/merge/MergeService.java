@@ -25,7 +25,13 @@ public interface MergeService {
     /**
      * Finds the candidate duplicates across the tenant, with blocking keys (never every pair): the match keys of
      * emails, phones and external ids, and names for the similarity rules. Memory grows with the number of
-     * candidates and the largest group of customers with one name, not with the tenant.
+     * candidates, not with the tenant: the emails are grouped by name in passes of about 250,000 emails each, so
+     * a large tenant costs more time (one more read of its emails per pass), not more memory.
+     *
+     * <p>Limits, so that one odd value cannot make the search quadratic: a key held by more than 50 customers
+     * links each of them to the one with the smallest id rather than every pair (the cluster is the same); the
+     * similar-email rule skips a name held with more than 10,000 emails. Customers without a name never match by
+     * the similarity rules. A search reads what was committed when each of its statements started.
      *
      * @param rules which rules, and the least score
      * @param limit 1 to {@value #MAX_CLUSTERS}: the clusters returned, best score first
@@ -36,7 +42,12 @@ public interface MergeService {
     List<DuplicateCluster> findDuplicates(MatchRules rules, int limit);
 
     /**
-     * @return the candidates of one customer, best score first
+     * Finds the candidates of one customer by indexed look-ups of its own identities, with the rules, scores and
+     * reasons of {@link #findDuplicates}; here a key held by more than 50 customers pairs this one with all of them.
+     *
+     * @param customerId the customer
+     * @param rules      which rules, and the least score
+     * @return the candidates of one customer, best score first, then by id; empty when there are none
      * @throws NotFoundException         when the customer does not exist in the tenant
      * @throws PermissionDeniedException without {@code READ}
      */

@@ -96,7 +96,7 @@ public final class CustomerBatch {
 
         Inserts(Connection connection, String prefix) throws SQLException {
             identity = connection.prepareStatement("INSERT INTO " + prefix + "identity (tenant_id, id_type, id_value,"
-                    + " customer_id, ordinal, verified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    + " customer_id, ordinal, verified, created_at, match_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             tag = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id, customer_id, tag,"
                     + " created_at) VALUES (?, ?, ?, ?)");
             custom = connection.prepareStatement("INSERT INTO " + prefix + "custom_value (tenant_id, customer_id,"
@@ -112,6 +112,7 @@ public final class CustomerBatch {
             identity.setInt(5, row.ordinal);
             identity.setBoolean(6, row.verified);
             IdStatements.bind(identity, 7, at);
+            IdStatements.bind(identity, 8, row.getMatchKey());
             identity.addBatch();
             identities++;
         }

@@ -1,5 +1,6 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.impl.identity.MatchKeys;
 import java.time.Instant;
 
 /** A row of the identity table. {@code idType} is phone, email, external_id, wechat_openid or channel:name. */
@@ -20,5 +21,10 @@ final class IdentityRow {
         this.idValue = idValue;
         this.ordinal = ordinal;
         this.verified = verified;
+    }
+
+    /** @return the value as the duplicate rules compare it, for the {@code match_key} column (MyBatis reads it) */
+    public String getMatchKey() {
+        return MatchKeys.of(idType, idValue);
     }
 }

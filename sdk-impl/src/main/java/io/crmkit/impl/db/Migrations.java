@@ -11,6 +11,7 @@ import org.flywaydb.core.api.MigrationInfo;
  * The SDK's own tables, migrated by Flyway from {@code io/crmkit/db/migration/<dialect>} with the table
  * prefix as the {@code ${prefix}} placeholder and a history table of its own ({@code <prefix>schema_history}),
  * so that kits with different prefixes, and the host's own Flyway, never touch each other's migrations.
+ * Migrations that need Java (the match-key backfill, 7.1) are registered here beside the scripts.
  */
 public final class Migrations {
 
@@ -29,6 +30,7 @@ public final class Migrations {
                 .locations("classpath:io/crmkit/db/migration/" + dialect.id())
                 .table(historyTable)
                 .placeholders(Map.of("prefix", tablePrefix))
+                .javaMigrations(new MatchKeyBackfill(tablePrefix))
                 // The host's schema already holds its own tables: start our history at 0 beside them.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -1,14 +1,46 @@
 package io.crmkit.impl.merge;
 
 import io.crmkit.api.Actor;
+import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.merge.DuplicateCandidate;
 import io.crmkit.api.merge.DuplicateCluster;
+import io.crmkit.api.merge.MatchRule;
 import io.crmkit.api.merge.MatchRules;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.identity.MatchKeys;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** Finds duplicate candidates of one tenant. Not built yet: see issue 6. */
+/**
+ * Finds duplicate candidates of one tenant with blocking keys, never comparing every pair:
+ *
+ * <ul>
+ *   <li>{@code SAME_EMAIL}, {@code SAME_EXTERNAL_ID}: identities sharing a match key ({@link MatchKeys}),
+ *   found by grouping the (tenant_id, id_type, match_key) index ({@link KeyGroups});</li>
+ *   <li>{@code SIMILAR_PHONE}: phones sharing a match key (the national number), held by customers with the same
+ *   {@link NameKey};</li>
+ *   <li>{@code SIMILAR_EMAIL}: within the emails of customers with one name ({@link NameBlocks}), those at one
+ *   domain whose parts before '@' share a deletion key and are one mistake apart ({@link EmailTypos}).</li>
+ * </ul>
+ *
+ * <p>Limits, so that one odd value cannot make the work quadratic: a key held by more than
+ * {@value #ALL_PAIRS_UP_TO} customers links each of them to the one with the smallest id only (the cluster is the
+ * same, with fewer pairs); a name held with more than {@value #NAME_BLOCK_MAX} emails, and a deletion key shared
+ * by more than {@value #TYPO_BUCKET_MAX} emails of one name, are skipped by {@code SIMILAR_EMAIL}. Identities
+ * without a match key (written by another program) and customers without a name (for the name rules) match
+ * nothing. Thread-safe.
+ */
 final class DuplicateFinder {
+
+    static final int ALL_PAIRS_UP_TO = 50;
+    static final int NAME_BLOCK_MAX = 10_000;
+    static final int TYPO_BUCKET_MAX = 50;
 
     private final Actor actor;
     private final KitContext kit;
@@ -19,10 +51,160 @@ final class DuplicateFinder {
     }
 
     List<DuplicateCluster> findDuplicates(MatchRules rules, int limit) {
-        throw new UnsupportedOperationException("duplicate detection is not built yet");
+        CandidatePairs pairs = new CandidatePairs();
+        Set<MatchRule> chosen = rules.rules();
+        kit.database().stream("find duplicate customers", session -> {
+            Connection connection = session.getConnection();
+            KeyGroups groups = new KeyGroups(connection, kit.tablePrefix(), actor.tenantId());
+            if (chosen.contains(MatchRule.SAME_EMAIL)) {
+                groups.forEach(MatchKeys.EMAIL, false, group -> link(group, MatchRule.SAME_EMAIL, pairs));
+            }
+            if (chosen.contains(MatchRule.SAME_EXTERNAL_ID)) {
+                groups.forEach(MatchKeys.EXTERNAL_ID, false, group -> link(group, MatchRule.SAME_EXTERNAL_ID, pairs));
+            }
+            if (chosen.contains(MatchRule.SIMILAR_PHONE)) {
+                groups.forEach(MatchKeys.PHONE, true, group -> byName(group).values()
+                        .forEach(sameName -> link(sameName, MatchRule.SIMILAR_PHONE, pairs)));
+            }
+            if (chosen.contains(MatchRule.SIMILAR_EMAIL)) {
+                new NameBlocks(connection, kit.tablePrefix(), actor.tenantId())
+                        .forEach(block -> similarEmails(block, pairs));
+            }
+            return null;
+        });
+        return Clusters.of(pairs.candidates(rules), limit);
     }
 
     List<DuplicateCandidate> duplicatesOf(long customerId, MatchRules rules) {
-        throw new UnsupportedOperationException("duplicate detection is not built yet");
+        CandidatePairs pairs = new CandidatePairs();
+        Set<MatchRule> chosen = rules.rules();
+        String prefix = kit.tablePrefix();
+        String tenant = actor.tenantId();
+        kit.database().read("find the duplicates of a customer", session -> {
+            Connection connection = session.getConnection();
+            List<String> names = IdStatements.rows(connection, "SELECT name FROM " + prefix + "customer WHERE"
+                    + " tenant_id = ? AND id = ?", List.of(tenant, customerId), row -> row.getString(1));
+            if (names.isEmpty()) {
+                throw new NotFoundException("no customer " + customerId + " in tenant '" + tenant + "'");
+            }
+            String name = NameKey.of(names.get(0));
+            List<String[]> own = IdStatements.rows(connection, "SELECT id_type, id_value, match_key FROM " + prefix
+                    + "identity WHERE tenant_id = ? AND customer_id = ? ORDER BY ordinal", List.of(tenant, customerId),
+                    row -> new String[] {row.getString(1), row.getString(2), row.getString(3)});
+            KeyLookup lookup = new KeyLookup(connection, kit.database().dialect(), prefix, tenant);
+            for (String[] identity : own) {
+                String type = identity[0];
+                String key = identity[2] == null ? MatchKeys.of(type, identity[1]) : identity[2];
+                Holder self = new Holder(customerId, identity[1], key, name);
+                if (type.equals(MatchKeys.EMAIL) && chosen.contains(MatchRule.SAME_EMAIL)) {
+                    lookup.holders(type, List.of(key), customerId)
+                            .forEach(other -> add(self, other, MatchRule.SAME_EMAIL, pairs));
+                }
+                if (type.equals(MatchKeys.EXTERNAL_ID) && chosen.contains(MatchRule.SAME_EXTERNAL_ID)) {
+                    lookup.holders(type, List.of(key), customerId)
+                            .forEach(other -> add(self, other, MatchRule.SAME_EXTERNAL_ID, pairs));
+                }
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (type.equals(MatchKeys.PHONE) && chosen.contains(MatchRule.SIMILAR_PHONE)) {
+                    lookup.holders(type, List.of(key), customerId).stream()
+                            .filter(other -> other.nameKey().equals(name))
+                            .forEach(other -> add(self, other, MatchRule.SIMILAR_PHONE, pairs));
+                }
+                int at = key.lastIndexOf('@');
+                if (type.equals(MatchKeys.EMAIL) && chosen.contains(MatchRule.SIMILAR_EMAIL) && at > 0) {
+                    String domain = key.substring(at);
+                    List<String> typos = EmailTypos.variants(key.substring(0, at)).stream()
+                            .map(local -> local + domain).toList();
+                    lookup.holders(type, typos, customerId).stream()
+                            .filter(other -> other.nameKey().equals(name))
+                            .forEach(other -> add(self, other, MatchRule.SIMILAR_EMAIL, pairs));
+                }
+            }
+            return null;
+        });
+        return pairs.candidates(rules);
+    }
+
+    /** Links the distinct customers of a group: every pair, or each to the smallest id in a large group. */
+    private static void link(List<Holder> group, MatchRule rule, CandidatePairs pairs) {
+        TreeMap<Long, Holder> customers = new TreeMap<>();
+        for (Holder holder : group) {
+            customers.merge(holder.customerId(), holder, (a, b) -> a.value().compareTo(b.value()) <= 0 ? a : b);
+        }
+        List<Holder> distinct = new ArrayList<>(customers.values());
+        int firsts = distinct.size() > ALL_PAIRS_UP_TO ? 1 : distinct.size();
+        for (int i = 0; i < firsts; i++) {
+            for (int j = i + 1; j < distinct.size(); j++) {
+                add(distinct.get(i), distinct.get(j), rule, pairs);
+            }
+        }
+    }
+
+    private static Map<String, List<Holder>> byName(List<Holder> group) {
+        Map<String, List<Holder>> byName = new HashMap<>();
+        for (Holder holder : group) {
+            if (!holder.nameKey().isEmpty()) {
+                byName.computeIfAbsent(holder.nameKey(), name -> new ArrayList<>(2)).add(holder);
+            }
+        }
+        return byName;
+    }
+
+    /** Pairs the emails of one name that are one typing mistake apart at the same domain. */
+    private static void similarEmails(List<Holder> block, CandidatePairs pairs) {
+        if (block.size() > NAME_BLOCK_MAX) {
+            return;
+        }
+        Map<String, List<Holder>> buckets = new HashMap<>();
+        for (Holder email : block) {
+            int at = email.key().lastIndexOf('@');
+            if (at <= 0) {
+                continue;
+            }
+            String domain = email.key().substring(at);
+            for (String deletion : EmailTypos.deletionKeys(email.key().substring(0, at))) {
+                buckets.computeIfAbsent(deletion + domain, key -> new ArrayList<>(1)).add(email);
+            }
+        }
+        for (List<Holder> bucket : buckets.values()) {
+            if (bucket.size() < 2 || bucket.size() > TYPO_BUCKET_MAX) {
+                continue;
+            }
+            for (int i = 0; i < bucket.size(); i++) {
+                for (int j = i + 1; j < bucket.size(); j++) {
+                    Holder a = bucket.get(i);
+                    Holder b = bucket.get(j);
+                    if (a.customerId() != b.customerId() && domainOf(a.key()).equals(domainOf(b.key()))
+                            && EmailTypos.oneApart(localOf(a.key()), localOf(b.key()))) {
+                        add(a, b, MatchRule.SIMILAR_EMAIL, pairs);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String localOf(String key) {
+        return key.substring(0, key.lastIndexOf('@'));
+    }
+
+    private static String domainOf(String key) {
+        return key.substring(key.lastIndexOf('@'));
+    }
+
+    private static void add(Holder one, Holder other, MatchRule rule, CandidatePairs pairs) {
+        Holder low = one.customerId() < other.customerId() ? one : other;
+        Holder high = low == one ? other : one;
+        pairs.add(low.customerId(), high.customerId(), rule, detail(rule, low.value(), high.value()));
+    }
+
+    private static String detail(MatchRule rule, String low, String high) {
+        return switch (rule) {
+            case SAME_EMAIL -> "emails " + low + " and " + high;
+            case SAME_EXTERNAL_ID -> "external ids " + low + " and " + high;
+            case SIMILAR_EMAIL -> "same name, emails " + low + " and " + high;
+            case SIMILAR_PHONE -> "same name, phones " + low + " and " + high;
+        };
     }
 }

@@ -26,8 +26,8 @@ public final class TrashStore {
     private static final String CUSTOMER_COLUMNS = "tenant_id, id, name, nickname, gender, birthday, company, country,"
             + " province, city, area, address_detail, remark, source, owner_id, status, stage, created_at, created_by,"
             + " updated_at, updated_by, version";
-    private static final String IDENTITY_COLUMNS = "tenant_id, customer_id, id_type, id_value, ordinal, verified,"
-            + " created_at";
+    private static final String IDENTITY_COLUMNS = "tenant_id, customer_id, id_type, id_value, match_key, ordinal,"
+            + " verified, created_at";
     private static final String TAG_COLUMNS = "tenant_id, customer_id, tag, created_at";
     private static final String VALUE_COLUMNS = "tenant_id, customer_id, field_id, ordinal, text_value, number_value,"
             + " bool_value, date_value, time_value";
