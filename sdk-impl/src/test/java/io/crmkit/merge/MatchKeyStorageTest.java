@@ -21,25 +21,25 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every way identities are written stores their match keys, and migration 7.1 computes those of older rows. */
-class MatchKeyStorageTest {
+/** Every way identities are written stores their match keys. */
+public class MatchKeyStorageTest {
 
     @TempDir
     Path dir;
 
     /** @return "type|value|key" of every identity of the tenant in a table, sorted */
-    private static List<String> rows(TestDb db, String prefix, String table, String tenant) {
+    public static List<String> rows(TestDb db, String prefix, String table, String tenant) {
         return db.column("SELECT " + concat(db) + " FROM " + prefix + table + " WHERE tenant_id = ?", tenant)
                 .stream().sorted().toList();
     }
 
-    private static String concat(TestDb db) {
+    static String concat(TestDb db) {
         return db.name().equals("mariadb") ? "CONCAT(id_type, '|', id_value, '|', COALESCE(match_key, 'NULL'))"
                 : "id_type || '|' || id_value || '|' || COALESCE(match_key, 'NULL')";
     }
 
     /** @return the rows as they should be: each key computed by MatchKeys from its type and value */
-    private static List<String> expected(List<String> rows) {
+    public static List<String> expected(List<String> rows) {
         return rows.stream().map(row -> {
             String[] parts = row.split("\\|", 3);
             return parts[0] + "|" + parts[1] + "|" + MatchKeys.of(parts[0], parts[1]);
@@ -64,36 +64,5 @@ class MatchKeyStorageTest {
         assertThat(stored).hasSize(7).isEqualTo(expected(stored))
                 .contains("email|j.doe+x@googlemail.com|jdoe@gmail.com", "phone|+34912345679|912345679",
                         "external_id|ERP-1|erp-1");
-    }
-
-    @DbTest
-    void migrationSevenOneComputesTheKeysOfRowsWrittenBeforeIt(TestDb db) {
-        String prefix = TestDb.uniquePrefix();
-        try {
-            long trashed;
-            try (CrmKit kit = db.newKit(prefix, builder -> { })) {
-                Crm crm = kit.as(Actor.of("old", "agent", Permission.ALL));
-                for (int i = 0; i < 1005; i++) {
-                    crm.customers().create(CustomerDraft.builder().name("C" + i).phone("+8491234" + String.format(
-                            "%04d", i)).email("c." + i + "+x@gmail.com").externalId("Ext-" + i).build());
-                }
-                trashed = crm.customers().create(CustomerDraft.builder().name("Gone").email("G.One@Gmail.com")
-                        .build()).id();
-                crm.customers().delete(trashed);
-            }
-            db.execute("UPDATE " + prefix + "identity SET match_key = NULL");
-            db.execute("UPDATE " + prefix + "trash_identity SET match_key = NULL");
-            String version = db.name().equals("mariadb") ? "version" : "\"version\"";
-            db.execute("DELETE FROM " + db.historyTable(prefix) + " WHERE " + version + " = '7.1'");
-
-            db.newKit(prefix, builder -> { }).close();
-
-            List<String> live = rows(db, prefix, "identity", "old");
-            assertThat(live).hasSize(3015).isEqualTo(expected(live));
-            assertThat(live).contains("email|c.7+x@gmail.com|c7@gmail.com");
-            assertThat(rows(db, prefix, "trash_identity", "old")).containsExactly("email|g.one@gmail.com|gone@gmail.com");
-        } finally {
-            db.dropTables(prefix);
-        }
     }
 }

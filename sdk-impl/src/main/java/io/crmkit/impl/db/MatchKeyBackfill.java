@@ -50,7 +50,11 @@ final class MatchKeyBackfill implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
+        run(context.getConnection());
+    }
+
+    /** Computes the keys of every identity of the kit's tables on the connection, in its transaction. */
+    void run(Connection connection) throws SQLException {
         backfill(connection, prefix + "identity", List.of("tenant_id", "id_type", "id_value"));
         backfill(connection, prefix + "trash_identity", List.of("tenant_id", "customer_id", "id_type", "id_value"));
     }
