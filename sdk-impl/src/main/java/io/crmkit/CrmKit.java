@@ -7,6 +7,7 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -333,11 +335,13 @@ public final class CrmKit implements AutoCloseable {
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
                 IdStatements idSql = IdStatements.of(dialect);
+                ExecutorService jobs = JobThreads.open(jobThreads);
+                GrowingTables growing = new GrowingTables(database);
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
-                        trashRetention, JobThreads.open(jobThreads), new RunningTransfers(),
-                        mergeRetention, new GrowingTables(database));
+                        trashRetention, jobs, new RunningTransfers(), mergeRetention, growing,
+                        new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros));
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -27,6 +27,7 @@ import java.util.List;
  * @param transfers       the imports and exports running in this kit, for cancelling them
  * @param mergeRetention  how long a merge can be undone
  * @param growing         refreshes the statistics of tables the kit fills
+ * @param refresher       refreshes the metrics of customers whose events changed, in the background
  */
 public record KitContext(
         String tablePrefix,
@@ -46,5 +47,6 @@ public record KitContext(
         java.util.concurrent.ExecutorService jobs,
         io.crmkit.impl.io.RunningTransfers transfers,
         java.time.Duration mergeRetention,
-        io.crmkit.impl.db.GrowingTables growing) {
+        io.crmkit.impl.db.GrowingTables growing,
+        io.crmkit.impl.activity.MetricsRefresher refresher) {
 }

@@ -43,6 +43,15 @@ class MetricsTest {
         }
     }
 
+    /** Events refresh the metrics in the background; the tests read them after that. */
+    static void awaitRefreshes(Crm crm) {
+        try {
+            assertThat(crm.activities().metrics().awaitRefreshes(Duration.ofSeconds(30))).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<Long> ids(Page<Customer> page) {
         return page.items().stream().map(Customer::id).toList();
     }
@@ -56,6 +65,7 @@ class MetricsTest {
                     EventDraft.of(lan.id(), "message", NOW.minus(Duration.ofDays(40))),
                     EventDraft.of(lan.id(), "message", NOW.minus(Duration.ofDays(3))),
                     EventDraft.of(lan.id(), "purchase", NOW.minus(Duration.ofDays(1)))));
+            awaitRefreshes(crm);
 
             CustomerMetrics metrics = crm.activities().metrics().of(lan.id());
             assertThat(metrics.lastActivityAt()).contains(NOW.minus(Duration.ofDays(1)));
@@ -86,6 +96,7 @@ class MetricsTest {
             events.add(EventDraft.of(old.id(), "purchase", NOW.minus(Duration.ofDays(60))));
             events.add(EventDraft.of(old.id(), "purchase", NOW.minus(Duration.ofDays(61))));
             crm.activities().timeline().append(events);
+            awaitRefreshes(crm);
 
             assertThat(ids(crm.filters().search(Query.where(Filter.occurred("purchase", 2, 30)))))
                     .containsExactly(buyer.id());
@@ -128,6 +139,7 @@ class MetricsTest {
                 }
             }
             crm.activities().timeline().append(events);
+            awaitRefreshes(crm);
 
             List<Long> seen = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();

@@ -44,12 +44,14 @@ class OwnedRowsTest {
                 EventDraft.of(merged.id(), "email", T0.plusSeconds(60)).source("merged-1"),
                 EventDraft.of(merged.id(), "purchase", T0.plusSeconds(120)).source("merged-2")));
 
+        MetricsTest.awaitRefreshes(crm);
         long merge = crm.merges().merge(survivor.id(), merged.id(), MergeOptions.defaults()).mergeIds().get(0);
 
         assertThat(sources(crm, survivor.id())).containsExactly("merged-2", "merged-1", "survivor-1");
         assertThat(crm.activities().metrics().of(survivor.id()).lastActivityAt()).contains(T0.plusSeconds(120));
         crm.activities().timeline().record(EventDraft.of(survivor.id(), "message", T0.plusSeconds(180))
                 .source("after-merge"));
+        MetricsTest.awaitRefreshes(crm);
 
         crm.merges().undo(merge);
 
@@ -108,6 +110,7 @@ class OwnedRowsTest {
         crm.trash().restore(List.of(lan.id()));
         assertThat(sources(crm, lan.id())).containsExactly("kept");
 
+        MetricsTest.awaitRefreshes(crm);
         crm.trash().erase(List.of(lan.id()));
         assertThat(db.count("event")).isZero();
         assertThat(db.count("customer_metric")).isZero();

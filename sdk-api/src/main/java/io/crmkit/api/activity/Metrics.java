@@ -6,8 +6,11 @@ import io.crmkit.api.error.PermissionDeniedException;
 /**
  * Per-customer metrics, kept in a table so that filters and sorts use them: {@code lastActivityAt},
  * {@code activity30d}, {@code orderCount}, {@code totalSpent} and {@code valueRating} are filter fields and sort
- * keys. They are refreshed when the customer's events or orders change, and on demand; activity in the last 30
- * days also changes as time passes, so a host refreshes all of them daily with {@link #recomputeRatings()}.
+ * keys. Orders refresh their customer's metrics in their own transaction. Events refresh them moments later,
+ * on the kit's job threads, so that recording events costs their writes only; {@link #awaitRefreshes} waits for
+ * that, {@link #refresh} computes one customer's at once. What was waiting when the process stopped, and the
+ * activity of the last 30 days (which changes as time passes), are made right by {@link #recomputeRatings()},
+ * which a host runs daily.
  */
 public interface Metrics {
 
@@ -25,6 +28,14 @@ public interface Metrics {
      * @throws PermissionDeniedException without {@code WRITE}
      */
     CustomerMetrics refresh(long customerId);
+
+    /**
+     * Waits until the metrics of the customers of every event recorded so far through this kit are refreshed.
+     *
+     * @return false when the timeout passed first
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    boolean awaitRefreshes(java.time.Duration timeout) throws InterruptedException;
 
     /**
      * Recomputes every customer's counts and the RFM quintiles and value ratings across the tenant, in chunks

@@ -53,6 +53,11 @@ final class DefaultMetrics implements Metrics {
     }
 
     @Override
+    public boolean awaitRefreshes(java.time.Duration timeout) throws InterruptedException {
+        return kit.refresher().await(java.util.Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    @Override
     public long recomputeRatings() {
         Access.require(actor, Permission.BULK_EDIT, "recompute customer ratings");
         Instant now = kit.clock().instant();

@@ -33,14 +33,12 @@ final class DefaultTimeline implements Timeline {
     private final Actor actor;
     private final KitContext kit;
     private final EventStore store;
-    private final MetricsStore metrics;
     private final LiveCustomer live;
 
     DefaultTimeline(Actor actor, KitContext kit) {
         this.actor = actor;
         this.kit = kit;
         this.store = new EventStore(kit.tablePrefix(), kit.idSql());
-        this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
         this.live = new LiveCustomer(kit.tablePrefix());
     }
 
@@ -49,18 +47,19 @@ final class DefaultTimeline implements Timeline {
         Objects.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "record an event");
         List<EventStore.Row> rows = check(List.of(draft), "event");
-        return kit.database().write("record an event", session -> {
+        Event event = kit.database().write("record an event", session -> {
             Connection connection = session.getConnection();
             live.lock(connection, actor.tenantId(), draft.customerId());
             Instant now = kit.clock().instant();
             store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
-            metrics.refreshActivity(connection, actor.tenantId(), List.of(draft.customerId()), now);
             kit.audit().record(session, actor, "event.record", "customer", draft.customerId(), "type "
                     + rows.get(0).type());
             EventStore.Row row = rows.get(0);
             return new Event(row.id(), row.customerId(), row.type(), row.occurredAt(), row.source(),
                     EventProperties.fromJson(row.properties()), now, actor.actorId());
         });
+        kit.refresher().changed(actor.tenantId(), List.of(draft.customerId()), 1);
+        return event;
     }
 
     @Override
@@ -90,12 +89,11 @@ final class DefaultTimeline implements Timeline {
             }
             Instant now = kit.clock().instant();
             store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
-            metrics.refreshActivity(connection, actor.tenantId(), customers, now);
             kit.audit().record(session, actor, "event.append", "customer", rows.get(0).customerId(), rows.size()
                     + " event(s) of " + customers.size() + " customer(s)");
             return rows.size();
         });
-        kit.growing().wrote(List.of(kit.tablePrefix() + "event", kit.tablePrefix() + "customer_metric"), recorded);
+        kit.refresher().changed(actor.tenantId(), customers, recorded);
         return recorded;
     }
 
