@@ -14,15 +14,37 @@ import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.Query;
+import io.crmkit.api.io.ExportRequest;
+import io.crmkit.api.io.FileFormat;
+import io.crmkit.api.io.ImportFile;
+import io.crmkit.api.io.ImportPreview;
+import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.io.ImportResult;
+import io.crmkit.api.merge.DuplicateCandidate;
+import io.crmkit.api.merge.DuplicateCluster;
+import io.crmkit.api.merge.MatchReason;
+import io.crmkit.api.merge.MatchRules;
+import io.crmkit.api.merge.MergeOptions;
+import io.crmkit.api.merge.MergeResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * CRMKit in one program, on an embedded H2 file database: defines a custom field, creates customers (or finds
- * them again on a second run), moves one through the assignment flow, and shows the errors a user gets for
- * bad input and for a phone that another customer already has.
+ * them again on a second run), moves one through the assignment flow, shows the errors a user gets for bad
+ * input and for a phone that another customer already has, imports a bundled .xlsx of a fair's visitors (with
+ * two bad rows), runs an advanced filter, finds the duplicate the import brought and merges it, and exports the
+ * filter's customers to an .xlsx file. Running it again finds everything in place.
  *
  * <p>Run from the repository root: {@code mvn -q -pl samples/quickstart -am compile exec:java}. The database
  * lives in {@code ./data/quickstart} (pass another directory as the first argument).
@@ -89,6 +111,65 @@ public final class Quickstart {
             for (String externalId : List.of("shop-1001", "shop-1002", "shop-1003")) {
                 crm.customers().findByExternalId(externalId).ifPresent(this::print);
             }
+
+            importVisitors(crm, directory);
+            Filter hanoiOrVip = Filter.all(Filter.hasTag("fair-2026"),
+                    Filter.any(Filter.eq("city", "Hanoi"), Filter.hasTag("vip")));
+            out.println("Fair visitors in Hanoi or VIP: " + crm.filters().search(Query.where(hanoiOrVip)).items()
+                    .stream().map(Customer::name).toList());
+            mergeDuplicates(crm);
+            export(crm, hanoiOrVip, directory.resolve("fair-hanoi-or-vip.xlsx"));
+        }
+    }
+
+    /** Imports the bundled list of a fair's visitors once; two of its rows are invalid on purpose. */
+    private void importVisitors(Crm crm, Path directory) {
+        if (crm.filters().count(Filter.eq("source", "fair 2026")) > 0) {
+            out.println("The fair's visitors are already imported");
+            return;
+        }
+        Path file = directory.resolve("fair-2026.xlsx");
+        try (InputStream in = Quickstart.class.getResourceAsStream("/quickstart/fair-2026.xlsx")) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the sample file to " + file, e);
+        }
+        ImportFile visitors = ImportFile.of(file);
+        ImportPreview preview = crm.imports().preview(visitors);
+        out.println("Import mapping suggested for " + file.getFileName() + ": " + preview.suggested());
+        ImportResult result = crm.imports().run(ImportRequest.builder(visitors).mapping(preview.suggested())
+                .source("fair 2026").build());
+        out.printf("Imported %d rows: %d created, %d updated, %d failed%n", result.rows(), result.created(),
+                result.updated(), result.failed());
+        result.failures().forEach(failure -> out.println("  row " + failure.row() + ": " + failure.reasons()));
+    }
+
+    /** Finds the duplicates the import brought and merges each into the customer created first. */
+    private void mergeDuplicates(Crm crm) {
+        List<DuplicateCluster> clusters = crm.merges().findDuplicates(MatchRules.defaults(), 10);
+        if (clusters.isEmpty()) {
+            out.println("No duplicates left");
+        }
+        for (DuplicateCluster cluster : clusters) {
+            DuplicateCandidate pair = cluster.pairs().get(0);
+            out.println("Duplicate candidates " + cluster.customerIds() + ", score " + cluster.score() + ": "
+                    + pair.reasons().stream().map(MatchReason::detail).toList());
+            long survivor = cluster.customerIds().get(0);
+            List<Long> others = cluster.customerIds().subList(1, cluster.customerIds().size());
+            MergeResult merged = crm.merges().merge(survivor, others, MergeOptions.defaults());
+            out.println("Merged " + others + " into " + merged.survivor().name() + ": phones "
+                    + merged.survivor().phones() + ", emails " + merged.survivor().emails()
+                    + " (undoable until " + merged.undoableUntil() + ")");
+        }
+    }
+
+    private void export(Crm crm, Filter filter, Path file) {
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            long rows = crm.exports().run(ExportRequest.builder(FileFormat.XLSX).filter(filter)
+                    .columns(List.of("name", "phones", "emails", "company", "city", "tags")).build(), stream);
+            out.println("Exported " + rows + " customers to " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
         }
     }
 

@@ -25,10 +25,16 @@ class QuickstartTest {
                 "Identified Minh as valid", "she now has 1210", "Found by phone in another notation: Nguyễn Thị Lan",
                 "Refused bad input: 3 invalid fields", "Refused a duplicate: phone '+84912345678' already belongs to");
         assertThat(first.lines().filter(line -> line.contains("tags="))).hasSize(3);
+        assertThat(first).contains("Imported 8 rows: 6 created, 0 updated, 2 failed", "row 8: ", "row 9: ",
+                "Duplicate candidates", "Merged [", "into Nguyễn Thị Lan", "lan.nguyne@example.com",
+                "Exported 4 customers to " + directory.resolve("fair-hanoi-or-vip.xlsx"));
+        assertThat(first).containsPattern("Fair visitors in Hanoi or VIP: \\[.*Pham Minh Chau.*\\]");
 
         String second = run(directory);
 
         assertThat(second).doesNotContain("Created customer", "Defined custom field").contains("she now has 1220");
+        assertThat(second).contains("The fair's visitors are already imported", "No duplicates left",
+                "Exported 4 customers");
         assertThat(second.lines().filter(line -> line.contains("tags="))).hasSize(3);
     }
 }
