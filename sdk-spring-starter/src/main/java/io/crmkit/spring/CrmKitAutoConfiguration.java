@@ -38,8 +38,9 @@ public class CrmKitAutoConfiguration {
      * @return the kit, migrated (or checked, with {@code crmkit.migrate=false}) and ready
      * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
      *         the property with a bad value
-     * @throws ConfigurationException when there is no DataSource to use, or the database cannot be reached, is not
-     *         supported or has tables that are not up to date
+     *         (also {@code crmkit.migrate=false} on tables that are not up to date)
+     * @throws ConfigurationException when there is no DataSource to use, or the database cannot be reached or is not
+     *         supported
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
@@ -53,7 +54,7 @@ public class CrmKitAutoConfiguration {
             builder.dataSource(applicationDataSource(dataSources));
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        return KitBuilderConfigurer.build(properties, builder);
     }
 
     /** @return the resolver of applications that define none: tenant "default", actor "app", every permission */

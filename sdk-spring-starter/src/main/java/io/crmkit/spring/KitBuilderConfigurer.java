@@ -41,9 +41,28 @@ final class KitBuilderConfigurer {
         try {
             builder.jdbcUrl(url, pool.getUsername(), pool.getPassword());
         } catch (ConfigurationException e) {
-            throw invalid("crmkit.datasource.url", shown, e);
+            // The builder's message repeats the whole URL, which may hold a password: keep its reason only.
+            String reason = reason(e);
+            int got = reason.indexOf(", got '");
+            throw new InvalidConfigurationPropertyValueException("crmkit.datasource.url", shown,
+                    got < 0 ? reason : reason.substring(0, got));
         }
         set("crmkit.datasource.max-pool-size", pool.getMaxPoolSize(), builder::maxPoolSize);
+    }
+
+    /**
+     * Builds the kit; a schema that is not up to date while {@code crmkit.migrate=false} is reported on that
+     * property.
+     */
+    static CrmKit build(CrmKitProperties properties, CrmKit.Builder builder) {
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            if (!properties.isMigrate() && e.getMessage().startsWith("migrate(")) {
+                throw invalid("crmkit.migrate", false, e);
+            }
+            throw e;
+        }
     }
 
     private static <T> void set(String property, T value, Consumer<T> setting) {
@@ -56,13 +75,13 @@ final class KitBuilderConfigurer {
 
     private static InvalidConfigurationPropertyValueException invalid(String property, Object value,
                                                                       ConfigurationException e) {
-        // The builder's message starts with its own setting name ("jobThreads: must be ..."): keep only the reason.
+        return new InvalidConfigurationPropertyValueException(property, value, reason(e));
+    }
+
+    /** The builder's message without its own setting name ("jobThreads: must be ..."), which the property replaces. */
+    private static String reason(ConfigurationException e) {
         String message = e.getMessage();
         int colon = message.indexOf(": ");
-        String reason = colon < 0 ? message : message.substring(colon + 2);
-        InvalidConfigurationPropertyValueException invalid =
-                new InvalidConfigurationPropertyValueException(property, value, reason);
-        invalid.initCause(e);
-        return invalid;
+        return colon < 0 ? message : message.substring(colon + 2);
     }
 }
