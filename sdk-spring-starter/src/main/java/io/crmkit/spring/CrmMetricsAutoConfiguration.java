@@ -1,0 +1,42 @@
+package io.crmkit.spring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Meters the starter's {@code Crm} bean when Micrometer is on the class path and the application has a
+ * {@link MeterRegistry} bean (as Spring Boot Actuator provides):
+ *
+ * <table>
+ *   <caption>meters</caption>
+ *   <tr><th>meter</th><th>type</th><th>tags</th></tr>
+ *   <tr><td>{@code crmkit.imports}</td><td>timer of {@code imports().run}</td><td>outcome</td></tr>
+ *   <tr><td>{@code crmkit.imports.rows}</td><td>counter of imported rows (not of dry runs)</td>
+ *       <td>result: created, updated, unchanged, failed</td></tr>
+ *   <tr><td>{@code crmkit.exports}</td><td>timer of {@code exports().run}</td><td>outcome</td></tr>
+ *   <tr><td>{@code crmkit.exports.rows}</td><td>counter of exported rows</td><td></td></tr>
+ *   <tr><td>{@code crmkit.merges}</td><td>timer of {@code merges().merge}</td><td>outcome</td></tr>
+ *   <tr><td>{@code crmkit.merges.customers}</td><td>counter of customers merged away</td><td></td></tr>
+ *   <tr><td>{@code crmkit.searches}</td><td>timer of {@code filters().search}, {@code searchView}, {@code count}</td>
+ *       <td>kind: search, view, count; outcome</td></tr>
+ * </table>
+ *
+ * <p>{@code outcome} is {@code success} or {@code error} (the call threw). Imports and exports submitted as jobs, and
+ * calls on a {@code Crm} obtained from {@code kit.as(actor)} directly, are not measured.
+ */
+@AutoConfiguration(after = CrmKitAutoConfiguration.class,
+        afterName = {"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public class CrmMetricsAutoConfiguration {
+
+    @Bean
+    CrmDecorator crmMeters(MeterRegistry registry) {
+        CrmMeters meters = new CrmMeters(registry);
+        return crm -> new MeteredCrm(crm, meters);
+    }
+}

@@ -1,0 +1,87 @@
+package io.crmkit.spring;
+
+import io.crmkit.CrmKit;
+import io.crmkit.api.error.ConfigurationException;
+import java.util.function.Consumer;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * Applies {@link CrmKitProperties} to a {@link CrmKit.Builder}. The builder checks each value; its refusal is
+ * turned into Boot's {@link InvalidConfigurationPropertyValueException}, whose message (and Boot's failure report)
+ * names the property rather than the builder setting.
+ */
+final class KitBuilderConfigurer {
+
+    private KitBuilderConfigurer() {
+    }
+
+    /** Applies every property but the data source, which the auto-configuration chooses. */
+    static void apply(CrmKitProperties properties, CrmKit.Builder builder) {
+        set("crmkit.table-prefix", properties.getTablePrefix(), builder::tablePrefix);
+        builder.migrate(properties.isMigrate());
+        if (properties.getDefaultPhoneRegion() != null) {
+            set("crmkit.default-phone-region", properties.getDefaultPhoneRegion(), builder::defaultPhoneRegion);
+        }
+        set("crmkit.trash-retention", properties.getTrashRetention(), builder::trashRetention);
+        set("crmkit.merge-retention", properties.getMergeRetention(), builder::mergeRetention);
+        set("crmkit.job-threads", properties.getJobThreads(), builder::jobThreads);
+        set("crmkit.field-cache-expiry", properties.getFieldCacheExpiry(), builder::fieldCacheExpiry);
+        if (properties.getNodeId() != null) {
+            set("crmkit.node-id", properties.getNodeId(), builder::nodeId);
+        }
+        set("crmkit.lifecycle-stages", properties.getLifecycleStages(), builder::lifecycleStages);
+    }
+
+    /** Points the builder at {@code crmkit.datasource.url}, for a pool the kit owns. */
+    static void applyOwnPool(CrmKitProperties.Datasource pool, CrmKit.Builder builder) {
+        String url = pool.getUrl();
+        // The URL's parameters may hold a password: the message shows the URL without them.
+        int parameters = url.indexOf('?');
+        String shown = parameters < 0 ? url : url.substring(0, parameters) + "?...";
+        try {
+            builder.jdbcUrl(url, pool.getUsername(), pool.getPassword());
+        } catch (ConfigurationException e) {
+            // The builder's message repeats the whole URL, which may hold a password: keep its reason only.
+            String reason = reason(e);
+            int got = reason.indexOf(", got '");
+            throw new InvalidConfigurationPropertyValueException("crmkit.datasource.url", shown,
+                    got < 0 ? reason : reason.substring(0, got));
+        }
+        set("crmkit.datasource.max-pool-size", pool.getMaxPoolSize(), builder::maxPoolSize);
+    }
+
+    /**
+     * Builds the kit; a schema that is not up to date while {@code crmkit.migrate=false} is reported on that
+     * property.
+     */
+    static CrmKit build(CrmKitProperties properties, CrmKit.Builder builder) {
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            if (!properties.isMigrate() && e.getMessage().startsWith("migrate(")) {
+                throw invalid("crmkit.migrate", false, e);
+            }
+            throw e;
+        }
+    }
+
+    private static <T> void set(String property, T value, Consumer<T> setting) {
+        try {
+            setting.accept(value);
+        } catch (ConfigurationException e) {
+            throw invalid(property, value, e);
+        }
+    }
+
+    private static InvalidConfigurationPropertyValueException invalid(String property, Object value,
+                                                                      ConfigurationException e) {
+        return new InvalidConfigurationPropertyValueException(property, value, reason(e));
+    }
+
+    /** The builder's message without its own setting name ("jobThreads: must be ..."), which the property replaces. */
+    private static String reason(ConfigurationException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        return colon < 0 ? message : message.substring(colon + 2);
+    }
+}
