@@ -151,7 +151,8 @@ public final class CrmKit implements AutoCloseable {
          */
         public Builder jdbcUrl(String url, String user, String password) {
             if (url == null || !url.startsWith("jdbc:")) {
-                throw new ConfigurationException("jdbcUrl: must start with 'jdbc:', got '" + url + "'");
+                throw new ConfigurationException("jdbcUrl: must start with 'jdbc:', got '"
+                        + (url == null ? null : withoutSecrets(url)) + "'");
             }
             this.jdbcUrl = url;
             this.user = user;
@@ -369,10 +370,20 @@ public final class CrmKit implements AutoCloseable {
             }
         }
 
-        /** The URL for messages: its parameters (which may hold a password) replaced by "...". */
+        /**
+         * The URL for messages: its parameters (which may hold a password), after the first '?' or ';', replaced by
+         * "...", and a user's password before an '@' too.
+         */
         private static String withoutSecrets(String url) {
-            int parameters = url.indexOf('?');
-            return parameters < 0 ? url : url.substring(0, parameters) + "?...";
+            int parameters = url.length();
+            for (char separator : new char[] {'?', ';'}) {
+                int at = url.indexOf(separator);
+                if (at >= 0 && at < parameters) {
+                    parameters = at;
+                }
+            }
+            String base = url.substring(0, parameters).replaceAll("//[^/@]*@", "//...@");
+            return parameters == url.length() ? base : base + url.charAt(parameters) + "...";
         }
 
         private static String rootMessage(Throwable e) {

@@ -67,6 +67,9 @@ class KitBuilderTest {
         assertThatThrownBy(() -> CrmKit.builder().dataSource(null)).hasMessage("dataSource: must not be null");
         assertThatThrownBy(() -> CrmKit.builder().jdbcUrl("postgres://x", null, null))
                 .hasMessage("jdbcUrl: must start with 'jdbc:', got 'postgres://x'");
+        assertThatThrownBy(() -> CrmKit.builder().jdbcUrl("postgres://admin:s3cret@db/x?password=s3cret", "u", "p"))
+                .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("s3cret")
+                .hasMessageContaining("postgres://...@db/x?...");
     }
 
     @Test
