@@ -73,11 +73,9 @@ final class EventStore {
      */
     Set<Long> lockLiveCustomers(Connection connection, String tenantId, Collection<Long> ids, String shareLock) {
         Set<Long> live = new HashSet<>();
-        List<Long> all = new ArrayList<>(new java.util.TreeSet<>(ids));
-        for (int start = 0; start < all.size(); start += IdStatements.MAX_IDS) {
+        for (List<Long> chunk : IdStatements.chunks(ids)) {
             live.addAll(sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
-                    List.of(tenantId), all.subList(start, Math.min(all.size(), start + IdStatements.MAX_IDS)),
-                    shareLock));
+                    List.of(tenantId), chunk, shareLock));
         }
         return live;
     }

@@ -4,7 +4,6 @@ import io.crmkit.impl.db.IdStatements;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -35,7 +34,7 @@ public final class MetricsStore {
      * @param customerIds live customers of the tenant; any number (handled in chunks)
      */
     public void refresh(Connection connection, String tenantId, Collection<Long> customerIds, Instant now) {
-        for (List<Long> chunk : chunks(customerIds)) {
+        for (List<Long> chunk : IdStatements.chunks(customerIds)) {
             createMissing(connection, tenantId, chunk, now);
             String order = " FROM " + prefix + "customer_order o WHERE o.tenant_id = m.tenant_id AND"
                     + " o.customer_id = m.customer_id AND o.status NOT IN ('CANCELLED', 'REFUNDED')";
@@ -53,7 +52,7 @@ public final class MetricsStore {
      * the order counts stay as they are.
      */
     public void refreshActivity(Connection connection, String tenantId, Collection<Long> customerIds, Instant now) {
-        for (List<Long> chunk : chunks(customerIds)) {
+        for (List<Long> chunk : IdStatements.chunks(customerIds)) {
             createMissing(connection, tenantId, chunk, now);
             updateActivity(connection, tenantId, chunk, now);
         }
@@ -77,15 +76,6 @@ public final class MetricsStore {
                 + " COALESCE(m.last_order_at, ?)), ?),"
                 + " refreshed_at = ? WHERE m.tenant_id = ? AND m.customer_id IN ",
                 List.<Object>of(now.minus(ACTIVITY_WINDOW), NEVER, NEVER, NEVER, now, tenantId), chunk);
-    }
-
-    private static List<List<Long>> chunks(Collection<Long> customerIds) {
-        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(customerIds));
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += IdStatements.MAX_IDS) {
-            chunks.add(ids.subList(start, Math.min(ids.size(), start + IdStatements.MAX_IDS)));
-        }
-        return chunks;
     }
 
     /** Deletes the customers' rows (a merged customer's, an erased one's). */

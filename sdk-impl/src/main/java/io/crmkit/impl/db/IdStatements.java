@@ -53,6 +53,19 @@ public final class IdStatements {
     }
 
     /** @return {@code (?, ?, ...)} for 1 to {@value #MAX_IDS} values */
+    /**
+     * @return the distinct ids in ascending order, in lists of at most {@value #MAX_IDS}: the id lists of one
+     *         statement each, taken in the same order by every caller so that row locks never deadlock
+     */
+    public static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> sorted = List.copyOf(new java.util.TreeSet<>(ids));
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int start = 0; start < sorted.size(); start += MAX_IDS) {
+            chunks.add(sorted.subList(start, Math.min(start + MAX_IDS, sorted.size())));
+        }
+        return chunks;
+    }
+
     public static String in(int size) {
         requireIdCount(size);
         return LISTS[size];

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 
 /** {@link FilterService} for one actor. */
@@ -68,8 +69,9 @@ public final class DefaultFilterService implements FilterService {
         ListView view = views.find(viewName).orElseThrow(() -> new NotFoundException("actor '" + actor.actorId()
                 + "' has no list view '" + viewName + "'"));
         Page<Customer> page = search(query);
+        Function<Customer, Map<String, Object>> values = ListColumns.values(view.columns());
         List<ListRow> rows = page.items().stream()
-                .map(customer -> new ListRow(customer.id(), ListColumns.values(customer, view.columns()))).toList();
+                .map(customer -> new ListRow(customer.id(), values.apply(customer))).toList();
         return new Page<>(rows, page.nextCursor(), page.total());
     }
 

@@ -82,13 +82,18 @@ public final class ListColumns {
         return readers;
     }
 
-    /** @return the customer's values of the columns, in their order; "" where there is none */
-    public static Map<String, Object> values(Customer customer, List<String> columns) {
+    /**
+     * @return for many customers, each one's values of the columns, in their order; "" where there is none. The
+     *         columns are looked up once.
+     */
+    public static Function<Customer, Map<String, Object>> values(List<String> columns) {
         List<Function<Customer, Object>> readers = readers(columns);
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i), readers.get(i).apply(customer));
-        }
-        return values;
+        return customer -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                values.put(columns.get(i), readers.get(i).apply(customer));
+            }
+            return values;
+        };
     }
 }

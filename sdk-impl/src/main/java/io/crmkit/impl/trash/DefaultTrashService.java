@@ -99,7 +99,7 @@ public final class DefaultTrashService implements TrashService {
         List<Long> ids = checkIds(customerIds, "restore customers");
         List<Long> restored = new ArrayList<>();
         List<BulkIssue> refused = new ArrayList<>();
-        for (List<Long> chunk : chunks(ids)) {
+        for (List<Long> chunk : IdStatements.chunks(ids)) {
             List<BulkIssue> chunkRefused = new ArrayList<>();
             List<Long> chunkRestored = kit.database().write("restore customers", session -> {
                 chunkRefused.clear();
@@ -120,7 +120,7 @@ public final class DefaultTrashService implements TrashService {
     public long erase(Collection<Long> customerIds) {
         List<Long> ids = checkIds(customerIds, "erase customers");
         long erased = 0;
-        for (List<Long> chunk : chunks(ids)) {
+        for (List<Long> chunk : IdStatements.chunks(ids)) {
             erased += kit.database().write("erase customers", session -> {
                 int count = store.erase(session.getConnection(), actor.tenantId(), chunk);
                 // The audit log never holds field values; it keeps only that an erasure happened.
@@ -162,13 +162,5 @@ public final class DefaultTrashService implements TrashService {
                     + customerIds.size());
         }
         return List.copyOf(new TreeSet<>(customerIds));
-    }
-
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += IdStatements.MAX_IDS) {
-            chunks.add(ids.subList(start, Math.min(start + IdStatements.MAX_IDS, ids.size())));
-        }
-        return chunks;
     }
 }
