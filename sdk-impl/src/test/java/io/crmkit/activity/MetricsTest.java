@@ -9,6 +9,8 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.CustomerMetrics;
 import io.crmkit.api.activity.EventDraft;
+import io.crmkit.api.activity.OrderDraft;
+import io.crmkit.api.activity.OrderStatus;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.NotFoundException;
@@ -21,6 +23,7 @@ import io.crmkit.api.filter.Sort;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.MutableClock;
 import io.crmkit.testing.TestDb;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,6 +163,37 @@ class MetricsTest {
             assertThat(counts.subList(9, 12)).containsOnly(0);
             assertThat(crm.filters().explain(Query.all().sortedBy(Sort.desc("lastActivityAt"))).sql())
                     .contains("customer_metric");
+        });
+    }
+
+    /** Ten customers, one order each, spending and recency rising together: quintiles 1,1,2,2,...,5,5. */
+    @DbTest
+    void ratingsAreQuintilesAcrossTheTenantAndCustomersWithoutOrdersHaveNone(TestDb db) {
+        withKit(db, crm -> {
+            List<Customer> buyers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Customer buyer = crm.customers().create(CustomerDraft.builder().name("Buyer " + i).build());
+                buyers.add(buyer);
+                crm.activities().orders().create(buyer.id(), OrderDraft.ofAmount("R-" + i,
+                        NOW.minus(Duration.ofDays(100 - i)), OrderStatus.PAID, "VND", BigDecimal.valueOf(1000L * (i + 1))));
+            }
+            Customer browser = crm.customers().create(CustomerDraft.builder().name("Browser").build());
+
+            assertThat(crm.activities().metrics().recomputeRatings()).isEqualTo(10);
+
+            for (int i = 0; i < 10; i++) {
+                CustomerMetrics metrics = crm.activities().metrics().of(buyers.get(i).id());
+                int quintile = 1 + i / 2;
+                assertThat(metrics.monetary()).as("buyer %d", i).contains(quintile);
+                assertThat(metrics.recency()).as("buyer %d", i).contains(quintile);
+                assertThat(metrics.frequency()).as("buyer %d: all have 1 order", i).contains(1);
+                assertThat(metrics.valueRating()).as("buyer %d", i).contains(Math.round((2 * quintile + 1) / 3f));
+                assertThat(metrics.orderCount()).isEqualTo(1);
+            }
+            assertThat(crm.activities().metrics().of(browser.id()).valueRating()).isEmpty();
+            assertThat(ids(crm.filters().search(Query.where(Filter.where("valueRating",
+                    io.crmkit.api.filter.Operator.GE, 4))))).containsExactlyInAnyOrder(buyers.get(8).id(),
+                    buyers.get(9).id());
         });
     }
 
