@@ -325,11 +325,12 @@ public final class DefaultFilterService implements FilterService {
         String direction = query.sort().ascending() ? " ASC" : " DESC";
         String orderBy = key.key().equals("id") ? "c.id" + direction
                 : key.expression() + direction + ", c.id" + direction;
-        boolean walkIndex = where.indexOf("EXISTS (") >= 0 || query.cursor().isPresent();
+        boolean walkIndex = where.isEmpty() || where.indexOf("EXISTS (") >= 0 || query.cursor().isPresent();
         if (!key.isMetric() && kit.database().dialect() == Dialect.H2 && walkIndex) {
             // The tenant first, as in idsAfter: H2 then walks the (tenant_id, column, id) index in order and stops at
             // the page, instead of testing an EXISTS (or a cursor's keyset) for every customer of the tenant and
-            // sorting them (has tag on 200,000 customers: 1,184 -> 30 ms; page 21 by cursor: 76 -> 3 ms).
+            // sorting them (has tag on 200,000 customers: 1,184 -> 30 ms; page 21 by cursor: 76 -> 3 ms; everyone on
+            // 20,000: 3 -> 0.4 ms).
             // Conditions H2 can look up by an index keep their own plan.
             orderBy = "c.tenant_id" + direction + ", " + orderBy;
         }
