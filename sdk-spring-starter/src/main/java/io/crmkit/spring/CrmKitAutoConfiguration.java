@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Bean;
  *       naming {@code crmkit.datasource.url}.</li>
  *   <li>The {@code crmkit.*} properties and then the {@link CrmKitCustomizer} beans configure it; a bad value
  *       fails start-up naming the property. The kit migrates its tables while the context starts.</li>
+ *   <li>The kit is built after the application's own schema migrations (Flyway, Liquibase, SQL scripts), so that
+ *       the application's Flyway meets an empty schema on a new database, not the kit's tables.</li>
  *   <li>On shutdown the kit is closed: its job threads stop and its own pool closes; the application's DataSource
  *       is left to the application.</li>
  *   <li>Each bean backs off when the application defines one of its type: its own {@code CrmKit}, its own
@@ -44,6 +47,7 @@ public class CrmKitAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
     public CrmKit crmKit(CrmKitProperties properties, ObjectProvider<DataSource> dataSources,
                          ObjectProvider<CrmKitCustomizer> customizers) {
         CrmKit.Builder builder = CrmKit.builder();
