@@ -1,0 +1,89 @@
+package io.crmkit.samples.web;
+
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.CrmException;
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.StateTransitionException;
+import io.crmkit.api.error.StorageException;
+import io.crmkit.api.error.ValidationException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/**
+ * Turns the SDK's exceptions into JSON errors with the status a client expects: {@code {"code", "message",
+ * "errors": [{"field", "code", "message"}]}}, the errors only for a validation failure.
+ */
+@RestControllerAdvice
+class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ApiError> invalid(ValidationException e) {
+        return ResponseEntity.badRequest().body(new ApiError(e.code(), e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(CrmException.class)
+    ResponseEntity<ApiError> refused(CrmException e) {
+        HttpStatus status = status(e);
+        if (status.is5xxServerError()) {
+            LOG.error("request failed", e);
+        }
+        return ResponseEntity.status(status).body(new ApiError(e.code(), e.getMessage(), List.of()));
+    }
+
+    /** The SDK's own checks of arguments (a page size out of range, a keyword too long). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> badArgument(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(new ApiError("invalid", e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiError> unreadable(Exception e) {
+        return ResponseEntity.badRequest().body(new ApiError("invalid_request", e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ApiError("too_large",
+                "the file is larger than this application accepts (spring.servlet.multipart.max-file-size)",
+                List.of()));
+    }
+
+    private static HttpStatus status(CrmException e) {
+        if (e instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof PermissionDeniedException) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (e instanceof ConflictException || e instanceof StateTransitionException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof LimitExceededException) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+        if (e instanceof StorageException) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    /** An error as the API sends it. */
+    record ApiError(String code, String message, List<FieldError> errors) {
+    }
+}

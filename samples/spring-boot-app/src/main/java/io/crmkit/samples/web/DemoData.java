@@ -1,0 +1,70 @@
+package io.crmkit.samples.web;
+
+import io.crmkit.api.Crm;
+import io.crmkit.api.customer.Address;
+import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.field.FieldDraft;
+import io.crmkit.api.field.FieldType;
+import io.crmkit.api.filter.Query;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives an empty tenant something to look at: a custom field "tier" and {@value #CUSTOMERS} customers across
+ * four cities, two of whom are the same person typed twice (a suggested duplicate). Runs at start-up when the
+ * tenant has no customer; {@code sample.demo-data=false} turns it off.
+ */
+@Component
+@ConditionalOnProperty(name = "sample.demo-data", havingValue = "true", matchIfMissing = true)
+class DemoData implements ApplicationRunner {
+
+    /** Customers created. */
+    static final int CUSTOMERS = 24;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final List<String> CITIES = List.of("Hanoi", "Ho Chi Minh City", "Da Nang", "Hai Phong");
+    private static final List<String> TIERS = List.of("bronze", "silver", "gold");
+    private static final List<String> NAMES = List.of("Nguyen Van An", "Le Thi Binh", "Pham Minh Chau",
+            "Hoang Duc Dung", "Vo Thi Giang", "Dang Van Hai", "Bui Thi Hoa", "Do Quang Huy", "Ngo Thi Khanh",
+            "Duong Van Long", "Ly Thi Mai", "Trinh Van Nam", "Mai Thi Oanh", "Dinh Van Phuc", "Cao Thi Quynh",
+            "Lam Van Son", "Ha Thi Thu", "Quach Van Tuan", "Luong Thi Uyen", "Kieu Van Vinh", "Ton Thi Xuan",
+            "Chu Van Yen");
+
+    private final Crm crm;
+
+    DemoData(Crm crm) {
+        this.crm = crm;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!crm.filters().search(Query.all().pageSize(1)).items().isEmpty()) {
+            return;
+        }
+        if (crm.fields().find("tier").isEmpty()) {
+            crm.fields().define(FieldDraft.builder("tier", FieldType.SINGLE_CHOICE).label("Tier").options(TIERS)
+                    .build());
+        }
+        for (int i = 0; i < NAMES.size(); i++) {
+            crm.customers().create(CustomerDraft.builder()
+                    .name(NAMES.get(i))
+                    .phone(String.format("+8491%07d", 2_345_600 + i))
+                    .company(i % 3 == 0 ? "Sao Mai Trading" : i % 3 == 1 ? "Hong Ha Foods" : "")
+                    .address(Address.of("VN", "", CITIES.get(i % CITIES.size()), "", ""))
+                    .tag(i % 2 == 0 ? "newsletter" : "trade-fair")
+                    .tags(i % 5 == 0 ? List.of("vip") : List.of())
+                    .custom("tier", TIERS.get(i % TIERS.size()))
+                    .build());
+        }
+        crm.customers().create(CustomerDraft.builder().name("Tran Thi Lan").email("lan.tran@gmail.com")
+                .address(Address.of("VN", "", "Hanoi", "", "")).tag("newsletter").build());
+        crm.customers().create(CustomerDraft.builder().name("Tran Thi Lan").email("lantran@gmail.com")
+                .phone("+84987654321").address(Address.of("VN", "", "Hanoi", "", "")).tag("trade-fair").build());
+        LOG.info("Created {} demo customers (sample.demo-data=false turns this off)", CUSTOMERS);
+    }
+}

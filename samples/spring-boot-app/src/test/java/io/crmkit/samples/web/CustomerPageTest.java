@@ -1,0 +1,248 @@
+package io.crmkit.samples.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The customer page in headless Chromium, as a person uses it: filter, columns, import, export, merge. Each
+ * test checks what the page shows, never the API's JSON. On an in-memory H2 database with the demo customers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:sample-page;DB_CLOSE_DELAY=-1")
+class CustomerPageTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path profile;
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    private int port;
+
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Chromium.start(profile);
+    }
+
+    @AfterAll
+    static void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        wait = new WebDriverWait(browser, WAIT);
+        // The list is drawn anew after every answer: an element read while it is replaced is read again.
+        wait.ignoring(StaleElementReferenceException.class);
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    }
+
+    @Test
+    void theFilterBuilderNarrowsTheListAndShowsWhatIsWrong() {
+        browser.findElement(By.id("toggle-filter")).click();
+        WebElement root = browser.findElement(By.cssSelector("#filter-builder > .group"));
+        root.findElement(By.className("add-condition")).click();
+        WebElement city = conditions(root).get(0);
+        condition(city, "city", "EQ");
+        city.findElement(By.className("cond-value")).sendKeys("Da Nang");
+        apply();
+
+        awaitTotal(5);
+        assertThat(column("city")).hasSize(5).containsOnly("Da Nang");
+
+        root.findElement(By.className("add-group")).click();
+        WebElement inner = root.findElement(By.cssSelector(".items > .group"));
+        WebElement vip = conditions(inner).get(0);
+        condition(vip, "tags", "HAS_ANY");
+        vip.findElement(By.className("cond-value")).sendKeys("vip");
+        inner.findElement(By.className("add-condition")).click();
+        WebElement gold = conditions(inner).get(1);
+        condition(gold, "tier", "IN");
+        new Select(gold.findElement(By.className("cond-value"))).selectByValue("gold");
+        apply();
+
+        // Da Nang and (vip or gold): three of the five.
+        awaitTotal(3);
+        assertThat(column("city")).containsOnly("Da Nang");
+
+        browser.findElement(By.id("clear-filter")).click();
+        root = browser.findElement(By.cssSelector("#filter-builder > .group"));
+        root.findElement(By.className("add-condition")).click();
+        condition(conditions(root).get(0), "createdAt", "GT");
+        apply();
+
+        WebElement error = browser.findElement(By.id("filter-error"));
+        wait.until(ExpectedConditions.visibilityOf(error));
+        assertThat(error.getText()).contains("filter.all[0]");
+    }
+
+    @Test
+    void columnSettingsChangeTheListAndStaySaved() {
+        try {
+            browser.findElement(By.id("toggle-columns")).click();
+            columnBox("emails").click();
+            columnBox("tier").click();
+            browser.findElement(By.id("save-columns")).click();
+
+            wait.until(driver -> headers(driver).contains("Tier"));
+            assertThat(headers(browser)).doesNotContain("Emails").contains("Name", "Phones", "Tier");
+            assertThat(column("tier")).isNotEmpty().isSubsetOf("bronze", "silver", "gold", "");
+
+            openPage();
+            assertThat(headers(browser)).doesNotContain("Emails").contains("Tier");
+        } finally {
+            browser.executeScript("return fetch('/api/columns', {method: 'PUT', headers: {'Content-Type':"
+                    + " 'application/json'}, body: JSON.stringify(arguments[0])}).then(r => r.status)",
+                    ListColumns.DEFAULT);
+        }
+    }
+
+    @Test
+    void anImportShowsItsProgressAndTheFailureReport(@TempDir Path files) throws Exception {
+        long before = total();
+        Path csv = files.resolve("fair-visitors.csv");
+        Files.writeString(csv, "Name,Phone,Email,City\n"
+                + "Visitor One,+84944000001,one@visitors.test,Hue\n"
+                + "Visitor Two,+84944000002,two@visitors.test,Hue\n"
+                + "Visitor Three,+84944000003,not an email,Hue\n"
+                + "Visitor Four,+84944000004,four@visitors.test,Hue\n");
+
+        browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("import-start")).click();
+
+        WebElement status = browser.findElement(By.id("import-status"));
+        wait.until(driver -> status.getText().startsWith("Import done"));
+        assertThat(status.getText()).contains("3 created").contains("1 failed");
+        assertThat(browser.findElement(By.id("import-progress")).getAttribute("value")).isEqualTo("100");
+        WebElement report = browser.findElement(By.id("import-failures"));
+        assertThat(report.isDisplayed()).isTrue();
+        String failures = download(report.getAttribute("href"));
+        assertThat(failures).contains("not an email").doesNotContain("Visitor One");
+        awaitTotal(before + 3);
+    }
+
+    @Test
+    void theExportHoldsTheFilteredList() throws Exception {
+        browser.findElement(By.id("toggle-filter")).click();
+        WebElement root = browser.findElement(By.cssSelector("#filter-builder > .group"));
+        root.findElement(By.className("add-condition")).click();
+        WebElement city = conditions(root).get(0);
+        condition(city, "city", "EQ");
+        city.findElement(By.className("cond-value")).sendKeys("Hai Phong");
+        apply();
+        wait.until(driver -> column("city").stream().allMatch("Hai Phong"::equals));
+        long shown = total();
+
+        String csv = download(browser.findElement(By.id("export-csv")).getAttribute("href"));
+
+        List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).hasSize((int) shown + 1);
+        assertThat(lines.subList(1, lines.size())).allMatch(line -> line.contains("Hai Phong"));
+    }
+
+    @Test
+    void aSuggestedDuplicateIsMergedFromThePage() {
+        long before = total();
+        WebElement pair = wait.until(driver -> driver.findElements(By.cssSelector("#duplicates li.duplicate"))
+                .stream().filter(li -> li.getText().contains("Tran Thi Lan")).findFirst().orElse(null));
+        assertThat(pair.getText()).contains("lan.tran@gmail.com").contains("lantran@gmail.com");
+
+        pair.findElement(By.className("merge")).click();
+
+        WebElement status = browser.findElement(By.id("merge-status"));
+        wait.until(driver -> status.getText().startsWith("Merged"));
+        assertThat(status.getText()).contains("Merged Tran Thi Lan into Tran Thi Lan").contains("can be undone");
+        wait.until(driver -> driver.findElements(By.cssSelector("#duplicates li.duplicate")).stream()
+                .noneMatch(li -> li.getText().contains("Tran Thi Lan")));
+        awaitTotal(before - 1);
+        browser.findElement(By.id("keyword")).sendKeys("Tran Thi Lan");
+        browser.findElement(By.id("search")).click();
+        awaitTotal(1);
+        assertThat(column("emails").get(0)).contains("lan.tran@gmail.com").contains("lantran@gmail.com");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static List<WebElement> conditions(WebElement group) {
+        return group.findElements(By.cssSelector(":scope > .items > .condition"));
+    }
+
+    private static void condition(WebElement row, String field, String operator) {
+        new Select(row.findElement(By.className("cond-field"))).selectByValue(field);
+        new Select(row.findElement(By.className("cond-op"))).selectByValue(operator);
+    }
+
+    private static void apply() {
+        browser.findElement(By.id("apply-filter")).click();
+    }
+
+    private WebElement columnBox(String key) {
+        return browser.findElement(By.cssSelector("#column-list li[data-key='" + key + "'] input"));
+    }
+
+    private static List<String> headers(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#customers thead th")).stream().map(WebElement::getText).toList();
+    }
+
+    /** @return the cells of one column, top to bottom */
+    private static List<String> column(String key) {
+        List<WebElement> headers = browser.findElements(By.cssSelector("#customers thead th"));
+        int index = -1;
+        for (int i = 0; i < headers.size(); i++) {
+            if (key.equals(headers.get(i).getAttribute("data-key"))) {
+                index = i + 1;
+            }
+        }
+        assertThat(index).as("column " + key + " is shown").isPositive();
+        return browser.findElements(By.cssSelector("#customers tbody tr td:nth-child(" + index + ")")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private long total() {
+        WebElement total = browser.findElement(By.id("total"));
+        wait.until(driver -> !total.getText().isBlank());
+        return Long.parseLong(total.getText().split(" ")[0]);
+    }
+
+    private void awaitTotal(long expected) {
+        String text = expected + (expected == 1 ? " customer" : " customers");
+        wait.until(ExpectedConditions.textToBe(By.id("total"), text));
+    }
+
+    private static String download(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
