@@ -120,8 +120,12 @@ class SavedFilterTest {
 
         Explained explained = crm.filters().explain(Query.where(Filter.eq("name", hostile)).pageSize(20));
 
-        assertThat(explained.sql()).startsWith("SELECT c.id FROM crm_customer c WHERE c.tenant_id = ? AND c.name = ?")
-                .endsWith("ORDER BY c.created_at DESC, c.id DESC LIMIT 21").doesNotContain(hostile);
+        // On H2 the page walks the createdAt index (see DefaultFilterService.pageQuery).
+        boolean h2 = db.name().equals("h2");
+        assertThat(explained.sql()).startsWith("SELECT c.id FROM crm_customer c"
+                        + (h2 ? " USE INDEX (crm_customer_created)" : "") + " WHERE c.tenant_id = ? AND c.name = ?")
+                .endsWith("ORDER BY " + (h2 ? "c.tenant_id DESC, " : "") + "c.created_at DESC, c.id DESC LIMIT 21")
+                .doesNotContain(hostile);
         assertThat(explained.parameters()).containsExactly(db.tenant(), hostile);
     }
 }
