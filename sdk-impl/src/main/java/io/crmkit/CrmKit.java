@@ -6,12 +6,15 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
+import io.crmkit.api.io.ExportService;
+import io.crmkit.api.io.ImportService;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.io.RunningTransfers;
+import io.crmkit.impl.io.TransferLimits;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.access.ScopedCrm;
 import io.crmkit.impl.audit.AuditLog;
@@ -129,6 +132,8 @@ public final class CrmKit implements AutoCloseable {
         private Duration trashRetention = Duration.ofDays(30);
         private Duration mergeRetention = Duration.ofDays(30);
         private int jobThreads = 2;
+        private int importMaxRows = ImportService.MAX_ROWS;
+        private long exportMaxRows = ExportService.MAX_ROWS;
 
         private Builder() {
         }
@@ -280,6 +285,32 @@ public final class CrmKit implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Most data rows of an imported file: 1 to {@value ImportService#MAX_ROWS} (the default). A larger file is
+         * refused with a {@code LimitExceededException} before any row is written.
+         */
+        public Builder importMaxRows(int rows) {
+            if (rows < 1 || rows > ImportService.MAX_ROWS) {
+                throw new ConfigurationException("importMaxRows: must be between 1 and " + ImportService.MAX_ROWS
+                        + ", got " + rows);
+            }
+            this.importMaxRows = rows;
+            return this;
+        }
+
+        /**
+         * Most customers of one export: 1 to {@value ExportService#MAX_ROWS} (the default). An export that would
+         * write more is refused with a {@code LimitExceededException} before anything is written.
+         */
+        public Builder exportMaxRows(long rows) {
+            if (rows < 1 || rows > ExportService.MAX_ROWS) {
+                throw new ConfigurationException("exportMaxRows: must be between 1 and " + ExportService.MAX_ROWS
+                        + ", got " + rows);
+            }
+            this.exportMaxRows = rows;
+            return this;
+        }
+
         /** Threads running submitted jobs (bulk operations): 1 to 64, 2 by default. */
         public Builder jobThreads(int threads) {
             if (threads < 1 || threads > 64) {
@@ -342,7 +373,8 @@ public final class CrmKit implements AutoCloseable {
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
                         trashRetention, jobs, new RunningTransfers(), mergeRetention, growing,
-                        new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros));
+                        new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
+                        new TransferLimits(importMaxRows, exportMaxRows));
                 return new CrmKit(context, pool, dialect, tablePrefix);
             } catch (RuntimeException e) {
                 if (pool != null) {

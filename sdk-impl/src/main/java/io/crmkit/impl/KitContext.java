@@ -28,6 +28,7 @@ import java.util.List;
  * @param mergeRetention  how long a merge can be undone
  * @param growing         refreshes the statistics of tables the kit fills
  * @param refresher       refreshes the metrics of customers whose events changed, in the background
+ * @param transferLimits  the row limits of imports and exports
  */
 public record KitContext(
         String tablePrefix,
@@ -48,5 +49,6 @@ public record KitContext(
         io.crmkit.impl.io.RunningTransfers transfers,
         java.time.Duration mergeRetention,
         io.crmkit.impl.db.GrowingTables growing,
-        io.crmkit.impl.activity.MetricsRefresher refresher) {
+        io.crmkit.impl.activity.MetricsRefresher refresher,
+        io.crmkit.impl.io.TransferLimits transferLimits) {
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDraft;
@@ -75,6 +78,34 @@ class ExportTest {
         assertThat(lines.get(1)).containsExactly("An", "'+84912000001; +84912000002", "fair; vip", "3", "");
         assertThat(lines.get(2)).containsExactly("'@SUM(A1)", "'+84912000003", "", "", "'-2+3");
         assertThat(lines).hasSize(3);
+    }
+
+    @DbTest
+    void aKitWithLowerLimitsRefusesLargerImportsAndExportsWritingNothing(TestDb db) throws IOException {
+        String prefix = TestDb.uniquePrefix();
+        Path file = dir.resolve("three.csv");
+        Files.writeString(file, "name,phones\nAn,+84912000001\nBinh,+84912000002\nChau,+84912000003\n");
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.importMaxRows(2).exportMaxRows(2))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "limits", Permission.ALL));
+
+            LimitExceededException tooManyRows = catchThrowableOfType(LimitExceededException.class,
+                    () -> crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build()));
+            assertThat(tooManyRows.getMessage()).contains("more than 2 data rows");
+            assertThat(crm.filters().count(Filter.isNotEmpty("phones"))).isZero();
+
+            for (String name : List.of("An", "Binh", "Chau")) {
+                crm.customers().create(CustomerDraft.builder().name(name).build());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            LimitExceededException tooManyCustomers = catchThrowableOfType(LimitExceededException.class,
+                    () -> crm.exports().run(ExportRequest.builder(FileFormat.CSV).build(), out));
+            assertThat(tooManyCustomers.getMessage()).contains("export would write 3 customers, at most 2");
+            assertThat(out.size()).isZero();
+            assertThat(crm.exports().run(ExportRequest.builder(FileFormat.CSV).keyword("a").build(), out))
+                    .isEqualTo(2);
+        } finally {
+            db.dropTables(prefix);
+        }
     }
 
     @DbTest

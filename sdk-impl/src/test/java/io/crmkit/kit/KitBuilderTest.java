@@ -61,6 +61,11 @@ class KitBuilderTest {
         assertThatThrownBy(() -> CrmKit.builder().nodeId(1024)).hasMessage("nodeId: must be between 0 and 1023, got 1024");
         assertThatThrownBy(() -> CrmKit.builder().nodeId(-1)).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> CrmKit.builder().maxPoolSize(0)).hasMessageContaining("maxPoolSize");
+        assertThatThrownBy(() -> CrmKit.builder().importMaxRows(0))
+                .hasMessage("importMaxRows: must be between 1 and 200000, got 0");
+        assertThatThrownBy(() -> CrmKit.builder().importMaxRows(200_001)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> CrmKit.builder().exportMaxRows(1_000_001))
+                .hasMessage("exportMaxRows: must be between 1 and 1000000, got 1000001");
         assertThatThrownBy(() -> CrmKit.builder().fieldCacheExpiry(Duration.ofMillis(10)))
                 .hasMessageContaining("fieldCacheExpiry");
         assertThatThrownBy(() -> CrmKit.builder().clock(null)).hasMessage("clock: must not be null");

@@ -56,6 +56,12 @@ public class CrmKitProperties {
     /** Threads running submitted jobs (bulk operations, imports and exports submitted as jobs): 1 to 64. */
     private int jobThreads = 2;
 
+    /** Most data rows of an imported file, a larger file being refused before any row is written: 1 to 200000. */
+    private int importMaxRows = 200_000;
+
+    /** Most customers of one export, a larger export being refused before anything is written: 1 to 1000000. */
+    private long exportMaxRows = 1_000_000;
+
     /**
      * How long custom field definitions are cached before other processes' changes are seen: 1 second to 1 hour.
      * A number without a unit means seconds.
@@ -124,6 +130,22 @@ public class CrmKitProperties {
 
     public void setJobThreads(int jobThreads) {
         this.jobThreads = jobThreads;
+    }
+
+    public int getImportMaxRows() {
+        return importMaxRows;
+    }
+
+    public void setImportMaxRows(int importMaxRows) {
+        this.importMaxRows = importMaxRows;
+    }
+
+    public long getExportMaxRows() {
+        return exportMaxRows;
+    }
+
+    public void setExportMaxRows(long exportMaxRows) {
+        this.exportMaxRows = exportMaxRows;
     }
 
     public Duration getFieldCacheExpiry() {

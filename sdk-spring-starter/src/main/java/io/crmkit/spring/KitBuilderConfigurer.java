@@ -25,6 +25,8 @@ final class KitBuilderConfigurer {
         set("crmkit.trash-retention", properties.getTrashRetention(), builder::trashRetention);
         set("crmkit.merge-retention", properties.getMergeRetention(), builder::mergeRetention);
         set("crmkit.job-threads", properties.getJobThreads(), builder::jobThreads);
+        set("crmkit.import-max-rows", properties.getImportMaxRows(), builder::importMaxRows);
+        set("crmkit.export-max-rows", properties.getExportMaxRows(), builder::exportMaxRows);
         set("crmkit.field-cache-expiry", properties.getFieldCacheExpiry(), builder::fieldCacheExpiry);
         if (properties.getNodeId() != null) {
             set("crmkit.node-id", properties.getNodeId(), builder::nodeId);

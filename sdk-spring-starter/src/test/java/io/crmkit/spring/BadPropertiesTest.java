@@ -28,6 +28,9 @@ class BadPropertiesTest {
             crmkit.merge-retention       | 12h                   | between 1 and 3650 days
             crmkit.job-threads           | 0                     | between 1 and 64
             crmkit.job-threads           | 65                    | between 1 and 64
+            crmkit.import-max-rows       | 0                     | between 1 and 200000
+            crmkit.import-max-rows       | 200001                | between 1 and 200000
+            crmkit.export-max-rows       | 1000001               | between 1 and 1000000
             crmkit.field-cache-expiry    | 0                     | between 1 second and 1 hour
             crmkit.field-cache-expiry    | 61m                   | between 1 second and 1 hour
             crmkit.node-id               | -1                    | between 0 and 1023

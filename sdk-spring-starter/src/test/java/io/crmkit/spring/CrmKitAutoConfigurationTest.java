@@ -8,12 +8,21 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.api.error.CrmException;
+import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.io.ExportRequest;
+import io.crmkit.api.io.FileFormat;
+import io.crmkit.api.io.ImportFile;
+import io.crmkit.api.io.ImportRequest;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -169,6 +178,24 @@ class CrmKitAutoConfigurationTest {
                 .run(context -> assertThat(context.getBean(Crm.class).customers()
                         .create(CustomerDraft.builder().phone("0912 345 678").build()).phones())
                         .containsExactly("+84912345678"));
+    }
+
+    @Test
+    void appliesTheImportAndExportLimits(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("three.csv");
+        Files.writeString(file, "name\nAn\nBinh\nChau\n");
+        runner.withUserConfiguration(HostDataSource.class)
+                .withPropertyValues("crmkit.import-max-rows=2", "crmkit.export-max-rows=1")
+                .run(context -> {
+                    Crm crm = context.getBean(Crm.class);
+                    assertThatThrownBy(() -> crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build()))
+                            .isInstanceOf(LimitExceededException.class).hasMessageContaining("more than 2 data rows");
+                    crm.customers().create(CustomerDraft.builder().name("An").build());
+                    crm.customers().create(CustomerDraft.builder().name("Binh").build());
+                    assertThatThrownBy(() -> crm.exports().run(ExportRequest.builder(FileFormat.CSV).build(),
+                            OutputStream.nullOutputStream()))
+                            .isInstanceOf(LimitExceededException.class).hasMessageContaining("at most 1 per export");
+                });
     }
 
     @Test

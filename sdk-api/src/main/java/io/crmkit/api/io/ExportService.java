@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 public interface ExportService {
 
-    /** Most customers in one export. */
+    /** Most customers in one export; the host may set its kit lower ({@code CrmKit.Builder.exportMaxRows}). */
     long MAX_ROWS = 1_000_000;
 
     /**
@@ -22,7 +22,8 @@ public interface ExportService {
      *
      * @return the rows written
      * @throws ValidationException       for an unknown column, view or filter field
-     * @throws LimitExceededException    when more than {@value #MAX_ROWS} customers match (nothing is written)
+     * @throws LimitExceededException    when more customers match than the kit's limit, at most {@value #MAX_ROWS}
+     *                                   (nothing is written)
      * @throws PermissionDeniedException without {@code EXPORT}
      */
     default long run(ExportRequest request, OutputStream out) {

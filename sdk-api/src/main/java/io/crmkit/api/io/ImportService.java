@@ -23,12 +23,12 @@ import java.io.OutputStream;
  *
  * <p>Untrusted files are checked before anything is written: a file that is not what its format says, a zip
  * bomb, an XML entity, a sheet with more than {@value #MAX_COLUMNS} columns, an oversized shared-strings table,
- * broken UTF-8, or more than {@value #MAX_ROWS} data rows get a {@link ValidationException} (field "file") or a
- * {@link LimitExceededException}, and nothing is imported.
+ * broken UTF-8, or more data rows than the kit's limit (at most {@value #MAX_ROWS}) get a
+ * {@link ValidationException} (field "file") or a {@link LimitExceededException}, and nothing is imported.
  */
 public interface ImportService {
 
-    /** Most data rows in one file. */
+    /** Most data rows in one file; the host may set its kit lower ({@code CrmKit.Builder.importMaxRows}). */
     int MAX_ROWS = 200_000;
 
     /** Most columns in one file. */
@@ -57,7 +57,8 @@ public interface ImportService {
      * Imports now, in the calling thread.
      *
      * @throws ValidationException       when the request or the file is invalid (nothing is imported)
-     * @throws LimitExceededException    when the file holds more than {@value #MAX_ROWS} data rows
+     * @throws LimitExceededException    when the file holds more data rows than the kit's limit, at most
+     *                                   {@value #MAX_ROWS}
      * @throws PermissionDeniedException without {@code IMPORT}
      */
     default ImportResult run(ImportRequest request) {

@@ -139,8 +139,9 @@ public final class DefaultExportService implements ExportService {
                 writer.header(columns);
                 List<Function<Customer, Object>> readers = ListColumns.readers(columns);
                 long lastId = Long.MIN_VALUE;
-                while (written < MAX_ROWS) {
-                    int size = (int) Math.min(PAGE, MAX_ROWS - written);
+                long limit = kit.transferLimits().exportRows();
+                while (written < limit) {
+                    int size = (int) Math.min(PAGE, limit - written);
                     List<Customer> page = page(lastId, size);
                     if (page.isEmpty()) {
                         break;
@@ -201,9 +202,10 @@ public final class DefaultExportService implements ExportService {
         TenantFields fields = kit.fields().of(actor.tenantId());
         List<String> columns = columns(request, fields);
         long total = filters.countMatching(request.filter(), request.keyword());
-        if (total > MAX_ROWS) {
-            throw new LimitExceededException("export would write " + total + " customers, at most " + MAX_ROWS
-                    + " per export; narrow the filter", MAX_ROWS, total);
+        long limit = kit.transferLimits().exportRows();
+        if (total > limit) {
+            throw new LimitExceededException("export would write " + total + " customers, at most " + limit
+                    + " per export; narrow the filter", limit, total);
         }
         long jobId = kit.ids().next();
         store.insert(actor.tenantId(), jobId, TransferJob.Kind.EXPORT, actor.actorId(), fileName, "", false, total);

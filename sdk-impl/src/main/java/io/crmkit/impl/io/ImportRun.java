@@ -81,14 +81,14 @@ final class ImportRun {
     }
 
     private long countRows() {
+        int limit = kit.transferLimits().importRows();
         long rows = 0;
         try (SheetReader reader = file.open()) {
             reader.header();
             while (reader.next() != null) {
-                if (++rows > ImportService.MAX_ROWS) {
-                    throw new LimitExceededException("file: more than " + ImportService.MAX_ROWS + " data rows;"
-                            + " split the file and import the parts one after the other", ImportService.MAX_ROWS,
-                            rows);
+                if (++rows > limit) {
+                    throw new LimitExceededException("file: more than " + limit + " data rows;"
+                            + " split the file and import the parts one after the other", limit, rows);
                 }
             }
         }
