@@ -6,6 +6,7 @@ import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.filter.ListRow;
+import io.crmkit.api.filter.ListView;
 import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
@@ -44,9 +45,9 @@ class CustomerApi {
      */
     @PostMapping("/customers/search")
     ListPage search(@RequestBody SearchRequest request) {
-        String view = columns.view().name();
-        Page<ListRow> page = crm.filters().searchView(request.query(crm), view);
-        return new ListPage(columns.chosen(), page.items(), page.nextCursor().orElse(null),
+        ListView view = columns.view();
+        Page<ListRow> page = crm.filters().searchView(request.query(crm), view.name());
+        return new ListPage(columns.of(view), page.items(), page.nextCursor().orElse(null),
                 page.total().isPresent() ? page.total().getAsLong() : null);
     }
 

@@ -57,8 +57,7 @@ class ImportApi {
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TransferJob> upload(@RequestParam("file") MultipartFile file) throws IOException {
-        String name = file.getOriginalFilename() == null ? "" : Path.of(file.getOriginalFilename()).getFileName()
-                .toString();
+        String name = baseName(file.getOriginalFilename());
         FileFormat format = format(name);
         if (file.isEmpty()) {
             throw ValidationException.of("file", "empty", "file: '" + name + "' is empty");
@@ -107,6 +106,14 @@ class ImportApi {
                         + chosen.extension() + "\"")
                 .contentType(Downloads.mediaType(chosen))
                 .body(body);
+    }
+
+    /** The name without the folders some browsers send with it. */
+    private static String baseName(String uploaded) {
+        if (uploaded == null) {
+            return "";
+        }
+        return uploaded.substring(Math.max(uploaded.lastIndexOf('/'), uploaded.lastIndexOf('\\')) + 1);
     }
 
     private static FileFormat format(String name) {

@@ -65,7 +65,12 @@ class ListColumns {
 
     /** @return the actor's columns, in order */
     List<Column> chosen() {
-        return labelled(view().columns());
+        return of(view());
+    }
+
+    /** @return the view's columns, with their headers */
+    List<Column> of(ListView view) {
+        return labelled(view.columns());
     }
 
     /**
