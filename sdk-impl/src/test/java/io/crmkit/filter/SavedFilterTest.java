@@ -128,4 +128,22 @@ class SavedFilterTest {
                 .doesNotContain(hostile);
         assertThat(explained.parameters()).containsExactly(db.tenant(), hostile);
     }
+
+    @DbTest
+    void aPhoneKeywordFindsItsCustomerThroughTheIdIndexOnH2(TestDb db) {
+        Crm crm = db.crm();
+        long lan = crm.customers().create(CustomerDraft.builder().name("Lan").phone("+84912345678").build()).id();
+        crm.customers().create(CustomerDraft.builder().name("Binh").phone("+84912345679").build());
+        Query query = Query.all().keyword("+84 912 345 678");
+
+        Explained explained = crm.filters().explain(query);
+
+        assertThat(crm.filters().search(query).items()).extracting(Customer::id).containsExactly(lan);
+        if (db.name().equals("h2")) {
+            assertThat(explained.sql()).startsWith("SELECT c.id FROM crm_customer c USE INDEX (crm_customer_id)")
+                    .endsWith("ORDER BY c.created_at DESC, c.id DESC LIMIT 51");
+        } else {
+            assertThat(explained.sql()).doesNotContain("USE INDEX");
+        }
+    }
 }

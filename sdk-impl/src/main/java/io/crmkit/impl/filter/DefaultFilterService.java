@@ -326,19 +326,11 @@ public final class DefaultFilterService implements FilterService {
         String orderBy = key.key().equals("id") ? "c.id" + direction
                 : key.expression() + direction + ", c.id" + direction;
         String index = "";
-        boolean walkIndex = query.keyword().isBlank() || where.indexOf("EXISTS (") >= 0 || query.cursor().isPresent();
-        if (!key.isMetric() && kit.database().dialect() == Dialect.H2 && walkIndex) {
-            // The tenant first, as in idsAfter: H2 then walks the (tenant_id, column, id) index in order and stops at
-            // the page, instead of finding every matching customer and sorting them all (on 1,000,000 customers: a
-            // 30-day range of createdAt, 16 -> 1.9 ms; has tag on 200,000: 1,184 -> 30 ms). A keyword keeps H2's own
-            // plan: it looks the few matching phones and emails up by their index.
-            orderBy = "c.tenant_id" + direction + ", " + orderBy;
-            if (key.key().equals("createdAt")) {
-                // H2 takes a condition on a column without an index (a city) for a selective one and reads the whole
-                // tenant by its primary key to sort the matches: the hint makes it walk the createdAt index instead
-                // (a city held by 1 in 50 of 1,000,000 customers: 2,033 -> 11 ms). At worst, when nothing matches, it
-                // walks the whole index, as the scan would have read the whole tenant.
-                index = " USE INDEX (" + kit.tablePrefix() + "customer_created)";
+        if (!key.isMetric() && kit.database().dialect() == Dialect.H2) {
+            H2Plan plan = H2Plan.of(sql, query, where);
+            index = plan.hint(kit.tablePrefix(), key);
+            if (plan == H2Plan.WALK_SORT_INDEX) {
+                orderBy = "c.tenant_id" + direction + ", " + orderBy;
             }
         }
         if (key.isMetric()) {

@@ -60,6 +60,7 @@ final class FilterSql {
     private final Deque<Long> referencing = new ArrayDeque<>();
     private final List<Object> params = new ArrayList<>();
     private final Errors errors = new Errors();
+    private boolean phoneKeyword;
 
     /**
      * @param savedFilters looks up the filter of a saved filter of the tenant, for {@code savedFilter} conditions
@@ -92,6 +93,11 @@ final class FilterSql {
         return sql;
     }
 
+    /** @return whether {@link #keyword} has compiled a phone number, looked up by the phone's key alone */
+    boolean keywordWasPhone() {
+        return phoneKeyword;
+    }
+
     /**
      * @return the keyword condition. A keyword that is a phone number in any notation finds the customer
      *         holding that number, through the identity key; any other keyword is looked for in name, nickname,
@@ -100,6 +106,7 @@ final class FilterSql {
     String keyword(String keyword) {
         String text = keyword.strip();
         Optional<String> phone = PHONE_LIKE.matcher(text).matches() ? phones.tryNormalize(text) : Optional.empty();
+        phoneKeyword = phone.isPresent();
         if (phone.isPresent()) {
             return "c.id IN (SELECT i.customer_id FROM " + prefix + "identity i WHERE i.tenant_id = "
                     + param(tenantId) + " AND i.id_type = 'phone' AND i.id_value = " + param(phone.get()) + ")";
