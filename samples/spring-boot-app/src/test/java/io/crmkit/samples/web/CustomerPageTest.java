@@ -69,13 +69,7 @@ class CustomerPageTest {
 
     @Test
     void theFilterBuilderNarrowsTheListAndShowsWhatIsWrong() {
-        browser.findElement(By.id("toggle-filter")).click();
-        WebElement root = browser.findElement(By.cssSelector("#filter-builder > .group"));
-        root.findElement(By.className("add-condition")).click();
-        WebElement city = conditions(root).get(0);
-        condition(city, "city", "EQ");
-        city.findElement(By.className("cond-value")).sendKeys("Da Nang");
-        apply();
+        WebElement root = filterByCity("Da Nang");
 
         awaitTotal(5);
         assertThat(column("city")).hasSize(5).containsOnly("Da Nang");
@@ -153,13 +147,7 @@ class CustomerPageTest {
 
     @Test
     void theExportHoldsTheFilteredList() throws Exception {
-        browser.findElement(By.id("toggle-filter")).click();
-        WebElement root = browser.findElement(By.cssSelector("#filter-builder > .group"));
-        root.findElement(By.className("add-condition")).click();
-        WebElement city = conditions(root).get(0);
-        condition(city, "city", "EQ");
-        city.findElement(By.className("cond-value")).sendKeys("Hai Phong");
-        apply();
+        filterByCity("Hai Phong");
         wait.until(driver -> column("city").stream().allMatch("Hai Phong"::equals));
         long shown = total();
 
@@ -192,6 +180,18 @@ class CustomerPageTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Opens the filter, adds "City is {@code city}" to its top group and applies it; returns that group. */
+    private static WebElement filterByCity(String city) {
+        browser.findElement(By.id("toggle-filter")).click();
+        WebElement root = browser.findElement(By.cssSelector("#filter-builder > .group"));
+        root.findElement(By.className("add-condition")).click();
+        WebElement condition = conditions(root).get(0);
+        condition(condition, "city", "EQ");
+        condition.findElement(By.className("cond-value")).sendKeys(city);
+        apply();
+        return root;
+    }
 
     private static List<WebElement> conditions(WebElement group) {
         return group.findElements(By.cssSelector(":scope > .items > .condition"));
