@@ -6,6 +6,7 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
+import io.crmkit.api.error.StorageException;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
 import io.crmkit.impl.KitContext;
@@ -61,8 +62,11 @@ public final class CrmKit implements AutoCloseable {
     private final HikariDataSource ownedPool;
     private final Dialect dialect;
     private final String tablePrefix;
+    private final String schemaVersion;
 
-    private CrmKit(KitContext context, HikariDataSource ownedPool, Dialect dialect, String tablePrefix) {
+    private CrmKit(KitContext context, HikariDataSource ownedPool, Dialect dialect, String tablePrefix,
+                   String schemaVersion) {
+        this.schemaVersion = schemaVersion;
         this.context = context;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
@@ -90,6 +94,33 @@ public final class CrmKit implements AutoCloseable {
     /** @return the prefix of every table of the SDK */
     public String tablePrefix() {
         return tablePrefix;
+    }
+
+    /**
+     * @return the version of the SDK's tables this kit was built for: the latest migration it knows for its
+     *         database ("11"), which the tables were at when it was built
+     */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    /**
+     * Reads the version the SDK's tables are at now, from their migration history alone (one indexed query, no scan
+     * of the migrations). It differs from {@link #schemaVersion()} when another process migrated them since (a
+     * newer CRMKit: this kit may no longer fit them) or they were restored from an older backup. For health checks.
+     *
+     * @return the version ("11"), or "0" when the history holds none
+     * @throws io.crmkit.api.error.StorageException when the history table cannot be read
+     */
+    public String appliedSchemaVersion() {
+        return context.database().read("read the schema version", session -> {
+            try {
+                return Migrations.appliedVersion(session.getConnection(), dialect, tablePrefix);
+            } catch (java.sql.SQLException e) {
+                throw new StorageException("could not read the schema version from " + tablePrefix
+                        + "schema_history: " + e.getMessage(), e);
+            }
+        });
     }
 
     /**
@@ -355,6 +386,7 @@ public final class CrmKit implements AutoCloseable {
                 } else {
                     migrations.requireUpToDate();
                 }
+                String schemaVersion = migrations.currentVersion();
                 Database database = Database.open(source, dialect, tablePrefix, List.of(
                         "io/crmkit/impl/audit/AuditMapper.xml",
                         "io/crmkit/impl/field/FieldMapper.xml",
@@ -375,7 +407,7 @@ public final class CrmKit implements AutoCloseable {
                         trashRetention, jobs, new RunningTransfers(), mergeRetention, growing,
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
                         new TransferLimits(importMaxRows, exportMaxRows));
-                return new CrmKit(context, pool, dialect, tablePrefix);
+                return new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
             } catch (RuntimeException e) {
                 if (pool != null) {
                     pool.close();

@@ -12,6 +12,7 @@ import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
+import java.util.List;
 
 class MigrationTest {
 
@@ -34,6 +35,27 @@ class MigrationTest {
                 assertThat(crm(second).customers().get(id).name()).isEqualTo("Survivor");
             }
             assertThat(db.column(history)).containsExactly(applied);
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    @DbTest
+    void theKitKnowsItsSchemaVersionAndReadsTheOneTheTablesAreAt(TestDb db) {
+        String prefix = TestDb.uniquePrefix();
+        try (CrmKit kit = db.newKit(prefix, builder -> { })) {
+            String latest = db.name().equals("h2") ? "11" : "10";
+            assertThat(kit.schemaVersion()).isEqualTo(latest);
+            assertThat(kit.appliedSchemaVersion()).isEqualTo(latest);
+
+            String quote = db.name().equals("mariadb") ? "`" : "\"";
+            db.execute("INSERT INTO " + db.historyTable(prefix) + " (" + String.join(", ", List.of("installed_rank",
+                            "version", "description", "type", "script", "installed_by", "execution_time", "success")
+                    .stream().map(column -> quote + column + quote).toList()) + ") VALUES (1000, '99', 'newer',"
+                    + " 'SQL', 'V99__newer.sql', 'other', 1, TRUE)");
+
+            assertThat(kit.appliedSchemaVersion()).isEqualTo("99");
+            assertThat(kit.schemaVersion()).isEqualTo(latest);
         } finally {
             db.dropTables(prefix);
         }

@@ -12,9 +12,13 @@ import org.springframework.boot.actuate.health.Health;
  * tables are there and readable. The search reads one page of at most one customer of a tenant of its own
  * ({@value #TENANT}), which holds no customers, so it costs one indexed query and no application data.
  *
- * <p>Details: {@code database} (h2, postgresql, mariadb) and {@code tablePrefix}. DOWN, with the error, when the
- * search throws (database unreachable, pool exhausted past its timeout, tables dropped or altered). Whether the
- * schema is at the latest version is checked once, when the kit is built at start-up.
+ * <p>It then reads the tables' migration history (one query): when they are at another version than the kit was
+ * built for, it is DOWN with both versions. A newer CRMKit in another process has migrated them (this application
+ * runs an SDK that may no longer fit them: upgrade it), or they were restored from an older backup.
+ *
+ * <p>Details: {@code database} (h2, postgresql, mariadb), {@code tablePrefix} and {@code schemaVersion} (and
+ * {@code appliedSchemaVersion} when it differs). DOWN, with the error, when the search throws (database
+ * unreachable, pool exhausted past its timeout, tables dropped or altered).
  */
 public class CrmKitHealthIndicator extends AbstractHealthIndicator {
 
@@ -34,6 +38,15 @@ public class CrmKitHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         kit.as(PROBE).filters().search(Query.all().pageSize(1));
-        builder.up().withDetail("database", kit.databaseType()).withDetail("tablePrefix", kit.tablePrefix());
+        String applied = kit.appliedSchemaVersion();
+        builder.withDetail("database", kit.databaseType()).withDetail("tablePrefix", kit.tablePrefix())
+                .withDetail("schemaVersion", kit.schemaVersion());
+        if (applied.equals(kit.schemaVersion())) {
+            builder.up();
+        } else {
+            builder.down().withDetail("appliedSchemaVersion", applied).withDetail("error", "the CRMKit tables are at"
+                    + " version " + applied + ", this application's CRMKit was built for version "
+                    + kit.schemaVersion() + ": another CRMKit has migrated them, or they were restored from a backup");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.crmkit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.CrmKit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
@@ -22,7 +23,28 @@ class CrmKitHealthTest {
         runner.run(context -> {
             Health health = context.getBean("crmkitHealthIndicator", HealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("database", "h2").containsEntry("tablePrefix", "crm_");
+            assertThat(health.getDetails()).containsEntry("database", "h2").containsEntry("tablePrefix", "crm_")
+                    .containsEntry("schemaVersion", context.getBean(CrmKit.class).schemaVersion())
+                    .doesNotContainKey("appliedSchemaVersion");
+        });
+    }
+
+    @Test
+    void isDownWithBothVersionsWhenAnotherCrmKitHasMigratedTheTables() {
+        runner.run(context -> {
+            CrmKit kit = context.getBean(CrmKit.class);
+            int next = Integer.parseInt(kit.schemaVersion()) + 1;
+            TestDatabases.execute(context.getBean(DataSource.class), "INSERT INTO \"crm_schema_history\""
+                    + " (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"installed_by\","
+                    + " \"installed_on\", \"execution_time\", \"success\") VALUES (1000, '" + next + "', 'from a newer"
+                    + " CRMKit', 'SQL', 'V" + next + "__newer.sql', 'other', CURRENT_TIMESTAMP, 1, TRUE)");
+
+            Health health = context.getBean("crmkitHealthIndicator", HealthIndicator.class).health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("schemaVersion", kit.schemaVersion())
+                    .containsEntry("appliedSchemaVersion", String.valueOf(next));
+            assertThat(health.getDetails().get("error").toString()).contains("another CRMKit has migrated them");
         });
     }
 

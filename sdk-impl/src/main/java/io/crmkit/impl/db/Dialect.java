@@ -29,6 +29,14 @@ public enum Dialect {
     }
 
     /**
+     * @return the identifier quoted as the database keeps its case (Flyway creates its history table and columns
+     *         this way, in lower case)
+     */
+    public String quote(String identifier) {
+        return this == MARIADB ? "`" + identifier + "`" : "\"" + identifier + "\"";
+    }
+
+    /**
      * Detects the dialect from the database product name of one connection.
      *
      * @throws ConfigurationException when the database is not supported or cannot be reached

@@ -1,6 +1,10 @@
 package io.crmkit.impl.db;
 
 import io.crmkit.api.error.ConfigurationException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -50,6 +54,42 @@ public final class Migrations {
         } catch (FlywayException e) {
             throw new ConfigurationException("migrate: could not migrate the CRMKit tables (history table "
                     + historyTable + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the version the tables are at after {@link #migrate} or {@link #requireUpToDate}: the latest
+     *         migration this SDK knows for the database ("11"), or "0" when it knows none
+     * @throws ConfigurationException when the history table cannot be read
+     */
+    public String currentVersion() {
+        try {
+            MigrationInfo current = flyway.info().current();
+            return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+        } catch (FlywayException e) {
+            throw new ConfigurationException("migrate: cannot read the migration history table " + historyTable
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the version the tables are at now, from the history table alone (no scan of the migrations): the
+     * latest successful versioned migration.
+     *
+     * @return the version ("11"), or "0" when the history table holds none
+     * @throws SQLException when the history table cannot be read (dropped, no connection)
+     */
+    public static String appliedVersion(Connection connection, Dialect dialect, String tablePrefix)
+            throws SQLException {
+        String sql = "SELECT " + dialect.quote("version") + " FROM " + dialect.quote(tablePrefix + "schema_history")
+                + " WHERE " + dialect.quote("success") + " = ? AND " + dialect.quote("version") + " IS NOT NULL"
+                + " ORDER BY " + dialect.quote("installed_rank") + " DESC";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setBoolean(1, true);
+            statement.setMaxRows(1);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : "0";
+            }
         }
     }
 
