@@ -9,12 +9,14 @@ import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.api.error.StorageException;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
+import io.crmkit.api.io.TransferListener;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.io.RunningTransfers;
+import io.crmkit.impl.io.TransferEnds;
 import io.crmkit.impl.io.TransferLimits;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.access.ScopedCrm;
@@ -30,6 +32,7 @@ import io.crmkit.impl.filter.SegmentCache;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -165,6 +168,7 @@ public final class CrmKit implements AutoCloseable {
         private int jobThreads = 2;
         private int importMaxRows = ImportService.MAX_ROWS;
         private long exportMaxRows = ExportService.MAX_ROWS;
+        private final List<TransferListener> transferListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -342,6 +346,15 @@ public final class CrmKit implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a listener told when each import or export submitted as a job has ended (for metrics or
+         * notifications); listeners are told in the order they were added.
+         */
+        public Builder addTransferListener(TransferListener listener) {
+            transferListeners.add(require(listener, "transferListener"));
+            return this;
+        }
+
         /** Threads running submitted jobs (bulk operations): 1 to 64, 2 by default. */
         public Builder jobThreads(int threads) {
             if (threads < 1 || threads > 64) {
@@ -406,7 +419,7 @@ public final class CrmKit implements AutoCloseable {
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
                         trashRetention, jobs, new RunningTransfers(), mergeRetention, growing,
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
-                        new TransferLimits(importMaxRows, exportMaxRows));
+                        new TransferLimits(importMaxRows, exportMaxRows), new TransferEnds(transferListeners));
                 return new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -29,6 +29,7 @@ import java.util.List;
  * @param growing         refreshes the statistics of tables the kit fills
  * @param refresher       refreshes the metrics of customers whose events changed, in the background
  * @param transferLimits  the row limits of imports and exports
+ * @param transferEnds    told of the end of each submitted import and export
  */
 public record KitContext(
         String tablePrefix,
@@ -50,5 +51,6 @@ public record KitContext(
         java.time.Duration mergeRetention,
         io.crmkit.impl.db.GrowingTables growing,
         io.crmkit.impl.activity.MetricsRefresher refresher,
-        io.crmkit.impl.io.TransferLimits transferLimits) {
+        io.crmkit.impl.io.TransferLimits transferLimits,
+        io.crmkit.impl.io.TransferEnds transferEnds) {
 }

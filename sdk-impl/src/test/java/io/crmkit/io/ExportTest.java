@@ -109,6 +109,44 @@ class ExportTest {
     }
 
     @DbTest
+    void transferListenersAreToldOfTheEndOfSubmittedJobsOnly(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        Path file = dir.resolve("told.csv");
+        Files.writeString(file, "name,emails\nAn,an@told.vn\nBinh,not an email\nChau,chau@told.vn\n");
+        List<TransferJob> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch two = new java.util.concurrent.CountDownLatch(2);
+        try (CrmKit kit = db.newKit(prefix, builder -> builder
+                .addTransferListener(job -> {
+                    throw new IllegalStateException("a broken listener");
+                })
+                .addTransferListener(job -> {
+                    ended.add(job);
+                    two.countDown();
+                }))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "told", Permission.ALL));
+
+            long imported = crm.imports().submit(ImportRequest.builder(ImportFile.of(file)).build());
+            crm.imports().jobs().await(imported, Duration.ofSeconds(30));
+            long exported = crm.exports().submit(ExportRequest.builder(FileFormat.CSV).build(), dir.resolve("out.csv"));
+            assertThat(two.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build());
+
+            assertThat(ended).extracting(TransferJob::id).containsExactly(imported, exported);
+            TransferJob importJob = ended.get(0);
+            assertThat(importJob.kind()).isEqualTo(TransferJob.Kind.IMPORT);
+            assertThat(importJob.state()).isEqualTo(TransferJob.State.DONE);
+            assertThat(importJob.imported().orElseThrow().created()).isEqualTo(2);
+            assertThat(importJob.imported().orElseThrow().failed()).isEqualTo(1);
+            assertThat(ended.get(1).kind()).isEqualTo(TransferJob.Kind.EXPORT);
+            assertThat(ended.get(1).state()).isEqualTo(TransferJob.State.DONE);
+            assertThat(ended.get(1).done()).isEqualTo(2);
+            assertThat(Files.readString(dir.resolve("out.csv"))).contains("an@told.vn", "chau@told.vn");
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    @DbTest
     void anXlsxExportNeverHoldsAFormula(TestDb db) throws IOException {
         Crm crm = db.crm();
         customers(crm);

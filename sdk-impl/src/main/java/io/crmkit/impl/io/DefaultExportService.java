@@ -74,7 +74,13 @@ public final class DefaultExportService implements ExportService {
             throw ValidationException.of("file", "invalid", "file: " + file + " is not a file in an existing folder");
         }
         Prepared prepared = prepare(request, target.getFileName().toString());
-        kit.jobs().execute(() -> prepared.writeFile(target));
+        kit.jobs().execute(() -> {
+            try {
+                prepared.writeFile(target);
+            } finally {
+                kit.transferEnds().report(store, actor.tenantId(), prepared.jobId);
+            }
+        });
         return prepared.jobId;
     }
 

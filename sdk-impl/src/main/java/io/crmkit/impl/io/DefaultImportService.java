@@ -89,6 +89,8 @@ public final class DefaultImportService implements ImportService {
                 prepared.run(ProgressListener.NONE);
             } catch (RuntimeException e) {
                 // the job's stored state says why it failed
+            } finally {
+                kit.transferEnds().report(store, actor.tenantId(), prepared.jobId);
             }
         });
         return prepared.jobId;
