@@ -1,9 +1,11 @@
 package io.crmkit.spring;
 
+import io.crmkit.api.io.ImportResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,24 @@ final class CrmMeters {
         } finally {
             sample.stop(Timer.builder(name).tags(tags).tag("outcome", outcome).register(registry));
         }
+    }
+
+    /** Records a duration measured elsewhere (a job's, from its stored times) on the timer {@code name}. */
+    void record(String name, Tags tags, Duration duration, boolean success) {
+        Timer.builder(name).tags(tags).tag("outcome", success ? "success" : "error").register(registry)
+                .record(duration);
+    }
+
+    /** Counts an import's rows on {@code crmkit.imports.rows} by result; a dry run counts nothing. */
+    void countImported(ImportResult result) {
+        if (result.dryRun()) {
+            return;
+        }
+        String rows = IMPORTS + ".rows";
+        count(rows, Tags.of("result", "created"), result.created());
+        count(rows, Tags.of("result", "updated"), result.updated());
+        count(rows, Tags.of("result", "unchanged"), result.unchanged());
+        count(rows, Tags.of("result", "failed"), result.failed());
     }
 
     /** Adds {@code amount} to the counter {@code name} with the tags; zero adds nothing. */

@@ -24,8 +24,9 @@ import org.springframework.context.annotation.Bean;
  *       <td>kind: search, view, count; outcome</td></tr>
  * </table>
  *
- * <p>{@code outcome} is {@code success} or {@code error} (the call threw). Imports and exports submitted as jobs, and
- * calls on a {@code Crm} obtained from {@code kit.as(actor)} directly, are not measured.
+ * <p>{@code outcome} is {@code success} or {@code error} (the call threw). Imports and exports submitted as jobs are
+ * measured when they end, on the same meters (time from start to end; {@code error} unless DONE), for every actor
+ * of the starter's kit. Other calls on a {@code Crm} obtained from {@code kit.as(actor)} directly are not measured.
  */
 @AutoConfiguration(after = CrmKitAutoConfiguration.class,
         afterName = {"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
@@ -38,5 +39,12 @@ public class CrmMetricsAutoConfiguration {
     CrmDecorator crmMeters(MeterRegistry registry) {
         CrmMeters meters = new CrmMeters(registry);
         return crm -> new MeteredCrm(crm, meters);
+    }
+
+    /** Meters the submitted imports and exports of the starter's kit as they end. */
+    @Bean
+    CrmKitCustomizer crmJobMeters(MeterRegistry registry) {
+        MeteredJobs jobs = new MeteredJobs(new CrmMeters(registry));
+        return builder -> builder.addTransferListener(jobs);
     }
 }

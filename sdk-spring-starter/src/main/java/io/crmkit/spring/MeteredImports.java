@@ -14,7 +14,7 @@ import java.io.OutputStream;
 /**
  * Times {@code run} on {@code crmkit.imports} and counts the rows of imports that wrote on
  * {@code crmkit.imports.rows} by result (created, updated, unchanged, failed); dry runs are timed, not counted.
- * Submitted jobs run on the kit's threads and are not measured.
+ * Submitted jobs are measured when they end, by {@link MeteredJobs}.
  */
 final class MeteredImports implements ImportService {
 
@@ -29,13 +29,7 @@ final class MeteredImports implements ImportService {
     @Override
     public ImportResult run(ImportRequest request, ProgressListener listener) {
         ImportResult result = meters.time(CrmMeters.IMPORTS, Tags.empty(), () -> imports.run(request, listener));
-        if (!result.dryRun()) {
-            String rows = CrmMeters.IMPORTS + ".rows";
-            meters.count(rows, Tags.of("result", "created"), result.created());
-            meters.count(rows, Tags.of("result", "updated"), result.updated());
-            meters.count(rows, Tags.of("result", "unchanged"), result.unchanged());
-            meters.count(rows, Tags.of("result", "failed"), result.failed());
-        }
+        meters.countImported(result);
         return result;
     }
 

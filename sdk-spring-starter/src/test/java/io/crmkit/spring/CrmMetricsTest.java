@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,40 @@ class CrmMetricsTest {
             assertThat(registry.get(CrmMeters.EXPORTS).tag("outcome", "success").timer().count()).isEqualTo(1);
             assertThat(registry.get(CrmMeters.EXPORTS + ".rows").counter().count()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void measuresSubmittedImportsAndExportsWhenTheyEnd(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("people.csv"), "Name,Email\nLan,lan@x.vn\nMinh,not an email\n");
+        withRegistry.run(context -> {
+            Crm crm = context.getBean(Crm.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+            long imported = crm.imports().submit(ImportRequest.builder(ImportFile.of(csv)).build());
+            crm.imports().jobs().await(imported, Duration.ofSeconds(30));
+            long exported = crm.exports().submit(ExportRequest.builder(FileFormat.CSV).build(),
+                    dir.resolve("out.csv"));
+            crm.exports().jobs().await(exported, Duration.ofSeconds(30));
+
+            // The listener runs just after the job's end is stored, which await may see first.
+            await(() -> registry.find(CrmMeters.IMPORTS).tag("outcome", "success").timer() != null
+                    && registry.find(CrmMeters.EXPORTS).tag("outcome", "success").timer() != null);
+            assertThat(registry.get(CrmMeters.IMPORTS).tag("outcome", "success").timer().count()).isEqualTo(1);
+            assertThat(registry.get(CrmMeters.IMPORTS + ".rows").tag("result", "created").counter().count())
+                    .isEqualTo(1);
+            assertThat(registry.get(CrmMeters.IMPORTS + ".rows").tag("result", "failed").counter().count())
+                    .isEqualTo(1);
+            assertThat(registry.get(CrmMeters.EXPORTS).tag("outcome", "success").timer().count()).isEqualTo(1);
+            assertThat(registry.get(CrmMeters.EXPORTS + ".rows").counter().count()).isEqualTo(1);
+        });
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
     }
 
     @Test
