@@ -21,8 +21,8 @@ import java.util.OptionalInt;
  * </pre>
  *
  * <p>Arguments: {@code --size N} customers per side for create (default 10000) and customers generated for
- * filter and duplicates (default 1000000); {@code --reps N} timed repetitions per filter query and side (default 21);
- * {@code --explain true} prints the SDK's SQL per filter query and EXPLAIN ANALYZE of queries over target; {@code --db h2|postgres|mariadb|all}
+ * filter and duplicates (default 1000000); {@code --reps N} the fewest timed repetitions per filter query and side
+ * (default 21; every query is timed for at least a second); {@code --explain true} prints the SDK's SQL per filter query and EXPLAIN ANALYZE of queries over target; {@code --db h2|postgres|mariadb|all}
  * (default all, which is h2 and postgres). H2 is an embedded file database under the module's
  * {@code target/bench-h2}, deleted at start. PostgreSQL and MariaDB are reached at the JDBC URLs in
  * {@code CRMKIT_BENCH_POSTGRES_URL} and {@code CRMKIT_BENCH_MARIADB_URL}, by default
@@ -196,11 +196,11 @@ public final class Benchmarks {
     private static void runFilter(Options options, List<String> failed) throws Exception {
         int size = options.size().orElse(FILTER_SIZE);
         List<BenchDatabase> databases = databases(options.db(), "bench-h2-filter");
-        System.out.printf("CRMKit filter benchmark: %d customers, seed %d, page %d, warm-up %d, %d alternating"
-                + " repetitions per query and side (medians); targets: ratio <= %.1f, PostgreSQL first page < %.0f"
-                + " ms%n", size, FilterBenchmark.SEED, io.crmkit.api.filter.Query.DEFAULT_PAGE_SIZE,
-                FilterBenchmark.WARM_UP, options.repetitions(), FilterBenchmark.RATIO_TARGET,
-                FilterBenchmark.FIRST_PAGE_TARGET_MS);
+        System.out.printf("CRMKit filter benchmark: %d customers, seed %d, page %d, warm-up %d, at least %d"
+                + " alternating repetitions per query and side, on for 1 s (medians); targets: ratio <= %.1f,"
+                + " PostgreSQL first page < %.0f ms%n", size, FilterBenchmark.SEED,
+                io.crmkit.api.filter.Query.DEFAULT_PAGE_SIZE, FilterBenchmark.WARM_UP, options.repetitions(),
+                FilterBenchmark.RATIO_TARGET, FilterBenchmark.FIRST_PAGE_TARGET_MS);
         for (BenchDatabase database : databases) {
             try {
                 // H2 keeps the last result of a prepared query and answers a repeat from it while the tables stay
