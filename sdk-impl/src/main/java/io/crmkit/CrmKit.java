@@ -399,7 +399,7 @@ public final class CrmKit implements AutoCloseable {
                 } else {
                     migrations.requireUpToDate();
                 }
-                String schemaVersion = migrations.currentVersion();
+                String schemaVersion = migrations.appliedVersion();
                 Database database = Database.open(source, dialect, tablePrefix, List.of(
                         "io/crmkit/impl/audit/AuditMapper.xml",
                         "io/crmkit/impl/field/FieldMapper.xml",

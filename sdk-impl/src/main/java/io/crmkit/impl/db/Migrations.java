@@ -21,6 +21,9 @@ public final class Migrations {
 
     private final Flyway flyway;
     private final String historyTable;
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final String tablePrefix;
 
     /**
      * @param dataSource  the database
@@ -29,6 +32,9 @@ public final class Migrations {
      */
     public Migrations(DataSource dataSource, Dialect dialect, String tablePrefix) {
         this.historyTable = tablePrefix + "schema_history";
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.tablePrefix = tablePrefix;
         this.flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:io/crmkit/db/migration/" + dialect.id())
@@ -58,15 +64,14 @@ public final class Migrations {
     }
 
     /**
-     * @return the version the tables are at after {@link #migrate} or {@link #requireUpToDate}: the latest
-     *         migration this SDK knows for the database ("11"), or "0" when it knows none
+     * @return the version the tables are at, read as {@link #appliedVersion(Connection, Dialect, String)} does:
+     *         after {@link #migrate} or {@link #requireUpToDate}, the latest migration this SDK knows ("11")
      * @throws ConfigurationException when the history table cannot be read
      */
-    public String currentVersion() {
-        try {
-            MigrationInfo current = flyway.info().current();
-            return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
-        } catch (FlywayException e) {
+    public String appliedVersion() {
+        try (Connection connection = dataSource.getConnection()) {
+            return appliedVersion(connection, dialect, tablePrefix);
+        } catch (SQLException e) {
             throw new ConfigurationException("migrate: cannot read the migration history table " + historyTable
                     + ": " + e.getMessage(), e);
         }
