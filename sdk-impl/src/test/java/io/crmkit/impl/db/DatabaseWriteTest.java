@@ -1,0 +1,128 @@
+package io.crmkit.impl.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.crmkit.api.error.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.apache.ibatis.session.SqlSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.junit.jupiter.MockitoSettings;
+import org.mockito.quality.Strictness;
+
+/**
+ * {@link Database#write}: a transaction that meets a retryable error is rolled back and run again, and one that
+ * fails for good is rolled back and never committed. The connection is a mock, since its failure is the point.
+ */
+@ExtendWith(MockitoExtension.class)
+@MockitoSettings(strictness = Strictness.LENIENT)
+class DatabaseWriteTest {
+
+    @Mock DataSource dataSource;
+    @Mock Connection connection;
+    @Mock PreparedStatement statement;
+
+    private Database database;
+
+    @BeforeEach
+    void connect() throws SQLException {
+        when(dataSource.getConnection()).thenReturn(connection);
+        when(connection.getAutoCommit()).thenReturn(false);
+        when(connection.prepareStatement(anyString())).thenReturn(statement);
+        database = Database.open(dataSource, Dialect.POSTGRESQL, "crm_", List.of(), false);
+    }
+
+    @Test
+    void rollsBackAndRunsTheWorkAgainAfterASerializationFailure() throws SQLException {
+        when(statement.executeUpdate())
+                .thenThrow(new SQLException("could not serialize access", "40001"))
+                .thenReturn(1);
+        AtomicInteger runs = new AtomicInteger();
+
+        int updated = database.write("tag a customer", session -> {
+            runs.incrementAndGet();
+            return update(session);
+        });
+
+        assertThat(updated).isEqualTo(1);
+        assertThat(runs).hasValue(2);
+        InOrder order = inOrder(connection);
+        order.verify(connection).rollback();
+        order.verify(connection).commit();
+        verify(connection, times(1)).commit();
+    }
+
+    @Test
+    void retriesADeadlockToo() throws SQLException {
+        when(statement.executeUpdate())
+                .thenThrow(new SQLException("deadlock detected", "40P01"))
+                .thenReturn(1);
+
+        assertThat(database.write("tag a customer", DatabaseWriteTest::update)).isEqualTo(1);
+        verify(connection, times(1)).commit();
+    }
+
+    @Test
+    void givesUpAfterFourAttemptsWithAStorageExceptionAndCommitsNothing() throws SQLException {
+        when(statement.executeUpdate()).thenThrow(new SQLException("could not serialize access", "40001"));
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThatThrownBy(() -> database.write("tag a customer", session -> {
+            runs.incrementAndGet();
+            return update(session);
+        })).isInstanceOf(StorageException.class).hasMessageContaining("could not tag a customer");
+
+        assertThat(runs).hasValue(4);
+        verify(connection, times(4)).rollback();
+        verify(connection, never()).commit();
+    }
+
+    @Test
+    void doesNotRetryAnErrorThatIsNotRetryable() throws SQLException {
+        when(statement.executeUpdate()).thenThrow(new SQLException("value too long", "22001"));
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThatThrownBy(() -> database.write("tag a customer", session -> {
+            runs.incrementAndGet();
+            return update(session);
+        })).isInstanceOf(StorageException.class);
+
+        assertThat(runs).hasValue(1);
+        verify(connection).rollback();
+        verify(connection, never()).commit();
+    }
+
+    @Test
+    void reportsAUniqueViolationAsADuplicateKeyAfterRollingBack() throws SQLException {
+        when(statement.executeUpdate()).thenThrow(new SQLException("duplicate key", "23505"));
+
+        assertThatThrownBy(() -> database.write("add a phone", DatabaseWriteTest::update))
+                .isInstanceOf(DuplicateKeyException.class);
+        verify(connection).rollback();
+        verify(connection, never()).commit();
+    }
+
+    private static int update(SqlSession session) {
+        try (PreparedStatement update = session.getConnection().prepareStatement("UPDATE crm_customer SET x = 1")) {
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+    }
+}
