@@ -191,8 +191,8 @@ public final class CrmKit implements AutoCloseable {
          */
         public Builder jdbcUrl(String url, String user, String password) {
             if (url == null || !url.startsWith("jdbc:")) {
-                throw new ConfigurationException("jdbcUrl: must start with 'jdbc:', got '"
-                        + (url == null ? null : withoutSecrets(url)) + "'");
+                throw new ConfigurationException("jdbcUrl", url == null ? null : withoutSecrets(url),
+                        "must start with 'jdbc:'");
             }
             this.jdbcUrl = url;
             this.user = user;
@@ -203,7 +203,7 @@ public final class CrmKit implements AutoCloseable {
         /** @param maxPoolSize size of the pool the kit owns with {@link #jdbcUrl}; 1 to 200, default 10 */
         public Builder maxPoolSize(int maxPoolSize) {
             if (maxPoolSize < 1 || maxPoolSize > 200) {
-                throw new ConfigurationException("maxPoolSize: must be between 1 and 200, got " + maxPoolSize);
+                throw new ConfigurationException("maxPoolSize", maxPoolSize, "must be between 1 and 200");
             }
             this.maxPoolSize = maxPoolSize;
             return this;
@@ -215,8 +215,8 @@ public final class CrmKit implements AutoCloseable {
          */
         public Builder tablePrefix(String tablePrefix) {
             if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
-                throw new ConfigurationException("tablePrefix: must be 0 to 20 characters of a-z, 0-9 and _, starting"
-                        + " with a letter, got '" + tablePrefix + "'");
+                throw new ConfigurationException("tablePrefix", tablePrefix,
+                        "must be 0 to 20 characters of a-z, 0-9 and _, starting with a letter");
             }
             this.tablePrefix = tablePrefix;
             return this;
@@ -244,8 +244,8 @@ public final class CrmKit implements AutoCloseable {
         public Builder defaultPhoneRegion(String region) {
             String upper = require(region, "defaultPhoneRegion").toUpperCase(Locale.ROOT);
             if (!PhoneNormalizer.isKnownRegion(upper)) {
-                throw new ConfigurationException("defaultPhoneRegion: '" + region
-                        + "' is not a region with phone numbers; use an ISO 3166 code such as VN, US or DE");
+                throw new ConfigurationException("defaultPhoneRegion", region,
+                        "must be a region with phone numbers, an ISO 3166 code such as VN, US or DE");
             }
             this.defaultPhoneRegion = upper;
             return this;
@@ -264,17 +264,17 @@ public final class CrmKit implements AutoCloseable {
         public Builder lifecycleStages(List<String> stages) {
             require(stages, "lifecycleStages");
             if (stages.isEmpty() || stages.size() > MAX_STAGES) {
-                throw new ConfigurationException("lifecycleStages: needs 1 to " + MAX_STAGES + " stages, got "
-                        + stages.size());
+                throw new ConfigurationException("lifecycleStages", stages.size(),
+                        "needs 1 to " + MAX_STAGES + " stages");
             }
             Set<String> seen = new HashSet<>();
             for (String stage : stages) {
                 if (stage == null || !STAGE.matcher(stage).matches()) {
-                    throw new ConfigurationException("lifecycleStages: '" + stage
+                    throw new ConfigurationException("lifecycleStages", stages, "stage '" + stage
                             + "' must be 1 to 32 characters of a-z, 0-9 and _, starting with a letter");
                 }
                 if (!seen.add(stage)) {
-                    throw new ConfigurationException("lifecycleStages: '" + stage + "' is listed twice");
+                    throw new ConfigurationException("lifecycleStages", stages, "stage '" + stage + "' is listed twice");
                 }
             }
             this.lifecycleStages = List.copyOf(stages);
@@ -287,8 +287,7 @@ public final class CrmKit implements AutoCloseable {
          */
         public Builder nodeId(int nodeId) {
             if (nodeId < 0 || nodeId > IdGenerator.MAX_NODE) {
-                throw new ConfigurationException("nodeId: must be between 0 and " + IdGenerator.MAX_NODE + ", got "
-                        + nodeId);
+                throw new ConfigurationException("nodeId", nodeId, "must be between 0 and " + IdGenerator.MAX_NODE);
             }
             this.nodeId = nodeId;
             return this;
@@ -301,7 +300,7 @@ public final class CrmKit implements AutoCloseable {
         public Builder trashRetention(Duration retention) {
             require(retention, "trashRetention");
             if (retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(Duration.ofDays(3650)) > 0) {
-                throw new ConfigurationException("trashRetention: must be between 1 and 3650 days, got " + retention);
+                throw new ConfigurationException("trashRetention", retention, "must be between 1 and 3650 days");
             }
             this.trashRetention = retention;
             return this;
@@ -314,7 +313,7 @@ public final class CrmKit implements AutoCloseable {
         public Builder mergeRetention(Duration retention) {
             require(retention, "mergeRetention");
             if (retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(Duration.ofDays(3650)) > 0) {
-                throw new ConfigurationException("mergeRetention: must be between 1 and 3650 days, got " + retention);
+                throw new ConfigurationException("mergeRetention", retention, "must be between 1 and 3650 days");
             }
             this.mergeRetention = retention;
             return this;
@@ -326,8 +325,7 @@ public final class CrmKit implements AutoCloseable {
          */
         public Builder importMaxRows(int rows) {
             if (rows < 1 || rows > ImportService.MAX_ROWS) {
-                throw new ConfigurationException("importMaxRows: must be between 1 and " + ImportService.MAX_ROWS
-                        + ", got " + rows);
+                throw new ConfigurationException("importMaxRows", rows, "must be between 1 and " + ImportService.MAX_ROWS);
             }
             this.importMaxRows = rows;
             return this;
@@ -339,8 +337,7 @@ public final class CrmKit implements AutoCloseable {
          */
         public Builder exportMaxRows(long rows) {
             if (rows < 1 || rows > ExportService.MAX_ROWS) {
-                throw new ConfigurationException("exportMaxRows: must be between 1 and " + ExportService.MAX_ROWS
-                        + ", got " + rows);
+                throw new ConfigurationException("exportMaxRows", rows, "must be between 1 and " + ExportService.MAX_ROWS);
             }
             this.exportMaxRows = rows;
             return this;
@@ -358,7 +355,7 @@ public final class CrmKit implements AutoCloseable {
         /** Threads running submitted jobs (bulk operations): 1 to 64, 2 by default. */
         public Builder jobThreads(int threads) {
             if (threads < 1 || threads > 64) {
-                throw new ConfigurationException("jobThreads: must be between 1 and 64, got " + threads);
+                throw new ConfigurationException("jobThreads", threads, "must be between 1 and 64");
             }
             this.jobThreads = threads;
             return this;
@@ -371,7 +368,7 @@ public final class CrmKit implements AutoCloseable {
         public Builder fieldCacheExpiry(Duration expiry) {
             require(expiry, "fieldCacheExpiry");
             if (expiry.compareTo(Duration.ofSeconds(1)) < 0 || expiry.compareTo(Duration.ofHours(1)) > 0) {
-                throw new ConfigurationException("fieldCacheExpiry: must be between 1 second and 1 hour, got " + expiry);
+                throw new ConfigurationException("fieldCacheExpiry", expiry, "must be between 1 second and 1 hour");
             }
             this.fieldCacheExpiry = expiry;
             return this;
@@ -385,7 +382,7 @@ public final class CrmKit implements AutoCloseable {
          */
         public CrmKit build() {
             if ((dataSource == null) == (jdbcUrl == null)) {
-                throw new ConfigurationException("dataSource: set exactly one of dataSource(...) and jdbcUrl(...), "
+                throw new ConfigurationException("dataSource", null, "set exactly one of dataSource(...) and jdbcUrl(...), "
                         + (dataSource == null ? "got neither" : "got both"));
             }
             Clock micros = new MicrosecondClock(clock);
@@ -442,8 +439,8 @@ public final class CrmKit implements AutoCloseable {
             try {
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {
-                throw new ConfigurationException("jdbcUrl: cannot open a connection pool on '" + withoutSecrets(jdbcUrl)
-                        + "': " + rootMessage(e), e);
+                throw new ConfigurationException("jdbcUrl", null, "cannot open a connection pool on '"
+                        + withoutSecrets(jdbcUrl) + "': " + rootMessage(e), e);
             }
         }
 
@@ -473,7 +470,7 @@ public final class CrmKit implements AutoCloseable {
 
         private static <T> T require(T value, String setting) {
             if (value == null) {
-                throw new ConfigurationException(setting + ": must not be null");
+                throw new ConfigurationException(setting, null, "must not be null");
             }
             return value;
         }

@@ -2,6 +2,7 @@ package io.crmkit.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
@@ -38,11 +39,31 @@ class KitBuilderTest {
     }
 
     @Test
+    void namesTheSettingItsValueAndTheProblemApartFromTheMessage() {
+        ConfigurationException threads = catchThrowableOfType(ConfigurationException.class,
+                () -> CrmKit.builder().jobThreads(0));
+        assertThat(threads.setting()).isEqualTo("jobThreads");
+        assertThat(threads.value()).contains("0");
+        assertThat(threads.problem()).isEqualTo("must be between 1 and 64");
+        assertThat(threads.code()).isEqualTo("configuration");
+
+        ConfigurationException missing = catchThrowableOfType(ConfigurationException.class,
+                () -> CrmKit.builder().clock(null));
+        assertThat(missing.setting()).isEqualTo("clock");
+        assertThat(missing.value()).isEmpty();
+
+        ConfigurationException url = catchThrowableOfType(ConfigurationException.class,
+                () -> CrmKit.builder().jdbcUrl("postgres://app:s3cret@db/x?password=s3cret", null, null));
+        assertThat(url.setting()).isEqualTo("jdbcUrl");
+        assertThat(url.value()).hasValueSatisfying(value -> assertThat(value).doesNotContain("s3cret"));
+    }
+
+    @Test
     void rejectsAnUnknownPhoneRegion() {
         assertThatThrownBy(() -> CrmKit.builder().defaultPhoneRegion("XX"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("defaultPhoneRegion: 'XX' is not a region with phone numbers; use an ISO 3166 code such as"
-                        + " VN, US or DE");
+                .hasMessage("defaultPhoneRegion: must be a region with phone numbers, an ISO 3166 code such as"
+                        + " VN, US or DE, got 'XX'");
         CrmKit.builder().defaultPhoneRegion("vn");
     }
 
@@ -51,9 +72,9 @@ class KitBuilderTest {
         assertThatThrownBy(() -> CrmKit.builder().lifecycleStages(List.of()))
                 .hasMessage("lifecycleStages: needs 1 to 20 stages, got 0");
         assertThatThrownBy(() -> CrmKit.builder().lifecycleStages(List.of("lead", "Lead")))
-                .hasMessageContaining("'Lead' must be 1 to 32 characters");
+                .hasMessageContaining("stage 'Lead' must be 1 to 32 characters");
         assertThatThrownBy(() -> CrmKit.builder().lifecycleStages(List.of("lead", "lead")))
-                .hasMessage("lifecycleStages: 'lead' is listed twice");
+                .hasMessage("lifecycleStages: stage 'lead' is listed twice, got [lead, lead]");
     }
 
     @Test
@@ -90,7 +111,7 @@ class KitBuilderTest {
     void refusesAnUnsupportedDatabaseNamingIt() {
         assertThatThrownBy(() -> CrmKit.builder().dataSource(fakeDatabase("Oracle")).build())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("dataSource: unsupported database 'Oracle'; CRMKit supports H2, PostgreSQL and MariaDB/MySQL");
+                .hasMessage("dataSource: unsupported database; CRMKit supports H2, PostgreSQL and MariaDB/MySQL, got 'Oracle'");
     }
 
     @Test

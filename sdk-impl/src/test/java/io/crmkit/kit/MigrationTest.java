@@ -85,7 +85,7 @@ class MigrationTest {
         try {
             assertThatThrownBy(() -> db.newKit(prefix, builder -> builder.migrate(false)))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("migrate(false): the CRMKit tables are not up to date")
+                    .hasMessageContaining("migrate: the CRMKit tables are not up to date")
                     .hasMessageContaining("V1");
             assertThatThrownBy(() -> db.column("SELECT COUNT(*) FROM " + prefix + "customer"))
                     .as("no table was created").isInstanceOf(IllegalStateException.class);

@@ -87,7 +87,7 @@ public class CrmKitAutoConfiguration {
             return dataSource;
         }
         long found = dataSources.stream().count();
-        throw new ConfigurationException("crmkit.datasource.url: the application has "
+        throw new ConfigurationException("crmkit.datasource.url", null, "the application has "
                 + (found == 0 ? "no DataSource bean" : found + " DataSource beans and none is @Primary")
                 + "; set crmkit.datasource.url for a pool of the kit's own, or define one DataSource bean");
     }

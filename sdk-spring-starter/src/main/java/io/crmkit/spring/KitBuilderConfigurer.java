@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * Applies {@link CrmKitProperties} to a {@link CrmKit.Builder}. The builder checks each value; its refusal is
- * turned into Boot's {@link InvalidConfigurationPropertyValueException}, whose message (and Boot's failure report)
- * names the property rather than the builder setting.
+ * turned into Boot's {@link InvalidConfigurationPropertyValueException} from its parts (the problem, not the
+ * message text), so that the message (and Boot's failure report) names the property rather than the builder setting.
  */
 final class KitBuilderConfigurer {
 
@@ -43,11 +43,7 @@ final class KitBuilderConfigurer {
         try {
             builder.jdbcUrl(url, pool.getUsername(), pool.getPassword());
         } catch (ConfigurationException e) {
-            // The builder's message repeats the whole URL, which may hold a password: keep its reason only.
-            String reason = reason(e);
-            int got = reason.indexOf(", got '");
-            throw new InvalidConfigurationPropertyValueException("crmkit.datasource.url", shown,
-                    got < 0 ? reason : reason.substring(0, got));
+            throw new InvalidConfigurationPropertyValueException("crmkit.datasource.url", shown, e.problem());
         }
         set("crmkit.datasource.max-pool-size", pool.getMaxPoolSize(), builder::maxPoolSize);
     }
@@ -60,7 +56,7 @@ final class KitBuilderConfigurer {
         try {
             return builder.build();
         } catch (ConfigurationException e) {
-            if (!properties.isMigrate() && e.getMessage().startsWith("migrate(")) {
+            if (!properties.isMigrate() && e.setting().equals("migrate")) {
                 throw invalid("crmkit.migrate", false, e);
             }
             throw e;
@@ -77,13 +73,6 @@ final class KitBuilderConfigurer {
 
     private static InvalidConfigurationPropertyValueException invalid(String property, Object value,
                                                                       ConfigurationException e) {
-        return new InvalidConfigurationPropertyValueException(property, value, reason(e));
-    }
-
-    /** The builder's message without its own setting name ("jobThreads: must be ..."), which the property replaces. */
-    private static String reason(ConfigurationException e) {
-        String message = e.getMessage();
-        int colon = message.indexOf(": ");
-        return colon < 0 ? message : message.substring(colon + 2);
+        return new InvalidConfigurationPropertyValueException(property, value, e.problem());
     }
 }

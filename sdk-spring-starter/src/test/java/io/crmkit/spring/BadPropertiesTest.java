@@ -22,7 +22,7 @@ class BadPropertiesTest {
     @CsvSource(delimiter = '|', textBlock = """
             crmkit.table-prefix          | Shop-CRM              | must be 0 to 20 characters
             crmkit.table-prefix          | a_prefix_of_21_chars_ | must be 0 to 20 characters
-            crmkit.default-phone-region  | XX                    | not a region with phone numbers
+            crmkit.default-phone-region  | XX                    | must be a region with phone numbers
             crmkit.trash-retention       | 0                     | between 1 and 3650 days
             crmkit.trash-retention       | 3651                  | between 1 and 3650 days
             crmkit.merge-retention       | 12h                   | between 1 and 3650 days

@@ -46,8 +46,8 @@ public enum Dialect {
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            throw new ConfigurationException("dataSource: cannot connect to the database to detect its type: "
-                    + e.getMessage(), e);
+            throw new ConfigurationException("dataSource", null,
+                    "cannot connect to the database to detect its type: " + e.getMessage(), e);
         }
         return fromProductName(product);
     }
@@ -64,8 +64,8 @@ public enum Dialect {
         if (name.contains("mariadb") || name.contains("mysql")) {
             return MARIADB;
         }
-        throw new ConfigurationException("dataSource: unsupported database '" + product
-                + "'; CRMKit supports H2, PostgreSQL and MariaDB/MySQL");
+        throw new ConfigurationException("dataSource", product,
+                "unsupported database; CRMKit supports H2, PostgreSQL and MariaDB/MySQL");
     }
 
     /**

@@ -58,7 +58,7 @@ public final class Migrations {
         try {
             return flyway.migrate().migrationsExecuted;
         } catch (FlywayException e) {
-            throw new ConfigurationException("migrate: could not migrate the CRMKit tables (history table "
+            throw new ConfigurationException("migrate", null, "could not migrate the CRMKit tables (history table "
                     + historyTable + "): " + e.getMessage(), e);
         }
     }
@@ -72,8 +72,8 @@ public final class Migrations {
         try (Connection connection = dataSource.getConnection()) {
             return appliedVersion(connection, dialect, tablePrefix);
         } catch (SQLException e) {
-            throw new ConfigurationException("migrate: cannot read the migration history table " + historyTable
-                    + ": " + e.getMessage(), e);
+            throw new ConfigurationException("migrate", null, "cannot read the migration history table "
+                    + historyTable + ": " + e.getMessage(), e);
         }
     }
 
@@ -108,12 +108,12 @@ public final class Migrations {
         try {
             pending = flyway.info().pending();
         } catch (FlywayException e) {
-            throw new ConfigurationException("migrate(false): cannot read the migration history table "
-                    + historyTable + ": " + e.getMessage(), e);
+            throw new ConfigurationException("migrate", null, "cannot read the migration"
+                    + " history table " + historyTable + ": " + e.getMessage(), e);
         }
         if (pending.length > 0) {
-            throw new ConfigurationException("migrate(false): the CRMKit tables are not up to date, "
-                    + pending.length + " migration(s) pending, the first is V" + pending[0].getVersion() + " '"
+            throw new ConfigurationException("migrate", null, "the CRMKit tables are not up"
+                    + " to date, " + pending.length + " migration(s) pending, the first is V" + pending[0].getVersion() + " '"
                     + pending[0].getDescription() + "'; build the kit with migrate(true) or apply them first");
         }
     }
