@@ -16,8 +16,18 @@ const state = { fields: [], filter: null, keyword: '', next: null, columns: [] }
 
 const $ = (selector, root = document) => root.querySelector(selector);
 
+// Spring Security's CSRF token, which every request that changes something sends back in a header: a page of
+// another site can make the browser post here, but cannot read this site's cookie.
+function csrfHeaders(method) {
+  if (method === 'GET') {
+    return {};
+  }
+  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) } : {};
+}
+
 async function api(method, url, body) {
-  const options = { method, headers: {} };
+  const options = { method, headers: csrfHeaders(method) };
   if (body instanceof FormData) {
     options.body = body;
   } else if (body !== undefined) {
@@ -25,6 +35,10 @@ async function api(method, url, body) {
     options.body = JSON.stringify(body);
   }
   const response = await fetch(url, options);
+  if (response.status === 401) {
+    location.href = '/login';
+    throw new Error('signed out');
+  }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -369,6 +383,18 @@ async function mergePair(suggestion) {
   await loadDuplicates();
 }
 
+// ------------------------------------------------------------------ account
+
+async function loadAccount() {
+  const me = await api('GET', '/api/me');
+  $('#signed-in').textContent = 'Signed in as ' + me.user + ' (tenant ' + me.tenant + ')';
+}
+
+async function signOut() {
+  await fetch('/logout', { method: 'POST', headers: csrfHeaders('POST') });
+  location.href = '/login?logout';
+}
+
 // ------------------------------------------------------------------ start
 
 async function start() {
@@ -384,6 +410,8 @@ async function start() {
   $('#save-columns').addEventListener('click', saveColumns);
   $('#import-form').addEventListener('submit', startImport);
   $('#next-page').addEventListener('click', () => loadList(true));
+  $('#sign-out').addEventListener('click', signOut);
+  await loadAccount();
   state.fields = await api('GET', '/api/filter-fields');
   resetFilter();
   await loadList(false);

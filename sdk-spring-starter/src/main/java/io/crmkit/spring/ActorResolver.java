@@ -20,8 +20,13 @@ import io.crmkit.api.Actor;
  * }
  * }</pre>
  *
- * <p>An application without such a bean gets the default for single-tenant applications without per-user
- * permissions: every call acts as tenant {@code default}, actor {@code app}, with every permission (a warning at start-up says so).
+ * <p>An application without such a bean: with Spring Security on the class path, acts as the signed-in user,
+ * tenant and permissions read from their authorities ({@code TENANT_<tenant>}, {@code CRM_<permission>}) or the
+ * tenant from a claim of their token (see {@code crmkit.security.*}), and refuses every call with a
+ * {@code PermissionDeniedException} when nobody is signed in or the user has no tenant. Without Spring Security, it
+ * fails to start, showing how to define a resolver, unless {@code crmkit.dev-actor.enabled=true} opts in to a
+ * development actor (tenant {@code default}, actor {@code dev}, every permission; a warning at start-up says so).
+ * No caller ever gets every permission by default.
  *
  * <p>Implementations must be thread-safe and cheap, and must not return null; to refuse a call when nobody is
  * signed in, throw (the exception reaches the caller of {@code crm.customers()} unchanged).

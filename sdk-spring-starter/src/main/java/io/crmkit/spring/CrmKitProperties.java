@@ -15,6 +15,10 @@ import org.springframework.boot.convert.DurationUnit;
  *
  * <p>Settings that are objects rather than values (the clock, the address directory) are set by a
  * {@link CrmKitCustomizer} bean.
+ *
+ * <p>Two groups say who acts when the application defines no {@link ActorResolver}: {@code crmkit.security.*} (how
+ * the signed-in user of Spring Security maps to a tenant and permissions) and {@code crmkit.dev-actor.enabled} (one
+ * tenant with every permission, for development only).
  */
 @ConfigurationProperties(prefix = "crmkit")
 public class CrmKitProperties {
@@ -83,6 +87,12 @@ public class CrmKitProperties {
 
     /** A connection pool of the kit's own, for applications without a DataSource bean. */
     private final Datasource datasource = new Datasource();
+
+    /** The single-tenant development actor. */
+    private final DevActor devActor = new DevActor();
+
+    /** How the user signed in with Spring Security maps to the actor of each call. */
+    private final Security security = new Security();
 
     public String getTablePrefix() {
         return tablePrefix;
@@ -176,6 +186,14 @@ public class CrmKitProperties {
         return datasource;
     }
 
+    public DevActor getDevActor() {
+        return devActor;
+    }
+
+    public Security getSecurity() {
+        return security;
+    }
+
     /**
      * {@code crmkit.datasource.*}: a HikariCP pool the kit opens on {@link #getUrl() url} and closes on shutdown.
      * When the url is set, the kit uses this pool even if the application has a DataSource bean; when it is not,
@@ -225,6 +243,76 @@ public class CrmKitProperties {
 
         public void setMaxPoolSize(int maxPoolSize) {
             this.maxPoolSize = maxPoolSize;
+        }
+    }
+
+    /**
+     * {@code crmkit.dev-actor.*}: for development on one tenant, without users. Off by default: an application
+     * without an {@link ActorResolver} bean (and without Spring Security) then fails to start.
+     */
+    public static class DevActor {
+
+        /**
+         * Whether every call of the Crm bean, whoever makes it, acts as tenant 'default', actor 'dev', with every
+         * permission, when the application defines no ActorResolver bean. For development only: a warning at start-up
+         * says so.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /**
+     * {@code crmkit.security.*}: read with Spring Security on the class path and no ActorResolver bean of the
+     * application's. The tenant is the claim {@link #getTenantClaim() tenant-claim} of the user's token, or the
+     * authority {@link #getTenantAuthorityPrefix() tenant-authority-prefix} + tenant; the permissions are the
+     * authorities {@link #getPermissionAuthorityPrefix() permission-authority-prefix} + permission name.
+     */
+    public static class Security {
+
+        /** Authorities naming the user's tenant start with this: TENANT_shop-a is tenant shop-a. Not empty. */
+        private String tenantAuthorityPrefix = "TENANT_";
+
+        /**
+         * Authorities granting a permission are this followed by the permission's name: CRM_READ, CRM_WRITE,
+         * CRM_DELETE, CRM_BULK_EDIT, CRM_BULK_DELETE, CRM_IMPORT, CRM_EXPORT, CRM_MERGE, CRM_FIELD_ADMIN. Not empty.
+         */
+        private String permissionAuthorityPrefix = "CRM_";
+
+        /**
+         * Claim of the user's token (JWT, OpenID Connect ID token, introspected token) holding the tenant; when the
+         * token has it, it wins over the tenant authority. Unset: the tenant comes from the authorities only.
+         */
+        private String tenantClaim;
+
+        public String getTenantAuthorityPrefix() {
+            return tenantAuthorityPrefix;
+        }
+
+        public void setTenantAuthorityPrefix(String tenantAuthorityPrefix) {
+            this.tenantAuthorityPrefix = tenantAuthorityPrefix;
+        }
+
+        public String getPermissionAuthorityPrefix() {
+            return permissionAuthorityPrefix;
+        }
+
+        public void setPermissionAuthorityPrefix(String permissionAuthorityPrefix) {
+            this.permissionAuthorityPrefix = permissionAuthorityPrefix;
+        }
+
+        public String getTenantClaim() {
+            return tenantClaim;
+        }
+
+        public void setTenantClaim(String tenantClaim) {
+            this.tenantClaim = tenantClaim;
         }
     }
 }

@@ -8,16 +8,23 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.api.error.PermissionDeniedException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The Crm bean acts as whoever the ActorResolver says acts now, call by call. */
+/** The Crm bean acts as whoever the ActorResolver says acts now, call by call; without one, start-up fails. */
+@ExtendWith(OutputCaptureExtension.class)
 class ActorResolutionTest {
 
     private static final Actor AGENT_A = Actor.of("tenant-a", "agent-1", Permission.ALL);
@@ -66,13 +73,48 @@ class ActorResolutionTest {
     }
 
     @Test
-    void withoutAResolverBeanEveryCallActsAsTheDefaultTenantWithEveryPermission() {
-        runner.run(context -> {
-            Crm crm = context.getBean(Crm.class);
-            assertThat(crm.actor()).isEqualTo(Actor.of("default", "app", Permission.ALL));
-            long id = crm.customers().create(CustomerDraft.builder().name("Lan").build()).id();
-            Crm sameTenant = context.getBean(CrmKit.class).as(Actor.of("default", "someone", Permission.READ));
-            assertThat(sameTenant.customers().find(id)).isPresent();
+    void withoutAResolverStartUpFailsShowingHowToDefineOne() {
+        runner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class)).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("No ActorResolver bean")
+                    .hasMessageContaining("@Bean ActorResolver actorResolver() {")
+                    .hasMessageContaining("return () -> Actor.of(")
+                    .hasMessageContaining("crmkit.dev-actor.enabled=true");
+        });
+    }
+
+    @Test
+    void theDevActorPropertyActsAsOneTenantWithEveryPermissionAndWarns(CapturedOutput output) {
+        runner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
+                .withPropertyValues("crmkit.dev-actor.enabled=true").run(context -> {
+                    Crm crm = context.getBean(Crm.class);
+                    assertThat(crm.actor()).isEqualTo(Actor.of("default", "dev", Permission.ALL));
+                    long id = crm.customers().create(CustomerDraft.builder().name("Lan").build()).id();
+                    Crm sameTenant = context.getBean(CrmKit.class).as(Actor.of("default", "someone", Permission.READ));
+                    assertThat(sameTenant.customers().find(id)).isPresent();
+                });
+
+        assertThat(output).contains("WARN").contains("crmkit.dev-actor.enabled=true")
+                .contains("every permission");
+    }
+
+    @Test
+    void theDevActorPropertyWinsOverSpringSecurity() {
+        runner.withPropertyValues("crmkit.dev-actor.enabled=true").run(context -> assertThat(
+                context.getBean(Crm.class).actor()).isEqualTo(Actor.of("default", "dev", Permission.ALL)));
+    }
+
+    @Test
+    void theApplicationsResolverWinsOverTheDevActorAndSpringSecurity() {
+        withResolver().withPropertyValues("crmkit.dev-actor.enabled=true").run(context -> {
+            assertThat(context).hasSingleBean(ActorResolver.class);
+            assertThat(context.getBean(Crm.class).actor()).isEqualTo(AGENT_A);
+        });
+        withResolver().run(context -> {
+            assertThat(context).hasSingleBean(ActorResolver.class);
+            assertThat(context.getBean(Crm.class).actor()).isEqualTo(AGENT_A);
         });
     }
 

@@ -16,7 +16,8 @@ class BadPropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CrmKitAutoConfiguration.class))
-            .withBean(DataSource.class, TestDatabases::newDataSource);
+            .withBean(DataSource.class, TestDatabases::newDataSource)
+            .withPropertyValues("crmkit.dev-actor.enabled=true");
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """

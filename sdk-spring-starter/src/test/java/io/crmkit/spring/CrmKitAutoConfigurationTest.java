@@ -32,7 +32,8 @@ import org.springframework.context.annotation.Primary;
 class CrmKitAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CrmKitAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(CrmKitAutoConfiguration.class))
+            .withPropertyValues("crmkit.dev-actor.enabled=true");
 
     @Configuration(proxyBeanMethods = false)
     static class HostDataSource {

@@ -16,7 +16,8 @@ class CrmKitHealthTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CrmKitAutoConfiguration.class, CrmKitHealthAutoConfiguration.class))
-            .withBean(DataSource.class, TestDatabases::newDataSource);
+            .withBean(DataSource.class, TestDatabases::newDataSource)
+            .withPropertyValues("crmkit.dev-actor.enabled=true");
 
     @Test
     void isUpWithTheDatabaseAndTablePrefixWhenTheKitAnswers() {

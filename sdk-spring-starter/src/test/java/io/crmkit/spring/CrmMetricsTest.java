@@ -31,7 +31,8 @@ class CrmMetricsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CrmKitAutoConfiguration.class, CrmMetricsAutoConfiguration.class))
-            .withBean(DataSource.class, TestDatabases::newDataSource);
+            .withBean(DataSource.class, TestDatabases::newDataSource)
+            .withPropertyValues("crmkit.dev-actor.enabled=true");
 
     private final ApplicationContextRunner withRegistry = runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 

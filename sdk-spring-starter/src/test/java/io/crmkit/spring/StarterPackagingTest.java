@@ -29,6 +29,8 @@ class StarterPackagingTest {
                 "\"crmkit.trash-retention\"", "\"crmkit.merge-retention\"", "\"crmkit.job-threads\"",
                 "\"crmkit.field-cache-expiry\"", "\"crmkit.node-id\"", "\"crmkit.lifecycle-stages\"",
                 "\"crmkit.datasource.url\"", "\"crmkit.datasource.max-pool-size\"",
+                "\"crmkit.dev-actor.enabled\"", "\"crmkit.security.tenant-authority-prefix\"",
+                "\"crmkit.security.permission-authority-prefix\"", "\"crmkit.security.tenant-claim\"",
                 "Threads running submitted jobs");
     }
 }

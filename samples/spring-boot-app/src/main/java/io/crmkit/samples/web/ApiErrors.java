@@ -25,11 +25,18 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 /**
  * Turns the SDK's exceptions into JSON errors with the status a client expects: {@code {"code", "message",
  * "errors": [{"field", "code", "message"}]}}, the errors only for a validation failure.
+ *
+ * <p>A client's mistake (4xx) is told what to fix. A failure of the server (5xx) is logged whole and answered with
+ * a fixed message: its own may hold SQL, host names or paths. Other failures reach Spring Boot's error page, whose
+ * body carries no message either ({@code server.error.*} in {@code application.properties}).
  */
 @RestControllerAdvice
 class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** The message of every 5xx: the details are in the server's log, not for the client. */
+    static final String SERVER_FAILED = "the server could not complete the request; try again later";
 
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<ApiError> invalid(ValidationException e) {
@@ -41,6 +48,7 @@ class ApiErrors {
         HttpStatus status = status(e);
         if (status.is5xxServerError()) {
             LOG.error("request failed", e);
+            return ResponseEntity.status(status).body(new ApiError(e.code(), SERVER_FAILED, List.of()));
         }
         return ResponseEntity.status(status).body(new ApiError(e.code(), e.getMessage(), List.of()));
     }
@@ -51,10 +59,29 @@ class ApiErrors {
         return ResponseEntity.badRequest().body(new ApiError("invalid", e.getMessage(), List.of()));
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ApiError> unreadable(Exception e) {
-        return ResponseEntity.badRequest().body(new ApiError("invalid_request", e.getMessage(), List.of()));
+    /** Said in the request's own terms: the converters' messages name the application's classes. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return badRequest("the request body is not the JSON this endpoint expects");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return badRequest("parameter '" + e.getParameterName() + "' is missing");
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return badRequest("part '" + e.getRequestPartName() + "' is missing");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest("parameter '" + e.getName() + "': not a valid value");
+    }
+
+    private static ResponseEntity<ApiError> badRequest(String message) {
+        return ResponseEntity.badRequest().body(new ApiError("invalid_request", message, List.of()));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

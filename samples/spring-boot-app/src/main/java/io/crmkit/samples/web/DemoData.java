@@ -1,6 +1,9 @@
 package io.crmkit.samples.web;
 
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.field.FieldDraft;
@@ -15,9 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives an empty tenant something to look at: a custom field "tier" and {@value #CUSTOMERS} customers across
- * four cities, two of whom are the same person typed twice (a suggested duplicate). Runs at start-up when the
- * tenant has no customer; {@code sample.demo-data=false} turns it off.
+ * Gives each empty tenant of the {@link DemoUsers} something to look at: a custom field "tier" and
+ * {@value #CUSTOMERS} customers across four cities, two of whom are the same person typed twice (a suggested
+ * duplicate). Runs at start-up, when nobody is signed in, as an actor of its own in each tenant that has no customer;
+ * {@code sample.demo-data=false} turns it off.
  */
 @Component
 @ConditionalOnProperty(name = "sample.demo-data", havingValue = "true", matchIfMissing = true)
@@ -35,14 +39,22 @@ class DemoData implements ApplicationRunner {
             "Lam Van Son", "Ha Thi Thu", "Quach Van Tuan", "Luong Thi Uyen", "Kieu Van Vinh", "Ton Thi Xuan",
             "Chu Van Yen");
 
-    private final Crm crm;
+    private final CrmKit kit;
+    private final DemoUsers users;
 
-    DemoData(Crm crm) {
-        this.crm = crm;
+    DemoData(CrmKit kit, DemoUsers users) {
+        this.kit = kit;
+        this.users = users;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        for (String tenant : users.tenants()) {
+            fill(kit.as(Actor.of(tenant, "demo-data", Permission.ALL)));
+        }
+    }
+
+    private static void fill(Crm crm) {
         if (!crm.filters().search(Query.all().pageSize(1)).items().isEmpty()) {
             return;
         }
@@ -65,6 +77,7 @@ class DemoData implements ApplicationRunner {
                 .address(Address.of("VN", "", "Hanoi", "", "")).tag("newsletter").build());
         crm.customers().create(CustomerDraft.builder().name("Tran Thi Lan").email("lantran@gmail.com")
                 .phone("+84987654321").address(Address.of("VN", "", "Hanoi", "", "")).tag("trade-fair").build());
-        LOG.info("Created {} demo customers (sample.demo-data=false turns this off)", CUSTOMERS);
+        LOG.info("Created {} demo customers in tenant {} (sample.demo-data=false turns this off)", CUSTOMERS,
+                crm.actor().tenantId());
     }
 }

@@ -1,6 +1,9 @@
 package io.crmkit.samples.web;
 
+import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.io.ExportRequest;
 import io.crmkit.api.io.ExportService;
@@ -32,12 +35,18 @@ class ExportApi {
      * @param format  xlsx (default) or csv
      * @param filter  the SDK's versioned filter JSON, or none for everyone
      * @param keyword as in the search
-     * @return the file as an attachment; 400 for a bad format or filter, checked before anything is sent
+     * @return the file as an attachment; 400 for a bad format or filter, 403 without the EXPORT permission, checked
+     *         before anything is sent
      */
     @GetMapping("/api/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "xlsx") String format,
                                                  @RequestParam(required = false) String filter,
                                                  @RequestParam(defaultValue = "") String keyword) {
+        Actor actor = crm.actor();
+        // The SDK checks the permission too, but only when the body is written, after the 200 has been sent.
+        if (!actor.can(Permission.EXPORT)) {
+            throw new PermissionDeniedException(Permission.EXPORT, actor.actorId(), "export customers");
+        }
         FileFormat chosen = FileFormat.ofFileName("customers." + format).orElseThrow(() -> ValidationException.of(
                 "format", "format", "format: must be xlsx or csv, got '" + format + "'"));
         ExportRequest.Builder request = ExportRequest.builder(chosen).keyword(keyword).view(columns.view().name());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,8 +28,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The customer page in headless Chromium, as a person uses it: filter, columns, import, export, merge. Each
- * test checks what the page shows, never the API's JSON. On an in-memory H2 database with the demo customers.
+ * The customer page in headless Chromium, as a person uses it: sign in, filter, columns, import, export, merge; the
+ * read-only viewer's refused import; each tenant's own customers. Each test checks what the page shows, never the
+ * API's JSON. On an in-memory H2 database with the demo customers; signed in as the manager unless said otherwise.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:sample-page;DB_CLOSE_DELAY=-1")
@@ -59,12 +61,88 @@ class CustomerPageTest {
     }
 
     @BeforeEach
-    void openPage() {
+    void signInAsTheManager() {
         wait = new WebDriverWait(browser, WAIT);
         // The list is drawn anew after every answer: an element read while it is replaced is read again.
         wait.ignoring(StaleElementReferenceException.class);
-        browser.get("http://localhost:" + port + "/");
+        signIn(SampleApiTest.MANAGER, SampleApiTest.MANAGER_PASSWORD);
+    }
+
+    /** Signs in with the login form, as whoever was signed in signs out, and waits for the list. */
+    private void signIn(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(base() + "/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        WebElement field = browser.findElement(By.id("password"));
+        field.sendKeys(password);
+        field.submit();
+        awaitReady();
+        assertThat(browser.findElement(By.id("signed-in")).getText()).startsWith("Signed in as " + user + " ");
+    }
+
+    private void openPage() {
+        browser.get(base() + "/");
+        awaitReady();
+    }
+
+    private void awaitReady() {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Test
+    void aPageOpenedWithoutSigningInAsksToSignIn() {
+        browser.manage().deleteAllCookies();
+        browser.get(base() + "/");
+
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElements(By.id("customers"))).isEmpty();
+        browser.findElement(By.id("username")).sendKeys(SampleApiTest.MANAGER);
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("password")).submit();
+        wait.until(ExpectedConditions.urlContains("/login?error"));
+    }
+
+    @Test
+    void theReadOnlyViewerCannotImport(@TempDir Path files) throws Exception {
+        signIn(SampleApiTest.VIEWER, SampleApiTest.VIEWER_PASSWORD);
+        long before = total();
+        Path csv = files.resolve("viewer.csv");
+        Files.writeString(csv, "Name,Phone\nViewer Import,+84955000001\n");
+
+        browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("import-start")).click();
+
+        WebElement status = browser.findElement(By.id("import-status"));
+        wait.until(driver -> status.getText().startsWith("Import refused"));
+        assertThat(status.getText()).contains("viewer").contains("missing permission IMPORT");
+        openPage();
+        assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void eachTenantSeesOnlyItsOwnCustomers(@TempDir Path files) throws Exception {
+        Path csv = files.resolve("shop-a.csv");
+        Files.writeString(csv, "Name,Phone\nShop A Regular,+84966000001\n");
+        browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("import-start")).click();
+        WebElement status = browser.findElement(By.id("import-status"));
+        wait.until(driver -> status.getText().startsWith("Import done"));
+        searchFor("Shop A Regular");
+        awaitTotal(1);
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        signIn(SampleApiTest.VIEWER, SampleApiTest.VIEWER_PASSWORD);
+
+        assertThat(browser.findElement(By.id("signed-in")).getText()).contains("tenant shop-b");
+        awaitTotal(DemoData.CUSTOMERS);
+        searchFor("Shop A Regular");
+        awaitTotal(0);
+        assertThat(browser.findElements(By.cssSelector("#customers tbody tr"))).isEmpty();
     }
 
     @Test
@@ -115,9 +193,9 @@ class CustomerPageTest {
             openPage();
             assertThat(headers(browser)).doesNotContain("Emails").contains("Tier");
         } finally {
-            browser.executeScript("return fetch('/api/columns', {method: 'PUT', headers: {'Content-Type':"
-                    + " 'application/json'}, body: JSON.stringify(arguments[0])}).then(r => r.status)",
-                    ListColumns.DEFAULT);
+            browser.executeScript("return fetch('/api/columns', {method: 'PUT', headers: Object.assign("
+                    + "{'Content-Type': 'application/json'}, csrfHeaders('PUT')), body: JSON.stringify(arguments[0])})"
+                    + ".then(r => r.status)", ListColumns.DEFAULT);
         }
     }
 
@@ -173,8 +251,7 @@ class CustomerPageTest {
         wait.until(driver -> driver.findElements(By.cssSelector("#duplicates li.duplicate")).stream()
                 .noneMatch(li -> li.getText().contains("Tran Thi Lan")));
         awaitTotal(before - 1);
-        browser.findElement(By.id("keyword")).sendKeys("Tran Thi Lan");
-        browser.findElement(By.id("search")).click();
+        searchFor("Tran Thi Lan");
         awaitTotal(1);
         assertThat(column("emails").get(0)).contains("lan.tran@gmail.com").contains("lantran@gmail.com");
     }
@@ -191,6 +268,13 @@ class CustomerPageTest {
         condition.findElement(By.className("cond-value")).sendKeys(city);
         apply();
         return root;
+    }
+
+    private static void searchFor(String keyword) {
+        WebElement field = browser.findElement(By.id("keyword"));
+        field.clear();
+        field.sendKeys(keyword);
+        browser.findElement(By.id("search")).click();
     }
 
     private static List<WebElement> conditions(WebElement group) {
@@ -239,9 +323,11 @@ class CustomerPageTest {
         wait.until(ExpectedConditions.textToBe(By.id("total"), text));
     }
 
+    /** Downloads as the browser would, in its session. */
     private static String download(String url) throws Exception {
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -4,34 +4,187 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.api.error.StorageException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
-/** The REST API as a client sees it, on an in-memory H2 database with the demo customers. */
+/**
+ * The REST API as a client sees it, on an in-memory H2 database with the demo customers: signed in as the manager
+ * of tenant shop-a (every permission) or the viewer of tenant shop-b (read only), with the CSRF token the page sends.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:sample-api;DB_CLOSE_DELAY=-1")
+@Import(SampleApiTest.Failures.class)
 class SampleApiTest {
+
+    static final String MANAGER = "manager";
+    static final String MANAGER_PASSWORD = "manager-demo";
+    static final String VIEWER = "viewer";
+    static final String VIEWER_PASSWORD = "viewer-demo";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @LocalServerPort
+    private int port;
+
     @Autowired
-    private TestRestTemplate http;
+    private Environment environment;
+
+    private ApiSession manager;
+
+    @BeforeEach
+    void signIn() {
+        manager = ApiSession.signIn(port, MANAGER, MANAGER_PASSWORD);
+    }
+
+    /** Failures of the server, as a bug or a broken database would cause them. */
+    @TestConfiguration
+    static class Failures {
+
+        @Bean
+        FailingApi failingApi() {
+            return new FailingApi();
+        }
+    }
+
+    @RestController
+    static class FailingApi {
+
+        @GetMapping("/api/test/storage-failure")
+        void storageFailure() {
+            throw new StorageException("insert into crm_customer (secret_column) values (?)",
+                    new SQLException("connection to db-7.internal:5432 refused"));
+        }
+
+        @GetMapping("/api/test/bug")
+        void bug() {
+            throw new IllegalStateException("internal detail in /srv/crm/secret.conf");
+        }
+    }
+
+    // ------------------------------------------------------------------ security
+
+    @Test
+    void nobodySignedInGetsA401FromTheApiAndTheLoginPageForThePage() {
+        ApiSession anonymous = ApiSession.anonymous(port);
+
+        anonymous.get("/login");
+        assertThat(anonymous.csrfToken()).isPresent();
+        assertThat(anonymous.post("/api/customers/search", "{}").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/api/me").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/api/export?format=csv").statusCode()).isEqualTo(401);
+        HttpResponse<String> page = anonymous.getPage("/");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void aWrongPasswordDoesNotSignIn() {
+        ApiSession session = ApiSession.anonymous(port);
+
+        HttpResponse<String> login = session.logIn(MANAGER, "manager-demo!");
+
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(session.get("/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRequestWithoutTheCsrfTokenChangesNothing() throws Exception {
+        HttpResponse<String> create = manager.postWithoutToken("/api/customers",
+                "{\"name\": \"Cross Site\", \"email\": \"cross@site.test\"}");
+        HttpResponse<String> upload = manager.uploadWithoutToken("/api/imports", "people.csv",
+                "Name\nCross Site Import\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(create.statusCode()).isEqualTo(403);
+        assertThat(upload.statusCode()).isEqualTo(403);
+        assertThat(search("{\"keyword\": \"Cross Site\", \"total\": true}").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void theReadOnlyUserReadsButCannotWriteImportExportOrMerge() throws Exception {
+        ApiSession viewer = ApiSession.signIn(port, VIEWER, VIEWER_PASSWORD);
+        String csv = "Name\nRead Only Import\n";
+
+        assertThat(viewer.post("/api/customers/search", "{\"total\": true}").statusCode()).isEqualTo(200);
+        HttpResponse<String> imported = viewer.upload("/api/imports", "people.csv", csv.getBytes());
+        HttpResponse<String> exported = viewer.get("/api/export?format=csv");
+        HttpResponse<String> merged = viewer.post("/api/duplicates/merge", "{\"survivorId\": \"1\", \"mergedId\": \"2\"}");
+        HttpResponse<String> created = viewer.post("/api/customers", "{\"name\": \"Read Only\"}");
+
+        assertThat(imported.statusCode()).isEqualTo(403);
+        assertThat(imported.body()).contains("IMPORT");
+        assertThat(exported.statusCode()).isEqualTo(403);
+        assertThat(exported.body()).contains("EXPORT");
+        assertThat(merged.statusCode()).isEqualTo(403);
+        assertThat(merged.body()).contains("MERGE");
+        assertThat(created.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aUserOfOneTenantNeverSeesTheOthersCustomers() throws Exception {
+        ApiSession viewer = ApiSession.signIn(port, VIEWER, VIEWER_PASSWORD);
+        String id = JSON.readTree(manager.post("/api/customers", "{\"name\": \"Only In Shop A\","
+                + " \"email\": \"only@shop-a.test\"}").body()).get("id").asText();
+
+        JsonNode seen = JSON.readTree(viewer.post("/api/customers/search",
+                "{\"keyword\": \"Only In Shop A\", \"total\": true}").body());
+
+        assertThat(seen.get("total").asLong()).isZero();
+        assertThat(viewer.get("/api/customers/" + id).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(viewer.get("/api/me").body()).get("tenant").asText()).isEqualTo("shop-b");
+        assertThat(JSON.readTree(viewer.post("/api/customers/search", "{\"total\": true}").body()).get("total")
+                .asLong()).as("the viewer's own demo customers").isEqualTo(DemoData.CUSTOMERS);
+        assertThat(search("{\"keyword\": \"Only In Shop A\", \"total\": true}").get("total").asLong()).isOne();
+    }
+
+    @Test
+    void healthShowsItsDetailsToSignedInUsersOnly() throws Exception {
+        JsonNode anonymous = JSON.readTree(ApiSession.anonymous(port).get("/actuator/health").body());
+        JsonNode signedIn = JSON.readTree(manager.get("/actuator/health").body());
+
+        assertThat(anonymous.get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).isFalse();
+        assertThat(signedIn.get("components").get("crmkit").get("details").get("database").asText())
+                .isEqualTo("h2");
+    }
+
+    @Test
+    void errorsOfTheServerCarryNoInternalMessage() {
+        HttpResponse<String> storage = manager.get("/api/test/storage-failure");
+        HttpResponse<String> bug = manager.get("/api/test/bug");
+
+        assertThat(storage.statusCode()).isEqualTo(503);
+        assertThat(storage.body()).contains(ApiErrors.SERVER_FAILED).doesNotContain("crm_customer")
+                .doesNotContain("db-7");
+        assertThat(bug.statusCode()).isEqualTo(500);
+        assertThat(bug.body()).doesNotContain("secret").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void listensOnThisMachineOnlyByDefault(@Value("${server.address}") String address) {
+        assertThat(address).isEqualTo("127.0.0.1");
+        assertThat(environment.getProperty("management.endpoint.health.show-details")).isEqualTo("when-authorized");
+    }
+
+    // ------------------------------------------------------------------ the API
 
     @Test
     void searchesWithTheJsonFilterAndCounts() throws Exception {
@@ -48,22 +201,23 @@ class SampleApiTest {
 
     @Test
     void refusesABadFilterSayingWhere() throws Exception {
-        ResponseEntity<String> unknownField = post("/api/customers/search", "{\"filter\": {\"version\": 1,"
+        HttpResponse<String> unknownField = manager.post("/api/customers/search", "{\"filter\": {\"version\": 1,"
                 + " \"filter\": {\"all\": [{\"field\": \"city'; DROP TABLE crm_customer; --\", \"op\": \"EQ\","
                 + " \"values\": [\"x\"]}]}}}");
-        ResponseEntity<String> wrongVersion = post("/api/customers/search", "{\"filter\": {\"version\": 9}}");
-        ResponseEntity<String> badPageSize = post("/api/customers/search", "{\"pageSize\": 0}");
-        ResponseEntity<String> notJson = post("/api/customers/search", "{\"filter\": ");
+        HttpResponse<String> wrongVersion = manager.post("/api/customers/search", "{\"filter\": {\"version\": 9}}");
+        HttpResponse<String> badPageSize = manager.post("/api/customers/search", "{\"pageSize\": 0}");
+        HttpResponse<String> notJson = manager.post("/api/customers/search", "{\"filter\": ");
 
-        assertThat(unknownField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        JsonNode error = JSON.readTree(unknownField.getBody());
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(unknownField.body());
         assertThat(error.get("errors").get(0).get("field").asText()).isEqualTo("filter.all[0]");
         assertThat(error.get("errors").get(0).get("code").asText()).isEqualTo("unknown_field");
-        assertThat(wrongVersion.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(wrongVersion.getBody()).contains("$.version");
-        assertThat(badPageSize.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(badPageSize.getBody()).contains("pageSize");
-        assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrongVersion.statusCode()).isEqualTo(400);
+        assertThat(wrongVersion.body()).contains("$.version");
+        assertThat(badPageSize.statusCode()).isEqualTo(400);
+        assertThat(badPageSize.body()).contains("pageSize");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).doesNotContain("io.crmkit").doesNotContain("SearchRequest");
         assertThat(search("{\"total\": true}").get("total").asLong()).isGreaterThanOrEqualTo(DemoData.CUSTOMERS);
     }
 
@@ -75,29 +229,28 @@ class SampleApiTest {
         assertThat(first.get("rows")).hasSize(5);
         JsonNode id = first.get("rows").get(0).get("id");
         assertThat(id.isTextual()).as("64-bit ids reach JavaScript as text").isTrue();
-        assertThat(JSON.readTree(http.getForObject("/api/customers/" + id.asText(), String.class)).get("id")
+        assertThat(JSON.readTree(manager.get("/api/customers/" + id.asText()).body()).get("id")
                 .asText()).isEqualTo(id.asText());
         assertThat(second.get("rows").findValuesAsText("id")).doesNotContainAnyElementsOf(
                 first.get("rows").findValuesAsText("id"));
-        assertThat(http.getForEntity("/api/customers/1", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(manager.get("/api/customers/1").statusCode()).isEqualTo(404);
     }
 
     @Test
     void savesTheActorsColumnsAndRefusesUnknownOnes() throws Exception {
         try {
-            ResponseEntity<String> saved = put("/api/columns", "[\"name\", \"tier\"]");
-            ResponseEntity<String> unknown = put("/api/columns", "[\"name\", \"password\"]");
-            ResponseEntity<String> none = put("/api/columns", "[]");
+            HttpResponse<String> saved = manager.put("/api/columns", "[\"name\", \"tier\"]");
+            HttpResponse<String> unknown = manager.put("/api/columns", "[\"name\", \"password\"]");
+            HttpResponse<String> none = manager.put("/api/columns", "[]");
 
-            assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(none.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(saved.statusCode()).isEqualTo(200);
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(none.statusCode()).isEqualTo(400);
             JsonNode page = search("{}");
             assertThat(page.get("columns").findValuesAsText("key")).containsExactly("name", "tier");
             assertThat(values(page, "tier")).isSubsetOf("bronze", "silver", "gold", "");
         } finally {
-            put("/api/columns", JSON.writeValueAsString(ListColumns.DEFAULT));
+            manager.put("/api/columns", JSON.writeValueAsString(ListColumns.DEFAULT));
         }
     }
 
@@ -107,25 +260,23 @@ class SampleApiTest {
                 + "Import One,+84933000001,one@import.test,Hue\n"
                 + "Import Two,+84933000002,not-an-email,Hue\n"
                 + "Import Three,+84933000003,three@import.test,Hue\n";
-        ResponseEntity<String> started = upload("people.csv", csv.getBytes());
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        String jobId = JSON.readTree(started.getBody()).get("id").asText();
+        HttpResponse<String> started = manager.upload("/api/imports", "people.csv", csv.getBytes());
+        assertThat(started.statusCode()).isEqualTo(202);
+        String jobId = JSON.readTree(started.body()).get("id").asText();
 
         JsonNode job = awaitJob(jobId);
         assertThat(job.get("state").asText()).isEqualTo("DONE");
         assertThat(job.get("done").asLong()).isEqualTo(3);
         assertThat(job.get("imported").get("created").asLong()).isEqualTo(2);
         assertThat(job.get("imported").get("failed").asLong()).isEqualTo(1);
-        ResponseEntity<String> report = http.getForEntity("/api/imports/" + jobId + "/failures?format=csv",
-                String.class);
-        assertThat(report.getHeaders().getContentDisposition().getFilename()).endsWith("-failures.csv");
-        assertThat(report.getBody()).contains("not-an-email").doesNotContain("Import One");
+        HttpResponse<String> report = manager.get("/api/imports/" + jobId + "/failures?format=csv");
+        assertThat(report.headers().firstValue("Content-Disposition").orElseThrow()).endsWith("-failures.csv\"");
+        assertThat(report.body()).contains("not-an-email").doesNotContain("Import One");
         assertThat(search("{\"keyword\": \"Import\", \"total\": true}").get("total").asLong()).isEqualTo(2);
 
-        assertThat(upload("people.txt", csv.getBytes()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(upload("empty.csv", new byte[0]).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(http.getForEntity("/api/imports/12345", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(manager.upload("/api/imports", "people.txt", csv.getBytes()).statusCode()).isEqualTo(400);
+        assertThat(manager.upload("/api/imports", "empty.csv", new byte[0]).statusCode()).isEqualTo(400);
+        assertThat(manager.get("/api/imports/12345").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -133,47 +284,45 @@ class SampleApiTest {
         String filter = "{\"version\":1,\"filter\":{\"field\":\"city\",\"op\":\"EQ\",\"values\":[\"Hai Phong\"]}}";
         long matching = search("{\"filter\": " + filter + ", \"total\": true}").get("total").asLong();
 
-        ResponseEntity<String> csv = http.getForEntity("/api/export?format=csv&filter={filter}", String.class,
-                Map.of("filter", filter));
-        ResponseEntity<byte[]> xlsx = http.getForEntity("/api/export?format=xlsx", byte[].class);
-        ResponseEntity<String> badFilter = http.getForEntity("/api/export?format=csv&filter={filter}", String.class,
-                Map.of("filter", "{\"version\":1,\"filter\":{\"field\":\"nope\",\"op\":\"EQ\",\"values\":[1]}}"));
-        ResponseEntity<String> badFormat = http.getForEntity("/api/export?format=pdf", String.class);
+        HttpResponse<String> csv = manager.get("/api/export?format=csv&filter=" + encoded(filter));
+        HttpResponse<byte[]> xlsx = manager.getBytes("/api/export?format=xlsx");
+        HttpResponse<String> badFilter = manager.get("/api/export?format=csv&filter="
+                + encoded("{\"version\":1,\"filter\":{\"field\":\"nope\",\"op\":\"EQ\",\"values\":[1]}}"));
+        HttpResponse<String> badFormat = manager.get("/api/export?format=pdf");
 
-        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
-        List<String> lines = csv.getBody().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<String> lines = csv.body().lines().filter(line -> !line.isBlank()).toList();
         assertThat(lines).hasSize((int) matching + 1);
         assertThat(lines.get(0)).contains("name").contains("phones");
         assertThat(lines.subList(1, lines.size())).allMatch(line -> line.contains("Hai Phong"));
-        assertThat(xlsx.getHeaders().getContentType().toString()).contains("spreadsheetml");
-        assertThat(xlsx.getBody()).startsWith('P', 'K');
-        assertThat(badFilter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(badFormat.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
+        assertThat(xlsx.body()).startsWith('P', 'K');
+        assertThat(badFilter.statusCode()).isEqualTo(400);
+        assertThat(badFormat.statusCode()).isEqualTo(400);
     }
 
     @Test
     void suggestsADuplicateAndMergesIt() throws Exception {
-        String first = JSON.readTree(post("/api/customers", "{\"name\": \"Vu Hong Nhung\","
-                + " \"email\": \"hong.nhung@gmail.com\", \"city\": \"Vinh\"}").getBody()).get("id").asText();
-        String second = JSON.readTree(post("/api/customers", "{\"name\": \"Vu Hong Nhung\","
-                + " \"email\": \"hongnhung@gmail.com\", \"phone\": \"0977 111 222\"}").getBody()).get("id").asText();
+        String first = JSON.readTree(manager.post("/api/customers", "{\"name\": \"Vu Hong Nhung\","
+                + " \"email\": \"hong.nhung@gmail.com\", \"city\": \"Vinh\"}").body()).get("id").asText();
+        String second = JSON.readTree(manager.post("/api/customers", "{\"name\": \"Vu Hong Nhung\","
+                + " \"email\": \"hongnhung@gmail.com\", \"phone\": \"0977 111 222\"}").body()).get("id").asText();
 
-        JsonNode suggestions = JSON.readTree(http.getForObject("/api/duplicates", String.class));
+        JsonNode suggestions = JSON.readTree(manager.get("/api/duplicates").body());
         JsonNode pair = find(suggestions, first, second);
         assertThat(pair).as("the pair is suggested").isNotNull();
         assertThat(pair.get("reasons").get(0).asText()).contains("hongnhung@gmail.com");
 
-        ResponseEntity<String> merged = post("/api/duplicates/merge", "{\"survivorId\": \"" + first
+        HttpResponse<String> merged = manager.post("/api/duplicates/merge", "{\"survivorId\": \"" + first
                 + "\", \"mergedId\": \"" + second + "\"}");
-        assertThat(merged.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode survivor = JSON.readTree(merged.getBody()).get("survivor");
+        assertThat(merged.statusCode()).isEqualTo(200);
+        JsonNode survivor = JSON.readTree(merged.body()).get("survivor");
         assertThat(survivor.get("emails").toString()).contains("hong.nhung@gmail.com", "hongnhung@gmail.com");
         assertThat(survivor.get("phones").toString()).contains("+84977111222");
-        assertThat(find(JSON.readTree(http.getForObject("/api/duplicates", String.class)), first, second)).isNull();
-        assertThat(http.getForEntity("/api/customers/" + second, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(post("/api/duplicates/merge", "{\"survivorId\": \"" + first + "\", \"mergedId\": \"" + second
-                + "\"}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(find(JSON.readTree(manager.get("/api/duplicates").body()), first, second)).isNull();
+        assertThat(manager.get("/api/customers/" + second).statusCode()).isEqualTo(404);
+        assertThat(manager.post("/api/duplicates/merge", "{\"survivorId\": \"" + first + "\", \"mergedId\": \""
+                + second + "\"}").statusCode()).isEqualTo(404);
     }
 
     private static JsonNode find(JsonNode suggestions, String a, String b) {
@@ -189,18 +338,18 @@ class SampleApiTest {
 
     private JsonNode awaitJob(String jobId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode job = JSON.readTree(http.getForObject("/api/imports/" + jobId, String.class));
+        JsonNode job = JSON.readTree(manager.get("/api/imports/" + jobId).body());
         while (job.get("state").asText().equals("RUNNING") && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
-            job = JSON.readTree(http.getForObject("/api/imports/" + jobId, String.class));
+            job = JSON.readTree(manager.get("/api/imports/" + jobId).body());
         }
         return job;
     }
 
     private JsonNode search(String body) throws Exception {
-        ResponseEntity<String> response = post("/api/customers/search", body);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-        return JSON.readTree(response.getBody());
+        HttpResponse<String> response = manager.post("/api/customers/search", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static List<String> values(JsonNode page, String column) {
@@ -209,30 +358,7 @@ class SampleApiTest {
         return values;
     }
 
-    private ResponseEntity<String> post(String url, String json) {
-        return http.exchange(url, HttpMethod.POST, jsonBody(json), String.class);
-    }
-
-    private ResponseEntity<String> put(String url, String json) {
-        return http.exchange(url, HttpMethod.PUT, jsonBody(json), String.class);
-    }
-
-    private static HttpEntity<String> jsonBody(String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(json, headers);
-    }
-
-    private ResponseEntity<String> upload(String name, byte[] content) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    private static String encoded(String parameter) {
+        return URLEncoder.encode(parameter, StandardCharsets.UTF_8);
     }
 }
