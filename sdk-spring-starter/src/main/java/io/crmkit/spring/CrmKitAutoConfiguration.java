@@ -49,7 +49,7 @@ public class CrmKitAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CrmKitAutoConfiguration.class);
 
     static final String NO_RESOLVER = """
-            No ActorResolver bean: the Crm bean cannot tell which tenant, user and permissions a call acts as, and \
+            no ActorResolver bean: the Crm bean cannot tell which tenant, user and permissions a call acts as, and \
             CRMKit gives no caller every permission by default. Define one that reads the user signed in:
 
                 @Bean ActorResolver actorResolver() {
@@ -110,7 +110,7 @@ public class CrmKitAutoConfiguration {
     Crm crm(CrmKit kit, ObjectProvider<ActorResolver> resolvers, ObjectProvider<CrmDecorator> decorators) {
         ActorResolver resolver = resolvers.getIfAvailable();
         if (resolver == null) {
-            throw new ConfigurationException(NO_RESOLVER);
+            throw new ConfigurationException("actorResolver", null, NO_RESOLVER);
         }
         return new CurrentActorCrm(kit, resolver, decorators.orderedStream().toList());
     }

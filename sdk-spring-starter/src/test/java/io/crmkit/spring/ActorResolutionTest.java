@@ -78,7 +78,7 @@ class ActorResolutionTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("No ActorResolver bean")
+                    .hasMessageContaining("actorResolver: no ActorResolver bean")
                     .hasMessageContaining("@Bean ActorResolver actorResolver() {")
                     .hasMessageContaining("return () -> Actor.of(")
                     .hasMessageContaining("crmkit.dev-actor.enabled=true");
