@@ -158,6 +158,28 @@ public final class DefaultFilterService implements FilterService {
         return kit.database().read("select customers", session -> ids(session, query));
     }
 
+    /**
+     * Checks customers again inside the caller's transaction, after it locked their rows: a bulk operation acts
+     * only on those that still match when it writes.
+     *
+     * @param ids at most {@value io.crmkit.impl.db.IdStatements#MAX_IDS} ids
+     * @return the ids among {@code ids} of customers matching the filter and keyword now, in id order
+     */
+    public List<Long> matchingAmong(SqlSession session, Optional<Filter> filter, String keyword, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        FilterSql sql = compiler(fields, List.of());
+        StringBuilder among = new StringBuilder(" AND c.id IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            among.append(i == 0 ? "" : ", ").append(sql.param(ids.get(i)));
+        }
+        Explained query = idsQuery(sql, conditions(sql, filter, keyword) + among.append(')'),
+                "c.tenant_id ASC, c.id ASC", ids.size());
+        return ids(session, query);
+    }
+
     @Override
     public SavedFilters saved() {
         return saved;
