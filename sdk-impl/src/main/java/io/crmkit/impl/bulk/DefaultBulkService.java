@@ -23,6 +23,7 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.activity.TaskStore;
 import io.crmkit.impl.activity.TaskValidator;
 import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.filter.CompiledMatch;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.FilterJson;
 import io.crmkit.impl.trash.TrashStore;
@@ -144,11 +145,12 @@ public final class DefaultBulkService implements BulkService {
     /**
      * An operation checked and counted, with its job row stored as RUNNING.
      *
-     * @param members the ids a delete's preview bound, in order, when it selects by query; else null
      * @param task    the cleaned draft of a task creation, else null
+     * @param members the ids a delete's preview bound, in order, when it selects by query; else null
+     * @param match   the selection's query, compiled to check each chunk again under lock; null for all or ids
      */
     private record Prepared(long jobId, Selection selection, BulkOperation operation, long total, List<String> tags,
-                            String reason, TaskDraft task, List<Long> members) {
+                            String reason, TaskDraft task, List<Long> members, CompiledMatch match) {
 
         Chunks chunks(DefaultFilterService filters) {
             return members != null ? Chunks.of(members) : new Chunks(selection, filters);
@@ -193,11 +195,12 @@ public final class DefaultBulkService implements BulkService {
         }
         long total = count(selection);
         requireWithinLimit(total, operation.name());
+        CompiledMatch match = byQuery(selection) ? filters.compile(selection.filter(), selection.keyword()) : null;
         long jobId;
         List<Long> members = null;
         if (operation instanceof BulkOperation.Delete confirmation) {
             JobStore.Row pending = pendingDelete(confirmation.token(), selection);
-            Optional<PreviewedMembers> previewed = PreviewedMembers.of(pending.selection());
+            Optional<PreviewedMembers> previewed = PreviewedMembers.boundIn(pending.selection());
             if (previewed.isPresent()) {
                 members = members(selection);
                 requireSameMembers(previewed.get(), members);
@@ -217,7 +220,7 @@ public final class DefaultBulkService implements BulkService {
             jobs.insert(actor.tenantId(), jobId, actor.actorId(), operation.name(), fingerprint(selection),
                     BulkJob.State.RUNNING, null, total);
         }
-        return new Prepared(jobId, selection, operation, total, tags, reason, task, members);
+        return new Prepared(jobId, selection, operation, total, tags, reason, task, members, match);
     }
 
     private static void checkEdit(BulkOperation.Edit edit) {
@@ -335,8 +338,8 @@ public final class DefaultBulkService implements BulkService {
         return kit.database().write(what, session -> {
             Instant now = kit.clock().instant();
             ChunkWrites.Outcome rechecked = new ChunkWrites.Outcome();
-            List<Long> targets = byQuery(prepared.selection) ? stillMatching(session, prepared.selection, chunk,
-                    rechecked) : chunk;
+            List<Long> targets = prepared.match == null ? chunk : stillMatching(session.getConnection(),
+                    prepared.match, chunk, rechecked);
             ChunkWrites.Outcome outcome = targets.isEmpty() ? new ChunkWrites.Outcome()
                     : apply(session, prepared, targets, now);
             outcome.skipped.addAll(rechecked.skipped);
@@ -361,10 +364,13 @@ public final class DefaultBulkService implements BulkService {
      *
      * @return the locked customers that still match, in id order
      */
-    private List<Long> stillMatching(SqlSession session, Selection selection, List<Long> chunk,
+    private List<Long> stillMatching(Connection connection, CompiledMatch match, List<Long> chunk,
                                      ChunkWrites.Outcome outcome) {
-        List<Long> locked = writes.lock(session.getConnection(), actor.tenantId(), chunk, outcome);
-        List<Long> matching = filters.matchingAmong(session, selection.filter(), selection.keyword(), locked);
+        List<Long> locked = writes.lock(connection, actor.tenantId(), chunk, outcome);
+        if (locked.isEmpty()) {
+            return locked;
+        }
+        List<Long> matching = match.among(connection, locked);
         if (matching.size() < locked.size()) {
             Set<Long> still = new HashSet<>(matching);
             for (Long id : locked) {

@@ -46,7 +46,7 @@ record PreviewedMembers(long count, String digest) {
     }
 
     /** @return the members a stored selection binds, if it binds any */
-    static Optional<PreviewedMembers> of(String stored) {
+    static Optional<PreviewedMembers> boundIn(String stored) {
         int mark = stored.lastIndexOf(MARK);
         if (mark < 0) {
             return Optional.empty();

@@ -159,25 +159,18 @@ public final class DefaultFilterService implements FilterService {
     }
 
     /**
-     * Checks customers again inside the caller's transaction, after it locked their rows: a bulk operation acts
-     * only on those that still match when it writes.
+     * Compiles a filter and keyword once, for a bulk operation that checks each chunk of customers again inside
+     * its transaction, after it locked their rows.
      *
-     * @param ids at most {@value io.crmkit.impl.db.IdStatements#MAX_IDS} ids
-     * @return the ids among {@code ids} of customers matching the filter and keyword now, in id order
+     * @throws ValidationException when the filter does not fit the tenant's fields
      */
-    public List<Long> matchingAmong(SqlSession session, Optional<Filter> filter, String keyword, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        FilterSql sql = compiler(fields, List.of());
-        StringBuilder among = new StringBuilder(" AND c.id IN (");
-        for (int i = 0; i < ids.size(); i++) {
-            among.append(i == 0 ? "" : ", ").append(sql.param(ids.get(i)));
-        }
-        Explained query = idsQuery(sql, conditions(sql, filter, keyword) + among.append(')'),
-                "c.tenant_id ASC, c.id ASC", ids.size());
-        return ids(session, query);
+    public CompiledMatch compile(Optional<Filter> filter, String keyword) {
+        FilterSql sql = compiler(kit.fields().of(actor.tenantId()), List.of());
+        List<Object> values = new ArrayList<>();
+        values.add(actor.tenantId());
+        String jdbc = sql.toJdbc("SELECT c.id FROM " + kit.tablePrefix() + "customer c WHERE c.tenant_id = ?"
+                + conditions(sql, filter, keyword) + " AND c.id IN ", values);
+        return new CompiledMatch(jdbc, values, kit.idSql());
     }
 
     @Override
