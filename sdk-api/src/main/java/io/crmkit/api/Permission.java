@@ -10,11 +10,11 @@ public enum Permission {
     READ,
     /** Create and update single customers: attributes, identities, tags, status and stage. */
     WRITE,
-    /** Delete single customers. */
+    /** Delete single customers (to the trash), restore them from it, and purge it after the retention. */
     DELETE,
     /** Modify many customers in one operation. */
     BULK_EDIT,
-    /** Delete many customers in one operation. */
+    /** Delete many customers in one operation, and erase customers in the trash for good. */
     BULK_DELETE,
     /** Import customers from files. */
     IMPORT,

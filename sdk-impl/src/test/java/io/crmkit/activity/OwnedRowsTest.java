@@ -88,6 +88,7 @@ class OwnedRowsTest {
         assertThat(crm.activities().metrics().of(survivor.id()).orderCount()).isZero();
         assertThat(crm.activities().metrics().of(merged.id()).orderCount()).isEqualTo(1);
 
+        crm.customers().delete(merged.id());
         crm.trash().erase(List.of(merged.id()));
         for (String table : List.of("task", "customer_order", "order_line", "customer_link", "customer_metric")) {
             assertThat(db.column("SELECT COUNT(*) FROM crm_" + table + " WHERE tenant_id = ?", db.tenant()))
@@ -111,6 +112,7 @@ class OwnedRowsTest {
         assertThat(sources(crm, lan.id())).containsExactly("kept");
 
         MetricsTest.awaitRefreshes(crm);
+        crm.customers().delete(lan.id());
         crm.trash().erase(List.of(lan.id()));
         assertThat(db.count("event")).isZero();
         assertThat(db.count("customer_metric")).isZero();

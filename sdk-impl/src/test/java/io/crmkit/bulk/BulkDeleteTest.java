@@ -12,11 +12,13 @@ import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.api.bulk.DeletePreview;
 import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.error.CrmException;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.StorageException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.Race;
 import io.crmkit.testing.TestDb;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -93,6 +95,70 @@ class BulkDeleteTest {
         assertThat(crm.filters().groups().list()).extracting(g -> g.id()).containsExactly(group);
         assertThat(crm.trash().restore(members).restored()).containsExactlyElementsOf(members);
         assertThat(crm.filters().count(Filter.eq("group", group))).isEqualTo(2);
+    }
+
+    @DbTest
+    void aTokenConfirmsOnlyTheCustomersPreviewedAndIsRefusedWhenTheGroupGrew(TestDb db) {
+        Crm crm = db.crm();
+        List<Long> members = create(crm, 3, "member");
+        List<Long> newcomers = create(crm, 50, "newcomer");
+        long group = crm.filters().groups().create("Closed branch").id();
+        crm.filters().groups().add(group, members);
+        Selection ofGroup = Selection.matching(Filter.eq("group", group));
+        DeletePreview preview = crm.bulk().previewDelete(ofGroup);
+        crm.filters().groups().add(group, newcomers);
+
+        assertThatThrownBy(() -> crm.bulk().run(ofGroup, BulkOperation.delete(preview.token(), true,
+                "the branch closed in May"))).isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.errors()).extracting(error -> error.field()).containsExactly("token");
+                    assertThat(e.getMessage()).contains("3 previewed, 53 now").contains("preview the delete again");
+                });
+
+        assertThat(crm.filters().count(Filter.eq("group", group))).isEqualTo(53);
+        DeletePreview again = crm.bulk().previewDelete(ofGroup);
+        assertThat(crm.bulk().run(ofGroup, BulkOperation.delete(again.token(), true, "the branch closed in May"))
+                .changed()).isEqualTo(53);
+    }
+
+    @DbTest
+    void aTokenIsRefusedWhenAsManyButOtherCustomersMatchNow(TestDb db) {
+        Crm crm = db.crm();
+        List<Long> members = create(crm, 3, "member");
+        List<Long> newcomer = create(crm, 1, "newcomer");
+        long group = crm.filters().groups().create("Closed branch").id();
+        crm.filters().groups().add(group, members);
+        Selection ofGroup = Selection.matching(Filter.eq("group", group));
+        DeletePreview preview = crm.bulk().previewDelete(ofGroup);
+        crm.filters().groups().remove(group, List.of(members.get(0)));
+        crm.filters().groups().add(group, newcomer);
+
+        assertThatThrownBy(() -> crm.bulk().run(ofGroup, BulkOperation.delete(preview.token(), true,
+                "the branch closed in May"))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("other customers").hasMessageContaining("preview the delete again");
+        assertThat(db.count("trash_customer")).isZero();
+    }
+
+    @DbTest
+    void twoThreadsRacingWithOneTokenDeleteOnce(TestDb db) throws Exception {
+        Crm crm = db.crm();
+        create(crm, 3, "old");
+        Selection old = Selection.matching(Filter.hasTag("old"));
+        DeletePreview preview = crm.bulk().previewDelete(old);
+        java.util.concurrent.Callable<String> delete = () -> {
+            try {
+                return "deleted " + crm.bulk().run(old, BulkOperation.delete(preview.token(), true,
+                        "duplicates of the ERP import")).changed();
+            } catch (CrmException e) {
+                return e.getClass().getSimpleName();
+            }
+        };
+
+        List<String> outcomes = Race.run(delete, delete);
+
+        assertThat(outcomes).containsExactlyInAnyOrder("deleted 3", "ValidationException");
+        assertThat(db.count("trash_customer")).isEqualTo(3);
+        assertThat(db.column("SELECT COUNT(*) FROM crm_audit WHERE tenant_id = ? AND action = 'bulk.delete' AND detail"
+                + " LIKE '%ERP import'", db.tenant())).containsExactly("1");
     }
 
     @DbTest

@@ -3,6 +3,8 @@ package io.crmkit.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkIssue;
@@ -21,6 +23,7 @@ import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.StatementPause;
 import io.crmkit.testing.TestDb;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +37,37 @@ class BulkOperationsTest {
                 .name(city + " " + i).phone("+8491" + String.format("%03d%04d", Math.abs(city.hashCode()) % 1000, i))
                 .address(Address.of("Vietnam", "", city, "", "")).tag("old")
                 .build())).toList();
+    }
+
+    @DbTest
+    void aCustomerThatStopsMatchingBeforeItsChunkIsLockedIsSkippedAndReported(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        // Holds the chunk's transaction at its first locking read, after the chunk's ids were listed.
+        StatementPause pause = new StatementPause(sql -> sql.contains("FROM " + prefix + "customer WHERE")
+                && sql.contains("FOR UPDATE"));
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource())))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            List<Customer> hanoi = customers(crm, 3, "Hanoi");
+            Customer leaving = hanoi.get(1);
+
+            String[] outcomes = pause.whileHeld(() -> {
+                BulkResult result = crm.bulk().run(Selection.matching(Filter.eq("city", "Hanoi")),
+                        BulkOperation.recycleToPool());
+                return result.changed() + " changed, " + result.skipped() + " skipped " + result.issues();
+            }, () -> {
+                crm.customers().update(leaving.id(), CustomerPatch.builder(leaving.version())
+                        .address(Address.of("Vietnam", "", "Saigon", "", "")).build());
+                return "moved";
+            });
+
+            assertThat(outcomes[1]).isEqualTo("moved");
+            assertThat(outcomes[0]).startsWith("2 changed, 1 skipped").contains("no_longer_matches")
+                    .contains(String.valueOf(leaving.id()));
+            assertThat(crm.customers().get(leaving.id()).status()).isEqualTo(CustomerStatus.NEW);
+            assertThat(crm.customers().get(hanoi.get(0).id()).status()).isEqualTo(CustomerStatus.POOL);
+        } finally {
+            db.dropTables(prefix);
+        }
     }
 
     @DbTest

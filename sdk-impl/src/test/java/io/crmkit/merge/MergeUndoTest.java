@@ -11,6 +11,7 @@ import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.CrmException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.merge.MergeOptions;
@@ -18,6 +19,7 @@ import io.crmkit.api.merge.MergeResult;
 import io.crmkit.api.merge.Survivorship;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.MutableClock;
+import io.crmkit.testing.StatementPause;
 import io.crmkit.testing.TestDb;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,6 +194,66 @@ class MergeUndoTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /** Holds an undo at its lock of the survivor (a version bump), with the merge record locked where it must be. */
+    private static StatementPause atSurvivorLock(String prefix) {
+        return new StatementPause(sql -> sql.startsWith("UPDATE " + prefix + "customer SET version = version + 1"));
+    }
+
+    @DbTest
+    void anUndoRacingAMergeIntoItsSurvivorIsRefusedOnceThatMergeCommitted(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        StatementPause pause = atSurvivorLock(prefix);
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource()))
+                .defaultPhoneRegion("VN"))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            Customer[] pair = MergeTest.pair(crm);
+            Customer third = crm.customers().create(CustomerDraft.builder().name("Lan N.").build());
+            long merge = crm.merges().merge(pair[0].id(), pair[1].id(), MergeOptions.defaults()).mergeIds().get(0);
+
+            String[] outcomes = pause.whileHeld(() -> attempt(() -> "undone " + crm.merges().undo(merge).id()),
+                    () -> attempt(() -> "merged " + crm.merges().merge(pair[0].id(), third.id(),
+                            MergeOptions.defaults()).mergeIds().size()));
+
+            assertThat(outcomes[1]).isEqualTo("merged 1");
+            assertThat(outcomes[0]).startsWith("ConflictException").contains("later merge");
+            assertThat(crm.customers().find(pair[1].id())).isEmpty();
+            assertThat(crm.customers().find(third.id())).isEmpty();
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    @DbTest
+    void twoUndosOfOneMergeAtOnceUndoItOnceAndTellTheOther(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        StatementPause pause = atSurvivorLock(prefix);
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource()))
+                .defaultPhoneRegion("VN"))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            Customer[] pair = MergeTest.pair(crm);
+            long merge = crm.merges().merge(pair[0].id(), pair[1].id(), MergeOptions.defaults()).mergeIds().get(0);
+            Callable<String> undo = () -> attempt(() -> "undone " + crm.merges().undo(merge).id());
+
+            String[] outcomes = pause.whileHeld(undo, undo);
+
+            assertThat(outcomes).as(String.join(" | ", outcomes))
+                    .filteredOn(outcome -> outcome.equals("undone " + pair[1].id())).hasSize(1);
+            assertThat(outcomes).as(String.join(" | ", outcomes)).filteredOn(outcome -> outcome.startsWith("ConflictException")
+                    && outcome.contains("already undone")).hasSize(1);
+            assertThat(crm.customers().get(pair[1].id()).phones()).containsExactly("+84912000002");
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    private static String attempt(Callable<String> work) throws Exception {
+        try {
+            return work.call();
+        } catch (CrmException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 }

@@ -7,11 +7,15 @@ import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
+import io.crmkit.api.activity.TaskDraft;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.error.CrmException;
 import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Filter;
@@ -20,10 +24,13 @@ import io.crmkit.api.trash.RestoreResult;
 import io.crmkit.api.trash.TrashedCustomer;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.MutableClock;
+import io.crmkit.testing.Race;
+import io.crmkit.testing.StatementPause;
 import io.crmkit.testing.TestDb;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 class TrashTest {
 
@@ -102,6 +109,10 @@ class TrashTest {
             assertThat(crm.trash().list(10)).extracting(entry -> entry.customer().id()).containsExactly(minh.id());
             assertThat(crm.trash().restore(List.of(lan.id())).restored()).isEmpty();
 
+            assertThatThrownBy(() -> crm.trash().erase(List.of(minh.id(), hoa.id())))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("customer " + hoa.id())
+                    .hasMessageContaining("delete");
+            crm.customers().delete(hoa.id());
             assertThat(crm.trash().erase(List.of(minh.id(), hoa.id()))).isEqualTo(2);
             assertThat(crm.customers().find(hoa.id())).isEmpty();
             assertThat(crm.trash().count()).isZero();
@@ -112,10 +123,109 @@ class TrashTest {
             String audit = String.join("|", db.column("SELECT detail FROM " + prefix + "audit"));
             assertThat(audit).doesNotContain("Lan").doesNotContain("Minh").doesNotContain("Hoa")
                     .doesNotContain("84912345678").doesNotContain("lan@example.com");
-            assertThatThrownBy(() -> kit.as(Actor.of(db.tenant(), "reader", Permission.READ)).trash()
-                    .erase(List.of(1L))).isInstanceOf(PermissionDeniedException.class);
+            assertThatThrownBy(() -> kit.as(Actor.of(db.tenant(), "agent", Permission.READ, Permission.DELETE))
+                    .trash().erase(List.of(1L))).isInstanceOf(PermissionDeniedException.class)
+                    .hasMessageContaining("BULK_DELETE");
         } finally {
             db.dropTables(prefix);
+        }
+    }
+
+    @DbTest
+    void erasingNeedsTheBulkDeletePermissionAndNeverTouchesALiveCustomer(TestDb db) {
+        Crm crm = db.crm();
+        Customer lan = lan(crm);
+        Crm deleter = db.crm(Permission.READ, Permission.DELETE);
+
+        assertThatThrownBy(() -> deleter.trash().erase(List.of(lan.id()))).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> crm.trash().erase(List.of(lan.id()))).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.errors()).extracting(error -> error.field())
+                        .containsExactly("customerIds"));
+
+        assertThat(crm.customers().get(lan.id())).isEqualTo(lan);
+        assertThat(db.column("SELECT COUNT(*) FROM crm_audit WHERE tenant_id = ? AND action = 'trash.erase'",
+                db.tenant())).containsExactly("0");
+        deleter.customers().delete(lan.id());
+        assertThat(crm.trash().erase(List.of(lan.id()))).isEqualTo(1);
+        assertThat(db.column("SELECT detail FROM crm_audit WHERE tenant_id = ? AND action = 'trash.erase'",
+                db.tenant())).singleElement().asString().contains("1 customer(s)");
+    }
+
+    @DbTest
+    void anEraseRacingARestoreErasesTheCustomerWithItsHistoryOrNotAtAll(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        // Holds the erase just before it empties the trash rows, after it dealt with everything else.
+        StatementPause pause = new StatementPause(sql -> sql.startsWith("DELETE FROM " + prefix + "trash_identity"));
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource())))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            Customer lan = lan(crm);
+            crm.activities().tasks().create(lan.id(), TaskDraft.of("Call back"));
+            crm.customers().delete(lan.id());
+
+            String[] outcomes = pause.whileHeld(() -> attempt(() -> "erased " + crm.trash().erase(List.of(lan.id()))),
+                    () -> attempt(() -> "restored " + crm.trash().restore(List.of(lan.id())).restored().size()));
+
+            String tasks = db.column("SELECT COUNT(*) FROM " + prefix + "task").get(0);
+            if (crm.customers().find(lan.id()).isPresent()) {
+                assertThat(tasks).as("a restored customer keeps its history").isEqualTo("1");
+            } else {
+                assertThat(tasks).isEqualTo("0");
+            }
+            assertThat(outcomes).containsExactly("erased 1", "restored 0");
+            assertThat(crm.trash().count()).isZero();
+            assertThat(crm.customers().findByPhone("+84912345678")).isEmpty();
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    @DbTest
+    void aPurgeRacingARestoreErasesTheCustomerWithItsHistoryOrNotAtAll(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        StatementPause pause = new StatementPause(sql -> sql.startsWith("DELETE FROM " + prefix + "trash_identity"));
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource())).clock(clock)
+                .trashRetention(Duration.ofDays(7)))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            Customer lan = lan(crm);
+            crm.activities().tasks().create(lan.id(), TaskDraft.of("Call back"));
+            crm.customers().delete(lan.id());
+            clock.advance(Duration.ofDays(8));
+
+            String[] outcomes = pause.whileHeld(() -> attempt(() -> "purged " + crm.trash().purgeExpired()),
+                    () -> attempt(() -> "restored " + crm.trash().restore(List.of(lan.id())).restored().size()));
+
+            String tasks = db.column("SELECT COUNT(*) FROM " + prefix + "task").get(0);
+            assertThat(tasks).isEqualTo(crm.customers().find(lan.id()).isPresent() ? "1" : "0");
+            assertThat(outcomes).containsExactly("purged 1", "restored 0");
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    @DbTest
+    void anIdentityAddedWhileAnEraseIsRefusedIsNeverOrphaned(TestDb db) throws Exception {
+        Crm crm = db.crm();
+        for (int round = 0; round < 5; round++) {
+            Customer customer = crm.customers().create(CustomerDraft.builder().name("Round " + round).build());
+            String phone = "+8491234" + (1000 + round);
+            List<String> outcomes = Race.run(() -> attempt(() -> "updated " + crm.customers().update(customer.id(),
+                            CustomerPatch.builder(customer.version()).phones(List.of(phone)).build()).phones()),
+                    () -> attempt(() -> "erased " + crm.trash().erase(List.of(customer.id()))));
+
+            assertThat(outcomes.get(1)).as("round " + round).startsWith("ValidationException");
+            assertThat(db.column("SELECT COUNT(*) FROM crm_identity i WHERE i.tenant_id = ? AND NOT EXISTS (SELECT 1"
+                    + " FROM crm_customer c WHERE c.tenant_id = i.tenant_id AND c.id = i.customer_id)", db.tenant()))
+                    .as("identities without a customer").containsExactly("0");
+            assertThat(crm.customers().findByPhone(phone)).map(Customer::id).contains(customer.id());
+        }
+    }
+
+    private static String attempt(Callable<String> work) throws Exception {
+        try {
+            return work.call();
+        } catch (CrmException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 }

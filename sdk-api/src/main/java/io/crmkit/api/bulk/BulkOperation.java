@@ -87,6 +87,8 @@ public sealed interface BulkOperation {
     /**
      * Moves the customers to the trash. Needs the token of {@link BulkService#previewDelete}, the actor's
      * agreement to the deletion statement, and a reason of 10 to 500 characters, which the audit log keeps.
+     * It deletes the customers previewed, still matching, and no others; erasing them for good is a second
+     * step, from the trash ({@code TrashService.erase}).
      */
     record Delete(String token, boolean agreed, String reason) implements BulkOperation {
         public Delete {

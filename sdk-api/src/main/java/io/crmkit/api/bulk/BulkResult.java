@@ -9,7 +9,8 @@ import java.util.List;
  * @param total     customers selected
  * @param changed   customers changed (for a delete: moved to the trash)
  * @param unchanged customers that already were as the operation would make them
- * @param skipped   customers the operation does not apply to (an invalid status transition)
+ * @param skipped   customers the operation does not apply to (an invalid status transition), or that stopped
+ *                  matching the selection's query before their chunk ran
  * @param failed    customers that could not be changed (not found, invalid value, limit)
  * @param issues    why customers were skipped or failed, the first {@value #MAX_ISSUES}
  */

@@ -15,7 +15,14 @@ import java.util.Optional;
  * <p>An operation processes its customers in chunks of {@value #CHUNK_SIZE}, each in its own transaction:
  * a failure leaves each customer either fully processed or untouched, and a retryable database error
  * (deadlock, serialization failure) is retried. A selection by query is evaluated chunk by chunk in id order,
- * so customers that start to match while it runs may be included.
+ * so customers that start to match while it runs may be included; each chunk's customers are locked and checked
+ * against the query again before they are changed, and one that stopped matching meanwhile is left as it is and
+ * reported as skipped ({@code no_longer_matches}).
+ *
+ * <p>A delete acts on exactly the customers its preview counted: for a selection by query the token binds
+ * their number and their ids, and a delete whose query matches other customers by then (one more, one fewer,
+ * or as many but not the same) is refused with a {@link ValidationException} on {@code token} asking for a new
+ * preview. A token confirms one delete: a second use, even at the same moment from another thread, is refused.
  *
  * <p>At most {@value #MAX_CUSTOMERS} customers per operation; a larger selection gets a
  * {@link LimitExceededException} before anything is written.
@@ -32,7 +39,8 @@ public interface BulkService {
      * Runs an operation now, in the calling thread.
      *
      * @throws ValidationException       when the operation's values are invalid (nothing is written), or a
-     *                                   delete's token, agreement or reason is missing or wrong
+     *                                   delete's token, agreement or reason is missing or wrong, or its token was
+     *                                   used, or the customers of its selection changed since the preview
      * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
      * @throws PermissionDeniedException without the operation's permission
      */
@@ -45,7 +53,8 @@ public interface BulkService {
 
     /**
      * The first step of a bulk delete: counts the selection and returns a token that a
-     * {@link BulkOperation.Delete} of the same selection by the same actor must carry within 15 minutes.
+     * {@link BulkOperation.Delete} of the same selection by the same actor must carry within 15 minutes. For a
+     * selection by query the token binds the customers counted (see above); for one by ids, the ids.
      *
      * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
      * @throws PermissionDeniedException without {@code BULK_DELETE}

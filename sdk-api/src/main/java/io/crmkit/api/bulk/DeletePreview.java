@@ -6,7 +6,8 @@ import java.time.Instant;
  * The first step of a bulk delete: how many customers it would delete, and the token the confirming call
  * must carry.
  *
- * @param count     customers the selection matches now
+ * @param count     customers the selection matches now; for a selection by query, the customers the token
+ *                  confirms (a delete refuses the token once the query matches others)
  * @param token     the confirmation token, valid for this actor until {@code expiresAt}
  * @param expiresAt when the token stops being accepted
  * @param statement the deletion statement the actor must read and agree to

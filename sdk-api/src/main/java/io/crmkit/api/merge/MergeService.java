@@ -90,7 +90,9 @@ public interface MergeService {
     /**
      * Undoes a merge: the merged customer comes back with its own id, fields, identities, tags, custom values
      * and group memberships; what moved to the survivor moves back. Fields of the survivor edited since the
-     * merge keep their new values; a moved identity or tag the survivor no longer has stays gone.
+     * merge keep their new values; a moved identity or tag the survivor no longer has stays gone. Concurrent
+     * calls are checked under lock: of two undos of one merge one succeeds and the other hears it was undone, and
+     * a merge into the survivor that commits first makes the undo a {@link ConflictException}.
      *
      * @return the merged customer, restored
      * @throws NotFoundException         when no merge has this id in the tenant

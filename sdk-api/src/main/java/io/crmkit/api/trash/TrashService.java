@@ -1,13 +1,22 @@
 package io.crmkit.api.trash;
 
+import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * The trash of the actor's tenant: customers deleted singly or in bulk, kept with their identities, tags,
  * custom values and group memberships for the kit's retention period (30 days unless configured), then
- * purged. Listing needs {@code READ}; restoring and erasing need {@code DELETE}.
+ * purged. Listing needs {@code READ}; restoring and purging need {@code DELETE}; erasing needs
+ * {@code BULK_DELETE}.
+ *
+ * <p>Erasure requests: a customer is erased for good in two steps, each audited. First it is deleted, which
+ * moves it to the trash: {@code customers().delete(id)} for one customer, or for many a bulk delete with its
+ * preview, token, agreement to the statement and reason ({@code bulk().previewDelete}, then
+ * {@code BulkOperation.delete}). Then {@link #erase} takes it out of the trash for good. Nothing erases a live
+ * customer directly.
  */
 public interface TrashService {
 
@@ -29,16 +38,22 @@ public interface TrashService {
      * stays in the trash and is reported; the rest are restored.
      *
      * @throws PermissionDeniedException without {@code DELETE}
-     * @throws IllegalArgumentException  with more than {@value #MAX_IDS} ids
+     * @throws LimitExceededException    with more than {@value #MAX_IDS} ids
      */
     RestoreResult restore(Collection<Long> customerIds);
 
     /**
-     * Erases customers for good, live or in the trash, for an erasure request: their rows go, and the audit
-     * log, which never holds field values, keeps only that an erasure happened.
+     * Erases customers in the trash for good, for an erasure request: their rows go (with their events, orders,
+     * tasks, links and the merge records that kept their data for undo), and the audit log, which never holds
+     * field values, records the erasure ({@code trash.erase}, with the actor and the count). A customer restored
+     * by another call while this one runs is either erased first or left live, never half of each.
      *
-     * @return how many customers were erased
-     * @throws PermissionDeniedException without {@code DELETE}
+     * @return how many customers were erased from the trash. The id of a customer merged away erases the merge
+     *         records that keep its data, and counts for nothing, as do unknown and already erased ids
+     * @throws PermissionDeniedException without {@code BULK_DELETE}
+     * @throws ValidationException       on {@code customerIds} when any id is a live customer's (delete it first,
+     *                                   see above); nothing is erased then
+     * @throws LimitExceededException    with more than {@value #MAX_IDS} ids
      */
     long erase(Collection<Long> customerIds);
 

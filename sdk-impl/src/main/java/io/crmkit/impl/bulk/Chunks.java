@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * The ids of a selection, {@value BulkService#CHUNK_SIZE} at a time in id order: explicit ids as given
  * (sorted), a query's by keyset on the id as the chunks come, so that customers a chunk deleted or changed do
  * not shift the next. Stops after {@value BulkService#MAX_CUSTOMERS} ids even if more start to match.
- * Not thread-safe.
+ * A confirmed delete goes through the ids its preview bound instead ({@link #of(List)}). Not thread-safe.
  */
 final class Chunks {
 
@@ -21,10 +21,20 @@ final class Chunks {
     private int position;
     private long emitted;
 
-    Chunks(Selection selection, DefaultFilterService filters) {
+    /** @param ids the ids to go through, or null to list the selection's query as the chunks come */
+    private Chunks(Selection selection, DefaultFilterService filters, List<Long> ids) {
         this.selection = selection;
         this.filters = filters;
-        this.ids = selection.byIds() ? List.copyOf(new TreeSet<>(selection.ids())) : List.of();
+        this.ids = ids;
+    }
+
+    Chunks(Selection selection, DefaultFilterService filters) {
+        this(selection, filters, selection.byIds() ? List.copyOf(new TreeSet<>(selection.ids())) : null);
+    }
+
+    /** @return chunks of these ids, in ascending order */
+    static Chunks of(List<Long> ids) {
+        return new Chunks(null, null, List.copyOf(new TreeSet<>(ids)));
     }
 
     /** @return the next chunk, empty at the end */
@@ -35,7 +45,7 @@ final class Chunks {
             return List.of();
         }
         List<Long> chunk;
-        if (selection.byIds()) {
+        if (ids != null) {
             chunk = ids.subList(position, Math.min(position + size, ids.size()));
             position += chunk.size();
         } else {

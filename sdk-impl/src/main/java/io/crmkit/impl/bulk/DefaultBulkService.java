@@ -23,6 +23,7 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.activity.TaskStore;
 import io.crmkit.impl.activity.TaskValidator;
 import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.filter.CompiledMatch;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.FilterJson;
 import io.crmkit.impl.trash.TrashStore;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -99,11 +101,17 @@ public final class DefaultBulkService implements BulkService {
         Access.require(actor, Permission.BULK_DELETE, "delete customers in bulk");
         long count = count(selection);
         requireWithinLimit(count, "delete");
+        String bound = fingerprint(selection);
+        if (!selection.byIds()) {
+            List<Long> members = members(selection);
+            count = members.size();
+            bound = PreviewedMembers.of(members).after(bound);
+        }
         byte[] random = new byte[16];
         TOKENS.nextBytes(random);
         String token = HexFormat.of().formatHex(random);
-        jobs.insert(actor.tenantId(), kit.ids().next(), actor.actorId(), "delete", fingerprint(selection),
-                BulkJob.State.PENDING, token, count);
+        jobs.insert(actor.tenantId(), kit.ids().next(), actor.actorId(), "delete", bound, BulkJob.State.PENDING, token,
+                count);
         return new DeletePreview(count, token, kit.clock().instant().plus(TOKEN_VALIDITY), DeletePreview.STATEMENT);
     }
 
@@ -137,10 +145,16 @@ public final class DefaultBulkService implements BulkService {
     /**
      * An operation checked and counted, with its job row stored as RUNNING.
      *
-     * @param task the cleaned draft of a task creation, else null
+     * @param task    the cleaned draft of a task creation, else null
+     * @param members the ids a delete's preview bound, in order, when it selects by query; else null
+     * @param match   the selection's query, compiled to check each chunk again under lock; null for all or ids
      */
     private record Prepared(long jobId, Selection selection, BulkOperation operation, long total, List<String> tags,
-                            String reason, TaskDraft task) {
+                            String reason, TaskDraft task, List<Long> members, CompiledMatch match) {
+
+        Chunks chunks(DefaultFilterService filters) {
+            return members != null ? Chunks.of(members) : new Chunks(selection, filters);
+        }
     }
 
     private Prepared prepare(Selection selection, BulkOperation operation) {
@@ -181,17 +195,24 @@ public final class DefaultBulkService implements BulkService {
         }
         long total = count(selection);
         requireWithinLimit(total, operation.name());
+        CompiledMatch match = byQuery(selection) ? filters.compile(selection.filter(), selection.keyword()) : null;
         long jobId;
+        List<Long> members = null;
         if (operation instanceof BulkOperation.Delete confirmation) {
             JobStore.Row pending = pendingDelete(confirmation.token(), selection);
+            Optional<PreviewedMembers> previewed = PreviewedMembers.boundIn(pending.selection());
+            if (previewed.isPresent()) {
+                members = members(selection);
+                requireSameMembers(previewed.get(), members);
+                total = members.size();
+            }
             jobId = pending.job().id();
             if (!jobs.start(actor.tenantId(), jobId, total)) {
-                throw ValidationException.of("token", "used", "token: this confirmation was used already; preview"
-                        + " the delete again");
+                throw usedToken();
             }
+            String detail = total + " customer(s): " + confirmation.reason().strip();
             kit.database().write("audit a bulk delete", session -> {
-                kit.audit().record(session, actor, "bulk.delete", "bulk_job", jobId, total + " customer(s): "
-                        + confirmation.reason().strip());
+                kit.audit().record(session, actor, "bulk.delete", "bulk_job", jobId, detail);
                 return null;
             });
         } else {
@@ -199,7 +220,7 @@ public final class DefaultBulkService implements BulkService {
             jobs.insert(actor.tenantId(), jobId, actor.actorId(), operation.name(), fingerprint(selection),
                     BulkJob.State.RUNNING, null, total);
         }
-        return new Prepared(jobId, selection, operation, total, tags, reason, task);
+        return new Prepared(jobId, selection, operation, total, tags, reason, task, members, match);
     }
 
     private static void checkEdit(BulkOperation.Edit edit) {
@@ -240,11 +261,46 @@ public final class DefaultBulkService implements BulkService {
             throw ValidationException.of("token", "expired", "token: the preview is older than "
                     + TOKEN_VALIDITY.toMinutes() + " minutes; preview the delete again");
         }
-        if (!row.selection().equals(fingerprint(selection))) {
+        if (!PreviewedMembers.fingerprint(row.selection()).equals(fingerprint(selection))) {
             throw ValidationException.of("token", "invalid", "token: it confirms a different selection; preview this"
                     + " one");
         }
+        if (row.job().state() != BulkJob.State.PENDING) {
+            throw usedToken();
+        }
         return row;
+    }
+
+    private static ValidationException usedToken() {
+        return ValidationException.of("token", "used", "token: this confirmation was used already; preview the"
+                + " delete again");
+    }
+
+    /**
+     * Refuses a delete whose query matches other customers than its preview counted: the token confirms the
+     * customers the actor saw, not whoever matches later.
+     */
+    private static void requireSameMembers(PreviewedMembers previewed, List<Long> members) {
+        if (previewed.count() != members.size()) {
+            throw ValidationException.of("token", "changed", "token: the customers of the selection changed since the"
+                    + " preview (" + previewed.count() + " previewed, " + members.size() + " now); preview the delete"
+                    + " again");
+        }
+        if (!previewed.equals(PreviewedMembers.of(members))) {
+            throw ValidationException.of("token", "changed", "token: other customers match the selection than at the"
+                    + " preview (" + previewed.count() + " previewed, as many now but not the same); preview the"
+                    + " delete again");
+        }
+    }
+
+    /** @return the ids of the customers a query selection matches now, in ascending order */
+    private List<Long> members(Selection selection) {
+        List<Long> members = new ArrayList<>();
+        Chunks chunks = new Chunks(selection, filters);
+        for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
+            members.addAll(chunk);
+        }
+        return members;
     }
 
     private void requireWithinLimit(long count, String operation) {
@@ -263,7 +319,7 @@ public final class DefaultBulkService implements BulkService {
     private BulkResult execute(Prepared prepared, ProgressListener listener) {
         Tally tally = new Tally(prepared.operation.name(), prepared.total);
         try {
-            Chunks chunks = new Chunks(prepared.selection, filters);
+            Chunks chunks = prepared.chunks(filters);
             for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
                 tally.add(runChunk(prepared, chunk, tally.done() + chunk.size()));
                 listener.progress(tally.done(), prepared.total);
@@ -281,7 +337,13 @@ public final class DefaultBulkService implements BulkService {
         String what = prepared.operation.name().replace('_', ' ') + " customers in bulk";
         return kit.database().write(what, session -> {
             Instant now = kit.clock().instant();
-            ChunkWrites.Outcome outcome = apply(session, prepared, chunk, now);
+            ChunkWrites.Outcome rechecked = new ChunkWrites.Outcome();
+            List<Long> targets = prepared.match == null ? chunk : stillMatching(session.getConnection(),
+                    prepared.match, chunk, rechecked);
+            ChunkWrites.Outcome outcome = targets.isEmpty() ? new ChunkWrites.Outcome()
+                    : apply(session, prepared, targets, now);
+            outcome.skipped.addAll(rechecked.skipped);
+            outcome.failed.addAll(rechecked.failed);
             if (!outcome.changed.isEmpty()) {
                 kit.audit().record(session, actor, "bulk." + prepared.operation.name(), "bulk_job", prepared.jobId,
                         outcome.changed.size() + " customer(s)");
@@ -289,6 +351,36 @@ public final class DefaultBulkService implements BulkService {
             jobs.progress(session.getConnection(), actor.tenantId(), prepared.jobId, doneAfter);
             return outcome;
         });
+    }
+
+    /** @return whether a selection is a query that not every customer matches */
+    private static boolean byQuery(Selection selection) {
+        return selection.filter().isPresent() || !selection.keyword().isBlank();
+    }
+
+    /**
+     * Locks the chunk's customers and checks them against the selection's query again: a customer that stopped
+     * matching since the chunk was listed is skipped and reported, one that is gone is reported as failed.
+     *
+     * @return the locked customers that still match, in id order
+     */
+    private List<Long> stillMatching(Connection connection, CompiledMatch match, List<Long> chunk,
+                                     ChunkWrites.Outcome outcome) {
+        List<Long> locked = writes.lock(connection, actor.tenantId(), chunk, outcome);
+        if (locked.isEmpty()) {
+            return locked;
+        }
+        List<Long> matching = match.among(connection, locked);
+        if (matching.size() < locked.size()) {
+            Set<Long> still = new HashSet<>(matching);
+            for (Long id : locked) {
+                if (!still.contains(id)) {
+                    outcome.skipped.add(new BulkIssue(id, "no_longer_matches", "customer " + id + " no longer"
+                            + " matches the selection's query; left as it is"));
+                }
+            }
+        }
+        return matching;
     }
 
     private ChunkWrites.Outcome apply(SqlSession session, Prepared prepared, List<Long> chunk, Instant now) {
@@ -336,7 +428,7 @@ public final class DefaultBulkService implements BulkService {
         ChunkWrites.Outcome outcome = new ChunkWrites.Outcome();
         List<Long> moved = trash.moveToTrash(connection, actor.tenantId(), chunk, now, actor.actorId(), reason);
         outcome.changed.addAll(moved);
-        ChunkWrites.reportMissing(chunk, new java.util.HashSet<>(moved), outcome);
+        ChunkWrites.reportMissing(chunk, new HashSet<>(moved), outcome);
         return outcome;
     }
 

@@ -158,6 +158,21 @@ public final class DefaultFilterService implements FilterService {
         return kit.database().read("select customers", session -> ids(session, query));
     }
 
+    /**
+     * Compiles a filter and keyword once, for a bulk operation that checks each chunk of customers again inside
+     * its transaction, after it locked their rows.
+     *
+     * @throws ValidationException when the filter does not fit the tenant's fields
+     */
+    public CompiledMatch compile(Optional<Filter> filter, String keyword) {
+        FilterSql sql = compiler(kit.fields().of(actor.tenantId()), List.of());
+        List<Object> values = new ArrayList<>();
+        values.add(actor.tenantId());
+        String jdbc = sql.toJdbc("SELECT c.id FROM " + kit.tablePrefix() + "customer c WHERE c.tenant_id = ?"
+                + conditions(sql, filter, keyword) + " AND c.id IN ", values);
+        return new CompiledMatch(jdbc, values, kit.idSql());
+    }
+
     @Override
     public SavedFilters saved() {
         return saved;

@@ -38,6 +38,15 @@ final class MergeRecords {
                 List.of(tenantId, id), MergeRecords::record).stream().findFirst();
     }
 
+    /**
+     * Reads a record and locks it until the caller's transaction ends, so that work on one merge (an undo) runs
+     * one at a time and sees what the one before it wrote.
+     */
+    Optional<MergeRecord> lock(Connection connection, String tenantId, long id) {
+        return IdStatements.rows(connection, "SELECT " + COLUMNS + " FROM " + table + " WHERE tenant_id = ? AND id = ?"
+                + " FOR UPDATE", List.of(tenantId, id), MergeRecords::record).stream().findFirst();
+    }
+
     MergeSnapshot snapshot(Connection connection, String tenantId, long id) {
         return MergeSnapshot.fromJson(IdStatements.rows(connection, "SELECT snapshot FROM " + table + " WHERE"
                 + " tenant_id = ? AND id = ?", List.of(tenantId, id), row -> row.getString(1)).get(0));

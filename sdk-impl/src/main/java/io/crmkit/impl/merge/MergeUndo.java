@@ -42,6 +42,10 @@ final class MergeUndo {
     }
 
     /**
+     * Locks first, then checks: the merge record (so that two undos of one merge run one after the other and the
+     * second finds it undone), then the survivor (so that a merge into it either committed before, and is seen
+     * as a later merge, or waits for this undo).
+     *
      * @return the merged customer, restored
      * @throws NotFoundException when no merge has the id
      * @throws ConflictException when the merge cannot be undone (see {@code MergeService.undo})
@@ -50,15 +54,16 @@ final class MergeUndo {
         Connection connection = session.getConnection();
         String tenant = actor.tenantId();
         Instant now = kit.clock().instant();
-        MergeRecord record = records.find(connection, tenant, mergeId).orElseThrow(() -> new NotFoundException(
+        MergeRecord record = records.lock(connection, tenant, mergeId).orElseThrow(() -> new NotFoundException(
                 "no merge " + mergeId + " in tenant '" + tenant + "'"));
-        check(connection, record, now);
+        checkNotUndone(record);
         long survivorId = record.survivorId();
         long mergedId = record.mergedId();
         if (!rows.lock(connection, tenant, List.of(survivorId)).isEmpty()) {
             throw new ConflictException("merge " + mergeId + " cannot be undone: its survivor, customer " + survivorId
                     + ", no longer exists; restore it from the trash first", survivorId);
         }
+        checkUndoable(connection, record, now);
         MergeSnapshot snapshot = records.snapshot(connection, tenant, mergeId);
 
         Map<String, String> restored = new LinkedHashMap<>(snapshot.merged());
@@ -110,11 +115,14 @@ final class MergeUndo {
         return kit.customers().read(session, tenant, List.of(mergedId), fields).get(0);
     }
 
-    private void check(Connection connection, MergeRecord record, Instant now) {
+    private static void checkNotUndone(MergeRecord record) {
         if (record.undoneAt().isPresent()) {
             throw new ConflictException("merge " + record.id() + " was already undone at " + record.undoneAt().get()
                     + " by " + record.undoneBy().orElse("?"));
         }
+    }
+
+    private void checkUndoable(Connection connection, MergeRecord record, Instant now) {
         if (now.isAfter(record.undoableUntil())) {
             throw new ConflictException("merge " + record.id() + " can no longer be undone: its retention ended at "
                     + record.undoableUntil());

@@ -4,6 +4,7 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.trash.RestoreResult;
 import io.crmkit.api.trash.TrashService;
@@ -24,11 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** {@link TrashService} for one actor. */
 public final class DefaultTrashService implements TrashService {
 
     private static final int MAX_LIST = 1000;
+    /** Live customers an erase refusal names. */
+    private static final int NAMED_LIVE = 10;
 
     private final Actor actor;
     private final KitContext kit;
@@ -96,7 +100,7 @@ public final class DefaultTrashService implements TrashService {
 
     @Override
     public RestoreResult restore(Collection<Long> customerIds) {
-        List<Long> ids = checkIds(customerIds, "restore customers");
+        List<Long> ids = checkIds(customerIds, Permission.DELETE, "restore customers");
         List<Long> restored = new ArrayList<>();
         List<BulkIssue> refused = new ArrayList<>();
         for (List<Long> chunk : IdStatements.chunks(ids)) {
@@ -118,17 +122,41 @@ public final class DefaultTrashService implements TrashService {
 
     @Override
     public long erase(Collection<Long> customerIds) {
-        List<Long> ids = checkIds(customerIds, "erase customers");
+        List<Long> ids = checkIds(customerIds, Permission.BULK_DELETE, "erase customers for good");
+        refuseLive(ids);
         long erased = 0;
         for (List<Long> chunk : IdStatements.chunks(ids)) {
             erased += kit.database().write("erase customers", session -> {
-                int count = store.erase(session.getConnection(), actor.tenantId(), chunk);
-                // The audit log never holds field values; it keeps only that an erasure happened.
-                kit.audit().record(session, actor, "trash.erase", "customer", chunk.get(0), count + " customer(s)");
-                return count;
+                List<Long> done = store.erase(session.getConnection(), actor.tenantId(), chunk);
+                if (!done.isEmpty()) {
+                    // The audit log never holds field values; it keeps only that an erasure happened.
+                    kit.audit().record(session, actor, "trash.erase", "customer", done.get(0), done.size()
+                            + " customer(s) erased from the trash");
+                }
+                return done.size();
             });
         }
         return erased;
+    }
+
+    /**
+     * Refuses the call when any id is a live customer's: a live customer reaches the trash only through a delete
+     * (a single one, or a bulk delete with its preview, agreement and reason), never straight from here.
+     */
+    private void refuseLive(List<Long> ids) {
+        List<Long> live = new ArrayList<>();
+        for (List<Long> chunk : IdStatements.chunks(ids)) {
+            live.addAll(kit.database().read("find live customers", session -> store.live(session.getConnection(),
+                    actor.tenantId(), chunk)));
+        }
+        if (!live.isEmpty()) {
+            List<Long> named = live.subList(0, Math.min(live.size(), NAMED_LIVE));
+            throw ValidationException.of("customerIds", "live", "customerIds: " + live.size() + " customer(s) are"
+                    + " not in the trash (customer " + named.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", customer ")) + (live.size() > named.size() ? ", ..." : "")
+                    + "); delete a live customer first (customers().delete, or a bulk delete with its preview), then"
+                    + " erase it from the trash. Nothing was erased");
+        }
     }
 
     @Override
@@ -137,29 +165,29 @@ public final class DefaultTrashService implements TrashService {
         Instant cutoff = kit.clock().instant().minus(kit.trashRetention());
         long purged = 0;
         while (true) {
-            int count = kit.database().write("purge the trash", session -> {
-                List<Long> expired = store.expired(session.getConnection(), actor.tenantId(), cutoff,
-                        IdStatements.MAX_IDS);
-                int erased = store.erase(session.getConnection(), actor.tenantId(), expired);
-                if (erased > 0) {
-                    kit.audit().record(session, actor, "trash.purge", "customer", expired.get(0),
-                            erased + " customer(s)");
+            List<Long> expired = new ArrayList<>();
+            purged += kit.database().write("purge the trash", session -> {
+                expired.clear();
+                expired.addAll(store.expired(session.getConnection(), actor.tenantId(), cutoff, IdStatements.MAX_IDS));
+                List<Long> erased = store.erase(session.getConnection(), actor.tenantId(), expired);
+                if (!erased.isEmpty()) {
+                    kit.audit().record(session, actor, "trash.purge", "customer", erased.get(0),
+                            erased.size() + " customer(s)");
                 }
-                return erased;
+                return erased.size();
             });
-            purged += count;
-            if (count < IdStatements.MAX_IDS) {
+            if (expired.size() < IdStatements.MAX_IDS) {
                 return purged;
             }
         }
     }
 
-    private List<Long> checkIds(Collection<Long> customerIds, String what) {
+    private List<Long> checkIds(Collection<Long> customerIds, Permission permission, String what) {
         Objects.requireNonNull(customerIds, "customerIds");
-        Access.require(actor, Permission.DELETE, what);
+        Access.require(actor, permission, what);
         if (customerIds.size() > MAX_IDS) {
-            throw new IllegalArgumentException("customerIds: at most " + MAX_IDS + " per call, got "
-                    + customerIds.size());
+            throw new LimitExceededException("customerIds: at most " + MAX_IDS + " per call, got "
+                    + customerIds.size(), MAX_IDS, customerIds.size());
         }
         return List.copyOf(new TreeSet<>(customerIds));
     }

@@ -39,6 +39,9 @@ public final class TrashStore {
             new String[] {"custom_value", "trash_custom_value", VALUE_COLUMNS},
             new String[] {"group_member", "trash_group_member", MEMBER_COLUMNS});
 
+    /** The columns of a merge record that name a customer. */
+    private static final List<String> MERGE_SIDES = List.of("survivor_id", "merged_id");
+
     private final String prefix;
     private final IdStatements sql;
 
@@ -154,30 +157,49 @@ public final class TrashStore {
     }
 
     /**
-     * Erases customers for good from the live and the trash tables.
+     * Erases for good what is kept of customers that are not live: their trash rows, the rows they own (events,
+     * orders, tasks, links) and the merge records that keep their data for undo (also of a customer merged away).
+     * Live customers are never touched. Locks first, then decides: the trash rows, the merge records, then the
+     * live rows of the ids, so that a restore or an undo of the same customer runs wholly before (the customer is
+     * then live and left alone) or after (it then finds nothing to bring back), never halfway.
      *
-     * @return how many customers were erased
+     * @param ids at most {@value IdStatements#MAX_IDS} ids
+     * @return the ids erased from the trash
      */
-    public int erase(Connection connection, String tenantId, List<Long> ids) {
+    public List<Long> erase(Connection connection, String tenantId, List<Long> ids) {
         if (ids.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        for (String[] child : CHILDREN) {
-            sql.update(connection, "DELETE FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id"
-                    + " IN ", List.of(tenantId), ids);
+        List<Long> trashed = sql.longs(connection, "SELECT id FROM " + prefix + "trash_customer WHERE tenant_id = ?"
+                + " AND id IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE");
+        for (String column : MERGE_SIDES) {
+            sql.longs(connection, "SELECT id FROM " + prefix + "merge_record WHERE tenant_id = ? AND " + column
+                    + " IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE");
         }
-        new OwnedRows(prefix, sql).erase(connection, tenantId, ids);
-        // Merge records keep a merged customer's data for undo; an erasure of either customer takes them.
-        for (String column : List.of("survivor_id", "merged_id")) {
+        Set<Long> live = new HashSet<>(sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE"
+                + " tenant_id = ? AND id IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE"));
+        List<Long> gone = ids.stream().filter(id -> !live.contains(id)).toList();
+        if (gone.isEmpty()) {
+            return List.of();
+        }
+        new OwnedRows(prefix, sql).erase(connection, tenantId, gone);
+        for (String column : MERGE_SIDES) {
             sql.update(connection, "DELETE FROM " + prefix + "merge_moved WHERE tenant_id = ? AND merge_id IN (SELECT"
                     + " id FROM " + prefix + "merge_record WHERE tenant_id = ? AND " + column + " IN ",
-                    List.of(tenantId, tenantId), ids, ")");
+                    List.of(tenantId, tenantId), gone, ")");
             sql.update(connection, "DELETE FROM " + prefix + "merge_record WHERE tenant_id = ? AND " + column
-                    + " IN ", List.of(tenantId), ids);
+                    + " IN ", List.of(tenantId), gone);
         }
-        int live = sql.update(connection, "DELETE FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
-                List.of(tenantId), ids);
-        return live + eraseFromTrash(connection, tenantId, ids);
+        if (!trashed.isEmpty()) {
+            eraseFromTrash(connection, tenantId, trashed);
+        }
+        return trashed;
+    }
+
+    /** @return which of the ids are of live customers of the tenant, unlocked */
+    public List<Long> live(Connection connection, String tenantId, List<Long> ids) {
+        return sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
+                List.of(tenantId), ids, " ORDER BY id");
     }
 
     /** @return the ids of up to {@code limit} customers deleted before {@code cutoff}, oldest first */
