@@ -110,6 +110,28 @@ class JobLeaseTest {
     }
 
     @DbTest
+    void aRunThatLostItsLeaseStopsWithoutCommittingAnotherChunk(TestDb db) throws IOException {
+        Crm crm = db.crm();
+        ImportRequest request = ImportRequest.builder(ImportFile.of(names("stalled", 1200))).build();
+        List<Long> takenOver = new ArrayList<>();
+        try (CrmKit other = CrmKit.builder().dataSource(db.dataSource()).defaultPhoneRegion("VN").build()) {
+            Crm elsewhere = other.as(Actor.of(db.tenant(), "agent-3", Permission.ALL));
+
+            assertThatThrownBy(() -> crm.imports().run(request, (done, total) -> {
+                if (takenOver.isEmpty()) {
+                    // The run stalls longer than its lease (a long pause, a lost network) and another kit takes over.
+                    db.execute("UPDATE crm_transfer_job SET lease_until = NULL WHERE tenant_id = '" + db.tenant()
+                            + "'");
+                    takenOver.add(elsewhere.imports().run(request).rows());
+                }
+            })).isInstanceOf(ConflictException.class).hasMessageContaining("was taken over or cancelled");
+        }
+        assertThat(takenOver).containsExactly(1200L);
+        assertThat(count(crm)).as("no row imported twice").isEqualTo(1200);
+        assertThat(crm.imports().jobs().latest().get(0).state()).isEqualTo(TransferJob.State.DONE);
+    }
+
+    @DbTest
     void aRunningJobRenewsItsLeaseAndADeadOneIsSeenWithinSeconds(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         try (CrmKit kit = db.newKit(prefix, builder -> builder.jobLease(Duration.ofSeconds(1),

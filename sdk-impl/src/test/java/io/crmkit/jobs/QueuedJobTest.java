@@ -44,7 +44,7 @@ class QueuedJobTest {
         try (CrmKit kit = db.newKit(prefix, builder -> builder.jobThreads(1))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent-1", Permission.ALL));
             ImportRequest waiting = ImportRequest.builder(ImportFile.of(names("waiting", 10))).build();
-            long first = crm.imports().submit(ImportRequest.builder(ImportFile.of(names("first", 6000))).build());
+            long first = crm.imports().submit(ImportRequest.builder(ImportFile.of(names("first", 3000))).build());
 
             long second = crm.imports().submit(waiting);
 
@@ -55,7 +55,7 @@ class QueuedJobTest {
                     .isEqualTo(TransferJob.State.DONE);
             assertThat(crm.imports().jobs().await(second, Duration.ofSeconds(60)).state())
                     .isEqualTo(TransferJob.State.DONE);
-            assertThat(crm.filters().count(Filter.isNotEmpty("createdAt"))).isEqualTo(6010);
+            assertThat(crm.filters().count(Filter.isNotEmpty("createdAt"))).isEqualTo(3010);
 
             long tagging = crm.bulk().submit(Selection.all(), BulkOperation.addTags(List.of("a")));
             long queued = crm.bulk().submit(Selection.all(), BulkOperation.addTags(List.of("b")));

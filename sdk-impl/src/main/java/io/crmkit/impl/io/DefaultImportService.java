@@ -147,8 +147,11 @@ public final class DefaultImportService implements ImportService {
                         + " cancel it", job.id());
             }
             kit.transfers().started(job.id());
-            return new Prepared(job.id(), new ImportRun(kit, actor, request, fields, opened, lease, job.done(),
-                    TransferJobStore.counts(earlier.get()), settings));
+            // Read again now that no other run can commit to it: a run whose lease ran out may have committed a
+            // chunk since the first read.
+            TransferJobStore.Row claimed = store.find(actor.tenantId(), job.id()).orElseThrow();
+            return new Prepared(job.id(), new ImportRun(kit, actor, request, fields, opened, lease,
+                    claimed.job().done(), TransferJobStore.counts(claimed), settings));
         }
         Lease lease = store.newLease(actor.tenantId(), kit.ids().next());
         store.insert(lease, TransferJob.Kind.IMPORT, actor.actorId(), request.file().path().getFileName().toString(),
