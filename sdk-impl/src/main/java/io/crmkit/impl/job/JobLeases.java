@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class JobLeases implements AutoCloseable {
      * @throws LeaseLostException when the job is no longer held by this lease (the caller's transaction rolls back)
      */
     public void renewWith(Connection connection, Lease lease, String assignments, List<Object> values) {
-        List<Object> all = new java.util.ArrayList<>(values);
+        List<Object> all = new ArrayList<>(values);
         all.addAll(List.of(until(), lease.tenantId(), lease.jobId(), lease.owner()));
         if (IdStatements.execute(connection, "UPDATE " + lease.table() + " SET " + assignments + ", lease_until = ?"
                 + " WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'RUNNING'", all) != 1) {
