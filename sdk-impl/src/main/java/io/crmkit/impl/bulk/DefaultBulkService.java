@@ -198,11 +198,17 @@ public final class DefaultBulkService implements BulkService {
                 throw ValidationException.of("token", "used", "token: this confirmation was used already; preview"
                         + " the delete again");
             }
-            kit.database().write("audit a bulk delete", session -> {
-                kit.audit().record(session, actor, "bulk.delete", "bulk_job", jobId, total + " customer(s): "
-                        + confirmation.reason().strip());
-                return null;
-            });
+            try {
+                kit.database().write("audit a bulk delete", session -> {
+                    kit.audit().record(session, actor, "bulk.delete", "bulk_job", jobId, total + " customer(s): "
+                            + confirmation.reason().strip());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                jobs.fail(lease, e.getMessage() == null ? e.toString() : e.getMessage());
+                kit.leases().release(lease);
+                throw e;
+            }
         } else {
             lease = queue(selection, operation, total, runKey(selection, task != null ? task : operation));
         }
