@@ -102,7 +102,7 @@ class ImportCrashTest {
             if (!child.isAlive()) {
                 throw new AssertionError("the child JVM ended before committing " + rows + " rows; see child.log");
             }
-            Thread.sleep(20);
+            Thread.sleep(100);
         }
         throw new AssertionError("the child JVM committed fewer than " + rows + " rows in 60 s");
     }
