@@ -312,7 +312,7 @@ async function startImport(event) {
     progress.hidden = false;
     progress.value = 0;
     status.textContent = 'Importing ' + file.name + '...';
-    while (job.state === 'RUNNING') {
+    while (job.state === 'QUEUED' || job.state === 'RUNNING') {
       progress.value = job.total > 0 ? Math.round(100 * job.done / job.total) : 0;
       await new Promise(resolve => setTimeout(resolve, 250));
       job = await api('GET', '/api/imports/' + job.id);

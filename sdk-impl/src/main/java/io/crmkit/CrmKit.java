@@ -15,6 +15,7 @@ import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
+import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.io.RunningTransfers;
 import io.crmkit.impl.io.TransferEnds;
 import io.crmkit.impl.io.TransferLimits;
@@ -101,7 +102,7 @@ public final class CrmKit implements AutoCloseable {
 
     /**
      * @return the version of the SDK's tables this kit was built for: the latest migration it knows for its
-     *         database ("11"), which the tables were at when it was built
+     *         database ("12"), which the tables were at when it was built
      */
     public String schemaVersion() {
         return schemaVersion;
@@ -112,7 +113,7 @@ public final class CrmKit implements AutoCloseable {
      * of the migrations). It differs from {@link #schemaVersion()} when another process migrated them since (a
      * newer CRMKit: this kit may no longer fit them) or they were restored from an older backup. For health checks.
      *
-     * @return the version ("11"), or "0" when the history holds none
+     * @return the version ("12"), or "0" when the history holds none
      * @throws io.crmkit.api.error.StorageException when the history table cannot be read
      */
     public String appliedSchemaVersion() {
@@ -128,12 +129,14 @@ public final class CrmKit implements AutoCloseable {
 
     /**
      * Stops the job threads, letting running jobs finish their current chunk (waiting up to 30 seconds; a job
-     * stopped in the middle is finished by running its operation again), then closes the connection pool the kit
+     * stopped in the middle is finished by running its operation again), stops renewing job leases (a job still
+     * queued here is interrupted once its lease ends and can be taken over by any kit), then closes the connection pool the kit
      * created from a JDBC URL; a host's DataSource stays open.
      */
     @Override
     public void close() {
         JobThreads.close(context.jobs());
+        context.leases().close();
         if (ownedPool != null) {
             ownedPool.close();
         }
@@ -166,6 +169,8 @@ public final class CrmKit implements AutoCloseable {
         private Duration trashRetention = Duration.ofDays(30);
         private Duration mergeRetention = Duration.ofDays(30);
         private int jobThreads = 2;
+        private Duration jobLease = Duration.ofSeconds(10);
+        private Duration jobLeaseRenewal = Duration.ofSeconds(3);
         private int importMaxRows = ImportService.MAX_ROWS;
         private long exportMaxRows = ExportService.MAX_ROWS;
         private final List<TransferListener> transferListeners = new ArrayList<>();
@@ -362,6 +367,31 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
+         * How long a queued or running job stays held by its run without a renewal, and how often this kit renews the
+         * leases of its runs (a heartbeat). A job whose lease ended (its process died, or lost the database for longer
+         * than the lease) shows as {@code INTERRUPTED} and any kit may take it over by running the same import or
+         * operation again, or cancel it. Kits sharing a database need clocks in step well within the lease.
+         *
+         * @param lease      1 second to 1 hour, 10 seconds by default
+         * @param renewEvery 100 ms to half the lease, 3 seconds by default
+         */
+        public Builder jobLease(Duration lease, Duration renewEvery) {
+            if (lease == null || renewEvery == null) {
+                throw new ConfigurationException("jobLease", null, "must not be null");
+            }
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0 || lease.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ConfigurationException("jobLease", lease, "must be between 1 second and 1 hour");
+            }
+            if (renewEvery.compareTo(Duration.ofMillis(100)) < 0 || renewEvery.compareTo(lease.dividedBy(2)) > 0) {
+                throw new ConfigurationException("jobLease", renewEvery, "renewEvery must be between 100 ms and half"
+                        + " the lease (" + lease.dividedBy(2) + ")");
+            }
+            this.jobLease = lease;
+            this.jobLeaseRenewal = renewEvery;
+            return this;
+        }
+
+        /**
          * @param expiry how long custom field definitions are cached before other processes' changes are seen:
          *               1 second to 1 hour, default 30 seconds
          */
@@ -416,7 +446,8 @@ public final class CrmKit implements AutoCloseable {
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
                         trashRetention, jobs, new RunningTransfers(), mergeRetention, growing,
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
-                        new TransferLimits(importMaxRows, exportMaxRows), new TransferEnds(transferListeners));
+                        new TransferLimits(importMaxRows, exportMaxRows), new TransferEnds(transferListeners),
+                        new JobLeases(database, micros, jobLease, jobLeaseRenewal));
                 return new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
             } catch (RuntimeException e) {
                 if (pool != null) {

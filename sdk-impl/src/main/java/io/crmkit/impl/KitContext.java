@@ -30,6 +30,7 @@ import java.util.List;
  * @param refresher       refreshes the metrics of customers whose events changed, in the background
  * @param transferLimits  the row limits of imports and exports
  * @param transferEnds    told of the end of each submitted import and export
+ * @param leases          the leases this kit's job runs hold, renewed by its heartbeat
  */
 public record KitContext(
         String tablePrefix,
@@ -52,5 +53,6 @@ public record KitContext(
         io.crmkit.impl.db.GrowingTables growing,
         io.crmkit.impl.activity.MetricsRefresher refresher,
         io.crmkit.impl.io.TransferLimits transferLimits,
-        io.crmkit.impl.io.TransferEnds transferEnds) {
+        io.crmkit.impl.io.TransferEnds transferEnds,
+        io.crmkit.impl.job.JobLeases leases) {
 }

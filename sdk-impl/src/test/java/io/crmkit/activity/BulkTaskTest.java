@@ -107,6 +107,30 @@ class BulkTaskTest {
     }
 
     @DbTest
+    void runningTheSameTaskCreationAgainAfterACrashCreatesNoTaskTwice(TestDb db) throws Exception {
+        Crm crm = db.crm();
+        insertCustomers(db, 1, 1500, "Hanoi");
+        Selection hanoi = Selection.matching(Filter.eq("city", "Hanoi"));
+
+        assertThatThrownBy(() -> crm.bulk().run(hanoi, BulkOperation.createTask(FOLLOW_UP), (done, total) -> {
+            throw new IllegalStateException("the process dies after " + done);
+        })).hasMessageContaining("dies after 1000");
+        assertThat(db.count("task")).isEqualTo(1000);
+        BulkJob crashed = crm.bulk().jobs().get(0);
+
+        BulkResult again = crm.bulk().run(hanoi, BulkOperation.createTask(FOLLOW_UP));
+
+        assertThat(List.of(again.total(), again.changed(), again.unchanged())).containsExactly(1500L, 500L, 1000L);
+        assertThat(db.count("task")).as("one task per customer").isEqualTo(1500);
+        assertThat(db.column("SELECT COUNT(DISTINCT customer_id) FROM crm_task WHERE tenant_id = ?", db.tenant()))
+                .containsExactly("1500");
+        assertThat(crm.bulk().jobs()).extracting(BulkJob::id).as("the crashed job was finished").containsExactly(
+                crashed.id());
+        assertThat(crm.bulk().run(hanoi, BulkOperation.createTask(FOLLOW_UP)).changed())
+                .as("a finished creation runs anew").isEqualTo(1500);
+    }
+
+    @DbTest
     void needsBulkEditAndWriteAndAValidDraftBeforeWritingAnything(TestDb db) {
         long lan = TaskTest.customer(db.crm(), "Lan");
         Selection one = Selection.ids(List.of(lan));

@@ -24,13 +24,23 @@ public record BulkJob(long id, String operation, String actorId, State state, lo
     public enum State {
         /** A previewed delete waiting for its confirmation. */
         PENDING,
-        /** Running now. */
+        /**
+         * Submitted, waiting for one of the kit's job threads; held by its kit (a lease the kit renews every few
+         * seconds), so running the same operation meanwhile is refused.
+         */
+        QUEUED,
+        /** Running now, held by its kit's lease. */
         RUNNING,
         /** Finished; see the result. */
         DONE,
         /** Stopped by an error; the customers processed before it stay processed. */
         FAILED,
-        /** Reported no progress for 10 minutes, as when its process died; run the operation again to finish it. */
+        /**
+         * Queued or running when its process stopped: the lease its kit renews while it holds the job ended (10
+         * seconds by default, see {@code CrmKit.Builder.jobLease}). Running the same operation on the same selection
+         * again, from any kit, continues this job; customers already processed are left as they are (a task creation
+         * skips the customers that got their task).
+         */
         INTERRUPTED
     }
 }

@@ -24,6 +24,13 @@ import java.util.Optional;
  * or as many but not the same) is refused with a {@link ValidationException} on {@code token} asking for a new
  * preview. A token confirms one delete: a second use, even at the same moment from another thread, is refused.
  *
+ * <p>A submitted operation is {@link BulkJob.State#QUEUED} until a job thread takes it; queued or running, it is held
+ * by its kit (a lease renewed every few seconds). Running the same operation with the same parameters on the same
+ * selection while its job is held gets a {@code ConflictException}; once that job failed or its process stopped
+ * ({@link BulkJob.State#INTERRUPTED}, seconds after the process died), running it again continues that job from any
+ * kit, and customers already processed are left as they are: tags and statuses are set once, and a task creation
+ * skips the customers that got their task.
+ *
  * <p>At most {@value #MAX_CUSTOMERS} customers per operation; a larger selection gets a
  * {@link LimitExceededException} before anything is written.
  */

@@ -18,8 +18,11 @@ import java.io.OutputStream;
  * or updates it, the later ones update it, in file order. An empty cell leaves the field as it is when updating;
  * identities and tags of a row are added to the customer's.
  *
- * <p>If the process dies, running the same import again (same file content, same request) continues after the
- * last committed chunk, so no row is imported twice.
+ * <p>A queued or running import is held by its kit, which renews a lease on it every few seconds; running the
+ * same import (same file content, same request) while it is held gets a {@code ConflictException}, so an import
+ * never runs twice at once. If the process dies, the lease ends within seconds (10 by default) and the job shows as
+ * {@code INTERRUPTED}: running the same import again, from any kit, continues after the last committed chunk, so no
+ * row is imported twice.
  *
  * <p>Untrusted files are checked before anything is written: a file that is not what its format says, a zip
  * bomb, an XML entity, a sheet with more than {@value #MAX_COLUMNS} columns, an oversized shared-strings table,

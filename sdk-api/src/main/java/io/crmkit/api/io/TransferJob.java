@@ -33,7 +33,12 @@ public record TransferJob(long id, Kind kind, String fileName, String actorId, S
 
     /** The states of a job. */
     public enum State {
-        /** Running now. */
+        /**
+         * Submitted, waiting for one of the kit's job threads. Like a running job it is held by its kit (a lease
+         * the kit renews every few seconds), so running the same import meanwhile is refused.
+         */
+        QUEUED,
+        /** Running now, held by its kit's lease. */
         RUNNING,
         /** Finished. */
         DONE,
@@ -42,8 +47,9 @@ public record TransferJob(long id, Kind kind, String fileName, String actorId, S
         /** Stopped by {@code cancel}; an import's committed rows stay imported. */
         CANCELLED,
         /**
-         * Reported no progress for 10 minutes, as when its process died. Running the same import (same file,
-         * same settings) again continues after the last committed row.
+         * Queued or running when its process stopped: the lease its kit renews while it holds the job ended (10
+         * seconds by default, see {@code CrmKit.Builder.jobLease}). Any kit may continue it at once by running the
+         * same import (same file, same settings), which continues after the last committed row, or cancel it.
          */
         INTERRUPTED
     }

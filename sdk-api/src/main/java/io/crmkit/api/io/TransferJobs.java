@@ -15,14 +15,19 @@ public interface TransferJobs {
     List<TransferJob> latest();
 
     /**
-     * Asks a running job of this kit to stop after its current chunk; an import keeps the rows it committed.
+     * Cancels a job: one queued or running in this kit is asked to stop after its current chunk (a queued one stops
+     * before it starts); one whose process stopped ({@link TransferJob.State#INTERRUPTED}) is marked cancelled at
+     * once, from any kit. An import keeps the rows it committed, and running it again continues after them. A job
+     * running live in another kit is cancelled there.
      *
-     * @return whether the job was running here and was asked to stop
+     * @return whether the job was asked to stop or was cancelled; false when it is not queued, running or
+     *         interrupted here, or another kit took it over meanwhile
+     * @throws NotFoundException when the tenant has no such job
      */
     boolean cancel(long id);
 
     /**
-     * Waits for a job to end (any state but running).
+     * Waits for a job to end (any state but queued or running; an interrupted job has ended until it is run again).
      *
      * @throws NotFoundException when the tenant has no such job
      */

@@ -13,7 +13,8 @@ public interface TransferListener {
 
     /**
      * @param job the job as stored at its end: state {@code DONE}, {@code FAILED}, {@code CANCELLED} or
-     *            {@code INTERRUPTED}, rows done, an import's counts, and its start and end times
+     *            {@code INTERRUPTED} (or {@code QUEUED}/{@code RUNNING} when another kit took the job over after this
+     *            kit's lease on it ended), rows done, an import's counts, and its start and end times
      */
     void ended(TransferJob job);
 }

@@ -41,16 +41,32 @@ public final class TaskStore {
 
     /** Inserts tasks as one batch. */
     public void insert(Connection connection, String tenantId, List<Task> tasks) {
+        insert(connection, tenantId, tasks, new IdStatements.SqlNull(Types.BIGINT));
+    }
+
+    /** Inserts tasks of a bulk job as one batch, each recording the job that created it. */
+    public void insert(Connection connection, String tenantId, List<Task> tasks, long bulkJobId) {
+        insert(connection, tenantId, tasks, (Object) bulkJobId);
+    }
+
+    /** @return which of the customers have a task created by the bulk job */
+    public List<Long> customersWithTaskOf(Connection connection, String tenantId, long bulkJobId,
+                                          List<Long> customerIds, IdStatements idSql) {
+        return idSql.longs(connection, "SELECT customer_id FROM " + table + " WHERE tenant_id = ? AND bulk_job_id = ?"
+                + " AND customer_id IN ", List.of(tenantId, bulkJobId), customerIds, "");
+    }
+
+    private void insert(Connection connection, String tenantId, List<Task> tasks, Object bulkJobId) {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (tenant_id, id,"
                 + " customer_id, title, due_at, assignee, status, closed, list_at, created_at, created_by, updated_at,"
-                + " updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " updated_by, version, bulk_job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Task task : tasks) {
                 Object due = task.dueAt().isPresent() ? task.dueAt().get() : new IdStatements.SqlNull(Types.TIMESTAMP);
                 List<Object> values = List.of(tenantId, task.id(), task.customerId(), task.title(), due,
                         task.assignee().isPresent() ? task.assignee().get() : new IdStatements.SqlNull(Types.VARCHAR),
                         task.status().name(), task.status().closed(), listAt(task.status(), task.dueAt(),
                         task.updatedAt()), task.createdAt(), task.createdBy(), task.updatedAt(), task.updatedBy(),
-                        task.version());
+                        task.version(), bulkJobId);
                 for (int i = 0; i < values.size(); i++) {
                     IdStatements.bind(insert, i + 1, values.get(i));
                 }

@@ -15,6 +15,7 @@ import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.customer.CustomerField;
 import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.api.customer.CustomerStatus;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
@@ -26,6 +27,8 @@ import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.filter.CompiledMatch;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.FilterJson;
+import io.crmkit.impl.job.Lease;
+import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.trash.TrashStore;
 import io.crmkit.impl.validation.Errors;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +95,7 @@ public final class DefaultBulkService implements BulkService {
                 // execute stored the failure with the job.
             }
         });
-        return prepared.jobId;
+        return prepared.jobId();
     }
 
     @Override
@@ -134,7 +137,8 @@ public final class DefaultBulkService implements BulkService {
         while (true) {
             BulkJob job = job(id).orElseThrow(() -> new NotFoundException("no bulk job " + id + " in tenant '"
                     + actor.tenantId() + "'"));
-            boolean over = job.state() != BulkJob.State.RUNNING && job.state() != BulkJob.State.PENDING;
+            boolean over = job.state() != BulkJob.State.RUNNING && job.state() != BulkJob.State.PENDING
+                    && job.state() != BulkJob.State.QUEUED;
             if (over || System.nanoTime() > deadline) {
                 return job;
             }
@@ -143,14 +147,17 @@ public final class DefaultBulkService implements BulkService {
     }
 
     /**
-     * An operation checked and counted, with its job row stored as RUNNING.
+     * An operation checked and counted, with its job row stored as QUEUED under the lease.
      *
      * @param task    the cleaned draft of a task creation, else null
      * @param members the ids a delete's preview bound, in order, when it selects by query; else null
      * @param match   the selection's query, compiled to check each chunk again under lock; null for all or ids
      */
-    private record Prepared(long jobId, Selection selection, BulkOperation operation, long total, List<String> tags,
+    private record Prepared(Lease lease, Selection selection, BulkOperation operation, long total, List<String> tags,
                             String reason, TaskDraft task, List<Long> members, CompiledMatch match) {
+        long jobId() {
+            return lease.jobId();
+        }
 
         Chunks chunks(DefaultFilterService filters) {
             return members != null ? Chunks.of(members) : new Chunks(selection, filters);
@@ -196,8 +203,8 @@ public final class DefaultBulkService implements BulkService {
         long total = count(selection);
         requireWithinLimit(total, operation.name());
         CompiledMatch match = byQuery(selection) ? filters.compile(selection.filter(), selection.keyword()) : null;
-        long jobId;
         List<Long> members = null;
+        Lease lease;
         if (operation instanceof BulkOperation.Delete confirmation) {
             JobStore.Row pending = pendingDelete(confirmation.token(), selection);
             Optional<PreviewedMembers> previewed = PreviewedMembers.boundIn(pending.selection());
@@ -206,21 +213,53 @@ public final class DefaultBulkService implements BulkService {
                 requireSameMembers(previewed.get(), members);
                 total = members.size();
             }
-            jobId = pending.job().id();
-            if (!jobs.start(actor.tenantId(), jobId, total)) {
+            long jobId = pending.job().id();
+            lease = jobs.newLease(actor.tenantId(), jobId);
+            if (!jobs.start(lease, total)) {
                 throw usedToken();
             }
             String detail = total + " customer(s): " + confirmation.reason().strip();
-            kit.database().write("audit a bulk delete", session -> {
-                kit.audit().record(session, actor, "bulk.delete", "bulk_job", jobId, detail);
-                return null;
-            });
+            try {
+                kit.database().write("audit a bulk delete", session -> {
+                    kit.audit().record(session, actor, "bulk.delete", "bulk_job", jobId, detail);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                jobs.fail(lease, e.getMessage() == null ? e.toString() : e.getMessage());
+                kit.leases().release(lease);
+                throw e;
+            }
         } else {
-            jobId = kit.ids().next();
-            jobs.insert(actor.tenantId(), jobId, actor.actorId(), operation.name(), fingerprint(selection),
-                    BulkJob.State.RUNNING, null, total);
+            lease = queue(selection, operation, total, runKey(selection, task != null ? task : operation));
         }
-        return new Prepared(jobId, selection, operation, total, tags, reason, task, members, match);
+        return new Prepared(lease, selection, operation, total, tags, reason, task, members, match);
+    }
+
+    /**
+     * Stores the job of an operation QUEUED under a new lease: the unfinished job of the same operation on the same
+     * selection when there is one (failed, or its process stopped), so that running it again finishes that job.
+     *
+     * @throws ConflictException when that job is queued or running, held by a live lease
+     */
+    private Lease queue(Selection selection, BulkOperation operation, long total, String runKey) {
+        Optional<JobStore.Row> earlier = jobs.latestRun(actor.tenantId(), runKey);
+        if (earlier.isPresent() && earlier.get().job().state() != BulkJob.State.DONE) {
+            long id = earlier.get().job().id();
+            Lease lease = jobs.newLease(actor.tenantId(), id);
+            if (!jobs.claim(lease, total)) {
+                throw new ConflictException("the same operation on the same selection is running as job " + id
+                        + "; wait for it", id);
+            }
+            return lease;
+        }
+        Lease lease = jobs.newLease(actor.tenantId(), kit.ids().next());
+        jobs.insertQueued(lease, actor.actorId(), operation.name(), fingerprint(selection), runKey, total);
+        return lease;
+    }
+
+    /** @return a digest of what an operation does (its cleaned parameters) and to which selection */
+    private static String runKey(Selection selection, Object parameters) {
+        return sha256(parameters + " on " + fingerprint(selection));
     }
 
     private static void checkEdit(BulkOperation.Edit edit) {
@@ -316,20 +355,30 @@ public final class DefaultBulkService implements BulkService {
                 : filters.countMatching(selection.filter(), selection.keyword());
     }
 
+    /**
+     * Runs the job's chunks, each committing only while the run's lease holds the job.
+     *
+     * @throws LeaseLostException when the job was taken over elsewhere after the lease ended
+     */
     private BulkResult execute(Prepared prepared, ProgressListener listener) {
         Tally tally = new Tally(prepared.operation.name(), prepared.total);
         try {
+            if (!jobs.begin(prepared.lease)) {
+                throw new LeaseLostException(prepared.jobId());
+            }
             Chunks chunks = prepared.chunks(filters);
             for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
                 tally.add(runChunk(prepared, chunk, tally.done() + chunk.size()));
                 listener.progress(tally.done(), prepared.total);
             }
             BulkResult result = tally.result();
-            jobs.finish(actor.tenantId(), prepared.jobId, result);
+            jobs.finish(prepared.lease, result);
             return result;
         } catch (RuntimeException e) {
-            jobs.fail(actor.tenantId(), prepared.jobId, e.getMessage() == null ? e.toString() : e.getMessage());
+            jobs.fail(prepared.lease, e.getMessage() == null ? e.toString() : e.getMessage());
             throw e;
+        } finally {
+            kit.leases().release(prepared.lease);
         }
     }
 
@@ -345,10 +394,10 @@ public final class DefaultBulkService implements BulkService {
             outcome.skipped.addAll(rechecked.skipped);
             outcome.failed.addAll(rechecked.failed);
             if (!outcome.changed.isEmpty()) {
-                kit.audit().record(session, actor, "bulk." + prepared.operation.name(), "bulk_job", prepared.jobId,
+                kit.audit().record(session, actor, "bulk." + prepared.operation.name(), "bulk_job", prepared.jobId(),
                         outcome.changed.size() + " customer(s)");
             }
-            jobs.progress(session.getConnection(), actor.tenantId(), prepared.jobId, doneAfter);
+            jobs.progress(session.getConnection(), prepared.lease, doneAfter);
             return outcome;
         });
     }
@@ -402,25 +451,35 @@ public final class DefaultBulkService implements BulkService {
             return writes.transition(connection, actor, chunk, CustomerStatus.ASSIGNED, assign.ownerId().strip(),
                     CustomerStatus.assignableFrom(), "assign", now);
         } else if (operation instanceof BulkOperation.CreateTask) {
-            return createTasks(connection, chunk, prepared.task, now);
+            return createTasks(connection, prepared.jobId(), chunk, prepared.task, now);
         } else if (operation instanceof BulkOperation.Delete) {
             return delete(connection, chunk, prepared.reason, now);
         }
         throw new IllegalStateException("no chunk work for the bulk operation " + operation.name());
     }
 
-    /** Creates one task on each live customer of the chunk, whose rows stay locked until the chunk commits. */
-    private ChunkWrites.Outcome createTasks(Connection connection, List<Long> chunk, TaskDraft draft, Instant now) {
+    /**
+     * Creates one task on each live customer of the chunk, whose rows stay locked until the chunk commits; a customer
+     * that got its task from an earlier run of the same job (stopped by a crash) is left unchanged.
+     */
+    private ChunkWrites.Outcome createTasks(Connection connection, long jobId, List<Long> chunk, TaskDraft draft,
+                                            Instant now) {
         ChunkWrites.Outcome outcome = new ChunkWrites.Outcome();
         List<Long> live = writes.lock(connection, actor.tenantId(), chunk, outcome);
+        Set<Long> done = live.isEmpty() ? Set.of() : new HashSet<>(tasks.customersWithTaskOf(connection,
+                actor.tenantId(), jobId, live, kit.idSql()));
         List<Task> created = new ArrayList<>(live.size());
         for (Long customerId : live) {
-            created.add(TaskStore.newTask(kit.ids().next(), customerId, draft, now, actor.actorId()));
+            if (done.contains(customerId)) {
+                outcome.unchanged++;
+            } else {
+                created.add(TaskStore.newTask(kit.ids().next(), customerId, draft, now, actor.actorId()));
+                outcome.changed.add(customerId);
+            }
         }
         if (!created.isEmpty()) {
-            tasks.insert(connection, actor.tenantId(), created);
+            tasks.insert(connection, actor.tenantId(), created, jobId);
         }
-        outcome.changed.addAll(live);
         return outcome;
     }
 
@@ -442,10 +501,13 @@ public final class DefaultBulkService implements BulkService {
         if (text.length() <= 2000) {
             return text;
         }
+        return (selection.byIds() ? selection.ids().size() + " ids" : "filter") + " sha256:" + sha256(text);
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return (selection.byIds() ? selection.ids().size() + " ids" : "filter") + " sha256:"
-                    + HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+                    StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

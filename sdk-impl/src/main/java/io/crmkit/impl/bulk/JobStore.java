@@ -6,26 +6,28 @@ import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.Lease;
+import io.crmkit.impl.job.LeaseLostException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Stored state of bulk jobs in {@code <prefix>bulk_job}, each change in its own short transaction so that a
- * host polling the job sees it at once. Thread-safe.
+ * host polling the job sees it at once. A queued or running job is held by its run's {@link Lease}; the run writes
+ * to it only while it holds it. Thread-safe.
  */
 final class JobStore {
 
-    /** A running job that reported nothing for this long is shown as interrupted. */
-    static final Duration SILENCE = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, operation, actor_id, state, done, total, result, error, created_at,"
-            + " updated_at, selection, token";
+            + " updated_at, selection, token, lease_until";
 
     private final KitContext kit;
     private final String table;
@@ -47,27 +49,87 @@ final class JobStore {
                 tenantId, id, actorId, operation, selection, state.name(), token, total, now, now);
     }
 
-    /** Moves a pending job to running; @return false when it was not pending (used or cancelled) */
-    boolean start(String tenantId, long id, long total) {
-        return execute("start a bulk job", "UPDATE " + table + " SET state = 'RUNNING', total = ?, updated_at = ?"
-                + " WHERE tenant_id = ? AND id = ? AND state = 'PENDING'", total, kit.clock().instant(), tenantId, id) == 1;
+    /** @return a lease for a new run of a job, to store with {@link #insertQueued}, {@link #start} or {@link #claim} */
+    Lease newLease(String tenantId, long id) {
+        return kit.leases().newLease(table, tenantId, id);
     }
 
-    /** Records progress inside the caller's transaction, so that it commits with the chunk it counts. */
-    void progress(Connection connection, String tenantId, long id, long done) {
-        IdStatements.execute(connection, "UPDATE " + table + " SET done = ?, updated_at = ? WHERE tenant_id = ?"
-                + " AND id = ?", List.of(done, kit.clock().instant(), tenantId, id));
+    /** Stores a new job QUEUED under the lease, and starts renewing it. */
+    void insertQueued(Lease lease, String actorId, String operation, String selection, String runKey, long total) {
+        Instant now = kit.clock().instant();
+        execute("store a bulk job", "INSERT INTO " + table + " (tenant_id, id, actor_id, operation, selection, state,"
+                + " run_key, total, done, created_at, updated_at, lease_owner, lease_until) VALUES (?, ?, ?, ?, ?,"
+                + " 'QUEUED', ?, ?, 0, ?, ?, ?, ?)", lease.tenantId(), lease.jobId(), actorId, operation, selection,
+                runKey, total, now, now, lease.owner(), kit.leases().until());
+        kit.leases().hold(lease);
     }
 
-    void finish(String tenantId, long id, BulkResult result) {
-        execute("finish a bulk job", "UPDATE " + table + " SET state = 'DONE', done = ?, result = ?, updated_at = ?"
-                + " WHERE tenant_id = ? AND id = ?", result.total(), toJson(result), kit.clock().instant(), tenantId, id);
+    /** Moves a pending job to QUEUED under the lease; @return false when it was not pending (used or cancelled) */
+    boolean start(Lease lease, long total) {
+        return take(lease, total, "state = 'PENDING'");
     }
 
-    void fail(String tenantId, long id, String error) {
+    /**
+     * Takes over a failed job, or one whose lease ended, for a new run QUEUED under the lease; one conditional
+     * UPDATE, so that of two runs trying at once only one gets it.
+     *
+     * @return false when a live lease holds the job or it ended well
+     */
+    boolean claim(Lease lease, long total) {
+        return take(lease, total, "(state = 'FAILED' OR (state IN " + JobLeases.HELD_STATES + " AND (lease_until IS"
+                + " NULL OR lease_until < ?)))", kit.clock().instant());
+    }
+
+    private boolean take(Lease lease, long total, String condition, Object... values) {
+        List<Object> all = new ArrayList<>(List.of(total, kit.clock().instant(), lease.owner(), kit.leases().until(),
+                lease.tenantId(), lease.jobId()));
+        all.addAll(List.of(values));
+        boolean taken = execute("queue a bulk job", "UPDATE " + table + " SET state = 'QUEUED', total = ?, done = 0,"
+                + " error = NULL, updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND "
+                + condition, all.toArray()) == 1;
+        if (taken) {
+            kit.leases().hold(lease);
+        }
+        return taken;
+    }
+
+    /** Moves a queued job held by the lease to RUNNING. @return false when the lease no longer holds it */
+    boolean begin(Lease lease) {
+        return execute("start a bulk job", "UPDATE " + table + " SET state = 'RUNNING', updated_at = ?, lease_until = ?"
+                + " WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'QUEUED'", kit.clock().instant(),
+                kit.leases().until(), lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+    }
+
+    /**
+     * Records progress inside the caller's transaction, so that it commits with the chunk it counts, and only while
+     * the lease holds the job.
+     *
+     * @throws LeaseLostException when it no longer does (the caller's transaction rolls back)
+     */
+    void progress(Connection connection, Lease lease, long done) {
+        kit.leases().renewWith(connection, lease, "done = ?, updated_at = ?", List.of(done, kit.clock().instant()));
+    }
+
+    /** Records the end of a job the lease holds; a no-op when it no longer does. */
+    void finish(Lease lease, BulkResult result) {
+        execute("finish a bulk job", "UPDATE " + table + " SET state = 'DONE', done = ?, result = ?, updated_at = ?,"
+                + " lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN "
+                + JobLeases.HELD_STATES, result.total(), toJson(result), kit.clock().instant(), lease.tenantId(),
+                lease.jobId(), lease.owner());
+    }
+
+    /** Records the failure of a job the lease holds; a no-op when it no longer does. */
+    void fail(Lease lease, String error) {
         String message = error.length() > 1000 ? error.substring(0, 1000) : error;
-        execute("record a failed bulk job", "UPDATE " + table + " SET state = 'FAILED', error = ?, updated_at = ?"
-                + " WHERE tenant_id = ? AND id = ?", message, kit.clock().instant(), tenantId, id);
+        execute("record a failed bulk job", "UPDATE " + table + " SET state = 'FAILED', error = ?, updated_at = ?,"
+                + " lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN "
+                + JobLeases.HELD_STATES, message, kit.clock().instant(), lease.tenantId(), lease.jobId(), lease.owner());
+    }
+
+    /** @return the latest job of the operation with this run key (its parameters and selection) */
+    Optional<Row> latestRun(String tenantId, String runKey) {
+        return query("find an earlier bulk job", "SELECT " + COLUMNS + " FROM " + table + " WHERE tenant_id = ? AND"
+                + " run_key = ? ORDER BY created_at DESC, id DESC LIMIT 1", tenantId, runKey).stream().findFirst();
     }
 
     Optional<Row> find(String tenantId, long id) {
@@ -100,13 +162,14 @@ final class JobStore {
     private static Row row(ResultSet result, Instant now) throws SQLException {
         BulkJob.State state = BulkJob.State.valueOf(result.getString(4));
         Instant updatedAt = IdStatements.instant(result, 10);
-        if (state == BulkJob.State.RUNNING && updatedAt.plus(SILENCE).isBefore(now)) {
-            state = BulkJob.State.INTERRUPTED;
-        }
+        Instant leaseUntil = IdStatements.instant(result, 13);
         String error = result.getString(8);
-        if (state == BulkJob.State.INTERRUPTED && error == null) {
-            error = "no progress since " + updatedAt + "; the process running it may have stopped. Run the same"
-                    + " operation again to finish it: customers already processed are left as they are";
+        boolean held = state == BulkJob.State.QUEUED || state == BulkJob.State.RUNNING;
+        if (held && (leaseUntil == null || leaseUntil.isBefore(now))) {
+            state = BulkJob.State.INTERRUPTED;
+            error = "the process running it stopped (its lease ended" + (leaseUntil == null ? "" : " at " + leaseUntil)
+                    + "); run the same operation on the same selection again to finish it: customers already"
+                    + " processed are left as they are";
         }
         BulkJob job = new BulkJob(result.getLong(1), result.getString(2), result.getString(3), state,
                 result.getLong(5), result.getLong(6), Optional.ofNullable(result.getString(7)).map(JobStore::fromJson),

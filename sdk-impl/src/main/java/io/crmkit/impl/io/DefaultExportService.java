@@ -14,6 +14,7 @@ import io.crmkit.api.io.TransferJobs;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.ListColumns;
 import io.crmkit.impl.sheet.SheetWriter;
@@ -59,11 +60,15 @@ public final class DefaultExportService implements ExportService {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(listener, "listener");
         Prepared prepared = prepare(request, "(stream)");
-        long written = prepared.write(out, listener);
-        if (!prepared.cancelled) {
-            prepared.done(written);
+        try {
+            long written = prepared.write(out, listener);
+            if (!prepared.cancelled) {
+                prepared.done(written);
+            }
+            return written;
+        } finally {
+            kit.leases().release(prepared.lease);
         }
-        return written;
     }
 
     @Override
@@ -78,6 +83,7 @@ public final class DefaultExportService implements ExportService {
             try {
                 prepared.writeFile(target);
             } finally {
+                kit.leases().release(prepared.lease);
                 kit.transferEnds().report(store, actor.tenantId(), prepared.jobId);
             }
         });
@@ -89,8 +95,9 @@ public final class DefaultExportService implements ExportService {
         return jobs;
     }
 
-    /** An export checked and counted, with its job stored as running. */
+    /** An export checked and counted, with its job stored QUEUED under the lease. */
     private final class Prepared {
+        final Lease lease;
         final long jobId;
         final ExportRequest request;
         final List<String> columns;
@@ -101,8 +108,9 @@ public final class DefaultExportService implements ExportService {
         /** Whether the last write stopped because the job was cancelled. */
         boolean cancelled;
 
-        Prepared(long jobId, ExportRequest request, List<String> columns, long total, TenantFields fields) {
-            this.jobId = jobId;
+        Prepared(Lease lease, ExportRequest request, List<String> columns, long total, TenantFields fields) {
+            this.lease = lease;
+            this.jobId = lease.jobId();
             this.request = request;
             this.columns = columns;
             this.total = total;
@@ -131,16 +139,24 @@ public final class DefaultExportService implements ExportService {
                     // the job's error already says what went wrong
                 }
                 if (e instanceof IOException io) {
-                    store.finish(actor.tenantId(), jobId, TransferJob.State.FAILED, "could not write " + target
+                    store.finish(lease, TransferJob.State.FAILED, "could not write " + target
                             + ": " + io.getMessage());
                 }
             }
         }
 
-        /** Writes the rows; the caller records the end, once the output is complete. */
+        /**
+         * Writes the rows; the caller records the end, once the output is complete. Stops, as cancelled, when the job
+         * is cancelled here or its lease was lost (it was cancelled as abandoned elsewhere).
+         */
         long write(OutputStream out, ProgressListener listener) {
-            kit.transfers().started(jobId);
             long written = 0;
+            if (kit.transfers().isCancelled(jobId) || !store.start(lease)) {
+                cancelled = true;
+                store.finish(lease, TransferJob.State.CANCELLED, "cancelled before it started");
+                kit.transfers().ended(jobId);
+                return written;
+            }
             try (SheetWriter writer = SheetWriters.open(out, request.format(), request.delimiter())) {
                 writer.header(columns);
                 List<Function<Customer, Object>> readers = ListColumns.readers(columns);
@@ -162,18 +178,18 @@ public final class DefaultExportService implements ExportService {
                     }
                     written += page.size();
                     listener.progress(written, Math.max(total, written));
-                    if (kit.transfers().isCancelled(jobId)) {
+                    if (kit.transfers().isCancelled(jobId) || kit.leases().isLost(lease)) {
                         cancelled = true;
-                        store.finish(actor.tenantId(), jobId, TransferJob.State.CANCELLED, "cancelled after "
+                        store.finish(lease, TransferJob.State.CANCELLED, "cancelled after "
                                 + written + " rows");
                         return written;
                     }
                     if (written % PROGRESS_EVERY == 0) {
-                        store.progress(actor.tenantId(), jobId, written);
+                        store.progress(lease, written);
                     }
                 }
             } catch (RuntimeException e) {
-                store.fail(actor.tenantId(), jobId, e);
+                store.fail(lease, e);
                 throw e;
             } finally {
                 kit.transfers().ended(jobId);
@@ -197,8 +213,8 @@ public final class DefaultExportService implements ExportService {
 
         /** Records the end of an export that wrote its output whole. */
         void done(long written) {
-            store.progress(actor.tenantId(), jobId, written);
-            store.finish(actor.tenantId(), jobId, TransferJob.State.DONE, null);
+            store.progress(lease, written);
+            store.finish(lease, TransferJob.State.DONE, null);
         }
     }
 
@@ -213,9 +229,10 @@ public final class DefaultExportService implements ExportService {
             throw new LimitExceededException("export would write " + total + " customers, at most " + limit
                     + " per export; narrow the filter", limit, total);
         }
-        long jobId = kit.ids().next();
-        store.insert(actor.tenantId(), jobId, TransferJob.Kind.EXPORT, actor.actorId(), fileName, "", false, total);
-        return new Prepared(jobId, request, columns, total, fields);
+        Lease lease = store.newLease(actor.tenantId(), kit.ids().next());
+        store.insert(lease, TransferJob.Kind.EXPORT, actor.actorId(), fileName, "", false, total);
+        kit.transfers().started(lease.jobId());
+        return new Prepared(lease, request, columns, total, fields);
     }
 
     private List<String> columns(ExportRequest request, TenantFields fields) {

@@ -18,6 +18,7 @@ import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.sheet.SheetReader;
 import io.crmkit.impl.sheet.SheetRow;
 import io.crmkit.impl.sheet.SheetWriter;
@@ -140,23 +141,36 @@ public final class DefaultImportService implements ImportService {
                 : store.latestImport(actor.tenantId(), fingerprint);
         if (earlier.isPresent() && earlier.get().job().state() != TransferJob.State.DONE) {
             TransferJob job = earlier.get().job();
-            if (job.state() == TransferJob.State.RUNNING || !store.resume(actor.tenantId(), job.id(), job.updatedAt())) {
+            Lease lease = store.newLease(actor.tenantId(), job.id());
+            if (!store.claim(lease)) {
                 throw new ConflictException("the same import is running as job " + job.id() + "; wait for it or"
                         + " cancel it", job.id());
             }
-            return new Prepared(job.id(), new ImportRun(kit, actor, request, fields, opened, job.id(), job.done(),
-                    TransferJobStore.counts(earlier.get()), settings));
+            kit.transfers().started(job.id());
+            // Read again now that no other run can commit to it: a run whose lease ran out may have committed a
+            // chunk since the first read.
+            TransferJobStore.Row claimed = store.find(actor.tenantId(), job.id()).orElseThrow();
+            return new Prepared(job.id(), new ImportRun(kit, actor, request, fields, opened, lease,
+                    claimed.job().done(), TransferJobStore.counts(claimed), settings));
         }
-        long jobId = kit.ids().next();
-        store.insert(actor.tenantId(), jobId, TransferJob.Kind.IMPORT, actor.actorId(),
-                request.file().path().getFileName().toString(), fingerprint, request.dryRun(), 0);
-        kit.database().write("store an import's header", session -> {
-            store.addFailures(session.getConnection(), actor.tenantId(), jobId,
-                    List.of(new io.crmkit.api.io.ImportFailure(FailureReport.HEADER_ROW, List.of())),
-                    List.of(opened.header()));
-            return null;
-        });
-        return new Prepared(jobId, new ImportRun(kit, actor, request, fields, opened, jobId, 0,
+        Lease lease = store.newLease(actor.tenantId(), kit.ids().next());
+        store.insert(lease, TransferJob.Kind.IMPORT, actor.actorId(), request.file().path().getFileName().toString(),
+                fingerprint, request.dryRun(), 0);
+        kit.transfers().started(lease.jobId());
+        try {
+            kit.database().write("store an import's header", session -> {
+                store.addFailures(session.getConnection(), actor.tenantId(), lease.jobId(),
+                        List.of(new io.crmkit.api.io.ImportFailure(FailureReport.HEADER_ROW, List.of())),
+                        List.of(opened.header()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            store.fail(lease, e);
+            kit.transfers().ended(lease.jobId());
+            kit.leases().release(lease);
+            throw e;
+        }
+        return new Prepared(lease.jobId(), new ImportRun(kit, actor, request, fields, opened, lease, 0,
                 TransferJobStore.Counts.NONE, settings));
     }
 

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link TransferJobs} for one actor; reading jobs needs {@code READ}, cancelling one IMPORT or EXPORT. */
+/**
+ * {@link TransferJobs} for one actor; reading jobs needs {@code READ}, cancelling one IMPORT or EXPORT. A job queued or
+ * running in this kit is cancelled through {@link RunningTransfers}; one whose process stopped (its lease ended) by a
+ * conditional UPDATE of its row.
+ */
 public final class DefaultTransferJobs implements TransferJobs {
 
     private static final int LATEST = 100;
@@ -44,7 +48,11 @@ public final class DefaultTransferJobs implements TransferJobs {
         TransferJob job = find(id).orElseThrow(() -> notFound(id));
         Access.require(actor, job.kind() == TransferJob.Kind.IMPORT ? Permission.IMPORT : Permission.EXPORT,
                 "cancel a job");
-        return job.state() == TransferJob.State.RUNNING && kit.transfers().cancel(id);
+        if (job.state() == TransferJob.State.INTERRUPTED) {
+            return store.cancelAbandoned(actor.tenantId(), id);
+        }
+        return (job.state() == TransferJob.State.QUEUED || job.state() == TransferJob.State.RUNNING)
+                && kit.transfers().cancel(id);
     }
 
     @Override
@@ -53,7 +61,8 @@ public final class DefaultTransferJobs implements TransferJobs {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             TransferJob job = find(id).orElseThrow(() -> notFound(id));
-            if (job.state() != TransferJob.State.RUNNING || System.nanoTime() > deadline) {
+            boolean held = job.state() == TransferJob.State.QUEUED || job.state() == TransferJob.State.RUNNING;
+            if (!held || System.nanoTime() > deadline) {
                 return job;
             }
             Thread.sleep(50);

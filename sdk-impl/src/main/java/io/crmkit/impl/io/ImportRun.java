@@ -12,6 +12,8 @@ import io.crmkit.api.io.TransferJob;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.job.Lease;
+import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.sheet.SheetReader;
 import io.crmkit.impl.sheet.SheetRow;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import java.util.List;
  * One run of an import whose job is stored: counts the file's rows, then imports them chunk by chunk after the
  * rows an earlier run committed, each chunk's rows, failures, counts and progress in one transaction. A chunk
  * that a concurrent writer makes collide (an identity taken, a customer changed meanwhile) is imported again row
- * by row. Not thread-safe.
+ * by row. Each chunk commits only while the run's lease holds the job, so a job never runs in two places at once.
+ * Not thread-safe.
  */
 final class ImportRun {
 
@@ -30,6 +33,7 @@ final class ImportRun {
     private final ImportRequest request;
     private final TransferJobStore store;
     private final ImportFiles.Opened file;
+    private final Lease lease;
     private final long jobId;
     private final long committed;
     private TransferJobStore.Counts counts;
@@ -39,30 +43,43 @@ final class ImportRun {
     private final ImportChunk chunks;
 
     /**
+     * @param lease     the run's lease on its job, stored QUEUED and held; the run releases it when it ends
      * @param committed data rows an earlier run of the same import committed
      * @param counts    what those rows did
      */
     ImportRun(KitContext kit, Actor actor, ImportRequest request, TenantFields fields, ImportFiles.Opened file,
-              long jobId, long committed, TransferJobStore.Counts counts, ImportChunk.Settings settings) {
+              Lease lease, long committed, TransferJobStore.Counts counts, ImportChunk.Settings settings) {
         this.kit = kit;
         this.actor = actor;
         this.request = request;
         this.store = new TransferJobStore(kit);
         this.file = file;
-        this.jobId = jobId;
+        this.lease = lease;
+        this.jobId = lease.jobId();
         this.committed = committed;
         this.counts = counts;
         this.parser = new RowParser(file.plan(), fields, kit.phones());
         this.chunks = new ImportChunk(kit, actor, request, fields, settings);
     }
 
+    /**
+     * @throws LeaseLostException when the job was taken over or cancelled elsewhere after this run's lease ended; the
+     *                            chunk in progress is rolled back, the committed ones stay
+     */
     ImportResult run(ProgressListener listener) {
-        kit.transfers().started(jobId);
         try {
+            if (kit.transfers().isCancelled(jobId)) {
+                store.finish(lease, TransferJob.State.CANCELLED, "cancelled before it started; run the same import"
+                        + " again to continue");
+                return counts.result(jobId, request.dryRun(), List.of());
+            }
+            if (!store.start(lease)) {
+                throw new LeaseLostException(jobId);
+            }
             long total = countRows();
-            store.total(actor.tenantId(), jobId, total);
+            store.total(lease, total);
             TransferJob.State end = importRows(total, listener);
-            store.finish(actor.tenantId(), jobId, end, end == TransferJob.State.CANCELLED
+            store.finish(lease, end, end == TransferJob.State.CANCELLED
                     ? "cancelled after " + counts.rows() + " of " + total + " rows; run the same import again to"
                     + " continue" : null);
             List<ImportFailure> listed = new ArrayList<>();
@@ -73,10 +90,11 @@ final class ImportRun {
             });
             return counts.result(jobId, request.dryRun(), listed);
         } catch (RuntimeException e) {
-            store.fail(actor.tenantId(), jobId, e);
+            store.fail(lease, e);
             throw e;
         } finally {
             kit.transfers().ended(jobId);
+            kit.leases().release(lease);
         }
     }
 
@@ -125,6 +143,8 @@ final class ImportRun {
     private void commit(List<ParsedRow> rows, long readAfter) {
         try {
             commitTogether(rows, readAfter);
+        } catch (LeaseLostException lost) {
+            throw lost;
         } catch (DuplicateKeyException | ConflictException collided) {
             for (int i = 0; i < rows.size(); i++) {
                 commitAlone(rows.get(i), readAfter - rows.size() + i + 1);
@@ -146,6 +166,8 @@ final class ImportRun {
     private void commitAlone(ParsedRow row, long readAfter) {
         try {
             commitTogether(List.of(row), readAfter);
+        } catch (LeaseLostException lost) {
+            throw lost;
         } catch (DuplicateKeyException | ConflictException collided) {
             ImportChunk.Outcome outcome = new ImportChunk.Outcome();
             outcome.fail(row, List.of(collided instanceof ConflictException ? collided.getMessage() + "; import the"
@@ -178,7 +200,7 @@ final class ImportRun {
                 counts.updated() + outcome.updated, counts.unchanged() + outcome.unchanged,
                 counts.failed() + outcome.failures.size());
         store.addFailures(connection, actor.tenantId(), jobId, outcome.failures, outcome.failedCells);
-        store.progress(connection, actor.tenantId(), jobId, readAfter, after);
+        store.progress(connection, lease, readAfter, after);
         return after;
     }
 }

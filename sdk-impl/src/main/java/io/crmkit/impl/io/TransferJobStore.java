@@ -8,11 +8,13 @@ import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.Lease;
+import io.crmkit.impl.job.LeaseLostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,11 +28,9 @@ import java.util.function.Consumer;
  */
 final class TransferJobStore {
 
-    /** A running job that reported nothing for this long is shown as interrupted. */
-    static final Duration SILENCE = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, kind, file_name, actor_id, state, done, total, result, error,"
-            + " created_at, updated_at, fingerprint, dry_run";
+            + " created_at, updated_at, fingerprint, dry_run, lease_until";
 
     private final KitContext kit;
     private final String jobs;
@@ -55,52 +55,106 @@ final class TransferJobStore {
         }
     }
 
-    void insert(String tenantId, long id, TransferJob.Kind kind, String actorId, String fileName, String fingerprint,
+    /** @return a lease for a new run of a job, to store with {@link #insert} or {@link #claim} */
+    Lease newLease(String tenantId, long id) {
+        return kit.leases().newLease(jobs, tenantId, id);
+    }
+
+    /** Stores a new job QUEUED, held by the lease, and starts renewing it. */
+    void insert(Lease lease, TransferJob.Kind kind, String actorId, String fileName, String fingerprint,
                 boolean dryRun, long total) {
         Instant now = kit.clock().instant();
         String name = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
         execute("store a transfer job", "INSERT INTO " + jobs + " (tenant_id, id, kind, actor_id, file_name,"
-                + " fingerprint, dry_run, state, total, done, result, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0, ?, ?, ?)", tenantId, id, kind.name(), actorId, name,
-                fingerprint, dryRun, total, kind == TransferJob.Kind.IMPORT ? toJson(Counts.NONE) : null, now, now);
+                + " fingerprint, dry_run, state, total, done, result, created_at, updated_at, lease_owner, lease_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?, ?, ?, ?)", lease.tenantId(), lease.jobId(),
+                kind.name(), actorId, name, fingerprint, dryRun, total,
+                kind == TransferJob.Kind.IMPORT ? toJson(Counts.NONE) : null, now, now, lease.owner(),
+                kit.leases().until());
+        kit.leases().hold(lease);
     }
 
-    /** Marks a stopped import running again, to continue it. @return false when another run took it first */
-    boolean resume(String tenantId, long id, Instant seenUpdatedAt) {
-        return execute("resume an import", "UPDATE " + jobs + " SET state = 'RUNNING', error = NULL, updated_at = ?"
-                + " WHERE tenant_id = ? AND id = ? AND updated_at = ?", kit.clock().instant(), tenantId, id,
-                seenUpdatedAt) == 1;
+    /**
+     * Takes over a stopped job (failed, cancelled, or held by a lease that ended) for a new run, QUEUED under the
+     * lease; one conditional UPDATE, so that of two runs trying at once only one gets it.
+     *
+     * @return false when the job is held by a live lease or ended well
+     */
+    boolean claim(Lease lease) {
+        Instant now = kit.clock().instant();
+        boolean claimed = execute("take over a transfer job", "UPDATE " + jobs + " SET state = 'QUEUED', error = NULL,"
+                + " updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND (state IN"
+                + " ('FAILED', 'CANCELLED') OR (state IN " + JobLeases.HELD_STATES + " AND (lease_until IS NULL OR"
+                + " lease_until < ?)))", now, lease.owner(), kit.leases().until(), lease.tenantId(), lease.jobId(),
+                now) == 1;
+        if (claimed) {
+            kit.leases().hold(lease);
+        }
+        return claimed;
+    }
+
+    /** Moves a queued job held by the lease to RUNNING. @return false when the lease no longer holds it */
+    boolean start(Lease lease) {
+        return execute("start a transfer job", "UPDATE " + jobs + " SET state = 'RUNNING', updated_at = ?,"
+                + " lease_until = ? WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'QUEUED'",
+                kit.clock().instant(), kit.leases().until(), lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+    }
+
+    /**
+     * Cancels a job whose lease ended (its process stopped) in one conditional UPDATE.
+     *
+     * @return false when a live lease holds it or it is not queued or running
+     */
+    boolean cancelAbandoned(String tenantId, long id) {
+        Instant now = kit.clock().instant();
+        return execute("cancel an abandoned transfer job", "UPDATE " + jobs + " SET state = 'CANCELLED', error = ?,"
+                + " updated_at = ? WHERE tenant_id = ? AND id = ? AND state IN " + JobLeases.HELD_STATES
+                + " AND (lease_until IS NULL OR lease_until < ?)", "cancelled after the process running it stopped;"
+                + " run the same import again to continue after its last committed row", now, tenantId, id, now) == 1;
     }
 
     /** Records the number of rows a job has to process, once known. */
-    void total(String tenantId, long id, long total) {
+    void total(Lease lease, long total) {
         execute("record a transfer job's size", "UPDATE " + jobs + " SET total = ?, updated_at = ? WHERE tenant_id = ?"
-                + " AND id = ?", total, kit.clock().instant(), tenantId, id);
+                + " AND id = ? AND lease_owner = ?", total, kit.clock().instant(), lease.tenantId(), lease.jobId(),
+                lease.owner());
     }
 
-    /** Records progress in a transaction of its own. */
-    void progress(String tenantId, long id, long done) {
-        execute("record a transfer job's progress", "UPDATE " + jobs + " SET done = ?, updated_at = ? WHERE"
-                + " tenant_id = ? AND id = ?", done, kit.clock().instant(), tenantId, id);
+    /**
+     * Records progress in a transaction of its own, renewing the lease.
+     *
+     * @throws LeaseLostException when the lease no longer holds the job
+     */
+    void progress(Lease lease, long done) {
+        kit.database().write("record a transfer job's progress", session -> {
+            kit.leases().renewWith(session.getConnection(), lease, "done = ?, updated_at = ?",
+                    List.of(done, kit.clock().instant()));
+            return null;
+        });
     }
 
-    /** Records progress and counts inside the caller's transaction, so that they commit with the chunk. */
-    void progress(Connection connection, String tenantId, long id, long done, Counts counts) {
-        update(connection, "UPDATE " + jobs + " SET done = ?, result = ?, updated_at = ? WHERE tenant_id = ?"
-                + " AND id = ?", done, counts == null ? null : toJson(counts), kit.clock().instant(), tenantId, id);
+    /**
+     * Records progress and counts inside the caller's transaction, so that they commit with the chunk, which commits
+     * only while the lease holds the job.
+     *
+     * @throws LeaseLostException when the lease no longer holds the job
+     */
+    void progress(Connection connection, Lease lease, long done, Counts counts) {
+        kit.leases().renewWith(connection, lease, "done = ?, result = ?, updated_at = ?", Arrays.asList(done,
+                counts == null ? null : toJson(counts), kit.clock().instant()));
     }
 
-    /** Records the end of a job: DONE, FAILED or CANCELLED. */
-    void finish(String tenantId, long id, TransferJob.State state, String error) {
+    /** Records the end of a job held by the lease: DONE, FAILED or CANCELLED; no-op when the lease lost it. */
+    void finish(Lease lease, TransferJob.State state, String error) {
         String message = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
-        execute("finish a transfer job", "UPDATE " + jobs + " SET state = ?, error = ?, updated_at = ? WHERE"
-                + " tenant_id = ? AND id = ?", state.name(), message, kit.clock().instant(), tenantId, id);
+        execute("finish a transfer job", "UPDATE " + jobs + " SET state = ?, error = ?, updated_at = ?, lease_until ="
+                + " NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN " + JobLeases.HELD_STATES,
+                state.name(), message, kit.clock().instant(), lease.tenantId(), lease.jobId(), lease.owner());
     }
 
     /** Records that a job stopped on an error, with the error's message. */
-    void fail(String tenantId, long id, RuntimeException error) {
-        finish(tenantId, id, TransferJob.State.FAILED, error.getMessage() == null ? error.toString()
-                : error.getMessage());
+    void fail(Lease lease, RuntimeException error) {
+        finish(lease, TransferJob.State.FAILED, error.getMessage() == null ? error.toString() : error.getMessage());
     }
 
     /** Stores failed rows inside the caller's transaction. */
@@ -191,10 +245,12 @@ final class TransferJobStore {
         TransferJob.State state = TransferJob.State.valueOf(result.getString(5));
         Instant updatedAt = IdStatements.instant(result, 11);
         String error = result.getString(9);
-        if (state == TransferJob.State.RUNNING && updatedAt.plus(SILENCE).isBefore(now)) {
+        Instant leaseUntil = IdStatements.instant(result, 14);
+        boolean held = state == TransferJob.State.QUEUED || state == TransferJob.State.RUNNING;
+        if (held && (leaseUntil == null || leaseUntil.isBefore(now))) {
             state = TransferJob.State.INTERRUPTED;
-            error = "no progress since " + updatedAt + "; the process running it may have stopped. Run the same"
-                    + " import again to continue after its last committed row";
+            error = "the process running it stopped (its lease ended" + (leaseUntil == null ? "" : " at " + leaseUntil)
+                    + "); run the same import again to continue after its last committed row, or cancel it";
         }
         boolean dryRun = result.getBoolean(13);
         Optional<ImportResult> imported = Optional.ofNullable(result.getString(8))

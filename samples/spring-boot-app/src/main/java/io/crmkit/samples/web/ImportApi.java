@@ -83,7 +83,7 @@ class ImportApi {
     TransferJob job(@PathVariable long id) {
         TransferJob job = crm.imports().jobs().find(id)
                 .orElseThrow(() -> new NotFoundException("no import job " + id));
-        if (job.state() != TransferJob.State.RUNNING) {
+        if (job.state() != TransferJob.State.QUEUED && job.state() != TransferJob.State.RUNNING) {
             Path copy = running.remove(id);
             if (copy != null) {
                 delete(copy);

@@ -339,7 +339,7 @@ class SampleApiTest {
     private JsonNode awaitJob(String jobId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode job = JSON.readTree(manager.get("/api/imports/" + jobId).body());
-        while (job.get("state").asText().equals("RUNNING") && Instant.now().isBefore(deadline)) {
+        while (List.of("QUEUED", "RUNNING").contains(job.get("state").asText()) && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
             job = JSON.readTree(manager.get("/api/imports/" + jobId).body());
         }

@@ -1,0 +1,123 @@
+package io.crmkit.impl.job;
+
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdStatements;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The leases the runs of one kit hold on their job rows, and the heartbeat that renews them: every
+ * {@code renewEvery} a daemon thread ({@code crmkit-lease}) moves each held lease's end to now plus the lease's
+ * length. A run takes a job only by a conditional UPDATE (a new row, or one whose lease ended) and writes to it only
+ * while {@code lease_owner} is still its token, so a job never runs in two places at once. Thread-safe.
+ */
+public final class JobLeases implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobLeases.class);
+    private static final SecureRandom TOKENS = new SecureRandom();
+    /** The states in which a job is held by a run. */
+    public static final String HELD_STATES = "('QUEUED', 'RUNNING')";
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration length;
+    /** The leases held, each with whether a renewal found it lost. */
+    private final Map<Lease, Boolean> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat;
+
+    /**
+     * @param length     how long a lease lasts unless renewed
+     * @param renewEvery how often the held leases are renewed; less than half the length
+     */
+    public JobLeases(Database database, Clock clock, Duration length, Duration renewEvery) {
+        this.database = database;
+        this.clock = clock;
+        this.length = length;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "crmkit-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleWithFixedDelay(this::renew, renewEvery.toMillis(), renewEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** @return a lease on a job for a new run, not yet held: the caller stores it on the row, then {@link #hold}s it */
+    public Lease newLease(String table, String tenantId, long jobId) {
+        byte[] random = new byte[12];
+        TOKENS.nextBytes(random);
+        return new Lease(table, tenantId, jobId, HexFormat.of().formatHex(random));
+    }
+
+    /** @return when a lease taken or renewed now ends */
+    public Instant until() {
+        return clock.instant().plus(length);
+    }
+
+    /** Starts renewing a lease the caller stored on its row. */
+    public void hold(Lease lease) {
+        held.put(lease, Boolean.FALSE);
+    }
+
+    /** Stops renewing a lease, when its run ended. */
+    public void release(Lease lease) {
+        held.remove(lease);
+    }
+
+    /** @return whether a renewal found that the job is no longer held by this lease */
+    public boolean isLost(Lease lease) {
+        return held.getOrDefault(lease, Boolean.FALSE);
+    }
+
+    /**
+     * Checks, inside the caller's transaction, that the lease still holds the job in state RUNNING, renews it and
+     * records progress columns set by {@code assignments} ("done = ?, ..."); the caller's transaction then commits
+     * only while its run holds the job.
+     *
+     * @throws LeaseLostException when the job is no longer held by this lease (the caller's transaction rolls back)
+     */
+    public void renewWith(Connection connection, Lease lease, String assignments, List<Object> values) {
+        List<Object> all = new ArrayList<>(values);
+        all.addAll(List.of(until(), lease.tenantId(), lease.jobId(), lease.owner()));
+        if (IdStatements.execute(connection, "UPDATE " + lease.table() + " SET " + assignments + ", lease_until = ?"
+                + " WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'RUNNING'", all) != 1) {
+            throw new LeaseLostException(lease.jobId());
+        }
+    }
+
+    private void renew() {
+        for (Lease lease : held.keySet()) {
+            try {
+                int renewed = database.write("renew a job's lease", session -> IdStatements.execute(
+                        session.getConnection(), "UPDATE " + lease.table() + " SET lease_until = ? WHERE tenant_id = ?"
+                                + " AND id = ? AND lease_owner = ? AND state IN " + HELD_STATES,
+                        List.of(until(), lease.tenantId(), lease.jobId(), lease.owner())));
+                if (renewed == 0) {
+                    held.replace(lease, Boolean.TRUE);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not renew the lease of job {} ({}); it ends in at most {} unless a later renewal"
+                        + " succeeds", lease.jobId(), e.getMessage(), length);
+            }
+        }
+    }
+
+    /** Stops the heartbeat; leases still held end after their length, and their jobs can then be taken over. */
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+    }
+}
