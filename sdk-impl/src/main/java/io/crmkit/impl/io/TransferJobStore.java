@@ -115,7 +115,7 @@ final class TransferJobStore {
                 IdStatements.bind(insert, 1, tenantId);
                 insert.setLong(2, jobId);
                 insert.setLong(3, failed.get(i).row());
-                IdStatements.bind(insert, 4, toJson(cells.get(i)));
+                IdStatements.bind(insert, 4, toJson(FailureReport.stored(cells.get(i))));
                 IdStatements.bind(insert, 5, toJson(failed.get(i).reasons()));
                 insert.addBatch();
             }
