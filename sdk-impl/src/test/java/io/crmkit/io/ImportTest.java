@@ -287,6 +287,22 @@ class ImportTest {
     }
 
     @DbTest
+    void aFailedRowLongerThanTheStoredLimitIsReportedCut(TestDb db) {
+        Crm crm = db.crm();
+        String longest = "x".repeat(32_767);
+        Path file = csv("long.csv", "name,remark,company", longest + "," + longest.replace('x', 'y') + ","
+                + longest.replace('x', 'z'));
+
+        ImportResult result = run(crm, file);
+
+        assertThat(result.failed()).isEqualTo(1);
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        crm.imports().writeFailureReport(result.jobId(), FileFormat.CSV, report);
+        String row = report.toString(StandardCharsets.UTF_8).lines().toList().get(1);
+        assertThat(row).startsWith(longest + "," + longest.replace('x', 'y') + ",zz,2,");
+    }
+
+    @DbTest
     void aDryRunCountsWhatItWouldDoAndWritesNoCustomer(TestDb db) {
         Crm crm = db.crm();
         crm.customers().create(CustomerDraft.builder().name("Old").phone("0912000001").build());

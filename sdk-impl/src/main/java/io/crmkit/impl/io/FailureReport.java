@@ -15,9 +15,9 @@ final class FailureReport {
     /** The row number under which an import stores its file's header. */
     static final long HEADER_ROW = 1;
     /**
-     * The most characters of a row's cells stored for the report (twice the longest cell Excel holds): a failed
-     * row, or the header, longer than that is stored cut, so that a failure takes bounded room in memory and in the
-     * database however long the rows a file holds.
+     * The most characters of a row's cells, and of its reasons, stored for the report (twice the longest cell Excel
+     * holds): a failed row, or the header, longer than that is stored cut, so that a failure takes bounded room in
+     * memory and in the database however long the rows of a file are.
      */
     static final int STORED_CHARS = 65_536;
 
@@ -29,14 +29,15 @@ final class FailureReport {
     }
 
     /**
-     * @return the cells as they are stored: all of them, or for a row longer than {@value #STORED_CHARS}
-     *         characters its cells up to that many, the cell that passes it cut and the cells after it empty
+     * @return the texts (a row's cells, or its reasons) as they are stored: all of them, or when they hold more than
+     *         {@value #STORED_CHARS} characters together, up to that many: the text that passes it cut, the texts
+     *         after it empty
      */
-    static List<String> stored(List<String> cells) {
-        List<String> stored = new ArrayList<>(cells.size());
+    static List<String> stored(List<String> texts) {
+        List<String> stored = new ArrayList<>(texts.size());
         int room = STORED_CHARS;
-        for (String cell : cells) {
-            String kept = cell.length() <= room ? cell : cell.substring(0, room);
+        for (String text : texts) {
+            String kept = text.length() <= room ? text : text.substring(0, room);
             stored.add(kept);
             room -= kept.length();
         }
