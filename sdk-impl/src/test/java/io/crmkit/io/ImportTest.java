@@ -252,7 +252,8 @@ class ImportTest {
     @DbTest
     void rowsThatRepeatARowNumberAreImportedUnderTheReadersOwnNumbersAndCanBeContinued(TestDb db) throws IOException {
         Crm crm = db.crm();
-        StringBuilder rows = new StringBuilder("<row r=\"1\">" + inline("A1", "name") + inline("B1", "phone") + "</row>");
+        StringBuilder rows = new StringBuilder("<row r=\"1\">" + inline("A1", "name") + inline("B1", "phone")
+                + "</row>");
         List<Long> failing = new java.util.ArrayList<>();
         for (int i = 0; i < 1100; i++) {
             // The fourth row says it is row 1 (the header's), every hundredth repeats the number of the row before.

@@ -11,8 +11,8 @@ import java.util.zip.ZipFile;
 /**
  * Inspects an .xlsx's zip directory before POI opens it, without inflating anything: refuses zip bombs by the sizes
  * the entries declare, and archives that are not Office packages at all. Declared sizes can lie, so the parts are
- * also counted while they are read ({@link CountedZipSource}), and none may inflate to more than it declares. POI's global ZipSecureFile settings are left as
- * the host set them.
+ * also counted while they are read ({@link CountedZipSource}), and none may inflate to more than it declares. POI's
+ * global ZipSecureFile settings are left as the host set them.
  */
 final class XlsxZipCheck {
 

@@ -36,7 +36,8 @@ class SheetLimitsTest {
     void refusesALimitThatIsNotPositiveNamingIt() {
         assertThatThrownBy(() -> new SheetLimits(0, 1, 1, 1, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxColumns: must be positive, got 0");
-        assertThatThrownBy(() -> new SheetLimits(1, 1, 0, 1, 1, 1, 1)).hasMessage("maxRowChars: must be positive, got 0");
+        assertThatThrownBy(() -> new SheetLimits(1, 1, 0, 1, 1, 1, 1))
+                .hasMessage("maxRowChars: must be positive, got 0");
         assertThatThrownBy(() -> new SheetLimits(1, 1, 1, 1, 0, 1, 1))
                 .hasMessage("maxPackagePartBytes: must be positive, got 0");
         assertThatThrownBy(() -> new SheetLimits(1, 1, 1, 1, 1, 1, -5))

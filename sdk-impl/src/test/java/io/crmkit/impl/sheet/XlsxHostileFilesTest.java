@@ -95,7 +95,8 @@ class XlsxHostileFilesTest {
     @Test
     void refusesAFileLargerThanTheLimit() {
         Path file = HandWrittenXlsx.withRows(HEADER).writeTo(dir.resolve("big.xlsx"));
-        expectProblem(() -> readAll(file, new SheetLimits(1000, 32_767, 1_000_000, 1000, 1000, 1_000_000, 500)), "too_large")
+        SheetLimits limits = new SheetLimits(1000, 32_767, 1_000_000, 1000, 1000, 1_000_000, 500);
+        expectProblem(() -> readAll(file, limits), "too_large")
                 .hasMessageContaining("at most 500 bytes");
     }
 
@@ -246,8 +247,8 @@ class XlsxHostileFilesTest {
     @Test
     void refusesARowWhoseCellsAllPointToOneLongSharedString() {
         String cells = "<c t=\"s\"><v>0</v></c>".repeat(100);
-        Path file = HandWrittenXlsx.withRows(HEADER + "<row r=\"2\">" + cells + "</row>").sharedStrings("x".repeat(1000))
-                .writeTo(dir.resolve("amplified.xlsx"));
+        Path file = HandWrittenXlsx.withRows(HEADER + "<row r=\"2\">" + cells + "</row>")
+                .sharedStrings("x".repeat(1000)).writeTo(dir.resolve("amplified.xlsx"));
         SheetLimits defaults = SheetLimits.defaults();
         SheetLimits limits = new SheetLimits(defaults.maxColumns(), defaults.maxCellChars(), 50_000,
                 defaults.maxSharedStringsChars(), defaults.maxPackagePartBytes(), defaults.maxUncompressedBytes(),
