@@ -51,6 +51,8 @@ public final class SheetReaders {
      * @return an open reader; the caller closes it
      * @throws ValidationException with field {@code "file"} and a code listed on this class; or with field
      *         {@code "delimiter"}, code {@code "invalid_delimiter"}, for a CSV delimiter that is a quote, CR or LF
+     * @throws io.crmkit.api.error.LimitExceededException for an .xlsx whose shared strings do not fit in what the
+     *         workbooks being read at the same moment leave of this JVM's share for them (heap / 6)
      * @throws UncheckedIOException when the file cannot be read
      */
     public static SheetReader open(Path file, FileFormat format, char delimiter, SheetLimits limits) {
