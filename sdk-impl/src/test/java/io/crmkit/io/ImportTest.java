@@ -1,5 +1,6 @@
 package io.crmkit.io;
 
+import static io.crmkit.impl.sheet.HandWrittenXlsx.inline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -25,6 +26,7 @@ import io.crmkit.api.io.ImportRequest;
 import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.io.MatchKey;
 import io.crmkit.api.io.TransferJob;
+import io.crmkit.impl.sheet.HandWrittenXlsx;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
 import java.io.ByteArrayOutputStream;
@@ -245,6 +247,60 @@ class ImportTest {
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Bad phone");
             assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).contains("birthday");
         }
+    }
+
+    @DbTest
+    void rowsThatRepeatARowNumberAreImportedUnderTheReadersOwnNumbersAndCanBeContinued(TestDb db) throws IOException {
+        Crm crm = db.crm();
+        StringBuilder rows = new StringBuilder("<row r=\"1\">" + inline("A1", "name") + inline("B1", "phone")
+                + "</row>");
+        List<Long> failing = new java.util.ArrayList<>();
+        for (int i = 0; i < 1100; i++) {
+            // The fourth row says it is row 1 (the header's), every hundredth repeats the number of the row before.
+            boolean repeats = i == 3 || i % 100 == 50;
+            String r = i == 3 ? "1" : String.valueOf(i % 100 == 50 ? i + 1 : i + 2);
+            rows.append("<row r=\"").append(r).append("\">").append(inline("A" + r, "Customer " + i))
+                    .append(inline("B" + r, repeats ? "12" : String.format("0912%06d", i))).append("</row>");
+            if (repeats) {
+                failing.add(i + 2L);
+            }
+        }
+        Path file = HandWrittenXlsx.withRows(rows.toString()).writeTo(dir.resolve("repeats.xlsx"));
+        ImportRequest request = ImportRequest.builder(ImportFile.of(file)).build();
+
+        assertThatThrownBy(() -> crm.imports().run(request, (done, total) -> {
+            if (done == 500) {
+                throw new IllegalStateException("the process dies");
+            }
+        })).hasMessageContaining("dies");
+        ImportResult result = crm.imports().run(request);
+
+        assertThat(List.of(result.rows(), result.created(), result.failed())).containsExactly(1100L, 1088L, 12L);
+        assertThat(result.failures()).extracting(ImportFailure::row).containsExactlyElementsOf(failing);
+        assertThat(total(crm)).isEqualTo(1088);
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        crm.imports().writeFailureReport(result.jobId(), FileFormat.CSV, report);
+        List<String> lines = report.toString(StandardCharsets.UTF_8).replace("\uFEFF", "").lines().toList();
+        assertThat(lines.get(0)).isEqualTo("name,phone,Row,Reasons");
+        assertThat(lines.subList(1, lines.size())).extracting(line -> Long.valueOf(line.split(",")[2]))
+                .containsExactlyElementsOf(failing);
+        assertThat(lines.get(1)).startsWith("Customer 3,12,5,");
+    }
+
+    @DbTest
+    void aFailedRowLongerThanTheStoredLimitIsReportedCut(TestDb db) {
+        Crm crm = db.crm();
+        String longest = "x".repeat(32_767);
+        Path file = csv("long.csv", "name,remark,company", longest + "," + longest.replace('x', 'y') + ","
+                + longest.replace('x', 'z'));
+
+        ImportResult result = run(crm, file);
+
+        assertThat(result.failed()).isEqualTo(1);
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        crm.imports().writeFailureReport(result.jobId(), FileFormat.CSV, report);
+        String row = report.toString(StandardCharsets.UTF_8).lines().toList().get(1);
+        assertThat(row).startsWith(longest + "," + longest.replace('x', 'y') + ",zz,2,");
     }
 
     @DbTest

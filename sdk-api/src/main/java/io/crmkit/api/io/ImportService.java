@@ -11,7 +11,8 @@ import java.io.OutputStream;
  * Imports customers of the actor's tenant from .xlsx and CSV files. Needs the {@code IMPORT} permission.
  *
  * <p>An import reads the file once to check it (format, safety, size, header) and count its rows, then again to
- * import them in chunks of {@value #CHUNK_ROWS} rows, each chunk in one transaction together with the job's
+ * import them in chunks of {@value #CHUNK_ROWS} rows (fewer when the rows are long: a chunk holds a bounded number
+ * of characters, sized from the heap), each chunk in one transaction together with the job's
  * progress: every row is either fully imported or not at all. Each row gets the validation of a single
  * customer; a row that breaks a rule fails alone, with every reason, and the import goes on. Two rows of the
  * same file that stand for the same customer (same id, phone or email) are one customer: the first row creates
@@ -25,7 +26,8 @@ import java.io.OutputStream;
  * row is imported twice.
  *
  * <p>Untrusted files are checked before anything is written: a file that is not what its format says, a zip
- * bomb, an XML entity, a sheet with more than {@value #MAX_COLUMNS} columns, an oversized shared-strings table,
+ * bomb, an XML entity, a sheet with more than {@value #MAX_COLUMNS} columns, an oversized shared-strings table or
+ * package part, a row whose cells together are longer than the heap allows (at most 1,000,000 characters),
  * broken UTF-8, or more data rows than the kit's limit (at most {@value #MAX_ROWS}) get a
  * {@link ValidationException} (field "file") or a {@link LimitExceededException}, and nothing is imported.
  */
@@ -40,7 +42,7 @@ public interface ImportService {
     /** Largest file, in bytes (100 MiB). */
     long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
-    /** Rows per chunk (transaction). */
+    /** Most rows per chunk (transaction). */
     int CHUNK_ROWS = 500;
 
     /**

@@ -23,10 +23,12 @@ final class ImportFiles {
 
     /** Longest cell, as Excel allows. */
     private static final int CELL_MAX = 32_767;
-    private static final long SHARED_STRINGS_MAX = 50_000_000;
     private static final long UNCOMPRESSED_MAX = 2L * 1024 * 1024 * 1024;
-    static final SheetLimits LIMITS = new SheetLimits(ImportService.MAX_COLUMNS, CELL_MAX, SHARED_STRINGS_MAX,
-            UNCOMPRESSED_MAX, ImportService.MAX_FILE_BYTES);
+    /**
+     * What an import reads: the import's columns and file size, and the memory limits of
+     * {@link SheetLimits#forHeap} at the heap this JVM may use ({@code Runtime.maxMemory()}).
+     */
+    static final SheetLimits LIMITS = limits(SheetLimits.defaults());
 
     private ImportFiles() {
     }
@@ -58,6 +60,11 @@ final class ImportFiles {
             throw ValidationException.of("file", "not_found", "file: " + file.path() + " is not a readable file");
         }
         return SheetReaders.open(file.path(), file.format(), file.delimiter(), LIMITS);
+    }
+
+    private static SheetLimits limits(SheetLimits heap) {
+        return new SheetLimits(ImportService.MAX_COLUMNS, CELL_MAX, heap.maxRowChars(), heap.maxSharedStringsChars(),
+                heap.maxPackagePartBytes(), UNCOMPRESSED_MAX, ImportService.MAX_FILE_BYTES);
     }
 
     /** @return a digest of the file's content and of every setting of the request that changes what it does */

@@ -20,13 +20,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One run of an import whose job is stored: counts the file's rows, then imports them chunk by chunk after the
- * rows an earlier run committed, each chunk's rows, failures, counts and progress in one transaction. A chunk
+ * One run of an import whose job is stored: counts the file's rows, then imports them chunk by chunk (at most
+ * {@code ImportService.CHUNK_ROWS} rows and {@link #MAX_CHUNK_CHARS} characters) after the rows an earlier run
+ * committed, each chunk's rows, failures, counts and progress in one transaction. A chunk
  * that a concurrent writer makes collide (an identity taken, a customer changed meanwhile) is imported again row
  * by row. Each chunk commits only while the run's lease holds the job, so a job never runs in two places at once.
  * Not thread-safe.
  */
 final class ImportRun {
+
+    /**
+     * The most characters of cells one chunk holds before it is committed, whatever its number of rows:
+     * {@code min(2,000,000, Runtime.maxMemory() / 128)}, so that a chunk's cells take at most 1/64 of the heap (about
+     * four times that with their parsed fields and stored failures). Ordinary rows never reach it; a file of long
+     * rows is committed in smaller chunks. The committed row count, not the chunk, is what a re-run continues after.
+     */
+    static final long MAX_CHUNK_CHARS = Math.min(2_000_000L, Runtime.getRuntime().maxMemory() / 128);
 
     private final KitContext kit;
     private final Actor actor;
@@ -118,14 +127,17 @@ final class ImportRun {
             reader.header();
             long read = 0;
             List<ParsedRow> chunk = new ArrayList<>();
+            long chunkChars = 0;
             for (SheetRow row = reader.next(); row != null; row = reader.next()) {
                 if (++read <= committed) {
                     continue;
                 }
                 chunk.add(parser.parse(row));
-                if (chunk.size() == ImportService.CHUNK_ROWS) {
+                chunkChars += chars(row);
+                if (chunk.size() == ImportService.CHUNK_ROWS || chunkChars >= MAX_CHUNK_CHARS) {
                     commit(chunk, read);
                     chunk.clear();
+                    chunkChars = 0;
                     listener.progress(read, total);
                     if (kit.transfers().isCancelled(jobId)) {
                         return TransferJob.State.CANCELLED;
@@ -138,6 +150,14 @@ final class ImportRun {
             }
         }
         return TransferJob.State.DONE;
+    }
+
+    private static long chars(SheetRow row) {
+        long chars = 0;
+        for (String cell : row.cells()) {
+            chars += cell.length();
+        }
+        return chars;
     }
 
     private void commit(List<ParsedRow> rows, long readAfter) {

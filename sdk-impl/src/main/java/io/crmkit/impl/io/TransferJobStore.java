@@ -157,7 +157,7 @@ final class TransferJobStore {
         finish(lease, TransferJob.State.FAILED, error.getMessage() == null ? error.toString() : error.getMessage());
     }
 
-    /** Stores failed rows inside the caller's transaction. */
+    /** Stores failed rows inside the caller's transaction, each cut to {@link FailureReport#STORED_CHARS}. */
     void addFailures(Connection connection, String tenantId, long jobId, List<ImportFailure> failed,
                      List<List<String>> cells) {
         if (failed.isEmpty()) {
@@ -169,8 +169,8 @@ final class TransferJobStore {
                 IdStatements.bind(insert, 1, tenantId);
                 insert.setLong(2, jobId);
                 insert.setLong(3, failed.get(i).row());
-                IdStatements.bind(insert, 4, toJson(cells.get(i)));
-                IdStatements.bind(insert, 5, toJson(failed.get(i).reasons()));
+                IdStatements.bind(insert, 4, toJson(FailureReport.stored(cells.get(i))));
+                IdStatements.bind(insert, 5, toJson(FailureReport.stored(failed.get(i).reasons())));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -13,8 +13,8 @@ import java.util.List;
  * quote that opens a field is honoured; a quote anywhere else, or text after a closing quote, is kept as text, as
  * Excel does. Line breaks inside quoted fields are kept as written.
  *
- * <p>Memory holds one record: a field stops at {@code maxCellChars} and a record at {@code maxColumns}, so not even
- * an unterminated quote can read the whole file in.
+ * <p>Memory holds one record: a field stops at {@code maxCellChars}, a record at {@code maxColumns} and at
+ * {@code maxRowChars}, so not even an unterminated quote can read the whole file in.
  */
 final class CsvSheetReader extends TableReader {
 
@@ -66,11 +66,16 @@ final class CsvSheetReader extends TableReader {
             return null;
         }
         List<String> fields = new ArrayList<>();
+        long rowChars = 0;
         while (true) {
             c = readField(c, line, fields.size() + 1);
             if (fields.size() == limits.maxColumns()) {
                 throw FileProblem.of("too_many_columns", "line " + line + ": at most " + limits.maxColumns()
                         + " columns, this row has more. Check the delimiter, or remove the extra columns");
+            }
+            rowChars += field.length();
+            if (rowChars > limits.maxRowChars()) {
+                throw FileProblem.rowTooLong("line " + line, limits.maxRowChars());
             }
             fields.add(field.toString());
             if (c != delimiter) {

@@ -15,4 +15,14 @@ final class FileProblem {
     static ValidationException of(String code, String message) {
         return ValidationException.of("file", code, "file: " + message);
     }
+
+    /**
+     * @param where   the row, such as "row 7" or "line 7"
+     * @param maxChars {@link SheetLimits#maxRowChars()}
+     * @return {@code too_long} for a row whose cells together hold more than maxChars characters
+     */
+    static ValidationException rowTooLong(String where, long maxChars) {
+        return of("too_long", where + ": a row holds at most " + maxChars + " characters, all its cells together, "
+                + "this one holds more. Shorten its cells, or import the long texts another way");
+    }
 }

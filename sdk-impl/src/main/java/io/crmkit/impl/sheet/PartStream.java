@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The bytes of one .xlsx part, each counted against the workbook's {@link UncompressedBudget} and watched by a
- * {@link MarkupScanner}. Extends InputStream, not FilterInputStream, so that skipped bytes are read and counted too.
+ * The bytes of one .xlsx part the reader parses, each watched by a {@link MarkupScanner} (they are counted below,
+ * by {@link CountedZipSource}). Extends InputStream, not FilterInputStream, so that skipped bytes are scanned too.
  */
 final class PartStream extends InputStream {
 
     private final InputStream in;
-    private final String part;
-    private final UncompressedBudget budget;
     private final MarkupScanner scanner;
 
     /**
@@ -19,10 +17,8 @@ final class PartStream extends InputStream {
      * @param part       the part's name, for messages
      * @param maxStretch see {@link MarkupScanner}
      */
-    PartStream(InputStream in, String part, UncompressedBudget budget, long maxStretch) {
+    PartStream(InputStream in, String part, long maxStretch) {
         this.in = in;
-        this.part = part;
-        this.budget = budget;
         this.scanner = new MarkupScanner(maxStretch, part);
     }
 
@@ -36,7 +32,6 @@ final class PartStream extends InputStream {
     public int read(byte[] bytes, int offset, int length) throws IOException {
         int count = in.read(bytes, offset, length);
         if (count > 0) {
-            budget.spend(count, part);
             scanner.scan(bytes, offset, count);
         }
         return count;

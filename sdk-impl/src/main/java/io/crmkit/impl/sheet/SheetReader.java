@@ -28,7 +28,9 @@ public interface SheetReader extends Closeable {
      * Reads the header first if {@link #header()} has not been called yet.
      *
      * @return the next data row, or null after the last (and on every later call). Rows whose cells are all blank
-     *         are skipped.
+     *         are skipped. Row numbers strictly increase, the header's included: a row whose number in the file is
+     *         not above the previous row's (an .xlsx repeating a row number, or going back) is numbered the
+     *         previous row's number plus one.
      * @throws io.crmkit.api.error.ValidationException for a problem in the row (codes on {@link SheetReaders#open});
      *         the reader should then be closed
      * @throws IllegalStateException after {@link #close()}

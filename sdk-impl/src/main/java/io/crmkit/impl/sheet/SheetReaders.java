@@ -22,13 +22,15 @@ import java.util.Objects;
  *     Strict Open XML or non-Excel Office file;</li>
  * <li>{@code not_csv}: claimed CSV but is a zip (such as an .xlsx) or binary (NUL bytes in the first 8 KiB);</li>
  * <li>{@code unsafe}: an .xlsx that looks built to attack: an entry inflating past
- *     {@link SheetLimits#maxUncompressedBytes()} (declared or counted while reading) or more than 100 times its
- *     compressed size, more than 1000 entries, a DOCTYPE or entity declaration, XML nested over 100 levels, or an
- *     XML stretch (tag, comment, text without markup) far longer than any allowed cell;</li>
+ *     {@link SheetLimits#maxUncompressedBytes()} (declared or counted while reading), past the size it declares, or
+ *     more than 100 times its compressed size, a package part POI parses whole over
+ *     {@link SheetLimits#maxPackagePartBytes()}, more than 1000 entries, a DOCTYPE or entity declaration, XML nested
+ *     over 100 levels, or an XML stretch (tag, comment, text without markup) far longer than any allowed cell;</li>
  * <li>{@code malformed}: a CSV quote never closed, or an .xlsx whose XML or structure is broken;</li>
  * <li>{@code encoding}: CSV bytes that are not UTF-8 (or UTF-16 text);</li>
  * <li>{@code too_many_columns}: a cell beyond {@link SheetLimits#maxColumns()};</li>
- * <li>{@code too_long}: a cell longer than {@link SheetLimits#maxCellChars()}.</li>
+ * <li>{@code too_long}: a cell longer than {@link SheetLimits#maxCellChars()}, or a row whose cells together are
+ *     longer than {@link SheetLimits#maxRowChars()}.</li>
  * </ul>
  * An I/O failure of the file itself is an {@link UncheckedIOException}.
  */
@@ -49,6 +51,8 @@ public final class SheetReaders {
      * @return an open reader; the caller closes it
      * @throws ValidationException with field {@code "file"} and a code listed on this class; or with field
      *         {@code "delimiter"}, code {@code "invalid_delimiter"}, for a CSV delimiter that is a quote, CR or LF
+     * @throws io.crmkit.api.error.LimitExceededException for an .xlsx whose shared strings do not fit in what the
+     *         workbooks being read at the same moment leave of this JVM's share for them (heap / 6)
      * @throws UncheckedIOException when the file cannot be read
      */
     public static SheetReader open(Path file, FileFormat format, char delimiter, SheetLimits limits) {

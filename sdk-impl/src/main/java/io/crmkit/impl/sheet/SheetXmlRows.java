@@ -7,7 +7,8 @@ import javax.xml.stream.XMLStreamConstants;
 /**
  * Pulls the rows of a worksheet part (xl/worksheets/sheetN.xml) one {@code <row>} at a time, giving each cell the
  * text {@link SheetReader} promises. Cells land at the column their reference names ({@code r="D5"}), so sparse
- * rows keep their columns; a cell or row without a reference follows the previous one.
+ * rows keep their columns; a cell or row without a reference follows the previous one. A row's cells together
+ * hold at most {@link SheetLimits#maxRowChars()} characters, counted as they are materialized.
  */
 final class SheetXmlRows {
 
@@ -29,7 +30,7 @@ final class SheetXmlRows {
 
     /**
      * @return the next row with its cells as the sheet has them, "" in the gaps; null after the last
-     * @throws io.crmkit.api.error.ValidationException {@code too_many_columns}, {@code too_long},
+     * @throws io.crmkit.api.error.ValidationException {@code too_many_columns}, {@code too_long} (a cell or a row),
      *         {@code malformed}, or the errors of {@link XmlPart}
      */
     SheetRow next() {
@@ -47,10 +48,17 @@ final class SheetXmlRows {
         long row = rowNumber(xml.attribute("r"));
         List<String> cells = new ArrayList<>();
         int column = -1;
+        long rowChars = 0;
         for (xml.next(); !xml.isEnd("row"); xml.next()) {
             if (xml.isStart("c")) {
                 column = columnIndex(xml.attribute("r"), column + 1, row);
-                put(cells, column, readCell(row, column));
+                String text = readCell(row, column);
+                // Counted as materialized: a shared string referenced by every cell is paid for in every cell.
+                rowChars += text.length();
+                if (rowChars > limits.maxRowChars()) {
+                    throw FileProblem.rowTooLong("row " + row, limits.maxRowChars());
+                }
+                put(cells, column, text);
             }
         }
         previousRow = row;

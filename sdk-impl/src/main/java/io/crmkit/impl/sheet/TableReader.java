@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * The part of a {@link SheetReader} both formats share: finding the header, skipping blank rows and giving every
- * data row the header's width. Subclasses only produce the rows as the file has them.
+ * data row the header's width, and numbering the rows so that each number is above the one before. Subclasses only
+ * produce the rows as the file has them.
  */
 abstract class TableReader implements SheetReader {
 
     private List<String> header;
+    private long lastNumber;
     private boolean closed;
 
     /**
@@ -56,12 +58,19 @@ abstract class TableReader implements SheetReader {
         }
     }
 
+    /** @return the next row with a non-blank cell, numbered above the row before it; null after the last */
     private SheetRow nextNonBlank() {
         SheetRow row = readRow();
         while (row != null && lastNonBlank(row.cells()) < 0) {
             row = readRow();
         }
-        return row;
+        if (row == null) {
+            return null;
+        }
+        // An .xlsx may repeat a row number or go back (two rows r="7"); the reader's own count takes over there, so
+        // that every row keeps a number of its own in reports and failure tables.
+        lastNumber = Math.max(row.number(), lastNumber + 1);
+        return row.number() == lastNumber ? row : new SheetRow(lastNumber, row.cells());
     }
 
     private static List<String> stripped(List<String> cells) {

@@ -1,5 +1,6 @@
 package io.crmkit.impl.sheet;
 
+import io.crmkit.api.error.ValidationException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
@@ -18,8 +18,9 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
- * An .xlsx opened read-only with POI's event API (OPCPackage and XSSFReader, never the usermodel), handing out
- * its XML parts as hardened {@link XmlPart}s whose bytes count against one {@link UncompressedBudget}.
+ * An .xlsx opened read-only with POI's event API (OPCPackage and XSSFReader, never the usermodel) over a
+ * {@link CountedZipSource}, so that every byte POI or the reader inflates counts against the limits, handing out
+ * its XML parts as hardened {@link XmlPart}s.
  */
 final class XlsxPackage implements Closeable {
 
@@ -36,39 +37,47 @@ final class XlsxPackage implements Closeable {
 
     private final OPCPackage opc;
     private final XSSFReader reader;
-    private final UncompressedBudget budget;
     private final long maxStretch;
 
     private XlsxPackage(OPCPackage opc, XSSFReader reader, SheetLimits limits) {
         this.opc = opc;
         this.reader = reader;
-        this.budget = new UncompressedBudget(limits.maxUncompressedBytes());
         this.maxStretch = BYTES_PER_CHAR * (long) limits.maxCellChars() + TAG_ROOM;
     }
 
     /**
      * @param file a zip that {@link XlsxZipCheck} accepted
-     * @throws io.crmkit.api.error.ValidationException {@code not_xlsx} for a package that is not an Excel workbook
+     * @throws io.crmkit.api.error.ValidationException {@code not_xlsx} for a package that is not an Excel workbook,
+     *         {@code unsafe} for a part that inflates past a limit while POI reads it (see {@link CountedZipSource})
      */
     static XlsxPackage open(Path file, SheetLimits limits) {
+        CountedZipSource source;
+        try {
+            source = CountedZipSource.open(file, limits);
+        } catch (IOException e) {
+            throw notXlsx();
+        }
         OPCPackage opc;
         try {
-            opc = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            opc = OPCPackage.open(source);
         } catch (InvalidFormatException | RuntimeException e) {
-            // POI reports a package it cannot make sense of with a checked or one of several runtime exceptions.
-            throw FileProblem.of("not_xlsx", "this zip archive is not an .xlsx workbook (its package structure is "
-                    + "broken). Open it in Excel and save it as \"Excel Workbook (.xlsx)\"");
+            // POI reports a package it cannot make sense of with a checked or one of several runtime exceptions,
+            // and may wrap the limit the source refused on.
+            source.closeQuietly();
+            throw source.problem().orElseGet(XlsxPackage::notXlsx);
         }
         try {
             requireWorkbook(opc);
-            return new XlsxPackage(opc, new XSSFReader(opc), limits);
+            XlsxPackage xlsx = new XlsxPackage(opc, new XSSFReader(opc), limits);
+            source.packageOpened();
+            return xlsx;
         } catch (IOException | OpenXML4JException | POIXMLException e) {
             opc.revert();
-            throw FileProblem.of("not_xlsx", "this Office file has no readable workbook. Open it in Excel and save it "
-                    + "as \"Excel Workbook (.xlsx)\"");
+            throw source.problem().orElseGet(() -> FileProblem.of("not_xlsx", "this Office file has no readable "
+                    + "workbook. Open it in Excel and save it as \"Excel Workbook (.xlsx)\""));
         } catch (RuntimeException e) {
             opc.revert();
-            throw e;
+            throw source.problem().map(RuntimeException.class::cast).orElse(e);
         }
     }
 
@@ -123,7 +132,7 @@ final class XlsxPackage implements Closeable {
     }
 
     private XmlPart part(InputStream in, String name) {
-        return XmlPart.open(new PartStream(in, name, budget, maxStretch), name);
+        return XmlPart.open(new PartStream(in, name, maxStretch), name);
     }
 
     private static void requireWorkbook(OPCPackage opc) {
@@ -147,6 +156,11 @@ final class XlsxPackage implements Closeable {
             throw FileProblem.of("not_xlsx", "this is an Office document but not an Excel workbook (its main part is "
                     + "of type " + type + ")");
         }
+    }
+
+    private static ValidationException notXlsx() {
+        return FileProblem.of("not_xlsx", "this zip archive is not an .xlsx workbook (its package structure is "
+                + "broken). Open it in Excel and save it as \"Excel Workbook (.xlsx)\"");
     }
 
     private static RuntimeException broken(String part) {

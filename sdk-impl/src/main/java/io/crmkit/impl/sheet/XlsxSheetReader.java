@@ -5,17 +5,20 @@ import java.nio.file.Path;
 /**
  * Reads the first sheet of an .xlsx as a stream of rows, with memory bounded by the limits rather than the number of
  * rows: the zip is checked first ({@link XlsxZipCheck}), then the package is opened read-only with POI's event API,
- * the styles and shared strings are read (the latter up to its limit), and the sheet's XML is pulled one row at a
+ * the styles and shared strings are read (the latter up to its limit, in the JVM's {@link TableMemory}, given back
+ * on close), and the sheet's XML is pulled one row at a
  * time with StAX. No thread is started. Cell texts are as {@link SheetXmlRows} and {@link XlsxNumbers} describe.
  */
 final class XlsxSheetReader extends TableReader {
 
     private final XlsxPackage xlsx;
+    private final SharedStrings strings;
     private final XmlPart sheet;
     private final SheetXmlRows rows;
 
-    private XlsxSheetReader(XlsxPackage xlsx, XmlPart sheet, SheetXmlRows rows) {
+    private XlsxSheetReader(XlsxPackage xlsx, SharedStrings strings, XmlPart sheet, SheetXmlRows rows) {
         this.xlsx = xlsx;
+        this.strings = strings;
         this.sheet = sheet;
         this.rows = rows;
     }
@@ -36,9 +39,14 @@ final class XlsxSheetReader extends TableReader {
             SharedStrings strings = xlsx.sharedStrings()
                     .map(part -> readStrings(part, limits))
                     .orElseGet(SharedStrings::none);
-            XmlPart sheet = xlsx.sheet(workbook.firstSheetRelationId());
-            return new XlsxSheetReader(xlsx, sheet,
-                    new SheetXmlRows(sheet, strings, styles, workbook.date1904(), limits));
+            try {
+                XmlPart sheet = xlsx.sheet(workbook.firstSheetRelationId());
+                return new XlsxSheetReader(xlsx, strings, sheet,
+                        new SheetXmlRows(sheet, strings, styles, workbook.date1904(), limits));
+            } catch (RuntimeException e) {
+                strings.release();
+                throw e;
+            }
         } catch (RuntimeException e) {
             xlsx.close();
             throw e;
@@ -52,6 +60,7 @@ final class XlsxSheetReader extends TableReader {
 
     @Override
     void release() {
+        strings.release();
         try {
             sheet.close();
         } finally {
@@ -67,7 +76,7 @@ final class XlsxSheetReader extends TableReader {
 
     private static SharedStrings readStrings(XmlPart part, SheetLimits limits) {
         try (part) {
-            return SharedStrings.read(part, limits.maxSharedStringsChars());
+            return SharedStrings.read(part, limits.maxSharedStringsChars(), TableMemory.JVM);
         }
     }
 }

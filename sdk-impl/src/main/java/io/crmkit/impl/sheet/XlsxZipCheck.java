@@ -11,8 +11,8 @@ import java.util.zip.ZipFile;
 /**
  * Inspects an .xlsx's zip directory before POI opens it, without inflating anything: refuses zip bombs by the sizes
  * the entries declare, and archives that are not Office packages at all. Declared sizes can lie, so the parts are
- * also counted while they are read ({@link UncompressedBudget}). POI's global ZipSecureFile settings are left as
- * the host set them.
+ * also counted while they are read ({@link CountedZipSource}), and none may inflate to more than it declares. POI's
+ * global ZipSecureFile settings are left as the host set them.
  */
 final class XlsxZipCheck {
 
@@ -25,6 +25,7 @@ final class XlsxZipCheck {
 
     private static final int MAX_NAME_SHOWN = 100;
     private static final String CONTENT_TYPES = "[Content_Types].xml";
+    private static final String RELATIONSHIPS_SUFFIX = ".rels";
     private static final String OPEN_DOCUMENT_MIME_TYPE = "mimetype";
 
     private XlsxZipCheck() {
@@ -33,7 +34,8 @@ final class XlsxZipCheck {
     /**
      * @throws io.crmkit.api.error.ValidationException {@code not_xlsx} for a file that is not a zip or a zip that is
      *         not an Office package; {@code unsafe} for an entry of unknown size, a declared total over the limit,
-     *         an extreme inflate ratio or more than {@value #MAX_ENTRIES} entries
+     *         a package part POI parses whole declared over {@link SheetLimits#maxPackagePartBytes()}, an extreme
+     *         inflate ratio or more than {@value #MAX_ENTRIES} entries
      */
     static void check(Path file, SheetLimits limits) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -85,6 +87,11 @@ final class XlsxZipCheck {
                     + " bytes, at most " + limits.maxUncompressedBytes() + " are read. Split the workbook, or save "
                     + "it as CSV");
         }
+        if (isPackagePart(entry.getName()) && size > limits.maxPackagePartBytes()) {
+            throw FileProblem.of("unsafe", "the zip entry " + shown(entry) + " would inflate to " + size
+                    + " bytes; a package part (content types, relationships) holds at most "
+                    + limits.maxPackagePartBytes() + ". The file looks built to exhaust memory");
+        }
         if (size > RATIO_GRACE_BYTES && size / MAX_INFLATE_RATIO > compressed) {
             throw FileProblem.of("unsafe", "the zip entry " + shown(entry) + " would inflate from " + compressed
                     + " to " + size + " bytes, more than " + MAX_INFLATE_RATIO + " times: this looks like a zip bomb");
@@ -92,9 +99,19 @@ final class XlsxZipCheck {
         return size;
     }
 
+    /**
+     * @return whether POI parses the entry whole itself, into a DOM: the content types and every relationships part
+     */
+    static boolean isPackagePart(String name) {
+        return name.equals(CONTENT_TYPES) || name.endsWith(RELATIONSHIPS_SUFFIX);
+    }
+
     /** @return the entry's name for a message, cut short: a hostile name can be 64 KiB of anything */
-    private static String shown(ZipEntry entry) {
-        String name = entry.getName();
+    static String shown(String name) {
         return name.length() <= MAX_NAME_SHOWN ? name : name.substring(0, MAX_NAME_SHOWN) + "...";
+    }
+
+    private static String shown(ZipEntry entry) {
+        return shown(entry.getName());
     }
 }

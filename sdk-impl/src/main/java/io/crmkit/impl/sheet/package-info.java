@@ -12,7 +12,10 @@
  *     header's width and keeps extra non-blank cells beyond it.</li>
  * <li>Every limit of {@link io.crmkit.impl.sheet.SheetLimits} bounds memory or time, and every refusal is a
  *     ValidationException with field "file" and a code listed on {@code SheetReaders}.</li>
- * <li>No thread is started; memory holds one row, plus an .xlsx's styles and shared strings.</li>
+ * <li>No thread is started; memory holds one row, plus an .xlsx's styles and shared strings, each bounded by a
+ *     limit sized from the heap ({@link io.crmkit.impl.sheet.SheetLimits#forHeap}).</li>
+ * <li>Row numbers strictly increase: where an .xlsx repeats a row number or goes back, the reader's own count
+ *     takes over.</li>
  * </ul>
  */
 package io.crmkit.impl.sheet;

@@ -232,8 +232,19 @@ class CsvSheetReaderTest {
     }
 
     @Test
+    void refusesARowWhoseCellsTogetherPassTheRowLimitNamingTheLineAndLimit() {
+        SheetLimits limits = new SheetLimits(10, 100, 250, 1000, 1000, 1_000_000, 1_000_000);
+        String cells = "x".repeat(100) + "," + "y".repeat(100);
+        try (SheetReader reader = SheetReaders.open(write("A,B,C\n" + cells + ",z\n" + cells + "," + "z".repeat(51)
+                + "\n"), FileFormat.CSV, ',', limits)) {
+            assertThat(reader.next().cells()).hasSize(3);
+            expectProblem(reader::next, "too_long").hasMessageContaining("line 3: a row holds at most 250 characters");
+        }
+    }
+
+    @Test
     void refusesAFileLargerThanTheLimit() {
-        SheetLimits limits = new SheetLimits(10, 100, 100, 1000, 10);
+        SheetLimits limits = new SheetLimits(10, 100, 1000, 100, 1000, 1000, 10);
         expectProblem(() -> SheetReaders.open(write("Name\nLan Tran\n"), FileFormat.CSV, ',', limits), "too_large")
                 .hasMessageContaining("at most 10 bytes, this file has 14");
     }
@@ -310,6 +321,6 @@ class CsvSheetReaderTest {
     }
 
     private static SheetLimits limits(int maxColumns, int maxCellChars) {
-        return new SheetLimits(maxColumns, maxCellChars, 1_000, 1_000_000, 1_000_000);
+        return new SheetLimits(maxColumns, maxCellChars, 1_000_000, 1_000, 1_000, 1_000_000, 1_000_000);
     }
 }

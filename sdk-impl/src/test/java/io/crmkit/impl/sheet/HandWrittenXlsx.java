@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -17,11 +18,13 @@ import java.util.zip.ZipOutputStream;
  * Writes a minimal .xlsx part by part, so a test can put into it what Excel never would: hostile XML, broken
  * references, lying sizes.
  */
-final class HandWrittenXlsx {
+public final class HandWrittenXlsx {
 
     static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static final String PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private static final String CORE_PROPERTIES =
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
     private static final String SPREADSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
 
     private String workbook = "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\"><sheets>"
@@ -30,6 +33,10 @@ final class HandWrittenXlsx {
     private byte[] sheet;
     private byte[] sharedStrings;
     private byte[] styles;
+    private String contentTypesMarkup = "";
+    private String relationshipsComment = "";
+    private String corePropertiesName;
+    private boolean stored;
     private final Map<String, byte[]> extraEntries = new LinkedHashMap<>();
 
     private HandWrittenXlsx(byte[] sheet) {
@@ -37,7 +44,7 @@ final class HandWrittenXlsx {
     }
 
     /** @param sheetData the rows, such as {@code <row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row>} */
-    static HandWrittenXlsx withRows(String sheetData) {
+    public static HandWrittenXlsx withRows(String sheetData) {
         return withSheetXml("<worksheet xmlns=\"" + MAIN + "\"><sheetData>" + sheetData + "</sheetData></worksheet>");
     }
 
@@ -47,7 +54,7 @@ final class HandWrittenXlsx {
     }
 
     /** @return an inline-string cell such as {@code <c r="B2" t="inlineStr"><is><t>text</t></is></c>} */
-    static String inline(String reference, String text) {
+    public static String inline(String reference, String text) {
         return "<c r=\"" + reference + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
     }
 
@@ -73,7 +80,7 @@ final class HandWrittenXlsx {
     }
 
     /** @param strings plain shared strings, in index order */
-    HandWrittenXlsx sharedStrings(String... strings) {
+    public HandWrittenXlsx sharedStrings(String... strings) {
         StringBuilder sst = new StringBuilder("<sst xmlns=\"" + MAIN + "\">");
         for (String string : strings) {
             sst.append("<si><t>").append(string).append("</t></si>");
@@ -87,13 +94,44 @@ final class HandWrittenXlsx {
         return this;
     }
 
+    /** Puts this markup into [Content_Types].xml before its overrides, to make it as large as wanted. */
+    public HandWrittenXlsx contentTypesExtra(String markup) {
+        this.contentTypesMarkup = markup;
+        return this;
+    }
+
+    /** Puts a comment of this text into [Content_Types].xml, to make it as large as wanted. */
+    public HandWrittenXlsx contentTypesComment(String text) {
+        this.contentTypesMarkup = "<!--" + text + "-->";
+        return this;
+    }
+
+    /** Puts a comment of this text into the package relationships (_rels/.rels). */
+    HandWrittenXlsx relationshipsComment(String text) {
+        this.relationshipsComment = "<!--" + text + "-->";
+        return this;
+    }
+
+    /** Adds a core-properties part of this name, which POI reads while it opens the package. */
+    HandWrittenXlsx coreProperties(String name, String xml) {
+        this.corePropertiesName = name;
+        extraEntries.put(name, utf8(xml));
+        return this;
+    }
+
+    /** Stores every entry uncompressed, as a file does whose sheet must pass an inflate-ratio check. */
+    public HandWrittenXlsx stored() {
+        this.stored = true;
+        return this;
+    }
+
     /** Adds a zip entry no relationship points to. */
     HandWrittenXlsx extraEntry(String name, byte[] content) {
         extraEntries.put(name, content);
         return this;
     }
 
-    Path writeTo(Path file) {
+    public Path writeTo(Path file) {
         try {
             return Files.write(file, bytes());
         } catch (IOException e) {
@@ -105,7 +143,11 @@ final class HandWrittenXlsx {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("[Content_Types].xml", utf8(contentTypes()));
         entries.put("_rels/.rels", utf8("<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">"
-                + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"));
+                + relationshipsComment
+                + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + (corePropertiesName == null ? "" : "<Relationship Id=\"rId2\" Type=\"" + CORE_PROPERTIES
+                + "\" Target=\"" + corePropertiesName + "\"/>")
+                + "</Relationships>"));
         entries.put("xl/workbook.xml", utf8(workbook));
         entries.put("xl/_rels/workbook.xml.rels", utf8(workbookRelationships()));
         entries.put("xl/worksheets/sheet1.xml", sheet);
@@ -116,7 +158,7 @@ final class HandWrittenXlsx {
             entries.put("xl/styles.xml", styles);
         }
         entries.putAll(extraEntries);
-        return zip(entries);
+        return stored ? storedZip(entries) : zip(entries);
     }
 
     /** @return a zip of these entries, deflated */
@@ -125,6 +167,28 @@ final class HandWrittenXlsx {
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** @return a zip of these entries, stored uncompressed */
+    static byte[] storedZip(Map<String, byte[]> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                ZipEntry stored = new ZipEntry(entry.getKey());
+                stored.setMethod(ZipEntry.STORED);
+                stored.setSize(entry.getValue().length);
+                stored.setCompressedSize(entry.getValue().length);
+                CRC32 crc = new CRC32();
+                crc.update(entry.getValue());
+                stored.setCrc(crc.getValue());
+                zip.putNextEntry(stored);
                 zip.write(entry.getValue());
                 zip.closeEntry();
             }
@@ -158,7 +222,10 @@ final class HandWrittenXlsx {
                 + "<Default Extension=\"rels\" "
                 + "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + contentTypesMarkup
                 + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + mainContentType + "\"/>"
+                + (corePropertiesName == null ? "" : "<Override PartName=\"/" + corePropertiesName
+                + "\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>")
                 + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + SPREADSHEET_TYPE
                 + "worksheet+xml\"/>"
                 + (sharedStrings == null ? "" : "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\""

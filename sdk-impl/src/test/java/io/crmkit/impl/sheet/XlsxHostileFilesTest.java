@@ -95,7 +95,8 @@ class XlsxHostileFilesTest {
     @Test
     void refusesAFileLargerThanTheLimit() {
         Path file = HandWrittenXlsx.withRows(HEADER).writeTo(dir.resolve("big.xlsx"));
-        expectProblem(() -> readAll(file, new SheetLimits(1000, 32_767, 1000, 1_000_000, 500)), "too_large")
+        SheetLimits limits = new SheetLimits(1000, 32_767, 1_000_000, 1000, 1000, 1_000_000, 500);
+        expectProblem(() -> readAll(file, limits), "too_large")
                 .hasMessageContaining("at most 500 bytes");
     }
 
@@ -132,7 +133,8 @@ class XlsxHostileFilesTest {
         byte[] zip = HandWrittenXlsx.withRows(HEADER + "<row/>".repeat(2_000_000)).bytes();
         Path file = Files.write(dir.resolve("lying-bomb.xlsx"),
                 HandWrittenXlsx.declareSize(zip, "xl/worksheets/sheet1.xml", 1000));
-        expectProblem(() -> readAll(file), "unsafe").hasMessageContaining("first sheet: inflates far more");
+        expectProblem(() -> readAll(file), "unsafe")
+                .hasMessageContaining("xl/worksheets/sheet1.xml: inflates to more than its zip directory declares");
     }
 
     @Test
@@ -227,10 +229,62 @@ class XlsxHostileFilesTest {
     void acceptsASharedStringsTableJustUnderTheLimit() {
         Path file = HandWrittenXlsx.withRows(HEADER + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c></row>")
                 .sharedStrings("0123456789", "abc").writeTo(dir.resolve("strings.xlsx"));
-        try (SheetReader reader = SheetReaders.open(file, FileFormat.XLSX, ',', sharedStringsLimit(15))) {
+        try (SheetReader reader = SheetReaders.open(file, FileFormat.XLSX, ',', sharedStringsLimit(17))) {
             assertThat(reader.next().cells()).containsExactly("abc", "");
         }
-        expectProblem(() -> readAll(file, sharedStringsLimit(14)), "too_large");
+        expectProblem(() -> readAll(file, sharedStringsLimit(16)), "too_large");
+    }
+
+    @Test
+    void countsTheIndexEntryOfEveryTinySharedString() {
+        String[] empty = new String[1000];
+        Arrays.fill(empty, "");
+        Path file = HandWrittenXlsx.withRows(HEADER).sharedStrings(empty).writeTo(dir.resolve("tiny.xlsx"));
+        expectProblem(() -> readAll(file, sharedStringsLimit(1500)), "too_large")
+                .hasMessageContaining("over 1500 characters");
+    }
+
+    @Test
+    void refusesARowWhoseCellsAllPointToOneLongSharedString() {
+        String cells = "<c t=\"s\"><v>0</v></c>".repeat(100);
+        Path file = HandWrittenXlsx.withRows(HEADER + "<row r=\"2\">" + cells + "</row>")
+                .sharedStrings("x".repeat(1000)).writeTo(dir.resolve("amplified.xlsx"));
+        SheetLimits defaults = SheetLimits.defaults();
+        SheetLimits limits = new SheetLimits(defaults.maxColumns(), defaults.maxCellChars(), 50_000,
+                defaults.maxSharedStringsChars(), defaults.maxPackagePartBytes(), defaults.maxUncompressedBytes(),
+                defaults.maxFileBytes());
+        expectProblem(() -> readAll(file, limits), "too_long")
+                .hasMessageContaining("row 2: a row holds at most 50000 characters, all its cells together");
+    }
+
+    @Test
+    void refusesAContentTypesPartDeclaredLargerThanAPackagePartMayBe() {
+        Path file = HandWrittenXlsx.withRows(HEADER).contentTypesComment(noise(50_000, "abcdefghijklmnopqrstuvwxyz"))
+                .writeTo(dir.resolve("types.xlsx"));
+        expectProblem(() -> readAll(file, packagePartLimit(10_000)), "unsafe")
+                .hasMessageContaining("[Content_Types].xml would inflate to 5")
+                .hasMessageContaining("a package part (content types, relationships) holds at most 10000");
+    }
+
+    @Test
+    void stopsARelationshipsPartThatInflatesToMoreThanItDeclares() throws IOException {
+        byte[] zip = HandWrittenXlsx.withRows(HEADER).relationshipsComment(noise(50_000, "abcdefghijklmnopqrstuvwxyz"))
+                .bytes();
+        Path file = Files.write(dir.resolve("rels.xlsx"), HandWrittenXlsx.declareSize(zip, "_rels/.rels", 1000));
+        expectProblem(() -> readAll(file, packagePartLimit(10_000)), "unsafe")
+                .hasMessageContaining("_rels/.rels: inflates to more than its zip directory declares (1000 bytes)");
+    }
+
+    @Test
+    void boundsThePartsPoiReadsWhileOpeningThePackageWhateverTheirName() {
+        Path file = HandWrittenXlsx.withRows(HEADER).coreProperties("meta/props.xml", "<cp:coreProperties "
+                        + "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+                        + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>"
+                        + noise(50_000, "abcdefghijklmnopqrstuvwxyz") + "</dc:title></cp:coreProperties>")
+                .writeTo(dir.resolve("props.xlsx"));
+        expectProblem(() -> readAll(file, packagePartLimit(10_000)), "unsafe")
+                .hasMessageContaining("meta/props.xml: a package part (content types, relationships, document "
+                        + "properties) holds at most 10000 bytes");
     }
 
     @Test
@@ -315,13 +369,19 @@ class XlsxHostileFilesTest {
 
     private static SheetLimits uncompressedLimit(long bytes) {
         SheetLimits defaults = SheetLimits.defaults();
-        return new SheetLimits(defaults.maxColumns(), defaults.maxCellChars(), defaults.maxSharedStringsChars(), bytes,
-                defaults.maxFileBytes());
+        return new SheetLimits(defaults.maxColumns(), defaults.maxCellChars(), defaults.maxRowChars(),
+                defaults.maxSharedStringsChars(), defaults.maxPackagePartBytes(), bytes, defaults.maxFileBytes());
+    }
+
+    private static SheetLimits packagePartLimit(long bytes) {
+        SheetLimits defaults = SheetLimits.defaults();
+        return new SheetLimits(defaults.maxColumns(), defaults.maxCellChars(), defaults.maxRowChars(),
+                defaults.maxSharedStringsChars(), bytes, defaults.maxUncompressedBytes(), defaults.maxFileBytes());
     }
 
     private static SheetLimits sharedStringsLimit(long chars) {
         SheetLimits defaults = SheetLimits.defaults();
-        return new SheetLimits(defaults.maxColumns(), defaults.maxCellChars(), chars, defaults.maxUncompressedBytes(),
-                defaults.maxFileBytes());
+        return new SheetLimits(defaults.maxColumns(), defaults.maxCellChars(), defaults.maxRowChars(), chars,
+                defaults.maxPackagePartBytes(), defaults.maxUncompressedBytes(), defaults.maxFileBytes());
     }
 }

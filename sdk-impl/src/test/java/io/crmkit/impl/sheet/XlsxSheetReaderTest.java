@@ -46,6 +46,39 @@ class XlsxSheetReaderTest {
     }
 
     @Test
+    void numbersRowsThatRepeatOrGoBackAfterTheRowBeforeThem() {
+        Path file = HandWrittenXlsx.withRows("<row r=\"1\">" + inline("A1", "Name") + "</row>"
+                + "<row r=\"2\">" + inline("A2", "a") + "</row>"
+                + "<row r=\"7\">" + inline("A7", "b") + "</row>"
+                + "<row r=\"7\">" + inline("A7", "c") + "</row>"
+                + "<row r=\"1\">" + inline("A1", "d") + "</row>"
+                + "<row r=\"3\">" + inline("A3", "e") + "</row>"
+                + "<row r=\"20\">" + inline("A20", "f") + "</row>").writeTo(dir.resolve("repeats.xlsx"));
+        try (SheetReader reader = open(file)) {
+            assertThat(Rows.all(reader)).extracting(SheetRow::number).containsExactly(2L, 7L, 8L, 9L, 10L, 20L);
+        }
+    }
+
+    @Test
+    void givesTheSharedStringsMemoryBackWhenClosedOrRefused() {
+        long before = TableMemory.JVM.reserved();
+        Path file = HandWrittenXlsx.withRows("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")
+                .sharedStrings("Name").writeTo(dir.resolve("strings.xlsx"));
+        try (SheetReader reader = open(file)) {
+            assertThat(reader.header()).containsExactly("Name");
+            assertThat(TableMemory.JVM.reserved()).isGreaterThan(before);
+        }
+        assertThat(TableMemory.JVM.reserved()).isEqualTo(before);
+
+        Path broken = HandWrittenXlsx.withRows("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")
+                .sharedStrings("Name").workbookXml("<workbook xmlns=\"" + MAIN + "\"><sheets><sheet name=\"S\" "
+                        + "sheetId=\"1\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+                        + " r:id=\"rId9\"/></sheets></workbook>").writeTo(dir.resolve("broken.xlsx"));
+        expectProblem(() -> open(broken), "malformed");
+        assertThat(TableMemory.JVM.reserved()).isEqualTo(before);
+    }
+
+    @Test
     void writesNumbersAsPlainDecimals() throws IOException {
         double[] numbers = {84912345678d, 12.50, 3.0, -0.5, 0.1 + 0.2, 1.5e-7, 1e20, 0};
         Path file = write(new XSSFWorkbook(), sheet -> {
