@@ -33,6 +33,14 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
     int MAX_DEPTH = 10;
     /** Most conditions in one filter. */
     int MAX_CONDITIONS = 200;
+    /**
+     * Most conditions a filter may compile to once every saved filter it refers to (with
+     * {@code eq("savedFilter", id)}) is inlined in its place, each reference counting all the conditions of the
+     * filter it names: a filter of 200 references to a filter of 200 conditions would be 40,000 conditions.
+     * Exceeding it is a {@link io.crmkit.api.error.ValidationException} with code {@code too_many} at the
+     * reference that crossed it.
+     */
+    int MAX_EXPANDED_CONDITIONS = 1_000;
 
     /** How a group combines its filters. */
     enum Match {

@@ -10,7 +10,9 @@ import java.util.Optional;
  *
  * <p>A filter may refer to another saved filter with {@code Filter.eq("savedFilter", id)}; a filter that
  * would refer to itself, directly or through others, is refused, and a saved filter that others refer to
- * cannot be deleted.
+ * cannot be deleted. A filter is refused, when saved and when used (a filter it refers to may have grown since),
+ * once it holds more than {@link Filter#MAX_EXPANDED_CONDITIONS} conditions with every saved filter it refers to
+ * inlined; each saved filter is read once per use, however often it is referred to.
  */
 public interface SavedFilters {
 

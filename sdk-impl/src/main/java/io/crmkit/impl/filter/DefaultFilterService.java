@@ -83,46 +83,61 @@ public final class DefaultFilterService implements FilterService {
     /** Longest name of a saved split (the part number follows). */
     private static final int SPLIT_NAME_MAX = 70;
 
-    /** Segments evaluated per query, as columns of one row. */
+    /**
+     * Segments evaluated per query, as columns of one row; fewer when their conditions, saved filters inlined,
+     * would pass {@link Filter#MAX_EXPANDED_CONDITIONS}, so that one statement stays as small as one filter may be.
+     */
     private static final int SEGMENTS_PER_QUERY = 100;
 
     /**
      * @return the ids of the segments the customer is in now; a segment whose filter no longer fits the
-     *         tenant's fields (a retired field) has no members
+     *         tenant's fields (a retired field) or the expanded limit has no members
      */
     List<Long> segmentsOf(long customerId, List<SavedFilterRow> segments) {
         TenantFields fields = kit.fields().of(actor.tenantId());
         List<Long> member = new ArrayList<>();
-        for (int start = 0; start < segments.size(); start += SEGMENTS_PER_QUERY) {
-            List<SavedFilterRow> chunk = segments.subList(start, Math.min(start + SEGMENTS_PER_QUERY, segments.size()));
-            FilterSql sql = compiler(fields, List.of());
-            List<String> columns = new ArrayList<>();
-            List<Long> ids = new ArrayList<>();
-            for (SavedFilterRow row : chunk) {
-                Filter filter = FilterJson.parse(row.filterJson);
-                try {
-                    compiler(fields, List.of(row.id)).filter(filter);
-                } catch (ValidationException invalid) {
-                    continue;
-                }
-                columns.add("CASE WHEN " + sql.filter(filter) + " THEN 1 ELSE 0 END AS s" + ids.size());
-                ids.add(row.id);
-            }
-            if (ids.isEmpty()) {
+        FilterSql sql = compiler(fields, List.of());
+        List<String> columns = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (SavedFilterRow row : segments) {
+            Filter filter = FilterJson.parse(row.filterJson);
+            FilterSql check = compiler(fields, List.of(row.id));
+            try {
+                check.filter(filter);
+            } catch (ValidationException invalid) {
                 continue;
             }
-            SegmentStatement statement = new SegmentStatement(actor.tenantId(), customerId, String.join(", ", columns),
-                    sql.params());
-            Map<String, Object> flags = kit.database().read("read segments",
-                    session -> session.getMapper(FilterMapper.class).flags(statement));
-            Map<String, Object> byAlias = new HashMap<>();
-            if (flags != null) {
-                flags.forEach((alias, value) -> byAlias.put(alias.toLowerCase(Locale.ROOT), value));
+            if (ids.size() == SEGMENTS_PER_QUERY
+                    || sql.conditions() + check.conditions() > Filter.MAX_EXPANDED_CONDITIONS) {
+                member.addAll(segmentsOf(customerId, sql, columns, ids));
+                sql = compiler(fields, List.of());
+                columns = new ArrayList<>();
+                ids = new ArrayList<>();
             }
-            for (int i = 0; i < ids.size(); i++) {
-                if (byAlias.get("s" + i) instanceof Number flag && flag.intValue() == 1) {
-                    member.add(ids.get(i));
-                }
+            columns.add("CASE WHEN " + sql.filter(filter) + " THEN 1 ELSE 0 END AS s" + ids.size());
+            ids.add(row.id);
+        }
+        member.addAll(segmentsOf(customerId, sql, columns, ids));
+        return member;
+    }
+
+    /** @return the ids of the segments, one per column of the statement, that the customer is in */
+    private List<Long> segmentsOf(long customerId, FilterSql sql, List<String> columns, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        SegmentStatement statement = new SegmentStatement(actor.tenantId(), customerId, String.join(", ", columns),
+                sql.params());
+        Map<String, Object> flags = kit.database().read("read segments",
+                session -> session.getMapper(FilterMapper.class).flags(statement));
+        Map<String, Object> byAlias = new HashMap<>();
+        if (flags != null) {
+            flags.forEach((alias, value) -> byAlias.put(alias.toLowerCase(Locale.ROOT), value));
+        }
+        List<Long> member = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (byAlias.get("s" + i) instanceof Number flag && flag.intValue() == 1) {
+                member.add(ids.get(i));
             }
         }
         return member;

@@ -1,5 +1,7 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
@@ -16,9 +18,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -57,7 +61,16 @@ final class FilterSql {
     private final Clock clock;
     private final PhoneNormalizer phones;
     private final Function<Long, Optional<Filter>> savedFilters;
+    /** Saved filters read so far: each is read once however often it is referred to. */
+    private final Map<Long, Optional<Filter>> loaded = new HashMap<>();
     private final Deque<Long> referencing = new ArrayDeque<>();
+    /** The path of the outermost reference being inlined, or null outside any reference; and its saved filter. */
+    private String outermostPath;
+    private long outermostId;
+    /** Conditions compiled by the current {@link #filter} call, saved filters inlined. */
+    private int expanded;
+    /** Conditions compiled by every {@link #filter} call so far. */
+    private int compiled;
     private final List<Object> params = new ArrayList<>();
     private final Errors errors = new Errors();
     private boolean phoneKeyword;
@@ -85,12 +98,21 @@ final class FilterSql {
 
     /**
      * @return the filter as one SQL condition
-     * @throws io.crmkit.api.error.ValidationException listing every invalid condition by path
+     * @throws io.crmkit.api.error.ValidationException listing every invalid condition by path; or, alone, the
+     *         reference to a saved filter that took the filter past {@link Filter#MAX_EXPANDED_CONDITIONS}
+     *         conditions, thrown as soon as it does so that a filter that multiplies costs no more than the limit
      */
     String filter(Filter filter) {
+        expanded = 0;
         String sql = node(filter, "filter");
+        compiled += expanded;
         errors.throwIfAny();
         return sql;
+    }
+
+    /** @return how many conditions the {@link #filter} calls of this compiler wrote, saved filters inlined */
+    int conditions() {
+        return compiled;
     }
 
     /** @return whether {@link #keyword} has compiled a phone number, looked up by the phone's key alone */
@@ -197,6 +219,9 @@ final class FilterSql {
     }
 
     private String condition(Filter.Condition condition, String path) {
+        if (++expanded > Filter.MAX_EXPANDED_CONDITIONS) {
+            throw tooLarge(path);
+        }
         if (condition.field().equals(SAVED_FILTER)) {
             return savedFilter(condition, path);
         }
@@ -332,17 +357,38 @@ final class FilterSql {
             errors.add(path, "not_allowed", "saved filters refer to each other at most " + Filter.MAX_DEPTH + " deep");
             return "1 = 0";
         }
-        Optional<Filter> saved = savedFilters.apply(id);
+        Optional<Filter> saved = loaded.computeIfAbsent(id, savedFilters);
         if (saved.isEmpty()) {
             errors.add(path, "unknown_field", "no saved filter " + id + " in this tenant");
             return "1 = 0";
         }
+        boolean outer = outermostPath == null;
+        if (outer) {
+            outermostPath = path;
+            outermostId = id;
+        }
         referencing.push(id);
         try {
+            // The reference itself was counted; the filter it names replaces it.
+            expanded--;
             return node(saved.get(), path + ".savedFilter[" + id + "]");
         } finally {
             referencing.pop();
+            if (outer) {
+                outermostPath = null;
+            }
         }
+    }
+
+    /** @return the error of a filter past the expanded limit, at the outermost reference that took it there */
+    private ValidationException tooLarge(String path) {
+        String at = outermostPath == null ? path : outermostPath;
+        String cause = outermostPath == null ? "the filter has"
+                : "saved filter " + outermostId + " brings the filter to";
+        return new ValidationException(List.of(FieldError.of(at, "too_many", at + ": " + cause + " more than "
+                + Filter.MAX_EXPANDED_CONDITIONS + " conditions once every saved filter it refers to is inlined"
+                + " (each reference counts all the conditions of the filter it names); refer to fewer or smaller"
+                + " saved filters", Filter.MAX_EXPANDED_CONDITIONS)));
     }
 
     /** @return the values checked and normalized for the field, or null after recording the problem */
