@@ -425,7 +425,7 @@ public final class DefaultFilterService implements FilterService {
             return "c.id" + beyond + sql.param(cursor.id());
         }
         String column = key.expression();
-        Object value = key.parse(cursor.value());
+        Object value = cursor.value();
         // The first bound is implied by the rest; it lets the index seek to the cursor instead of filtering.
         return "(" + column + (sort.ascending() ? " >= " : " <= ") + sql.param(value) + " AND (" + column + beyond
                 + sql.param(value) + " OR (" + column + " = " + sql.param(value) + " AND c.id" + beyond
