@@ -29,7 +29,8 @@ public interface TrashService {
      * stays in the trash and is reported; the rest are restored.
      *
      * @throws PermissionDeniedException without {@code DELETE}
-     * @throws IllegalArgumentException  with more than {@value #MAX_IDS} ids
+     * @throws io.crmkit.api.error.ValidationException on field {@code customerIds}, code {@code too_many}, with more
+     *                                                 than {@value #MAX_IDS} ids
      */
     RestoreResult restore(Collection<Long> customerIds);
 

@@ -3,6 +3,7 @@ package io.crmkit.impl.activity;
 import io.crmkit.api.activity.PageRequest;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Page;
+import io.crmkit.impl.validation.StoredTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,9 +25,6 @@ import java.util.function.ToIntFunction;
  * @param id   the id of the last item
  */
 record ListCursor(String list, int part, Instant at, long id) {
-
-    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
     /** @return the cursor of the request, if it has one; checked to belong to {@code list} */
     static Optional<ListCursor> of(PageRequest page, String list) {
@@ -67,7 +65,7 @@ record ListCursor(String list, int part, Instant at, long id) {
             long micros = Long.parseLong(parts[1]);
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1000L);
-            if (at.isBefore(FIRST) || !at.isBefore(AFTER_LAST)) {
+            if (!StoredTimes.holds(at)) {
                 throw new IllegalArgumentException("a time no database holds");
             }
             cursor = new ListCursor(parts[3], part, at, Long.parseLong(parts[2]));

@@ -5,9 +5,11 @@ import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
+import io.crmkit.impl.field.FieldValues;
 import io.crmkit.impl.identity.EmailNormalizer;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import io.crmkit.impl.validation.Errors;
+import io.crmkit.impl.validation.StoredTimes;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +54,8 @@ final class FilterSql {
     /** The prefix of an event condition's field: {@code events.purchase}. */
     static final String EVENTS = "events.";
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z0-9_]{1,40}");
+    /** Longest text a condition compares with. */
+    static final int MAX_TEXT = 1_000;
     /** Largest count of an events condition. */
     static final long MAX_EVENT_COUNT = 1_000_000;
 
@@ -416,6 +420,12 @@ final class FilterSql {
                         + expected.getSimpleName() + " values, got " + value.getClass().getSimpleName() + " " + value);
                 return null;
             }
+            String outside = outsideStoredRange(value);
+            if (outside != null) {
+                errors.add(path, outside.startsWith("more than") ? "too_long" : "out_of_range", "field '" + field.key()
+                        + "' compares with " + outside);
+                return null;
+            }
             if (!field.choices().isEmpty() && !field.choices().contains(value)) {
                 errors.add(path, "not_allowed", "'" + value + "' is not one of " + field.choices());
                 return null;
@@ -434,6 +444,27 @@ final class FilterSql {
             normalized.add(normalize(field, value));
         }
         return normalized;
+    }
+
+    /**
+     * @return what is wrong with a value no column stores, which a database would refuse with an error of its own
+     *         (or, for a number of a billion digits, could not even be sent), or null for a value in range
+     */
+    private static String outsideStoredRange(Object value) {
+        if (value instanceof String text) {
+            if (text.length() > MAX_TEXT) {
+                return "more than " + MAX_TEXT + " characters of text, got " + text.length();
+            }
+            return text.indexOf('\0') >= 0 ? "text without NUL characters, got one that holds one" : null;
+        }
+        if (value instanceof BigDecimal number && (number.precision() - number.scale() > FieldValues.DECIMAL_INTEGER_DIGITS
+                || number.scale() > FieldValues.DECIMAL_SCALE)) {
+            return "numbers of at most " + FieldValues.DECIMAL_INTEGER_DIGITS + " digits before the point and "
+                    + FieldValues.DECIMAL_SCALE + " after it, got " + number.toString();
+        }
+        boolean stored = value instanceof LocalDate date ? StoredTimes.holds(date)
+                : !(value instanceof Instant instant) || StoredTimes.holds(instant);
+        return stored ? null : "dates of " + StoredTimes.RANGE + ", got " + value;
     }
 
     private static Optional<Long> wholeNumber(Number value) {

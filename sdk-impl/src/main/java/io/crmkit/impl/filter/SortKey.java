@@ -2,6 +2,7 @@ package io.crmkit.impl.filter;
 
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.impl.validation.StoredTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -71,8 +72,6 @@ record SortKey(String key, String column, Function<Customer, Object> value, Stri
 
     /** Longest text value a cursor carries; the text columns are shorter. */
     static final int TEXT_MAX = 255;
-    private static final Instant FIRST_TIME = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant AFTER_LAST_TIME = Instant.parse("+10000-01-01T00:00:00Z");
     /** Digits of a metric before and after the point: the metric columns are at most DECIMAL(24,4) (a wider scale
      * leaves room for how a database writes their COALESCE). */
     private static final int METRIC_INTEGER_DIGITS = 20;
@@ -92,7 +91,7 @@ record SortKey(String key, String column, Function<Customer, Object> value, Stri
         }
         if (isTime()) {
             Instant time = Instant.parse(text);
-            if (time.isBefore(FIRST_TIME) || !time.isBefore(AFTER_LAST_TIME)) {
+            if (!StoredTimes.holds(time)) {
                 throw new IllegalArgumentException("a time outside the years 1 to 9999");
             }
             return time;
