@@ -16,6 +16,7 @@ import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilter;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -49,6 +50,7 @@ class SavedFilterExpansionTest {
         crm.filters().saved().update(leaf.id(), conditions(Filter.MAX_CONDITIONS));
 
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            long allocatedBefore = allocatedBytes();
             ValidationException search = catchThrowableOfType(ValidationException.class,
                     () -> crm.filters().search(Query.where(Filter.eq("savedFilter", wide.id()))));
             assertThat(search.errors()).singleElement().satisfies(error -> {
@@ -66,8 +68,16 @@ class SavedFilterExpansionTest {
             ValidationException count = catchThrowableOfType(ValidationException.class,
                     () -> crm.filters().count(references(wide.id(), Filter.MAX_CONDITIONS)));
             assertThat(count.errors()).singleElement().satisfies(error -> assertTooLarge(error, wide.id()));
-        });
+            // A heap limit for this test alone: the refusals together cost what a few small queries cost, not
+            // 40,000 or 8,000,000 conditions' worth.
+            assertThat(allocatedBytes() - allocatedBefore).as("bytes allocated while refusing").isLessThan(64L << 20);
+        }, () -> "refusing took longer than 20 s");
         assertThat(crm.filters().saved().list()).extracting(SavedFilter::name).containsExactly("leaf", "wide");
+    }
+
+    /** @return the bytes the current thread has allocated so far */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static void assertTooLarge(FieldError error, long savedFilter) {
