@@ -420,10 +420,7 @@ final class FilterSql {
                         + expected.getSimpleName() + " values, got " + value.getClass().getSimpleName() + " " + value);
                 return null;
             }
-            String outside = outsideStoredRange(value);
-            if (outside != null) {
-                errors.add(path, outside.startsWith("more than") ? "too_long" : "out_of_range", "field '" + field.key()
-                        + "' compares with " + outside);
+            if (!storable(field, value, path)) {
                 return null;
             }
             if (!field.choices().isEmpty() && !field.choices().contains(value)) {
@@ -447,24 +444,32 @@ final class FilterSql {
     }
 
     /**
-     * @return what is wrong with a value no column stores, which a database would refuse with an error of its own
-     *         (or, for a number of a billion digits, could not even be sent), or null for a value in range
+     * @return whether a database can store the value, recording the problem when not: a database refuses the
+     *         others with an error of its own, and a number of a billion digits could not even be sent
      */
-    private static String outsideStoredRange(Object value) {
-        if (value instanceof String text) {
-            if (text.length() > MAX_TEXT) {
-                return "more than " + MAX_TEXT + " characters of text, got " + text.length();
-            }
-            return text.indexOf('\0') >= 0 ? "text without NUL characters, got one that holds one" : null;
+    private boolean storable(FilterField field, Object value, String path) {
+        String compares = "field '" + field.key() + "' compares with ";
+        if (value instanceof String text && text.length() > MAX_TEXT) {
+            errors.add(path, "too_long", compares + "at most " + MAX_TEXT + " characters, got " + text.length(),
+                    MAX_TEXT);
+            return false;
+        }
+        if (value instanceof String text && text.indexOf('\0') >= 0) {
+            errors.add(path, "invalid", compares + "text without NUL characters, got one that holds one");
+            return false;
         }
         if (value instanceof BigDecimal number && (number.precision() - number.scale() > FieldValues.DECIMAL_INTEGER_DIGITS
                 || number.scale() > FieldValues.DECIMAL_SCALE)) {
-            return "numbers of at most " + FieldValues.DECIMAL_INTEGER_DIGITS + " digits before the point and "
-                    + FieldValues.DECIMAL_SCALE + " after it, got " + number.toString();
+            errors.add(path, "out_of_range", compares + "numbers of at most " + FieldValues.DECIMAL_INTEGER_DIGITS
+                    + " digits before the point and " + FieldValues.DECIMAL_SCALE + " after it, got " + number);
+            return false;
         }
         boolean stored = value instanceof LocalDate date ? StoredTimes.holds(date)
                 : !(value instanceof Instant instant) || StoredTimes.holds(instant);
-        return stored ? null : "dates of " + StoredTimes.RANGE + ", got " + value;
+        if (!stored) {
+            errors.add(path, "out_of_range", compares + "dates of " + StoredTimes.RANGE + ", got " + value);
+        }
+        return stored;
     }
 
     private static Optional<Long> wholeNumber(Number value) {
