@@ -46,8 +46,10 @@ class SavedFilterExpansionTest {
         Crm crm = db.crm();
         SavedFilter leaf = crm.filters().saved().create("leaf", Filter.hasTag("vip"));
         SavedFilter wide = crm.filters().saved().create("wide", references(leaf.id(), Filter.MAX_CONDITIONS));
-        // The leaf grows after "wide" was saved: "wide" now expands to 200 x 200 = 40,000 conditions.
-        crm.filters().saved().update(leaf.id(), conditions(Filter.MAX_CONDITIONS));
+        // The leaf grew behind the SDK's back (stored by an older version): "wide" now expands to 200 x 200 = 40,000
+        // conditions.
+        db.execute("UPDATE crm_saved_filter SET filter_json = '" + crm.filters().toJson(conditions(Filter.MAX_CONDITIONS))
+                + "' WHERE tenant_id = '" + db.tenant() + "' AND id = " + leaf.id());
 
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             long allocatedBefore = allocatedBytes();
@@ -73,6 +75,26 @@ class SavedFilterExpansionTest {
             assertThat(allocatedBytes() - allocatedBefore).as("bytes allocated while refusing").isLessThan(64L << 20);
         }, () -> "refusing took longer than 20 s");
         assertThat(crm.filters().saved().list()).extracting(SavedFilter::name).containsExactly("leaf", "wide");
+    }
+
+    @DbTest
+    void growingAFilterThatOthersReferToPastTheLimitIsRefusedNamingTheReferrer(TestDb db) {
+        Crm crm = db.crm();
+        SavedFilter leaf = crm.filters().saved().create("leaf", Filter.hasTag("vip"));
+        SavedFilter wide = crm.filters().saved().create("wide", references(leaf.id(), Filter.MAX_CONDITIONS));
+        crm.filters().saved().create("wider", Filter.all(Filter.eq("savedFilter", wide.id()), Filter.hasTag("new")));
+
+        ValidationException grown = catchThrowableOfType(ValidationException.class,
+                () -> crm.filters().saved().update(leaf.id(), conditions(Filter.MAX_CONDITIONS)));
+
+        assertThat(grown.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("filter");
+            assertThat(error.code()).isEqualTo("too_many");
+            assertThat(error.message()).contains("saved filter 'wide' (" + wide.id() + ") refers to this one");
+        });
+        assertThat(crm.filters().saved().find(leaf.id()).orElseThrow().filter()).isEqualTo(Filter.hasTag("vip"));
+        // 4 conditions: "wide" holds 800 and "wider" 801.
+        assertThat(crm.filters().saved().update(leaf.id(), conditions(4)).version()).isEqualTo(2);
     }
 
     /** @return the bytes the current thread has allocated so far */

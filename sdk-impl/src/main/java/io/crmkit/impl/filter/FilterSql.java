@@ -119,6 +119,19 @@ final class FilterSql {
         return compiled;
     }
 
+    /** @return the ids of the saved filters a filter refers to itself (not through them) */
+    static Set<Long> references(Filter filter) {
+        if (filter instanceof Filter.Group group) {
+            Set<Long> ids = new LinkedHashSet<>();
+            group.filters().forEach(child -> ids.addAll(references(child)));
+            return ids;
+        }
+        Filter.Condition condition = (Filter.Condition) filter;
+        boolean reference = condition.field().equals(SAVED_FILTER) && condition.operator() == Operator.EQ
+                && condition.values().get(0) instanceof Long;
+        return reference ? Set.of((Long) condition.values().get(0)) : Set.of();
+    }
+
     /** @return whether {@link #keyword} has compiled a phone number, looked up by the phone's key alone */
     boolean keywordWasPhone() {
         return phoneKeyword;
