@@ -6,7 +6,6 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
-import io.crmkit.api.error.StorageException;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.TransferListener;
@@ -121,8 +120,7 @@ public final class CrmKit implements AutoCloseable {
             try {
                 return Migrations.appliedVersion(session.getConnection(), dialect, tablePrefix);
             } catch (java.sql.SQLException e) {
-                throw new StorageException("could not read the schema version from " + tablePrefix
-                        + "schema_history: " + e.getMessage(), e);
+                throw Database.failure("read the schema version from " + tablePrefix + "schema_history", e);
             }
         });
     }

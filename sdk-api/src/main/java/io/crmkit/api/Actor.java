@@ -1,5 +1,6 @@
 package io.crmkit.api;
 
+import io.crmkit.api.error.ValidationException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Collection;
@@ -28,18 +29,18 @@ public record Actor(String tenantId, String actorId, Set<Permission> permissions
     /**
      * Validates the ids and copies the permissions.
      *
-     * @throws IllegalArgumentException naming the bad id and its rule
+     * @throws ValidationException on field {@code tenantId} or {@code actorId}, code {@code invalid}, naming the rule
      */
     public Actor {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(actorId, "actorId");
         Objects.requireNonNull(permissions, "permissions");
         if (!TENANT.matcher(tenantId).matches()) {
-            throw new IllegalArgumentException("tenantId '" + tenantId
+            throw ValidationException.of("tenantId", "invalid", "tenantId '" + tenantId
                     + "': must be 1 to " + MAX_ID_LENGTH + " characters of A-Z a-z 0-9 . _ : -");
         }
         if (actorId.isBlank() || actorId.length() > MAX_ID_LENGTH || actorId.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("actorId '" + actorId
+            throw ValidationException.of("actorId", "invalid", "actorId '" + actorId
                     + "': must be 1 to " + MAX_ID_LENGTH + " characters, not blank, without control characters");
         }
         permissions = permissions.isEmpty()

@@ -23,10 +23,13 @@ import io.crmkit.api.filter.Sort;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 class FilterSearchTest {
@@ -254,6 +257,26 @@ class FilterSearchTest {
         assertThat(searchFails(crm, Query.all().sortedBy(Sort.asc("name")).after(cursor)).message())
                 .contains("belongs to a search sorted by createdAt descending");
         assertThat(searchFails(crm, Query.all().after("garbage")).message()).contains("not a cursor");
+    }
+
+    @DbTest
+    void aCursorWhoseValueWasTamperedWithIsRefusedOnFieldCursor(TestDb db) {
+        Crm crm = db.crm();
+        new People(crm);
+        List<String> times = List.of("not-a-time", "+999999999-12-31T23:59:59Z", "2024-02-30T00:00:00Z", "12");
+        Map<Sort, List<String>> tampered = Map.of(Sort.NEWEST_FIRST, times, Sort.asc("lastActivityAt"), times,
+                Sort.desc("totalSpent"), List.of("lots", "1e999999999", "0.00000000001"),
+                Sort.asc("name"), List.of("a\0b", "x".repeat(300)), Sort.asc("id"), List.of("5"));
+        tampered.forEach((sort, values) -> {
+            String cursor = crm.filters().search(Query.all().sortedBy(sort).pageSize(2)).nextCursor().orElseThrow();
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            for (String value : values) {
+                String changed = Base64.getUrlEncoder().withoutPadding().encodeToString((text.substring(0,
+                        text.lastIndexOf('\n') + 1) + value).getBytes(StandardCharsets.UTF_8));
+                assertThat(searchFails(crm, Query.all().sortedBy(sort).after(changed)).field()).as(sort + " " + value)
+                        .isEqualTo("cursor");
+            }
+        });
     }
 
     @DbTest

@@ -75,7 +75,8 @@ class ExportTest {
         assertThat(rows).isEqualTo(2);
         List<List<String>> lines = csvRows(out.toByteArray());
         assertThat(lines.get(0)).containsExactly("name", "phones", "tags", "vip_level", "remark");
-        assertThat(lines.get(1)).containsExactly("An", "'+84912000001; +84912000002", "fair; vip", "3", "");
+        assertThat(lines.get(1)).containsExactly("An", "\"'+84912000001; +84912000002\"", "\"fair; vip\"", "3",
+                "");
         assertThat(lines.get(2)).containsExactly("'@SUM(A1)", "'+84912000003", "", "", "'-2+3");
         assertThat(lines).hasSize(3);
     }
@@ -259,7 +260,7 @@ class ExportTest {
             int i = Integer.parseInt(row.get(1).substring("Customer ".length()));
             ids.add(Long.parseLong(row.get(0)));
             assertThat(row.subList(2, 5)).containsExactly(String.format("'+84913%06d", i), "c" + i + "@x.vn",
-                    i % 2 == 0 ? "even" : "odd; z");
+                    i % 2 == 0 ? "even" : "\"odd; z\"");
         }
         assertThat(ids).isSorted().doesNotHaveDuplicates();
     }

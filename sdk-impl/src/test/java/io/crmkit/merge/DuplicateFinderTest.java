@@ -10,6 +10,7 @@ import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.merge.DuplicateCandidate;
 import io.crmkit.api.merge.DuplicateCluster;
 import io.crmkit.api.merge.MatchReason;
@@ -233,9 +234,9 @@ class DuplicateFinderTest {
     void aLimitOutOfRangeIsRefused(TestDb db) {
         MergeService merges = db.crm().merges();
         assertThatThrownBy(() -> merges.findDuplicates(MatchRules.defaults(), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit").hasMessageContaining("0");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("limit").hasMessageContaining("0");
         assertThatThrownBy(() -> merges.findDuplicates(MatchRules.defaults(), MergeService.MAX_CLUSTERS + 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100001");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("100001");
         assertThat(merges.findDuplicates(MatchRules.defaults(), MergeService.MAX_CLUSTERS)).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package io.crmkit.spring;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +58,7 @@ final class SpringSecurityActorResolver implements ActorResolver {
         String tenant = tenant(user);
         try {
             return Actor.of(tenant, name, permissions(user));
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             throw denied(name, "act as this user of tenant '" + tenant + "' (" + e.getMessage() + ")");
         }
     }

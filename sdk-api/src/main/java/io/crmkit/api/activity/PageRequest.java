@@ -1,5 +1,8 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,10 +19,11 @@ public record PageRequest(int size, Optional<String> cursor) {
     /** Size of {@link #first()}. */
     public static final int DEFAULT_SIZE = 50;
 
-    /** @throws IllegalArgumentException with a size outside 1 to {@value #MAX_SIZE} */
+    /** @throws ValidationException on field {@code size}, code {@code out_of_range}, outside 1 to {@value #MAX_SIZE} */
     public PageRequest {
         if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("size: must be 1 to " + MAX_SIZE + ", got " + size);
+            throw new ValidationException(List.of(FieldError.of("size", "out_of_range", "size: must be 1 to " + MAX_SIZE
+                    + ", got " + size, MAX_SIZE)));
         }
         Objects.requireNonNull(cursor, "cursor");
     }

@@ -46,7 +46,9 @@ public interface Timeline {
 
     /**
      * @return a page of the customer's events, newest first
-     * @throws ValidationException       with an unknown type or a malformed cursor
+     * @throws ValidationException       with an unknown type, a malformed cursor, or a {@code from} or {@code to}
+     *                                   outside the years 0001 to 9999 (fields {@code types}, {@code cursor},
+     *                                   {@code from}, {@code to})
      * @throws NotFoundException         when the customer does not exist
      * @throws PermissionDeniedException without {@code READ}
      */

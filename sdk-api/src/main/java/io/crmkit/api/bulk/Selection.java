@@ -1,5 +1,7 @@
 package io.crmkit.api.bulk;
 
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
 import java.util.Collection;
 import java.util.List;
@@ -20,16 +22,20 @@ public record Selection(Optional<Filter> filter, String keyword, List<Long> ids)
     /** Most ids in an explicit selection. */
     public static final int MAX_IDS = 100_000;
 
-    /** @throws IllegalArgumentException when both a query and ids are given, or more than {@value #MAX_IDS} ids */
+    /**
+     * @throws ValidationException on field {@code ids}: code {@code not_allowed} when both a query and ids are given,
+     *                             {@code too_many} with more than {@value #MAX_IDS} ids
+     */
     public Selection {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(keyword, "keyword");
         ids = List.copyOf(ids);
         if (!ids.isEmpty() && (filter.isPresent() || !keyword.isEmpty())) {
-            throw new IllegalArgumentException("a selection is either a query or ids, not both");
+            throw ValidationException.of("ids", "not_allowed", "ids: a selection is either a query or ids, not both");
         }
         if (ids.size() > MAX_IDS) {
-            throw new IllegalArgumentException("a selection holds at most " + MAX_IDS + " ids, got " + ids.size());
+            throw new ValidationException(List.of(FieldError.of("ids", "too_many", "ids: a selection holds at most "
+                    + MAX_IDS + " ids, got " + ids.size(), MAX_IDS)));
         }
     }
 
@@ -51,7 +57,7 @@ public record Selection(Optional<Filter> filter, String keyword, List<Long> ids)
     /** @return the customers with these ids (duplicates count once) */
     public static Selection ids(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            throw new IllegalArgumentException("ids: select at least one customer");
+            throw ValidationException.of("ids", "required", "ids: select at least one customer");
         }
         return new Selection(Optional.empty(), "", List.copyOf(new java.util.LinkedHashSet<>(ids)));
     }

@@ -1,5 +1,7 @@
 package io.crmkit.api.filter;
 
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import java.util.Objects;
  * <p>Values are held in canonical types so that a filter compares equal to itself after a round trip
  * through its JSON form: {@link String}, {@link Long} (any integral number), {@link BigDecimal} (any other
  * number), {@link Boolean}, {@link LocalDate} and {@link Instant}. Anything else is refused at construction
- * with an {@link IllegalArgumentException}. Whether the field exists and the operator and values fit its type
+ * with a {@link ValidationException} on field {@code filter} (a filter read from JSON names the path of the node
+ * instead). Whether the field exists and the operator and values fit its type
  * is checked when the filter is used, against the tenant's fields.
  */
 public sealed interface Filter permits Filter.Group, Filter.Condition {
@@ -33,6 +36,14 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
     int MAX_DEPTH = 10;
     /** Most conditions in one filter. */
     int MAX_CONDITIONS = 200;
+    /**
+     * Most conditions a filter may compile to once every saved filter it refers to (with
+     * {@code eq("savedFilter", id)}) is inlined in its place, each reference counting all the conditions of the
+     * filter it names: a filter of 200 references to a filter of 200 conditions would be 40,000 conditions.
+     * Exceeding it is a {@link io.crmkit.api.error.ValidationException} with code {@code too_many} at the
+     * reference that crossed it.
+     */
+    int MAX_EXPANDED_CONDITIONS = 1_000;
 
     /** How a group combines its filters. */
     enum Match {
@@ -50,20 +61,23 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
      */
     record Group(Match match, List<Filter> filters) implements Filter {
 
-        /** @throws IllegalArgumentException when the group is empty or the tree too deep or too large */
+        /**
+         * @throws ValidationException on field {@code filter} when the group is empty (code {@code required}), or the
+         *                             tree too deep or too large (code {@code too_many}, with the limit)
+         */
         public Group {
             Objects.requireNonNull(match, "match");
             filters = List.copyOf(filters);
             if (filters.isEmpty()) {
-                throw new IllegalArgumentException("a group needs at least one filter");
+                throw ValidationException.of("filter", "required", "filter: a group needs at least one filter");
             }
             if (depth(filters) + 1 > MAX_DEPTH) {
-                throw new IllegalArgumentException("filter groups nest at most " + MAX_DEPTH + " deep");
+                throw invalid("too_many", "filter groups nest at most " + MAX_DEPTH + " deep", MAX_DEPTH);
             }
             int conditions = conditions(filters);
             if (conditions > MAX_CONDITIONS) {
-                throw new IllegalArgumentException("a filter holds at most " + MAX_CONDITIONS + " conditions, got "
-                        + conditions);
+                throw invalid("too_many", "a filter holds at most " + MAX_CONDITIONS + " conditions, got "
+                        + conditions, MAX_CONDITIONS);
             }
         }
     }
@@ -78,12 +92,16 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
      */
     record Condition(String field, Operator operator, List<Object> values) implements Filter {
 
-        /** @throws IllegalArgumentException when the field is blank or too long, or a value's count or type is wrong */
+        /**
+         * @throws ValidationException on field {@code filter} when the field is blank or too long (code
+         *                             {@code invalid}), a value's type is wrong or null ({@code wrong_type}), or the
+         *                             count of values does not fit the operator ({@code invalid})
+         */
         public Condition {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(operator, "operator");
             if (field.isBlank() || field.length() > 64) {
-                throw new IllegalArgumentException("a condition's field must be 1 to 64 characters, got '" + field + "'");
+                throw invalid("invalid", "a condition's field must be 1 to 64 characters, got '" + field + "'", 64);
             }
             List<Object> canonical = new ArrayList<>(values.size());
             for (Object value : values) {
@@ -91,7 +109,7 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
             }
             values = List.copyOf(canonical);
             if (values.size() < operator.minValues() || values.size() > operator.maxValues()) {
-                throw new IllegalArgumentException(operator + " on '" + field + "' takes "
+                throw ValidationException.of("filter", "invalid", "filter: " + operator + " on '" + field + "' takes "
                         + (operator.minValues() == operator.maxValues() ? String.valueOf(operator.minValues())
                         : operator.minValues() + " to " + operator.maxValues()) + " value(s), got " + values.size());
             }
@@ -117,9 +135,11 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
                 return decimal;
             }
             if (value == null) {
-                throw new IllegalArgumentException("a condition's values may not be null; use IS_EMPTY");
+                throw ValidationException.of("filter", "wrong_type", "filter: a condition's values may not be null; use"
+                        + " IS_EMPTY");
             }
-            throw new IllegalArgumentException("a condition's value must be text, a number, a boolean, a LocalDate or"
+            throw ValidationException.of("filter", "wrong_type", "filter: a condition's value must be text, a number, a"
+                    + " boolean, a LocalDate or"
                     + " an Instant, got " + value.getClass().getSimpleName());
         }
     }
@@ -207,6 +227,11 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
     /** @return the customer has none of the tags */
     static Condition hasNoTag(String... tags) {
         return new Condition("tags", Operator.HAS_NONE, Arrays.asList((Object[]) tags));
+    }
+
+    /** @return the error of a filter built past a limit, on field {@code filter} */
+    private static ValidationException invalid(String code, String message, int limit) {
+        return new ValidationException(List.of(FieldError.of("filter", code, "filter: " + message, limit)));
     }
 
     private static int depth(List<Filter> filters) {

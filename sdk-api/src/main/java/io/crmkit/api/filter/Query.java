@@ -1,5 +1,8 @@
 package io.crmkit.api.filter;
 
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,7 +31,9 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
     /**
      * Checks the limits.
      *
-     * @throws IllegalArgumentException when the page size is out of range or the keyword too long
+     * @throws ValidationException on field {@code pageSize} (code {@code out_of_range}) when the page size is out of
+     *                             range, or on field {@code keyword} when it is too long ({@code too_long}) or holds
+     *                             a NUL character ({@code invalid})
      */
     public Query {
         Objects.requireNonNull(filter, "filter");
@@ -36,11 +41,16 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(cursor, "cursor");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+            throw new ValidationException(List.of(FieldError.of("pageSize", "out_of_range", "pageSize: must be between 1"
+                    + " and " + MAX_PAGE_SIZE + ", got " + pageSize, MAX_PAGE_SIZE)));
         }
         if (keyword.codePointCount(0, keyword.length()) > MAX_KEYWORD) {
-            throw new IllegalArgumentException("keyword is at most " + MAX_KEYWORD + " characters, got "
-                    + keyword.codePointCount(0, keyword.length()));
+            throw new ValidationException(List.of(FieldError.of("keyword", "too_long", "keyword: at most " + MAX_KEYWORD
+                    + " characters, got " + keyword.codePointCount(0, keyword.length()), MAX_KEYWORD)));
+        }
+        if (keyword.indexOf('\0') >= 0) {
+            throw ValidationException.of("keyword", "invalid", "keyword: holds a NUL character, which no text stored"
+                    + " holds");
         }
     }
 

@@ -10,7 +10,10 @@ import java.util.Optional;
  *
  * <p>A filter may refer to another saved filter with {@code Filter.eq("savedFilter", id)}; a filter that
  * would refer to itself, directly or through others, is refused, and a saved filter that others refer to
- * cannot be deleted.
+ * cannot be deleted. A filter is refused once it holds more than {@link Filter#MAX_EXPANDED_CONDITIONS} conditions
+ * with every saved filter it refers to inlined: when it is saved, when a saved filter it refers to is changed, and
+ * when it is used (for filters stored before this check). Each saved filter is read once per use, however often it
+ * is referred to.
  */
 public interface SavedFilters {
 
@@ -39,7 +42,9 @@ public interface SavedFilters {
     /**
      * Replaces the condition.
      *
-     * @throws io.crmkit.api.error.ValidationException when it does not fit or would refer to itself
+     * @throws io.crmkit.api.error.ValidationException when it does not fit, would refer to itself, or would take a
+     *                                                 saved filter that refers to it past
+     *                                                 {@link Filter#MAX_EXPANDED_CONDITIONS} (code {@code too_many})
      */
     SavedFilter update(long id, Filter filter);
 

@@ -1,5 +1,6 @@
 package io.crmkit.api.io;
 
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
         columns = List.copyOf(columns);
         Objects.requireNonNull(view, "view");
         if (!columns.isEmpty() && view.isPresent()) {
-            throw new IllegalArgumentException("columns: name columns or a view, not both");
+            throw ValidationException.of("columns", "not_allowed", "columns: name columns or a view, not both");
         }
     }
 
@@ -58,7 +59,8 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
         /** @param delimiter the CSV delimiter: one of {@code , ; | TAB} */
         public Builder delimiter(char delimiter) {
             if (",;|\t".indexOf(delimiter) < 0) {
-                throw new IllegalArgumentException("delimiter: one of , ; | or TAB, got '" + delimiter + "'");
+                throw ValidationException.of("delimiter", "not_allowed", String.format(java.util.Locale.ROOT,
+                        "delimiter: one of , ; | or TAB, got U+%04X", (int) delimiter));
             }
             this.delimiter = delimiter;
             return this;

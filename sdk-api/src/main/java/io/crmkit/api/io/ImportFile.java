@@ -1,5 +1,6 @@
 package io.crmkit.api.io;
 
+import io.crmkit.api.error.ValidationException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,23 +15,24 @@ import java.util.Objects;
  */
 public record ImportFile(Path path, FileFormat format, char delimiter) {
 
-    /** @throws IllegalArgumentException for a delimiter other than {@code , ; | TAB} */
+    /** @throws ValidationException on field {@code delimiter}, code {@code not_allowed}, for one other than {@code , ; | TAB} */
     public ImportFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(format, "format");
         if (",;|\t".indexOf(delimiter) < 0) {
-            throw new IllegalArgumentException("delimiter: one of , ; | or TAB, got '" + delimiter + "'");
+            throw ValidationException.of("delimiter", "not_allowed", String.format(java.util.Locale.ROOT,
+                    "delimiter: one of , ; | or TAB, got U+%04X", (int) delimiter));
         }
     }
 
     /**
      * @return the file, in the format its name's extension says ({@code .xlsx} or {@code .csv}), comma-separated
-     * @throws IllegalArgumentException when the name ends in neither
+     * @throws ValidationException on field {@code file}, code {@code invalid}, when the name ends in neither
      */
     public static ImportFile of(Path path) {
         Objects.requireNonNull(path, "path");
         FileFormat format = FileFormat.ofFileName(path.getFileName().toString()).orElseThrow(() ->
-                new IllegalArgumentException("file: " + path.getFileName() + " is neither .xlsx nor .csv; name the"
+                ValidationException.of("file", "invalid", "file: " + path.getFileName() + " is neither .xlsx nor .csv; name the"
                         + " format with ImportFile.of(path, format)"));
         return new ImportFile(path, format, ',');
     }

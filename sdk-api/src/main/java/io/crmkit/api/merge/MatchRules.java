@@ -1,5 +1,6 @@
 package io.crmkit.api.merge;
 
+import io.crmkit.api.error.ValidationException;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -16,14 +17,17 @@ public record MatchRules(Set<MatchRule> rules, int threshold) {
     /** The threshold of {@link #defaults()}. */
     public static final int DEFAULT_THRESHOLD = 80;
 
-    /** @throws IllegalArgumentException with no rule or a threshold outside 1 to 100 */
+    /**
+     * @throws ValidationException on field {@code rules} (code {@code required}) with no rule, or on field
+     *                             {@code threshold} (code {@code out_of_range}) outside 1 to 100
+     */
     public MatchRules {
         Objects.requireNonNull(rules, "rules");
         if (rules.isEmpty()) {
-            throw new IllegalArgumentException("rules: name at least one match rule");
+            throw ValidationException.of("rules", "required", "rules: name at least one match rule");
         }
         if (threshold < 1 || threshold > 100) {
-            throw new IllegalArgumentException("threshold: must be 1 to 100, got " + threshold);
+            throw ValidationException.of("threshold", "out_of_range", "threshold: must be 1 to 100, got " + threshold);
         }
         rules = Set.copyOf(EnumSet.copyOf(rules));
     }

@@ -37,7 +37,8 @@ public interface MergeService {
      * @param limit 1 to {@value #MAX_CLUSTERS}: the clusters returned, best score first
      * @return clusters of linked candidates, best score first, then by smallest id
      * @throws PermissionDeniedException without {@code READ}
-     * @throws IllegalArgumentException  with a limit out of range
+     * @throws io.crmkit.api.error.ValidationException on field {@code limit}, code {@code out_of_range}, with a limit
+     *                                                 out of range
      */
     List<DuplicateCluster> findDuplicates(MatchRules rules, int limit);
 

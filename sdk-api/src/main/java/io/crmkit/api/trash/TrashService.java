@@ -1,8 +1,7 @@
 package io.crmkit.api.trash;
 
-import io.crmkit.api.error.LimitExceededException;
-import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.error.PermissionDeniedException;
 import java.util.Collection;
 import java.util.List;
 
@@ -38,7 +37,8 @@ public interface TrashService {
      * stays in the trash and is reported; the rest are restored.
      *
      * @throws PermissionDeniedException without {@code DELETE}
-     * @throws LimitExceededException    with more than {@value #MAX_IDS} ids
+     * @throws ValidationException      on field {@code customerIds}, code {@code too_many}, with more than
+     *                                  {@value #MAX_IDS} ids
      */
     RestoreResult restore(Collection<Long> customerIds);
 
@@ -53,7 +53,8 @@ public interface TrashService {
      * @throws PermissionDeniedException without {@code BULK_DELETE}
      * @throws ValidationException       on {@code customerIds} when any id is a live customer's (delete it first,
      *                                   see above); nothing is erased then
-     * @throws LimitExceededException    with more than {@value #MAX_IDS} ids
+     * @throws ValidationException      on field {@code customerIds}, code {@code too_many}, with more than
+     *                                  {@value #MAX_IDS} ids
      */
     long erase(Collection<Long> customerIds);
 

@@ -11,6 +11,7 @@ import io.crmkit.api.filter.Page;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.validation.Errors;
+import io.crmkit.impl.validation.StoredTimes;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,6 +104,12 @@ final class DefaultTimeline implements Timeline {
         Access.require(actor, Permission.READ, "read a timeline");
         String list = "events/" + customerId;
         Optional<ListCursor> after = ListCursor.of(query.page(), list);
+        Errors window = new Errors();
+        query.from().filter(from -> !StoredTimes.holds(from)).ifPresent(from -> window.add("from", "out_of_range",
+                "from: must lie in " + StoredTimes.RANGE + ", got " + from));
+        query.to().filter(to -> !StoredTimes.holds(to)).ifPresent(to -> window.add("to", "out_of_range",
+                "to: must lie in " + StoredTimes.RANGE + ", got " + to));
+        window.throwIfAny();
         List<String> types = new ArrayList<>(query.types());
         if (!types.isEmpty()) {
             Set<String> known = new LinkedHashSet<>(types());

@@ -3,6 +3,7 @@ package io.crmkit.impl.activity;
 import io.crmkit.api.activity.PageRequest;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Page;
+import io.crmkit.impl.validation.StoredTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,8 +15,9 @@ import java.util.function.ToIntFunction;
 /**
  * Where the next page of an activity list starts: the list it continues, the part of a list read in two parts
  * (a customer's open tasks, then its closed ones), and the sort time and id of the last item of the page before.
- * Opaque to callers (URL-safe base64 of {@code part:micros:id:list}). A cursor of another list, or one that does
- * not decode, is refused with a {@link ValidationException}.
+ * Opaque to callers (URL-safe base64 of {@code part:micros:id:list}). A cursor of another list, one that does
+ * not decode, or one whose time lies outside the years 1 to 9999 (tampered with) is refused with a
+ * {@link ValidationException} on field {@code cursor}.
  *
  * @param list the list the cursor belongs to, such as {@code tasks/42/open}
  * @param part 0 for the first part of a list, 1 for the second
@@ -63,6 +65,9 @@ record ListCursor(String list, int part, Instant at, long id) {
             long micros = Long.parseLong(parts[1]);
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1000L);
+            if (!StoredTimes.holds(at)) {
+                throw new IllegalArgumentException("a time no database holds");
+            }
             cursor = new ListCursor(parts[3], part, at, Long.parseLong(parts[2]));
         } catch (RuntimeException e) {
             throw ValidationException.of("cursor", "invalid", "cursor: not a cursor of this list; pass the"

@@ -3,6 +3,7 @@ package io.crmkit.impl.customer;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.Identity;
 import io.crmkit.api.error.StorageException;
+import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.CustomValueRow;
 import io.crmkit.impl.field.TenantFields;
@@ -118,7 +119,7 @@ public final class CustomerReader {
             return assemble(rows, ids, (columns, table) -> sql.selectByIds(connection, columns, table, "customer_id",
                     tenantId, ids, ""), fields, customValues);
         } catch (SQLException e) {
-            throw new StorageException("could not read customers: " + e.getMessage(), e);
+            throw Database.failure("read customers", e);
         }
     }
 
@@ -163,7 +164,7 @@ public final class CustomerReader {
                 return statement;
             }, fields, customValues);
         } catch (SQLException e) {
-            throw new StorageException("could not read customers: " + e.getMessage(), e);
+            throw Database.failure("read customers", e);
         }
     }
 

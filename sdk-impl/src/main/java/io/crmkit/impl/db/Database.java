@@ -92,7 +92,7 @@ public final class Database {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             return connection.getAutoCommit();
         } catch (SQLException e) {
-            throw new StorageException("could not open a connection of the DataSource: " + e.getMessage(), e);
+            throw failure("open a connection of the DataSource", e);
         }
     }
 
@@ -169,7 +169,7 @@ public final class Database {
                 if (sql != null && dialect.isUniqueViolation(sql)) {
                     throw new DuplicateKeyException(what, sql);
                 }
-                throw new StorageException("could not " + what + ": " + describe(e, sql), e);
+                throw failure(what, e);
             }
         }
     }
@@ -201,7 +201,7 @@ public final class Database {
         try (SqlSession session = sessions.openSession(autoCommit)) {
             return work.apply(session);
         } catch (PersistenceException | IdStatements.StorageFailure e) {
-            throw new StorageException("could not " + what + ": " + describe(e, sqlCause(e)), e);
+            throw failure(what, e);
         }
     }
 
@@ -222,8 +222,23 @@ public final class Database {
         return null;
     }
 
-    private static String describe(RuntimeException e, SQLException sql) {
-        return sql != null ? sql.getMessage() : e.getMessage();
+    /**
+     * @param what  what the SDK was doing ("read customers")
+     * @param cause the failure, kept as the cause for the host's logs
+     * @return the exception a host sees: what failed and the SQLState, never the driver's message, which may hold
+     *         the statement's text or the values it carried
+     */
+    public static StorageException failure(String what, Throwable cause) {
+        return new StorageException("could not " + what + ": " + describe(sqlCause(cause)), cause);
+    }
+
+    /** @return the SQLState and vendor code of a database failure, or a sentence for a failure without them */
+    static String describe(SQLException sql) {
+        if (sql == null) {
+            return "the database access failed; the cause holds the details";
+        }
+        return "the database failed with SQLState " + sql.getSQLState() + " (vendor code " + sql.getErrorCode()
+                + "); the cause holds the driver's message";
     }
 
     private static void backOff(int attempt) {

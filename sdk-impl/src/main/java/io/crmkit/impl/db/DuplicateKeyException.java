@@ -9,7 +9,7 @@ import io.crmkit.api.error.StorageException;
  */
 public final class DuplicateKeyException extends StorageException {
 
-    DuplicateKeyException(String what, Throwable cause) {
-        super("could not " + what + ": a unique key is already taken (" + cause.getMessage() + ")", cause);
+    DuplicateKeyException(String what, java.sql.SQLException cause) {
+        super("could not " + what + ": a unique key is already taken (" + Database.describe(cause) + ")", cause);
     }
 }

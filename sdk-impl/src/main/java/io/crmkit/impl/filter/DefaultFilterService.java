@@ -4,6 +4,7 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Explained;
@@ -29,8 +30,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,46 +86,61 @@ public final class DefaultFilterService implements FilterService {
     /** Longest name of a saved split (the part number follows). */
     private static final int SPLIT_NAME_MAX = 70;
 
-    /** Segments evaluated per query, as columns of one row. */
+    /**
+     * Segments evaluated per query, as columns of one row; fewer when their conditions, saved filters inlined,
+     * would pass {@link Filter#MAX_EXPANDED_CONDITIONS}, so that one statement stays as small as one filter may be.
+     */
     private static final int SEGMENTS_PER_QUERY = 100;
 
     /**
      * @return the ids of the segments the customer is in now; a segment whose filter no longer fits the
-     *         tenant's fields (a retired field) has no members
+     *         tenant's fields (a retired field) or the expanded limit has no members
      */
     List<Long> segmentsOf(long customerId, List<SavedFilterRow> segments) {
         TenantFields fields = kit.fields().of(actor.tenantId());
         List<Long> member = new ArrayList<>();
-        for (int start = 0; start < segments.size(); start += SEGMENTS_PER_QUERY) {
-            List<SavedFilterRow> chunk = segments.subList(start, Math.min(start + SEGMENTS_PER_QUERY, segments.size()));
-            FilterSql sql = compiler(fields, List.of());
-            List<String> columns = new ArrayList<>();
-            List<Long> ids = new ArrayList<>();
-            for (SavedFilterRow row : chunk) {
-                Filter filter = FilterJson.parse(row.filterJson);
-                try {
-                    compiler(fields, List.of(row.id)).filter(filter);
-                } catch (ValidationException invalid) {
-                    continue;
-                }
-                columns.add("CASE WHEN " + sql.filter(filter) + " THEN 1 ELSE 0 END AS s" + ids.size());
-                ids.add(row.id);
-            }
-            if (ids.isEmpty()) {
+        FilterSql sql = compiler(fields, List.of());
+        List<String> columns = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (SavedFilterRow row : segments) {
+            Filter filter = FilterJson.parse(row.filterJson);
+            FilterSql check = compiler(fields, List.of(row.id));
+            try {
+                check.filter(filter);
+            } catch (ValidationException invalid) {
                 continue;
             }
-            SegmentStatement statement = new SegmentStatement(actor.tenantId(), customerId, String.join(", ", columns),
-                    sql.params());
-            Map<String, Object> flags = kit.database().read("read segments",
-                    session -> session.getMapper(FilterMapper.class).flags(statement));
-            Map<String, Object> byAlias = new HashMap<>();
-            if (flags != null) {
-                flags.forEach((alias, value) -> byAlias.put(alias.toLowerCase(Locale.ROOT), value));
+            if (ids.size() == SEGMENTS_PER_QUERY
+                    || sql.conditions() + check.conditions() > Filter.MAX_EXPANDED_CONDITIONS) {
+                member.addAll(segmentsOf(customerId, sql, columns, ids));
+                sql = compiler(fields, List.of());
+                columns = new ArrayList<>();
+                ids = new ArrayList<>();
             }
-            for (int i = 0; i < ids.size(); i++) {
-                if (byAlias.get("s" + i) instanceof Number flag && flag.intValue() == 1) {
-                    member.add(ids.get(i));
-                }
+            columns.add("CASE WHEN " + sql.filter(filter) + " THEN 1 ELSE 0 END AS s" + ids.size());
+            ids.add(row.id);
+        }
+        member.addAll(segmentsOf(customerId, sql, columns, ids));
+        return member;
+    }
+
+    /** @return the ids of the segments, one per column of the statement, that the customer is in */
+    private List<Long> segmentsOf(long customerId, FilterSql sql, List<String> columns, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        SegmentStatement statement = new SegmentStatement(actor.tenantId(), customerId, String.join(", ", columns),
+                sql.params());
+        Map<String, Object> flags = kit.database().read("read segments",
+                session -> session.getMapper(FilterMapper.class).flags(statement));
+        Map<String, Object> byAlias = new HashMap<>();
+        if (flags != null) {
+            flags.forEach((alias, value) -> byAlias.put(alias.toLowerCase(Locale.ROOT), value));
+        }
+        List<Long> member = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (byAlias.get("s" + i) instanceof Number flag && flag.intValue() == 1) {
+                member.add(ids.get(i));
             }
         }
         return member;
@@ -194,9 +212,69 @@ public final class DefaultFilterService implements FilterService {
         compiler(kit.fields().of(actor.tenantId()), referencing).filter(filter);
     }
 
+    /**
+     * Checks that the saved filters that refer to saved filter {@code id}, directly or through others, stay within
+     * {@link Filter#MAX_EXPANDED_CONDITIONS} with {@code replacement} in its place. Reads the tenant's saved filters
+     * once; a referrer that fails for another reason (a field retired since) is left to fail when it is used.
+     *
+     * @throws ValidationException on field {@code filter}, code {@code too_many}, naming the first referrer that
+     *                             would pass the limit
+     */
+    void checkReferrers(long id, Filter replacement) {
+        List<SavedFilterRow> rows = kit.database().read("list saved filters",
+                session -> session.getMapper(SavedFilterMapper.class).list(actor.tenantId()));
+        Map<Long, Filter> byId = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        rows.forEach(row -> {
+            byId.put(row.id, FilterJson.parse(row.filterJson));
+            names.put(row.id, row.name);
+        });
+        byId.put(id, replacement);
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        for (long referrer : referrers(byId, id)) {
+            FilterSql sql = compiler(fields, List.of(referrer), other -> Optional.ofNullable(byId.get(other)));
+            try {
+                sql.filter(byId.get(referrer));
+            } catch (ValidationException invalid) {
+                boolean tooLarge = invalid.errors().stream().anyMatch(error -> error.code().equals("too_many")
+                        && error.limit().equals(Optional.of(String.valueOf(Filter.MAX_EXPANDED_CONDITIONS))));
+                if (tooLarge) {
+                    throw new ValidationException(List.of(FieldError.of("filter", "too_many", "filter: saved filter '"
+                            + names.get(referrer) + "' (" + referrer + ") refers to this one and would then hold more"
+                            + " than " + Filter.MAX_EXPANDED_CONDITIONS + " conditions with every saved filter it"
+                            + " refers to inlined; change that one first", Filter.MAX_EXPANDED_CONDITIONS)));
+                }
+            }
+        }
+    }
+
+    /** @return the saved filters that refer to {@code id} directly or through others, nearest first */
+    private static List<Long> referrers(Map<Long, Filter> byId, long id) {
+        Map<Long, List<Long>> referredBy = new HashMap<>();
+        byId.forEach((referrer, filter) -> FilterSql.references(filter)
+                .forEach(target -> referredBy.computeIfAbsent(target, ignored -> new ArrayList<>()).add(referrer)));
+        List<Long> found = new ArrayList<>();
+        Deque<Long> next = new ArrayDeque<>(List.of(id));
+        while (!next.isEmpty()) {
+            for (long referrer : referredBy.getOrDefault(next.poll(), List.of())) {
+                if (referrer != id && !found.contains(referrer)) {
+                    found.add(referrer);
+                    next.add(referrer);
+                }
+            }
+        }
+        return found;
+    }
+
     private FilterSql compiler(TenantFields fields, Collection<Long> referencing) {
+        return compiler(fields, referencing, this::savedFilter);
+    }
+
+    /** @param savedFilters looks up the filter of a saved filter of the tenant */
+    private FilterSql compiler(TenantFields fields, Collection<Long> referencing,
+                               Function<Long, Optional<Filter>> savedFilters) {
         return new FilterSql(kit.tablePrefix(), actor.tenantId(), new FilterFields(fields, kit.lifecycleStages()),
-                kit.clock(), kit.phones(), this::savedFilter, referencing);
+                kit.clock(), kit.phones(), savedFilters, referencing);
     }
 
     private Optional<Filter> savedFilter(long id) {
@@ -425,7 +503,7 @@ public final class DefaultFilterService implements FilterService {
             return "c.id" + beyond + sql.param(cursor.id());
         }
         String column = key.expression();
-        Object value = key.parse(cursor.value());
+        Object value = cursor.value();
         // The first bound is implied by the rest; it lets the index seek to the cursor instead of filtering.
         return "(" + column + (sort.ascending() ? " >= " : " <= ") + sql.param(value) + " AND (" + column + beyond
                 + sql.param(value) + " OR (" + column + " = " + sql.param(value) + " AND c.id" + beyond

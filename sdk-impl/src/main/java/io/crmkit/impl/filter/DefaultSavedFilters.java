@@ -78,6 +78,7 @@ final class DefaultSavedFilters implements SavedFilters {
         Objects.requireNonNull(filter, "filter");
         Access.require(actor, Permission.WRITE, "change a saved filter");
         filters.check(filter, Set.of(id));
+        filters.checkReferrers(id, filter);
         return change(id, "filter.update", row -> row.filterJson = FilterJson.toJson(filter));
     }
 
@@ -87,7 +88,7 @@ final class DefaultSavedFilters implements SavedFilters {
         kit.database().write("delete a saved filter", session -> {
             SavedFilterMapper mapper = session.getMapper(SavedFilterMapper.class);
             for (SavedFilterRow other : mapper.list(actor.tenantId())) {
-                if (other.id != id && refersTo(FilterJson.parse(other.filterJson), id)) {
+                if (other.id != id && FilterSql.references(FilterJson.parse(other.filterJson)).contains(id)) {
                     throw new ConflictException("saved filter " + id + " is used by saved filter '" + other.name
                             + "' (" + other.id + "); change that one first");
                 }
@@ -163,14 +164,6 @@ final class DefaultSavedFilters implements SavedFilters {
         } catch (DuplicateKeyException e) {
             throw nameTaken("that name");
         }
-    }
-
-    private static boolean refersTo(Filter filter, long id) {
-        if (filter instanceof Filter.Group group) {
-            return group.filters().stream().anyMatch(child -> refersTo(child, id));
-        }
-        Filter.Condition condition = (Filter.Condition) filter;
-        return condition.field().equals(FilterSql.SAVED_FILTER) && condition.values().contains(id);
     }
 
     private static String name(String name) {

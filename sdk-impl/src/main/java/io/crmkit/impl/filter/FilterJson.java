@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
@@ -159,8 +160,8 @@ public final class FilterJson {
         }
         try {
             return new Filter.Group(key.equals("all") ? Filter.Match.ALL : Filter.Match.ANY, filters);
-        } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage());
+        } catch (ValidationException e) {
+            throw at(path, e);
         }
     }
 
@@ -189,8 +190,8 @@ public final class FilterJson {
         }
         try {
             return new Filter.Condition(field.asText(), operator, parsed);
-        } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage());
+        } catch (ValidationException e) {
+            throw at(path, e);
         }
     }
 
@@ -250,6 +251,12 @@ public final class FilterJson {
         }
         String text = node.toString();
         return text.length() <= 60 ? text : text.substring(0, 60) + "...";
+    }
+
+    /** @return the errors of a filter built from the node at {@code path}, moved to that path */
+    private static ValidationException at(String path, ValidationException e) {
+        return new ValidationException(e.errors().stream().map(error -> new FieldError(path, error.code(),
+                path + ": " + error.message().replaceFirst("^filter: ", ""), error.limit())).toList());
     }
 
     private static ValidationException invalid(String path, String message) {

@@ -1,11 +1,15 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.api.error.FieldError;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
+import io.crmkit.impl.field.FieldValues;
 import io.crmkit.impl.identity.EmailNormalizer;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import io.crmkit.impl.validation.Errors;
+import io.crmkit.impl.validation.StoredTimes;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,9 +20,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,6 +54,8 @@ final class FilterSql {
     /** The prefix of an event condition's field: {@code events.purchase}. */
     static final String EVENTS = "events.";
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z0-9_]{1,40}");
+    /** Longest text a condition compares with. */
+    static final int MAX_TEXT = 1_000;
     /** Largest count of an events condition. */
     static final long MAX_EVENT_COUNT = 1_000_000;
 
@@ -57,7 +65,16 @@ final class FilterSql {
     private final Clock clock;
     private final PhoneNormalizer phones;
     private final Function<Long, Optional<Filter>> savedFilters;
+    /** Saved filters read so far: each is read once however often it is referred to. */
+    private final Map<Long, Optional<Filter>> loaded = new HashMap<>();
     private final Deque<Long> referencing = new ArrayDeque<>();
+    /** The path of the outermost reference being inlined, or null outside any reference; and its saved filter. */
+    private String outermostPath;
+    private long outermostId;
+    /** Conditions compiled by the current {@link #filter} call, saved filters inlined. */
+    private int expanded;
+    /** Conditions compiled by every {@link #filter} call so far. */
+    private int compiled;
     private final List<Object> params = new ArrayList<>();
     private final Errors errors = new Errors();
     private boolean phoneKeyword;
@@ -85,12 +102,34 @@ final class FilterSql {
 
     /**
      * @return the filter as one SQL condition
-     * @throws io.crmkit.api.error.ValidationException listing every invalid condition by path
+     * @throws io.crmkit.api.error.ValidationException listing every invalid condition by path; or, alone, the
+     *         reference to a saved filter that took the filter past {@link Filter#MAX_EXPANDED_CONDITIONS}
+     *         conditions, thrown as soon as it does so that a filter that multiplies costs no more than the limit
      */
     String filter(Filter filter) {
+        expanded = 0;
         String sql = node(filter, "filter");
+        compiled += expanded;
         errors.throwIfAny();
         return sql;
+    }
+
+    /** @return how many conditions the {@link #filter} calls of this compiler wrote, saved filters inlined */
+    int conditions() {
+        return compiled;
+    }
+
+    /** @return the ids of the saved filters a filter refers to itself (not through them) */
+    static Set<Long> references(Filter filter) {
+        if (filter instanceof Filter.Group group) {
+            Set<Long> ids = new LinkedHashSet<>();
+            group.filters().forEach(child -> ids.addAll(references(child)));
+            return ids;
+        }
+        Filter.Condition condition = (Filter.Condition) filter;
+        boolean reference = condition.field().equals(SAVED_FILTER) && condition.operator() == Operator.EQ
+                && condition.values().get(0) instanceof Long;
+        return reference ? Set.of((Long) condition.values().get(0)) : Set.of();
     }
 
     /** @return whether {@link #keyword} has compiled a phone number, looked up by the phone's key alone */
@@ -197,6 +236,9 @@ final class FilterSql {
     }
 
     private String condition(Filter.Condition condition, String path) {
+        if (++expanded > Filter.MAX_EXPANDED_CONDITIONS) {
+            throw tooLarge(path);
+        }
         if (condition.field().equals(SAVED_FILTER)) {
             return savedFilter(condition, path);
         }
@@ -332,17 +374,38 @@ final class FilterSql {
             errors.add(path, "not_allowed", "saved filters refer to each other at most " + Filter.MAX_DEPTH + " deep");
             return "1 = 0";
         }
-        Optional<Filter> saved = savedFilters.apply(id);
+        Optional<Filter> saved = loaded.computeIfAbsent(id, savedFilters);
         if (saved.isEmpty()) {
             errors.add(path, "unknown_field", "no saved filter " + id + " in this tenant");
             return "1 = 0";
         }
+        boolean outer = outermostPath == null;
+        if (outer) {
+            outermostPath = path;
+            outermostId = id;
+        }
         referencing.push(id);
         try {
+            // The reference itself was counted; the filter it names replaces it.
+            expanded--;
             return node(saved.get(), path + ".savedFilter[" + id + "]");
         } finally {
             referencing.pop();
+            if (outer) {
+                outermostPath = null;
+            }
         }
+    }
+
+    /** @return the error of a filter past the expanded limit, at the outermost reference that took it there */
+    private ValidationException tooLarge(String path) {
+        String at = outermostPath == null ? path : outermostPath;
+        String cause = outermostPath == null ? "the filter has"
+                : "saved filter " + outermostId + " brings the filter to";
+        return new ValidationException(List.of(FieldError.of(at, "too_many", at + ": " + cause + " more than "
+                + Filter.MAX_EXPANDED_CONDITIONS + " conditions once every saved filter it refers to is inlined"
+                + " (each reference counts all the conditions of the filter it names); refer to fewer or smaller"
+                + " saved filters", Filter.MAX_EXPANDED_CONDITIONS)));
     }
 
     /** @return the values checked and normalized for the field, or null after recording the problem */
@@ -370,6 +433,9 @@ final class FilterSql {
                         + expected.getSimpleName() + " values, got " + value.getClass().getSimpleName() + " " + value);
                 return null;
             }
+            if (!storable(field, value, path)) {
+                return null;
+            }
             if (!field.choices().isEmpty() && !field.choices().contains(value)) {
                 errors.add(path, "not_allowed", "'" + value + "' is not one of " + field.choices());
                 return null;
@@ -388,6 +454,35 @@ final class FilterSql {
             normalized.add(normalize(field, value));
         }
         return normalized;
+    }
+
+    /**
+     * @return whether a database can store the value, recording the problem when not: a database refuses the
+     *         others with an error of its own, and a number of a billion digits could not even be sent
+     */
+    private boolean storable(FilterField field, Object value, String path) {
+        String compares = "field '" + field.key() + "' compares with ";
+        if (value instanceof String text && text.length() > MAX_TEXT) {
+            errors.add(path, "too_long", compares + "at most " + MAX_TEXT + " characters, got " + text.length(),
+                    MAX_TEXT);
+            return false;
+        }
+        if (value instanceof String text && text.indexOf('\0') >= 0) {
+            errors.add(path, "invalid", compares + "text without NUL characters, got one that holds one");
+            return false;
+        }
+        if (value instanceof BigDecimal number && (number.precision() - number.scale() > FieldValues.DECIMAL_INTEGER_DIGITS
+                || number.scale() > FieldValues.DECIMAL_SCALE)) {
+            errors.add(path, "out_of_range", compares + "numbers of at most " + FieldValues.DECIMAL_INTEGER_DIGITS
+                    + " digits before the point and " + FieldValues.DECIMAL_SCALE + " after it, got " + number);
+            return false;
+        }
+        boolean stored = value instanceof LocalDate date ? StoredTimes.holds(date)
+                : !(value instanceof Instant instant) || StoredTimes.holds(instant);
+        if (!stored) {
+            errors.add(path, "out_of_range", compares + "dates of " + StoredTimes.RANGE + ", got " + value);
+        }
+        return stored;
     }
 
     private static Optional<Long> wholeNumber(Number value) {

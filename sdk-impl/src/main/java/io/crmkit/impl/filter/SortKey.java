@@ -2,6 +2,8 @@ package io.crmkit.impl.filter;
 
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.impl.validation.StoredTimes;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -68,8 +70,42 @@ record SortKey(String key, String column, Function<Customer, Object> value, Stri
         return column.endsWith("_at");
     }
 
-    /** @return the value of a cursor's text read back in the column's type */
+    /** Longest text value a cursor carries; the text columns are shorter. */
+    static final int TEXT_MAX = 255;
+    /** Digits of a metric before and after the point: the metric columns are at most DECIMAL(24,4) (a wider scale
+     * leaves room for how a database writes their COALESCE). */
+    private static final int METRIC_INTEGER_DIGITS = 20;
+    private static final int METRIC_SCALE = 10;
+
+    /**
+     * @return the value of a cursor's text read back in the column's type
+     * @throws RuntimeException (such as {@link java.time.format.DateTimeParseException}) when the text is not a
+     *                          value of the column, or lies outside what the column can hold
+     */
     Object parse(String text) {
-        return isTime() ? Instant.parse(text) : isMetric() ? new java.math.BigDecimal(text) : text;
+        if (key.equals("id")) {
+            if (!text.isEmpty()) {
+                throw new IllegalArgumentException("the id sort carries no value");
+            }
+            return text;
+        }
+        if (isTime()) {
+            Instant time = Instant.parse(text);
+            if (!StoredTimes.holds(time)) {
+                throw new IllegalArgumentException("a time outside the years 1 to 9999");
+            }
+            return time;
+        }
+        if (isMetric()) {
+            BigDecimal number = new BigDecimal(text);
+            if (number.precision() - number.scale() > METRIC_INTEGER_DIGITS || number.scale() > METRIC_SCALE) {
+                throw new IllegalArgumentException("a number no metric holds");
+            }
+            return number;
+        }
+        if (text.length() > TEXT_MAX || text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a text no column holds");
+        }
+        return text;
     }
 }

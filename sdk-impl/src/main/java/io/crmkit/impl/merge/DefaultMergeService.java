@@ -45,7 +45,7 @@ public final class DefaultMergeService implements MergeService {
     public List<DuplicateCluster> findDuplicates(MatchRules rules, int limit) {
         Objects.requireNonNull(rules, "rules");
         if (limit < 1 || limit > MAX_CLUSTERS) {
-            throw new IllegalArgumentException("limit: must be 1 to " + MAX_CLUSTERS + ", got " + limit);
+            throw ValidationException.of("limit", "out_of_range", "limit: must be 1 to " + MAX_CLUSTERS + ", got " + limit);
         }
         Access.require(actor, Permission.READ, "find duplicate customers");
         return finder.findDuplicates(rules, limit);

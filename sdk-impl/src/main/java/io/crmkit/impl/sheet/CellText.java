@@ -13,15 +13,23 @@ import java.util.Locale;
  * from being run as a formula when a spreadsheet opens the file (OWASP "CSV injection").
  *
  * <p>A text whose first character is '=', '+', '-', '@', TAB or CR is written with a leading apostrophe:
- * {@code "+84912345678"} becomes {@code "'+84912345678"}. So that every text survives an export and a re-import
- * unchanged, a text that already starts with apostrophes followed by one of those characters gets one more
- * ({@code "'=x"} becomes {@code "''=x"}); {@link #unneutralize} removes exactly the one apostrophe added.
- * Numbers written as numbers are left alone.
+ * {@code "+84912345678"} becomes {@code "'+84912345678"}. The same holds after every delimiter a spreadsheet may
+ * split on ({@code , ; | TAB}, whatever the file's own delimiter) and after every line break, since a spreadsheet
+ * that splits on another one sees a cell start there: {@code "x;=cmd|'/C calc'!A0;"} becomes {@code "x;'=cmd|'/C calc'!A0;"}. Quotes and
+ * apostrophes before the formula character do not hide it ({@code "a;\"=b"} becomes {@code "a;'\"=b"}). So that
+ * every text survives an export and a re-import unchanged, a piece that already starts with apostrophes followed
+ * by one of those characters gets one more ({@code "'=x"} becomes {@code "''=x"}); {@link #unneutralize} removes
+ * exactly the apostrophes added. Numbers written as numbers are left alone.
  */
 public final class CellText {
 
     /** The characters that make a spreadsheet read a cell's text as a formula. */
     private static final String FORMULA_STARTS = "=+-@\t\r";
+    /**
+     * Where a spreadsheet may start a new cell inside a text: the delimiters it may split on, whatever the file's
+     * own, and the line breaks a reader that ignores quotes splits rows on.
+     */
+    static final String SEPARATORS = ",;|\t\r\n";
     private static final char APOSTROPHE = '\'';
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter DATE_TIME =
@@ -31,22 +39,54 @@ public final class CellText {
     }
 
     /**
-     * Undoes the formula guard of a text read back from a file this package wrote: removes the one leading
-     * apostrophe that comes before a formula character ({@code "'+84912345678"} -> {@code "+84912345678"}).
-     * Any other text, including one that starts with an apostrophe before an ordinary character, is returned
-     * unchanged.
+     * Undoes the formula guard of a text read back from a file this package wrote: removes the one apostrophe
+     * that comes before a formula character at the start of the text or after a delimiter
+     * ({@code "'+84912345678"} -> {@code "+84912345678"}, {@code "x;'=y"} -> {@code "x;=y"}). Any other text,
+     * including one with an apostrophe before an ordinary character, is returned unchanged.
      *
      * @param text a cell's text; may be null
      * @return the text as it was before it was written; null for null
      */
     public static String unneutralize(String text) {
-        boolean guarded = text != null && text.startsWith("'") && startsLikeFormula(text);
-        return guarded ? text.substring(1) : text;
+        if (text == null || text.indexOf(APOSTROPHE) < 0) {
+            return text;
+        }
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int start = 0, end; start < text.length(); start = end) {
+            end = pieceEnd(text, start);
+            boolean guarded = text.charAt(start) == APOSTROPHE && startsLikeFormula(text, start);
+            plain.append(text, guarded ? start + 1 : start, end);
+        }
+        return plain.toString();
     }
 
     /** @return the text with the formula guard applied (see the class comment) */
     private static String neutralize(String text) {
-        return startsLikeFormula(text) ? APOSTROPHE + text : text;
+        StringBuilder guarded = null;
+        for (int start = 0, end; start < text.length(); start = end) {
+            end = pieceEnd(text, start);
+            boolean formula = startsLikeFormula(text, start);
+            if (formula && guarded == null) {
+                guarded = new StringBuilder(text.length() + 8).append(text, 0, start);
+            }
+            if (formula) {
+                guarded.append(APOSTROPHE);
+            }
+            if (guarded != null) {
+                guarded.append(text, start, end);
+            }
+        }
+        return guarded == null ? text : guarded.toString();
+    }
+
+    /** @return where the piece that starts at {@code start} ends: just after the next separator, or at the end */
+    private static int pieceEnd(String text, int start) {
+        for (int i = start; i < text.length(); i++) {
+            if (SEPARATORS.indexOf(text.charAt(i)) >= 0) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 
     /**
@@ -64,10 +104,10 @@ public final class CellText {
                 || value instanceof BigDecimal || value instanceof Double d && Double.isFinite(d);
     }
 
-    /** @return whether the text is a formula character after none or some apostrophes */
-    private static boolean startsLikeFormula(String text) {
-        int i = 0;
-        while (i < text.length() && text.charAt(i) == APOSTROPHE) {
+    /** @return whether the text at {@code from} is a formula character after none or some apostrophes or quotes */
+    private static boolean startsLikeFormula(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == APOSTROPHE || text.charAt(i) == '"')) {
             i++;
         }
         return i < text.length() && FORMULA_STARTS.indexOf(text.charAt(i)) >= 0;

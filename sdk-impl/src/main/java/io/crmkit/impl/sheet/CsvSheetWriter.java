@@ -14,7 +14,10 @@ import java.util.Locale;
 
 /**
  * Writes CSV as RFC 4180 says, in UTF-8 starting with a byte order mark (so Excel reads it as UTF-8), lines
- * ended by CRLF. A field is quoted when it holds the delimiter, a quote, CR or LF, and its quotes are doubled.
+ * ended by CRLF. A field is quoted when it holds the file's delimiter, any other delimiter a spreadsheet may split
+ * on ({@code , ; | TAB}), a quote, CR or LF, and its quotes are doubled: a spreadsheet that opens the file with
+ * another delimiter than it was written with still sees one cell. Formula starts are guarded by {@link CellText}
+ * at the start of the text and after each of those characters.
  * Output is buffered; nothing is kept per row.
  */
 final class CsvSheetWriter implements SheetWriter {
@@ -126,7 +129,7 @@ final class CsvSheetWriter implements SheetWriter {
     private boolean needsQuotes(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == delimiter || c == QUOTE || c == '\r' || c == '\n') {
+            if (c == delimiter || c == QUOTE || CellText.SEPARATORS.indexOf(c) >= 0) {
                 return true;
             }
         }

@@ -4,7 +4,7 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.customer.Customer;
-import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.trash.RestoreResult;
 import io.crmkit.api.trash.TrashService;
@@ -186,8 +186,8 @@ public final class DefaultTrashService implements TrashService {
         Objects.requireNonNull(customerIds, "customerIds");
         Access.require(actor, permission, what);
         if (customerIds.size() > MAX_IDS) {
-            throw new LimitExceededException("customerIds: at most " + MAX_IDS + " per call, got "
-                    + customerIds.size(), MAX_IDS, customerIds.size());
+            throw new ValidationException(List.of(FieldError.of("customerIds", "too_many", "customerIds: at most "
+                    + MAX_IDS + " per call, got " + customerIds.size(), MAX_IDS)));
         }
         return List.copyOf(new TreeSet<>(customerIds));
     }

@@ -18,7 +18,7 @@ class CellTextTest {
 
     /** Texts a spreadsheet would run as formulas if they were written as they are. */
     static List<String> hostileTexts() {
-        return List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
+        return List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t1", "\r1",
                 "=cmd|' /C calc'!A0", "+84912345678");
     }
 
@@ -29,9 +29,20 @@ class CellTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Lan", "a=b", " =1", "1+1", "'quoted'", "'", "\n=1"})
+    @ValueSource(strings = {"", "Lan", "a=b", " =1", "1+1", "'quoted'", "'", "\n1", "a; =1", "a,b;c|d", "x;'y", "a;\"b"})
     void leavesOtherTextsAlone(String text) {
         assertThat(CellText.of(text)).isEqualTo(text);
+    }
+
+    @Test
+    void guardsAFormulaAfterEveryDelimiterAndLineBreakToo() {
+        assertThat(CellText.of("x;=cmd|'/C calc'!A0;")).isEqualTo("x;'=cmd|'/C calc'!A0;");
+        assertThat(CellText.of("a,+1|-2\t@3;=4")).isEqualTo("a,'+1|'-2\t'@3;'=4");
+        assertThat(CellText.of("=1;=2")).isEqualTo("'=1;'=2");
+        assertThat(CellText.of("a\n=1\r\n+2")).isEqualTo("a\n'=1\r\n'+2");
+        assertThat(CellText.of("\t=1")).isEqualTo("'\t'=1");
+        assertThat(CellText.of("a;\"=b")).isEqualTo("a;'\"=b");
+        assertThat(CellText.of("a;'=b")).isEqualTo("a;''=b");
     }
 
     @Test
@@ -59,7 +70,8 @@ class CellTextTest {
 
     static List<String> roundTripTexts() {
         List<String> texts = new ArrayList<>(hostileTexts());
-        texts.addAll(List.of("'=x", "''=x", "'+1", "'", "''", "'a", "", "Lan", "a'=b"));
+        texts.addAll(List.of("'=x", "''=x", "'+1", "'", "''", "'a", "", "Lan", "a'=b", "x;=cmd|'/C calc'!A0;",
+                "a;'=b", "a;''=b", "a;\"=b", "'\"=b", "\t=1", "\r=1", "\n=1", "a,,=b;", ";", "=1;", "x;'y", "a;\t\t=b"));
         return texts;
     }
 

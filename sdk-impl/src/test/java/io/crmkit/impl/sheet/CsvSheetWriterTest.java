@@ -36,12 +36,12 @@ class CsvSheetWriterTest {
     }
 
     @Test
-    void quotesFieldsHoldingTheDelimiterAQuoteOrALineBreakAndDoublesTheirQuotes() {
+    void quotesFieldsHoldingADelimiterAQuoteOrALineBreakAndDoublesTheirQuotes() {
         String text = text(',', List.of("a"),
-                List.of("a,b", "say \"hi\"", "line1\r\nline2", "cr\rhere", "lf\nhere", "plain; text"));
+                List.of("a,b", "say \"hi\"", "line1\r\nline2", "cr\rhere", "lf\nhere", "plain; text", "plain text"));
 
-        assertThat(text).endsWith(
-                "\"a,b\",\"say \"\"hi\"\"\",\"line1\r\nline2\",\"cr\rhere\",\"lf\nhere\",plain; text\r\n");
+        assertThat(text).endsWith("\"a,b\",\"say \"\"hi\"\"\",\"line1\r\nline2\",\"cr\rhere\",\"lf\nhere\","
+                + "\"plain; text\",plain text\r\n");
     }
 
     @Test
@@ -50,7 +50,8 @@ class CsvSheetWriterTest {
 
         List<List<String>> read = parse(text(',', List.of("h"), values), ',');
 
-        assertThat(read).containsExactly(List.of("h"), values);
+        assertThat(read.get(0)).containsExactly("h");
+        assertThat(read.get(1)).extracting(CellText::unneutralize).containsExactlyElementsOf(values);
     }
 
     @ParameterizedTest
@@ -73,15 +74,64 @@ class CsvSheetWriterTest {
                 LocalDate.of(2024, 1, 31), Instant.parse("2024-03-05T10:15:30Z"), List.of("vip", "new"));
 
         assertThat(text(',', List.of("h"), values))
-                .endsWith("\r\n,-5,100000000000000000000,12.50,TRUE,2024-01-31,2024-03-05 10:15:30,vip; new\r\n");
+                .endsWith("\r\n,-5,100000000000000000000,12.50,TRUE,2024-01-31,2024-03-05 10:15:30,\"vip; new\"\r\n");
     }
 
     @ParameterizedTest
-    @ValueSource(chars = {';', '\t', '|'})
-    void separatesFieldsWithTheGivenDelimiterAndQuotesOnlyThat(char delimiter) {
-        String text = text(delimiter, List.of("a", "b"), List.of("x" + delimiter + "y", "1,5"));
+    @ValueSource(chars = {',', ';', '\t', '|'})
+    void separatesFieldsWithTheGivenDelimiterAndQuotesEveryFieldHoldingAnyDelimiter(char delimiter) {
+        String text = text(delimiter, List.of("a", "b"), List.of("x" + delimiter + "y", "1,5", "a;b", "a|b", "a\tb", "ab"));
 
-        assertThat(text).isEqualTo(BOM + "a" + delimiter + "b\r\n\"x" + delimiter + "y\"" + delimiter + "1,5\r\n");
+        String d = String.valueOf(delimiter);
+        assertThat(text).isEqualTo(BOM + "a" + d + "b\r\n" + String.join(d, "\"x" + d + "y\"", "\"1,5\"", "\"a;b\"",
+                "\"a|b\"", "\"a\tb\"", "ab") + "\r\n");
+    }
+
+    /** Texts that hide a formula after a delimiter, for a spreadsheet that splits on another one than the file's. */
+    static List<String> formulasAfterADelimiter() {
+        return List.of("x;=cmd|'/C calc'!A0;", "x,=1+1", "x|+1", "x\t-2", "a;@SUM(A1)", "a;\t=1", "a,\r=1",
+                "a;'=b", "a;\"=b", "a;\"'=b", "a\t\t=b", "x;=1;=2,+3|-4\t@5");
+    }
+
+    @ParameterizedTest
+    @MethodSource("formulasAfterADelimiter")
+    void guardsAFormulaAfterEveryDelimiterInsideAField(String hostile) {
+        for (char delimiter : ",;|\t".toCharArray()) {
+            String text = text(delimiter, List.of("h"), List.of("ok", hostile));
+            String row = text.substring(text.indexOf("\r\n") + 2, text.length() - 2);
+
+            for (char split : ",;|\t".toCharArray()) {
+                for (String piece : row.split(java.util.regex.Pattern.quote(String.valueOf(split)), -1)) {
+                    String unquoted = piece.replaceFirst("^\"+", "");
+                    assertThat(unquoted.isEmpty() || "=+-@\t\r".indexOf(unquoted.charAt(0)) < 0)
+                            .as("'%s' written with '%s', split on '%s': piece '%s'", hostile, delimiter, split, piece)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void writesTheExampleOfAFormulaAfterASemicolonQuotedAndGuarded() {
+        assertThat(text(',', List.of("name"), List.of("x;=cmd|'/C calc'!A0;")))
+                .isEqualTo(BOM + "name\r\n\"x;'=cmd|'/C calc'!A0;\"\r\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {',', ';', '\t', '|'})
+    void theCsvReaderReadsTheExportBackToTheSameValues(char delimiter, @TempDir Path dir) throws IOException {
+        List<String> values = new ArrayList<>(CellTextTest.roundTripTexts());
+        values.addAll(formulasAfterADelimiter());
+        values.addAll(List.of("a,b", "1,5", "a;b; c", "say \"hi\"", "line1\r\nline2", "vip; -x", "'", "''=x;''=y"));
+        Path file = dir.resolve("export.csv");
+        Files.write(file, csv(delimiter, List.of("h"), values));
+
+        try (SheetReader reader = SheetReaders.open(file, FileFormat.CSV, delimiter, SheetLimits.defaults())) {
+            List<String> read = reader.next().cells().stream().map(CellText::unneutralize).toList();
+
+            assertThat(read).containsExactlyElementsOf(values.stream()
+                    .map(value -> value.isBlank() ? value.strip() : value).toList());
+        }
     }
 
     @ParameterizedTest

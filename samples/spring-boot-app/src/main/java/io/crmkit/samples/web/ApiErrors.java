@@ -53,12 +53,6 @@ class ApiErrors {
         return ResponseEntity.status(status).body(new ApiError(e.code(), e.getMessage(), List.of()));
     }
 
-    /** The SDK's own checks of arguments (a page size out of range, a keyword too long). */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ApiError> badArgument(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(new ApiError("invalid", e.getMessage(), List.of()));
-    }
-
     /** Said in the request's own terms: the converters' messages name the application's classes. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
