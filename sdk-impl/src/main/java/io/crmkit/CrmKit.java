@@ -101,7 +101,7 @@ public final class CrmKit implements AutoCloseable {
 
     /**
      * @return the version of the SDK's tables this kit was built for: the latest migration it knows for its
-     *         database ("12"), which the tables were at when it was built
+     *         database ("13"), which the tables were at when it was built
      */
     public String schemaVersion() {
         return schemaVersion;
@@ -112,7 +112,7 @@ public final class CrmKit implements AutoCloseable {
      * of the migrations). It differs from {@link #schemaVersion()} when another process migrated them since (a
      * newer CRMKit: this kit may no longer fit them) or they were restored from an older backup. For health checks.
      *
-     * @return the version ("12"), or "0" when the history holds none
+     * @return the version ("13"), or "0" when the history holds none
      * @throws io.crmkit.api.error.StorageException when the history table cannot be read
      */
     public String appliedSchemaVersion() {

@@ -27,6 +27,7 @@ import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.filter.CompiledMatch;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.FilterJson;
+import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.trash.TrashStore;
@@ -253,7 +254,14 @@ public final class DefaultBulkService implements BulkService {
             return lease;
         }
         Lease lease = jobs.newLease(actor.tenantId(), kit.ids().next());
-        jobs.insertQueued(lease, actor.actorId(), operation.name(), fingerprint(selection), runKey, total);
+        try {
+            jobs.insertQueued(lease, actor.actorId(), operation.name(), fingerprint(selection), runKey, total);
+        } catch (DuplicateKeyException e) {
+            // Another run stored the same operation between our look-up and our insert.
+            long holder = jobs.latestRun(actor.tenantId(), runKey).map(row -> row.job().id()).orElse(0L);
+            throw new ConflictException("the same operation on the same selection is running as job " + holder
+                    + "; wait for it", holder);
+        }
         return lease;
     }
 

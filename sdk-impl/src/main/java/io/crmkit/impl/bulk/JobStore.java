@@ -57,10 +57,11 @@ final class JobStore {
     /** Stores a new job QUEUED under the lease, and starts renewing it. */
     void insertQueued(Lease lease, String actorId, String operation, String selection, String runKey, long total) {
         Instant now = kit.clock().instant();
+        // One unfinished job per operation and selection: a second insert of the same key fails on its unique index.
         execute("store a bulk job", "INSERT INTO " + table + " (tenant_id, id, actor_id, operation, selection, state,"
-                + " run_key, total, done, created_at, updated_at, lease_owner, lease_until) VALUES (?, ?, ?, ?, ?,"
-                + " 'QUEUED', ?, ?, 0, ?, ?, ?, ?)", lease.tenantId(), lease.jobId(), actorId, operation, selection,
-                runKey, total, now, now, lease.owner(), kit.leases().until());
+                + " run_key, total, done, created_at, updated_at, lease_owner, lease_until, active_key) VALUES (?, ?,"
+                + " ?, ?, ?, 'QUEUED', ?, ?, 0, ?, ?, ?, ?, ?)", lease.tenantId(), lease.jobId(), actorId, operation,
+                selection, runKey, total, now, now, lease.owner(), kit.leases().until(), runKey);
         kit.leases().hold(lease);
     }
 
@@ -113,7 +114,7 @@ final class JobStore {
     /** Records the end of a job the lease holds; a no-op when it no longer does. */
     void finish(Lease lease, BulkResult result) {
         execute("finish a bulk job", "UPDATE " + table + " SET state = 'DONE', done = ?, result = ?, updated_at = ?,"
-                + " lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN "
+                + " lease_until = NULL, active_key = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN "
                 + JobLeases.HELD_STATES, result.total(), toJson(result), kit.clock().instant(), lease.tenantId(),
                 lease.jobId(), lease.owner());
     }

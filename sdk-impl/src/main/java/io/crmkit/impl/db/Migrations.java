@@ -65,7 +65,7 @@ public final class Migrations {
 
     /**
      * @return the version the tables are at, read as {@link #appliedVersion(Connection, Dialect, String)} does:
-     *         after {@link #migrate} or {@link #requireUpToDate}, the latest migration this SDK knows ("12")
+     *         after {@link #migrate} or {@link #requireUpToDate}, the latest migration this SDK knows ("13")
      * @throws ConfigurationException when the history table cannot be read
      */
     public String appliedVersion() {

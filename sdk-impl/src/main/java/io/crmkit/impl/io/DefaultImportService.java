@@ -17,6 +17,7 @@ import io.crmkit.api.io.TransferJobs;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.sheet.SheetReader;
@@ -154,8 +155,15 @@ public final class DefaultImportService implements ImportService {
                     claimed.job().done(), TransferJobStore.counts(claimed), settings));
         }
         Lease lease = store.newLease(actor.tenantId(), kit.ids().next());
-        store.insert(lease, TransferJob.Kind.IMPORT, actor.actorId(), request.file().path().getFileName().toString(),
-                fingerprint, request.dryRun(), 0);
+        try {
+            store.insert(lease, TransferJob.Kind.IMPORT, actor.actorId(),
+                    request.file().path().getFileName().toString(), fingerprint, request.dryRun(), 0);
+        } catch (DuplicateKeyException e) {
+            // Another run stored the same import between our look-up and our insert.
+            long holder = store.latestImport(actor.tenantId(), fingerprint).map(row -> row.job().id()).orElse(0L);
+            throw new ConflictException("the same import is running as job " + holder + "; wait for it or cancel it",
+                    holder);
+        }
         kit.transfers().started(lease.jobId());
         try {
             kit.database().write("store an import's header", session -> {

@@ -65,12 +65,14 @@ final class TransferJobStore {
                 boolean dryRun, long total) {
         Instant now = kit.clock().instant();
         String name = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        // One unfinished import per file and request: a second insert of the same key fails on its unique index.
+        String activeKey = kind == TransferJob.Kind.IMPORT && !dryRun ? fingerprint : null;
         execute("store a transfer job", "INSERT INTO " + jobs + " (tenant_id, id, kind, actor_id, file_name,"
-                + " fingerprint, dry_run, state, total, done, result, created_at, updated_at, lease_owner, lease_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?, ?, ?, ?)", lease.tenantId(), lease.jobId(),
-                kind.name(), actorId, name, fingerprint, dryRun, total,
+                + " fingerprint, dry_run, state, total, done, result, created_at, updated_at, lease_owner, lease_until,"
+                + " active_key) VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?, ?, ?, ?, ?)", lease.tenantId(),
+                lease.jobId(), kind.name(), actorId, name, fingerprint, dryRun, total,
                 kind == TransferJob.Kind.IMPORT ? toJson(Counts.NONE) : null, now, now, lease.owner(),
-                kit.leases().until());
+                kit.leases().until(), activeKey);
         kit.leases().hold(lease);
     }
 
@@ -147,9 +149,12 @@ final class TransferJobStore {
     /** Records the end of a job held by the lease: DONE, FAILED or CANCELLED; no-op when the lease lost it. */
     void finish(Lease lease, TransferJob.State state, String error) {
         String message = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+        // A job that ended well frees its import's key for a new run of the same file; one that failed or was
+        // cancelled keeps it, since running that import again continues it.
         execute("finish a transfer job", "UPDATE " + jobs + " SET state = ?, error = ?, updated_at = ?, lease_until ="
-                + " NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN " + JobLeases.HELD_STATES,
-                state.name(), message, kit.clock().instant(), lease.tenantId(), lease.jobId(), lease.owner());
+                + " NULL, active_key = CASE WHEN ? THEN NULL ELSE active_key END WHERE tenant_id = ? AND id = ? AND"
+                + " lease_owner = ? AND state IN " + JobLeases.HELD_STATES, state.name(), message,
+                kit.clock().instant(), state == TransferJob.State.DONE, lease.tenantId(), lease.jobId(), lease.owner());
     }
 
     /** Records that a job stopped on an error, with the error's message. */
