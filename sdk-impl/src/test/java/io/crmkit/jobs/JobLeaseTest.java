@@ -20,14 +20,12 @@ import io.crmkit.testing.DbTest;
 import io.crmkit.testing.Race;
 import io.crmkit.testing.TestDb;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Jobs hold a lease while queued or running: a dead one is seen at once, and only one run may take it over. */
@@ -36,11 +34,6 @@ class JobLeaseTest {
     @TempDir
     Path dir;
 
-    private Path names(String name, int rows) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("name"));
-        IntStream.range(0, rows).forEach(i -> lines.add(name + " " + i));
-        return Files.write(dir.resolve(name + ".csv"), lines);
-    }
 
     private static long count(Crm crm) {
         return crm.filters().count(Filter.isNotEmpty("createdAt"));
@@ -60,7 +53,8 @@ class JobLeaseTest {
     @DbTest
     void anImportWhoseProcessDiedIsInterruptedAndCanBeCancelledThenContinued(TestDb db) throws IOException {
         Crm crm = db.crm();
-        ImportRequest request = ImportRequest.builder(ImportFile.of(names("dead", 1200))).build();
+        ImportRequest request = ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
+                "dead", 1200))).build();
         long id = importThatDied(db, crm, request);
 
         TransferJob dead = crm.imports().jobs().find(id).orElseThrow();
@@ -78,7 +72,8 @@ class JobLeaseTest {
     @DbTest
     void twoKitsTakingOverTheSameDeadImportRunItOnce(TestDb db) throws Exception {
         Crm crm = db.crm();
-        ImportRequest request = ImportRequest.builder(ImportFile.of(names("race", 1200))).build();
+        ImportRequest request = ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
+                "race", 1200))).build();
         long id = importThatDied(db, crm, request);
         CountDownLatch refused = new CountDownLatch(1);
         try (CrmKit other = CrmKit.builder().dataSource(db.dataSource()).defaultPhoneRegion("VN").build()) {
@@ -112,7 +107,8 @@ class JobLeaseTest {
     @DbTest
     void aRunThatLostItsLeaseStopsWithoutCommittingAnotherChunk(TestDb db) throws IOException {
         Crm crm = db.crm();
-        ImportRequest request = ImportRequest.builder(ImportFile.of(names("stalled", 1200))).build();
+        ImportRequest request = ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
+                "stalled", 1200))).build();
         List<Long> takenOver = new ArrayList<>();
         try (CrmKit other = CrmKit.builder().dataSource(db.dataSource()).defaultPhoneRegion("VN").build()) {
             Crm elsewhere = other.as(Actor.of(db.tenant(), "agent-3", Permission.ALL));
@@ -139,7 +135,8 @@ class JobLeaseTest {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent-1", Permission.ALL));
             List<TransferJob.State> seen = new ArrayList<>();
 
-            crm.imports().run(ImportRequest.builder(ImportFile.of(names("slow", 1000))).build(), (done, total) -> {
+            crm.imports().run(ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
+                "slow", 1000))).build(), (done, total) -> {
                 try {
                     Thread.sleep(1300);
                 } catch (InterruptedException e) {

@@ -17,13 +17,9 @@ import io.crmkit.api.io.ImportRequest;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A submitted job waiting for a thread is QUEUED, holds its lease, and is never started a second time. */
@@ -32,19 +28,16 @@ class QueuedJobTest {
     @TempDir
     Path dir;
 
-    private Path names(String name, int rows) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("name"));
-        IntStream.range(0, rows).forEach(i -> lines.add(name + " " + i));
-        return Files.write(dir.resolve(name + ".csv"), lines);
-    }
 
     @DbTest
     void aWaitingImportIsQueuedAndRunningItAgainIsRefused(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         try (CrmKit kit = db.newKit(prefix, builder -> builder.jobThreads(1))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent-1", Permission.ALL));
-            ImportRequest waiting = ImportRequest.builder(ImportFile.of(names("waiting", 10))).build();
-            long first = crm.imports().submit(ImportRequest.builder(ImportFile.of(names("first", 3000))).build());
+            ImportRequest waiting = ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
+                "waiting", 10))).build();
+            long first = crm.imports().submit(ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
+                "first", 3000))).build());
 
             long second = crm.imports().submit(waiting);
 

@@ -15,10 +15,7 @@ import io.crmkit.api.io.ImportRequest;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.Race;
 import io.crmkit.testing.TestDb;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -41,13 +38,15 @@ class SameJobRaceTest {
         Crm crm = db.crm();
         for (int round = 0; round < ROUNDS; round++) {
             // Rows without an identity: an import run twice would create each of them twice.
-            ImportRequest request = ImportRequest.builder(ImportFile.of(names("round" + round, 1500))).build();
+            ImportRequest request = ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
+                "round" + round, 1500))).build();
             Callable<String> run = () -> outcome(() -> crm.imports().run(request).jobId());
 
             List<String> outcomes = Race.run(run, run);
 
             assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrder("ran", "conflict");
-            assertThat(crm.filters().count(Filter.where("name", Operator.STARTS_WITH, "round" + round + " "))).isEqualTo(1500);
+            assertThat(crm.filters().count(Filter.where("name", Operator.STARTS_WITH, "round" + round + " ")))
+                    .isEqualTo(1500);
         }
     }
 
@@ -67,11 +66,6 @@ class SameJobRaceTest {
         }
     }
 
-    private Path names(String prefix, int rows) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("name"));
-        IntStream.range(0, rows).forEach(i -> lines.add(prefix + " " + i));
-        return Files.write(dir.resolve(prefix + ".csv"), lines);
-    }
 
     private static String outcome(Callable<Long> work) {
         try {
