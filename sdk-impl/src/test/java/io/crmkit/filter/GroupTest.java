@@ -78,6 +78,7 @@ class GroupTest {
         assertThat(crm.filters().groups().members(group.id(), Query.where(Filter.hasTag("vip"))).items())
                 .extracting(Customer::name).containsExactly("Lan");
         assertThat(crm.filters().count(Filter.eq("group", 42L))).isZero();
+        assertThat(crm.filters().count(Filter.inGroup(group.id()))).isEqualTo(2);
     }
 
     @DbTest

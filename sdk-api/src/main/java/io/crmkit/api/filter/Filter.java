@@ -209,6 +209,23 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
         return where(field, Operator.WITHIN_LAST_DAYS, days);
     }
 
+    /**
+     * @param groupId the id of a group (a static list) of the actor's tenant
+     * @return the customer is a member of the group; a group of another tenant, or none, matches nobody
+     */
+    static Condition inGroup(long groupId) {
+        return eq("group", groupId);
+    }
+
+    /**
+     * @param savedFilterId the id of a saved filter of the actor's tenant
+     * @return the customer matches the saved filter as it is when the search runs; the saved filter's own
+     *         conditions, and those of the filters it refers to, count toward {@link #MAX_EXPANDED_CONDITIONS}
+     */
+    static Condition inSavedFilter(long savedFilterId) {
+        return eq("savedFilter", savedFilterId);
+    }
+
     /** @return customers with at least {@code atLeast} events of the type in the last {@code days} days */
     static Condition occurred(String eventType, int atLeast, int days) {
         return where("events." + eventType, Operator.OCCURRED_AT_LEAST, atLeast, days);

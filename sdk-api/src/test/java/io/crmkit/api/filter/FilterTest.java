@@ -82,4 +82,10 @@ class FilterTest {
         assertThatThrownBy(() -> Filter.all(Filter.any(Arrays.copyOf(conditions, 150)),
                 Filter.any(Arrays.copyOfRange(conditions, 150, 201)))).hasMessageContaining("got 201");
     }
+
+    @Test
+    void namesGroupAndSavedFilterMembershipWithoutTheirPseudoFields() {
+        assertThat(Filter.inGroup(7)).isEqualTo(Filter.eq("group", 7L));
+        assertThat(Filter.inSavedFilter(9)).isEqualTo(Filter.eq("savedFilter", 9L));
+    }
 }
