@@ -381,8 +381,8 @@ public final class CrmKit implements AutoCloseable {
                 throw new ConfigurationException("jobLease", lease, "must be between 1 second and 1 hour");
             }
             if (renewEvery.compareTo(Duration.ofMillis(100)) < 0 || renewEvery.compareTo(lease.dividedBy(2)) > 0) {
-                throw new ConfigurationException("jobLease", renewEvery, "renewEvery must be between 100 ms and half"
-                        + " the lease (" + lease.dividedBy(2) + ")");
+                throw new ConfigurationException("jobLease.renewEvery", renewEvery, "must be between 100 ms and"
+                        + " half the lease (" + lease.dividedBy(2) + ")");
             }
             this.jobLease = lease;
             this.jobLeaseRenewal = renewEvery;

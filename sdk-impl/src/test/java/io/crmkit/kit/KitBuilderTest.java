@@ -83,9 +83,9 @@ class KitBuilderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("jobLease: must be between 1 second and 1 hour, got PT0.999S");
         assertThatThrownBy(() -> CrmKit.builder().jobLease(Duration.ofSeconds(10), Duration.ofSeconds(6)))
-                .hasMessage("jobLease: renewEvery must be between 100 ms and half the lease (PT5S), got PT6S");
+                .hasMessage("jobLease.renewEvery: must be between 100 ms and half the lease (PT5S), got PT6S");
         assertThatThrownBy(() -> CrmKit.builder().jobLease(Duration.ofSeconds(10), Duration.ofMillis(99)))
-                .hasMessage("jobLease: renewEvery must be between 100 ms and half the lease (PT5S), got PT0.099S");
+                .hasMessage("jobLease.renewEvery: must be between 100 ms and half the lease (PT5S), got PT0.099S");
         assertThatThrownBy(() -> CrmKit.builder().jobLease(null, Duration.ofSeconds(1)))
                 .hasMessage("jobLease: must not be null");
         CrmKit.builder().jobLease(Duration.ofSeconds(1), Duration.ofMillis(500));

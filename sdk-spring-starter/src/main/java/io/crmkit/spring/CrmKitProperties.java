@@ -74,6 +74,18 @@ public class CrmKitProperties {
     private Duration fieldCacheExpiry = Duration.ofSeconds(30);
 
     /**
+     * How long a queued or running job stays held by its run without a renewal: 1 second to 1 hour. A job whose
+     * process died shows as interrupted this long after its last renewal, and any instance may then continue it. A
+     * number without a unit means seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration jobLease = Duration.ofSeconds(10);
+
+    /** How often the kit renews the leases of its running jobs: 100 ms to half the job lease. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration jobLeaseRenewal = Duration.ofSeconds(3);
+
+    /**
      * 0 to 1023, distinct for every process that writes to the same database at the same time, so that generated ids
      * never collide; random when not set.
      */
@@ -164,6 +176,22 @@ public class CrmKitProperties {
 
     public void setFieldCacheExpiry(Duration fieldCacheExpiry) {
         this.fieldCacheExpiry = fieldCacheExpiry;
+    }
+
+    public Duration getJobLease() {
+        return jobLease;
+    }
+
+    public void setJobLease(Duration jobLease) {
+        this.jobLease = jobLease;
+    }
+
+    public Duration getJobLeaseRenewal() {
+        return jobLeaseRenewal;
+    }
+
+    public void setJobLeaseRenewal(Duration jobLeaseRenewal) {
+        this.jobLeaseRenewal = jobLeaseRenewal;
     }
 
     public Integer getNodeId() {

@@ -28,6 +28,12 @@ final class KitBuilderConfigurer {
         set("crmkit.import-max-rows", properties.getImportMaxRows(), builder::importMaxRows);
         set("crmkit.export-max-rows", properties.getExportMaxRows(), builder::exportMaxRows);
         set("crmkit.field-cache-expiry", properties.getFieldCacheExpiry(), builder::fieldCacheExpiry);
+        try {
+            builder.jobLease(properties.getJobLease(), properties.getJobLeaseRenewal());
+        } catch (ConfigurationException e) {
+            throw e.setting().equals("jobLease") ? invalid("crmkit.job-lease", properties.getJobLease(), e)
+                    : invalid("crmkit.job-lease-renewal", properties.getJobLeaseRenewal(), e);
+        }
         if (properties.getNodeId() != null) {
             set("crmkit.node-id", properties.getNodeId(), builder::nodeId);
         }

@@ -34,6 +34,8 @@ class BadPropertiesTest {
             crmkit.export-max-rows       | 1000001               | between 1 and 1000000
             crmkit.field-cache-expiry    | 0                     | between 1 second and 1 hour
             crmkit.field-cache-expiry    | 61m                   | between 1 second and 1 hour
+            crmkit.job-lease             | 0                     | between 1 second and 1 hour
+            crmkit.job-lease-renewal     | 6                     | between 100 ms and half the lease
             crmkit.node-id               | -1                    | between 0 and 1023
             crmkit.node-id               | 1024                  | between 0 and 1023
             crmkit.lifecycle-stages      | lead,lead             | listed twice

@@ -220,15 +220,17 @@ class CrmKitAutoConfigurationTest {
     }
 
     @Test
-    void readsDurationsWithoutAUnitAsDaysForRetentionsAndSecondsForTheFieldCache() {
+    void readsDurationsWithoutAUnitAsDaysForRetentionsAndSecondsForTheFieldCacheAndJobLeases() {
         runner.withUserConfiguration(HostDataSource.class)
                 .withPropertyValues("crmkit.trash-retention=7", "crmkit.merge-retention=90",
-                        "crmkit.field-cache-expiry=5")
+                        "crmkit.field-cache-expiry=5", "crmkit.job-lease=20", "crmkit.job-lease-renewal=2")
                 .run(context -> {
                     CrmKitProperties properties = context.getBean(CrmKitProperties.class);
                     assertThat(properties.getTrashRetention()).isEqualTo(Duration.ofDays(7));
                     assertThat(properties.getMergeRetention()).isEqualTo(Duration.ofDays(90));
                     assertThat(properties.getFieldCacheExpiry()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(properties.getJobLease()).isEqualTo(Duration.ofSeconds(20));
+                    assertThat(properties.getJobLeaseRenewal()).isEqualTo(Duration.ofSeconds(2));
                 });
     }
 
