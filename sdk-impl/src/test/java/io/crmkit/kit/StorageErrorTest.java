@@ -74,7 +74,7 @@ class StorageErrorTest {
                 () -> crm.customers().create(CustomerDraft.builder().name("secret customer").build()));
 
         assertCarriesNoSql(failure);
-        assertThat(failure.getMessage()).contains("SQLState 42000");
+        assertThat(failure.getMessage()).startsWith("could not create a customer").contains("SQLState 42000");
     }
 
     private static void assertCarriesNoSql(StorageException failure) {

@@ -11,7 +11,6 @@ import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.error.ConflictException;
-import io.crmkit.api.error.CrmException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.merge.MergeOptions;
@@ -19,6 +18,7 @@ import io.crmkit.api.merge.MergeResult;
 import io.crmkit.api.merge.Survivorship;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.MutableClock;
+import io.crmkit.testing.Race;
 import io.crmkit.testing.StatementPause;
 import io.crmkit.testing.TestDb;
 import java.time.Duration;
@@ -213,8 +213,8 @@ class MergeUndoTest {
             Customer third = crm.customers().create(CustomerDraft.builder().name("Lan N.").build());
             long merge = crm.merges().merge(pair[0].id(), pair[1].id(), MergeOptions.defaults()).mergeIds().get(0);
 
-            String[] outcomes = pause.whileHeld(() -> attempt(() -> "undone " + crm.merges().undo(merge).id()),
-                    () -> attempt(() -> "merged " + crm.merges().merge(pair[0].id(), third.id(),
+            String[] outcomes = pause.whileHeld(() -> Race.attempt(() -> "undone " + crm.merges().undo(merge).id()),
+                    () -> Race.attempt(() -> "merged " + crm.merges().merge(pair[0].id(), third.id(),
                             MergeOptions.defaults()).mergeIds().size()));
 
             assertThat(outcomes[1]).isEqualTo("merged 1");
@@ -235,7 +235,7 @@ class MergeUndoTest {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
             Customer[] pair = MergeTest.pair(crm);
             long merge = crm.merges().merge(pair[0].id(), pair[1].id(), MergeOptions.defaults()).mergeIds().get(0);
-            Callable<String> undo = () -> attempt(() -> "undone " + crm.merges().undo(merge).id());
+            Callable<String> undo = () -> Race.attempt(() -> "undone " + crm.merges().undo(merge).id());
 
             String[] outcomes = pause.whileHeld(undo, undo);
 
@@ -246,14 +246,6 @@ class MergeUndoTest {
             assertThat(crm.customers().get(pair[1].id()).phones()).containsExactly("+84912000002");
         } finally {
             db.dropTables(prefix);
-        }
-    }
-
-    private static String attempt(Callable<String> work) throws Exception {
-        try {
-            return work.call();
-        } catch (CrmException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 }

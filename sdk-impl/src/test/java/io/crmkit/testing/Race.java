@@ -1,5 +1,6 @@
 package io.crmkit.testing;
 
+import io.crmkit.api.error.CrmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +41,19 @@ public final class Race {
             return outcomes;
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs one side of a race and says how it ended.
+     *
+     * @return what the work returned, or the refusal's class and message when it threw a {@link CrmException}
+     */
+    public static String attempt(Callable<String> work) throws Exception {
+        try {
+            return work.call();
+        } catch (CrmException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 }

@@ -4,9 +4,12 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -36,6 +39,10 @@ final class SpringSecurityActorResolver implements ActorResolver {
     /** Whether spring-security-oauth2-core, whose tokens carry claims, is on the class path. */
     private static final boolean TOKENS = ClassUtils.isPresent("org.springframework.security.oauth2.core.ClaimAccessor",
             SpringSecurityActorResolver.class.getClassLoader());
+
+    /** Every permission by its name, looked up on each call: the resolver runs for every service call. */
+    private static final Map<String, Permission> BY_NAME = Arrays.stream(Permission.values())
+            .collect(Collectors.toUnmodifiableMap(Permission::name, permission -> permission));
 
     private final String tenantPrefix;
     private final String permissionPrefix;
@@ -88,11 +95,9 @@ final class SpringSecurityActorResolver implements ActorResolver {
         for (GrantedAuthority granted : user.getAuthorities()) {
             String authority = granted.getAuthority();
             if (authority != null && authority.startsWith(permissionPrefix)) {
-                String name = authority.substring(permissionPrefix.length());
-                for (Permission permission : Permission.values()) {
-                    if (permission.name().equals(name)) {
-                        permissions.add(permission);
-                    }
+                Permission permission = BY_NAME.get(authority.substring(permissionPrefix.length()));
+                if (permission != null) {
+                    permissions.add(permission);
                 }
             }
         }

@@ -83,7 +83,8 @@ class SpringSecurityActorsTest {
         runner.withPropertyValues("crmkit.security.tenant-claim=org").run(context -> assertThat(
                 context.getBean(Crm.class).actor()).isEqualTo(Actor.of("shop-a", "lan", Permission.READ)));
         runner.run(context -> assertThatThrownBy(() -> context.getBean(Crm.class).customers())
-                .as("without the property, the claim is not read").isInstanceOf(PermissionDeniedException.class));
+                .as("without the property, the claim is not read").isInstanceOf(PermissionDeniedException.class)
+                .hasMessageContaining("no tenant"));
     }
 
     @Test

@@ -26,6 +26,9 @@ import java.util.function.ToIntFunction;
  */
 record ListCursor(String list, int part, Instant at, long id) {
 
+    /** Longer text is no cursor of ours (ours hold a time, an id and a list name), and is refused undecoded. */
+    private static final int MAX_TEXT = 1024;
+
     /** @return the cursor of the request, if it has one; checked to belong to {@code list} */
     static Optional<ListCursor> of(PageRequest page, String list) {
         return page.cursor().map(text -> decode(text, list));
@@ -57,6 +60,9 @@ record ListCursor(String list, int part, Instant at, long id) {
     static ListCursor decode(String text, String list) {
         ListCursor cursor;
         try {
+            if (text.length() > MAX_TEXT) {
+                throw new IllegalArgumentException("too long for a cursor");
+            }
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(":", 4);
             int part = Integer.parseInt(parts[0]);
             if (parts.length != 4 || (part != 0 && part != 1)) {

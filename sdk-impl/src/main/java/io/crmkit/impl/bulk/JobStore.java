@@ -77,8 +77,7 @@ final class JobStore {
      * @return false when a live lease holds the job or it ended well
      */
     boolean claim(Lease lease, long total) {
-        return take(lease, total, "(state = 'FAILED' OR (state IN " + JobLeases.HELD_STATES + " AND (lease_until IS"
-                + " NULL OR lease_until < ?)))", kit.clock().instant());
+        return take(lease, total, "(state = 'FAILED' OR " + JobLeases.LEASE_ENDED + ")", kit.clock().instant());
     }
 
     private boolean take(Lease lease, long total, String condition, Object... values) {
@@ -165,8 +164,7 @@ final class JobStore {
         Instant updatedAt = IdStatements.instant(result, 10);
         Instant leaseUntil = IdStatements.instant(result, 13);
         String error = result.getString(8);
-        boolean held = state == BulkJob.State.QUEUED || state == BulkJob.State.RUNNING;
-        if (held && (leaseUntil == null || leaseUntil.isBefore(now))) {
+        if (JobLeases.ended(state == BulkJob.State.QUEUED || state == BulkJob.State.RUNNING, leaseUntil, now)) {
             state = BulkJob.State.INTERRUPTED;
             error = "the process running it stopped (its lease ended" + (leaseUntil == null ? "" : " at " + leaseUntil)
                     + "); run the same operation on the same selection again to finish it: customers already"

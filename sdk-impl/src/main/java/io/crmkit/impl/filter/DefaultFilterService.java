@@ -35,12 +35,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 
@@ -253,17 +255,16 @@ public final class DefaultFilterService implements FilterService {
         Map<Long, List<Long>> referredBy = new HashMap<>();
         byId.forEach((referrer, filter) -> FilterSql.references(filter)
                 .forEach(target -> referredBy.computeIfAbsent(target, ignored -> new ArrayList<>()).add(referrer)));
-        List<Long> found = new ArrayList<>();
+        Set<Long> found = new LinkedHashSet<>();
         Deque<Long> next = new ArrayDeque<>(List.of(id));
         while (!next.isEmpty()) {
             for (long referrer : referredBy.getOrDefault(next.poll(), List.of())) {
-                if (referrer != id && !found.contains(referrer)) {
-                    found.add(referrer);
+                if (referrer != id && found.add(referrer)) {
                     next.add(referrer);
                 }
             }
         }
-        return found;
+        return new ArrayList<>(found);
     }
 
     private FilterSql compiler(TenantFields fields, Collection<Long> referencing) {

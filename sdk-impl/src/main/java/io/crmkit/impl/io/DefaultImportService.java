@@ -131,6 +131,19 @@ public final class DefaultImportService implements ImportService {
         }
     }
 
+    /**
+     * Ends a job whose run failed before it started: marks it failed, so that running the import again takes it
+     * over, and stops renewing its lease.
+     *
+     * @return the failure, to throw
+     */
+    private RuntimeException abandoned(Lease lease, RuntimeException failure) {
+        store.fail(lease, failure);
+        kit.transfers().ended(lease.jobId());
+        kit.leases().release(lease);
+        return failure;
+    }
+
     private Prepared prepare(ImportRequest request) {
         Objects.requireNonNull(request, "request");
         Access.require(actor, Permission.IMPORT, "import customers");
@@ -148,11 +161,15 @@ public final class DefaultImportService implements ImportService {
                         + " cancel it", job.id());
             }
             kit.transfers().started(job.id());
-            // Read again now that no other run can commit to it: a run whose lease ran out may have committed a
-            // chunk since the first read.
-            TransferJobStore.Row claimed = store.find(actor.tenantId(), job.id()).orElseThrow();
-            return new Prepared(job.id(), new ImportRun(kit, actor, request, fields, opened, lease,
-                    claimed.job().done(), TransferJobStore.counts(claimed), settings));
+            try {
+                // Read again now that no other run can commit to it: a run whose lease ran out may have committed a
+                // chunk since the first read.
+                TransferJobStore.Row claimed = store.find(actor.tenantId(), job.id()).orElseThrow();
+                return new Prepared(job.id(), new ImportRun(kit, actor, request, fields, opened, lease,
+                        claimed.job().done(), TransferJobStore.counts(claimed), settings));
+            } catch (RuntimeException e) {
+                throw abandoned(lease, e);
+            }
         }
         Lease lease = store.newLease(actor.tenantId(), kit.ids().next());
         try {
@@ -173,10 +190,7 @@ public final class DefaultImportService implements ImportService {
                 return null;
             });
         } catch (RuntimeException e) {
-            store.fail(lease, e);
-            kit.transfers().ended(lease.jobId());
-            kit.leases().release(lease);
-            throw e;
+            throw abandoned(lease, e);
         }
         return new Prepared(lease.jobId(), new ImportRun(kit, actor, request, fields, opened, lease, 0,
                 TransferJobStore.Counts.NONE, settings));

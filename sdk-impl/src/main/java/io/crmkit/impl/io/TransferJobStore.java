@@ -86,8 +86,7 @@ final class TransferJobStore {
         Instant now = kit.clock().instant();
         boolean claimed = execute("take over a transfer job", "UPDATE " + jobs + " SET state = 'QUEUED', error = NULL,"
                 + " updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND (state IN"
-                + " ('FAILED', 'CANCELLED') OR (state IN " + JobLeases.HELD_STATES + " AND (lease_until IS NULL OR"
-                + " lease_until < ?)))", now, lease.owner(), kit.leases().until(), lease.tenantId(), lease.jobId(),
+                + " ('FAILED', 'CANCELLED') OR " + JobLeases.LEASE_ENDED + ")", now, lease.owner(), kit.leases().until(), lease.tenantId(), lease.jobId(),
                 now) == 1;
         if (claimed) {
             kit.leases().hold(lease);
@@ -110,8 +109,7 @@ final class TransferJobStore {
     boolean cancelAbandoned(String tenantId, long id) {
         Instant now = kit.clock().instant();
         return execute("cancel an abandoned transfer job", "UPDATE " + jobs + " SET state = 'CANCELLED', error = ?,"
-                + " updated_at = ? WHERE tenant_id = ? AND id = ? AND state IN " + JobLeases.HELD_STATES
-                + " AND (lease_until IS NULL OR lease_until < ?)", "cancelled after the process running it stopped;"
+                + " updated_at = ? WHERE tenant_id = ? AND id = ? AND " + JobLeases.LEASE_ENDED, "cancelled after the process running it stopped;"
                 + " run the same import again to continue after its last committed row", now, tenantId, id, now) == 1;
     }
 
@@ -251,8 +249,8 @@ final class TransferJobStore {
         Instant updatedAt = IdStatements.instant(result, 11);
         String error = result.getString(9);
         Instant leaseUntil = IdStatements.instant(result, 14);
-        boolean held = state == TransferJob.State.QUEUED || state == TransferJob.State.RUNNING;
-        if (held && (leaseUntil == null || leaseUntil.isBefore(now))) {
+        if (JobLeases.ended(state == TransferJob.State.QUEUED || state == TransferJob.State.RUNNING, leaseUntil,
+                now)) {
             state = TransferJob.State.INTERRUPTED;
             error = "the process running it stopped (its lease ended" + (leaseUntil == null ? "" : " at " + leaseUntil)
                     + "); run the same import again to continue after its last committed row, or cancel it";

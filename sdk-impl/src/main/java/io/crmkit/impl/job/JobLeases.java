@@ -30,6 +30,9 @@ public final class JobLeases implements AutoCloseable {
     private static final SecureRandom TOKENS = new SecureRandom();
     /** The states in which a job is held by a run. */
     public static final String HELD_STATES = "('QUEUED', 'RUNNING')";
+    /** SQL: the row is held by a run whose lease ended (or, from before leases, never had one); binds now. */
+    public static final String LEASE_ENDED = "(state IN " + HELD_STATES + " AND (lease_until IS NULL OR lease_until"
+            + " < ?))";
 
     private final Database database;
     private final Clock clock;
@@ -53,6 +56,15 @@ public final class JobLeases implements AutoCloseable {
         });
         heartbeat.scheduleWithFixedDelay(this::renew, renewEvery.toMillis(), renewEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @param held       whether the row's state is QUEUED or RUNNING
+     * @param leaseUntil the row's lease end, or null
+     * @return whether the row's run stopped without ending it: shown as INTERRUPTED, and free to take over
+     */
+    public static boolean ended(boolean held, Instant leaseUntil, Instant now) {
+        return held && (leaseUntil == null || leaseUntil.isBefore(now));
     }
 
     /** @return a lease on a job for a new run, not yet held: the caller stores it on the row, then {@link #hold}s it */

@@ -33,11 +33,6 @@ final class MergeRecords {
                 record.undoableUntil(), snapshot.toJson()));
     }
 
-    Optional<MergeRecord> find(Connection connection, String tenantId, long id) {
-        return IdStatements.rows(connection, "SELECT " + COLUMNS + " FROM " + table + " WHERE tenant_id = ? AND id = ?",
-                List.of(tenantId, id), MergeRecords::record).stream().findFirst();
-    }
-
     /**
      * Reads a record and locks it until the caller's transaction ends, so that work on one merge (an undo) runs
      * one at a time and sees what the one before it wrote.

@@ -104,6 +104,7 @@ final class CountedZipSource implements ZipEntrySource {
         private final long declared;
         private final boolean packagePart;
         private long read;
+        private final byte[] one = new byte[1];
 
         EntryBytes(InputStream in, String name, long declared, boolean packagePart) {
             this.in = in;
@@ -114,7 +115,6 @@ final class CountedZipSource implements ZipEntrySource {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 

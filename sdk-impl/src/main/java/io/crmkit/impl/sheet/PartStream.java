@@ -11,6 +11,7 @@ final class PartStream extends InputStream {
 
     private final InputStream in;
     private final MarkupScanner scanner;
+    private final byte[] one = new byte[1];
 
     /**
      * @param in         the inflating stream of the part, closed with this one
@@ -24,7 +25,6 @@ final class PartStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 

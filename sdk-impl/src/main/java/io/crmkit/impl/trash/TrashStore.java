@@ -64,7 +64,7 @@ public final class TrashStore {
             return List.of();
         }
         List<Long> live = sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ?"
-                + " AND id IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE");
+                + " AND id IN ", List.of(tenantId), ids, " ORDER BY id FOR UPDATE");
         if (live.isEmpty()) {
             return live;
         }
@@ -96,7 +96,7 @@ public final class TrashStore {
             return List.of();
         }
         List<Long> trashed = sql.longs(connection, "SELECT id FROM " + prefix + "trash_customer WHERE"
-                + " tenant_id = ? AND id IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE");
+                + " tenant_id = ? AND id IN ", List.of(tenantId), ids, " ORDER BY id FOR UPDATE");
         Set<Long> found = new HashSet<>(trashed);
         for (Long id : new LinkedHashSet<>(ids)) {
             if (!found.contains(id)) {
@@ -171,13 +171,12 @@ public final class TrashStore {
             return List.of();
         }
         List<Long> trashed = sql.longs(connection, "SELECT id FROM " + prefix + "trash_customer WHERE tenant_id = ?"
-                + " AND id IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE");
+                + " AND id IN ", List.of(tenantId), ids, " ORDER BY id FOR UPDATE");
         for (String column : MERGE_SIDES) {
             sql.longs(connection, "SELECT id FROM " + prefix + "merge_record WHERE tenant_id = ? AND " + column
-                    + " IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE");
+                    + " IN ", List.of(tenantId), ids, " ORDER BY id FOR UPDATE");
         }
-        Set<Long> live = new HashSet<>(sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE"
-                + " tenant_id = ? AND id IN ", List.of(tenantId), ids, " ORDER BY id" + " FOR UPDATE"));
+        Set<Long> live = new HashSet<>(liveIds(connection, tenantId, ids, " FOR UPDATE"));
         List<Long> gone = ids.stream().filter(id -> !live.contains(id)).toList();
         if (gone.isEmpty()) {
             return List.of();
@@ -198,8 +197,12 @@ public final class TrashStore {
 
     /** @return which of the ids are of live customers of the tenant, unlocked */
     public List<Long> live(Connection connection, String tenantId, List<Long> ids) {
+        return liveIds(connection, tenantId, ids, "");
+    }
+
+    private List<Long> liveIds(Connection connection, String tenantId, List<Long> ids, String lock) {
         return sql.longs(connection, "SELECT id FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
-                List.of(tenantId), ids, " ORDER BY id");
+                List.of(tenantId), ids, " ORDER BY id" + lock);
     }
 
     /** @return the ids of up to {@code limit} customers deleted before {@code cutoff}, oldest first */

@@ -73,9 +73,18 @@ class DatabaseWriteTest {
         when(statement.executeUpdate())
                 .thenThrow(new SQLException("deadlock detected", "40P01"))
                 .thenReturn(1);
+        AtomicInteger runs = new AtomicInteger();
 
-        assertThat(database.write("tag a customer", DatabaseWriteTest::update)).isEqualTo(1);
-        verify(connection, times(1)).commit();
+        int updated = database.write("tag a customer", session -> {
+            runs.incrementAndGet();
+            return update(session);
+        });
+
+        assertThat(updated).isEqualTo(1);
+        assertThat(runs).hasValue(2);
+        InOrder order = inOrder(connection);
+        order.verify(connection).rollback();
+        order.verify(connection).commit();
     }
 
     @Test

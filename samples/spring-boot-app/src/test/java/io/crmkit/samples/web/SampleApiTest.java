@@ -136,6 +136,7 @@ class SampleApiTest {
         assertThat(merged.statusCode()).isEqualTo(403);
         assertThat(merged.body()).contains("MERGE");
         assertThat(created.statusCode()).isEqualTo(403);
+        assertThat(created.body()).contains("WRITE");
     }
 
     @Test
