@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crmkit.api.Crm;
+import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.PageRequest;
 import io.crmkit.api.activity.Task;
@@ -17,7 +18,6 @@ import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.api.filter.Page;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crmkit.api.Crm;
+import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.Event;
 import io.crmkit.api.activity.EventDraft;
@@ -16,7 +17,6 @@ import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.api.filter.Page;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
 import java.math.BigDecimal;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crmkit.api.Crm;
+import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
@@ -17,7 +18,6 @@ import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
-import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.testing.DbTest;

@@ -11,8 +11,8 @@ import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.filter.CustomerGroup;
 import io.crmkit.api.filter.Filter;
-import io.crmkit.api.filter.Group;
 import io.crmkit.api.filter.Groups;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
@@ -38,7 +38,7 @@ class GroupTest {
         Customer lan = customer(crm, "Lan");
         Customer minh = customer(crm, "Minh");
         Customer elsewhere = db.otherTenant().customers().create(CustomerDraft.builder().name("Other").build());
-        Group group = crm.filters().groups().create("Campaign A");
+        CustomerGroup group = crm.filters().groups().create("Campaign A");
 
         assertThat(crm.filters().groups().add(group.id(), List.of(lan.id(), minh.id(), lan.id(), elsewhere.id(), 42L)))
                 .isEqualTo(2);
@@ -55,7 +55,7 @@ class GroupTest {
         customer(crm, "Lan", "vip");
         customer(crm, "Minh", "vip");
         customer(crm, "Hoa");
-        Group vips = crm.filters().groups().create("VIPs of today");
+        CustomerGroup vips = crm.filters().groups().create("VIPs of today");
 
         assertThat(crm.filters().groups().addMatching(vips.id(), Filter.hasTag("vip"))).isEqualTo(2);
         customer(crm, "An", "vip");
@@ -71,7 +71,7 @@ class GroupTest {
         Customer lan = customer(crm, "Lan", "vip");
         Customer minh = customer(crm, "Minh");
         customer(crm, "Hoa", "vip");
-        Group group = crm.filters().groups().create("Mixed");
+        CustomerGroup group = crm.filters().groups().create("Mixed");
         crm.filters().groups().add(group.id(), List.of(lan.id(), minh.id()));
 
         assertThat(crm.filters().count(Filter.all(Filter.eq("group", group.id()), Filter.hasTag("vip")))).isEqualTo(1);
@@ -86,8 +86,8 @@ class GroupTest {
         Crm crm = db.crm();
         Customer lan = customer(crm, "Lan");
         Customer minh = customer(crm, "Minh");
-        Group first = crm.filters().groups().create("First");
-        Group second = crm.filters().groups().create("Second");
+        CustomerGroup first = crm.filters().groups().create("First");
+        CustomerGroup second = crm.filters().groups().create("Second");
         crm.filters().groups().add(first.id(), List.of(lan.id(), minh.id()));
         crm.filters().groups().add(second.id(), List.of(lan.id()));
 
@@ -96,7 +96,7 @@ class GroupTest {
 
         assertThat(members(crm, first.id())).containsExactly("Lan");
         assertThat(crm.customers().find(lan.id())).isPresent();
-        assertThat(crm.filters().groups().list()).extracting(Group::name).containsExactly("First");
+        assertThat(crm.filters().groups().list()).extracting(CustomerGroup::name).containsExactly("First");
         assertThat(db.column("SELECT COUNT(*) FROM crm_group_member WHERE tenant_id = ?", db.tenant()))
                 .containsExactly("1");
         assertThatThrownBy(() -> members(crm, second.id())).isInstanceOf(NotFoundException.class);
@@ -105,7 +105,7 @@ class GroupTest {
     @DbTest
     void renamesAndRefusesBadOrTakenNamesAndUnknownGroups(TestDb db) {
         Crm crm = db.crm();
-        Group group = crm.filters().groups().create("Old name");
+        CustomerGroup group = crm.filters().groups().create("Old name");
         crm.filters().groups().create("Taken");
 
         assertThat(crm.filters().groups().rename(group.id(), " New name ").name()).isEqualTo("New name");
@@ -121,7 +121,7 @@ class GroupTest {
 
     @DbTest
     void groupsBelongToTheirTenantAndChangesNeedWrite(TestDb db) {
-        Group group = db.crm().filters().groups().create("Mine");
+        CustomerGroup group = db.crm().filters().groups().create("Mine");
         Customer elsewhere = db.otherTenant().customers().create(CustomerDraft.builder().name("Other").build());
 
         assertThat(db.otherTenant().filters().groups().find(group.id())).isEmpty();

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
+import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
-import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilter;
 import io.crmkit.api.filter.SplitTarget;
@@ -130,7 +130,7 @@ class SplitTest {
         crm.filters().groups().create("Wave 3/4");
         assertThatThrownBy(() -> crm.filters().saveSplit(Filter.hasTag("wave"), 4, "Wave", SplitTarget.GROUPS))
                 .isInstanceOf(ConflictException.class);
-        assertThat(crm.filters().groups().list()).extracting(io.crmkit.api.filter.Group::name)
+        assertThat(crm.filters().groups().list()).extracting(io.crmkit.api.filter.CustomerGroup::name)
                 .containsExactly("Wave 1/3", "Wave 2/3", "Wave 3/3", "Wave 3/4");
     }
 }

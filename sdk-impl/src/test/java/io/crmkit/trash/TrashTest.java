@@ -17,8 +17,8 @@ import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
+import io.crmkit.api.filter.CustomerGroup;
 import io.crmkit.api.filter.Filter;
-import io.crmkit.api.filter.Group;
 import io.crmkit.api.trash.RestoreResult;
 import io.crmkit.api.trash.TrashedCustomer;
 import io.crmkit.testing.DbTest;
@@ -43,7 +43,7 @@ class TrashTest {
     void aDeletedCustomerComesBackAsItWasWithItsGroups(TestDb db) {
         Crm crm = db.crm();
         Customer lan = lan(crm);
-        Group group = crm.filters().groups().create("Hanoi VIPs");
+        CustomerGroup group = crm.filters().groups().create("Hanoi VIPs");
         crm.filters().groups().add(group.id(), List.of(lan.id()));
         crm.customers().delete(lan.id());
 

@@ -1,6 +1,6 @@
 package io.crmkit.spring;
 
-import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.ProgressListener;
 import io.crmkit.api.io.ExportRequest;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.TransferJobs;

@@ -1,16 +1,16 @@
 package io.crmkit.spring;
 
+import io.crmkit.api.Page;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.filter.Explained;
 import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.filter.Groups;
 import io.crmkit.api.filter.ListRow;
 import io.crmkit.api.filter.ListViews;
-import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilters;
 import io.crmkit.api.filter.SplitTarget;
-import io.crmkit.api.filter.FilterService;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
 

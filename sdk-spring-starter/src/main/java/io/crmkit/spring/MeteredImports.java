@@ -1,6 +1,6 @@
 package io.crmkit.spring;
 
-import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.ProgressListener;
 import io.crmkit.api.io.FileFormat;
 import io.crmkit.api.io.ImportFile;
 import io.crmkit.api.io.ImportPreview;

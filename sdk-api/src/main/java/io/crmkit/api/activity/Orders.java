@@ -1,10 +1,10 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.Page;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.api.filter.Page;
 import java.util.Optional;
 
 /**

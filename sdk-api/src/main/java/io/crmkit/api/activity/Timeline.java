@@ -1,9 +1,9 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.Page;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.api.filter.Page;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.crmkit.api.bulk;
 
+import io.crmkit.api.ProgressListener;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;

@@ -1,5 +1,6 @@
 package io.crmkit.api.filter;
 
+import io.crmkit.api.Page;
 import io.crmkit.api.customer.Customer;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.crmkit.api.filter;
 
+import io.crmkit.api.Page;
 import io.crmkit.api.customer.Customer;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +29,7 @@ public interface Groups {
      * @throws io.crmkit.api.error.ValidationException when the name is blank or longer than 80 characters
      * @throws io.crmkit.api.error.ConflictException   when the name is taken
      */
-    Group create(String name);
+    CustomerGroup create(String name);
 
     /**
      * Adds customers by id.
@@ -58,14 +59,14 @@ public interface Groups {
     Page<Customer> members(long groupId, Query query);
 
     /** @return the group renamed */
-    Group rename(long groupId, String name);
+    CustomerGroup rename(long groupId, String name);
 
     /** Deletes the group; its customers stay. */
     void delete(long groupId);
 
     /** @return the group with this id */
-    Optional<Group> find(long groupId);
+    Optional<CustomerGroup> find(long groupId);
 
     /** @return every group of the tenant, by name */
-    List<Group> list();
+    List<CustomerGroup> list();
 }

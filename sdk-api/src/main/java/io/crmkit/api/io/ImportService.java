@@ -1,6 +1,6 @@
 package io.crmkit.api.io;
 
-import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.ProgressListener;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;

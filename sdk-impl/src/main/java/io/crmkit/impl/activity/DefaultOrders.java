@@ -1,6 +1,7 @@
 package io.crmkit.impl.activity;
 
 import io.crmkit.api.Actor;
+import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.Order;
 import io.crmkit.api.activity.OrderDraft;
@@ -9,7 +10,6 @@ import io.crmkit.api.activity.Orders;
 import io.crmkit.api.activity.PageRequest;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
-import io.crmkit.api.filter.Page;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;

@@ -1,13 +1,13 @@
 package io.crmkit.impl.activity;
 
 import io.crmkit.api.Actor;
+import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.Event;
 import io.crmkit.api.activity.EventDraft;
 import io.crmkit.api.activity.Timeline;
 import io.crmkit.api.activity.TimelineQuery;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.api.filter.Page;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.validation.Errors;

@@ -1,8 +1,8 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.api.Page;
 import io.crmkit.api.activity.PageRequest;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.api.filter.Page;
 import io.crmkit.impl.validation.StoredTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

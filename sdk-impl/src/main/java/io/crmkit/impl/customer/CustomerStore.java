@@ -128,11 +128,13 @@ public final class CustomerStore {
 
     static Customer toCustomer(CustomerRow row, List<Identity> identities, List<String> tags,
                                Map<String, Object> custom) {
-        return new Customer(row.id, row.name, row.nickname, Gender.valueOf(row.gender),
-                Optional.ofNullable(row.birthday), row.company,
-                new Address(row.country, row.province, row.city, row.area, row.addressDetail), row.remark, row.source,
-                Optional.ofNullable(row.ownerId), CustomerStatus.valueOf(row.status), row.stage, identities, tags,
-                custom, row.createdAt, row.createdBy, row.updatedAt, row.updatedBy, row.version);
+        return Customer.builder().id(row.id).name(row.name).nickname(row.nickname).gender(Gender.valueOf(row.gender))
+                .birthday(Optional.ofNullable(row.birthday)).company(row.company)
+                .address(new Address(row.country, row.province, row.city, row.area, row.addressDetail))
+                .remark(row.remark).source(row.source).ownerId(Optional.ofNullable(row.ownerId))
+                .status(CustomerStatus.valueOf(row.status)).stage(row.stage).identities(identities).tags(tags)
+                .custom(custom).createdAt(row.createdAt).createdBy(row.createdBy).updatedAt(row.updatedAt)
+                .updatedBy(row.updatedBy).version(row.version).build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.crmkit.impl.filter;
 
 import io.crmkit.api.Actor;
+import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.error.ConflictException;
@@ -14,15 +15,14 @@ import io.crmkit.api.filter.Groups;
 import io.crmkit.api.filter.ListRow;
 import io.crmkit.api.filter.ListView;
 import io.crmkit.api.filter.ListViews;
-import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilters;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.api.filter.SplitTarget;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
-import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.db.Dialect;
+import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;

@@ -1,14 +1,14 @@
 package io.crmkit.impl.filter;
 
 import io.crmkit.api.Actor;
+import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.filter.CustomerGroup;
 import io.crmkit.api.filter.Filter;
-import io.crmkit.api.filter.Group;
 import io.crmkit.api.filter.Groups;
-import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
@@ -38,7 +38,7 @@ final class DefaultGroups implements Groups {
     }
 
     @Override
-    public Group create(String name) {
+    public CustomerGroup create(String name) {
         Access.require(actor, Permission.WRITE, "create a group");
         String clean = name(name);
         GroupRow row = GroupRow.of(actor.tenantId(), kit.ids().next(), clean, actor.actorId(), kit.clock().instant());
@@ -114,7 +114,7 @@ final class DefaultGroups implements Groups {
     }
 
     @Override
-    public Group rename(long groupId, String name) {
+    public CustomerGroup rename(long groupId, String name) {
         Access.require(actor, Permission.WRITE, "rename a group");
         String clean = name(name);
         try {
@@ -146,13 +146,13 @@ final class DefaultGroups implements Groups {
     }
 
     @Override
-    public Optional<Group> find(long groupId) {
+    public Optional<CustomerGroup> find(long groupId) {
         Access.require(actor, Permission.READ, "read groups");
         return Optional.ofNullable(read(mapper -> mapper.find(actor.tenantId(), groupId))).map(this::toGroup);
     }
 
     @Override
-    public List<Group> list() {
+    public List<CustomerGroup> list() {
         Access.require(actor, Permission.READ, "read groups");
         return read(mapper -> mapper.list(actor.tenantId())).stream().map(this::toGroup).toList();
     }
@@ -206,8 +206,8 @@ final class DefaultGroups implements Groups {
         return clean;
     }
 
-    private Group toGroup(GroupRow row) {
-        return new Group(row.id, row.name, row.createdBy, row.createdAt, row.updatedAt);
+    private CustomerGroup toGroup(GroupRow row) {
+        return new CustomerGroup(row.id, row.name, row.createdBy, row.createdAt, row.updatedAt);
     }
 
     private NotFoundException notFound(long id) {

@@ -2,7 +2,7 @@ package io.crmkit.impl.io;
 
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
-import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.ProgressListener;
 import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;

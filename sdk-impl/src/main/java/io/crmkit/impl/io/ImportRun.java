@@ -1,7 +1,7 @@
 package io.crmkit.impl.io;
 
 import io.crmkit.api.Actor;
-import io.crmkit.api.bulk.ProgressListener;
+import io.crmkit.api.ProgressListener;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.io.ImportFailure;

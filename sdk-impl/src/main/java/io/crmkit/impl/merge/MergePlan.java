@@ -7,8 +7,8 @@ import io.crmkit.api.customer.Gender;
 import io.crmkit.api.customer.Identity;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
-import io.crmkit.api.merge.FieldOutcome;
 import io.crmkit.api.merge.FieldOutcome.Side;
+import io.crmkit.api.merge.FieldOutcome;
 import io.crmkit.api.merge.IdentityConflict;
 import io.crmkit.api.merge.MergeOptions;
 import io.crmkit.api.merge.Survivorship;
@@ -190,10 +190,10 @@ final class MergePlan {
         TreeSet<String> tags = new TreeSet<>(survivor.tags());
         tags.addAll(merged.tags());
         Optional<LocalDate> birthday = Optional.ofNullable((LocalDate) value("birthday"));
-        return new Customer(survivor.id(), (String) value("name"), (String) value("nickname"),
-                (Gender) value("gender"), birthday, (String) value("company"), (Address) value("address"),
-                (String) value("remark"), (String) value("source"), survivor.ownerId(), survivor.status(),
-                survivor.stage(), identities, List.copyOf(tags), custom, survivor.createdAt(), survivor.createdBy(),
-                at, actorId, version);
+        return survivor.toBuilder().name((String) value("name")).nickname((String) value("nickname"))
+                .gender((Gender) value("gender")).birthday(birthday).company((String) value("company"))
+                .address((Address) value("address")).remark((String) value("remark")).source((String) value("source"))
+                .identities(identities).tags(List.copyOf(tags)).custom(custom).updatedAt(at).updatedBy(actorId)
+                .version(version).build();
     }
 }

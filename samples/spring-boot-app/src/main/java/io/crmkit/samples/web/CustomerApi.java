@@ -2,12 +2,12 @@ package io.crmkit.samples.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmkit.api.Crm;
+import io.crmkit.api.Page;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.filter.ListRow;
 import io.crmkit.api.filter.ListView;
-import io.crmkit.api.filter.Page;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.crmkit.api.bulk;
+package io.crmkit.api;
 
 /**
  * Hears how far a long operation got. Called from the thread running the operation after each chunk;

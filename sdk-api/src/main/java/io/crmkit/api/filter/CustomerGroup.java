@@ -13,10 +13,10 @@ import java.util.Objects;
  * @param createdAt when it was created
  * @param updatedAt when it was last renamed or its members changed
  */
-public record Group(long id, String name, String createdBy, Instant createdAt, Instant updatedAt) {
+public record CustomerGroup(long id, String name, String createdBy, Instant createdAt, Instant updatedAt) {
 
     /** Checks for nulls. */
-    public Group {
+    public CustomerGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
