@@ -2,10 +2,9 @@ package io.crmkit.api;
 
 import io.crmkit.api.error.ValidationException;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,9 +31,9 @@ public record Actor(String tenantId, String actorId, Set<Permission> permissions
      * @throws ValidationException on field {@code tenantId} or {@code actorId}, code {@code invalid}, naming the rule
      */
     public Actor {
-        Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(actorId, "actorId");
-        Objects.requireNonNull(permissions, "permissions");
+        ValidationException.requireNonNull(tenantId, "tenantId");
+        ValidationException.requireNonNull(actorId, "actorId");
+        ValidationException.requireNonNull(permissions, "permissions");
         if (!TENANT.matcher(tenantId).matches()) {
             throw ValidationException.of("tenantId", "invalid", "tenantId '" + tenantId
                     + "': must be 1 to " + MAX_ID_LENGTH + " characters of A-Z a-z 0-9 . _ : -");
@@ -45,12 +44,14 @@ public record Actor(String tenantId, String actorId, Set<Permission> permissions
         }
         permissions = permissions.isEmpty()
                 ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
+                : Collections.unmodifiableSet(EnumSet.copyOf(ValidationException.requireNoNulls(permissions,
+                        "permissions")));
     }
 
     /** @return an actor with the given permissions, such as {@link Permission#ALL} */
     public static Actor of(String tenantId, String actorId, Collection<Permission> permissions) {
-        return new Actor(tenantId, actorId, Set.copyOf(permissions));
+        return new Actor(tenantId, actorId,
+                Set.copyOf(ValidationException.requireNoNulls(permissions, "permissions")));
     }
 
     /** @return an actor with the listed permissions */

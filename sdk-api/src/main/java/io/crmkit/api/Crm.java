@@ -2,13 +2,13 @@ package io.crmkit.api;
 
 import io.crmkit.api.activity.ActivityService;
 import io.crmkit.api.bulk.BulkService;
-import io.crmkit.api.trash.TrashService;
 import io.crmkit.api.customer.CustomerService;
 import io.crmkit.api.field.FieldService;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
 import io.crmkit.api.merge.MergeService;
+import io.crmkit.api.trash.TrashService;
 
 /**
  * The customer module as one actor sees it: every service below is scoped to the actor's tenant and

@@ -119,9 +119,11 @@ class MetricsTest {
 
             String json = crm.filters().toJson(Filter.occurred("purchase", 2, 30));
             assertThat(crm.filters().parse(json)).isEqualTo(Filter.occurred("purchase", 2, 30));
-            assertThatThrownBy(() -> crm.filters().search(Query.where(Filter.occurred("Bad Type", 1, 30))))
+            assertThatThrownBy(() -> crm.filters().search(Query.where(Filter.where("events.Bad Type",
+                    io.crmkit.api.filter.Operator.OCCURRED_AT_LEAST, 1, 30))))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("events.<type>");
-            assertThatThrownBy(() -> crm.filters().search(Query.where(Filter.occurred("purchase", 0, 30))))
+            assertThatThrownBy(() -> crm.filters().search(Query.where(Filter.where("events.purchase",
+                    io.crmkit.api.filter.Operator.OCCURRED_AT_LEAST, 0, 30))))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("1 to 1000000");
             assertThatThrownBy(() -> crm.filters().search(Query.where(Filter.eq("events.purchase", 1))))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("OCCURRED_AT_LEAST");

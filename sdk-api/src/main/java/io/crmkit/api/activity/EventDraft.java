@@ -1,9 +1,9 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.error.ValidationException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A new event on a customer's timeline. Checked when recorded: a registered type, an occurrence time from 1900
@@ -21,11 +21,11 @@ public record EventDraft(long customerId, String type, Instant occurredAt, Strin
                          Map<String, Object> properties) {
 
     public EventDraft {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        Objects.requireNonNull(source, "source");
+        ValidationException.requireNonNull(type, "type");
+        ValidationException.requireNonNull(occurredAt, "occurredAt");
+        ValidationException.requireNonNull(source, "source");
         properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(
-                Objects.requireNonNull(properties, "properties")));
+                ValidationException.requireNonNull(properties, "properties")));
     }
 
     /** @return an event without source or properties */

@@ -1,7 +1,7 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.error.ValidationException;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A link from a customer to an object of the host application, such as a support ticket or a contract.
@@ -14,8 +14,8 @@ public record Link(long id, long customerId, String type, String externalId, Str
                    String createdBy) {
 
     public Link {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(externalId, "externalId");
-        Objects.requireNonNull(label, "label");
+        ValidationException.requireNonNull(type, "type");
+        ValidationException.requireNonNull(externalId, "externalId");
+        ValidationException.requireNonNull(label, "label");
     }
 }

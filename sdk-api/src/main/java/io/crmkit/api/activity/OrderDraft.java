@@ -1,9 +1,9 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.error.ValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,12 +28,12 @@ public record OrderDraft(String number, Instant orderedAt, OrderStatus status, S
     public static final int LINES_MAX = 500;
 
     public OrderDraft {
-        Objects.requireNonNull(number, "number");
-        Objects.requireNonNull(orderedAt, "orderedAt");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(currency, "currency");
-        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
-        Objects.requireNonNull(amount, "amount");
+        ValidationException.requireNonNull(number, "number");
+        ValidationException.requireNonNull(orderedAt, "orderedAt");
+        ValidationException.requireNonNull(status, "status");
+        ValidationException.requireNonNull(currency, "currency");
+        lines = ValidationException.requireNoNulls(lines, "lines");
+        ValidationException.requireNonNull(amount, "amount");
     }
 
     /** @return an order of the given lines, its amount their sum */

@@ -1,7 +1,7 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.error.ValidationException;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /**
  * One line of an order. Checked when the order is created: sku 0 to 64 and name 1 to 200 characters, a positive
@@ -16,10 +16,10 @@ import java.util.Objects;
 public record OrderLine(String sku, String name, BigDecimal quantity, BigDecimal unitPrice) {
 
     public OrderLine {
-        Objects.requireNonNull(sku, "sku");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(quantity, "quantity");
-        Objects.requireNonNull(unitPrice, "unitPrice");
+        ValidationException.requireNonNull(sku, "sku");
+        ValidationException.requireNonNull(name, "name");
+        ValidationException.requireNonNull(quantity, "quantity");
+        ValidationException.requireNonNull(unitPrice, "unitPrice");
     }
 
     /** @return quantity times unit price */

@@ -3,7 +3,6 @@ package io.crmkit.api.activity;
 import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,7 @@ public record PageRequest(int size, Optional<String> cursor) {
             throw new ValidationException(List.of(FieldError.of("size", "out_of_range", "size: must be 1 to " + MAX_SIZE
                     + ", got " + size, MAX_SIZE)));
         }
-        Objects.requireNonNull(cursor, "cursor");
+        ValidationException.requireNonNull(cursor, "cursor");
     }
 
     /** @return the first page of {@value #DEFAULT_SIZE} */
@@ -40,6 +39,6 @@ public record PageRequest(int size, Optional<String> cursor) {
 
     /** @return the page after the one that returned {@code cursor}, of the same size */
     public PageRequest after(String cursor) {
-        return new PageRequest(size, Optional.of(Objects.requireNonNull(cursor, "cursor")));
+        return new PageRequest(size, Optional.of(ValidationException.requireNonNull(cursor, "cursor")));
     }
 }

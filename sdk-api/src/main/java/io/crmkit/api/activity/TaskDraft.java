@@ -1,7 +1,7 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.error.ValidationException;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,9 +19,9 @@ public record TaskDraft(String title, Optional<Instant> dueAt, Optional<String> 
     public static final int TITLE_MAX = 200;
 
     public TaskDraft {
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(dueAt, "dueAt");
-        Objects.requireNonNull(assignee, "assignee");
+        ValidationException.requireNonNull(title, "title");
+        ValidationException.requireNonNull(dueAt, "dueAt");
+        ValidationException.requireNonNull(assignee, "assignee");
     }
 
     /** @return an open task with a title only */
@@ -31,11 +31,11 @@ public record TaskDraft(String title, Optional<Instant> dueAt, Optional<String> 
 
     /** @return this draft due at the given time */
     public TaskDraft dueAt(Instant due) {
-        return new TaskDraft(title, Optional.of(due), assignee);
+        return new TaskDraft(title, Optional.of(ValidationException.requireNonNull(due, "dueAt")), assignee);
     }
 
     /** @return this draft assigned to an actor */
     public TaskDraft assignedTo(String actorId) {
-        return new TaskDraft(title, dueAt, Optional.of(actorId));
+        return new TaskDraft(title, dueAt, Optional.of(ValidationException.requireNonNull(actorId, "assignee")));
     }
 }

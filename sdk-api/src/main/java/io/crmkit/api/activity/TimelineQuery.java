@@ -1,7 +1,7 @@
 package io.crmkit.api.activity;
 
+import io.crmkit.api.error.ValidationException;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,10 +16,10 @@ import java.util.Set;
 public record TimelineQuery(Set<String> types, Optional<Instant> from, Optional<Instant> to, PageRequest page) {
 
     public TimelineQuery {
-        types = Set.copyOf(Objects.requireNonNull(types, "types"));
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(page, "page");
+        types = Set.copyOf(ValidationException.requireNoNulls(types, "types"));
+        ValidationException.requireNonNull(from, "from");
+        ValidationException.requireNonNull(to, "to");
+        ValidationException.requireNonNull(page, "page");
     }
 
     /** @return the newest {@value PageRequest#DEFAULT_SIZE} events of every type */
@@ -34,7 +34,8 @@ public record TimelineQuery(Set<String> types, Optional<Instant> from, Optional<
 
     /** @return this query restricted to events in {@code [from, to)} */
     public TimelineQuery between(Instant from, Instant to) {
-        return new TimelineQuery(types, Optional.of(from), Optional.of(to), page);
+        return new TimelineQuery(types, Optional.of(ValidationException.requireNonNull(from, "from")),
+                Optional.of(ValidationException.requireNonNull(to, "to")), page);
     }
 
     /** @return this query reading the given page */

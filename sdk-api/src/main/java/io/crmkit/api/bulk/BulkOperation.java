@@ -2,9 +2,9 @@ package io.crmkit.api.bulk;
 
 import io.crmkit.api.activity.TaskDraft;
 import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.error.ValidationException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What a bulk operation does to each selected customer. Every operation leaves a customer it has nothing to
@@ -23,7 +23,7 @@ public sealed interface BulkOperation {
      */
     record Edit(CustomerPatch changes) implements BulkOperation {
         public Edit {
-            Objects.requireNonNull(changes, "changes");
+            ValidationException.requireNonNull(changes, "changes");
         }
 
         @Override
@@ -35,7 +35,7 @@ public sealed interface BulkOperation {
     /** Adds tags; a customer would exceed 100 tags is reported as failed. */
     record AddTags(List<String> tags) implements BulkOperation {
         public AddTags {
-            tags = List.copyOf(tags);
+            tags = ValidationException.requireNoNulls(tags, "tags");
         }
 
         @Override
@@ -47,7 +47,7 @@ public sealed interface BulkOperation {
     /** Removes tags. */
     record RemoveTags(List<String> tags) implements BulkOperation {
         public RemoveTags {
-            tags = List.copyOf(tags);
+            tags = ValidationException.requireNoNulls(tags, "tags");
         }
 
         @Override
@@ -75,7 +75,7 @@ public sealed interface BulkOperation {
     /** Status to ASSIGNED with an owner; NEW customers (not yet identified as valid) are skipped and reported. */
     record Assign(String ownerId) implements BulkOperation {
         public Assign {
-            Objects.requireNonNull(ownerId, "ownerId");
+            ValidationException.requireNonNull(ownerId, "ownerId");
         }
 
         @Override
@@ -92,8 +92,8 @@ public sealed interface BulkOperation {
      */
     record Delete(String token, boolean agreed, String reason) implements BulkOperation {
         public Delete {
-            Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(reason, "reason");
+            ValidationException.requireNonNull(token, "token");
+            ValidationException.requireNonNull(reason, "reason");
         }
 
         @Override
@@ -108,7 +108,7 @@ public sealed interface BulkOperation {
      */
     record CreateTask(TaskDraft draft) implements BulkOperation {
         public CreateTask {
-            Objects.requireNonNull(draft, "draft");
+            ValidationException.requireNonNull(draft, "draft");
         }
 
         @Override
@@ -124,12 +124,12 @@ public sealed interface BulkOperation {
 
     /** @return adding tags */
     static BulkOperation addTags(Collection<String> tags) {
-        return new AddTags(List.copyOf(tags));
+        return new AddTags(ValidationException.requireNoNulls(tags, "tags"));
     }
 
     /** @return removing tags */
     static BulkOperation removeTags(Collection<String> tags) {
-        return new RemoveTags(List.copyOf(tags));
+        return new RemoveTags(ValidationException.requireNoNulls(tags, "tags"));
     }
 
     /** @return identifying customers as valid */

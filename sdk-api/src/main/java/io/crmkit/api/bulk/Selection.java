@@ -5,7 +5,6 @@ import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,9 +26,9 @@ public record Selection(Optional<Filter> filter, String keyword, List<Long> ids)
      *                             {@code too_many} with more than {@value #MAX_IDS} ids
      */
     public Selection {
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(keyword, "keyword");
-        ids = List.copyOf(ids);
+        ValidationException.requireNonNull(filter, "filter");
+        ValidationException.requireNonNull(keyword, "keyword");
+        ids = ValidationException.requireNoNulls(ids, "ids");
         if (!ids.isEmpty() && (filter.isPresent() || !keyword.isEmpty())) {
             throw ValidationException.of("ids", "not_allowed", "ids: a selection is either a query or ids, not both");
         }
@@ -46,20 +45,21 @@ public record Selection(Optional<Filter> filter, String keyword, List<Long> ids)
 
     /** @return the customers matching the filter */
     public static Selection matching(Filter filter) {
-        return new Selection(Optional.of(filter), "", List.of());
+        return new Selection(Optional.of(ValidationException.requireNonNull(filter, "filter")), "", List.of());
     }
 
     /** @return the customers matching the filter and the keyword, as {@code search} would find them */
     public static Selection matching(Filter filter, String keyword) {
-        return new Selection(Optional.of(filter), keyword, List.of());
+        return new Selection(Optional.of(ValidationException.requireNonNull(filter, "filter")), keyword, List.of());
     }
 
     /** @return the customers with these ids (duplicates count once) */
     public static Selection ids(Collection<Long> ids) {
-        if (ids.isEmpty()) {
+        List<Long> given = ValidationException.requireNoNulls(ids, "ids");
+        if (given.isEmpty()) {
             throw ValidationException.of("ids", "required", "ids: select at least one customer");
         }
-        return new Selection(Optional.empty(), "", List.copyOf(new java.util.LinkedHashSet<>(ids)));
+        return new Selection(Optional.empty(), "", List.copyOf(new java.util.LinkedHashSet<>(given)));
     }
 
     /** @return whether this selects by explicit ids */

@@ -1,6 +1,7 @@
 package io.crmkit.api.customer;
 
-import java.util.Objects;
+import io.crmkit.api.error.ValidationException;
+
 
 /**
  * A customer's account on a messaging or login channel.
@@ -13,8 +14,8 @@ public record Channel(String name, String account) {
 
     /** Checks that no component is null; the limits are checked when a customer is written. */
     public Channel {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(account, "account");
+        ValidationException.requireNonNull(name, "name");
+        ValidationException.requireNonNull(account, "account");
     }
 
     /** @return the channel account {@code account} on {@code name} */

@@ -1,5 +1,6 @@
 package io.crmkit.api.customer;
 
+import io.crmkit.api.error.ValidationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,18 +44,18 @@ public record CustomerDraft(
         name = text(name);
         nickname = text(nickname);
         gender = gender == null ? Gender.UNKNOWN : gender;
-        Objects.requireNonNull(birthday, "birthday");
+        ValidationException.requireNonNull(birthday, "birthday");
         company = text(company);
         address = address == null ? Address.EMPTY : address;
         phones = copyOf(phones);
         emails = copyOf(emails);
-        channels = List.copyOf(channels);
+        channels = ValidationException.requireNoNulls(channels, "channels");
         externalId = text(externalId);
         wechatOpenId = text(wechatOpenId);
         remark = text(remark);
         source = text(source);
         ownerId = text(ownerId);
-        Objects.requireNonNull(stage, "stage");
+        ValidationException.requireNonNull(stage, "stage");
         tags = copyOf(tags);
         custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
     }
@@ -144,7 +144,7 @@ public record CustomerDraft(
 
         /** Adds phones: up to 3 per customer, each at most 20 characters as typed. */
         public Builder phones(Collection<String> phones) {
-            this.phones.addAll(phones);
+            this.phones.addAll(ValidationException.requireNonNull(phones, "phones"));
             return this;
         }
 
@@ -156,7 +156,7 @@ public record CustomerDraft(
 
         /** Adds emails: up to 2 per customer, each at most 128 characters. */
         public Builder emails(Collection<String> emails) {
-            this.emails.addAll(emails);
+            this.emails.addAll(ValidationException.requireNonNull(emails, "emails"));
             return this;
         }
 
@@ -210,7 +210,7 @@ public record CustomerDraft(
 
         /** Adds tags. */
         public Builder tags(Collection<String> tags) {
-            this.tags.addAll(tags);
+            this.tags.addAll(ValidationException.requireNonNull(tags, "tags"));
             return this;
         }
 
@@ -221,7 +221,7 @@ public record CustomerDraft(
          * @param value a value of the field's type (see {@code FieldType}); null leaves the field empty
          */
         public Builder custom(String key, Object value) {
-            Objects.requireNonNull(key, "key");
+            ValidationException.requireNonNull(key, "key");
             if (value == null) {
                 custom.remove(key);
             } else {

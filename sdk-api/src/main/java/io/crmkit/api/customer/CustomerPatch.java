@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -127,12 +126,12 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
 
         /** @param phones replaces every phone; up to 3, empty clears; null and blank entries are ignored */
         public Builder phones(Collection<String> phones) {
-            return set(CustomerField.PHONES, texts(phones));
+            return set(CustomerField.PHONES, texts(ValidationException.requireNonNull(phones, "phones")));
         }
 
         /** @param emails replaces every email; up to 2, empty clears; null and blank entries are ignored */
         public Builder emails(Collection<String> emails) {
-            return set(CustomerField.EMAILS, texts(emails));
+            return set(CustomerField.EMAILS, texts(ValidationException.requireNonNull(emails, "emails")));
         }
 
         private static List<String> texts(Collection<String> values) {
@@ -143,7 +142,7 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
 
         /** @param channels replaces every channel account; up to 2, empty clears */
         public Builder channels(Collection<Channel> channels) {
-            return set(CustomerField.CHANNELS, List.copyOf(channels));
+            return set(CustomerField.CHANNELS, ValidationException.requireNoNulls(channels, "channels"));
         }
 
         /** @param externalId null clears */
@@ -176,7 +175,7 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
          * @param value a value of the field's type; null clears (refused for a required field)
          */
         public Builder custom(String key, Object value) {
-            custom.put(Objects.requireNonNull(key, "key"), Optional.ofNullable(value));
+            custom.put(ValidationException.requireNonNull(key, "key"), Optional.ofNullable(value));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.crmkit.api.customer;
 
-import java.util.Objects;
+import io.crmkit.api.error.ValidationException;
+
 
 /**
  * One identity of a customer, as stored.
@@ -15,8 +16,8 @@ public record Identity(IdentityType type, String channel, String value, boolean 
 
     /** Checks that no component is null. */
     public Identity {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(value, "value");
+        ValidationException.requireNonNull(type, "type");
+        ValidationException.requireNonNull(channel, "channel");
+        ValidationException.requireNonNull(value, "value");
     }
 }

@@ -1,5 +1,6 @@
 package io.crmkit.api.error;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,46 @@ public class ValidationException extends CrmException {
     /** @return a ValidationException for a single problem */
     public static ValidationException of(String field, String code, String message) {
         return new ValidationException(List.of(FieldError.of(field, code, message)));
+    }
+
+    /**
+     * Checks one argument of a caller, the way every type of the API does: a null is a {@code ValidationException}
+     * naming the argument, never a {@link NullPointerException}.
+     *
+     * @param value the argument
+     * @param field the argument's name, as the error names it
+     * @param <T>   the argument's type
+     * @return {@code value}
+     * @throws ValidationException on {@code field}, code {@code required}, when {@code value} is null
+     */
+    public static <T> T requireNonNull(T value, String field) {
+        if (value == null) {
+            throw of(field, "required", field + ": must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Copies a collection argument of a caller, refusing a null collection or a null element by name.
+     *
+     * @param values the argument
+     * @param field  the argument's name, as the error names it; an element is named {@code field[index]}
+     * @param <T>    the element type
+     * @return an unmodifiable copy, in iteration order
+     * @throws ValidationException code {@code required}, on {@code field} when {@code values} is null, on
+     *                             {@code field[index]} for the first null element
+     */
+    public static <T> List<T> requireNoNulls(Collection<? extends T> values, String field) {
+        requireNonNull(values, field);
+        int index = 0;
+        for (T value : values) {
+            if (value == null) {
+                String element = field + "[" + index + "]";
+                throw of(element, "required", element + ": must not be null");
+            }
+            index++;
+        }
+        return List.copyOf(values);
     }
 
     /** @return every problem found, in input order; never empty */

@@ -1,10 +1,10 @@
 package io.crmkit.api.field;
 
+import io.crmkit.api.error.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,13 +26,13 @@ public record FieldDraft(String key, String label, FieldType type, boolean requi
 
     /** Checks for nulls and copies the options. */
     public FieldDraft {
-        Objects.requireNonNull(key, "key");
+        ValidationException.requireNonNull(key, "key");
         label = label == null ? "" : label;
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(maxLength, "maxLength");
-        Objects.requireNonNull(min, "min");
-        Objects.requireNonNull(max, "max");
-        options = List.copyOf(options);
+        ValidationException.requireNonNull(type, "type");
+        ValidationException.requireNonNull(maxLength, "maxLength");
+        ValidationException.requireNonNull(min, "min");
+        ValidationException.requireNonNull(max, "max");
+        options = ValidationException.requireNoNulls(options, "options");
     }
 
     /** @return a builder for a field of that key and type */
@@ -52,8 +52,8 @@ public record FieldDraft(String key, String label, FieldType type, boolean requi
         private final List<String> options = new ArrayList<>();
 
         private Builder(String key, FieldType type) {
-            this.key = Objects.requireNonNull(key, "key");
-            this.type = Objects.requireNonNull(type, "type");
+            this.key = ValidationException.requireNonNull(key, "key");
+            this.type = ValidationException.requireNonNull(type, "type");
         }
 
         /** @param label 1 to 80 characters */

@@ -1,8 +1,8 @@
 package io.crmkit.api.field;
 
+import io.crmkit.api.error.ValidationException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -30,11 +30,11 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
 
     /** Checks for nulls and copies the options. */
     public FieldUpdate {
-        Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(required, "required");
-        Objects.requireNonNull(maxLength, "maxLength");
-        Objects.requireNonNull(min, "min");
-        Objects.requireNonNull(max, "max");
+        ValidationException.requireNonNull(label, "label");
+        ValidationException.requireNonNull(required, "required");
+        ValidationException.requireNonNull(maxLength, "maxLength");
+        ValidationException.requireNonNull(min, "min");
+        ValidationException.requireNonNull(max, "max");
         options = options.map(List::copyOf);
     }
 
@@ -46,6 +46,7 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
 
     /** @return this update with a new label */
     public FieldUpdate withLabel(String label) {
+        ValidationException.requireNonNull(label, "label");
         return new FieldUpdate(version, Optional.of(label), required, maxLength, min, max, removeMin, removeMax,
                 options);
     }
@@ -64,12 +65,14 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
 
     /** @return this update with a new minimum */
     public FieldUpdate withMin(BigDecimal min) {
+        ValidationException.requireNonNull(min, "min");
         return new FieldUpdate(version, label, required, maxLength, Optional.of(min), max, false, removeMax,
                 options);
     }
 
     /** @return this update with a new maximum */
     public FieldUpdate withMax(BigDecimal max) {
+        ValidationException.requireNonNull(max, "max");
         return new FieldUpdate(version, label, required, maxLength, min, Optional.of(max), removeMin, false,
                 options);
     }
@@ -87,6 +90,6 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
     /** @return this update with a new option list */
     public FieldUpdate withOptions(List<String> options) {
         return new FieldUpdate(version, label, required, maxLength, min, max, removeMin, removeMax,
-                Optional.of(options));
+                Optional.of(ValidationException.requireNonNull(options, "options")));
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A condition on customers: a tree of groups (all-of / any-of, nested to any depth, up to
@@ -44,6 +43,12 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
      * reference that crossed it.
      */
     int MAX_EXPANDED_CONDITIONS = 1_000;
+    /** Longest event type in {@link #occurred(String, int, int)}. */
+    int MAX_EVENT_TYPE_LENGTH = 40;
+    /** Largest count of events in {@link #occurred(String, int, int)}. */
+    int MAX_EVENT_COUNT = 1_000_000;
+    /** Longest window, in days, of {@link #occurred(String, int, int)}. */
+    int MAX_EVENT_DAYS = 36_500;
 
     /** How a group combines its filters. */
     enum Match {
@@ -66,8 +71,8 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
          *                             tree too deep or too large (code {@code too_many}, with the limit)
          */
         public Group {
-            Objects.requireNonNull(match, "match");
-            filters = List.copyOf(filters);
+            ValidationException.requireNonNull(match, "match");
+            filters = ValidationException.requireNoNulls(filters, "filters");
             if (filters.isEmpty()) {
                 throw ValidationException.of("filter", "required", "filter: a group needs at least one filter");
             }
@@ -98,8 +103,9 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
          *                             count of values does not fit the operator ({@code invalid})
          */
         public Condition {
-            Objects.requireNonNull(field, "field");
-            Objects.requireNonNull(operator, "operator");
+            ValidationException.requireNonNull(field, "field");
+            ValidationException.requireNonNull(operator, "operator");
+            ValidationException.requireNonNull(values, "values");
             if (field.isBlank() || field.length() > 64) {
                 throw invalid("invalid", "a condition's field must be 1 to 64 characters, got '" + field + "'", 64);
             }
@@ -176,7 +182,7 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
 
     /** @return field equals one of the values */
     static Condition in(String field, Collection<?> values) {
-        return new Condition(field, Operator.IN, List.copyOf(values));
+        return new Condition(field, Operator.IN, new ArrayList<>(ValidationException.requireNonNull(values, "values")));
     }
 
     /** @return field has no value */
@@ -226,23 +232,51 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
         return eq("savedFilter", savedFilterId);
     }
 
-    /** @return customers with at least {@code atLeast} events of the type in the last {@code days} days */
+    /**
+     * The factory of the {@code events.<type>} pseudo-fields: the same condition as
+     * {@code where("events." + eventType, Operator.OCCURRED_AT_LEAST, atLeast, days)}, checked at once.
+     *
+     * @param eventType the event type, 1 to {@value #MAX_EVENT_TYPE_LENGTH} characters of {@code a-z 0-9 _}, as
+     *                  recorded on the timeline
+     * @param atLeast   the fewest events, 1 to {@value #MAX_EVENT_COUNT}
+     * @param days      the window, the last 1 to {@value #MAX_EVENT_DAYS} days of the kit's clock
+     * @return customers with at least {@code atLeast} events of the type in the last {@code days} days
+     * @throws ValidationException on field {@code filter}: code {@code invalid} for an event type outside its
+     *                             alphabet or length, {@code out_of_range} (with the limit) for a count or a
+     *                             window outside its range
+     */
     static Condition occurred(String eventType, int atLeast, int days) {
+        if (eventType == null || eventType.isEmpty() || eventType.length() > MAX_EVENT_TYPE_LENGTH
+                || !eventType.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+            throw invalid("invalid", "an event type is 1 to " + MAX_EVENT_TYPE_LENGTH + " characters of a-z 0-9 _,"
+                    + " got '" + eventType + "'", MAX_EVENT_TYPE_LENGTH);
+        }
+        if (atLeast < 1 || atLeast > MAX_EVENT_COUNT) {
+            throw invalid("out_of_range", "the count of events is 1 to " + MAX_EVENT_COUNT + ", got " + atLeast,
+                    MAX_EVENT_COUNT);
+        }
+        if (days < 1 || days > MAX_EVENT_DAYS) {
+            throw invalid("out_of_range", "the days of an events condition are 1 to " + MAX_EVENT_DAYS + ", got "
+                    + days, MAX_EVENT_DAYS);
+        }
         return where("events." + eventType, Operator.OCCURRED_AT_LEAST, atLeast, days);
     }
 
     /** @return the customer has at least one of the tags */
     static Condition hasTag(String... tags) {
+        ValidationException.requireNonNull(tags, "tags");
         return new Condition("tags", Operator.HAS_ANY, Arrays.asList((Object[]) tags));
     }
 
     /** @return the customer has every one of the tags */
     static Condition hasAllTags(String... tags) {
+        ValidationException.requireNonNull(tags, "tags");
         return new Condition("tags", Operator.HAS_ALL, Arrays.asList((Object[]) tags));
     }
 
     /** @return the customer has none of the tags */
     static Condition hasNoTag(String... tags) {
+        ValidationException.requireNonNull(tags, "tags");
         return new Condition("tags", Operator.HAS_NONE, Arrays.asList((Object[]) tags));
     }
 

@@ -1,7 +1,7 @@
 package io.crmkit.api.filter;
 
+import io.crmkit.api.error.ValidationException;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The columns one actor's customer list shows, in order (002's "customize list items", 000's
@@ -16,7 +16,7 @@ public record ListView(long id, String name, List<String> columns) {
 
     /** Checks for nulls and copies the columns. */
     public ListView {
-        Objects.requireNonNull(name, "name");
-        columns = List.copyOf(columns);
+        ValidationException.requireNonNull(name, "name");
+        columns = ValidationException.requireNoNulls(columns, "columns");
     }
 }

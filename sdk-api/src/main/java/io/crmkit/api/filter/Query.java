@@ -3,7 +3,6 @@ package io.crmkit.api.filter;
 import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,10 +35,10 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
      *                             a NUL character ({@code invalid})
      */
     public Query {
-        Objects.requireNonNull(filter, "filter");
+        ValidationException.requireNonNull(filter, "filter");
         keyword = keyword == null ? "" : keyword;
-        Objects.requireNonNull(sort, "sort");
-        Objects.requireNonNull(cursor, "cursor");
+        ValidationException.requireNonNull(sort, "sort");
+        ValidationException.requireNonNull(cursor, "cursor");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new ValidationException(List.of(FieldError.of("pageSize", "out_of_range", "pageSize: must be between 1"
                     + " and " + MAX_PAGE_SIZE + ", got " + pageSize, MAX_PAGE_SIZE)));
@@ -56,6 +55,7 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
 
     /** @return the first page of the customers matching the filter, newest first */
     public static Query where(Filter filter) {
+        ValidationException.requireNonNull(filter, "filter");
         return new Query(Optional.of(filter), "", Sort.NEWEST_FIRST, DEFAULT_PAGE_SIZE, Optional.empty(), false);
     }
 
@@ -81,6 +81,7 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
 
     /** @return this query starting after the page that returned the cursor */
     public Query after(String cursor) {
+        ValidationException.requireNonNull(cursor, "cursor");
         return new Query(filter, keyword, sort, pageSize, Optional.of(cursor), withTotal);
     }
 

@@ -1,6 +1,7 @@
 package io.crmkit.api.filter;
 
-import java.util.Objects;
+import io.crmkit.api.error.ValidationException;
+
 
 /**
  * The order of a search: one field and a direction; ties are broken by the customer id in the same
@@ -18,7 +19,7 @@ public record Sort(String field, boolean ascending) {
 
     /** Checks for null. */
     public Sort {
-        Objects.requireNonNull(field, "field");
+        ValidationException.requireNonNull(field, "field");
     }
 
     /** @return ascending order of the field */

@@ -3,7 +3,6 @@ package io.crmkit.api.io;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,11 +27,11 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
 
     /** Copies the columns. */
     public ExportRequest {
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(keyword, "keyword");
-        columns = List.copyOf(columns);
-        Objects.requireNonNull(view, "view");
+        ValidationException.requireNonNull(format, "format");
+        ValidationException.requireNonNull(filter, "filter");
+        ValidationException.requireNonNull(keyword, "keyword");
+        columns = ValidationException.requireNoNulls(columns, "columns");
+        ValidationException.requireNonNull(view, "view");
         if (!columns.isEmpty() && view.isPresent()) {
             throw ValidationException.of("columns", "not_allowed", "columns: name columns or a view, not both");
         }
@@ -53,7 +52,7 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
         private String view;
 
         private Builder(FileFormat format) {
-            this.format = Objects.requireNonNull(format, "format");
+            this.format = ValidationException.requireNonNull(format, "format");
         }
 
         /** @param delimiter the CSV delimiter: one of {@code , ; | TAB} */
@@ -68,25 +67,25 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
 
         /** @param filter which customers to export */
         public Builder filter(Filter filter) {
-            this.filter = Objects.requireNonNull(filter, "filter");
+            this.filter = ValidationException.requireNonNull(filter, "filter");
             return this;
         }
 
         /** @param keyword the search box's keyword, 0 to 255 characters */
         public Builder keyword(String keyword) {
-            this.keyword = Objects.requireNonNull(keyword, "keyword");
+            this.keyword = ValidationException.requireNonNull(keyword, "keyword");
             return this;
         }
 
         /** @param columns the column keys, in order */
         public Builder columns(List<String> columns) {
-            this.columns = List.copyOf(columns);
+            this.columns = ValidationException.requireNoNulls(columns, "columns");
             return this;
         }
 
         /** @param viewName the name of a saved list view whose columns to export */
         public Builder view(String viewName) {
-            this.view = Objects.requireNonNull(viewName, "viewName");
+            this.view = ValidationException.requireNonNull(viewName, "viewName");
             return this;
         }
 

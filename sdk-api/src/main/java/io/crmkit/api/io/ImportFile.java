@@ -2,7 +2,6 @@ package io.crmkit.api.io;
 
 import io.crmkit.api.error.ValidationException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * A file to import from: where it is, its format and, for CSV, its delimiter. The file must stay in place
@@ -17,8 +16,8 @@ public record ImportFile(Path path, FileFormat format, char delimiter) {
 
     /** @throws ValidationException on field {@code delimiter}, code {@code not_allowed}, for one other than {@code , ; | TAB} */
     public ImportFile {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(format, "format");
+        ValidationException.requireNonNull(path, "path");
+        ValidationException.requireNonNull(format, "format");
         if (",;|\t".indexOf(delimiter) < 0) {
             throw ValidationException.of("delimiter", "not_allowed", String.format(java.util.Locale.ROOT,
                     "delimiter: one of , ; | or TAB, got U+%04X", (int) delimiter));
@@ -30,7 +29,7 @@ public record ImportFile(Path path, FileFormat format, char delimiter) {
      * @throws ValidationException on field {@code file}, code {@code invalid}, when the name ends in neither
      */
     public static ImportFile of(Path path) {
-        Objects.requireNonNull(path, "path");
+        ValidationException.requireNonNull(path, "path");
         FileFormat format = FileFormat.ofFileName(path.getFileName().toString()).orElseThrow(() ->
                 ValidationException.of("file", "invalid", "file: " + path.getFileName() + " is neither .xlsx nor .csv; name the"
                         + " format with ImportFile.of(path, format)"));

@@ -1,10 +1,10 @@
 package io.crmkit.api.io;
 
+import io.crmkit.api.error.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,13 +35,13 @@ public record ImportRequest(ImportFile file, Map<String, String> mapping, Import
 
     /** Copies the collections. */
     public ImportRequest {
-        Objects.requireNonNull(file, "file");
+        ValidationException.requireNonNull(file, "file");
         mapping = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(matchBy, "matchBy");
-        Objects.requireNonNull(source, "source");
-        tags = List.copyOf(tags);
-        groups = List.copyOf(groups);
+        ValidationException.requireNonNull(mode, "mode");
+        ValidationException.requireNonNull(matchBy, "matchBy");
+        ValidationException.requireNonNull(source, "source");
+        tags = ValidationException.requireNoNulls(tags, "tags");
+        groups = ValidationException.requireNoNulls(groups, "groups");
     }
 
     /** @return a builder for importing the file: create or update, default matching, suggested mapping */
@@ -61,43 +61,44 @@ public record ImportRequest(ImportFile file, Map<String, String> mapping, Import
         private boolean dryRun;
 
         private Builder(ImportFile file) {
-            this.file = Objects.requireNonNull(file, "file");
+            this.file = ValidationException.requireNonNull(file, "file");
         }
 
         /** Maps the column with this header text to a field key; mapping it again replaces the target. */
         public Builder map(String header, String fieldKey) {
-            mapping.put(Objects.requireNonNull(header, "header"), Objects.requireNonNull(fieldKey, "fieldKey"));
+            mapping.put(ValidationException.requireNonNull(header, "header"),
+                    ValidationException.requireNonNull(fieldKey, "fieldKey"));
             return this;
         }
 
         /** Replaces the mapping, header text to field key (a preview's suggestion, changed by the user). */
         public Builder mapping(Map<String, String> headerToField) {
             mapping.clear();
-            headerToField.forEach(this::map);
+            ValidationException.requireNonNull(headerToField, "mapping").forEach(this::map);
             return this;
         }
 
         /** @param mode what to do with matching and new rows; default {@link ImportMode#CREATE_OR_UPDATE} */
         public Builder mode(ImportMode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
+            this.mode = ValidationException.requireNonNull(mode, "mode");
             return this;
         }
 
         /** @param key the one key that recognizes existing customers, instead of id, then phone, then email */
         public Builder matchBy(MatchKey key) {
-            this.matchBy = Objects.requireNonNull(key, "key");
+            this.matchBy = ValidationException.requireNonNull(key, "key");
             return this;
         }
 
         /** @param source the source of created customers, 0 to 64 characters */
         public Builder source(String source) {
-            this.source = Objects.requireNonNull(source, "source");
+            this.source = ValidationException.requireNonNull(source, "source");
             return this;
         }
 
         /** Adds a tag to every imported customer. */
         public Builder tag(String tag) {
-            tags.add(Objects.requireNonNull(tag, "tag"));
+            tags.add(ValidationException.requireNonNull(tag, "tag"));
             return this;
         }
 

@@ -2,7 +2,6 @@ package io.crmkit.api.merge;
 
 import io.crmkit.api.error.ValidationException;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -22,14 +21,14 @@ public record MatchRules(Set<MatchRule> rules, int threshold) {
      *                             {@code threshold} (code {@code out_of_range}) outside 1 to 100
      */
     public MatchRules {
-        Objects.requireNonNull(rules, "rules");
+        ValidationException.requireNonNull(rules, "rules");
         if (rules.isEmpty()) {
             throw ValidationException.of("rules", "required", "rules: name at least one match rule");
         }
         if (threshold < 1 || threshold > 100) {
             throw ValidationException.of("threshold", "out_of_range", "threshold: must be 1 to 100, got " + threshold);
         }
-        rules = Set.copyOf(EnumSet.copyOf(rules));
+        rules = Set.copyOf(EnumSet.copyOf(ValidationException.requireNoNulls(rules, "rules")));
     }
 
     /** @return every rule, threshold {@value #DEFAULT_THRESHOLD} */

@@ -1,8 +1,8 @@
 package io.crmkit.api.merge;
 
+import io.crmkit.api.error.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The survivorship rules of a merge: one rule for every field, and overrides per field. Fields that take part:
@@ -16,8 +16,8 @@ import java.util.Objects;
 public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> overrides) {
 
     public MergeOptions {
-        Objects.requireNonNull(defaultRule, "defaultRule");
-        overrides = Map.copyOf(Objects.requireNonNull(overrides, "overrides"));
+        ValidationException.requireNonNull(defaultRule, "defaultRule");
+        overrides = Map.copyOf(ValidationException.requireNonNull(overrides, "overrides"));
     }
 
     /** @return {@link Survivorship#NON_EMPTY} for every field */
@@ -45,13 +45,14 @@ public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> o
 
         /** @param rule the rule of every field without an override */
         public Builder defaultRule(Survivorship rule) {
-            this.defaultRule = Objects.requireNonNull(rule, "rule");
+            this.defaultRule = ValidationException.requireNonNull(rule, "rule");
             return this;
         }
 
         /** @param field a built-in or custom field key; @param rule its rule in this merge */
         public Builder field(String field, Survivorship rule) {
-            overrides.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(rule, "rule"));
+            overrides.put(ValidationException.requireNonNull(field, "field"),
+                    ValidationException.requireNonNull(rule, "rule"));
             return this;
         }
 

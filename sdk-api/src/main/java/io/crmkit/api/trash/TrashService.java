@@ -1,7 +1,7 @@
 package io.crmkit.api.trash;
 
-import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.ValidationException;
 import java.util.Collection;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package io.crmkit.api.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,6 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FilterTest {
 
@@ -87,5 +90,31 @@ class FilterTest {
     void namesGroupAndSavedFilterMembershipWithoutTheirPseudoFields() {
         assertThat(Filter.inGroup(7)).isEqualTo(Filter.eq("group", 7L));
         assertThat(Filter.inSavedFilter(9)).isEqualTo(Filter.eq("savedFilter", 9L));
+    }
+
+    @Test
+    void occurredIsTheEventsPseudoFieldCondition() {
+        assertThat(Filter.occurred("call", 3, 30))
+                .isEqualTo(Filter.where("events.call", Operator.OCCURRED_AT_LEAST, 3L, 30L));
+        assertThat(Filter.occurred("t".repeat(40), 1_000_000, 36_500).field()).isEqualTo("events." + "t".repeat(40));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Call", "call.back", "call back", "e'x"})
+    void occurredRefusesAnEventTypeOutsideItsAlphabet(String type) {
+        assertThatThrownBy(() -> Filter.occurred(type, 1, 1)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors().get(0))
+                        .extracting(FieldError::field, FieldError::code).containsExactly("filter", "invalid"));
+        assertThatThrownBy(() -> Filter.occurred("t".repeat(41), 1, 1)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Filter.occurred(null, 1, 1)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void occurredRefusesACountOrWindowOnePastItsRange() {
+        assertThatThrownBy(() -> Filter.occurred("call", 0, 30)).hasMessageContaining("1 to 1000000, got 0");
+        assertThatThrownBy(() -> Filter.occurred("call", 1_000_001, 30)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Filter.occurred("call", 1, 0)).hasMessageContaining("1 to 36500, got 0");
+        assertThatThrownBy(() -> Filter.occurred("call", 1, 36_501))
+                .satisfies(e -> assertThat(((ValidationException) e).errors().get(0).limit()).contains("36500"));
     }
 }
