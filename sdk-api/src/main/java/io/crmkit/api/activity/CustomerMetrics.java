@@ -27,6 +27,7 @@ public record CustomerMetrics(long customerId, Optional<Instant> lastActivityAt,
                               Optional<Integer> frequency, Optional<Integer> monetary, Optional<Integer> valueRating,
                               Instant refreshedAt) {
 
+    /** Checks for nulls and copies the collections. */
     public CustomerMetrics {
         Objects.requireNonNull(lastActivityAt, "lastActivityAt");
         Objects.requireNonNull(totalSpent, "totalSpent");

@@ -11,6 +11,7 @@ import java.util.Objects;
 public record Event(long id, long customerId, String type, Instant occurredAt, String source,
                     Map<String, Object> properties, Instant recordedAt, String recordedBy) {
 
+    /** Checks for nulls and copies the collections. */
     public Event {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(properties, "properties");

@@ -20,6 +20,7 @@ import java.util.Map;
 public record EventDraft(long customerId, String type, Instant occurredAt, String source,
                          Map<String, Object> properties) {
 
+    /** @throws ValidationException naming the component that is null or invalid */
     public EventDraft {
         ValidationException.requireNonNull(type, "type");
         ValidationException.requireNonNull(occurredAt, "occurredAt");

@@ -13,6 +13,7 @@ import java.time.Instant;
 public record Link(long id, long customerId, String type, String externalId, String label, Instant createdAt,
                    String createdBy) {
 
+    /** @throws ValidationException naming the component that is null or invalid */
     public Link {
         ValidationException.requireNonNull(type, "type");
         ValidationException.requireNonNull(externalId, "externalId");

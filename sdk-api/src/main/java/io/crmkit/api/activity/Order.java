@@ -14,6 +14,7 @@ public record Order(long id, long customerId, String number, Instant orderedAt, 
                     BigDecimal amount, String currency, List<OrderLine> lines, Instant createdAt, String createdBy,
                     long version) {
 
+    /** Checks for nulls and copies the collections. */
     public Order {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(status, "status");

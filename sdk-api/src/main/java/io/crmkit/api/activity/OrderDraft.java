@@ -27,6 +27,7 @@ public record OrderDraft(String number, Instant orderedAt, OrderStatus status, S
     /** Most lines per order. */
     public static final int LINES_MAX = 500;
 
+    /** @throws ValidationException naming the component that is null or invalid */
     public OrderDraft {
         ValidationException.requireNonNull(number, "number");
         ValidationException.requireNonNull(orderedAt, "orderedAt");

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
  */
 public record OrderLine(String sku, String name, BigDecimal quantity, BigDecimal unitPrice) {
 
+    /** @throws ValidationException naming the component that is null or invalid */
     public OrderLine {
         ValidationException.requireNonNull(sku, "sku");
         ValidationException.requireNonNull(name, "name");

@@ -13,6 +13,7 @@ public record Task(long id, long customerId, String title, Optional<Instant> due
                    TaskStatus status, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
                    long version) {
 
+    /** Checks for nulls and copies the collections. */
     public Task {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(dueAt, "dueAt");

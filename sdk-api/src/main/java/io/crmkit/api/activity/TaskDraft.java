@@ -18,6 +18,7 @@ public record TaskDraft(String title, Optional<Instant> dueAt, Optional<String> 
     /** Longest title. */
     public static final int TITLE_MAX = 200;
 
+    /** @throws ValidationException naming the component that is null or invalid */
     public TaskDraft {
         ValidationException.requireNonNull(title, "title");
         ValidationException.requireNonNull(dueAt, "dueAt");

@@ -15,6 +15,7 @@ import java.util.Set;
  */
 public record TimelineQuery(Set<String> types, Optional<Instant> from, Optional<Instant> to, PageRequest page) {
 
+    /** @throws ValidationException naming the component that is null or invalid */
     public TimelineQuery {
         types = Set.copyOf(ValidationException.requireNoNulls(types, "types"));
         ValidationException.requireNonNull(from, "from");

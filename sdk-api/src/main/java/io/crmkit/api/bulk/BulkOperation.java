@@ -22,6 +22,7 @@ public sealed interface BulkOperation {
      * channels, external and WeChat ids) are unique per customer and cannot be set in bulk.
      */
     record Edit(CustomerPatch changes) implements BulkOperation {
+        /** @throws ValidationException naming the component that is null or invalid */
         public Edit {
             ValidationException.requireNonNull(changes, "changes");
         }
@@ -34,6 +35,7 @@ public sealed interface BulkOperation {
 
     /** Adds tags; a customer would exceed 100 tags is reported as failed. */
     record AddTags(List<String> tags) implements BulkOperation {
+        /** @throws ValidationException naming the component that is null or invalid */
         public AddTags {
             tags = ValidationException.requireNoNulls(tags, "tags");
         }
@@ -46,6 +48,7 @@ public sealed interface BulkOperation {
 
     /** Removes tags. */
     record RemoveTags(List<String> tags) implements BulkOperation {
+        /** @throws ValidationException naming the component that is null or invalid */
         public RemoveTags {
             tags = ValidationException.requireNoNulls(tags, "tags");
         }
@@ -74,6 +77,7 @@ public sealed interface BulkOperation {
 
     /** Status to ASSIGNED with an owner; NEW customers (not yet identified as valid) are skipped and reported. */
     record Assign(String ownerId) implements BulkOperation {
+        /** @throws ValidationException naming the component that is null or invalid */
         public Assign {
             ValidationException.requireNonNull(ownerId, "ownerId");
         }
@@ -91,6 +95,7 @@ public sealed interface BulkOperation {
      * step, from the trash ({@code TrashService.erase}).
      */
     record Delete(String token, boolean agreed, String reason) implements BulkOperation {
+        /** @throws ValidationException naming the component that is null or invalid */
         public Delete {
             ValidationException.requireNonNull(token, "token");
             ValidationException.requireNonNull(reason, "reason");
@@ -107,6 +112,7 @@ public sealed interface BulkOperation {
      * operations it is not idempotent: running it again creates more tasks.
      */
     record CreateTask(TaskDraft draft) implements BulkOperation {
+        /** @throws ValidationException naming the component that is null or invalid */
         public CreateTask {
             ValidationException.requireNonNull(draft, "draft");
         }

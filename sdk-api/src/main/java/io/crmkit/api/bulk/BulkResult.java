@@ -20,6 +20,7 @@ public record BulkResult(String operation, long total, long changed, long unchan
     /** Most issues a result lists; the counts stay exact. */
     public static final int MAX_ISSUES = 1000;
 
+    /** Checks for nulls and copies the collections. */
     public BulkResult {
         issues = List.copyOf(issues);
     }

@@ -14,8 +14,11 @@ import java.util.Optional;
  */
 public class ConfigurationException extends CrmException {
 
+    /** The builder setting, as {@link #setting()} returns it. */
     private final String setting;
+    /** The bad value as text, or null when there is none; {@link #value()} wraps it. */
     private final String value;
+    /** What is wrong with the value. */
     private final String problem;
 
     /**

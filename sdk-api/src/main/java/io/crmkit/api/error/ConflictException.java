@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public class ConflictException extends CrmException {
 
+    /** The id of what the write collided with, or null when unknown. */
     private final Long conflictingId;
 
     /** @param message what collided with what */

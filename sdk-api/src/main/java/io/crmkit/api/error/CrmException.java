@@ -8,6 +8,7 @@ package io.crmkit.api.error;
  */
 public class CrmException extends RuntimeException {
 
+    /** The machine-readable code. */
     private final String code;
 
     /**

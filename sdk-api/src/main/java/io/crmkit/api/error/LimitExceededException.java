@@ -6,7 +6,9 @@ package io.crmkit.api.error;
  */
 public class LimitExceededException extends CrmException {
 
+    /** The limit that was exceeded. */
     private final long limit;
+    /** How much was asked for. */
     private final long requested;
 
     /**

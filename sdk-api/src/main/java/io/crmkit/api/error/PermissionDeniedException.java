@@ -5,6 +5,7 @@ import io.crmkit.api.Permission;
 /** The actor lacks the permission the operation needs. Nothing was read or written. */
 public class PermissionDeniedException extends CrmException {
 
+    /** The permission the actor lacks. */
     private final Permission missing;
 
     /**

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
  */
 public class ValidationException extends CrmException {
 
+    /** Every problem found; never empty. */
     private final List<FieldError> errors;
 
     /** @param errors every problem found; at least one */

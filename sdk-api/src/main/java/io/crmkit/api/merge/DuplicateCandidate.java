@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record DuplicateCandidate(long customerId, long otherId, int score, List<MatchReason> reasons) {
 
+    /** Checks for nulls and copies the collections. */
     public DuplicateCandidate {
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
     }

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record DuplicateCluster(List<Long> customerIds, int score, List<DuplicateCandidate> pairs) {
 
+    /** Checks for nulls and copies the collections. */
     public DuplicateCluster {
         customerIds = List.copyOf(Objects.requireNonNull(customerIds, "customerIds"));
         pairs = List.copyOf(Objects.requireNonNull(pairs, "pairs"));

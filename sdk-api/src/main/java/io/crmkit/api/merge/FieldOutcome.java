@@ -21,6 +21,7 @@ public record FieldOutcome(String field, Survivorship rule, Side source, Object 
         MERGED
     }
 
+    /** Checks for nulls and copies the collections. */
     public FieldOutcome {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record IdentityConflict(String field, List<String> values, String reason) {
 
+    /** Checks for nulls and copies the collections. */
     public IdentityConflict {
         Objects.requireNonNull(field, "field");
         values = List.copyOf(Objects.requireNonNull(values, "values"));

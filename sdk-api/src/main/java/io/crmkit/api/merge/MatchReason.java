@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record MatchReason(MatchRule rule, String detail) {
 
+    /** Checks for nulls and copies the collections. */
     public MatchReason {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(detail, "detail");

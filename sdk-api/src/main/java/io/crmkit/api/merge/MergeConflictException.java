@@ -10,6 +10,7 @@ import java.util.List;
  */
 public class MergeConflictException extends ConflictException {
 
+    /** Every conflict; never empty. */
     private final List<IdentityConflict> conflicts;
 
     /** @param conflicts every conflict, at least one */

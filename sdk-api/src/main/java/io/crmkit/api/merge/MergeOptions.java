@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> overrides) {
 
+    /** @throws ValidationException naming the component that is null or invalid */
     public MergeOptions {
         ValidationException.requireNonNull(defaultRule, "defaultRule");
         overrides = Map.copyOf(ValidationException.requireNonNull(overrides, "overrides"));

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record MergePreview(Customer result, List<FieldOutcome> fields, List<IdentityConflict> conflicts) {
 
+    /** Checks for nulls and copies the collections. */
     public MergePreview {
         Objects.requireNonNull(result, "result");
         fields = List.copyOf(Objects.requireNonNull(fields, "fields"));

@@ -19,6 +19,7 @@ import java.util.Optional;
 public record MergeRecord(long id, long survivorId, long mergedId, String actorId, Instant mergedAt,
                           Instant undoableUntil, Optional<Instant> undoneAt, Optional<String> undoneBy) {
 
+    /** Checks for nulls and copies the collections. */
     public MergeRecord {
         Objects.requireNonNull(actorId, "actorId");
         Objects.requireNonNull(mergedAt, "mergedAt");

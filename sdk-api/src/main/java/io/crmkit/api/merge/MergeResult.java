@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record MergeResult(List<Long> mergeIds, Customer survivor, List<Long> mergedIds, Instant undoableUntil) {
 
+    /** Checks for nulls and copies the collections. */
     public MergeResult {
         mergeIds = List.copyOf(Objects.requireNonNull(mergeIds, "mergeIds"));
         Objects.requireNonNull(survivor, "survivor");

@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record RestoreResult(List<Long> restored, List<BulkIssue> refused) {
 
+    /** Checks for nulls and copies the collections. */
     public RestoreResult {
         restored = List.copyOf(restored);
         refused = List.copyOf(refused);
