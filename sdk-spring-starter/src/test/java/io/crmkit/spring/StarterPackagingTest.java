@@ -15,7 +15,8 @@ class StarterPackagingTest {
     void registersItsAutoConfigurationsTheBoot3Way() {
         assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
                 .contains(CrmKitAutoConfiguration.class.getName(), CrmKitHealthAutoConfiguration.class.getName(),
-                        CrmMetricsAutoConfiguration.class.getName());
+                        CrmMetricsAutoConfiguration.class.getName(),
+                        CrmKitJacksonAutoConfiguration.class.getName());
     }
 
     @Test

@@ -57,6 +57,7 @@ public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> o
             return this;
         }
 
+        /** @return the options: the default rule and the fields that override it */
         public MergeOptions build() {
             return new MergeOptions(defaultRule, overrides);
         }
