@@ -15,7 +15,7 @@ import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.job.JobLeases;
-import io.crmkit.impl.io.RunningTransfers;
+import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.io.TransferEnds;
 import io.crmkit.impl.io.TransferLimits;
 import io.crmkit.impl.customer.CustomerReader;
@@ -442,7 +442,7 @@ public final class CrmKit implements AutoCloseable {
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
-                        trashRetention, jobs, new RunningTransfers(), mergeRetention, growing,
+                        trashRetention, jobs, new RunningJobs(), mergeRetention, growing,
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
                         new TransferLimits(importMaxRows, exportMaxRows), new TransferEnds(transferListeners),
                         new JobLeases(database, micros, jobLease, jobLeaseRenewal));

@@ -24,7 +24,7 @@ import java.util.List;
  * @param idSql           plain JDBC statements over lists of customer ids, as the database needs them written
  * @param trashRetention  how long deleted customers stay in the trash
  * @param jobs            runs submitted jobs (bulk operations, imports, exports)
- * @param transfers       the imports and exports running in this kit, for cancelling them
+ * @param transfers       the jobs of every kind running in this kit, for cancelling and awaiting them
  * @param mergeRetention  how long a merge can be undone
  * @param growing         refreshes the statistics of tables the kit fills
  * @param refresher       refreshes the metrics of customers whose events changed, in the background
@@ -48,11 +48,17 @@ public record KitContext(
         IdStatements idSql,
         java.time.Duration trashRetention,
         java.util.concurrent.ExecutorService jobs,
-        io.crmkit.impl.io.RunningTransfers transfers,
+        io.crmkit.impl.job.RunningJobs transfers,
         java.time.Duration mergeRetention,
         io.crmkit.impl.db.GrowingTables growing,
         io.crmkit.impl.activity.MetricsRefresher refresher,
         io.crmkit.impl.io.TransferLimits transferLimits,
         io.crmkit.impl.io.TransferEnds transferEnds,
-        io.crmkit.impl.job.JobLeases leases) {
+        io.crmkit.impl.job.JobLeases leases) implements io.crmkit.impl.bulk.BulkKit {
+
+    /** @return the jobs of every kind running in this kit: {@link #transfers()} */
+    @Override
+    public io.crmkit.impl.job.RunningJobs running() {
+        return transfers;
+    }
 }

@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ExportService} for one actor: pages of {@value #PAGE} customers in id order, each read with a few
@@ -37,6 +39,7 @@ import java.util.function.Function;
  */
 public final class DefaultExportService implements ExportService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultExportService.class);
     private static final int PAGE = 1000;
     /** Rows between two stored progress reports. */
     private static final int PROGRESS_EVERY = 10 * PAGE;
@@ -133,6 +136,8 @@ public final class DefaultExportService implements ExportService {
                     done(written);
                 }
             } catch (IOException | RuntimeException e) {
+                LOG.warn("Export job {} of tenant '{}' to {} failed; the job stores why", jobId, actor.tenantId(),
+                        target, e);
                 try {
                     Files.deleteIfExists(partial);
                 } catch (IOException ignored) {

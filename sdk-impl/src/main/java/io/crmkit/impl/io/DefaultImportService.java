@@ -33,12 +33,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link ImportService} for one actor. Thread-safe. */
 public final class DefaultImportService implements ImportService {
 
     /** The source of created customers when neither the request nor the row names one. */
     static final String DEFAULT_SOURCE = "import";
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultImportService.class);
     private static final int SAMPLE_ROWS = 5;
 
     private final Actor actor;
@@ -90,7 +93,8 @@ public final class DefaultImportService implements ImportService {
             try {
                 prepared.run(ProgressListener.NONE);
             } catch (RuntimeException e) {
-                // the job's stored state says why it failed
+                LOG.warn("Import job {} of tenant '{}' failed; the job stores why, and running the same import again"
+                        + " continues after its last committed row", prepared.jobId, actor.tenantId(), e);
             } finally {
                 kit.transferEnds().report(store, actor.tenantId(), prepared.jobId);
             }
