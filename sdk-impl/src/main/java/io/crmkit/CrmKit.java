@@ -14,6 +14,7 @@ import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
+import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.io.TransferEnds;
@@ -166,6 +167,7 @@ public final class CrmKit implements AutoCloseable {
         private Duration fieldCacheExpiry = Duration.ofSeconds(30);
         private Duration trashRetention = Duration.ofDays(30);
         private Duration mergeRetention = Duration.ofDays(30);
+        private Duration jobFileRetention = Duration.ofDays(7);
         private int jobThreads = 2;
         private Duration jobLease = Duration.ofSeconds(10);
         private Duration jobLeaseRenewal = Duration.ofSeconds(3);
@@ -323,6 +325,21 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
+         * How long the files of jobs kept in the database (the output of an export submitted without a host path,
+         * see {@code ExportService.submit(ExportRequest)}) stay there: 1 hour to 3650 days, 7 days by default. Older
+         * files are deleted when a kit starts and whenever an export into the database starts.
+         */
+        public Builder jobFileRetention(Duration retention) {
+            require(retention, "jobFileRetention");
+            if (retention.compareTo(Duration.ofHours(1)) < 0 || retention.compareTo(Duration.ofDays(3650)) > 0) {
+                throw new ConfigurationException("jobFileRetention", retention, "must be between 1 hour and 3650"
+                        + " days");
+            }
+            this.jobFileRetention = retention;
+            return this;
+        }
+
+        /**
          * Most data rows of an imported file: 1 to {@value ImportService#MAX_ROWS} (the default). A larger file is
          * refused with a {@code LimitExceededException} before any row is written.
          */
@@ -445,7 +462,9 @@ public final class CrmKit implements AutoCloseable {
                         trashRetention, jobs, new RunningJobs(), mergeRetention, growing,
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
                         new TransferLimits(importMaxRows, exportMaxRows), new TransferEnds(transferListeners),
-                        new JobLeases(database, micros, jobLease, jobLeaseRenewal));
+                        new JobLeases(database, micros, jobLease, jobLeaseRenewal),
+                        new JobFiles(database, micros, tablePrefix, jobFileRetention));
+                context.jobFiles().deleteExpired();
                 return new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -16,7 +16,7 @@ import io.crmkit.impl.io.DefaultImportService;
 import io.crmkit.impl.io.DefaultTransferJobs;
 import io.crmkit.impl.io.TransferJobSource;
 import io.crmkit.api.job.Jobs;
-import io.crmkit.impl.bulk.BulkKit;
+import io.crmkit.impl.job.JobKit;
 import io.crmkit.impl.job.DefaultJobs;
 import java.util.List;
 import io.crmkit.api.merge.MergeService;
@@ -58,8 +58,8 @@ public final class ScopedCrm implements Crm {
         this.jobs = new DefaultJobs(actor, running(kit), List.of(bulk.jobSource(), new TransferJobSource(transfers)));
     }
 
-    /** @return the jobs running in the kit, as the bulk operations' view of the kit provides them */
-    private static io.crmkit.impl.job.RunningJobs running(BulkKit kit) {
+    /** @return the jobs running in the kit, as the jobs' view of the kit provides them */
+    private static io.crmkit.impl.job.RunningJobs running(JobKit kit) {
         return kit.running();
     }
 

@@ -5,16 +5,14 @@ import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.FieldCatalog;
-import io.crmkit.impl.job.JobLeases;
-import io.crmkit.impl.job.RunningJobs;
+import io.crmkit.impl.job.JobKit;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 
 /**
  * What bulk operations use of their kit, as the kit's wiring provides it: {@link DefaultBulkService} hands each of its
  * parts exactly the collaborators it needs from here.
  */
-public interface BulkKit {
+public interface BulkKit extends JobKit {
 
     /** @return the validated prefix of the SDK's tables */
     String tablePrefix();
@@ -36,13 +34,4 @@ public interface BulkKit {
 
     /** @return statements over lists of customer ids */
     IdStatements idSql();
-
-    /** @return the threads of submitted jobs */
-    ExecutorService jobs();
-
-    /** @return the leases of the kit's job runs */
-    JobLeases leases();
-
-    /** @return the jobs running in this kit, for cancelling and awaiting them */
-    RunningJobs running();
 }
