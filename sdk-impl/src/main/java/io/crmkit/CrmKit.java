@@ -16,6 +16,8 @@ import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.io.ScheduledImports;
 import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.io.TransferEnds;
 import io.crmkit.impl.io.TransferLimits;
@@ -127,13 +129,15 @@ public final class CrmKit implements AutoCloseable {
     }
 
     /**
-     * Stops the job threads, letting running jobs finish their current chunk (waiting up to 30 seconds; a job
-     * stopped in the middle is finished by running its operation again), stops renewing job leases (a job still
-     * queued here is interrupted once its lease ends and can be taken over by any kit), then closes the connection pool the kit
-     * created from a JDBC URL; a host's DataSource stays open.
+     * Stops picking up scheduled jobs (submitted imports), then stops the job threads, letting running jobs finish
+     * their current chunk (waiting up to 30 seconds each; a submitted import stopped in the middle is continued by
+     * another kit on the database, any other job by running its operation again), stops renewing job leases (a job
+     * still queued here is interrupted once its lease ends and can be taken over by any kit), then closes the
+     * connection pool the kit created from a JDBC URL; a host's DataSource stays open.
      */
     @Override
     public void close() {
+        context.scheduler().close();
         JobThreads.close(context.jobs());
         context.leases().close();
         if (ownedPool != null) {
@@ -455,6 +459,7 @@ public final class CrmKit implements AutoCloseable {
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
                 IdStatements idSql = IdStatements.of(dialect);
                 ExecutorService jobs = JobThreads.open(jobThreads);
+                JobScheduler scheduler = new JobScheduler(source, tablePrefix, jobThreads, jobLease, jobLeaseRenewal);
                 GrowingTables growing = new GrowingTables(database);
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
@@ -463,9 +468,12 @@ public final class CrmKit implements AutoCloseable {
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
                         new TransferLimits(importMaxRows, exportMaxRows), new TransferEnds(transferListeners),
                         new JobLeases(database, micros, jobLease, jobLeaseRenewal),
-                        new JobFiles(database, micros, tablePrefix, jobFileRetention));
+                        new JobFiles(database, micros, tablePrefix, jobFileRetention), scheduler);
                 context.jobFiles().deleteExpired();
-                return new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
+                CrmKit kit = new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
+                scheduler.start(new ScheduledImports(database, tablePrefix, context.jobFiles(), context.transferEnds(),
+                        kit::as)::run);
+                return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {
                     pool.close();

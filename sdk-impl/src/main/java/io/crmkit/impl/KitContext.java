@@ -31,7 +31,8 @@ import java.util.List;
  * @param transferLimits  the row limits of imports and exports
  * @param transferEnds    told of the end of each submitted import and export
  * @param leases          the leases this kit's job runs hold, renewed by its heartbeat
- * @param jobFiles        the files of jobs (exports' outputs), kept in the database
+ * @param jobFiles        the files of jobs (imports' inputs, exports' outputs), kept in the database
+ * @param scheduler       the kit's persistent job executions (db-scheduler)
  */
 public record KitContext(
         String tablePrefix,
@@ -56,7 +57,8 @@ public record KitContext(
         io.crmkit.impl.io.TransferLimits transferLimits,
         io.crmkit.impl.io.TransferEnds transferEnds,
         io.crmkit.impl.job.JobLeases leases,
-        io.crmkit.impl.job.JobFiles jobFiles) implements io.crmkit.impl.bulk.BulkKit,
+        io.crmkit.impl.job.JobFiles jobFiles,
+        io.crmkit.impl.job.JobScheduler scheduler) implements io.crmkit.impl.bulk.BulkKit,
         io.crmkit.impl.io.TransferKit {
 
     /** @return the jobs of every kind running in this kit: {@link #transfers()} */

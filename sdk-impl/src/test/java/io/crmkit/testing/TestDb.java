@@ -26,7 +26,7 @@ public final class TestDb {
     private static final List<String> TABLES = List.of("custom_value", "tag", "identity", "customer", "field",
             "audit", "saved_filter", "group_member", "customer_group", "list_view", "trash_customer",
             "trash_identity", "trash_tag", "trash_custom_value", "trash_group_member", "bulk_job", "job_file",
-            "transfer_job", "import_failure", "merge_record", "merge_moved", "event_type", "event", "customer_metric",
+            "scheduled_tasks", "transfer_job", "import_failure", "merge_record", "merge_moved", "event_type", "event", "customer_metric",
             "task", "customer_order", "order_line", "customer_link");
 
     private final String name;

@@ -7,4 +7,7 @@ public interface TransferKit extends JobKit {
 
     /** @return told of the end of each submitted import and export */
     TransferEnds transferEnds();
+
+    /** @return the kit's persistent job executions */
+    io.crmkit.impl.job.JobScheduler scheduler();
 }
