@@ -376,7 +376,10 @@ public final class CrmKit implements AutoCloseable {
             return this;
         }
 
-        /** Threads running submitted jobs (bulk operations): 1 to 64, 2 by default. */
+        /**
+         * Threads running submitted jobs: 1 to 64, 2 by default; as many again run the submitted imports this kit
+         * picks up from the database's scheduler.
+         */
         public Builder jobThreads(int threads) {
             if (threads < 1 || threads > 64) {
                 throw new ConfigurationException("jobThreads", threads, "must be between 1 and 64");
@@ -389,7 +392,10 @@ public final class CrmKit implements AutoCloseable {
          * How long a queued or running job stays held by its run without a renewal, and how often this kit renews the
          * leases of its runs (a heartbeat). A job whose lease ended (its process died, or lost the database for longer
          * than the lease) shows as {@code INTERRUPTED} and any kit may take it over by running the same import or
-         * operation again, or cancel it. Kits sharing a database need clocks in step well within the lease.
+         * operation again, or cancel it. Kits sharing a database need clocks in step well within the lease. The
+         * scheduler of submitted imports beats its heartbeat and looks for due jobs every {@code renewEvery}, and takes
+         * a kit whose heartbeats stopped for longer than the lease (plus two beats) for dead: another kit then continues
+         * its import.
          *
          * @param lease      1 second to 1 hour, 10 seconds by default
          * @param renewEvery 100 ms to half the lease, 3 seconds by default
