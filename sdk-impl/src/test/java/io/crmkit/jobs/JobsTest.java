@@ -78,6 +78,8 @@ class JobsTest {
         assertThat(importJob.importResult().orElseThrow().created()).isEqualTo(30);
         assertThat(importJob.name()).isEqualTo("listed.csv");
         assertThat(crm.jobs().latest(JobKind.BULK, 10)).extracting(Job::id).containsExactly(bulk);
+        assertThat(crm.jobs().latest(JobKind.IMPORT, 10)).extracting(Job::id).containsExactly(imported.jobId());
+        assertThat(crm.jobs().latest(JobKind.EXPORT, 10)).extracting(Job::id).containsExactly(export);
         assertThat(crm.jobs().latest(1)).extracting(Job::id).containsExactly(export);
         assertThat(crm.jobs().find(bulk)).contains(bulkJob);
         assertThat(crm.bulk().await(bulk, LONG).result()).isEqualTo(bulkJob.bulkResult());

@@ -14,7 +14,6 @@ import io.crmkit.api.io.ImportService;
 import io.crmkit.impl.io.DefaultExportService;
 import io.crmkit.impl.io.DefaultImportService;
 import io.crmkit.impl.io.DefaultTransferJobs;
-import io.crmkit.impl.io.TransferJobSource;
 import io.crmkit.api.job.Jobs;
 import io.crmkit.impl.job.JobKit;
 import io.crmkit.impl.job.DefaultJobs;
@@ -55,7 +54,7 @@ public final class ScopedCrm implements Crm {
         this.exports = new DefaultExportService(actor, kit, filters, transfers);
         this.merges = new DefaultMergeService(actor, kit);
         this.activities = new DefaultActivityService(actor, kit);
-        this.jobs = new DefaultJobs(actor, running(kit), List.of(bulk.jobSource(), new TransferJobSource(transfers)));
+        this.jobs = new DefaultJobs(actor, running(kit), List.of(bulk.jobSource(), transfers.jobSource()));
     }
 
     /** @return the jobs running in the kit, as the jobs' view of the kit provides them */

@@ -45,6 +45,11 @@ final class BulkJobSource implements JobSource {
     }
 
     @Override
+    public List<Job> latest(JobKind kind, int limit) {
+        return latest(limit);
+    }
+
+    @Override
     public boolean cancel(Job job) {
         Access.require(actor, job.name().equals("delete") ? Permission.BULK_DELETE : Permission.BULK_EDIT,
                 "cancel a bulk job");

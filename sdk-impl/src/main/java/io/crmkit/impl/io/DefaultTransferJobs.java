@@ -7,6 +7,7 @@ import io.crmkit.api.io.TransferJob;
 import io.crmkit.api.io.TransferJobs;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
+import io.crmkit.impl.job.JobSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,11 @@ public final class DefaultTransferJobs implements TransferJobs {
         this.actor = actor;
         this.kit = kit;
         this.store = new TransferJobStore(kit);
+    }
+
+    /** @return these jobs for {@code Crm.jobs()} */
+    public JobSource jobSource() {
+        return new TransferJobSource(this, store, actor.tenantId());
     }
 
     @Override

@@ -117,6 +117,11 @@ public final class ScheduledImports {
         if (List.of("DONE", "FAILED", "CANCELLED").contains(stored.get().state())) {
             return;
         }
+        if (files.chunks(job.tenantId(), job.jobId()) == 0) {
+            LOG.warn("Scheduled import job {} of tenant '{}' lost its file (kept for {}); run the import again to"
+                    + " continue it", job.jobId(), job.tenantId(), files.retention());
+            return;
+        }
         StoredRequest request = StoredRequest.fromJson(stored.get().request());
         releaseScheduled(job);
         Crm crm = crms.apply(Actor.of(job.tenantId(), job.actorId(), Permission.IMPORT, Permission.READ));

@@ -10,13 +10,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The import and export jobs of one actor's tenant as {@link Job}s, read and cancelled through its {@link TransferJobs}. */
-public final class TransferJobSource implements JobSource {
+/**
+ * The import and export jobs of one actor's tenant as {@link Job}s, read and cancelled through its
+ * {@link TransferJobs} (which check the permissions).
+ */
+final class TransferJobSource implements JobSource {
 
     private final TransferJobs transfers;
+    private final TransferJobStore store;
+    private final String tenantId;
 
-    public TransferJobSource(TransferJobs transfers) {
+    TransferJobSource(TransferJobs transfers, TransferJobStore store, String tenantId) {
         this.transfers = transfers;
+        this.store = store;
+        this.tenantId = tenantId;
     }
 
     @Override
@@ -33,6 +40,12 @@ public final class TransferJobSource implements JobSource {
     public List<Job> latest(int limit) {
         List<TransferJob> latest = transfers.latest();
         return latest.subList(0, Math.min(limit, latest.size())).stream().map(TransferJobSource::job).toList();
+    }
+
+    @Override
+    public List<Job> latest(JobKind kind, int limit) {
+        return store.latest(tenantId, TransferJob.Kind.valueOf(kind.name()), limit).stream()
+                .map(row -> job(row.job())).toList();
     }
 
     @Override

@@ -243,6 +243,12 @@ final class TransferJobStore {
                 tenantId, fingerprint, false).stream().findFirst();
     }
 
+    /** @return the latest jobs of one kind, at most {@code limit}, newest first */
+    List<Row> latest(String tenantId, TransferJob.Kind kind, int limit) {
+        return query("list transfer jobs", "SELECT " + COLUMNS + " FROM " + jobs + " WHERE tenant_id = ? AND kind = ?"
+                + " ORDER BY created_at DESC, id DESC LIMIT " + limit, tenantId, kind.name());
+    }
+
     List<Row> latest(String tenantId, int limit) {
         return query("list transfer jobs", "SELECT " + COLUMNS + " FROM " + jobs + " WHERE tenant_id = ?"
                 + " ORDER BY created_at DESC, id DESC LIMIT " + limit, tenantId);

@@ -70,7 +70,7 @@ public final class DefaultJobs implements Jobs {
         List<Job> all = new ArrayList<>();
         for (JobSource source : sources) {
             if (source.kinds().contains(kind)) {
-                source.latest(MAX_LISTED).stream().filter(job -> job.kind() == kind).forEach(all::add);
+                all.addAll(source.latest(kind, limit));
             }
         }
         all.sort(NEWEST_FIRST);

@@ -21,6 +21,9 @@ public interface JobSource {
     /** @return the tenant's latest jobs of this source, at most {@code limit}, newest first */
     List<Job> latest(int limit);
 
+    /** @return the tenant's latest jobs of one of this source's kinds, at most {@code limit}, newest first */
+    List<Job> latest(JobKind kind, int limit);
+
     /**
      * Cancels a job of this source, found by {@link #find}: see {@code Jobs.cancel}.
      *
