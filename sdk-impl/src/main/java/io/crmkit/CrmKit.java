@@ -14,8 +14,11 @@ import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
+import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
-import io.crmkit.impl.io.RunningTransfers;
+import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.io.ScheduledImports;
+import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.io.TransferEnds;
 import io.crmkit.impl.io.TransferLimits;
 import io.crmkit.impl.customer.CustomerReader;
@@ -126,13 +129,15 @@ public final class CrmKit implements AutoCloseable {
     }
 
     /**
-     * Stops the job threads, letting running jobs finish their current chunk (waiting up to 30 seconds; a job
-     * stopped in the middle is finished by running its operation again), stops renewing job leases (a job still
-     * queued here is interrupted once its lease ends and can be taken over by any kit), then closes the connection pool the kit
-     * created from a JDBC URL; a host's DataSource stays open.
+     * Stops picking up scheduled jobs (submitted imports), then stops the job threads, letting running jobs finish
+     * their current chunk (waiting up to 30 seconds each; a submitted import stopped in the middle is continued by
+     * another kit on the database, any other job by running its operation again), stops renewing job leases (a job
+     * still queued here is interrupted once its lease ends and can be taken over by any kit), then closes the
+     * connection pool the kit created from a JDBC URL; a host's DataSource stays open.
      */
     @Override
     public void close() {
+        context.scheduler().close();
         JobThreads.close(context.jobs());
         context.leases().close();
         if (ownedPool != null) {
@@ -166,6 +171,7 @@ public final class CrmKit implements AutoCloseable {
         private Duration fieldCacheExpiry = Duration.ofSeconds(30);
         private Duration trashRetention = Duration.ofDays(30);
         private Duration mergeRetention = Duration.ofDays(30);
+        private Duration jobFileRetention = Duration.ofDays(7);
         private int jobThreads = 2;
         private Duration jobLease = Duration.ofSeconds(10);
         private Duration jobLeaseRenewal = Duration.ofSeconds(3);
@@ -323,6 +329,21 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
+         * How long the files of jobs kept in the database (the output of an export submitted without a host path,
+         * see {@code ExportService.submit(ExportRequest)}) stay there: 1 hour to 3650 days, 7 days by default. Older
+         * files are deleted when a kit starts and whenever an export into the database starts.
+         */
+        public Builder jobFileRetention(Duration retention) {
+            require(retention, "jobFileRetention");
+            if (retention.compareTo(Duration.ofHours(1)) < 0 || retention.compareTo(Duration.ofDays(3650)) > 0) {
+                throw new ConfigurationException("jobFileRetention", retention, "must be between 1 hour and 3650"
+                        + " days");
+            }
+            this.jobFileRetention = retention;
+            return this;
+        }
+
+        /**
          * Most data rows of an imported file: 1 to {@value ImportService#MAX_ROWS} (the default). A larger file is
          * refused with a {@code LimitExceededException} before any row is written.
          */
@@ -355,7 +376,10 @@ public final class CrmKit implements AutoCloseable {
             return this;
         }
 
-        /** Threads running submitted jobs (bulk operations): 1 to 64, 2 by default. */
+        /**
+         * Threads running submitted jobs: 1 to 64, 2 by default; as many again run the submitted imports this kit
+         * picks up from the database's scheduler.
+         */
         public Builder jobThreads(int threads) {
             if (threads < 1 || threads > 64) {
                 throw new ConfigurationException("jobThreads", threads, "must be between 1 and 64");
@@ -368,7 +392,10 @@ public final class CrmKit implements AutoCloseable {
          * How long a queued or running job stays held by its run without a renewal, and how often this kit renews the
          * leases of its runs (a heartbeat). A job whose lease ended (its process died, or lost the database for longer
          * than the lease) shows as {@code INTERRUPTED} and any kit may take it over by running the same import or
-         * operation again, or cancel it. Kits sharing a database need clocks in step well within the lease.
+         * operation again, or cancel it. Kits sharing a database need clocks in step well within the lease. The
+         * scheduler of submitted imports beats its heartbeat and looks for due jobs every {@code renewEvery}, and takes
+         * a kit whose heartbeats stopped for longer than the lease (plus two beats) for dead: another kit then continues
+         * its import.
          *
          * @param lease      1 second to 1 hour, 10 seconds by default
          * @param renewEvery 100 ms to half the lease, 3 seconds by default
@@ -438,15 +465,21 @@ public final class CrmKit implements AutoCloseable {
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
                 IdStatements idSql = IdStatements.of(dialect);
                 ExecutorService jobs = JobThreads.open(jobThreads);
+                JobScheduler scheduler = new JobScheduler(source, tablePrefix, jobThreads, jobLease, jobLeaseRenewal);
                 GrowingTables growing = new GrowingTables(database);
                 KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
                         new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
                         addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
-                        trashRetention, jobs, new RunningTransfers(), mergeRetention, growing,
+                        trashRetention, jobs, new RunningJobs(), mergeRetention, growing,
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
                         new TransferLimits(importMaxRows, exportMaxRows), new TransferEnds(transferListeners),
-                        new JobLeases(database, micros, jobLease, jobLeaseRenewal));
-                return new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
+                        new JobLeases(database, micros, jobLease, jobLeaseRenewal),
+                        new JobFiles(database, micros, tablePrefix, jobFileRetention), scheduler);
+                context.jobFiles().deleteExpired();
+                CrmKit kit = new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
+                scheduler.start(new ScheduledImports(database, tablePrefix, context.jobFiles(), context.transferEnds(),
+                        kit::as)::run);
+                return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {
                     pool.close();

@@ -7,6 +7,7 @@ import io.crmkit.api.field.FieldService;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
+import io.crmkit.api.job.Jobs;
 import io.crmkit.api.merge.MergeService;
 import io.crmkit.api.trash.TrashService;
 
@@ -47,4 +48,7 @@ public interface Crm {
 
     /** @return the customers' timeline, tasks, orders, links and metrics */
     ActivityService activities();
+
+    /** @return every stored job (bulk operations, imports, exports): find, list, cancel, await */
+    Jobs jobs();
 }

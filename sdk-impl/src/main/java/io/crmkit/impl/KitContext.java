@@ -24,13 +24,15 @@ import java.util.List;
  * @param idSql           plain JDBC statements over lists of customer ids, as the database needs them written
  * @param trashRetention  how long deleted customers stay in the trash
  * @param jobs            runs submitted jobs (bulk operations, imports, exports)
- * @param transfers       the imports and exports running in this kit, for cancelling them
+ * @param transfers       the jobs of every kind running in this kit, for cancelling and awaiting them
  * @param mergeRetention  how long a merge can be undone
  * @param growing         refreshes the statistics of tables the kit fills
  * @param refresher       refreshes the metrics of customers whose events changed, in the background
  * @param transferLimits  the row limits of imports and exports
  * @param transferEnds    told of the end of each submitted import and export
  * @param leases          the leases this kit's job runs hold, renewed by its heartbeat
+ * @param jobFiles        the files of jobs (imports' inputs, exports' outputs), kept in the database
+ * @param scheduler       the kit's persistent job executions (db-scheduler)
  */
 public record KitContext(
         String tablePrefix,
@@ -48,11 +50,20 @@ public record KitContext(
         IdStatements idSql,
         java.time.Duration trashRetention,
         java.util.concurrent.ExecutorService jobs,
-        io.crmkit.impl.io.RunningTransfers transfers,
+        io.crmkit.impl.job.RunningJobs transfers,
         java.time.Duration mergeRetention,
         io.crmkit.impl.db.GrowingTables growing,
         io.crmkit.impl.activity.MetricsRefresher refresher,
         io.crmkit.impl.io.TransferLimits transferLimits,
         io.crmkit.impl.io.TransferEnds transferEnds,
-        io.crmkit.impl.job.JobLeases leases) {
+        io.crmkit.impl.job.JobLeases leases,
+        io.crmkit.impl.job.JobFiles jobFiles,
+        io.crmkit.impl.job.JobScheduler scheduler) implements io.crmkit.impl.bulk.BulkKit,
+        io.crmkit.impl.io.TransferKit {
+
+    /** @return the jobs of every kind running in this kit: {@link #transfers()} */
+    @Override
+    public io.crmkit.impl.job.RunningJobs running() {
+        return transfers;
+    }
 }

@@ -14,6 +14,11 @@ final class NameFiles {
     private NameFiles() {
     }
 
+    /** @return the names {@link #names} writes: "{prefix} 0" ... "{prefix} rows-1" */
+    static List<String> rows(String prefix, int rows) {
+        return IntStream.range(0, rows).mapToObj(i -> prefix + " " + i).toList();
+    }
+
     /** @return {@code dir/<prefix>.csv} with a header "name" and rows "{prefix} 0" ... "{prefix} rows-1" */
     static Path names(Path dir, String prefix, int rows) {
         List<String> lines = new ArrayList<>(List.of("name"));

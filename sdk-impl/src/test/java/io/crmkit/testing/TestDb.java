@@ -25,8 +25,8 @@ public final class TestDb {
     /** Every table of the SDK, without prefix; for dropping the tables of a test's own prefix. */
     private static final List<String> TABLES = List.of("custom_value", "tag", "identity", "customer", "field",
             "audit", "saved_filter", "group_member", "customer_group", "list_view", "trash_customer",
-            "trash_identity", "trash_tag", "trash_custom_value", "trash_group_member", "bulk_job",
-            "transfer_job", "import_failure", "merge_record", "merge_moved", "event_type", "event", "customer_metric",
+            "trash_identity", "trash_tag", "trash_custom_value", "trash_group_member", "bulk_job", "job_file",
+            "scheduled_tasks", "transfer_job", "import_failure", "merge_record", "merge_moved", "event_type", "event", "customer_metric",
             "task", "customer_order", "order_line", "customer_link");
 
     private final String name;

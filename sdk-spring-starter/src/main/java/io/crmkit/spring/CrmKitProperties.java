@@ -86,6 +86,13 @@ public class CrmKitProperties {
     private Duration jobLeaseRenewal = Duration.ofSeconds(3);
 
     /**
+     * How long the files of jobs kept in the database (exports submitted without a host path) stay there before they
+     * are deleted: 1 hour to 3650 days. A number without a unit means days.
+     */
+    @DurationUnit(ChronoUnit.DAYS)
+    private Duration jobFileRetention = Duration.ofDays(7);
+
+    /**
      * 0 to 1023, distinct for every process that writes to the same database at the same time, so that generated ids
      * never collide; random when not set.
      */
@@ -192,6 +199,14 @@ public class CrmKitProperties {
 
     public void setJobLeaseRenewal(Duration jobLeaseRenewal) {
         this.jobLeaseRenewal = jobLeaseRenewal;
+    }
+
+    public Duration getJobFileRetention() {
+        return jobFileRetention;
+    }
+
+    public void setJobFileRetention(Duration jobFileRetention) {
+        this.jobFileRetention = jobFileRetention;
     }
 
     public Integer getNodeId() {

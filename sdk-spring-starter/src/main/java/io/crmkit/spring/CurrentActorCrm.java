@@ -10,6 +10,7 @@ import io.crmkit.api.field.FieldService;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
+import io.crmkit.api.job.Jobs;
 import io.crmkit.api.merge.MergeService;
 import io.crmkit.api.trash.TrashService;
 import java.util.List;
@@ -97,5 +98,10 @@ final class CurrentActorCrm implements Crm {
     @Override
     public String toString() {
         return "Crm of the current actor (" + resolver.getClass().getName() + ")";
+    }
+
+    @Override
+    public Jobs jobs() {
+        return current().jobs();
     }
 }

@@ -34,6 +34,7 @@ final class KitBuilderConfigurer {
             throw e.setting().equals("jobLease") ? invalid("crmkit.job-lease", properties.getJobLease(), e)
                     : invalid("crmkit.job-lease-renewal", properties.getJobLeaseRenewal(), e);
         }
+        set("crmkit.job-file-retention", properties.getJobFileRetention(), builder::jobFileRetention);
         if (properties.getNodeId() != null) {
             set("crmkit.node-id", properties.getNodeId(), builder::nodeId);
         }

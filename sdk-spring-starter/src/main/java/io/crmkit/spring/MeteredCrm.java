@@ -9,6 +9,7 @@ import io.crmkit.api.field.FieldService;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
+import io.crmkit.api.job.Jobs;
 import io.crmkit.api.merge.MergeService;
 import io.crmkit.api.trash.TrashService;
 
@@ -71,5 +72,10 @@ final class MeteredCrm implements Crm {
     @Override
     public ActivityService activities() {
         return crm.activities();
+    }
+
+    @Override
+    public Jobs jobs() {
+        return crm.jobs();
     }
 }

@@ -35,6 +35,16 @@ final class MeteredExports implements ExportService {
     }
 
     @Override
+    public long submit(ExportRequest request) {
+        return exports.submit(request);
+    }
+
+    @Override
+    public long writeFile(long jobId, OutputStream out) {
+        return exports.writeFile(jobId, out);
+    }
+
+    @Override
     public TransferJobs jobs() {
         return exports.jobs();
     }

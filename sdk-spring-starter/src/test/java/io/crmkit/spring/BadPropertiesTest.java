@@ -36,6 +36,8 @@ class BadPropertiesTest {
             crmkit.field-cache-expiry    | 61m                   | between 1 second and 1 hour
             crmkit.job-lease             | 0                     | between 1 second and 1 hour
             crmkit.job-lease-renewal     | 6                     | between 100 ms and half the lease
+            crmkit.job-file-retention    | 59m                   | between 1 hour and 3650 days
+            crmkit.job-file-retention    | 3651                  | between 1 hour and 3650 days
             crmkit.node-id               | -1                    | between 0 and 1023
             crmkit.node-id               | 1024                  | between 0 and 1023
             crmkit.lifecycle-stages      | lead,lead             | listed twice

@@ -223,7 +223,8 @@ class CrmKitAutoConfigurationTest {
     void readsDurationsWithoutAUnitAsDaysForRetentionsAndSecondsForTheFieldCacheAndJobLeases() {
         runner.withUserConfiguration(HostDataSource.class)
                 .withPropertyValues("crmkit.trash-retention=7", "crmkit.merge-retention=90",
-                        "crmkit.field-cache-expiry=5", "crmkit.job-lease=20", "crmkit.job-lease-renewal=2")
+                        "crmkit.field-cache-expiry=5", "crmkit.job-lease=20", "crmkit.job-lease-renewal=2",
+                        "crmkit.job-file-retention=3")
                 .run(context -> {
                     CrmKitProperties properties = context.getBean(CrmKitProperties.class);
                     assertThat(properties.getTrashRetention()).isEqualTo(Duration.ofDays(7));
@@ -231,6 +232,7 @@ class CrmKitAutoConfigurationTest {
                     assertThat(properties.getFieldCacheExpiry()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(properties.getJobLease()).isEqualTo(Duration.ofSeconds(20));
                     assertThat(properties.getJobLeaseRenewal()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(properties.getJobFileRetention()).isEqualTo(Duration.ofDays(3));
                 });
     }
 

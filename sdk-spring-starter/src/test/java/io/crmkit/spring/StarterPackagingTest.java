@@ -29,6 +29,7 @@ class StarterPackagingTest {
         assertThat(metadata).contains("\"crmkit.table-prefix\"", "\"crmkit.migrate\"", "\"crmkit.default-phone-region\"",
                 "\"crmkit.trash-retention\"", "\"crmkit.merge-retention\"", "\"crmkit.job-threads\"",
                 "\"crmkit.field-cache-expiry\"", "\"crmkit.job-lease\"", "\"crmkit.job-lease-renewal\"",
+                "\"crmkit.job-file-retention\"",
                 "\"crmkit.node-id\"", "\"crmkit.lifecycle-stages\"",
                 "\"crmkit.datasource.url\"", "\"crmkit.datasource.max-pool-size\"",
                 "\"crmkit.dev-actor.enabled\"", "\"crmkit.security.tenant-authority-prefix\"",

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param state     where it is
  * @param done      customers processed so far
  * @param total     customers selected
- * @param result    the outcome, once {@link State#DONE}
- * @param error     why it failed, once {@link State#FAILED} or {@link State#INTERRUPTED}
+ * @param result    the outcome, once {@link State#DONE} or {@link State#CANCELLED} (what was done)
+ * @param error     why it stopped, once {@link State#FAILED}, {@link State#CANCELLED} or {@link State#INTERRUPTED}
  * @param createdAt when it was started
  * @param updatedAt when it last reported progress
  */
@@ -35,6 +35,11 @@ public record BulkJob(long id, String operation, String actorId, State state, lo
         DONE,
         /** Stopped by an error; the customers processed before it stay processed. */
         FAILED,
+        /**
+         * Stopped by {@code Jobs.cancel} after a chunk; the customers processed before it stay processed and the
+         * result reports them. Running the same operation on the same selection again continues it.
+         */
+        CANCELLED,
         /**
          * Queued or running when its process stopped: the lease its kit renews while it holds the job ended (10
          * seconds by default, see {@code CrmKit.Builder.jobLease}). Running the same operation on the same selection

@@ -77,16 +77,19 @@ public interface BulkService {
      */
     long submit(Selection selection, BulkOperation operation);
 
-    /** @return the job of the actor's tenant with this id */
+    /** @return the job of the actor's tenant with this id; {@code Crm.jobs()} shows it too, with cancel */
     Optional<BulkJob> job(long id);
 
     /** @return the tenant's latest 100 jobs, newest first */
     List<BulkJob> jobs();
 
     /**
-     * Waits for a submitted job to finish.
+     * Waits for a submitted job to end: the same as {@code Crm.jobs().await(id, timeout)}, which also serves imports
+     * and exports. A job running in this kit wakes the caller when it ends; a pending delete is returned at once.
      *
+     * @return the job as stored when it ended, or at the timeout
      * @throws NotFoundException when the tenant has no such job
+     * @throws InterruptedException when the calling thread is interrupted while it waits
      */
     BulkJob await(long id, Duration timeout) throws InterruptedException;
 }

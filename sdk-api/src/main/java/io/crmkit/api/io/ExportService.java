@@ -4,7 +4,10 @@ import io.crmkit.api.ProgressListener;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.NotFoundException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -40,6 +43,34 @@ public interface ExportService {
      * @return the job's id, for {@link TransferJobs}
      */
     long submit(ExportRequest request, Path file);
+
+    /**
+     * Starts an export in the kit's job executor and returns at once, keeping its file in the database instead of a
+     * host path, so that any instance of the host sharing the database can serve it with {@link #writeFile} once the
+     * job is done. The file is kept for the kit's job file retention ({@code CrmKit.Builder.jobFileRetention}, 7 days
+     * by default), then deleted; it is deleted at once when the job fails or is cancelled. Its job's name is
+     * {@code export.csv} or {@code export.xlsx}. The request's checks run first and throw here.
+     *
+     * @return the job's id, for {@code Crm.jobs()} and {@link #writeFile}
+     * @throws ValidationException       for an unknown column, view or filter field
+     * @throws LimitExceededException    when more customers match than the kit's limit
+     * @throws PermissionDeniedException without {@code EXPORT}
+     */
+    long submit(ExportRequest request);
+
+    /**
+     * Writes the file of an export submitted with {@link #submit(ExportRequest)}, from the database, to the stream,
+     * one chunk of at most 1 MiB in memory at a time; the stream is not closed. Any kit sharing the database serves
+     * it, not only the one that wrote it.
+     *
+     * @return the bytes written
+     * @throws NotFoundException         when the tenant has no such export, or its file is not kept in the database
+     *                                   (written to a host path, or deleted after the retention)
+     * @throws ConflictException         when the export has not finished (its state is not {@code DONE})
+     * @throws UncheckedIOException      when the stream fails
+     * @throws PermissionDeniedException without {@code EXPORT}
+     */
+    long writeFile(long jobId, OutputStream out);
 
     /** @return the tenant's import and export jobs, polled and listed; see {@link TransferJobs} */
     TransferJobs jobs();

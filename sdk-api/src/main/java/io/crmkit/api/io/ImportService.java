@@ -74,10 +74,14 @@ public interface ImportService {
     ImportResult run(ImportRequest request, ProgressListener listener);
 
     /**
-     * Starts an import in the kit's job executor and returns at once. The request's checks that need no file
-     * run first and throw here; a bad file fails the job.
+     * Starts an import as a job and returns at once. The request's checks that need no file run first and throw
+     * here; a bad file fails the job. The file and the request are kept in the database and the job is handed to the
+     * kits' persistent scheduler: whichever kit on the database picks it up runs it, and when that kit dies midway
+     * another kit continues it after its last committed row, seconds after the dead kit's lease ended (see
+     * {@code CrmKit.Builder.jobLease}); no row is imported twice. The kept file is deleted after the kit's job file
+     * retention. A dry run runs in this kit's job threads and is not continued elsewhere.
      *
-     * @return the job's id
+     * @return the job's id, for {@code Crm.jobs()}
      */
     long submit(ImportRequest request);
 

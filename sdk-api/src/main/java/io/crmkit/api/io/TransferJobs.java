@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The stored import and export jobs of the actor's tenant. */
+/**
+ * The stored import and export jobs of the actor's tenant. {@code Crm.jobs()} ({@link io.crmkit.api.job.Jobs}) shows
+ * the same jobs together with bulk operations, and waits for a job without reading it again and again.
+ */
 public interface TransferJobs {
 
     /** @return the job with this id */
@@ -27,9 +30,14 @@ public interface TransferJobs {
     boolean cancel(long id);
 
     /**
-     * Waits for a job to end (any state but queued or running; an interrupted job has ended until it is run again).
+     * Waits for a job to end (any state but queued or running; an interrupted job has ended until it is run again),
+     * reading it every 50 ms.
      *
      * @throws NotFoundException when the tenant has no such job
+     * @throws InterruptedException when the calling thread is interrupted while it waits
+     * @deprecated use {@code Crm.jobs().await(id, timeout)}, which a job ending in this kit wakes at once, then
+     *             {@link #find} for the import's counts
      */
+    @Deprecated
     TransferJob await(long id, Duration timeout) throws InterruptedException;
 }

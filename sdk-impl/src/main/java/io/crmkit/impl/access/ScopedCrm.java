@@ -14,6 +14,10 @@ import io.crmkit.api.io.ImportService;
 import io.crmkit.impl.io.DefaultExportService;
 import io.crmkit.impl.io.DefaultImportService;
 import io.crmkit.impl.io.DefaultTransferJobs;
+import io.crmkit.api.job.Jobs;
+import io.crmkit.impl.job.JobKit;
+import io.crmkit.impl.job.DefaultJobs;
+import java.util.List;
 import io.crmkit.api.merge.MergeService;
 import io.crmkit.api.activity.ActivityService;
 import io.crmkit.impl.activity.DefaultActivityService;
@@ -30,12 +34,13 @@ public final class ScopedCrm implements Crm {
     private final CustomerService customers;
     private final FieldService fields;
     private final DefaultFilterService filters;
-    private final BulkService bulk;
+    private final DefaultBulkService bulk;
     private final TrashService trash;
     private final ImportService imports;
     private final ExportService exports;
     private final MergeService merges;
     private final ActivityService activities;
+    private final Jobs jobs;
 
     public ScopedCrm(Actor actor, KitContext kit) {
         this.actor = actor;
@@ -44,11 +49,17 @@ public final class ScopedCrm implements Crm {
         this.filters = new DefaultFilterService(actor, kit);
         this.bulk = new DefaultBulkService(actor, kit, filters);
         this.trash = new DefaultTrashService(actor, kit);
-        DefaultTransferJobs jobs = new DefaultTransferJobs(actor, kit);
-        this.imports = new DefaultImportService(actor, kit, jobs);
-        this.exports = new DefaultExportService(actor, kit, filters, jobs);
+        DefaultTransferJobs transfers = new DefaultTransferJobs(actor, kit);
+        this.imports = new DefaultImportService(actor, kit, transfers);
+        this.exports = new DefaultExportService(actor, kit, filters, transfers);
         this.merges = new DefaultMergeService(actor, kit);
         this.activities = new DefaultActivityService(actor, kit);
+        this.jobs = new DefaultJobs(actor, running(kit), List.of(bulk.jobSource(), transfers.jobSource()));
+    }
+
+    /** @return the jobs running in the kit, as the jobs' view of the kit provides them */
+    private static io.crmkit.impl.job.RunningJobs running(JobKit kit) {
+        return kit.running();
     }
 
     @Override
@@ -99,5 +110,10 @@ public final class ScopedCrm implements Crm {
     @Override
     public ActivityService activities() {
         return activities;
+    }
+
+    @Override
+    public Jobs jobs() {
+        return jobs;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkResult;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.Lease;
@@ -29,10 +28,10 @@ final class JobStore {
     private static final String COLUMNS = "id, operation, actor_id, state, done, total, result, error, created_at,"
             + " updated_at, selection, token, lease_until";
 
-    private final KitContext kit;
+    private final BulkKit kit;
     private final String table;
 
-    JobStore(KitContext kit) {
+    JobStore(BulkKit kit) {
         this.kit = kit;
         this.table = kit.tablePrefix() + "bulk_job";
     }
@@ -71,13 +70,14 @@ final class JobStore {
     }
 
     /**
-     * Takes over a failed job, or one whose lease ended, for a new run QUEUED under the lease; one conditional
-     * UPDATE, so that of two runs trying at once only one gets it.
+     * Takes over a failed or cancelled job, or one whose lease ended, for a new run QUEUED under the lease; one
+     * conditional UPDATE, so that of two runs trying at once only one gets it.
      *
      * @return false when a live lease holds the job or it ended well
      */
     boolean claim(Lease lease, long total) {
-        return take(lease, total, "(state = 'FAILED' OR " + JobLeases.LEASE_ENDED + ")", kit.clock().instant());
+        return take(lease, total, "(state IN ('FAILED', 'CANCELLED') OR " + JobLeases.LEASE_ENDED + ")",
+                kit.clock().instant());
     }
 
     private boolean take(Lease lease, long total, String condition, Object... values) {
@@ -116,6 +116,31 @@ final class JobStore {
                 + " lease_until = NULL, active_key = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN "
                 + JobLeases.HELD_STATES, result.total(), toJson(result), kit.clock().instant(), lease.tenantId(),
                 lease.jobId(), lease.owner());
+    }
+
+    /**
+     * Records that a job the lease holds stopped on a cancel, with what it did; a no-op when it no longer holds it.
+     * The job keeps its run key active, so that running the same operation again continues it.
+     */
+    void cancel(Lease lease, BulkResult done, String message) {
+        execute("record a cancelled bulk job", "UPDATE " + table + " SET state = 'CANCELLED', done = ?, result = ?,"
+                + " error = ?, updated_at = ?, lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ?"
+                + " AND state IN " + JobLeases.HELD_STATES, done.changed() + done.unchanged() + done.skipped()
+                + done.failed(), toJson(done), message, kit.clock().instant(), lease.tenantId(), lease.jobId(),
+                lease.owner());
+    }
+
+    /**
+     * Cancels a job whose lease ended (its process stopped) in one conditional UPDATE.
+     *
+     * @return false when a live lease holds it or it is not queued or running
+     */
+    boolean cancelAbandoned(String tenantId, long id) {
+        Instant now = kit.clock().instant();
+        return execute("cancel an abandoned bulk job", "UPDATE " + table + " SET state = 'CANCELLED', error = ?,"
+                + " updated_at = ? WHERE tenant_id = ? AND id = ? AND " + JobLeases.LEASE_ENDED, "cancelled after the"
+                + " process running it stopped; run the same operation on the same selection again to finish it", now,
+                tenantId, id, now) == 1;
     }
 
     /** Records the failure of a job the lease holds; a no-op when it no longer does. */

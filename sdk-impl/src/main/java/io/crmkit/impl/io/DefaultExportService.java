@@ -4,7 +4,9 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.ProgressListener;
 import io.crmkit.api.customer.Customer;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.ListView;
 import io.crmkit.api.io.ExportRequest;
@@ -14,6 +16,9 @@ import io.crmkit.api.io.TransferJobs;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.job.JobFiles;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.ListColumns;
 import io.crmkit.impl.job.Lease;
@@ -29,7 +34,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ExportService} for one actor: pages of {@value #PAGE} customers in id order, each read with a few
@@ -37,6 +45,7 @@ import java.util.function.Function;
  */
 public final class DefaultExportService implements ExportService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultExportService.class);
     private static final int PAGE = 1000;
     /** Rows between two stored progress reports. */
     private static final int PROGRESS_EVERY = 10 * PAGE;
@@ -46,6 +55,10 @@ public final class DefaultExportService implements ExportService {
     private final DefaultFilterService filters;
     private final TransferJobStore store;
     private final TransferJobs jobs;
+    private final JobFiles files;
+    private final ExecutorService threads;
+    private final JobLeases leases;
+    private final TransferEnds ends;
 
     public DefaultExportService(Actor actor, KitContext kit, DefaultFilterService filters, TransferJobs jobs) {
         this.actor = actor;
@@ -53,6 +66,11 @@ public final class DefaultExportService implements ExportService {
         this.filters = filters;
         this.store = new TransferJobStore(kit);
         this.jobs = jobs;
+        TransferKit parts = kit;
+        this.files = parts.jobFiles();
+        this.threads = parts.jobs();
+        this.leases = parts.leases();
+        this.ends = parts.transferEnds();
     }
 
     @Override
@@ -88,6 +106,41 @@ public final class DefaultExportService implements ExportService {
             }
         });
         return prepared.jobId;
+    }
+
+    @Override
+    public long submit(ExportRequest request) {
+        Objects.requireNonNull(request, "request");
+        Prepared prepared = prepare(request, "export." + request.format().extension());
+        files.deleteExpired();
+        threads.execute(() -> {
+            try {
+                prepared.writeStored();
+            } finally {
+                leases.release(prepared.lease);
+                ends.report(store, actor.tenantId(), prepared.jobId);
+            }
+        });
+        return prepared.jobId;
+    }
+
+    @Override
+    public long writeFile(long jobId, OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        Access.require(actor, Permission.EXPORT, "download an export's file");
+        TransferJob job = store.find(actor.tenantId(), jobId).map(TransferJobStore.Row::job)
+                .filter(found -> found.kind() == TransferJob.Kind.EXPORT)
+                .orElseThrow(() -> new NotFoundException("no export " + jobId + " in tenant '" + actor.tenantId()
+                        + "'"));
+        if (job.state() != TransferJob.State.DONE) {
+            throw new ConflictException("export " + jobId + " is " + job.state() + "; its file is served once it is"
+                    + " DONE", jobId);
+        }
+        if (files.chunks(actor.tenantId(), jobId) == 0) {
+            throw new NotFoundException("export " + jobId + " has no file in the database: it was written to a host"
+                    + " path, or deleted after the retention of " + files.retention());
+        }
+        return files.copy(actor.tenantId(), jobId, out);
     }
 
     @Override
@@ -133,6 +186,8 @@ public final class DefaultExportService implements ExportService {
                     done(written);
                 }
             } catch (IOException | RuntimeException e) {
+                LOG.warn("Export job {} of tenant '{}' to {} failed; the job stores why", jobId, actor.tenantId(),
+                        target, e);
                 try {
                     Files.deleteIfExists(partial);
                 } catch (IOException ignored) {
@@ -141,6 +196,34 @@ public final class DefaultExportService implements ExportService {
                 if (e instanceof IOException io) {
                     store.finish(lease, TransferJob.State.FAILED, "could not write " + target
                             + ": " + io.getMessage());
+                }
+            }
+        }
+
+        /**
+         * Writes the export into the database as the job's file, complete once the job is DONE; deletes what it wrote
+         * when the job fails or is cancelled. A failure is logged and stored with the job.
+         */
+        void writeStored() {
+            try {
+                long written;
+                try (OutputStream out = files.create(actor.tenantId(), jobId)) {
+                    written = write(out, ProgressListener.NONE);
+                }
+                if (cancelled) {
+                    files.delete(actor.tenantId(), jobId);
+                } else {
+                    done(written);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Export job {} of tenant '{}' into the database failed; the job stores why", jobId,
+                        actor.tenantId(), e);
+                store.fail(lease, e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(
+                        (IOException) e));
+                try {
+                    files.delete(actor.tenantId(), jobId);
+                } catch (RuntimeException ignored) {
+                    // the retention deletes what is left
                 }
             }
         }

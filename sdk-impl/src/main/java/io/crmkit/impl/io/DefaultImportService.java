@@ -19,38 +19,58 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.field.TenantFields;
+import io.crmkit.impl.job.JobFiles;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.job.Lease;
+import io.crmkit.impl.job.LeaseLostException;
+import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.sheet.SheetReader;
 import io.crmkit.impl.sheet.SheetRow;
 import io.crmkit.impl.sheet.SheetWriter;
 import io.crmkit.impl.sheet.SheetWriters;
 import io.crmkit.impl.sheet.TemplateWriter;
 import io.crmkit.impl.validation.Errors;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link ImportService} for one actor. Thread-safe. */
 public final class DefaultImportService implements ImportService {
 
     /** The source of created customers when neither the request nor the row names one. */
     static final String DEFAULT_SOURCE = "import";
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultImportService.class);
     private static final int SAMPLE_ROWS = 5;
 
     private final Actor actor;
     private final KitContext kit;
     private final TransferJobStore store;
     private final TransferJobs jobs;
+    private final JobFiles files;
+    private final JobLeases leases;
+    private final RunningJobs running;
+    private final JobScheduler scheduler;
 
     public DefaultImportService(Actor actor, KitContext kit, TransferJobs jobs) {
         this.actor = actor;
         this.kit = kit;
         this.store = new TransferJobStore(kit);
         this.jobs = jobs;
+        TransferKit parts = kit;
+        this.files = parts.jobFiles();
+        this.leases = parts.leases();
+        this.running = parts.running();
+        this.scheduler = parts.scheduler();
     }
 
     @Override
@@ -86,16 +106,47 @@ public final class DefaultImportService implements ImportService {
     @Override
     public long submit(ImportRequest request) {
         Prepared prepared = prepare(request);
+        if (!request.dryRun()) {
+            schedule(prepared, request);
+            return prepared.jobId;
+        }
+        // A dry run is never continued (each run is a job of its own), so it runs here rather than on the scheduler.
         kit.jobs().execute(() -> {
             try {
                 prepared.run(ProgressListener.NONE);
             } catch (RuntimeException e) {
-                // the job's stored state says why it failed
+                LOG.warn("Import job {} of tenant '{}' failed; the job stores why, and running the same import again"
+                        + " continues after its last committed row", prepared.jobId, actor.tenantId(), e);
             } finally {
                 kit.transferEnds().report(store, actor.tenantId(), prepared.jobId);
             }
         });
         return prepared.jobId;
+    }
+
+    /**
+     * Hands the import's job over to the kit's scheduler, with its file and settings stored in the database: any kit
+     * on the database runs it, and another one continues it when that kit dies.
+     */
+    private void schedule(Prepared prepared, ImportRequest request) {
+        Lease lease = prepared.run.lease();
+        try {
+            files.delete(actor.tenantId(), prepared.jobId);
+            try (OutputStream out = files.create(actor.tenantId(), prepared.jobId)) {
+                Files.copy(request.file().path(), out);
+            }
+            if (!store.handOver(lease, ScheduledImports.StoredRequest.toJson(request))) {
+                throw new LeaseLostException(prepared.jobId);
+            }
+        } catch (IOException e) {
+            throw abandoned(lease, new UncheckedIOException("could not store " + request.file().path() + " for its"
+                    + " job: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            throw abandoned(lease, e);
+        }
+        leases.release(lease);
+        running.ended(prepared.jobId);
+        scheduler.scheduleImport(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(), prepared.jobId));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.crmkit.api.io.TransferJob;
 import io.crmkit.api.io.TransferJobs;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
+import io.crmkit.impl.job.JobSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,11 @@ public final class DefaultTransferJobs implements TransferJobs {
         this.store = new TransferJobStore(kit);
     }
 
+    /** @return these jobs for {@code Crm.jobs()} */
+    public JobSource jobSource() {
+        return new TransferJobSource(this, store, actor.tenantId());
+    }
+
     @Override
     public Optional<TransferJob> find(long id) {
         Access.require(actor, Permission.READ, "read import and export jobs");
@@ -52,7 +58,7 @@ public final class DefaultTransferJobs implements TransferJobs {
             return store.cancelAbandoned(actor.tenantId(), id);
         }
         return (job.state() == TransferJob.State.QUEUED || job.state() == TransferJob.State.RUNNING)
-                && kit.transfers().cancel(id);
+                && (kit.transfers().cancel(id) || store.cancelScheduled(actor.tenantId(), id));
     }
 
     @Override

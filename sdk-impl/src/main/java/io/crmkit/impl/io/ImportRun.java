@@ -71,6 +71,11 @@ final class ImportRun {
         this.chunks = new ImportChunk(kit, actor, request, fields, settings);
     }
 
+    /** @return the run's lease on its job */
+    Lease lease() {
+        return lease;
+    }
+
     /**
      * @throws LeaseLostException when the job was taken over or cancelled elsewhere after this run's lease ended; the
      *                            chunk in progress is rolled back, the committed ones stay

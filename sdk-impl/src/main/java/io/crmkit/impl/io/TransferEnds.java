@@ -1,5 +1,6 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.api.io.TransferJob;
 import io.crmkit.api.io.TransferListener;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,14 +23,17 @@ public final class TransferEnds {
         if (listeners.isEmpty()) {
             return;
         }
-        store.find(tenantId, jobId).map(TransferJobStore.Row::job).ifPresent(job -> {
-            for (TransferListener listener : listeners) {
-                try {
-                    listener.ended(job);
-                } catch (RuntimeException e) {
-                    LOG.warn("a TransferListener failed on the end of job {}; the job is not affected", jobId, e);
-                }
+        store.find(tenantId, jobId).map(TransferJobStore.Row::job).ifPresent(this::report);
+    }
+
+    /** Tells every listener of the job's end; a listener that throws is logged and skipped. */
+    void report(TransferJob job) {
+        for (TransferListener listener : listeners) {
+            try {
+                listener.ended(job);
+            } catch (RuntimeException e) {
+                LOG.warn("a TransferListener failed on the end of job {}; the job is not affected", job.id(), e);
             }
-        });
+        }
     }
 }

@@ -29,8 +29,12 @@ import java.util.function.Consumer;
 final class TransferJobStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The lease owner of a job handed over to the scheduler, until the scheduler's run takes it. */
+    static final String SCHEDULED = "scheduled";
+    /** The lease end of a job handed over to the scheduler: never, until the scheduler's run takes it. */
+    private static final Instant SCHEDULED_UNTIL = Instant.parse("9999-01-01T00:00:00Z");
     private static final String COLUMNS = "id, kind, file_name, actor_id, state, done, total, result, error,"
-            + " created_at, updated_at, fingerprint, dry_run, lease_until";
+            + " created_at, updated_at, fingerprint, dry_run, lease_until, lease_owner";
 
     private final KitContext kit;
     private final String jobs;
@@ -111,6 +115,27 @@ final class TransferJobStore {
         return execute("cancel an abandoned transfer job", "UPDATE " + jobs + " SET state = 'CANCELLED', error = ?,"
                 + " updated_at = ? WHERE tenant_id = ? AND id = ? AND " + JobLeases.LEASE_ENDED, "cancelled after the process running it stopped;"
                 + " run the same import again to continue after its last committed row", now, tenantId, id, now) == 1;
+    }
+
+    /**
+     * Hands a queued job held by the lease over to the kit's scheduler: its settings are stored, and it stays QUEUED,
+     * held until the scheduler's run takes it ({@link ScheduledImports}), so that running the same import meanwhile
+     * is refused as for any queued job.
+     *
+     * @return false when the lease no longer holds the job
+     */
+    boolean handOver(Lease lease, String request) {
+        return execute("hand an import over to the scheduler", "UPDATE " + jobs + " SET request = ?, lease_owner = '"
+                + SCHEDULED + "', lease_until = ? WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state ="
+                + " 'QUEUED'", request, SCHEDULED_UNTIL, lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+    }
+
+    /** Cancels a job waiting for the scheduler. @return false when it is not waiting for it */
+    boolean cancelScheduled(String tenantId, long id) {
+        return execute("cancel a scheduled import", "UPDATE " + jobs + " SET state = 'CANCELLED', error = ?,"
+                + " lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = '" + SCHEDULED + "' AND state"
+                + " = 'QUEUED'", "cancelled before it started; run the same import again to start it", tenantId,
+                id) == 1;
     }
 
     /** Records the number of rows a job has to process, once known. */
@@ -218,6 +243,12 @@ final class TransferJobStore {
                 tenantId, fingerprint, false).stream().findFirst();
     }
 
+    /** @return the latest jobs of one kind, at most {@code limit}, newest first */
+    List<Row> latest(String tenantId, TransferJob.Kind kind, int limit) {
+        return query("list transfer jobs", "SELECT " + COLUMNS + " FROM " + jobs + " WHERE tenant_id = ? AND kind = ?"
+                + " ORDER BY created_at DESC, id DESC LIMIT " + limit, tenantId, kind.name());
+    }
+
     List<Row> latest(String tenantId, int limit) {
         return query("list transfer jobs", "SELECT " + COLUMNS + " FROM " + jobs + " WHERE tenant_id = ?"
                 + " ORDER BY created_at DESC, id DESC LIMIT " + limit, tenantId);
@@ -249,8 +280,10 @@ final class TransferJobStore {
         Instant updatedAt = IdStatements.instant(result, 11);
         String error = result.getString(9);
         Instant leaseUntil = IdStatements.instant(result, 14);
-        if (JobLeases.ended(state == TransferJob.State.QUEUED || state == TransferJob.State.RUNNING, leaseUntil,
-                now)) {
+        // A job handed over to the scheduler is queued there until a kit's run takes it, whatever its lease says.
+        boolean scheduled = state == TransferJob.State.QUEUED && SCHEDULED.equals(result.getString(15));
+        if (!scheduled && JobLeases.ended(state == TransferJob.State.QUEUED || state == TransferJob.State.RUNNING,
+                leaseUntil, now)) {
             state = TransferJob.State.INTERRUPTED;
             error = "the process running it stopped (its lease ended" + (leaseUntil == null ? "" : " at " + leaseUntil)
                     + "); run the same import again to continue after its last committed row, or cancel it";

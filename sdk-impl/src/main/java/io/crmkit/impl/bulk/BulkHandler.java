@@ -1,0 +1,26 @@
+package io.crmkit.impl.bulk;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkOperation;
+
+/**
+ * What one kind of bulk operation does: checks its values and applies it to chunks. One per permitted class of
+ * {@link BulkOperation}, registered in {@link BulkHandlers}.
+ *
+ * @param <O> the operation's class
+ */
+interface BulkHandler<O extends BulkOperation> {
+
+    /** @return the permission the operation needs; more may be checked by {@link #prepare} */
+    default Permission permission() {
+        return Permission.BULK_EDIT;
+    }
+
+    /**
+     * @return the operation, checked and cleaned, ready to run
+     * @throws io.crmkit.api.error.ValidationException       when its values are invalid
+     * @throws io.crmkit.api.error.PermissionDeniedException when it needs a further permission the actor lacks
+     */
+    ChunkWork prepare(Actor actor, O operation);
+}

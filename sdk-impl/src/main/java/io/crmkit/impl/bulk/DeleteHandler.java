@@ -1,0 +1,65 @@
+package io.crmkit.impl.bulk;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkOperation;
+import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.trash.TrashStore;
+import io.crmkit.impl.validation.Errors;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * Moves customers to the trash with the actor's reason; the confirmation's token is checked by {@link DeleteTokens}.
+ */
+final class DeleteHandler implements BulkHandler<BulkOperation.Delete> {
+
+    private static final int REASON_MIN = 10;
+    private static final int REASON_MAX = 500;
+
+    private final TrashStore trash;
+
+    DeleteHandler(TrashStore trash) {
+        this.trash = trash;
+    }
+
+    @Override
+    public Permission permission() {
+        return Permission.BULK_DELETE;
+    }
+
+    @Override
+    public ChunkWork prepare(Actor actor, BulkOperation.Delete confirmation) {
+        Errors errors = new Errors();
+        if (!confirmation.agreed()) {
+            errors.add("agreed", "required", "agreed: the actor must read and agree to the deletion statement");
+        }
+        String reason = confirmation.reason().strip();
+        if (reason.codePointCount(0, reason.length()) < REASON_MIN) {
+            errors.add("reason", "too_short", "reason: give a reason of at least " + REASON_MIN + " characters, got "
+                    + reason.codePointCount(0, reason.length()));
+        } else {
+            errors.text("reason", reason, REASON_MAX);
+        }
+        errors.throwIfAny();
+        return new ChunkWork() {
+            @Override
+            public Object parameters() {
+                return confirmation;
+            }
+
+            @Override
+            public ChunkWrites.Outcome apply(SqlSession session, Actor by, long jobId, List<Long> chunk,
+                                             Instant now) {
+                ChunkWrites.Outcome outcome = new ChunkWrites.Outcome();
+                List<Long> moved = trash.moveToTrash(session.getConnection(), by.tenantId(), chunk, now,
+                        by.actorId(), reason);
+                outcome.changed.addAll(moved);
+                ChunkWrites.reportMissing(chunk, new HashSet<>(moved), outcome);
+                return outcome;
+            }
+        };
+    }
+}
