@@ -28,6 +28,9 @@ public record Actor(String tenantId, String actorId, Set<Permission> permissions
     /**
      * Validates the ids and copies the permissions.
      *
+     * @param tenantId    1 to 64 characters of {@code A-Z a-z 0-9 . _ : -}; not null
+     * @param actorId     1 to 64 characters, not blank, no control characters; not null
+     * @param permissions what the actor may do; may be empty, but neither null nor holding a null
      * @throws ValidationException on field {@code tenantId} or {@code actorId}, code {@code invalid}, naming the rule
      */
     public Actor {
@@ -48,18 +51,35 @@ public record Actor(String tenantId, String actorId, Set<Permission> permissions
                         "permissions")));
     }
 
-    /** @return an actor with the given permissions, such as {@link Permission#ALL} */
+    /**
+     * @param tenantId    1 to 64 characters of {@code A-Z a-z 0-9 . _ : -}
+     * @param actorId     1 to 64 characters, not blank, no control characters
+     * @param permissions what the actor may do, such as {@link Permission#ALL}; may be empty, duplicates are ignored
+     * @return an actor with the given permissions
+     * @throws ValidationException on field {@code tenantId}, {@code actorId} or {@code permissions} (a null
+     *                             collection, or {@code permissions[index]} for a null element)
+     */
     public static Actor of(String tenantId, String actorId, Collection<Permission> permissions) {
         return new Actor(tenantId, actorId,
                 Set.copyOf(ValidationException.requireNoNulls(permissions, "permissions")));
     }
 
-    /** @return an actor with the listed permissions */
+    /**
+     * @param tenantId    1 to 64 characters of {@code A-Z a-z 0-9 . _ : -}
+     * @param actorId     1 to 64 characters, not blank, no control characters
+     * @param permissions what the actor may do; none gives an actor that can do nothing
+     * @return an actor with the listed permissions
+     * @throws ValidationException on field {@code tenantId}, {@code actorId} or {@code permissions[index]} for a
+     *                             null permission
+     */
     public static Actor of(String tenantId, String actorId, Permission... permissions) {
         return of(tenantId, actorId, Arrays.asList(permissions));
     }
 
-    /** @return whether the actor holds the permission */
+    /**
+     * @param permission the permission to check; not null
+     * @return whether the actor holds the permission
+     */
     public boolean can(Permission permission) {
         return permissions.contains(permission);
     }

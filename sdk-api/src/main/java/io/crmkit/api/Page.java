@@ -17,7 +17,14 @@ import java.util.OptionalLong;
  */
 public record Page<T>(List<T> items, Optional<String> nextCursor, OptionalLong total) {
 
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     *
+     * @param items      the items of the page, in the list's order; neither the list nor an item may be null
+     * @param nextCursor the cursor for the next page; empty on the last page; not null
+     * @param total      the number of all matching items, empty when the request did not ask for it; not null
+     * @throws NullPointerException when a component or an item is null
+     */
     public Page {
         items = List.copyOf(items);
         Objects.requireNonNull(nextCursor, "nextCursor");

@@ -11,6 +11,7 @@ import java.util.Optional;
  * in several currencies converts before recording). The value rating comes from RFM quintiles across the tenant
  * and is set by {@link Metrics#recomputeRatings()}.
  *
+ * @param customerId         whose metrics they are
  * @param lastActivityAt     the newest event or order time
  * @param activityLast30Days events in the 30 days before {@code refreshedAt}
  * @param orderCount         orders that count
@@ -27,7 +28,21 @@ public record CustomerMetrics(long customerId, Optional<Instant> lastActivityAt,
                               Optional<Integer> frequency, Optional<Integer> monetary, Optional<Integer> valueRating,
                               Instant refreshedAt) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls.
+     *
+     * @param customerId         whose metrics they are
+     * @param lastActivityAt     the newest event or order time; empty before the first one; not null
+     * @param activityLast30Days events in the 30 days before {@code refreshedAt}, 0 or more
+     * @param orderCount         orders that count, 0 or more
+     * @param totalSpent         their amounts summed; zero without orders; not null
+     * @param recency            RFM recency quintile, 1 to 5; empty before rating or without orders; not null
+     * @param frequency          RFM frequency quintile, 1 to 5; empty as {@code recency}; not null
+     * @param monetary           RFM monetary quintile, 1 to 5; empty as {@code recency}; not null
+     * @param valueRating        1 (lowest) to 5 (highest); empty as {@code recency}; not null
+     * @param refreshedAt        when the counts were computed; not null
+     * @throws NullPointerException when a reference component is null
+     */
     public CustomerMetrics {
         Objects.requireNonNull(lastActivityAt, "lastActivityAt");
         Objects.requireNonNull(totalSpent, "totalSpent");

@@ -15,6 +15,7 @@ import io.crmkit.api.error.PermissionDeniedException;
 public interface Metrics {
 
     /**
+     * @param customerId the customer whose metrics to read
      * @return the customer's metrics as last refreshed (all zero and empty before its first event or order)
      * @throws NotFoundException         when the customer does not exist
      * @throws PermissionDeniedException without {@code READ}
@@ -24,6 +25,8 @@ public interface Metrics {
     /**
      * Recomputes one customer's counts now (not its rating).
      *
+     * @param customerId the customer whose counts to recompute
+     * @return the customer's metrics after the refresh, with the rating it had
      * @throws NotFoundException         when the customer does not exist
      * @throws PermissionDeniedException without {@code WRITE}
      */
@@ -32,7 +35,8 @@ public interface Metrics {
     /**
      * Waits until the metrics of the customers of every event recorded so far through this kit are refreshed.
      *
-     * @return false when the timeout passed first
+     * @param timeout how long to wait at most; zero checks without waiting; not null
+     * @return true when every refresh is done, false when the timeout passed first
      * @throws InterruptedException when the waiting thread is interrupted
      */
     boolean awaitRefreshes(java.time.Duration timeout) throws InterruptedException;

@@ -27,7 +27,20 @@ public record OrderDraft(String number, Instant orderedAt, OrderStatus status, S
     /** Most lines per order. */
     public static final int LINES_MAX = 500;
 
-    /** @throws ValidationException naming the component that is null or invalid */
+    /**
+     * Copies the lines; the limits in the type's description are checked when the order is created, on the
+     * field of the same name ({@code lines[index].name} for a line).
+     *
+     * @param number    the host's order number, 1 to 64 characters after trimming, unique in the tenant; not null
+     * @param orderedAt when it was placed, from 1900 to the end of 9998; not null
+     * @param status    where it stands; not null
+     * @param currency  ISO 4217 code of three capital letters; not null
+     * @param lines     at most {@value #LINES_MAX} line items; may be empty; neither the list nor a line may be null
+     * @param amount    the total, zero or more, at most 4 decimals; empty to take the sum of the lines (then
+     *                  required without lines); not null
+     * @throws ValidationException code {@code required} on the field of a null component ({@code lines[index]} for
+     *                             a null line)
+     */
     public OrderDraft {
         ValidationException.requireNonNull(number, "number");
         ValidationException.requireNonNull(orderedAt, "orderedAt");
@@ -37,13 +50,31 @@ public record OrderDraft(String number, Instant orderedAt, OrderStatus status, S
         ValidationException.requireNonNull(amount, "amount");
     }
 
-    /** @return an order of the given lines, its amount their sum */
+    /**
+     * @param number    the host's order number, 1 to 64 characters, unique in the tenant
+     * @param orderedAt when it was placed, from 1900 to the end of 9998
+     * @param status    where it stands
+     * @param currency  ISO 4217 code of three capital letters, such as {@code VND}
+     * @param lines     1 to {@value #LINES_MAX} line items (an order without lines needs an amount: use
+     *                  {@link #ofAmount})
+     * @return an order of the given lines, its amount their sum
+     * @throws ValidationException code {@code required} on the field of a null argument
+     */
     public static OrderDraft of(String number, Instant orderedAt, OrderStatus status, String currency,
                                 List<OrderLine> lines) {
         return new OrderDraft(number, orderedAt, status, currency, lines, Optional.empty());
     }
 
-    /** @return an order without lines, of the given amount */
+    /**
+     * @param number    the host's order number, 1 to 64 characters, unique in the tenant
+     * @param orderedAt when it was placed, from 1900 to the end of 9998
+     * @param status    where it stands
+     * @param currency  ISO 4217 code of three capital letters, such as {@code VND}
+     * @param amount    the total, zero or more, at most 4 decimals and 20 digits before the point; not null
+     * @return an order without lines, of the given amount
+     * @throws ValidationException code {@code required} on the field of a null argument
+     * @throws NullPointerException when {@code amount} is null
+     */
     public static OrderDraft ofAmount(String number, Instant orderedAt, OrderStatus status, String currency,
                                       BigDecimal amount) {
         return new OrderDraft(number, orderedAt, status, currency, List.of(), Optional.of(amount));

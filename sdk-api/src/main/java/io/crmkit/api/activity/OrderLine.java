@@ -15,7 +15,17 @@ import java.math.BigDecimal;
  */
 public record OrderLine(String sku, String name, BigDecimal quantity, BigDecimal unitPrice) {
 
-    /** @throws ValidationException naming the component that is null or invalid */
+    /**
+     * Checks for nulls; the limits in the type's description are checked when the order is created, on field
+     * {@code lines[index]} ({@code lines[index].sku}, {@code lines[index].name} for the texts).
+     *
+     * @param sku       the host's product code, 0 to 64 characters; may be ""; not null
+     * @param name      what was bought, 1 to 200 characters; not null
+     * @param quantity  how many, more than zero; not null
+     * @param unitPrice the price of one, zero or more; not null
+     * @throws ValidationException on field {@code sku}, {@code name}, {@code quantity} or {@code unitPrice}, code
+     *                             {@code required}, when it is null
+     */
     public OrderLine {
         ValidationException.requireNonNull(sku, "sku");
         ValidationException.requireNonNull(name, "name");

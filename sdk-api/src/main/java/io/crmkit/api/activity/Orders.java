@@ -19,6 +19,8 @@ public interface Orders {
     /**
      * Creates an order at version 1.
      *
+     * @param customerId the customer who placed it
+     * @param draft      the order; see {@link OrderDraft} for the limits of each field; not null
      * @return the order as stored, its amount present
      * @throws ValidationException       naming every invalid value of the draft (see {@link OrderDraft})
      * @throws ConflictException         when the tenant already has an order with this number, also when another
@@ -32,6 +34,8 @@ public interface Orders {
     /**
      * Changes the status; any status may follow any other. Setting the status the order has changes nothing.
      *
+     * @param orderId the order's id
+     * @param status  the new status; not null
      * @param version the order's version as read
      * @return the order as stored after the change, its version one higher
      * @throws NotFoundException         when the order does not exist in the tenant
@@ -41,7 +45,8 @@ public interface Orders {
     Order changeStatus(long orderId, OrderStatus status, long version);
 
     /**
-     * @return the order with its lines, when it exists in the tenant
+     * @param orderId the order's id
+     * @return the order with its lines, or empty when the tenant has no such order or its customer is in the trash
      * @throws PermissionDeniedException without {@code READ}
      */
     Optional<Order> find(long orderId);
@@ -57,6 +62,9 @@ public interface Orders {
      * A customer's orders, newest first (by order time, then id), with their lines, in keyset pages: pass a
      * page's {@code nextCursor} to {@link PageRequest#after(String)}. Pages carry no total.
      *
+     * @param customerId the customer whose orders to list
+     * @param page       the page size and cursor; not null
+     * @return a page of the customer's orders; empty items when it has none
      * @throws ValidationException       when the cursor is malformed or belongs to another list
      * @throws NotFoundException         when the customer does not exist or is in the trash
      * @throws PermissionDeniedException without {@code READ}

@@ -18,7 +18,12 @@ public record PageRequest(int size, Optional<String> cursor) {
     /** Size of {@link #first()}. */
     public static final int DEFAULT_SIZE = 50;
 
-    /** @throws ValidationException on field {@code size}, code {@code out_of_range}, outside 1 to {@value #MAX_SIZE} */
+    /**
+     * @param size   1 to {@value #MAX_SIZE}
+     * @param cursor the previous page's {@code nextCursor}; empty for the first page; not null
+     * @throws ValidationException on field {@code size}, code {@code out_of_range}, outside 1 to {@value #MAX_SIZE};
+     *                             on field {@code cursor}, code {@code required}, when it is null
+     */
     public PageRequest {
         if (size < 1 || size > MAX_SIZE) {
             throw new ValidationException(List.of(FieldError.of("size", "out_of_range", "size: must be 1 to " + MAX_SIZE
@@ -32,12 +37,21 @@ public record PageRequest(int size, Optional<String> cursor) {
         return new PageRequest(DEFAULT_SIZE, Optional.empty());
     }
 
-    /** @return the first page of the given size */
+    /**
+     * @param size 1 to {@value #MAX_SIZE}
+     * @return the first page of the given size
+     * @throws ValidationException on field {@code size}, code {@code out_of_range}, outside 1 to {@value #MAX_SIZE}
+     */
     public static PageRequest first(int size) {
         return new PageRequest(size, Optional.empty());
     }
 
-    /** @return the page after the one that returned {@code cursor}, of the same size */
+    /**
+     * @param cursor the {@code nextCursor} of the previous page, unchanged; it only continues the list that
+     *               returned it (checked when the list is read)
+     * @return the page after the one that returned {@code cursor}, of the same size
+     * @throws ValidationException on field {@code cursor}, code {@code required}, when it is null
+     */
     public PageRequest after(String cursor) {
         return new PageRequest(size, Optional.of(ValidationException.requireNonNull(cursor, "cursor")));
     }

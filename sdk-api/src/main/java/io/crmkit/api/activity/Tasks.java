@@ -21,6 +21,8 @@ public interface Tasks {
     /**
      * Creates an open task at version 1.
      *
+     * @param customerId the customer the task is about
+     * @param draft      the task; see {@link TaskDraft} for the limits of each field; not null
      * @return the task as stored: title and assignee trimmed, due time to the microsecond
      * @throws ValidationException       naming every invalid value of the draft (see {@link TaskDraft})
      * @throws NotFoundException         when the customer does not exist or is in the trash
@@ -31,6 +33,8 @@ public interface Tasks {
     /**
      * Changes the status; any status may follow any other. Setting the status the task has changes nothing.
      *
+     * @param taskId  the task's id
+     * @param status  the new status; not null
      * @param version the task's version as read
      * @return the task as stored after the change, its version one higher
      * @throws NotFoundException         when the task does not exist in the tenant
@@ -40,6 +44,7 @@ public interface Tasks {
     Task changeStatus(long taskId, TaskStatus status, long version);
 
     /**
+     * @param taskId the task's id
      * @return the task, when it exists in the tenant and its customer is not in the trash
      * @throws PermissionDeniedException without {@code READ}
      */
@@ -50,7 +55,10 @@ public interface Tasks {
      * the closed ones when asked for, the most recently closed first (ties: the one created first comes first
      * among open tasks, last among closed ones).
      *
+     * @param customerId    the customer whose tasks to list
      * @param includeClosed whether done and cancelled tasks are listed too
+     * @param page          the page size and cursor; not null
+     * @return a page of the customer's tasks; empty items when it has none
      * @throws ValidationException       when the cursor is malformed or belongs to another list
      * @throws NotFoundException         when the customer does not exist or is in the trash
      * @throws PermissionDeniedException without {@code READ}
@@ -61,7 +69,9 @@ public interface Tasks {
      * An assignee's open and in-progress tasks across the tenant's customers, by due time (tasks without one
      * last; ties by id). Tasks of customers in the trash are left out.
      *
-     * @param assignee the actor id, trimmed
+     * @param assignee the actor id, 1 to 64 characters after trimming (field {@code assignee})
+     * @param page     the page size and cursor; not null
+     * @return a page of the assignee's open tasks; empty items when there are none
      * @throws ValidationException       with a blank or too long assignee, or a cursor malformed or of another list
      * @throws PermissionDeniedException without {@code READ}
      */

@@ -25,6 +25,11 @@ public interface Timeline {
     int MAX_TYPES = 200;
 
     /**
+     * Records one event and refreshes its customer's metrics moments later (see {@link Metrics}).
+     *
+     * @param draft the event; see {@link EventDraft} for the limits, reported on the field of the same name
+     *              ({@code type}, {@code occurredAt}, {@code source}, {@code properties...}); not null
+     * @return the event as stored, with its id and the time it was recorded
      * @throws ValidationException       naming what is wrong with the event
      * @throws NotFoundException         when the customer does not exist
      * @throws PermissionDeniedException without {@code WRITE}
@@ -45,7 +50,9 @@ public interface Timeline {
     int append(List<EventDraft> drafts);
 
     /**
-     * @return a page of the customer's events, newest first
+     * @param customerId the customer whose events to read
+     * @param query      the types, time window and page to read; not null
+     * @return a page of the customer's events, newest first; empty items when none match
      * @throws ValidationException       with an unknown type, a malformed cursor, or a {@code from} or {@code to}
      *                                   outside the years 0001 to 9999 (fields {@code types}, {@code cursor},
      *                                   {@code from}, {@code to})
@@ -58,6 +65,7 @@ public interface Timeline {
      * Registers an event type of the host's own, 1 to 40 characters of {@code a-z 0-9 _}; registering a type
      * twice is harmless.
      *
+     * @param type the new type's name, 1 to 40 characters of {@code a-z 0-9 _} (field {@code type}); not null
      * @throws ValidationException       with a malformed name or over {@value #MAX_TYPES} types
      * @throws PermissionDeniedException without {@code FIELD_ADMIN}
      */

@@ -15,7 +15,16 @@ import java.util.Set;
  */
 public record TimelineQuery(Set<String> types, Optional<Instant> from, Optional<Instant> to, PageRequest page) {
 
-    /** @throws ValidationException naming the component that is null or invalid */
+    /**
+     * Copies the types; unknown types are refused when the query is read, on field {@code types}.
+     *
+     * @param types the event types to include; empty for all; neither the set nor a type may be null
+     * @param from  only events that occurred at or after this time; empty for no lower bound; not null
+     * @param to    only events that occurred before this time; empty for no upper bound; not null
+     * @param page  the page size and cursor; not null
+     * @throws ValidationException code {@code required} on field {@code types} ({@code types[index]} for a null
+     *                             type), {@code from}, {@code to} or {@code page}, when it is null
+     */
     public TimelineQuery {
         types = Set.copyOf(ValidationException.requireNoNulls(types, "types"));
         ValidationException.requireNonNull(from, "from");
@@ -28,18 +37,32 @@ public record TimelineQuery(Set<String> types, Optional<Instant> from, Optional<
         return new TimelineQuery(Set.of(), Optional.empty(), Optional.empty(), PageRequest.first());
     }
 
-    /** @return this query restricted to the given types */
+    /**
+     * @param types the event types to include, built-in or registered; none for all types
+     * @return this query restricted to the given types
+     * @throws NullPointerException     when a type is null
+     * @throws IllegalArgumentException when a type is listed twice
+     */
     public TimelineQuery types(String... types) {
         return new TimelineQuery(Set.of(types), from, to, page);
     }
 
-    /** @return this query restricted to events in {@code [from, to)} */
+    /**
+     * @param from the earliest occurrence time included, within the years 0001 to 9999
+     * @param to   the occurrence time from which events are left out, within the years 0001 to 9999
+     * @return this query restricted to events in {@code [from, to)}
+     * @throws ValidationException on field {@code from} or {@code to}, code {@code required}, when it is null
+     */
     public TimelineQuery between(Instant from, Instant to) {
         return new TimelineQuery(types, Optional.of(ValidationException.requireNonNull(from, "from")),
                 Optional.of(ValidationException.requireNonNull(to, "to")), page);
     }
 
-    /** @return this query reading the given page */
+    /**
+     * @param page the page size and cursor
+     * @return this query reading the given page
+     * @throws ValidationException on field {@code page}, code {@code required}, when it is null
+     */
     public TimelineQuery page(PageRequest page) {
         return new TimelineQuery(types, from, to, page);
     }

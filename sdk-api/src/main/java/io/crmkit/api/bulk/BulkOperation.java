@@ -22,7 +22,11 @@ public sealed interface BulkOperation {
      * channels, external and WeChat ids) are unique per customer and cannot be set in bulk.
      */
     record Edit(CustomerPatch changes) implements BulkOperation {
-        /** @throws ValidationException naming the component that is null or invalid */
+        /**
+         * @param changes the fields to set, each with the limits of a single update; only built-in fields that
+         *                are not identities, and custom fields; not null
+         * @throws ValidationException on field {@code changes}, code {@code required}, when it is null
+         */
         public Edit {
             ValidationException.requireNonNull(changes, "changes");
         }
@@ -35,7 +39,12 @@ public sealed interface BulkOperation {
 
     /** Adds tags; a customer would exceed 100 tags is reported as failed. */
     record AddTags(List<String> tags) implements BulkOperation {
-        /** @throws ValidationException naming the component that is null or invalid */
+        /**
+         * @param tags the tags to add, 1 to 64 characters each after trimming, at least one (field {@code tags},
+         *             checked when the operation runs); neither the list nor a tag may be null
+         * @throws ValidationException code {@code required}, on field {@code tags} when it is null, on
+         *                             {@code tags[index]} for a null tag
+         */
         public AddTags {
             tags = ValidationException.requireNoNulls(tags, "tags");
         }
@@ -48,7 +57,12 @@ public sealed interface BulkOperation {
 
     /** Removes tags. */
     record RemoveTags(List<String> tags) implements BulkOperation {
-        /** @throws ValidationException naming the component that is null or invalid */
+        /**
+         * @param tags the tags to remove, compared after trimming; 1 to 100 distinct non-blank tags (field
+         *             {@code tags}, checked when the operation runs); neither the list nor a tag may be null
+         * @throws ValidationException code {@code required}, on field {@code tags} when it is null, on
+         *                             {@code tags[index]} for a null tag
+         */
         public RemoveTags {
             tags = ValidationException.requireNoNulls(tags, "tags");
         }
@@ -77,7 +91,11 @@ public sealed interface BulkOperation {
 
     /** Status to ASSIGNED with an owner; NEW customers (not yet identified as valid) are skipped and reported. */
     record Assign(String ownerId) implements BulkOperation {
-        /** @throws ValidationException naming the component that is null or invalid */
+        /**
+         * @param ownerId the new owner, 1 to 64 characters after trimming (field {@code ownerId}, checked when the
+         *                operation runs); not null
+         * @throws ValidationException on field {@code ownerId}, code {@code required}, when it is null
+         */
         public Assign {
             ValidationException.requireNonNull(ownerId, "ownerId");
         }
@@ -95,7 +113,15 @@ public sealed interface BulkOperation {
      * step, from the trash ({@code TrashService.erase}).
      */
     record Delete(String token, boolean agreed, String reason) implements BulkOperation {
-        /** @throws ValidationException naming the component that is null or invalid */
+        /**
+         * The confirmation is checked when the operation runs, each problem on the field of the same name.
+         *
+         * @param token  the token of {@link BulkService#previewDelete}, of this actor and this selection, unused and
+         *               not expired; not null
+         * @param agreed whether the actor agreed to the deletion statement; must be true
+         * @param reason why the customers are deleted, 10 to 500 characters, kept in the audit log; not null
+         * @throws ValidationException on field {@code token} or {@code reason}, code {@code required}, when it is null
+         */
         public Delete {
             ValidationException.requireNonNull(token, "token");
             ValidationException.requireNonNull(reason, "reason");
@@ -112,7 +138,10 @@ public sealed interface BulkOperation {
      * operations it is not idempotent: running it again creates more tasks.
      */
     record CreateTask(TaskDraft draft) implements BulkOperation {
-        /** @throws ValidationException naming the component that is null or invalid */
+        /**
+         * @param draft the task to create on each customer, with the limits of {@link TaskDraft}; not null
+         * @throws ValidationException on field {@code draft}, code {@code required}, when it is null
+         */
         public CreateTask {
             ValidationException.requireNonNull(draft, "draft");
         }
@@ -123,17 +152,31 @@ public sealed interface BulkOperation {
         }
     }
 
-    /** @return an edit of attributes */
+    /**
+     * @param changes the fields to set; see {@link Edit}
+     * @return an edit of attributes
+     * @throws ValidationException on field {@code changes}, code {@code required}, when it is null
+     */
     static BulkOperation edit(CustomerPatch changes) {
         return new Edit(changes);
     }
 
-    /** @return adding tags */
+    /**
+     * @param tags the tags to add; see {@link AddTags}
+     * @return adding tags
+     * @throws ValidationException code {@code required}, on field {@code tags} when it is null, on
+     *                             {@code tags[index]} for a null tag
+     */
     static BulkOperation addTags(Collection<String> tags) {
         return new AddTags(ValidationException.requireNoNulls(tags, "tags"));
     }
 
-    /** @return removing tags */
+    /**
+     * @param tags the tags to remove; see {@link RemoveTags}
+     * @return removing tags
+     * @throws ValidationException code {@code required}, on field {@code tags} when it is null, on
+     *                             {@code tags[index]} for a null tag
+     */
     static BulkOperation removeTags(Collection<String> tags) {
         return new RemoveTags(ValidationException.requireNoNulls(tags, "tags"));
     }
@@ -148,17 +191,31 @@ public sealed interface BulkOperation {
         return new RecycleToPool();
     }
 
-    /** @return assigning customers to an owner */
+    /**
+     * @param ownerId the new owner, 1 to 64 characters after trimming
+     * @return assigning customers to an owner
+     * @throws ValidationException on field {@code ownerId}, code {@code required}, when it is null
+     */
     static BulkOperation assign(String ownerId) {
         return new Assign(ownerId);
     }
 
-    /** @return creating a task on each customer */
+    /**
+     * @param draft the task to create on each customer
+     * @return creating a task on each customer
+     * @throws ValidationException on field {@code draft}, code {@code required}, when it is null
+     */
     static BulkOperation createTask(TaskDraft draft) {
         return new CreateTask(draft);
     }
 
-    /** @return the confirmed deletion of a previewed selection */
+    /**
+     * @param token  the token of {@link BulkService#previewDelete} for the same selection
+     * @param agreed whether the actor agreed to the deletion statement; must be true
+     * @param reason why the customers are deleted, 10 to 500 characters
+     * @return the confirmed deletion of a previewed selection
+     * @throws ValidationException on field {@code token} or {@code reason}, code {@code required}, when it is null
+     */
     static BulkOperation delete(String token, boolean agreed, String reason) {
         return new Delete(token, agreed, reason);
     }

@@ -20,7 +20,19 @@ public record BulkResult(String operation, long total, long changed, long unchan
     /** Most issues a result lists; the counts stay exact. */
     public static final int MAX_ISSUES = 1000;
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Copies the issues.
+     *
+     * @param operation the operation's name, as {@link BulkOperation#name()} gives it
+     * @param total     customers selected
+     * @param changed   customers changed
+     * @param unchanged customers that already were as the operation would make them
+     * @param skipped   customers the operation does not apply to
+     * @param failed    customers that could not be changed
+     * @param issues    why customers were skipped or failed, at most {@value #MAX_ISSUES}; neither the list nor an
+     *                  issue may be null
+     * @throws NullPointerException when {@code issues} or an issue is null
+     */
     public BulkResult {
         issues = List.copyOf(issues);
     }

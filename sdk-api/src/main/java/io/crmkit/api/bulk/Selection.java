@@ -22,8 +22,14 @@ public record Selection(Optional<Filter> filter, String keyword, List<Long> ids)
     public static final int MAX_IDS = 100_000;
 
     /**
+     * @param filter  the filter, when selecting by query; empty otherwise; not null
+     * @param keyword the keyword, 0 to 255 characters (checked when the operation runs); "" for none; not null
+     * @param ids     the ids, when selecting by id; empty when selecting by query; at most {@value #MAX_IDS};
+     *                neither the list nor an id may be null
      * @throws ValidationException on field {@code ids}: code {@code not_allowed} when both a query and ids are given,
-     *                             {@code too_many} with more than {@value #MAX_IDS} ids
+     *                             {@code too_many} with more than {@value #MAX_IDS} ids; code {@code required} on
+     *                             field {@code filter}, {@code keyword} or {@code ids} ({@code ids[index]} for a null
+     *                             id) when it is null
      */
     public Selection {
         ValidationException.requireNonNull(filter, "filter");
@@ -43,17 +49,32 @@ public record Selection(Optional<Filter> filter, String keyword, List<Long> ids)
         return new Selection(Optional.empty(), "", List.of());
     }
 
-    /** @return the customers matching the filter */
+    /**
+     * @param filter the condition
+     * @return the customers matching the filter
+     * @throws ValidationException on field {@code filter}, code {@code required}, when it is null
+     */
     public static Selection matching(Filter filter) {
         return new Selection(Optional.of(ValidationException.requireNonNull(filter, "filter")), "", List.of());
     }
 
-    /** @return the customers matching the filter and the keyword, as {@code search} would find them */
+    /**
+     * @param filter  the condition
+     * @param keyword 0 to 255 characters, as a search takes it; "" for none
+     * @return the customers matching the filter and the keyword, as {@code search} would find them
+     * @throws ValidationException on field {@code filter} or {@code keyword}, code {@code required}, when it is null
+     */
     public static Selection matching(Filter filter, String keyword) {
         return new Selection(Optional.of(ValidationException.requireNonNull(filter, "filter")), keyword, List.of());
     }
 
-    /** @return the customers with these ids (duplicates count once) */
+    /**
+     * @param ids 1 to {@value #MAX_IDS} distinct ids of customers of the tenant; none null
+     * @return the customers with these ids (duplicates count once)
+     * @throws ValidationException on field {@code ids}: code {@code required} when it is null or empty
+     *                             ({@code ids[index]} for a null id), {@code too_many} with more than
+     *                             {@value #MAX_IDS} distinct ids
+     */
     public static Selection ids(Collection<Long> ids) {
         List<Long> given = ValidationException.requireNoNulls(ids, "ids");
         if (given.isEmpty()) {

@@ -71,6 +71,7 @@ public enum CustomerField {
      * Finds a built-in field by key, ignoring case and underscores, so that {@code "external_id"} and
      * {@code "EXTERNALID"} both name {@link #EXTERNAL_ID}.
      *
+     * @param key a field key such as {@code "externalId"}, in any case, with or without underscores; not null
      * @return the field, or empty when the key names no built-in field
      */
     public static Optional<CustomerField> byKey(String key) {

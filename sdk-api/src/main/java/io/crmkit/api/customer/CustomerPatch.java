@@ -40,6 +40,11 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
     /**
      * Copies the maps and checks that they name only editable fields.
      *
+     * @param version       the version of the customer the change was made against
+     * @param changes       built-in fields to change, each in {@link #EDITABLE}; an empty Optional clears the field,
+     *                      a null value is refused; the map not null
+     * @param customChanges custom fields to change by key; an empty Optional clears the field, a null value is
+     *                      refused on field {@code custom.key}; the map not null
      * @throws ValidationException listing each field that is not in {@link #EDITABLE} (code
      *                             {@code not_allowed}) and each null value (code {@code invalid})
      */
@@ -94,42 +99,68 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
             return this;
         }
 
-        /** @param name 0 to 80 characters; null clears */
+        /**
+         * @param name 0 to 80 characters; null clears
+         * @return this builder
+         */
         public Builder name(String name) {
             return set(CustomerField.NAME, name);
         }
 
-        /** @param nickname 0 to 80 characters; null clears */
+        /**
+         * @param nickname 0 to 80 characters; null clears
+         * @return this builder
+         */
         public Builder nickname(String nickname) {
             return set(CustomerField.NICKNAME, nickname);
         }
 
-        /** @param gender null sets {@link Gender#UNKNOWN} */
+        /**
+         * @param gender the new gender; null sets {@link Gender#UNKNOWN}
+         * @return this builder
+         */
         public Builder gender(Gender gender) {
             return set(CustomerField.GENDER, gender);
         }
 
-        /** @param birthday null clears */
+        /**
+         * @param birthday from 1900-01-01 to today; null clears
+         * @return this builder
+         */
         public Builder birthday(LocalDate birthday) {
             return set(CustomerField.BIRTHDAY, birthday);
         }
 
-        /** @param company 0 to 80 characters; null clears */
+        /**
+         * @param company 0 to 80 characters; null clears
+         * @return this builder
+         */
         public Builder company(String company) {
             return set(CustomerField.COMPANY, company);
         }
 
-        /** @param address null clears */
+        /**
+         * @param address the whole new address, each part at most 80 characters; null clears
+         * @return this builder
+         */
         public Builder address(Address address) {
             return set(CustomerField.ADDRESS, address);
         }
 
-        /** @param phones replaces every phone; up to 3, empty clears; null and blank entries are ignored */
+        /**
+         * @param phones replaces every phone; up to 3, empty clears; null and blank entries are ignored
+         * @return this builder
+         * @throws ValidationException on field {@code phones}, code {@code required}, when {@code phones} is null
+         */
         public Builder phones(Collection<String> phones) {
             return set(CustomerField.PHONES, texts(ValidationException.requireNonNull(phones, "phones")));
         }
 
-        /** @param emails replaces every email; up to 2, empty clears; null and blank entries are ignored */
+        /**
+         * @param emails replaces every email; up to 2, empty clears; null and blank entries are ignored
+         * @return this builder
+         * @throws ValidationException on field {@code emails}, code {@code required}, when {@code emails} is null
+         */
         public Builder emails(Collection<String> emails) {
             return set(CustomerField.EMAILS, texts(ValidationException.requireNonNull(emails, "emails")));
         }
@@ -140,32 +171,52 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
             return Collections.unmodifiableList(copy);
         }
 
-        /** @param channels replaces every channel account; up to 2, empty clears */
+        /**
+         * @param channels replaces every channel account; up to 2, empty clears
+         * @return this builder
+         * @throws ValidationException code {@code required}, on field {@code channels} when {@code channels} is
+         *                             null, on {@code channels[index]} for a null entry
+         */
         public Builder channels(Collection<Channel> channels) {
             return set(CustomerField.CHANNELS, ValidationException.requireNoNulls(channels, "channels"));
         }
 
-        /** @param externalId null clears */
+        /**
+         * @param externalId the host system's id, 0 to 255 characters, unique per tenant; null clears
+         * @return this builder
+         */
         public Builder externalId(String externalId) {
             return set(CustomerField.EXTERNAL_ID, externalId);
         }
 
-        /** @param wechatOpenId null clears */
+        /**
+         * @param wechatOpenId 0 to 255 characters, unique per tenant; null clears
+         * @return this builder
+         */
         public Builder wechatOpenId(String wechatOpenId) {
             return set(CustomerField.WECHAT_OPENID, wechatOpenId);
         }
 
-        /** @param remark 0 to 80 characters; null clears */
+        /**
+         * @param remark 0 to 80 characters; null clears
+         * @return this builder
+         */
         public Builder remark(String remark) {
             return set(CustomerField.REMARK, remark);
         }
 
-        /** @param source 0 to 64 characters; null clears */
+        /**
+         * @param source 0 to 64 characters; null clears
+         * @return this builder
+         */
         public Builder source(String source) {
             return set(CustomerField.SOURCE, source);
         }
 
-        /** @param stage one of the kit's lifecycle stages; null is refused */
+        /**
+         * @param stage one of the kit's lifecycle stages; null is refused
+         * @return this builder
+         */
         public Builder stage(String stage) {
             return set(CustomerField.STAGE, stage);
         }
@@ -173,6 +224,8 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
         /**
          * @param key   a custom field key of the tenant
          * @param value a value of the field's type; null clears (refused for a required field)
+         * @return this builder
+         * @throws ValidationException on field {@code key}, code {@code required}, when {@code key} is null
          */
         public Builder custom(String key, Object value) {
             custom.put(ValidationException.requireNonNull(key, "key"), Optional.ofNullable(value));

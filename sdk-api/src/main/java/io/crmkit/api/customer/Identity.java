@@ -14,7 +14,16 @@ import io.crmkit.api.error.ValidationException;
  */
 public record Identity(IdentityType type, String channel, String value, boolean verified) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param type     the kind of identity; not null
+     * @param channel  the channel name for {@link IdentityType#CHANNEL}, otherwise ""; not null
+     * @param value    the normalized value; not null
+     * @param verified whether the customer's ownership of this identity was confirmed
+     * @throws ValidationException on field {@code type}, {@code channel} or {@code value}, code {@code required},
+     *                             for a null
+     */
     public Identity {
         ValidationException.requireNonNull(type, "type");
         ValidationException.requireNonNull(channel, "channel");

@@ -22,7 +22,13 @@ public class ValidationException extends CrmException {
         this.errors = List.copyOf(errors);
     }
 
-    /** @return a ValidationException for a single problem */
+    /**
+     * @param field   the path of the field in the input, such as {@code "email"} or {@code "phones[2]"}
+     * @param code    the machine-readable problem, such as {@code invalid} (see {@link FieldError#code()})
+     * @param message a sentence naming the field, the problem and the limit
+     * @return a ValidationException for a single problem
+     * @throws NullPointerException when an argument is null
+     */
     public static ValidationException of(String field, String code, String message) {
         return new ValidationException(List.of(FieldError.of(field, code, message)));
     }

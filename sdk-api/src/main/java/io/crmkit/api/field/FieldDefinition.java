@@ -40,7 +40,25 @@ public record FieldDefinition(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** Checks for nulls and copies the options. */
+    /**
+     * Checks for nulls and copies the options.
+     *
+     * @param id        SDK-generated id
+     * @param key       the key values are written and read under; not null
+     * @param label     what a form shows; not null
+     * @param type      the value type; not null
+     * @param required  whether a new customer must have a value
+     * @param maxLength for {@link FieldType#TEXT}: the longest value accepted; empty for other types; not null
+     * @param min       for numeric types: the smallest value accepted; empty for none; not null
+     * @param max       for numeric types: the largest value accepted; empty for none; not null
+     * @param options   for choice types: the allowed values, in display order; empty for other types; neither the
+     *                  list nor an option may be null
+     * @param retired   whether the field is retired
+     * @param version   the definition's version, 1 when defined
+     * @param createdAt when it was defined; not null
+     * @param updatedAt when it last changed; not null
+     * @throws NullPointerException when a reference component or an option is null
+     */
     public FieldDefinition {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(label, "label");

@@ -24,7 +24,22 @@ import java.util.OptionalInt;
 public record FieldDraft(String key, String label, FieldType type, boolean required, OptionalInt maxLength,
                          Optional<BigDecimal> min, Optional<BigDecimal> max, List<String> options) {
 
-    /** Checks for nulls and copies the options. */
+    /**
+     * Checks for nulls and copies the options. The limits are checked by {@link FieldService#define}, on the
+     * field of the same name ({@code options[index]} for one option).
+     *
+     * @param key       1 to 40 characters of {@code a-z 0-9 _}, starting with a letter, not a built-in key; not null
+     * @param label     1 to 80 characters; null or "" for the key
+     * @param type      the value type; not null
+     * @param required  whether customers must have a value
+     * @param maxLength TEXT only: 1 to 500; empty for 255; not null
+     * @param min       NUMBER and DECIMAL only (whole for NUMBER); empty for none; not null
+     * @param max       NUMBER and DECIMAL only, not below min; empty for none; not null
+     * @param options   choice types only: 1 to 100 distinct options of 1 to 80 characters; empty for other types;
+     *                  neither the list nor an option may be null
+     * @throws ValidationException code {@code required} on the field of a null component ({@code options[index]}
+     *                             for a null option)
+     */
     public FieldDraft {
         ValidationException.requireNonNull(key, "key");
         label = label == null ? "" : label;
@@ -35,7 +50,12 @@ public record FieldDraft(String key, String label, FieldType type, boolean requi
         options = ValidationException.requireNoNulls(options, "options");
     }
 
-    /** @return a builder for a field of that key and type */
+    /**
+     * @param key  1 to 40 characters of {@code a-z 0-9 _}, starting with a letter, not a built-in key
+     * @param type the value type, fixed once defined
+     * @return a builder for a field of that key and type
+     * @throws ValidationException on field {@code key} or {@code type}, code {@code required}, when it is null
+     */
     public static Builder builder(String key, FieldType type) {
         return new Builder(key, type);
     }
@@ -56,53 +76,84 @@ public record FieldDraft(String key, String label, FieldType type, boolean requi
             this.type = ValidationException.requireNonNull(type, "type");
         }
 
-        /** @param label 1 to 80 characters */
+        /**
+         * @param label 1 to 80 characters; null for the key
+         * @return this builder
+         */
         public Builder label(String label) {
             this.label = label;
             return this;
         }
 
-        /** @param required whether customers must have a value */
+        /**
+         * @param required whether customers must have a value
+         * @return this builder
+         */
         public Builder required(boolean required) {
             this.required = required;
             return this;
         }
 
-        /** @param maxLength TEXT only, 1 to 500 */
+        /**
+         * @param maxLength TEXT only, 1 to 500
+         * @return this builder
+         */
         public Builder maxLength(int maxLength) {
             this.maxLength = maxLength;
             return this;
         }
 
-        /** @param min the smallest accepted value, numeric types only */
+        /**
+         * @param min the smallest accepted value, numeric types only (whole for NUMBER); null for none
+         * @return this builder
+         */
         public Builder min(BigDecimal min) {
             this.min = min;
             return this;
         }
 
-        /** @param min the smallest accepted value, numeric types only */
+        /**
+         * @param min the smallest accepted value, numeric types only
+         * @return this builder
+         */
         public Builder min(long min) {
             return min(BigDecimal.valueOf(min));
         }
 
-        /** @param max the largest accepted value, numeric types only */
+        /**
+         * @param max the largest accepted value, numeric types only, not below min; null for none
+         * @return this builder
+         */
         public Builder max(BigDecimal max) {
             this.max = max;
             return this;
         }
 
-        /** @param max the largest accepted value, numeric types only */
+        /**
+         * @param max the largest accepted value, numeric types only, not below min
+         * @return this builder
+         */
         public Builder max(long max) {
             return max(BigDecimal.valueOf(max));
         }
 
-        /** Adds choice options, choice types only. */
+        /**
+         * Adds choice options, choice types only.
+         *
+         * @param options options of 1 to 80 characters, distinct; 1 to 100 in all; not null
+         * @return this builder
+         */
         public Builder options(Collection<String> options) {
             this.options.addAll(options);
             return this;
         }
 
-        /** Adds choice options, choice types only. */
+        /**
+         * Adds choice options, choice types only.
+         *
+         * @param options options of 1 to 80 characters, distinct; 1 to 100 in all; none may be null
+         * @return this builder
+         */
         public Builder options(String... options) {
             return options(List.of(options));
         }

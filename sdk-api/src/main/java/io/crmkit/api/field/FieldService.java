@@ -18,6 +18,8 @@ public interface FieldService {
     /**
      * Defines a custom field.
      *
+     * @param draft the field; see {@link FieldDraft} for the limits and the field each problem is reported on;
+     *              not null
      * @return the stored definition, version 1
      * @throws io.crmkit.api.error.ValidationException listing every problem of the draft
      * @throws io.crmkit.api.error.ValidationException also when the tenant already has
@@ -29,6 +31,9 @@ public interface FieldService {
     /**
      * Changes a field's label, limits or options.
      *
+     * @param key    the field's key, retired or not
+     * @param update the changes and the version they were made against; not null
+     * @return the definition after the change, its version one higher
      * @throws io.crmkit.api.error.ValidationException when a new setting is invalid or does not fit the type
      * @throws io.crmkit.api.error.ConflictException   when the field changed since {@link FieldUpdate#version()}
      * @throws io.crmkit.api.error.NotFoundException   when the tenant has no field with this key
@@ -39,11 +44,16 @@ public interface FieldService {
      * Retires a field: it accepts no more values and its values are no longer returned; its key stays
      * taken. Retiring a retired field does nothing.
      *
+     * @param key the field's key
+     * @return the retired definition; unchanged when it was retired already
      * @throws io.crmkit.api.error.NotFoundException when the tenant has no field with this key
      */
     FieldDefinition retire(String key);
 
-    /** @return the field with this key, retired or not */
+    /**
+     * @param key the field's key, as defined
+     * @return the field with this key, retired or not; empty when the tenant has none
+     */
     Optional<FieldDefinition> find(String key);
 
     /** @return the active fields, in the order they were defined */

@@ -28,7 +28,24 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
                           Optional<BigDecimal> min, Optional<BigDecimal> max, boolean removeMin, boolean removeMax,
                           Optional<List<String>> options) {
 
-    /** Checks for nulls and copies the options. */
+    /**
+     * Checks for nulls and copies the options. The new settings are checked by {@link FieldService#update}, on
+     * the field of the same name, as for {@link FieldDraft}.
+     *
+     * @param version   the {@link FieldDefinition#version()} the change was made against
+     * @param label     new label, 1 to 80 characters; empty to keep it; not null
+     * @param required  new required flag; empty to keep it; not null
+     * @param maxLength new max length (TEXT), 1 to 500; empty to keep it; not null
+     * @param min       new minimum (numeric); empty to keep it; not null
+     * @param max       new maximum (numeric), not below the minimum; empty to keep it; not null
+     * @param removeMin whether to remove the minimum (numeric)
+     * @param removeMax whether to remove the maximum (numeric)
+     * @param options   new options (choice types), 1 to 100 distinct of 1 to 80 characters; empty to keep them;
+     *                  not null, nor an option in it
+     * @throws ValidationException on field {@code label}, {@code required}, {@code maxLength}, {@code min} or
+     *                             {@code max}, code {@code required}, when it is null
+     * @throws NullPointerException when {@code options}, or an option in it, is null
+     */
     public FieldUpdate {
         ValidationException.requireNonNull(label, "label");
         ValidationException.requireNonNull(required, "required");
@@ -38,39 +55,60 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
         options = options.map(List::copyOf);
     }
 
-    /** @return an update against that version that changes nothing yet */
+    /**
+     * @param version the {@link FieldDefinition#version()} of the field as read
+     * @return an update against that version that changes nothing yet
+     */
     public static FieldUpdate of(long version) {
         return new FieldUpdate(version, Optional.empty(), Optional.empty(), OptionalInt.empty(),
                 Optional.empty(), Optional.empty(), false, false, Optional.empty());
     }
 
-    /** @return this update with a new label */
+    /**
+     * @param label the new label, 1 to 80 characters
+     * @return this update with a new label
+     * @throws ValidationException on field {@code label}, code {@code required}, when it is null
+     */
     public FieldUpdate withLabel(String label) {
         ValidationException.requireNonNull(label, "label");
         return new FieldUpdate(version, Optional.of(label), required, maxLength, min, max, removeMin, removeMax,
                 options);
     }
 
-    /** @return this update with a new required flag */
+    /**
+     * @param required whether customers must have a value from now on
+     * @return this update with a new required flag
+     */
     public FieldUpdate withRequired(boolean required) {
         return new FieldUpdate(version, label, Optional.of(required), maxLength, min, max, removeMin, removeMax,
                 options);
     }
 
-    /** @return this update with a new max length */
+    /**
+     * @param maxLength the new longest value, 1 to 500 (TEXT fields only)
+     * @return this update with a new max length
+     */
     public FieldUpdate withMaxLength(int maxLength) {
         return new FieldUpdate(version, label, required, OptionalInt.of(maxLength), min, max, removeMin, removeMax,
                 options);
     }
 
-    /** @return this update with a new minimum */
+    /**
+     * @param min the new smallest accepted value (numeric fields only; whole for NUMBER)
+     * @return this update with a new minimum
+     * @throws ValidationException on field {@code min}, code {@code required}, when it is null
+     */
     public FieldUpdate withMin(BigDecimal min) {
         ValidationException.requireNonNull(min, "min");
         return new FieldUpdate(version, label, required, maxLength, Optional.of(min), max, false, removeMax,
                 options);
     }
 
-    /** @return this update with a new maximum */
+    /**
+     * @param max the new largest accepted value, not below the minimum (numeric fields only; whole for NUMBER)
+     * @return this update with a new maximum
+     * @throws ValidationException on field {@code max}, code {@code required}, when it is null
+     */
     public FieldUpdate withMax(BigDecimal max) {
         ValidationException.requireNonNull(max, "max");
         return new FieldUpdate(version, label, required, maxLength, min, Optional.of(max), removeMin, false,
@@ -87,7 +125,13 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
         return new FieldUpdate(version, label, required, maxLength, min, Optional.empty(), removeMin, true, options);
     }
 
-    /** @return this update with a new option list */
+    /**
+     * @param options the new options, replacing the old list: 1 to 100 distinct of 1 to 80 characters (choice
+     *                fields only)
+     * @return this update with a new option list
+     * @throws ValidationException  on field {@code options}, code {@code required}, when it is null
+     * @throws NullPointerException when an option is null
+     */
     public FieldUpdate withOptions(List<String> options) {
         return new FieldUpdate(version, label, required, maxLength, min, max, removeMin, removeMax,
                 Optional.of(ValidationException.requireNonNull(options, "options")));

@@ -15,7 +15,16 @@ import java.util.Objects;
  */
 public record CustomerGroup(long id, String name, String createdBy, Instant createdAt, Instant updatedAt) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param id        SDK-generated id
+     * @param name      the name; not null
+     * @param createdBy the actor who created it; not null
+     * @param createdAt when it was created; not null
+     * @param updatedAt when it last changed; not null
+     * @throws NullPointerException when a reference component is null
+     */
     public CustomerGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdBy, "createdBy");

@@ -67,7 +67,13 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
     record Group(Match match, List<Filter> filters) implements Filter {
 
         /**
-         * @throws ValidationException on field {@code filter} when the group is empty (code {@code required}), or the
+         * Copies the filters.
+         *
+         * @param match   how they combine; not null
+         * @param filters 1 or more filters; neither the list nor a filter may be null
+         * @throws ValidationException on field {@code match} or {@code filters} (code {@code required}) when it is
+         *                             null, on {@code filters[index]} for a null filter;
+         *                             on field {@code filter} when the group is empty (code {@code required}), or the
          *                             tree too deep or too large (code {@code too_many}, with the limit)
          */
         public Group {
@@ -98,7 +104,16 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
     record Condition(String field, Operator operator, List<Object> values) implements Filter {
 
         /**
-         * @throws ValidationException on field {@code filter} when the field is blank or too long (code
+         * Copies the values into their canonical types.
+         *
+         * @param field    a built-in or custom field key, 1 to 64 characters; not null
+         * @param operator the comparison; not null
+         * @param values   as many values as the operator takes ({@link Operator#minValues()} to
+         *                 {@link Operator#maxValues()}): text, a number, a boolean, a {@link LocalDate} or an
+         *                 {@link Instant}, never null (use {@link Operator#IS_EMPTY}); the list not null
+         * @throws ValidationException on field {@code field}, {@code operator} or {@code values} (code
+         *                             {@code required}) when it is null;
+         *                             on field {@code filter} when the field is blank or too long (code
          *                             {@code invalid}), a value's type is wrong or null ({@code wrong_type}), or the
          *                             count of values does not fit the operator ({@code invalid})
          */
@@ -150,67 +165,131 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
         }
     }
 
-    /** @return a group that holds when every filter holds */
+    /**
+     * @param filters 1 or more filters, none null
+     * @return a group that holds when every filter holds
+     * @throws ValidationException as {@link Group#Group(Match, List)} does
+     */
     static Filter all(Filter... filters) {
         return new Group(Match.ALL, Arrays.asList(filters));
     }
 
-    /** @return a group that holds when at least one filter holds */
+    /**
+     * @param filters 1 or more filters, none null
+     * @return a group that holds when at least one filter holds
+     * @throws ValidationException as {@link Group#Group(Match, List)} does
+     */
     static Filter any(Filter... filters) {
         return new Group(Match.ANY, Arrays.asList(filters));
     }
 
-    /** @return the condition {@code field operator values} */
+    /**
+     * @param field    a built-in or custom field key, 1 to 64 characters
+     * @param operator the comparison
+     * @param values   as many values as the operator takes, none null
+     * @return the condition {@code field operator values}
+     * @throws ValidationException as {@link Condition#Condition(String, Operator, List)} does
+     */
     static Condition where(String field, Operator operator, Object... values) {
         return new Condition(field, operator, Arrays.asList(values));
     }
 
-    /** @return field equals value */
+    /**
+     * @param field a built-in or custom field key, 1 to 64 characters
+     * @param value the value to compare with; not null (use {@link #isEmpty(String)})
+     * @return field equals value
+     * @throws ValidationException on field {@code filter}, as {@link #where} does
+     */
     static Condition eq(String field, Object value) {
         return where(field, Operator.EQ, value);
     }
 
-    /** @return field differs from value */
+    /**
+     * @param field a built-in or custom field key, 1 to 64 characters
+     * @param value the value to compare with; not null
+     * @return field differs from value (an empty field matches too)
+     * @throws ValidationException on field {@code filter}, as {@link #where} does
+     */
     static Condition ne(String field, Object value) {
         return where(field, Operator.NE, value);
     }
 
-    /** @return text field contains the text, ignoring case */
+    /**
+     * @param field a text field key, 1 to 64 characters
+     * @param text  the text to look for, matched literally (LIKE wildcards are escaped); not null
+     * @return text field contains the text, ignoring case
+     * @throws ValidationException on field {@code filter}, as {@link #where} does
+     */
     static Condition contains(String field, String text) {
         return where(field, Operator.CONTAINS, text);
     }
 
-    /** @return field equals one of the values */
+    /**
+     * @param field  a built-in or custom field key, 1 to 64 characters
+     * @param values 1 to 1000 values, none null
+     * @return field equals one of the values
+     * @throws ValidationException on field {@code values} (code {@code required}) when it is null; on field
+     *                             {@code filter} for a null value or a count outside 1 to 1000
+     */
     static Condition in(String field, Collection<?> values) {
         return new Condition(field, Operator.IN, new ArrayList<>(ValidationException.requireNonNull(values, "values")));
     }
 
-    /** @return field has no value */
+    /**
+     * @param field a built-in or custom field key, 1 to 64 characters
+     * @return field has no value
+     * @throws ValidationException on field {@code filter} (or {@code field} when null), as {@link #where} does
+     */
     static Condition isEmpty(String field) {
         return where(field, Operator.IS_EMPTY);
     }
 
-    /** @return field has a value */
+    /**
+     * @param field a built-in or custom field key, 1 to 64 characters
+     * @return field has a value
+     * @throws ValidationException on field {@code filter} (or {@code field} when null), as {@link #where} does
+     */
     static Condition isNotEmpty(String field) {
         return where(field, Operator.IS_NOT_EMPTY);
     }
 
-    /** @return date-time field strictly before the instant */
+    /**
+     * @param field   a date-time field key, such as {@code "createdAt"}
+     * @param instant the bound, excluded; not null
+     * @return date-time field strictly before the instant
+     * @throws ValidationException on field {@code filter}, as {@link #where} does
+     */
     static Condition before(String field, Instant instant) {
         return where(field, Operator.LT, instant);
     }
 
-    /** @return date-time field strictly after the instant */
+    /**
+     * @param field   a date-time field key, such as {@code "createdAt"}
+     * @param instant the bound, excluded; not null
+     * @return date-time field strictly after the instant
+     * @throws ValidationException on field {@code filter}, as {@link #where} does
+     */
     static Condition after(String field, Instant instant) {
         return where(field, Operator.GT, instant);
     }
 
-    /** @return value between low and high, both included */
+    /**
+     * @param field a number, date or date-time field key
+     * @param low   the lower bound, included; not null
+     * @param high  the upper bound, included; not null
+     * @return value between low and high, both included
+     * @throws ValidationException on field {@code filter}, as {@link #where} does
+     */
     static Condition between(String field, Object low, Object high) {
         return where(field, Operator.BETWEEN, low, high);
     }
 
-    /** @return date or date-time field within the last {@code days} days of the kit's clock */
+    /**
+     * @param field a date or date-time field key
+     * @param days  1 to 36500, checked when the filter is used
+     * @return date or date-time field within the last {@code days} days of the kit's clock
+     * @throws ValidationException on field {@code filter}, as {@link #where} does
+     */
     static Condition withinLastDays(String field, int days) {
         return where(field, Operator.WITHIN_LAST_DAYS, days);
     }
@@ -262,19 +341,34 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
         return where("events." + eventType, Operator.OCCURRED_AT_LEAST, atLeast, days);
     }
 
-    /** @return the customer has at least one of the tags */
+    /**
+     * @param tags 1 to 1000 tags, none null
+     * @return the customer has at least one of the tags
+     * @throws ValidationException on field {@code tags} (code {@code required}) when the array is null; on field
+     *                             {@code filter} for a null tag or a count outside 1 to 1000
+     */
     static Condition hasTag(String... tags) {
         ValidationException.requireNonNull(tags, "tags");
         return new Condition("tags", Operator.HAS_ANY, Arrays.asList((Object[]) tags));
     }
 
-    /** @return the customer has every one of the tags */
+    /**
+     * @param tags 1 to 1000 tags, none null
+     * @return the customer has every one of the tags
+     * @throws ValidationException on field {@code tags} (code {@code required}) when the array is null; on field
+     *                             {@code filter} for a null tag or a count outside 1 to 1000
+     */
     static Condition hasAllTags(String... tags) {
         ValidationException.requireNonNull(tags, "tags");
         return new Condition("tags", Operator.HAS_ALL, Arrays.asList((Object[]) tags));
     }
 
-    /** @return the customer has none of the tags */
+    /**
+     * @param tags 1 to 1000 tags, none null
+     * @return the customer has none of the tags
+     * @throws ValidationException on field {@code tags} (code {@code required}) when the array is null; on field
+     *                             {@code filter} for a null tag or a count outside 1 to 1000
+     */
     static Condition hasNoTag(String... tags) {
         ValidationException.requireNonNull(tags, "tags");
         return new Condition("tags", Operator.HAS_NONE, Arrays.asList((Object[]) tags));

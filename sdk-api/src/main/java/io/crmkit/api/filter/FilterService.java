@@ -15,6 +15,7 @@ import java.util.List;
 public interface FilterService {
 
     /**
+     * @param query the filter, keyword, order and page; not null
      * @return one page of the customers matching the query, in its order; pages follow each other by cursor
      *         (keyset paging, no offsets), so a deep page costs what the first costs
      * @throws io.crmkit.api.error.ValidationException when the filter, the sort or the cursor is invalid
@@ -22,6 +23,7 @@ public interface FilterService {
     Page<Customer> search(Query query);
 
     /**
+     * @param filter the condition; not null
      * @return how many customers match the filter
      * @throws io.crmkit.api.error.ValidationException when the filter is invalid
      */
@@ -30,16 +32,22 @@ public interface FilterService {
     /**
      * Reads the JSON form of a filter (see the README for the format).
      *
+     * @param json a filter as {@link #toJson} writes it; not null
+     * @return the filter, with the limits of {@link Filter} checked
      * @throws io.crmkit.api.error.ValidationException naming the path in the document and the problem
      */
     Filter parse(String json);
 
-    /** @return the JSON form of the filter; {@code parse(toJson(filter))} equals {@code filter} */
+    /**
+     * @param filter the filter to write; not null
+     * @return the JSON form of the filter; {@code parse(toJson(filter))} equals {@code filter}
+     */
     String toJson(Filter filter);
 
     /**
      * Shows what a search runs, for a developer who wants to see it.
      *
+     * @param query the query as {@link #search} would take it; not null
      * @return the SQL of the page query with {@code ?} placeholders, and its parameters in order
      * @throws io.crmkit.api.error.ValidationException when the query is invalid
      */
@@ -57,7 +65,8 @@ public interface FilterService {
      * and their sizes differ by at most one. Customers created later fall into the last part. Reads the keys
      * of the matching customers once, in order, with bounded memory. Needs READ.
      *
-     * @param parts 2 to 100
+     * @param filter the customers to split; not null
+     * @param parts  {@value #MIN_SPLIT_PARTS} to {@value #MAX_SPLIT_PARTS}
      * @return one filter per part, in order
      * @throws io.crmkit.api.error.ValidationException when the filter is invalid or parts is out of range
      */
@@ -67,7 +76,10 @@ public interface FilterService {
      * Splits like {@link #split} and saves each part, named {@code "<name> 1/<parts>"} and so on, as a saved
      * filter or a group, all in one transaction: either every part is saved or none is. Needs WRITE.
      *
-     * @param name 1 to 70 characters
+     * @param filter the customers to split; not null
+     * @param parts  {@value #MIN_SPLIT_PARTS} to {@value #MAX_SPLIT_PARTS}
+     * @param name   1 to 70 characters after trimming (field {@code name}), the prefix of every part's name
+     * @param target whether the parts become saved filters or groups; not null
      * @return the ids of the saved filters or groups, in part order
      * @throws io.crmkit.api.error.ValidationException as {@link #split}, or when the name is blank or too long, or
      *                                                 the parts would pass the tenant's limit of saved filters or
@@ -88,6 +100,9 @@ public interface FilterService {
     /**
      * Searches like {@link #search} and returns just the columns of one of the actor's list views.
      *
+     * @param query    the filter, keyword, order and page; not null
+     * @param viewName the name of one of the actor's list views; not null
+     * @return one page of rows holding the view's columns, in the query's order
      * @throws io.crmkit.api.error.NotFoundException   when the actor has no view of that name
      * @throws io.crmkit.api.error.ValidationException when the query is invalid
      */

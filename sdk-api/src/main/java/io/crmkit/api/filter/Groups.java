@@ -26,6 +26,8 @@ public interface Groups {
     /**
      * Creates an empty group.
      *
+     * @param name 1 to 80 characters after trimming (field {@code name}), unique in the tenant
+     * @return the new group
      * @throws io.crmkit.api.error.ValidationException when the name is blank or longer than 80 characters
      * @throws io.crmkit.api.error.ConflictException   when the name is taken
      */
@@ -34,6 +36,9 @@ public interface Groups {
     /**
      * Adds customers by id.
      *
+     * @param groupId     the group's id
+     * @param customerIds at most {@link #MAX_IDS_PER_CALL} distinct ids (field {@code customerIds}); nulls and
+     *                    repeats are ignored; not null
      * @return how many became members (skipping those already in, and ids the tenant does not have)
      * @throws io.crmkit.api.error.NotFoundException  when there is no such group
      * @throws io.crmkit.api.error.ValidationException when more than {@link #MAX_IDS_PER_CALL} ids are given
@@ -43,28 +48,57 @@ public interface Groups {
     /**
      * Adds the customers that match a filter now (a snapshot: later matches are not added).
      *
+     * @param groupId the group's id
+     * @param filter  the customers to add (field {@code filter} when it matches too many); not null
      * @return how many became members
+     * @throws io.crmkit.api.error.NotFoundException   when there is no such group
      * @throws io.crmkit.api.error.ValidationException when the filter is invalid or matches more than
      *                                                 {@link #MAX_MEMBERS_FROM_FILTER} customers
      */
     int addMatching(long groupId, Filter filter);
 
-    /** @return how many members were removed */
+    /**
+     * Removes customers by id; ids that are not members are ignored.
+     *
+     * @param groupId     the group's id
+     * @param customerIds at most {@link #MAX_IDS_PER_CALL} distinct ids (field {@code customerIds}); nulls and
+     *                    repeats are ignored; not null
+     * @return how many members were removed
+     * @throws io.crmkit.api.error.NotFoundException   when there is no such group
+     * @throws io.crmkit.api.error.ValidationException when more than {@link #MAX_IDS_PER_CALL} ids are given
+     */
     int remove(long groupId, Collection<Long> customerIds);
 
     /**
+     * @param groupId the group's id
+     * @param query   the filter, keyword, order and page to apply to the members; not null
      * @return a page of the group's members that also match the query (its filter, keyword, order and cursor)
      * @throws io.crmkit.api.error.NotFoundException when there is no such group
      */
     Page<Customer> members(long groupId, Query query);
 
-    /** @return the group renamed */
+    /**
+     * @param groupId the group's id
+     * @param name    1 to 80 characters after trimming (field {@code name}), unique in the tenant
+     * @return the group renamed
+     * @throws io.crmkit.api.error.ValidationException when the name is blank or longer than 80 characters
+     * @throws io.crmkit.api.error.ConflictException   when the name is taken
+     * @throws io.crmkit.api.error.NotFoundException   when there is no such group
+     */
     CustomerGroup rename(long groupId, String name);
 
-    /** Deletes the group; its customers stay. */
+    /**
+     * Deletes the group; its customers stay.
+     *
+     * @param groupId the group's id
+     * @throws io.crmkit.api.error.NotFoundException when there is no such group
+     */
     void delete(long groupId);
 
-    /** @return the group with this id */
+    /**
+     * @param groupId the group's id
+     * @return the group with this id, or empty when the tenant has none
+     */
     Optional<CustomerGroup> find(long groupId);
 
     /** @return every group of the tenant, by name */

@@ -14,7 +14,13 @@ import java.util.Map;
  */
 public record ListRow(long id, Map<String, Object> values) {
 
-    /** Copies the values, keeping their order. */
+    /**
+     * Copies the values, keeping their order.
+     *
+     * @param id     the customer id
+     * @param values every column of the view, by column key, in the view's order; not null
+     * @throws NullPointerException when {@code values} is null
+     */
     public ListRow {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

@@ -14,7 +14,15 @@ import java.util.List;
  */
 public record ListView(long id, String name, List<String> columns) {
 
-    /** Checks for nulls and copies the columns. */
+    /**
+     * Checks for nulls and copies the columns; the limits are checked by {@link ListViews#save}.
+     *
+     * @param id      SDK-generated id
+     * @param name    the view's name; not null
+     * @param columns the field keys shown, in order; neither the list nor a key may be null
+     * @throws ValidationException code {@code required} on field {@code name} or {@code columns} when it is null,
+     *                             on {@code columns[index]} for a null key
+     */
     public ListView {
         ValidationException.requireNonNull(name, "name");
         columns = ValidationException.requireNoNulls(columns, "columns");

@@ -30,9 +30,17 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
     /**
      * Checks the limits.
      *
+     * @param filter    the condition customers must meet; empty for all customers; not null
+     * @param keyword   0 to {@value #MAX_KEYWORD} characters, without NUL; null or blank for none
+     * @param sort      the order; not null
+     * @param pageSize  1 to {@value #MAX_PAGE_SIZE}
+     * @param cursor    the {@code nextCursor} of the previous page of the same query; empty for the first page;
+     *                  not null
+     * @param withTotal whether the page carries the number of all matching customers
      * @throws ValidationException on field {@code pageSize} (code {@code out_of_range}) when the page size is out of
      *                             range, or on field {@code keyword} when it is too long ({@code too_long}) or holds
-     *                             a NUL character ({@code invalid})
+     *                             a NUL character ({@code invalid}); on field {@code filter}, {@code sort} or
+     *                             {@code cursor} (code {@code required}) when it is null
      */
     public Query {
         ValidationException.requireNonNull(filter, "filter");
@@ -53,7 +61,11 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
         }
     }
 
-    /** @return the first page of the customers matching the filter, newest first */
+    /**
+     * @param filter the condition customers must meet
+     * @return the first page of the customers matching the filter, newest first
+     * @throws ValidationException on field {@code filter}, code {@code required}, when it is null
+     */
     public static Query where(Filter filter) {
         ValidationException.requireNonNull(filter, "filter");
         return new Query(Optional.of(filter), "", Sort.NEWEST_FIRST, DEFAULT_PAGE_SIZE, Optional.empty(), false);
@@ -64,22 +76,39 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
         return new Query(Optional.empty(), "", Sort.NEWEST_FIRST, DEFAULT_PAGE_SIZE, Optional.empty(), false);
     }
 
-    /** @return this query with a keyword */
+    /**
+     * @param keyword 0 to {@value #MAX_KEYWORD} characters searched in name, nickname, company, phones, emails and
+     *                external ids, without NUL; null or blank for none
+     * @return this query with a keyword
+     * @throws ValidationException on field {@code keyword}, as the constructor does
+     */
     public Query keyword(String keyword) {
         return new Query(filter, keyword, sort, pageSize, cursor, withTotal);
     }
 
-    /** @return this query in another order */
+    /**
+     * @param sort the order
+     * @return this query in another order
+     * @throws ValidationException on field {@code sort}, code {@code required}, when it is null
+     */
     public Query sortedBy(Sort sort) {
         return new Query(filter, keyword, sort, pageSize, cursor, withTotal);
     }
 
-    /** @return this query with another page size */
+    /**
+     * @param pageSize 1 to {@value #MAX_PAGE_SIZE} customers per page
+     * @return this query with another page size
+     * @throws ValidationException on field {@code pageSize}, code {@code out_of_range}, outside that range
+     */
     public Query pageSize(int pageSize) {
         return new Query(filter, keyword, sort, pageSize, cursor, withTotal);
     }
 
-    /** @return this query starting after the page that returned the cursor */
+    /**
+     * @param cursor the {@code nextCursor} of the previous page of the same query, unchanged
+     * @return this query starting after the page that returned the cursor
+     * @throws ValidationException on field {@code cursor}, code {@code required}, when it is null
+     */
     public Query after(String cursor) {
         ValidationException.requireNonNull(cursor, "cursor");
         return new Query(filter, keyword, sort, pageSize, Optional.of(cursor), withTotal);

@@ -19,7 +19,19 @@ import java.util.Objects;
 public record SavedFilter(long id, String name, Filter filter, boolean segment, String createdBy,
                           Instant createdAt, Instant updatedAt, long version) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param id        SDK-generated id
+     * @param name      the name; not null
+     * @param filter    the condition; not null
+     * @param segment   whether it is a segment
+     * @param createdBy the actor who saved it; not null
+     * @param createdAt when it was saved; not null
+     * @param updatedAt when it last changed; not null
+     * @param version   the saved filter's version, 1 when created
+     * @throws NullPointerException when a reference component is null
+     */
     public SavedFilter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(filter, "filter");

@@ -23,6 +23,9 @@ public interface SavedFilters {
     /**
      * Saves a filter under a name.
      *
+     * @param name   1 to 80 characters after trimming (field {@code name}), unique in the tenant
+     * @param filter the condition, checked against the tenant's fields; not null
+     * @return the saved filter, version 1, not a segment
      * @throws io.crmkit.api.error.ValidationException when the name is blank or longer than 80 characters, the
      *                                                 filter does not fit the tenant's fields, or the tenant has
      *                                                 {@link #MAX_SAVED_FILTERS} already
@@ -31,17 +34,36 @@ public interface SavedFilters {
     SavedFilter create(String name, Filter filter);
 
     /**
-     * @throws io.crmkit.api.error.NotFoundException when there is no such saved filter
-     * @throws io.crmkit.api.error.ConflictException when the name is taken
+     * Renames a saved filter.
+     *
+     * @param id   the saved filter's id
+     * @param name 1 to 80 characters after trimming (field {@code name}), unique in the tenant
+     * @return the saved filter after the change, its version one higher
+     * @throws io.crmkit.api.error.ValidationException when the name is blank or longer than 80 characters
+     * @throws io.crmkit.api.error.NotFoundException   when there is no such saved filter
+     * @throws io.crmkit.api.error.ConflictException   when the name is taken
      */
     SavedFilter rename(long id, String name);
 
-    /** Saves a copy under a new name. */
+    /**
+     * Saves a copy under a new name, as {@link #create} does.
+     *
+     * @param id   the saved filter to copy
+     * @param name the copy's name, 1 to 80 characters after trimming, unique in the tenant
+     * @return the copy, version 1, not a segment
+     * @throws io.crmkit.api.error.NotFoundException   when there is no such saved filter
+     * @throws io.crmkit.api.error.ValidationException as {@link #create}
+     * @throws io.crmkit.api.error.ConflictException   when the name is taken
+     */
     SavedFilter copy(long id, String name);
 
     /**
      * Replaces the condition.
      *
+     * @param id     the saved filter's id
+     * @param filter the new condition; not null
+     * @return the saved filter after the change, its version one higher
+     * @throws io.crmkit.api.error.NotFoundException   when there is no such saved filter
      * @throws io.crmkit.api.error.ValidationException when it does not fit, would refer to itself, or would take a
      *                                                 saved filter that refers to it past
      *                                                 {@link Filter#MAX_EXPANDED_CONDITIONS} (code {@code too_many})
@@ -51,6 +73,8 @@ public interface SavedFilters {
     /**
      * Deletes a saved filter; the customers it matched are not touched.
      *
+     * @param id the saved filter's id
+     * @throws io.crmkit.api.error.NotFoundException when there is no such saved filter
      * @throws io.crmkit.api.error.ConflictException when another saved filter refers to it
      */
     void delete(long id);
@@ -58,6 +82,9 @@ public interface SavedFilters {
     /**
      * Marks a saved filter as a segment (a smart group, 000's "smart groups" on the customer page), or not.
      *
+     * @param id      the saved filter's id
+     * @param segment whether it is a segment from now on
+     * @return the saved filter after the change
      * @throws io.crmkit.api.error.NotFoundException when there is no such saved filter
      */
     SavedFilter markSegment(long id, boolean segment);
@@ -67,6 +94,8 @@ public interface SavedFilters {
      * version, so a change of the customer shows at once; a change of a segment's filter, of group
      * membership or of the date shows within {@link #SEGMENT_CACHE_SECONDS} seconds.
      *
+     * @param customerId the customer's id
+     * @return the segments the customer matches, by name; empty when none
      * @throws io.crmkit.api.error.NotFoundException when the tenant has no such customer
      */
     List<SavedFilter> segmentsOf(long customerId);
@@ -74,7 +103,10 @@ public interface SavedFilters {
     /** How long the segments of one customer version are cached. */
     int SEGMENT_CACHE_SECONDS = 60;
 
-    /** @return the saved filter with this id */
+    /**
+     * @param id the saved filter's id
+     * @return the saved filter with this id, or empty when the tenant has none
+     */
     Optional<SavedFilter> find(long id);
 
     /** @return every saved filter of the tenant, by name */

@@ -17,17 +17,31 @@ public record Sort(String field, boolean ascending) {
     /** The default order: newest first. */
     public static final Sort NEWEST_FIRST = new Sort("createdAt", false);
 
-    /** Checks for null. */
+    /**
+     * Checks for null; whether the field is sortable is checked when the query runs, on field {@code sort}.
+     *
+     * @param field     a sortable built-in field, such as {@code createdAt}; not null
+     * @param ascending true for ascending, false for descending
+     * @throws ValidationException on field {@code field}, code {@code required}, when it is null
+     */
     public Sort {
         ValidationException.requireNonNull(field, "field");
     }
 
-    /** @return ascending order of the field */
+    /**
+     * @param field a sortable built-in field, such as {@code name}
+     * @return ascending order of the field
+     * @throws ValidationException on field {@code field}, code {@code required}, when it is null
+     */
     public static Sort asc(String field) {
         return new Sort(field, true);
     }
 
-    /** @return descending order of the field */
+    /**
+     * @param field a sortable built-in field, such as {@code updatedAt}
+     * @return descending order of the field
+     * @throws ValidationException on field {@code field}, code {@code required}, when it is null
+     */
     public static Sort desc(String field) {
         return new Sort(field, false);
     }

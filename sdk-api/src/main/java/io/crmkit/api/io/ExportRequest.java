@@ -25,7 +25,21 @@ import java.util.Optional;
 public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> filter, String keyword,
                             List<String> columns, Optional<String> view) {
 
-    /** Copies the columns. */
+    /**
+     * Copies the columns. Columns and view are checked when the export starts ({@code columns[index]} for an
+     * unknown or repeated column, {@code view} for a view the actor does not have).
+     *
+     * @param format    the file format; not null
+     * @param delimiter the CSV delimiter (ignored for .xlsx)
+     * @param filter    which customers; empty for all; not null
+     * @param keyword   the search box's keyword, 0 to 255 characters; "" for none; not null
+     * @param columns   the column keys, in order; empty for the view's or every column; neither the list nor a key
+     *                  may be null
+     * @param view      a saved list view's name whose columns to use; empty for none; not null
+     * @throws ValidationException on field {@code columns}, code {@code not_allowed}, when both columns and a view
+     *                             are given; code {@code required} on the field of a null component
+     *                             ({@code columns[index]} for a null key)
+     */
     public ExportRequest {
         ValidationException.requireNonNull(format, "format");
         ValidationException.requireNonNull(filter, "filter");
@@ -37,7 +51,11 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
         }
     }
 
-    /** @return a builder exporting every customer with every column, comma-separated if CSV */
+    /**
+     * @param format the file format
+     * @return a builder exporting every customer with every column, comma-separated if CSV
+     * @throws ValidationException on field {@code format}, code {@code required}, when it is null
+     */
     public static Builder builder(FileFormat format) {
         return new Builder(format);
     }
@@ -55,7 +73,11 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
             this.format = ValidationException.requireNonNull(format, "format");
         }
 
-        /** @param delimiter the CSV delimiter: one of {@code , ; | TAB} */
+        /**
+         * @param delimiter the CSV delimiter: one of {@code , ; | TAB}
+         * @return this builder
+         * @throws ValidationException on field {@code delimiter}, code {@code not_allowed}, for any other
+         */
         public Builder delimiter(char delimiter) {
             if (",;|\t".indexOf(delimiter) < 0) {
                 throw ValidationException.of("delimiter", "not_allowed", String.format(java.util.Locale.ROOT,
@@ -65,25 +87,42 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
             return this;
         }
 
-        /** @param filter which customers to export */
+        /**
+         * @param filter which customers to export
+         * @return this builder
+         * @throws ValidationException on field {@code filter}, code {@code required}, when it is null
+         */
         public Builder filter(Filter filter) {
             this.filter = ValidationException.requireNonNull(filter, "filter");
             return this;
         }
 
-        /** @param keyword the search box's keyword, 0 to 255 characters */
+        /**
+         * @param keyword the search box's keyword, 0 to 255 characters
+         * @return this builder
+         * @throws ValidationException on field {@code keyword}, code {@code required}, when it is null
+         */
         public Builder keyword(String keyword) {
             this.keyword = ValidationException.requireNonNull(keyword, "keyword");
             return this;
         }
 
-        /** @param columns the column keys, in order */
+        /**
+         * @param columns the column keys, in order (see the type's description)
+         * @return this builder
+         * @throws ValidationException code {@code required}, on field {@code columns} when it is null, on
+         *                             {@code columns[index]} for a null key
+         */
         public Builder columns(List<String> columns) {
             this.columns = ValidationException.requireNoNulls(columns, "columns");
             return this;
         }
 
-        /** @param viewName the name of a saved list view whose columns to export */
+        /**
+         * @param viewName the name of one of the actor's list views whose columns to export
+         * @return this builder
+         * @throws ValidationException on field {@code viewName}, code {@code required}, when it is null
+         */
         public Builder view(String viewName) {
             this.view = ValidationException.requireNonNull(viewName, "viewName");
             return this;

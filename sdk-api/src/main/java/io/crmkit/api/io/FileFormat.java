@@ -21,7 +21,10 @@ public enum FileFormat {
         return extension;
     }
 
-    /** @return the format a file name's extension names, ignoring case; empty for any other name */
+    /**
+     * @param fileName a file name or path, such as {@code "customers.XLSX"}; null is treated as no name
+     * @return the format a file name's extension names, ignoring case; empty for any other name
+     */
     public static Optional<FileFormat> ofFileName(String fileName) {
         String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         for (FileFormat format : values()) {

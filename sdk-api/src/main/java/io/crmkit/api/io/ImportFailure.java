@@ -10,7 +10,13 @@ import java.util.List;
  */
 public record ImportFailure(long row, List<String> reasons) {
 
-    /** Copies the reasons. */
+    /**
+     * Copies the reasons.
+     *
+     * @param row     the row's number in the file, the header being row 1
+     * @param reasons every reason; neither the list nor a reason may be null
+     * @throws NullPointerException when {@code reasons} or a reason is null
+     */
     public ImportFailure {
         reasons = List.copyOf(reasons);
     }

@@ -14,7 +14,14 @@ import java.nio.file.Path;
  */
 public record ImportFile(Path path, FileFormat format, char delimiter) {
 
-    /** @throws ValidationException on field {@code delimiter}, code {@code not_allowed}, for one other than {@code , ; | TAB} */
+    /**
+     * @param path      the file, readable when the import starts (field {@code file}, code {@code not_found},
+     *                  otherwise); not null
+     * @param format    its format; not null
+     * @param delimiter the CSV field delimiter (ignored for .xlsx): one of {@code , ; | TAB}
+     * @throws ValidationException on field {@code delimiter}, code {@code not_allowed}, for one other than {@code , ; | TAB};
+     *                             on field {@code path} or {@code format}, code {@code required}, when it is null
+     */
     public ImportFile {
         ValidationException.requireNonNull(path, "path");
         ValidationException.requireNonNull(format, "format");
@@ -25,8 +32,10 @@ public record ImportFile(Path path, FileFormat format, char delimiter) {
     }
 
     /**
+     * @param path the file, its name ending in {@code .xlsx} or {@code .csv} in any case
      * @return the file, in the format its name's extension says ({@code .xlsx} or {@code .csv}), comma-separated
-     * @throws ValidationException on field {@code file}, code {@code invalid}, when the name ends in neither
+     * @throws ValidationException on field {@code file}, code {@code invalid}, when the name ends in neither; on
+     *                             field {@code path}, code {@code required}, when it is null
      */
     public static ImportFile of(Path path) {
         ValidationException.requireNonNull(path, "path");
@@ -36,12 +45,21 @@ public record ImportFile(Path path, FileFormat format, char delimiter) {
         return new ImportFile(path, format, ',');
     }
 
-    /** @return the file in the given format, comma-separated if CSV */
+    /**
+     * @param path   the file, whatever its name
+     * @param format its format
+     * @return the file in the given format, comma-separated if CSV
+     * @throws ValidationException on field {@code path} or {@code format}, code {@code required}, when it is null
+     */
     public static ImportFile of(Path path, FileFormat format) {
         return new ImportFile(path, format, ',');
     }
 
-    /** @return this file read with another CSV delimiter */
+    /**
+     * @param delimiter one of {@code , ; | TAB}
+     * @return this file read with another CSV delimiter
+     * @throws ValidationException on field {@code delimiter}, code {@code not_allowed}, for any other
+     */
     public ImportFile withDelimiter(char delimiter) {
         return new ImportFile(path, format, delimiter);
     }

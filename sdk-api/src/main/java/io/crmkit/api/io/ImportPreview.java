@@ -17,7 +17,16 @@ import java.util.Map;
 public record ImportPreview(List<String> headers, Map<String, String> suggested, List<String> unmapped,
                             List<List<String>> sample, List<String> fields) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param headers   the header row's texts, in column order; not null
+     * @param suggested a suggested mapping, header text to field key; may be empty; not null
+     * @param unmapped  the headers the kit did not recognize; may be empty; not null
+     * @param sample    up to the first 5 data rows; not null, nor a row or a cell in it
+     * @param fields    every field key a column may be mapped to; not null
+     * @throws NullPointerException when a collection or an element is null
+     */
     public ImportPreview {
         headers = List.copyOf(headers);
         suggested = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(suggested));

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record DuplicateCandidate(long customerId, long otherId, int score, List<MatchReason> reasons) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls and copies the reasons.
+     *
+     * @param customerId the smaller id of the two
+     * @param otherId    the larger id
+     * @param score      1 to 100
+     * @param reasons    every rule that matched, best first; neither the list nor a reason may be null
+     * @throws NullPointerException when {@code reasons} or a reason is null
+     */
     public DuplicateCandidate {
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
     }

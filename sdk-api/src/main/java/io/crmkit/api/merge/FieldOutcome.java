@@ -21,7 +21,16 @@ public record FieldOutcome(String field, Survivorship rule, Side source, Object 
         MERGED
     }
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls.
+     *
+     * @param field    a built-in or custom field key; not null
+     * @param rule     the rule applied; not null
+     * @param source   whose value the merged customer keeps; not null
+     * @param value    that value; "" or null when empty
+     * @param differed whether the two customers had different non-empty values
+     * @throws NullPointerException when {@code field}, {@code rule} or {@code source} is null
+     */
     public FieldOutcome {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record IdentityConflict(String field, List<String> values, String reason) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls and copies the values.
+     *
+     * @param field  the field in conflict, such as {@code externalId} or {@code channel:<name>}; not null
+     * @param values the values in conflict; neither the list nor a value may be null
+     * @param reason what is wrong, naming the limit where there is one; not null
+     * @throws NullPointerException when a component or a value is null
+     */
     public IdentityConflict {
         Objects.requireNonNull(field, "field");
         values = List.copyOf(Objects.requireNonNull(values, "values"));

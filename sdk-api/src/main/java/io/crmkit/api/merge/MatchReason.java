@@ -10,7 +10,13 @@ import java.util.Objects;
  */
 public record MatchReason(MatchRule rule, String detail) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls.
+     *
+     * @param rule   the rule that matched; not null
+     * @param detail what matched, for a person deciding; not null
+     * @throws NullPointerException when a component is null
+     */
     public MatchReason {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(detail, "detail");

@@ -17,8 +17,13 @@ public record MatchRules(Set<MatchRule> rules, int threshold) {
     public static final int DEFAULT_THRESHOLD = 80;
 
     /**
-     * @throws ValidationException on field {@code rules} (code {@code required}) with no rule, or on field
-     *                             {@code threshold} (code {@code out_of_range}) outside 1 to 100
+     * Copies the rules.
+     *
+     * @param rules     the rules that apply; at least one; neither the set nor a rule may be null
+     * @param threshold the least score a candidate needs, 1 to 100
+     * @throws ValidationException on field {@code rules} (code {@code required}) when it is null, empty or holds a
+     *                             null ({@code rules[index]}), or on field {@code threshold} (code
+     *                             {@code out_of_range}) outside 1 to 100
      */
     public MatchRules {
         ValidationException.requireNonNull(rules, "rules");
@@ -36,12 +41,21 @@ public record MatchRules(Set<MatchRule> rules, int threshold) {
         return new MatchRules(EnumSet.allOf(MatchRule.class), DEFAULT_THRESHOLD);
     }
 
-    /** @return these rules only, threshold {@value #DEFAULT_THRESHOLD} */
+    /**
+     * @param first a rule that applies; not null
+     * @param more  further rules that apply; repeats count once; none null
+     * @return these rules only, threshold {@value #DEFAULT_THRESHOLD}
+     * @throws NullPointerException when a rule is null
+     */
     public static MatchRules of(MatchRule first, MatchRule... more) {
         return new MatchRules(EnumSet.of(first, more), DEFAULT_THRESHOLD);
     }
 
-    /** @return the same rules with another threshold */
+    /**
+     * @param threshold the least score a candidate needs, 1 to 100
+     * @return the same rules with another threshold
+     * @throws ValidationException on field {@code threshold}, code {@code out_of_range}, outside 1 to 100
+     */
     public MatchRules withThreshold(int threshold) {
         return new MatchRules(rules, threshold);
     }

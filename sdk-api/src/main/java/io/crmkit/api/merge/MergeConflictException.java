@@ -13,7 +13,12 @@ public class MergeConflictException extends ConflictException {
     /** Every conflict; never empty. */
     private final List<IdentityConflict> conflicts;
 
-    /** @param conflicts every conflict, at least one */
+    /**
+     * @param survivorId the customer that would have stayed
+     * @param mergedId   the customer that would have been merged into it
+     * @param conflicts  every conflict, at least one; neither the list nor a conflict may be null
+     * @throws NullPointerException when {@code conflicts} or a conflict is null
+     */
     public MergeConflictException(long survivorId, long mergedId, List<IdentityConflict> conflicts) {
         super("customers " + survivorId + " and " + mergedId + " cannot be merged: " + describe(conflicts));
         this.conflicts = List.copyOf(conflicts);

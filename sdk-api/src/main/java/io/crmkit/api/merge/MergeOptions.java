@@ -15,7 +15,16 @@ import java.util.Map;
  */
 public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> overrides) {
 
-    /** @throws ValidationException naming the component that is null or invalid */
+    /**
+     * Copies the overrides.
+     *
+     * @param defaultRule the rule of the fields without an override; not null
+     * @param overrides   per field key, its rule; an unknown key is refused when the merge runs (field
+     *                    {@code overrides.<key>}, code {@code unknown}); neither the map nor a key or rule may be null
+     * @throws ValidationException  on field {@code defaultRule} or {@code overrides}, code {@code required}, when it
+     *                              is null
+     * @throws NullPointerException when a key or rule of {@code overrides} is null
+     */
     public MergeOptions {
         ValidationException.requireNonNull(defaultRule, "defaultRule");
         overrides = Map.copyOf(ValidationException.requireNonNull(overrides, "overrides"));
@@ -31,7 +40,11 @@ public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> o
         return new Builder();
     }
 
-    /** @return the rule of a field */
+    /**
+     * @param field a built-in or custom field key
+     * @return the rule of a field: its override, or the default rule
+     * @throws NullPointerException when {@code field} is null
+     */
     public Survivorship ruleOf(String field) {
         return overrides.getOrDefault(field, defaultRule);
     }
@@ -44,13 +57,22 @@ public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> o
         private Builder() {
         }
 
-        /** @param rule the rule of every field without an override */
+        /**
+         * @param rule the rule of every field without an override
+         * @return this builder
+         * @throws ValidationException on field {@code rule}, code {@code required}, when it is null
+         */
         public Builder defaultRule(Survivorship rule) {
             this.defaultRule = ValidationException.requireNonNull(rule, "rule");
             return this;
         }
 
-        /** @param field a built-in or custom field key; @param rule its rule in this merge */
+        /**
+         * @param field a built-in or custom field key that takes part in a merge (checked when the merge runs)
+         * @param rule  its rule in this merge; setting a field again replaces its rule
+         * @return this builder
+         * @throws ValidationException on field {@code field} or {@code rule}, code {@code required}, when it is null
+         */
         public Builder field(String field, Survivorship rule) {
             overrides.put(ValidationException.requireNonNull(field, "field"),
                     ValidationException.requireNonNull(rule, "rule"));

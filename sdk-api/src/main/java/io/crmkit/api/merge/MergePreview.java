@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record MergePreview(Customer result, List<FieldOutcome> fields, List<IdentityConflict> conflicts) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls and copies the collections.
+     *
+     * @param result    the survivor as it would be after the merge; not null
+     * @param fields    per field that takes part, its outcome; neither the list nor an outcome may be null
+     * @param conflicts what refuses the merge; empty when it can run; neither the list nor a conflict may be null
+     * @throws NullPointerException when a component or an element is null
+     */
     public MergePreview {
         Objects.requireNonNull(result, "result");
         fields = List.copyOf(Objects.requireNonNull(fields, "fields"));

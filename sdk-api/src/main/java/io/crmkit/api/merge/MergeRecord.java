@@ -19,7 +19,19 @@ import java.util.Optional;
 public record MergeRecord(long id, long survivorId, long mergedId, String actorId, Instant mergedAt,
                           Instant undoableUntil, Optional<Instant> undoneAt, Optional<String> undoneBy) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls.
+     *
+     * @param id            the merge's id
+     * @param survivorId    the customer that stayed
+     * @param mergedId      the customer merged into it
+     * @param actorId       who merged; not null
+     * @param mergedAt      when; not null
+     * @param undoableUntil until when it can be undone; not null
+     * @param undoneAt      when it was undone; empty if it was not; not null
+     * @param undoneBy      who undid it; empty if no one did; not null
+     * @throws NullPointerException when a reference component is null
+     */
     public MergeRecord {
         Objects.requireNonNull(actorId, "actorId");
         Objects.requireNonNull(mergedAt, "mergedAt");

@@ -15,7 +15,15 @@ import java.util.Objects;
  */
 public record MergeResult(List<Long> mergeIds, Customer survivor, List<Long> mergedIds, Instant undoableUntil) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls and copies the collections.
+     *
+     * @param mergeIds      the merge records, one per merged customer, in the order merged; no null
+     * @param survivor      the survivor after the merge; not null
+     * @param mergedIds     the customers merged into it; no null
+     * @param undoableUntil until when the merges can be undone; not null
+     * @throws NullPointerException when a component or an id is null
+     */
     public MergeResult {
         mergeIds = List.copyOf(Objects.requireNonNull(mergeIds, "mergeIds"));
         Objects.requireNonNull(survivor, "survivor");

@@ -58,6 +58,11 @@ public interface MergeService {
      * Computes a merge without writing: the resulting customer field by field with where each value comes
      * from, and the conflicts that would refuse it.
      *
+     * @param survivorId the customer that would stay
+     * @param mergedId   the customer that would be merged into it; not the survivor (field {@code mergedIds})
+     * @param options    the survivorship rules; not null
+     * @return the survivor as it would be, each field's outcome, and the conflicts; a preview with conflicts is
+     *         not {@link MergePreview#mergeable()}
      * @throws NotFoundException         when either customer does not exist
      * @throws ValidationException       when the two are the same customer, or an override names no field
      * @throws PermissionDeniedException without {@code READ}
@@ -67,6 +72,9 @@ public interface MergeService {
     /**
      * Merges one customer into another, in one transaction.
      *
+     * @param survivorId the customer that stays
+     * @param mergedId   the customer merged into it, which disappears; not the survivor (field {@code mergedIds})
+     * @param options    the survivorship rules; not null
      * @return the survivor after the merge and the merge's id for {@link #undo}
      * @throws MergeConflictException    when identities conflict or a limit would overflow; nothing changes
      * @throws NotFoundException         when either customer does not exist (or was just merged by another call)
@@ -82,7 +90,11 @@ public interface MergeService {
      * Merges a cluster: each of {@code mergedIds} in turn into the survivor, as pairwise merges in one
      * transaction, so that all happen or none does.
      *
-     * @param mergedIds 1 to {@value #MAX_MERGED} distinct customers, none the survivor
+     * @param survivorId the customer that stays
+     * @param mergedIds  1 to {@value #MAX_MERGED} distinct customers, none the survivor (field {@code mergedIds},
+     *                   codes {@code out_of_range}, {@code duplicate}, {@code same_customer}); not null
+     * @param options    the survivorship rules; not null
+     * @return the survivor after the merges, one merge id per merged customer for {@link #undo}
      * @throws MergeConflictException naming the pair that conflicts; nothing changes
      * @see #merge(long, long, MergeOptions)
      */
@@ -95,6 +107,7 @@ public interface MergeService {
      * calls are checked under lock: of two undos of one merge one succeeds and the other hears it was undone, and
      * a merge into the survivor that commits first makes the undo a {@link ConflictException}.
      *
+     * @param mergeId a merge's id, from {@link MergeResult#mergeIds()} or {@link MergeRecord#id()}
      * @return the merged customer, restored
      * @throws NotFoundException         when no merge has this id in the tenant
      * @throws ConflictException         when the merge was already undone, its retention passed, or one of the
@@ -104,6 +117,7 @@ public interface MergeService {
     Customer undo(long mergeId);
 
     /**
+     * @param customerId the customer, live or merged away
      * @return the merges a customer took part in (as survivor or merged), newest first, at most 100
      * @throws PermissionDeniedException without {@code READ}
      */

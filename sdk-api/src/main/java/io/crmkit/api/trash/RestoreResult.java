@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record RestoreResult(List<Long> restored, List<BulkIssue> refused) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls and copies the collections.
+     *
+     * @param restored the ids of the customers restored; empty when none; not null
+     * @param refused  the customers left in the trash, one issue each; empty when none; not null
+     * @throws NullPointerException when a list or an element is null
+     */
     public RestoreResult {
         restored = List.copyOf(restored);
         refused = List.copyOf(refused);

@@ -36,6 +36,8 @@ public interface TrashService {
      * and memberships of groups that still exist). A customer whose identity now belongs to another customer
      * stays in the trash and is reported; the rest are restored.
      *
+     * @param customerIds the ids of customers in the trash, at most {@value #MAX_IDS}; duplicates count once; not null
+     * @return the customers restored and those refused, with the reason
      * @throws PermissionDeniedException without {@code DELETE}
      * @throws ValidationException      on field {@code customerIds}, code {@code too_many}, with more than
      *                                  {@value #MAX_IDS} ids
@@ -48,6 +50,7 @@ public interface TrashService {
      * field values, records the erasure ({@code trash.erase}, with the actor and the count). A customer restored
      * by another call while this one runs is either erased first or left live, never half of each.
      *
+     * @param customerIds the ids of customers in the trash, at most {@value #MAX_IDS}; duplicates count once; not null
      * @return how many customers were erased from the trash. The id of a customer merged away erases the merge
      *         records that keep its data, and counts for nothing, as do unknown and already erased ids
      * @throws PermissionDeniedException without {@code BULK_DELETE}
