@@ -28,6 +28,7 @@ import io.crmkit.impl.filter.CompiledMatch;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.FilterJson;
 import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.trash.TrashStore;
@@ -47,7 +48,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
 
 /** {@link BulkService} for one actor. */
 public final class DefaultBulkService implements BulkService {
@@ -440,7 +440,7 @@ public final class DefaultBulkService implements BulkService {
         return matching;
     }
 
-    private ChunkWrites.Outcome apply(SqlSession session, Prepared prepared, List<Long> chunk, Instant now) {
+    private ChunkWrites.Outcome apply(Session session, Prepared prepared, List<Long> chunk, Instant now) {
         Connection connection = session.getConnection();
         BulkOperation operation = prepared.operation;
         if (operation instanceof BulkOperation.Edit edit) {

@@ -10,13 +10,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.crmkit.api.error.StorageException;
+import io.crmkit.impl.db.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +45,7 @@ class DatabaseWriteTest {
         when(dataSource.getConnection()).thenReturn(connection);
         when(connection.getAutoCommit()).thenReturn(false);
         when(connection.prepareStatement(anyString())).thenReturn(statement);
-        database = Database.open(dataSource, Dialect.POSTGRESQL, "crm_", List.of(), false);
+        database = Database.open(dataSource, Dialect.POSTGRESQL, "crm_", false);
     }
 
     @Test
@@ -127,7 +127,7 @@ class DatabaseWriteTest {
         verify(connection, never()).commit();
     }
 
-    private static int update(SqlSession session) {
+    private static int update(Session session) {
         try (PreparedStatement update = session.getConnection().prepareStatement("UPDATE crm_customer SET x = 1")) {
             return update.executeUpdate();
         } catch (SQLException e) {
