@@ -10,11 +10,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.crmkit.api.error.StorageException;
-import io.crmkit.impl.db.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +123,21 @@ class DatabaseWriteTest {
                 .isInstanceOf(DuplicateKeyException.class);
         verify(connection).rollback();
         verify(connection, never()).commit();
+    }
+
+    @Test
+    void givesAHostsConnectionBackInAutocommitAsItWasLent() throws SQLException {
+        when(connection.getAutoCommit()).thenReturn(true);
+        when(statement.executeUpdate()).thenReturn(1);
+        Database hostPool = Database.open(dataSource, Dialect.POSTGRESQL, "crm_", false);
+
+        hostPool.write("tag a customer", DatabaseWriteTest::update);
+
+        InOrder order = inOrder(connection);
+        order.verify(connection).setAutoCommit(false);
+        order.verify(connection).commit();
+        order.verify(connection).setAutoCommit(true);
+        order.verify(connection).close();
     }
 
     private static int update(Session session) {
