@@ -94,11 +94,6 @@ public final class Database {
         return dialect;
     }
 
-    /** @return the validated table prefix */
-    public String tablePrefix() {
-        return tablePrefix;
-    }
-
     /**
      * Runs work in one transaction and commits it; on a retryable error runs it again (up to 4 attempts),
      * so the work must not keep state outside the transaction between attempts.
