@@ -85,57 +85,62 @@ public final class CustomerBatch {
         }
     }
 
-    /** The insert statements of a customer's identities, tags and custom values, sent as one batch each. */
+    /**
+     * The insert statements of customers' identities, tags and custom values, each prepared when first used and
+     * sent as one batch.
+     */
     static final class Inserts implements AutoCloseable {
-        private final PreparedStatement identity;
-        private final PreparedStatement tag;
-        private final PreparedStatement custom;
-        private int identities;
-        private int tags;
-        private int values;
+        private final Connection connection;
+        private final String prefix;
+        private PreparedStatement identity;
+        private PreparedStatement tag;
+        private PreparedStatement custom;
 
-        Inserts(Connection connection, String prefix) throws SQLException {
-            identity = connection.prepareStatement(IdentityTable.TABLE.insert(prefix));
-            tag = connection.prepareStatement(TagTable.TABLE.insert(prefix));
-            custom = connection.prepareStatement(CustomValueTable.TABLE.insert(prefix));
+        Inserts(Connection connection, String prefix) {
+            this.connection = connection;
+            this.prefix = prefix;
         }
 
         void identity(String tenant, long id, IdentityRow row, Instant at) throws SQLException {
+            if (identity == null) {
+                identity = connection.prepareStatement(IdentityTable.TABLE.insert(prefix));
+            }
             row.toRow(tenant, id, at).bind(identity);
             identity.addBatch();
-            identities++;
         }
 
         void tag(String tenant, long id, String name, Instant at) throws SQLException {
+            if (tag == null) {
+                tag = connection.prepareStatement(TagTable.TABLE.insert(prefix));
+            }
             new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
                     .set(TagTable.TAG, name).set(TagTable.CREATED_AT, at).bind(tag);
             tag.addBatch();
-            tags++;
         }
 
         void customValue(String tenant, long id, CustomValueRow row) throws SQLException {
+            if (custom == null) {
+                custom = connection.prepareStatement(CustomValueTable.TABLE.insert(prefix));
+            }
             row.toRow(tenant, id).bind(custom);
             custom.addBatch();
-            values++;
         }
 
         void execute() throws SQLException {
-            if (identities > 0) {
-                identity.executeBatch();
-            }
-            if (tags > 0) {
-                tag.executeBatch();
-            }
-            if (values > 0) {
-                custom.executeBatch();
+            for (PreparedStatement statement : new PreparedStatement[] {identity, tag, custom}) {
+                if (statement != null) {
+                    statement.executeBatch();
+                }
             }
         }
 
         @Override
         public void close() throws SQLException {
-            identity.close();
-            tag.close();
-            custom.close();
+            for (PreparedStatement statement : new PreparedStatement[] {identity, tag, custom}) {
+                if (statement != null) {
+                    statement.close();
+                }
+            }
         }
     }
 }
