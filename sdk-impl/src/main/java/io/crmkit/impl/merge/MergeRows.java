@@ -92,13 +92,25 @@ final class MergeRows {
         }
     }
 
-    /** Inserts a customer row from texts as {@link #customer} gives them. */
+    /**
+     * Inserts a customer row from texts as {@link #customer} gives them. A column the texts do not name (one added
+     * after the merge was recorded) is left out, so that it takes its default.
+     */
     void insertCustomer(Connection connection, String tenantId, long id, Map<String, String> values) {
+        List<Column> columns = new ArrayList<>(List.of(CustomerTable.TENANT_ID, CustomerTable.ID));
         Row row = new Row(CustomerTable.TABLE).set(CustomerTable.TENANT_ID, tenantId).set(CustomerTable.ID, id);
         for (Column column : CUSTOMER_COLUMNS) {
-            row.set(column, column.kind().fromText(values.get(column.name())));
+            if (values.containsKey(column.name())) {
+                columns.add(column);
+                row.set(column, column.kind().fromText(values.get(column.name())));
+            }
         }
-        row.insert(connection, prefix);
+        try (PreparedStatement insert = connection.prepareStatement(CustomerTable.TABLE.insert(prefix, columns))) {
+            row.bind(insert, columns, 1);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
     }
 
     void deleteCustomer(Connection connection, String tenantId, long id) {
