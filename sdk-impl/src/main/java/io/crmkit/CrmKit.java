@@ -452,14 +452,7 @@ public final class CrmKit implements AutoCloseable {
                     migrations.requireUpToDate();
                 }
                 String schemaVersion = migrations.appliedVersion();
-                Database database = Database.open(source, dialect, tablePrefix, List.of(
-                        "io/crmkit/impl/audit/AuditMapper.xml",
-                        "io/crmkit/impl/field/FieldMapper.xml",
-                        "io/crmkit/impl/customer/CustomerMapper.xml",
-                        "io/crmkit/impl/filter/FilterMapper.xml",
-                        "io/crmkit/impl/filter/SavedFilterMapper.xml",
-                        "io/crmkit/impl/filter/GroupMapper.xml",
-                        "io/crmkit/impl/filter/ListViewMapper.xml"), pool != null);
+                Database database = Database.open(source, dialect, tablePrefix, pool != null);
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);

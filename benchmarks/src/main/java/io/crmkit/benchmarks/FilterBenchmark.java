@@ -292,7 +292,7 @@ public final class FilterBenchmark {
             throw new IllegalStateException("query '" + c.name() + "': the SDK returned " + describe(sdkIds)
                     + " but the hand-written SQL " + describe(sqlIds));
         }
-        // Long enough for the JIT to compile both paths (the SDK's runs through MyBatis and needs thousands of
+        // Long enough for the JIT to compile both paths (the SDK's, with its filter compiler, needs thousands of
         // calls), bounded for the slow queries.
         long warmUntil = System.nanoTime() + WARM_UP_NANOS;
         for (int i = 1; i < WARM_UP || (System.nanoTime() < warmUntil && i < WARM_UP_MAX); i++) {

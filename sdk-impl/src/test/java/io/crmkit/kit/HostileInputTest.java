@@ -52,7 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileInputTest {
 
-    /** What an error message must never hold: SQL, the tables' prefix or MyBatis's placeholders. */
+    /** What an error message must never hold: SQL, the tables' prefix or the filter compiler's placeholders. */
     private static final Pattern SQL = Pattern.compile("\\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|JOIN)\\b|crm_"
             + "|#\\{|SQLException|PSQLException|JdbcSQL");
 

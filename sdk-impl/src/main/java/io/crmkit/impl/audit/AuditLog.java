@@ -2,8 +2,10 @@ package io.crmkit.impl.audit;
 
 import io.crmkit.api.Actor;
 import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.Session;
+import io.crmkit.impl.db.schema.AuditTable;
+import io.crmkit.impl.db.schema.Row;
 import java.time.Clock;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Writes who did what, and when, in the same transaction as the change itself, so that no change goes
@@ -26,10 +28,18 @@ public final class AuditLog {
      * @param subjectType such as {@code customer}
      * @param detail      field names or counts; never personal data; cut to 1000 characters
      */
-    public void record(SqlSession session, Actor actor, String action, String subjectType, long subjectId,
+    public void record(Session session, Actor actor, String action, String subjectType, long subjectId,
                        String detail) {
         String cut = detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX) : detail;
-        session.getMapper(AuditMapper.class).insert(new AuditEntry(actor.tenantId(), ids.next(), actor.actorId(),
-                action, subjectType, subjectId, clock.instant(), cut));
+        Row row = new Row(AuditTable.TABLE)
+                .set(AuditTable.TENANT_ID, actor.tenantId())
+                .set(AuditTable.ID, ids.next())
+                .set(AuditTable.ACTOR_ID, actor.actorId())
+                .set(AuditTable.ACTION, action)
+                .set(AuditTable.SUBJECT_TYPE, subjectType)
+                .set(AuditTable.SUBJECT_ID, subjectId)
+                .set(AuditTable.OCCURRED_AT, clock.instant())
+                .set(AuditTable.DETAIL, cut);
+        row.insert(session.getConnection(), session.prefix());
     }
 }

@@ -6,7 +6,7 @@ import io.crmkit.api.error.ValidationException;
 import io.crmkit.impl.customer.ChunkWrites;
 import java.time.Instant;
 import java.util.List;
-import org.apache.ibatis.session.SqlSession;
+import io.crmkit.impl.db.Session;
 
 /** Adds tags, cleaned as single customers' tags are. */
 final class AddTagsHandler implements BulkHandler<BulkOperation.AddTags> {
@@ -30,7 +30,7 @@ final class AddTagsHandler implements BulkHandler<BulkOperation.AddTags> {
             }
 
             @Override
-            public ChunkWrites.Outcome apply(SqlSession session, Actor by, long jobId, List<Long> chunk,
+            public ChunkWrites.Outcome apply(Session session, Actor by, long jobId, List<Long> chunk,
                                              Instant now) {
                 return writes.addTags(session.getConnection(), by, chunk, tags, now);
             }

@@ -8,7 +8,7 @@ import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.validation.Errors;
 import java.time.Instant;
 import java.util.List;
-import org.apache.ibatis.session.SqlSession;
+import io.crmkit.impl.db.Session;
 
 /** Assigns customers to an owner; customers not yet identified as valid are skipped and reported. */
 final class AssignHandler implements BulkHandler<BulkOperation.Assign> {
@@ -35,7 +35,7 @@ final class AssignHandler implements BulkHandler<BulkOperation.Assign> {
             }
 
             @Override
-            public ChunkWrites.Outcome apply(SqlSession session, Actor by, long jobId, List<Long> chunk,
+            public ChunkWrites.Outcome apply(Session session, Actor by, long jobId, List<Long> chunk,
                                              Instant now) {
                 return writes.transition(session.getConnection(), by, chunk, CustomerStatus.ASSIGNED, ownerId,
                         CustomerStatus.assignableFrom(), "assign", now);

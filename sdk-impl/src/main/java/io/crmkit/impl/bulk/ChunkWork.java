@@ -4,7 +4,7 @@ import io.crmkit.api.Actor;
 import io.crmkit.impl.customer.ChunkWrites;
 import java.time.Instant;
 import java.util.List;
-import org.apache.ibatis.session.SqlSession;
+import io.crmkit.impl.db.Session;
 
 /** A bulk operation checked by its {@link BulkHandler}, ready to apply to each chunk of its selection. */
 interface ChunkWork {
@@ -19,5 +19,5 @@ interface ChunkWork {
      * @param chunk the customers, in id order, locked or still matching the selection
      * @return what happened to each customer
      */
-    ChunkWrites.Outcome apply(SqlSession session, Actor actor, long jobId, List<Long> chunk, Instant now);
+    ChunkWrites.Outcome apply(Session session, Actor actor, long jobId, List<Long> chunk, Instant now);
 }

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
+import io.crmkit.impl.db.Session;
 
 /**
  * Creates one task on each live customer (with {@code WRITE} as well); a customer that got its task from an earlier
@@ -48,7 +48,7 @@ final class CreateTaskHandler implements BulkHandler<BulkOperation.CreateTask> {
             }
 
             @Override
-            public ChunkWrites.Outcome apply(SqlSession session, Actor by, long jobId, List<Long> chunk,
+            public ChunkWrites.Outcome apply(Session session, Actor by, long jobId, List<Long> chunk,
                                              Instant now) {
                 return createTasks(session.getConnection(), by, jobId, chunk, draft, now);
             }

@@ -9,7 +9,7 @@ import io.crmkit.impl.validation.Errors;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import org.apache.ibatis.session.SqlSession;
+import io.crmkit.impl.db.Session;
 
 /**
  * Moves customers to the trash with the actor's reason; the confirmation's token is checked by {@link DeleteTokens}.
@@ -51,7 +51,7 @@ final class DeleteHandler implements BulkHandler<BulkOperation.Delete> {
             }
 
             @Override
-            public ChunkWrites.Outcome apply(SqlSession session, Actor by, long jobId, List<Long> chunk,
+            public ChunkWrites.Outcome apply(Session session, Actor by, long jobId, List<Long> chunk,
                                              Instant now) {
                 ChunkWrites.Outcome outcome = new ChunkWrites.Outcome();
                 List<Long> moved = trash.moveToTrash(session.getConnection(), by.tenantId(), chunk, now,

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
+import io.crmkit.impl.db.Session;
 
 /** Sets attributes with the validation of a single update; identities cannot be set in bulk. */
 final class EditHandler implements BulkHandler<BulkOperation.Edit> {
@@ -44,7 +44,7 @@ final class EditHandler implements BulkHandler<BulkOperation.Edit> {
             }
 
             @Override
-            public ChunkWrites.Outcome apply(SqlSession session, Actor by, long jobId, List<Long> chunk,
+            public ChunkWrites.Outcome apply(Session session, Actor by, long jobId, List<Long> chunk,
                                              Instant now) {
                 return writes.edit(session, by, chunk, edit.changes(), fields.of(by.tenantId()));
             }

@@ -7,7 +7,7 @@ import io.crmkit.api.error.ValidationException;
 import io.crmkit.impl.customer.ChunkWrites;
 import java.time.Instant;
 import java.util.List;
-import org.apache.ibatis.session.SqlSession;
+import io.crmkit.impl.db.Session;
 
 /** Removes tags: 1 to {@link CustomerLimits#TAGS_MAX} of them, stripped. */
 final class RemoveTagsHandler implements BulkHandler<BulkOperation.RemoveTags> {
@@ -33,7 +33,7 @@ final class RemoveTagsHandler implements BulkHandler<BulkOperation.RemoveTags> {
             }
 
             @Override
-            public ChunkWrites.Outcome apply(SqlSession session, Actor by, long jobId, List<Long> chunk,
+            public ChunkWrites.Outcome apply(Session session, Actor by, long jobId, List<Long> chunk,
                                              Instant now) {
                 return writes.removeTags(session.getConnection(), by, chunk, tags, now);
             }

@@ -7,7 +7,7 @@ import io.crmkit.impl.customer.ChunkWrites;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
+import io.crmkit.impl.db.Session;
 
 /**
  * Moves customers to a status without an owner (identify as valid, recycle to the pool); customers in a status the
@@ -38,7 +38,7 @@ final class TransitionHandler<O extends BulkOperation> implements BulkHandler<O>
             }
 
             @Override
-            public ChunkWrites.Outcome apply(SqlSession session, Actor by, long jobId, List<Long> chunk,
+            public ChunkWrites.Outcome apply(Session session, Actor by, long jobId, List<Long> chunk,
                                              Instant now) {
                 return writes.transition(session.getConnection(), by, chunk, to, null, from, label, now);
             }

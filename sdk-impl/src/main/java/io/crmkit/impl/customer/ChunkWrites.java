@@ -9,20 +9,21 @@ import io.crmkit.api.customer.CustomerStatus;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.Session;
+import io.crmkit.impl.db.schema.Row;
+import io.crmkit.impl.db.schema.TagTable;
 import io.crmkit.impl.field.TenantFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * The changes of bulk operations to one chunk of customers, inside the caller's transaction. Each first locks
@@ -87,7 +88,7 @@ public final class ChunkWrites {
     }
 
     /** Edits each customer with the rules of a single update; a customer the patch breaks a rule for fails. */
-    public Outcome edit(SqlSession session, Actor actor, List<Long> ids, CustomerPatch patch, TenantFields fields) {
+    public Outcome edit(Session session, Actor actor, List<Long> ids, CustomerPatch patch, TenantFields fields) {
         Outcome outcome = new Outcome();
         List<Long> live = lock(session.getConnection(), actor.tenantId(), ids, outcome);
         for (Customer current : kit.customers().read(session, actor.tenantId(), live, fields)) {
@@ -127,17 +128,14 @@ public final class ChunkWrites {
         touch(connection, actor, candidates, at);
         Map<Long, Set<String>> held = tagsOf(connection, tenant, candidates, kit.database().dialect().latestRead());
         reportMissing(candidates, held.keySet(), outcome);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "tag (tenant_id,"
-                + " customer_id, tag, created_at) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(TagTable.TABLE.insert(prefix))) {
             for (Map.Entry<Long, Set<String>> customer : held.entrySet()) {
                 long id = customer.getKey();
                 Set<String> added = tagsToAdd(id, customer.getValue(), tags, outcome);
                 if (!added.isEmpty()) {
                     for (String tag : added) {
-                        IdStatements.bind(insert, 1, tenant);
-                        insert.setLong(2, id);
-                        IdStatements.bind(insert, 3, tag);
-                        IdStatements.bind(insert, 4, at);
+                        new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
+                                .set(TagTable.TAG, tag).set(TagTable.CREATED_AT, at).bind(insert);
                         insert.addBatch();
                     }
                     outcome.changed.add(id);

@@ -8,14 +8,16 @@ import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.impl.KitContext;
+import io.crmkit.impl.db.Session;
+import io.crmkit.impl.db.schema.CustomerTable;
 import io.crmkit.impl.field.CustomValueRow;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Applies a patch to a customer inside the caller's transaction, with every rule of a single update: the
@@ -41,7 +43,7 @@ public final class CustomerEditor {
      * @throws ValidationException when the patch breaks a rule for this customer; nothing was written
      * @throws ConflictException   when the customer changed since {@code current} was read
      */
-    public boolean apply(SqlSession session, Actor actor, Customer current, CustomerPatch patch, TenantFields fields,
+    public boolean apply(Session session, Actor actor, Customer current, CustomerPatch patch, TenantFields fields,
                          boolean skipUnchanged, List<IdentityRow> attempted) {
         CleanCustomer clean = validate(current, patch, fields);
         if (skipUnchanged && unchanged(current, clean)) {
@@ -70,13 +72,18 @@ public final class CustomerEditor {
                 verified, patch.changes()::containsKey, errors);
     }
 
+    /**
+     * Compares every column an update writes ({@link CustomerTable#EDITED}), so that a built-in column added to the
+     * schema is compared with the rest, and the identities and given custom values.
+     */
     static boolean unchanged(Customer current, CleanCustomer clean) {
-        boolean same = current.name().equals(clean.name()) && current.nickname().equals(clean.nickname())
-                && current.gender() == clean.gender() && Objects.equals(current.birthday().orElse(null), clean.birthday())
-                && current.company().equals(clean.company()) && current.address().equals(clean.address())
-                && current.remark().equals(clean.remark()) && current.source().equals(clean.source())
-                && current.stage().equals(clean.stage())
-                && clean.identities().stream().map(IdentityKinds::toIdentity).toList().equals(current.identities());
+        // The row the clean customer would write, with what an update leaves as it is taken from the current one.
+        CustomerRow row = CustomerRow.of(clean, "", current.id(), current.status(), current.updatedAt(),
+                current.updatedBy(), current.version());
+        row.row().set(CustomerTable.CREATED_AT, current.createdAt()).set(CustomerTable.CREATED_BY, current.createdBy())
+                .set(CustomerTable.OWNER_ID, current.ownerId().orElse(null));
+        List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
+        boolean same = row.toCustomer(identities, current.tags(), current.custom()).equals(current);
         if (!same) {
             return false;
         }
@@ -88,9 +95,9 @@ public final class CustomerEditor {
         return true;
     }
 
-    private void write(SqlSession session, Actor actor, Customer current, CleanCustomer clean) {
-        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
-        CustomerRow row = CustomerStore.toRow(clean, actor.tenantId(), current.id(), current.status(),
+    private void write(Session session, Actor actor, Customer current, CleanCustomer clean) {
+        CustomerStatements mapper = new CustomerStatements(session);
+        CustomerRow row = CustomerRow.of(clean, actor.tenantId(), current.id(), current.status(),
                 kit.clock().instant(), actor.actorId(), current.version() + 1);
         if (mapper.update(row, current.version()) == 0) {
             throw new ConflictException("customer " + current.id() + " was changed by someone else since version "
@@ -100,7 +107,8 @@ public final class CustomerEditor {
         if (!identities.equals(current.identities())) {
             mapper.deleteIdentities(actor.tenantId(), current.id());
             if (!clean.identities().isEmpty()) {
-                mapper.insertIdentities(actor.tenantId(), current.id(), clean.identities(), row.updatedAt);
+                mapper.insertIdentities(actor.tenantId(), current.id(), clean.identities(),
+                        (Instant) row.row().get(CustomerTable.UPDATED_AT));
             }
         }
         if (!clean.custom().isEmpty()) {

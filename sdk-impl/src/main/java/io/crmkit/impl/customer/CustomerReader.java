@@ -5,25 +5,30 @@ import io.crmkit.api.customer.Identity;
 import io.crmkit.api.error.StorageException;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.Session;
+import io.crmkit.impl.db.schema.Column;
+import io.crmkit.impl.db.schema.CustomValueTable;
+import io.crmkit.impl.db.schema.CustomerTable;
+import io.crmkit.impl.db.schema.IdentityTable;
+import io.crmkit.impl.db.schema.Row;
+import io.crmkit.impl.db.schema.Table;
+import io.crmkit.impl.db.schema.TagTable;
 import io.crmkit.impl.field.CustomValueRow;
 import io.crmkit.impl.field.TenantFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Reads many whole customers (row, identities, tags, custom values) with four statements on the session's
- * connection, mapping the rows by hand: on a page of customers MyBatis's reflective result mapping costs
- * more than the queries themselves, and a list page, an export or a bulk operation reads customers this
- * way thousands of times.
+ * connection, each listing its table's columns from the schema definition: a list page, an export or a bulk
+ * operation reads customers this way thousands of times.
  *
  * <p>The SQL is static but for the number of ids; values are bound, the table prefix was validated when the
  * kit was built. Thread-safe.
@@ -58,9 +63,12 @@ public final class CustomerReader {
         return rows;
     }
 
-    private static final String CUSTOMER_COLUMNS = "id, name, nickname, gender, birthday, company, country,"
-            + " province, city, area, address_detail, remark, source, owner_id, status, stage, created_at, created_by,"
-            + " updated_at, updated_by, version";
+    private static final String CUSTOMER_COLUMNS = CustomerTable.TABLE.list();
+    /** A child row's columns, the customer's id first. */
+    private static final String IDENTITY_COLUMNS = "customer_id, "
+            + Table.list(IdentityTable.TABLE.except(IdentityTable.CUSTOMER_ID));
+    private static final String VALUE_COLUMNS = "customer_id, "
+            + Table.list(CustomValueTable.TABLE.except(CustomValueTable.CUSTOMER_ID));
 
     private final IdStatements sql;
     private final String customerTable;
@@ -74,10 +82,10 @@ public final class CustomerReader {
      */
     public CustomerReader(String tablePrefix, IdStatements sql) {
         this.sql = sql;
-        this.customerTable = tablePrefix + "customer";
-        this.identityTable = tablePrefix + "identity";
-        this.tagTable = tablePrefix + "tag";
-        this.customValueTable = tablePrefix + "custom_value";
+        this.customerTable = CustomerTable.TABLE.in(tablePrefix);
+        this.identityTable = IdentityTable.TABLE.in(tablePrefix);
+        this.tagTable = TagTable.TABLE.in(tablePrefix);
+        this.customValueTable = CustomValueTable.TABLE.in(tablePrefix);
     }
 
     /**
@@ -87,16 +95,16 @@ public final class CustomerReader {
      *         are left out
      * @throws StorageException on a database failure
      */
-    public List<Customer> read(SqlSession session, String tenantId, List<Long> ids, TenantFields fields) {
+    public List<Customer> read(Session session, String tenantId, List<Long> ids, TenantFields fields) {
         return read(session, tenantId, ids, fields, true);
     }
 
     /**
-     * Like {@link #read(SqlSession, String, List, TenantFields)}; without {@code customValues} the customers come
+     * Like {@link #read(Session, String, List, TenantFields)}; without {@code customValues} the customers come
      * with no custom values and one statement fewer runs, for a caller that shows none (an export of built-in
      * columns).
      */
-    public List<Customer> read(SqlSession session, String tenantId, List<Long> ids, TenantFields fields,
+    public List<Customer> read(Session session, String tenantId, List<Long> ids, TenantFields fields,
                                boolean customValues) {
         if (ids.isEmpty()) {
             return List.of();
@@ -111,8 +119,8 @@ public final class CustomerReader {
                     customerTable, "id", tenantId, ids, "");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    CustomerRow row = customerRow(result, tenantId);
-                    rows.put(row.id, row);
+                    CustomerRow row = new CustomerRow(Row.read(CustomerTable.TABLE, result));
+                    rows.put(row.id(), row);
                 }
             }
             // No ORDER BY: on H2 it turns the join of the ids into a scan of the tenant's rows in index order.
@@ -132,7 +140,7 @@ public final class CustomerReader {
      * @return up to {@code limit} customers with ids above {@code afterId}, in id order; empty after the last
      * @throws StorageException on a database failure
      */
-    public List<Customer> readAfter(SqlSession session, String tenantId, long afterId, int limit,
+    public List<Customer> readAfter(Session session, String tenantId, long afterId, int limit,
                                     TenantFields fields, boolean customValues) {
         if (limit < 1 || limit > MAX_IDS) {
             throw new IllegalArgumentException("read 1 to " + MAX_IDS + " customers at once, got " + limit);
@@ -147,9 +155,9 @@ public final class CustomerReader {
                 statement.setLong(2, afterId);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        CustomerRow row = customerRow(result, tenantId);
-                        rows.put(row.id, row);
-                        lastRead = row.id;
+                        CustomerRow row = new CustomerRow(Row.read(CustomerTable.TABLE, result));
+                        rows.put(row.id(), row);
+                        lastRead = row.id();
                     }
                 }
             }
@@ -180,12 +188,13 @@ public final class CustomerReader {
             return List.of();
         }
         Map<Long, List<IdentityRow>> identitiesById = new HashMap<>(rows.size() * 2);
-        try (PreparedStatement statement = children.prepare("customer_id, id_type, id_value, verified, ordinal",
-                identityTable);
+        List<Column> identityColumns = IdentityTable.TABLE.except(IdentityTable.CUSTOMER_ID);
+        try (PreparedStatement statement = children.prepare(IDENTITY_COLUMNS, identityTable);
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                identitiesById.computeIfAbsent(result.getLong(1), id -> new ArrayList<>(2)).add(new IdentityRow(
-                        result.getString(2), result.getString(3), result.getInt(5), result.getBoolean(4)));
+                Row row = new Row(IdentityTable.TABLE).set(IdentityTable.CUSTOMER_ID, result.getLong(1))
+                        .read(result, identityColumns, 2);
+                identitiesById.computeIfAbsent(result.getLong(1), id -> new ArrayList<>(2)).add(IdentityRow.of(row));
             }
         }
         Map<Long, List<String>> tagsById = new HashMap<>(rows.size() * 2);
@@ -197,11 +206,13 @@ public final class CustomerReader {
         }
         Map<Long, List<CustomValueRow>> valuesById = new HashMap<>(rows.size() * 2);
         if (customValues) {
-            try (PreparedStatement statement = children.prepare("customer_id, field_id, ordinal, text_value,"
-                    + " number_value, bool_value, date_value, time_value", customValueTable);
+            List<Column> valueColumns =
+                    CustomValueTable.TABLE.except(CustomValueTable.CUSTOMER_ID);
+            try (PreparedStatement statement = children.prepare(VALUE_COLUMNS, customValueTable);
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    CustomValueRow row = customValueRow(result);
+                    CustomValueRow row = CustomValueRow.of(new Row(CustomValueTable.TABLE)
+                            .set(CustomValueTable.CUSTOMER_ID, result.getLong(1)).read(result, valueColumns, 2));
                     valuesById.computeIfAbsent(row.customerId, id -> new ArrayList<>(2)).add(row);
                 }
             }
@@ -210,51 +221,10 @@ public final class CustomerReader {
         for (Long id : order) {
             CustomerRow row = rows.get(id);
             if (row != null) {
-                loaded.add(CustomerStore.toCustomer(row, identities(identitiesById.get(id)),
+                loaded.add(row.toCustomer(identities(identitiesById.get(id)),
                         sorted(tagsById.get(id)), CustomerStore.custom(values(valuesById.get(id)), fields)));
             }
         }
         return loaded;
-    }
-
-    private static CustomerRow customerRow(ResultSet result, String tenantId) throws SQLException {
-        CustomerRow row = new CustomerRow();
-        row.tenantId = tenantId;
-        row.id = result.getLong(1);
-        row.name = result.getString(2);
-        row.nickname = result.getString(3);
-        row.gender = result.getString(4);
-        row.birthday = result.getObject(5, LocalDate.class);
-        row.company = result.getString(6);
-        row.country = result.getString(7);
-        row.province = result.getString(8);
-        row.city = result.getString(9);
-        row.area = result.getString(10);
-        row.addressDetail = result.getString(11);
-        row.remark = result.getString(12);
-        row.source = result.getString(13);
-        row.ownerId = result.getString(14);
-        row.status = result.getString(15);
-        row.stage = result.getString(16);
-        row.createdAt = IdStatements.instant(result, 17);
-        row.createdBy = result.getString(18);
-        row.updatedAt = IdStatements.instant(result, 19);
-        row.updatedBy = result.getString(20);
-        row.version = result.getLong(21);
-        return row;
-    }
-
-    private static CustomValueRow customValueRow(ResultSet result) throws SQLException {
-        CustomValueRow row = new CustomValueRow();
-        row.customerId = result.getLong(1);
-        row.fieldId = result.getLong(2);
-        row.ordinal = result.getInt(3);
-        row.textValue = result.getString(4);
-        row.numberValue = result.getBigDecimal(5);
-        boolean flag = result.getBoolean(6);
-        row.boolValue = result.wasNull() ? null : flag;
-        row.dateValue = result.getObject(7, LocalDate.class);
-        row.timeValue = IdStatements.instant(result, 8);
-        return row;
     }
 }

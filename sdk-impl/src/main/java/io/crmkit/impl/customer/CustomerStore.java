@@ -1,16 +1,17 @@
 package io.crmkit.impl.customer;
 
-import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
-import io.crmkit.api.customer.CustomerStatus;
-import io.crmkit.api.customer.Gender;
 import io.crmkit.api.customer.Identity;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.Session;
+import io.crmkit.impl.db.schema.CustomerTable;
 import io.crmkit.impl.field.CustomValueRow;
 import io.crmkit.impl.field.FieldValues;
 import io.crmkit.impl.field.TenantFields;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.ibatis.session.SqlSession;
 
 /** Reads a whole customer (row, identities, tags, custom values) and writes one, inside a caller's transaction. */
 public final class CustomerStore {
@@ -29,20 +29,20 @@ public final class CustomerStore {
     }
 
     /** Loads one customer inside the caller's transaction. */
-    static Optional<Customer> load(SqlSession session, String tenantId, long id, TenantFields fields) {
-        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+    static Optional<Customer> load(Session session, String tenantId, long id, TenantFields fields) {
+        CustomerStatements mapper = new CustomerStatements(session);
         CustomerRow row = mapper.find(tenantId, id);
         if (row == null) {
             return Optional.empty();
         }
         List<Identity> identities = mapper.identities(tenantId, id).stream().map(IdentityKinds::toIdentity).toList();
-        return Optional.of(toCustomer(row, identities, mapper.tags(tenantId, id),
+        return Optional.of(row.toCustomer(identities, mapper.tags(tenantId, id),
                 custom(mapper.customValues(tenantId, id), fields)));
     }
 
     /** @return the customer's version, or null when the tenant has no such customer */
-    public static Long version(SqlSession session, String tenantId, long id) {
-        return session.getMapper(CustomerMapper.class).version(tenantId, id);
+    public static Long version(Session session, String tenantId, long id) {
+        return new CustomerStatements(session).version(tenantId, id);
     }
 
     /**
@@ -50,8 +50,8 @@ public final class CustomerStore {
      * statements, each with its own snapshot on READ COMMITTED databases, so the version is read again
      * afterwards and the load repeated if a write slipped in between.
      */
-    static Optional<Customer> loadConsistent(SqlSession session, String tenantId, long id, TenantFields fields) {
-        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+    static Optional<Customer> loadConsistent(Session session, String tenantId, long id, TenantFields fields) {
+        CustomerStatements mapper = new CustomerStatements(session);
         for (int attempt = 1; ; attempt++) {
             Optional<Customer> customer = load(session, tenantId, id, fields);
             if (customer.isEmpty()) {
@@ -65,25 +65,25 @@ public final class CustomerStore {
     }
 
     /**
-     * Inserts the customer row and everything that belongs to it, one static statement per row, so that a
-     * batch session sends each table's rows as one JDBC batch without building SQL per call.
+     * Inserts the customer row and everything that belongs to it, each child table's rows as one JDBC batch.
      */
-    static void insert(SqlSession session, CustomerRow row, CleanCustomer clean) {
-        CustomerMapper mapper = session.getMapper(CustomerMapper.class);
-        mapper.insert(row);
-        for (IdentityRow identity : clean.identities()) {
-            identity.tenantId = row.tenantId;
-            identity.customerId = row.id;
-            identity.createdAt = row.createdAt;
-            mapper.insertIdentity(identity);
-        }
-        for (String tag : clean.tags()) {
-            mapper.insertTag(new TagRow(row.tenantId, row.id, tag, row.createdAt));
-        }
-        for (CustomValueRow value : customRows(clean)) {
-            value.tenantId = row.tenantId;
-            value.customerId = row.id;
-            mapper.insertCustomValue(value);
+    static void insert(Session session, CustomerRow row, CleanCustomer clean) {
+        new CustomerStatements(session).insert(row);
+        String tenant = row.row().text(CustomerTable.TENANT_ID);
+        Instant at = (Instant) row.row().get(CustomerTable.CREATED_AT);
+        try (CustomerBatch.Inserts inserts = new CustomerBatch.Inserts(session.getConnection(), session.prefix())) {
+            for (IdentityRow identity : clean.identities()) {
+                inserts.identity(tenant, row.id(), identity, at);
+            }
+            for (String tag : clean.tags()) {
+                inserts.tag(tenant, row.id(), tag, at);
+            }
+            for (CustomValueRow value : customRows(clean)) {
+                inserts.customValue(tenant, row.id(), value);
+            }
+            inserts.execute();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
         }
     }
 
@@ -98,45 +98,6 @@ public final class CustomerStore {
         return rows;
     }
 
-    static CustomerRow toRow(CleanCustomer clean, String tenantId, long id, CustomerStatus status, Instant at,
-                             String actorId, long version) {
-        CustomerRow row = new CustomerRow();
-        row.tenantId = tenantId;
-        row.id = id;
-        row.name = clean.name();
-        row.nickname = clean.nickname();
-        row.gender = clean.gender().name();
-        row.birthday = clean.birthday();
-        row.company = clean.company();
-        row.country = clean.address().country();
-        row.province = clean.address().province();
-        row.city = clean.address().city();
-        row.area = clean.address().area();
-        row.addressDetail = clean.address().detail();
-        row.remark = clean.remark();
-        row.source = clean.source();
-        row.ownerId = clean.ownerId().isEmpty() ? null : clean.ownerId();
-        row.status = status.name();
-        row.stage = clean.stage();
-        row.createdAt = at;
-        row.createdBy = actorId;
-        row.updatedAt = at;
-        row.updatedBy = actorId;
-        row.version = version;
-        return row;
-    }
-
-    static Customer toCustomer(CustomerRow row, List<Identity> identities, List<String> tags,
-                               Map<String, Object> custom) {
-        return Customer.builder().id(row.id).name(row.name).nickname(row.nickname).gender(Gender.valueOf(row.gender))
-                .birthday(Optional.ofNullable(row.birthday)).company(row.company)
-                .address(new Address(row.country, row.province, row.city, row.area, row.addressDetail))
-                .remark(row.remark).source(row.source).ownerId(Optional.ofNullable(row.ownerId))
-                .status(CustomerStatus.valueOf(row.status)).stage(row.stage).identities(identities).tags(tags)
-                .custom(custom).createdAt(row.createdAt).createdBy(row.createdBy).updatedAt(row.updatedAt)
-                .updatedBy(row.updatedBy).version(row.version).build();
-    }
-
     /**
      * Finds who holds the identities a failed write tried to store, so that the caller hears which value is
      * taken and by whom.
@@ -144,7 +105,7 @@ public final class CustomerStore {
     static ConflictException identityConflict(Database database, String tenantId, long self,
                                               List<IdentityRow> wanted) {
         List<IdentityRow> holders = wanted.isEmpty() ? List.of() : database.read("look up identity owners",
-                session -> session.getMapper(CustomerMapper.class).findIdentities(tenantId, wanted));
+                session -> new CustomerStatements(session).findIdentities(tenantId, wanted));
         return holders.stream()
                 .filter(holder -> holder.customerId != self)
                 .findFirst()

@@ -9,6 +9,9 @@ import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.Column;
+import io.crmkit.impl.db.schema.CustomerTable;
+import io.crmkit.impl.db.schema.Table;
 import io.crmkit.impl.field.CustomValueRow;
 import io.crmkit.impl.field.TenantFields;
 import java.sql.Connection;
@@ -28,6 +31,8 @@ import java.util.Set;
  * {@link ConflictException}, which rolls the caller's transaction back. Not thread-safe.
  */
 public final class CustomerUpdates {
+
+    private static final List<Column> EDITED = CustomerTable.EDITED;
 
     private final KitContext kit;
     private final CustomerEditor editor;
@@ -80,10 +85,9 @@ public final class CustomerUpdates {
         }
         String prefix = kit.tablePrefix();
         String tenant = actor.tenantId();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + prefix + "customer SET name = ?,"
-                + " nickname = ?, gender = ?, birthday = ?, company = ?, country = ?, province = ?, city = ?, area = ?,"
-                + " address_detail = ?, remark = ?, source = ?, stage = ?, updated_at = ?, updated_by = ?,"
-                + " version = version + 1 WHERE tenant_id = ? AND id = ? AND version = ?");
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + CustomerTable.TABLE.in(prefix)
+                + " SET " + Table.assignments(EDITED) + ", version = version + 1 WHERE tenant_id = ? AND id = ?"
+                + " AND version = ?");
              PreparedStatement touch = connection.prepareStatement("UPDATE " + prefix + "customer SET updated_at = ?,"
                      + " updated_by = ?, version = version + 1 WHERE tenant_id = ? AND id = ? AND version = ?");
              PreparedStatement dropIdentities = connection.prepareStatement("DELETE FROM " + prefix + "identity"
@@ -127,25 +131,11 @@ public final class CustomerUpdates {
                               CustomerBatch.Inserts inserts, Counts counts) throws SQLException {
         CleanCustomer clean = change.clean;
         long id = change.current.id();
-        CustomerRow row = CustomerStore.toRow(clean, tenant, id, change.current.status(), at, actorId, 0);
-        IdStatements.bind(update, 1, row.name);
-        IdStatements.bind(update, 2, row.nickname);
-        IdStatements.bind(update, 3, row.gender);
-        CustomerBatch.typed(update, 4, row.birthday, java.sql.Types.DATE);
-        IdStatements.bind(update, 5, row.company);
-        IdStatements.bind(update, 6, row.country);
-        IdStatements.bind(update, 7, row.province);
-        IdStatements.bind(update, 8, row.city);
-        IdStatements.bind(update, 9, row.area);
-        IdStatements.bind(update, 10, row.addressDetail);
-        IdStatements.bind(update, 11, row.remark);
-        IdStatements.bind(update, 12, row.source);
-        IdStatements.bind(update, 13, row.stage);
-        IdStatements.bind(update, 14, at);
-        IdStatements.bind(update, 15, actorId);
-        IdStatements.bind(update, 16, tenant);
-        update.setLong(17, id);
-        update.setLong(18, change.current.version());
+        CustomerRow row = CustomerRow.of(clean, tenant, id, change.current.status(), at, actorId, 0);
+        int next = row.row().bind(update, EDITED, 1);
+        IdStatements.bind(update, next++, tenant);
+        update.setLong(next++, id);
+        update.setLong(next, change.current.version());
         update.addBatch();
         counts.updates.add(change.current);
         List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();

@@ -18,6 +18,7 @@ import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.identity.EmailNormalizer;
 import io.crmkit.impl.trash.TrashStore;
@@ -25,15 +26,13 @@ import io.crmkit.impl.validation.Errors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.SqlSession;
 
 /** {@link CustomerService} for one actor. */
 public final class DefaultCustomerService implements CustomerService {
@@ -59,20 +58,20 @@ public final class DefaultCustomerService implements CustomerService {
                 new Errors());
         Instant now = kit.clock().instant();
         CustomerStatus status = clean.ownerId().isEmpty() ? CustomerStatus.NEW : CustomerStatus.ASSIGNED;
-        CustomerRow row = CustomerStore.toRow(clean, actor.tenantId(), kit.ids().next(), status, now,
+        CustomerRow row = CustomerRow.of(clean, actor.tenantId(), kit.ids().next(), status, now,
                 actor.actorId(), 1);
         try {
-            kit.database().write("create a customer", ExecutorType.BATCH, session -> {
+            kit.database().write("create a customer", session -> {
                 CustomerStore.insert(session, row, clean);
-                kit.audit().record(session, actor, "customer.create", "customer", row.id, "");
+                kit.audit().record(session, actor, "customer.create", "customer", row.id(), "");
                 return null;
             });
         } catch (DuplicateKeyException e) {
-            throw CustomerStore.identityConflict(kit.database(), actor.tenantId(), row.id, clean.identities());
+            throw CustomerStore.identityConflict(kit.database(), actor.tenantId(), row.id(), clean.identities());
         }
         List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
         List<String> tags = clean.tags().stream().sorted().toList();
-        return CustomerStore.toCustomer(row, identities, tags, customValues(clean, fields));
+        return row.toCustomer(identities, tags, customValues(clean, fields));
     }
 
     @Override
@@ -174,7 +173,7 @@ public final class DefaultCustomerService implements CustomerService {
         TenantFields fields = kit.fields().of(actor.tenantId());
         String column = IdentityKinds.column(type, channel);
         return kit.database().read("find a customer by identity", session -> {
-            Long id = session.getMapper(CustomerMapper.class).customerOfIdentity(actor.tenantId(), column, value);
+            Long id = new CustomerStatements(session).customerOfIdentity(actor.tenantId(), column, value);
             return id == null ? Optional.empty() : CustomerStore.loadConsistent(session, actor.tenantId(), id, fields);
         });
     }
@@ -277,7 +276,7 @@ public final class DefaultCustomerService implements CustomerService {
         TenantFields fields = kit.fields().of(actor.tenantId());
         List<String> allowed = from.stream().map(Enum::name).sorted().toList();
         return kit.database().write(verb + " a customer", session -> {
-            CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+            CustomerStatements mapper = new CustomerStatements(session);
             int changed = mapper.changeStatus(actor.tenantId(), id, to.name(), ownerId, allowed, kit.clock().instant(),
                     actor.actorId());
             if (changed == 0) {
@@ -286,7 +285,7 @@ public final class DefaultCustomerService implements CustomerService {
                     throw notFound(id);
                 }
                 throw new StateTransitionException("cannot " + verb + " customer " + id + ": its status is "
-                        + row.status + ", and " + verb + " is allowed only from " + allowed);
+                        + row.status() + ", and " + verb + " is allowed only from " + allowed);
             }
             kit.audit().record(session, actor, "customer.status", "customer", id, to.name());
             return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
@@ -301,7 +300,7 @@ public final class DefaultCustomerService implements CustomerService {
     private Customer changeIdentitiesOrTags(long id, String action, String detail, Change change) {
         TenantFields fields = kit.fields().of(actor.tenantId());
         return kit.database().write(action, session -> {
-            CustomerMapper mapper = session.getMapper(CustomerMapper.class);
+            CustomerStatements mapper = new CustomerStatements(session);
             if (mapper.lock(actor.tenantId(), id) == null) {
                 throw notFound(id);
             }
@@ -318,7 +317,7 @@ public final class DefaultCustomerService implements CustomerService {
     @FunctionalInterface
     private interface Change {
         /** @return whether anything changed */
-        boolean apply(SqlSession session, CustomerMapper mapper, Customer current);
+        boolean apply(Session session, CustomerStatements mapper, Customer current);
     }
 
     /** The values as a read would return them: in field definition order. */

@@ -2,85 +2,54 @@ package io.crmkit.impl.db;
 
 import io.crmkit.api.error.CrmException;
 import io.crmkit.api.error.StorageException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.exceptions.PersistenceException;
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.parsing.PropertyParser;
-import org.apache.ibatis.session.Configuration;
-import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.LocalCacheScope;
-import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SDK's MyBatis sessions over the host's DataSource, and the one way to run work in a transaction:
+ * The SDK's JDBC connections over the host's DataSource, and the one way to run work in a transaction:
  * {@link #write} commits or rolls back as a whole and runs the work again on a retryable database error
  * (serialization failure, deadlock); {@link #read} runs queries that write nothing.
  *
- * <p>Mapper XML refers to tables as {@code ${prefix}customer}; the prefix is substituted when the mappers
- * are loaded, since it was validated as an identifier and never comes from a user at run time.
+ * <p>Statements name tables with the kit's prefix ({@link Session#prefix()}), which was validated as an
+ * identifier and never comes from a user at run time; their column lists come from the schema definition
+ * ({@code io.crmkit.impl.db.schema}).
  */
 public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_ATTEMPTS = 4;
 
-    private final SqlSessionFactory sessions;
+    private final DataSource dataSource;
     private final Dialect dialect;
+    private final String tablePrefix;
+    private final boolean ownPool;
     private final boolean readAutoCommit;
 
-    private Database(SqlSessionFactory sessions, Dialect dialect, boolean readAutoCommit) {
-        this.sessions = sessions;
+    private Database(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
+                     boolean readAutoCommit) {
+        this.dataSource = dataSource;
         this.dialect = dialect;
+        this.tablePrefix = tablePrefix;
+        this.ownPool = ownPool;
         this.readAutoCommit = readAutoCommit;
     }
 
     /**
-     * @param dataSource      the host's (or the kit's own) pool
-     * @param dialect         the detected dialect
-     * @param tablePrefix     the validated table prefix
-     * @param mapperResources class-path locations of the mapper XML files
-     * @param ownPool         whether the kit owns the pool, whose connections start without autocommit: then
-     *                        sessions leave autocommit off when they close instead of switching it on and
-     *                        off for every transaction (a host's pool gets its connections back as lent)
+     * @param dataSource  the host's (or the kit's own) pool
+     * @param dialect     the detected dialect
+     * @param tablePrefix the validated table prefix
+     * @param ownPool     whether the kit owns the pool, whose connections start without autocommit: then work
+     *                    leaves autocommit off when it ends instead of switching it on and off for every
+     *                    transaction (a host's pool gets its connections back as lent)
      */
-    public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix,
-                                List<String> mapperResources, boolean ownPool) {
-        JdbcTransactionFactory transactions = new JdbcTransactionFactory();
-        Properties transactionSettings = new Properties();
-        transactionSettings.setProperty("skipSetAutoCommitOnClose", String.valueOf(ownPool));
-        transactions.setProperties(transactionSettings);
-        Configuration configuration = new Configuration(new Environment("crmkit", transactions, dataSource));
-        configuration.setDatabaseId(dialect.id());
-        configuration.setMapUnderscoreToCamelCase(true);
-        configuration.setDefaultExecutorType(ExecutorType.REUSE);
-        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
-        configuration.setCacheEnabled(false);
-        configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
-        Properties variables = new Properties();
-        variables.setProperty("prefix", tablePrefix);
-        for (String resource : mapperResources) {
-            String xml = PropertyParser.parse(readResource(resource), variables);
-            InputStream in = new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
-            new XMLMapperBuilder(in, configuration, resource, configuration.getSqlFragments()).parse();
-        }
-        return new Database(new SqlSessionFactoryBuilder().build(configuration), dialect,
+    public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool) {
+        return new Database(dataSource, dialect, tablePrefix, ownPool,
                 !ownPool && lendsAutoCommitConnections(dataSource));
     }
 
@@ -133,44 +102,44 @@ public final class Database {
      * @throws DuplicateKeyException when a unique constraint refused a write (after rollback)
      * @throws StorageException      on any other database failure (after rollback)
      */
-    public <T> T write(String what, Function<SqlSession, T> work) {
-        return write(what, ExecutorType.REUSE, work);
-    }
-
-    /**
-     * Like {@link #write(String, Function)}, on a session of the given executor. With
-     * {@link ExecutorType#BATCH} statements run as JDBC batches when the transaction commits: consecutive
-     * executions of one statement cost one round trip and no SQL is built per call, but update counts are
-     * not known to the work, so use it for inserts whose failure the commit reports.
-     */
-    public <T> T write(String what, ExecutorType executor, Function<SqlSession, T> work) {
+    public <T> T write(String what, Function<Session, T> work) {
         for (int attempt = 1; ; attempt++) {
-            try (SqlSession session = sessions.openSession(executor, false)) {
-                try {
-                    T result = work.apply(session);
-                    session.commit(true);
-                    return result;
-                } catch (RuntimeException e) {
-                    // Forced: MyBatis skips the rollback when only plain JDBC wrote, and closing the session would
-                    // then switch autocommit back on, which commits what the failed work wrote.
-                    rollback(session, e);
-                    throw e;
-                }
+            try {
+                return inTransaction(work);
             } catch (CrmException e) {
                 throw e;
-            } catch (PersistenceException | IdStatements.StorageFailure e) {
-                SQLException sql = sqlCause(e);
-                if (sql != null && dialect.isRetryable(sql) && attempt < MAX_ATTEMPTS) {
+            } catch (IdStatements.StorageFailure e) {
+                SQLException sql = e.sqlException();
+                if (dialect.isRetryable(sql) && attempt < MAX_ATTEMPTS) {
                     LOG.debug("Retrying '{}' after a retryable database error (attempt {}): {}", what, attempt,
                             sql.getMessage());
                     backOff(attempt);
                     continue;
                 }
-                if (sql != null && dialect.isUniqueViolation(sql)) {
+                if (dialect.isUniqueViolation(sql)) {
                     throw new DuplicateKeyException(what, sql);
                 }
                 throw failure(what, e);
             }
+        }
+    }
+
+    /** Runs work once in a transaction: commits when it returns, rolls back when it throws. */
+    private <T> T inTransaction(Function<Session, T> work) {
+        try (Lent lent = lend(false)) {
+            try {
+                T result = work.apply(new Session(lent.connection, tablePrefix));
+                lent.connection.commit();
+                return result;
+            } catch (SQLException e) {
+                rollback(lent.connection, e);
+                throw new IdStatements.StorageFailure(e);
+            } catch (RuntimeException e) {
+                rollback(lent.connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
         }
     }
 
@@ -183,7 +152,7 @@ public final class Database {
      *
      * @throws StorageException on a database failure
      */
-    public <T> T read(String what, Function<SqlSession, T> work) {
+    public <T> T read(String what, Function<Session, T> work) {
         return read(what, readAutoCommit, work);
     }
 
@@ -193,22 +162,61 @@ public final class Database {
      *
      * @throws StorageException on a database failure
      */
-    public <T> T stream(String what, Function<SqlSession, T> work) {
+    public <T> T stream(String what, Function<Session, T> work) {
         return read(what, false, work);
     }
 
-    private <T> T read(String what, boolean autoCommit, Function<SqlSession, T> work) {
-        try (SqlSession session = sessions.openSession(autoCommit)) {
-            return work.apply(session);
-        } catch (PersistenceException | IdStatements.StorageFailure e) {
+    private <T> T read(String what, boolean autoCommit, Function<Session, T> work) {
+        try (Lent lent = lend(autoCommit)) {
+            try {
+                return work.apply(new Session(lent.connection, tablePrefix));
+            } finally {
+                if (!autoCommit) {
+                    lent.connection.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } catch (IdStatements.StorageFailure e) {
             throw failure(what, e);
         }
     }
 
-    private static void rollback(SqlSession session, RuntimeException failure) {
+    /**
+     * Borrows a connection in the given autocommit mode; closing gives it back as it was lent (on the kit's own
+     * pool, whose connections never autocommit, as it is).
+     */
+    private Lent lend(boolean autoCommit) throws SQLException {
+        Connection connection = dataSource.getConnection();
         try {
-            session.rollback(true);
-        } catch (RuntimeException rollbackFailure) {
+            boolean lentAutoCommit = connection.getAutoCommit();
+            if (lentAutoCommit != autoCommit) {
+                connection.setAutoCommit(autoCommit);
+            }
+            return new Lent(connection, lentAutoCommit != autoCommit && !ownPool, lentAutoCommit);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** A borrowed connection and how to give it back. */
+    private record Lent(Connection connection, boolean restoreAutoCommit, boolean lentAutoCommit)
+            implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try (connection) {
+                if (restoreAutoCommit) {
+                    connection.setAutoCommit(lentAutoCommit);
+                }
+            }
+        }
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
     }
@@ -247,17 +255,6 @@ public final class Database {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted while retrying a database transaction", interrupted);
-        }
-    }
-
-    private static String readResource(String resource) {
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("mapper " + resource + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

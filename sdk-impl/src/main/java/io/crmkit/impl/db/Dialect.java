@@ -23,7 +23,7 @@ public enum Dialect {
         this.id = id;
     }
 
-    /** @return the name of the migration folder and the MyBatis databaseId */
+    /** @return the name of the migration folder */
     public String id() {
         return id;
     }

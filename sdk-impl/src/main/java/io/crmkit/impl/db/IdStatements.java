@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * Plain JDBC statements over a set of customer ids, for reading pages of customers and the set-based work of
- * bulk operations and the trash: MyBatis's {@code <foreach>} costs more per id than the statement itself.
- * Every SQL text is built by the SDK from constants and the validated table prefix; values are bound in the
- * order given. An {@link Instant} is bound as UTC wall-clock time, as {@code UtcInstantTypeHandler} does.
+ * bulk operations and the trash. Every SQL text is built by the SDK from constants, the schema definition and the
+ * validated table prefix; values are bound in the order given. An {@link Instant} is bound as UTC wall-clock
+ * time, as {@link io.crmkit.impl.db.schema.Kind#TIMESTAMP} columns hold it.
  *
  * <p>The ids are bound too, except on H2, which writes them into the SQL as number literals: H2 does not
  * use the (tenant_id, id) index for an IN list of parameters and scans the tenant's rows instead (a
@@ -264,7 +264,7 @@ public final class IdStatements {
 
     /**
      * A database failure inside plain JDBC work, carrying the {@link SQLException} so that
-     * {@link Database#write} can retry it or map a unique violation like a MyBatis failure.
+     * {@link Database#write} can retry it or map a unique violation.
      */
     public static final class StorageFailure extends RuntimeException {
         public StorageFailure(SQLException cause) {

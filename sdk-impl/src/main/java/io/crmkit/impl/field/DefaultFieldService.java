@@ -55,7 +55,7 @@ public final class DefaultFieldService implements FieldService {
         row.updatedAt = now;
         try {
             kit.database().write("define a custom field", session -> {
-                FieldMapper mapper = session.getMapper(FieldMapper.class);
+                FieldStatements mapper = new FieldStatements(session);
                 mapper.lockActive(actor.tenantId());
                 int active = mapper.countActive(actor.tenantId());
                 if (active >= MAX_ACTIVE_FIELDS) {
@@ -134,7 +134,7 @@ public final class DefaultFieldService implements FieldService {
         row.updatedAt = kit.clock().instant();
         try {
             int updated = kit.database().write(action, session -> {
-                int count = session.getMapper(FieldMapper.class).update(row, current.version());
+                int count = new FieldStatements(session).update(row, current.version());
                 if (count == 1) {
                     kit.audit().record(session, actor, action, "field", row.id, row.fieldKey);
                 }

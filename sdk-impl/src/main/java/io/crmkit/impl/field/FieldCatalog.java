@@ -34,7 +34,7 @@ public final class FieldCatalog {
                 .maximumSize(10_000)
                 .expireAfterWrite(expiry)
                 .build(tenantId -> database.read("load custom fields",
-                        session -> new TenantFields(session.getMapper(FieldMapper.class).findAll(tenantId)
+                        session -> new TenantFields(new FieldStatements(session).findAll(tenantId)
                                 .stream().map(FieldCatalog::toDefinition).toList())));
     }
 

@@ -24,6 +24,7 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;
 import java.sql.PreparedStatement;
@@ -44,7 +45,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.ibatis.session.SqlSession;
 
 /** {@link FilterService} for one actor. */
 public final class DefaultFilterService implements FilterService {
@@ -134,7 +134,7 @@ public final class DefaultFilterService implements FilterService {
         SegmentStatement statement = new SegmentStatement(actor.tenantId(), customerId, String.join(", ", columns),
                 sql.params());
         Map<String, Object> flags = kit.database().read("read segments",
-                session -> session.getMapper(FilterMapper.class).flags(statement));
+                session -> new FilterStatements(session).flags(statement));
         Map<String, Object> byAlias = new HashMap<>();
         if (flags != null) {
             flags.forEach((alias, value) -> byAlias.put(alias.toLowerCase(Locale.ROOT), value));
@@ -161,7 +161,7 @@ public final class DefaultFilterService implements FilterService {
         Query query = filter.map(Query::where).orElseGet(Query::all).keyword(keyword);
         TenantFields fields = kit.fields().of(actor.tenantId());
         return kit.database().read("count customers",
-                session -> count(session.getMapper(FilterMapper.class), query, fields));
+                session -> count(new FilterStatements(session), query, fields));
     }
 
     /**
@@ -224,7 +224,7 @@ public final class DefaultFilterService implements FilterService {
      */
     void checkReferrers(long id, Filter replacement) {
         List<SavedFilterRow> rows = kit.database().read("list saved filters",
-                session -> session.getMapper(SavedFilterMapper.class).list(actor.tenantId()));
+                session -> new SavedFilterStatements(session).list(actor.tenantId()));
         Map<Long, Filter> byId = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         rows.forEach(row -> {
@@ -280,7 +280,7 @@ public final class DefaultFilterService implements FilterService {
 
     private Optional<Filter> savedFilter(long id) {
         return Optional.ofNullable(kit.database().read("read a saved filter",
-                        session -> session.getMapper(SavedFilterMapper.class).find(actor.tenantId(), id)))
+                        session -> new SavedFilterStatements(session).find(actor.tenantId(), id)))
                 .map(row -> FilterJson.parse(row.filterJson));
     }
 
@@ -292,7 +292,7 @@ public final class DefaultFilterService implements FilterService {
         Explained page = pageQuery(query, fields);
         SortKey key = SortKey.of(query.sort().field());
         return kit.database().read("search customers", session -> {
-            FilterMapper mapper = session.getMapper(FilterMapper.class);
+            FilterStatements mapper = new FilterStatements(session);
             List<Object> sortValues = new ArrayList<>();
             List<Long> ids = ids(session, page, key.isMetric() ? sortValues : null);
             boolean more = ids.size() > query.pageSize();
@@ -317,11 +317,11 @@ public final class DefaultFilterService implements FilterService {
         Access.require(actor, Permission.READ, "count customers");
         TenantFields fields = kit.fields().of(actor.tenantId());
         return kit.database().read("count customers",
-                session -> count(session.getMapper(FilterMapper.class), Query.where(filter), fields));
+                session -> count(new FilterStatements(session), Query.where(filter), fields));
     }
 
     /** Counts the customers of a query, on the tag index alone when the query is one "has any of" tag condition. */
-    private long count(FilterMapper mapper, Query query, TenantFields fields) {
+    private long count(FilterStatements mapper, Query query, TenantFields fields) {
         if (query.keyword().isBlank() && query.filter().isPresent()) {
             FilterSql sql = compiler(fields, List.of());
             Optional<FilterSql.TagCount> tags = sql.tagCount(query.filter().get());
@@ -343,7 +343,7 @@ public final class DefaultFilterService implements FilterService {
         }
         SearchStatement matching = matching(filter);
         SplitPlanner planner = kit.database().stream("split customers", session -> {
-            FilterMapper mapper = session.getMapper(FilterMapper.class);
+            FilterStatements mapper = new FilterStatements(session);
             SplitPlanner plan = new SplitPlanner(mapper.count(matching), parts);
             mapper.keys(matching, plan);
             return plan;
@@ -369,11 +369,11 @@ public final class DefaultFilterService implements FilterService {
                     long id = kit.ids().next();
                     String partName = prefix + " " + (part + 1) + "/" + split.size();
                     if (target == SplitTarget.GROUPS) {
-                        session.getMapper(GroupMapper.class).insert(GroupRow.of(actor.tenantId(), id, partName,
+                        new GroupStatements(session).insert(GroupRow.of(actor.tenantId(), id, partName,
                                 actor.actorId(), now));
-                        session.getMapper(GroupMapper.class).addMatching(members.get(part), id, now);
+                        new GroupStatements(session).addMatching(members.get(part), id, now);
                     } else {
-                        session.getMapper(SavedFilterMapper.class).insert(SavedFilterRow.of(actor.tenantId(), id,
+                        new SavedFilterStatements(session).insert(SavedFilterRow.of(actor.tenantId(), id,
                                 partName, FilterJson.toJson(split.get(part)), actor.actorId(), now));
                     }
                     ids.add(id);
@@ -389,9 +389,9 @@ public final class DefaultFilterService implements FilterService {
         }
     }
 
-    private void requireWithinLimit(SqlSession session, SplitTarget target) {
-        int count = target == SplitTarget.GROUPS ? session.getMapper(GroupMapper.class).count(actor.tenantId())
-                : session.getMapper(SavedFilterMapper.class).count(actor.tenantId());
+    private void requireWithinLimit(Session session, SplitTarget target) {
+        int count = target == SplitTarget.GROUPS ? new GroupStatements(session).count(actor.tenantId())
+                : new SavedFilterStatements(session).count(actor.tenantId());
         int limit = target == SplitTarget.GROUPS ? Groups.MAX_GROUPS : SavedFilters.MAX_SAVED_FILTERS;
         if (count > limit) {
             throw ValidationException.of("parts", "too_many", "parts: the tenant would have " + count + " "
@@ -441,8 +441,8 @@ public final class DefaultFilterService implements FilterService {
     }
 
     /**
-     * A query of customer ids as plain JDBC, SQL and values in placeholder order. Searches run it without
-     * MyBatis, whose dynamic SQL costs as much as a cheap indexed query; {@code explain} shows it as it runs.
+     * A query of customer ids as plain JDBC, SQL and values in placeholder order; {@code explain} shows it as it
+     * runs.
      * The limit is an int written as a literal: a bound LIMIT makes PostgreSQL's generic plan assume a tenth
      * of the table is wanted and pick a parallel plan that costs 20 ms more on a page of 50.
      */
@@ -459,12 +459,12 @@ public final class DefaultFilterService implements FilterService {
         return new Explained(jdbc, values);
     }
 
-    private List<Long> ids(SqlSession session, Explained query) {
+    private List<Long> ids(Session session, Explained query) {
         return ids(session, query, null);
     }
 
     /** @param sortValues receives the second column of each row (a metric sort's value), when not null */
-    private List<Long> ids(SqlSession session, Explained query, List<Object> sortValues) {
+    private List<Long> ids(Session session, Explained query, List<Object> sortValues) {
         try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), query.sql(),
                 query.parameters()); ResultSet rows = statement.executeQuery()) {
             List<Long> ids = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.crmkit.api.filter.Query;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.validation.Errors;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.apache.ibatis.session.SqlSession;
 
 /** {@link Groups} for one actor. */
 final class DefaultGroups implements Groups {
@@ -44,7 +44,7 @@ final class DefaultGroups implements Groups {
         GroupRow row = GroupRow.of(actor.tenantId(), kit.ids().next(), clean, actor.actorId(), kit.clock().instant());
         try {
             kit.database().write("create a group", session -> {
-                GroupMapper mapper = session.getMapper(GroupMapper.class);
+                GroupStatements mapper = new GroupStatements(session);
                 if (mapper.count(actor.tenantId()) >= MAX_GROUPS) {
                     Errors limit = new Errors();
                     limit.add("name", "too_many", "a tenant has at most " + MAX_GROUPS + " groups; delete one first",
@@ -91,7 +91,7 @@ final class DefaultGroups implements Groups {
 
     /** Adds or removes members by id: checks the ids, and does nothing but check the group when there are none. */
     private int changeByIds(long groupId, Collection<Long> customerIds, String operation, String action,
-                            BiFunction<GroupMapper, List<Long>, Integer> change) {
+                            BiFunction<GroupStatements, List<Long>, Integer> change) {
         Objects.requireNonNull(customerIds, "customerIds");
         Access.require(actor, Permission.WRITE, operation);
         List<Long> ids = ids(customerIds);
@@ -119,7 +119,7 @@ final class DefaultGroups implements Groups {
         String clean = name(name);
         try {
             return kit.database().write("rename a group", session -> {
-                GroupMapper mapper = session.getMapper(GroupMapper.class);
+                GroupStatements mapper = new GroupStatements(session);
                 if (mapper.rename(actor.tenantId(), groupId, clean, kit.clock().instant()) == 0) {
                     throw notFound(groupId);
                 }
@@ -135,7 +135,7 @@ final class DefaultGroups implements Groups {
     public void delete(long groupId) {
         Access.require(actor, Permission.WRITE, "delete a group");
         kit.database().write("delete a group", session -> {
-            GroupMapper mapper = session.getMapper(GroupMapper.class);
+            GroupStatements mapper = new GroupStatements(session);
             if (mapper.delete(actor.tenantId(), groupId) == 0) {
                 throw notFound(groupId);
             }
@@ -158,11 +158,11 @@ final class DefaultGroups implements Groups {
     }
 
     /** Adds or removes members under the group's row lock; a concurrent add of the same member is retried. */
-    private int changeMembers(long groupId, String action, Function<GroupMapper, Integer> change) {
+    private int changeMembers(long groupId, String action, Function<GroupStatements, Integer> change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return kit.database().write(action, session -> {
-                    GroupMapper mapper = session.getMapper(GroupMapper.class);
+                    GroupStatements mapper = new GroupStatements(session);
                     if (mapper.touch(actor.tenantId(), groupId, kit.clock().instant()) == 0) {
                         throw notFound(groupId);
                     }
@@ -184,8 +184,8 @@ final class DefaultGroups implements Groups {
         }
     }
 
-    private <T> T read(Function<GroupMapper, T> query) {
-        return kit.database().read("read groups", (SqlSession session) -> query.apply(session.getMapper(GroupMapper.class)));
+    private <T> T read(Function<GroupStatements, T> query) {
+        return kit.database().read("read groups", (Session session) -> query.apply(new GroupStatements(session)));
     }
 
     private static List<Long> ids(Collection<Long> customerIds) {

@@ -55,7 +55,7 @@ final class DefaultListViews implements ListViews {
         for (int attempt = 1; ; attempt++) {
             try {
                 return kit.database().write("save a list view", session -> {
-                    ListViewMapper mapper = session.getMapper(ListViewMapper.class);
+                    ListViewStatements mapper = new ListViewStatements(session);
                     ListViewRow existing = mapper.find(actor.tenantId(), actor.actorId(), clean);
                     if (existing == null) {
                         mapper.insert(row);
@@ -78,15 +78,15 @@ final class DefaultListViews implements ListViews {
     public Optional<ListView> find(String name) {
         Objects.requireNonNull(name, "name");
         Access.require(actor, Permission.READ, "read list views");
-        return Optional.ofNullable(kit.database().read("read a list view", session -> session
-                .getMapper(ListViewMapper.class).find(actor.tenantId(), actor.actorId(), name.strip())))
+        return Optional.ofNullable(kit.database().read("read a list view", session -> new ListViewStatements(session)
+                .find(actor.tenantId(), actor.actorId(), name.strip())))
                 .map(DefaultListViews::toView);
     }
 
     @Override
     public List<ListView> list() {
         Access.require(actor, Permission.READ, "read list views");
-        return kit.database().read("list list views", session -> session.getMapper(ListViewMapper.class)
+        return kit.database().read("list list views", session -> new ListViewStatements(session)
                 .list(actor.tenantId(), actor.actorId())).stream().map(DefaultListViews::toView).toList();
     }
 
@@ -94,7 +94,7 @@ final class DefaultListViews implements ListViews {
     public void delete(String name) {
         Objects.requireNonNull(name, "name");
         Access.require(actor, Permission.READ, "delete a list view");
-        kit.database().write("delete a list view", session -> session.getMapper(ListViewMapper.class)
+        kit.database().write("delete a list view", session -> new ListViewStatements(session)
                 .delete(actor.tenantId(), actor.actorId(), name.strip()));
     }
 

@@ -43,7 +43,7 @@ final class DefaultSavedFilters implements SavedFilters {
                 actor.actorId(), kit.clock().instant());
         try {
             kit.database().write("save a filter", session -> {
-                SavedFilterMapper mapper = session.getMapper(SavedFilterMapper.class);
+                SavedFilterStatements mapper = new SavedFilterStatements(session);
                 if (mapper.count(actor.tenantId()) >= MAX_SAVED_FILTERS) {
                     Errors limit = new Errors();
                     limit.add("name", "too_many", "a tenant has at most " + MAX_SAVED_FILTERS
@@ -86,7 +86,7 @@ final class DefaultSavedFilters implements SavedFilters {
     public void delete(long id) {
         Access.require(actor, Permission.WRITE, "delete a saved filter");
         kit.database().write("delete a saved filter", session -> {
-            SavedFilterMapper mapper = session.getMapper(SavedFilterMapper.class);
+            SavedFilterStatements mapper = new SavedFilterStatements(session);
             for (SavedFilterRow other : mapper.list(actor.tenantId())) {
                 if (other.id != id && FilterSql.references(FilterJson.parse(other.filterJson)).contains(id)) {
                     throw new ConflictException("saved filter " + id + " is used by saved filter '" + other.name
@@ -111,7 +111,7 @@ final class DefaultSavedFilters implements SavedFilters {
     public List<SavedFilter> segmentsOf(long customerId) {
         Access.require(actor, Permission.READ, "read saved filters");
         List<SavedFilterRow> segments = kit.database().read("read segments",
-                session -> session.getMapper(SavedFilterMapper.class).segments(actor.tenantId()));
+                session -> new SavedFilterStatements(session).segments(actor.tenantId()));
         Long version = kit.database().read("read a customer",
                 session -> CustomerStore.version(session, actor.tenantId(), customerId));
         if (version == null) {
@@ -131,21 +131,21 @@ final class DefaultSavedFilters implements SavedFilters {
     public Optional<SavedFilter> find(long id) {
         Access.require(actor, Permission.READ, "read saved filters");
         return Optional.ofNullable(kit.database().read("read a saved filter",
-                session -> session.getMapper(SavedFilterMapper.class).find(actor.tenantId(), id))).map(this::toSaved);
+                session -> new SavedFilterStatements(session).find(actor.tenantId(), id))).map(this::toSaved);
     }
 
     @Override
     public List<SavedFilter> list() {
         Access.require(actor, Permission.READ, "read saved filters");
         return kit.database().read("list saved filters",
-                session -> session.getMapper(SavedFilterMapper.class).list(actor.tenantId())).stream()
+                session -> new SavedFilterStatements(session).list(actor.tenantId())).stream()
                 .map(this::toSaved).toList();
     }
 
     private SavedFilter change(long id, String action, Consumer<SavedFilterRow> edit) {
         try {
             SavedFilterRow changed = kit.database().write(action, session -> {
-                SavedFilterMapper mapper = session.getMapper(SavedFilterMapper.class);
+                SavedFilterStatements mapper = new SavedFilterStatements(session);
                 SavedFilterRow row = mapper.find(actor.tenantId(), id);
                 if (row == null) {
                     throw notFound(id);

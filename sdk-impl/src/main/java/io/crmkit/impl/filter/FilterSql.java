@@ -206,6 +206,11 @@ final class FilterSql {
      * @return the SQL with {@code ?} placeholders
      */
     String toJdbc(String sql, List<Object> values) {
+        return toJdbc(sql, params, values);
+    }
+
+    /** Like {@link #toJdbc(String, List)}, for SQL compiled earlier with the given bound values. */
+    static String toJdbc(String sql, List<Object> params, List<Object> values) {
         StringBuilder jdbc = new StringBuilder(sql.length());
         int from = 0;
         for (int at = sql.indexOf(PLACEHOLDER); at >= 0; at = sql.indexOf(PLACEHOLDER, from)) {

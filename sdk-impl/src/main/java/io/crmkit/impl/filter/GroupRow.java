@@ -1,5 +1,7 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.impl.db.schema.CustomerGroupTable;
+import io.crmkit.impl.db.schema.Row;
 import java.time.Instant;
 
 /** A row of the group table. */
@@ -23,5 +25,28 @@ final class GroupRow {
         row.updatedAt = now;
         row.version = 1;
         return row;
+    }
+
+    Row toRow() {
+        return new Row(CustomerGroupTable.TABLE)
+                .set(CustomerGroupTable.TENANT_ID, tenantId)
+                .set(CustomerGroupTable.ID, id)
+                .set(CustomerGroupTable.NAME, name)
+                .set(CustomerGroupTable.CREATED_BY, createdBy)
+                .set(CustomerGroupTable.CREATED_AT, createdAt)
+                .set(CustomerGroupTable.UPDATED_AT, updatedAt)
+                .set(CustomerGroupTable.VERSION, version);
+    }
+
+    static GroupRow of(Row row) {
+        GroupRow value = new GroupRow();
+        value.tenantId = row.text(CustomerGroupTable.TENANT_ID);
+        value.id = row.bigint(CustomerGroupTable.ID);
+        value.name = row.text(CustomerGroupTable.NAME);
+        value.createdBy = row.text(CustomerGroupTable.CREATED_BY);
+        value.createdAt = (Instant) row.get(CustomerGroupTable.CREATED_AT);
+        value.updatedAt = (Instant) row.get(CustomerGroupTable.UPDATED_AT);
+        value.version = row.bigint(CustomerGroupTable.VERSION);
+        return value;
     }
 }

@@ -5,8 +5,6 @@ import io.crmkit.api.filter.Operator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.ibatis.session.ResultContext;
-import org.apache.ibatis.session.ResultHandler;
 
 /**
  * Finds the cut points of a split while the keys of the matching customers stream past in (createdAt, id)
@@ -14,7 +12,7 @@ import org.apache.ibatis.session.ResultHandler;
  * by at most one. A cut at position 0 lies before every customer (the part is empty). Keeps only the cut
  * points in memory.
  */
-final class SplitPlanner implements ResultHandler<SplitKey> {
+final class SplitPlanner {
 
     /** Before every customer: no customer is created at the epoch with an id below 1. */
     private static final SplitKey BEFORE_ALL = new SplitKey(Instant.EPOCH, 0);
@@ -37,16 +35,14 @@ final class SplitPlanner implements ResultHandler<SplitKey> {
         }
     }
 
-    @Override
-    public void handleResult(ResultContext<? extends SplitKey> context) {
+    /** Takes the next key of the stream. @return whether the plan needs more keys */
+    boolean accept(SplitKey key) {
         position++;
-        last = context.getResultObject();
+        last = key;
         while (next < positions.length && positions[next] == position) {
             cuts[next++] = last;
         }
-        if (next == positions.length) {
-            context.stop();
-        }
+        return next < positions.length;
     }
 
     /**

@@ -16,6 +16,7 @@ import io.crmkit.impl.customer.CustomerBatch;
 import io.crmkit.impl.customer.CustomerEditor;
 import io.crmkit.impl.customer.CustomerUpdates;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;
 import java.sql.Connection;
@@ -26,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Imports one chunk of rows inside the caller's transaction, in file order: matches each row to a customer,
@@ -81,7 +81,7 @@ final class ImportChunk {
         }
     }
 
-    Outcome run(SqlSession session, List<ParsedRow> rows) {
+    Outcome run(Session session, List<ParsedRow> rows) {
         Connection connection = session.getConnection();
         String tenant = actor.tenantId();
         if (!request.dryRun()) {

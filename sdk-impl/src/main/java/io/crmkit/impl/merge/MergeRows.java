@@ -1,16 +1,21 @@
 package io.crmkit.impl.merge;
 
 import io.crmkit.impl.db.IdStatements;
-import io.crmkit.impl.db.IdStatements.SqlNull;
+import io.crmkit.impl.db.schema.Column;
+import io.crmkit.impl.db.schema.CustomValueTable;
+import io.crmkit.impl.db.schema.CustomerTable;
+import io.crmkit.impl.db.schema.Kind;
+import io.crmkit.impl.db.schema.Row;
+import io.crmkit.impl.db.schema.Table;
+import io.crmkit.impl.db.schema.TagTable;
 import io.crmkit.impl.merge.MergeSnapshot.GroupRow;
 import io.crmkit.impl.merge.MergeSnapshot.IdentityRow;
 import io.crmkit.impl.merge.MergeSnapshot.TagRow;
 import io.crmkit.impl.merge.MergeSnapshot.ValueRow;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,26 +30,8 @@ import java.util.Map;
  */
 final class MergeRows {
 
-    /** The customer table's columns, and how each is read and bound. */
-    private static final Map<String, Kind> CUSTOMER_COLUMNS = new LinkedHashMap<>();
-
-    private enum Kind { TEXT, DATE, TIME, NUMBER }
-
-    static {
-        for (String column : List.of("name", "nickname", "gender")) {
-            CUSTOMER_COLUMNS.put(column, Kind.TEXT);
-        }
-        CUSTOMER_COLUMNS.put("birthday", Kind.DATE);
-        for (String column : List.of("company", "country", "province", "city", "area", "address_detail", "remark",
-                "source", "owner_id", "status", "stage")) {
-            CUSTOMER_COLUMNS.put(column, Kind.TEXT);
-        }
-        CUSTOMER_COLUMNS.put("created_at", Kind.TIME);
-        CUSTOMER_COLUMNS.put("created_by", Kind.TEXT);
-        CUSTOMER_COLUMNS.put("updated_at", Kind.TIME);
-        CUSTOMER_COLUMNS.put("updated_by", Kind.TEXT);
-        CUSTOMER_COLUMNS.put("version", Kind.NUMBER);
-    }
+    /** The customer columns a merge record keeps; text per column as each column's kind writes it. */
+    private static final List<Column> CUSTOMER_COLUMNS = CustomerTable.MERGED;
 
     private final String prefix;
 
@@ -70,13 +57,13 @@ final class MergeRows {
 
     /** @return the customer row, column to text */
     Map<String, String> customer(Connection connection, String tenantId, long id) {
-        String columns = String.join(", ", CUSTOMER_COLUMNS.keySet());
-        List<Map<String, String>> rows = IdStatements.rows(connection, "SELECT " + columns + " FROM " + prefix
-                + "customer WHERE tenant_id = ? AND id = ?", List.of(tenantId, id), row -> {
+        List<Map<String, String>> rows = IdStatements.rows(connection, "SELECT " + Table.list(CUSTOMER_COLUMNS)
+                + " FROM " + CustomerTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND id = ?", List.of(tenantId, id),
+                row -> {
                     Map<String, String> values = new LinkedHashMap<>();
                     int i = 1;
-                    for (Map.Entry<String, Kind> column : CUSTOMER_COLUMNS.entrySet()) {
-                        values.put(column.getKey(), text(row, i++, column.getValue()));
+                    for (Column column : CUSTOMER_COLUMNS) {
+                        values.put(column.name(), column.kind().toText(column.read(row, i++)));
                     }
                     return values;
                 });
@@ -91,27 +78,39 @@ final class MergeRows {
         if (values.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("UPDATE " + prefix + "customer SET ");
-        List<Object> binds = new ArrayList<>();
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            Kind kind = kind(value.getKey());
-            sql.append(binds.isEmpty() ? "" : ", ").append(value.getKey()).append(" = ?");
-            binds.add(typed(value.getValue(), kind));
+        List<Column> columns = values.keySet().stream().map(MergeRows::column).toList();
+        Row row = new Row(CustomerTable.TABLE);
+        columns.forEach(column -> row.set(column, column.kind().fromText(values.get(column.name()))));
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + CustomerTable.TABLE.in(prefix)
+                + " SET " + Table.assignments(columns) + " WHERE tenant_id = ? AND id = ?")) {
+            int next = row.bind(update, columns, 1);
+            update.setString(next++, tenantId);
+            update.setLong(next, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
         }
-        binds.add(tenantId);
-        binds.add(id);
-        IdStatements.execute(connection, sql.append(" WHERE tenant_id = ? AND id = ?").toString(), binds);
     }
 
-    /** Inserts a customer row from texts as {@link #customer} gives them. */
+    /**
+     * Inserts a customer row from texts as {@link #customer} gives them. A column the texts do not name (one added
+     * after the merge was recorded) is left out, so that it takes its default.
+     */
     void insertCustomer(Connection connection, String tenantId, long id, Map<String, String> values) {
-        List<Object> binds = new ArrayList<>(List.of(tenantId, id));
-        for (Map.Entry<String, Kind> column : CUSTOMER_COLUMNS.entrySet()) {
-            binds.add(typed(values.get(column.getKey()), column.getValue()));
+        List<Column> columns = new ArrayList<>(List.of(CustomerTable.TENANT_ID, CustomerTable.ID));
+        Row row = new Row(CustomerTable.TABLE).set(CustomerTable.TENANT_ID, tenantId).set(CustomerTable.ID, id);
+        for (Column column : CUSTOMER_COLUMNS) {
+            if (values.containsKey(column.name())) {
+                columns.add(column);
+                row.set(column, column.kind().fromText(values.get(column.name())));
+            }
         }
-        IdStatements.execute(connection, "INSERT INTO " + prefix + "customer (tenant_id, id, "
-                + String.join(", ", CUSTOMER_COLUMNS.keySet()) + ") VALUES (?, ?"
-                + ", ?".repeat(CUSTOMER_COLUMNS.size()) + ")", binds);
+        try (PreparedStatement insert = connection.prepareStatement(CustomerTable.TABLE.insert(prefix, columns))) {
+            row.bind(insert, columns, 1);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
     }
 
     void deleteCustomer(Connection connection, String tenantId, long id) {
@@ -150,8 +149,9 @@ final class MergeRows {
 
     void insertTags(Connection connection, String tenantId, long customerId, List<TagRow> tags) {
         for (TagRow tag : tags) {
-            IdStatements.execute(connection, "INSERT INTO " + prefix + "tag (tenant_id, customer_id, tag, created_at)"
-                    + " VALUES (?, ?, ?, ?)", List.of(tenantId, customerId, tag.tag(), Instant.parse(tag.createdAt())));
+            new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenantId).set(TagTable.CUSTOMER_ID, customerId)
+                    .set(TagTable.TAG, tag.tag()).set(TagTable.CREATED_AT, Instant.parse(tag.createdAt()))
+                    .insert(connection, prefix);
         }
     }
 
@@ -206,16 +206,18 @@ final class MergeRows {
     }
 
     void insertValues(Connection connection, String tenantId, long customerId, List<ValueRow> rows) {
-        for (ValueRow row : rows) {
-            List<Object> binds = new ArrayList<>(List.of(tenantId, customerId, row.fieldId(), row.ordinal()));
-            binds.add(row.text());
-            binds.add(row.number() == null ? new SqlNull(Types.DECIMAL) : new BigDecimal(row.number()));
-            binds.add(row.bool() == null ? new SqlNull(Types.BOOLEAN) : row.bool());
-            binds.add(row.date() == null ? new SqlNull(Types.DATE) : LocalDate.parse(row.date()));
-            binds.add(row.time() == null ? new SqlNull(Types.TIMESTAMP) : Instant.parse(row.time()));
-            IdStatements.execute(connection, "INSERT INTO " + prefix + "custom_value (tenant_id, customer_id,"
-                    + " field_id, ordinal, text_value, number_value, bool_value, date_value, time_value) VALUES"
-                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?)", binds);
+        for (ValueRow value : rows) {
+            new Row(CustomValueTable.TABLE)
+                    .set(CustomValueTable.TENANT_ID, tenantId)
+                    .set(CustomValueTable.CUSTOMER_ID, customerId)
+                    .set(CustomValueTable.FIELD_ID, value.fieldId())
+                    .set(CustomValueTable.ORDINAL, value.ordinal())
+                    .set(CustomValueTable.TEXT_VALUE, value.text())
+                    .set(CustomValueTable.NUMBER_VALUE, Kind.DECIMAL.fromText(value.number()))
+                    .set(CustomValueTable.BOOL_VALUE, value.bool())
+                    .set(CustomValueTable.DATE_VALUE, Kind.DATE.fromText(value.date()))
+                    .set(CustomValueTable.TIME_VALUE, Kind.TIMESTAMP.fromText(value.time()))
+                    .insert(connection, prefix);
         }
     }
 
@@ -224,40 +226,12 @@ final class MergeRows {
                 + " customer_id = ? AND field_id = ?", List.of(tenantId, customerId, fieldId));
     }
 
-    private static Kind kind(String column) {
-        Kind kind = CUSTOMER_COLUMNS.get(column);
-        if (kind == null) {
-            throw new IllegalArgumentException("not a customer column: " + column);
+    /** @return the customer column a merge record names @throws IllegalArgumentException for any other */
+    private static Column column(String name) {
+        Column column = CustomerTable.TABLE.column(name);
+        if (!CUSTOMER_COLUMNS.contains(column)) {
+            throw new IllegalArgumentException("not a merged customer column: " + name);
         }
-        return kind;
-    }
-
-    private static String text(ResultSet row, int index, Kind kind) throws SQLException {
-        return switch (kind) {
-            case TEXT -> row.getString(index);
-            case DATE -> {
-                LocalDate date = row.getObject(index, LocalDate.class);
-                yield date == null ? null : date.toString();
-            }
-            case TIME -> String.valueOf(IdStatements.instant(row, index));
-            case NUMBER -> String.valueOf(row.getLong(index));
-        };
-    }
-
-    private static Object typed(String text, Kind kind) {
-        if (text == null) {
-            return switch (kind) {
-                case TEXT -> null;
-                case DATE -> new SqlNull(Types.DATE);
-                case TIME -> new SqlNull(Types.TIMESTAMP);
-                case NUMBER -> new SqlNull(Types.BIGINT);
-            };
-        }
-        return switch (kind) {
-            case TEXT -> text;
-            case DATE -> LocalDate.parse(text);
-            case TIME -> Instant.parse(text);
-            case NUMBER -> Long.parseLong(text);
-        };
+        return column;
     }
 }

@@ -8,6 +8,7 @@ import io.crmkit.api.merge.MergeRecord;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.activity.MetricsStore;
 import io.crmkit.impl.activity.OwnedRows;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.merge.MergeSnapshot.IdentityRow;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Undoes one merge inside the caller's transaction: brings the merged customer back from the record's snapshot
@@ -50,7 +50,7 @@ final class MergeUndo {
      * @throws NotFoundException when no merge has the id
      * @throws ConflictException when the merge cannot be undone (see {@code MergeService.undo})
      */
-    Customer undo(SqlSession session, long mergeId, TenantFields fields) {
+    Customer undo(Session session, long mergeId, TenantFields fields) {
         Connection connection = session.getConnection();
         String tenant = actor.tenantId();
         Instant now = kit.clock().instant();

@@ -11,6 +11,7 @@ import io.crmkit.api.merge.MergeRecord;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.activity.MetricsStore;
 import io.crmkit.impl.activity.OwnedRows;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.merge.MergeSnapshot.CustomChange;
 import io.crmkit.impl.merge.MergeSnapshot.GroupRow;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Merges customers inside the caller's transaction: locks them, checks the plan of each pair, moves the merged
@@ -58,7 +58,7 @@ final class Merger {
      *
      * @throws NotFoundException naming the first customer that does not exist, and whom it was merged into
      */
-    void lock(SqlSession session, List<Long> ids) {
+    void lock(Session session, List<Long> ids) {
         Connection connection = session.getConnection();
         List<Long> missing = rows.lock(connection, actor.tenantId(), ids.stream().sorted().toList());
         if (!missing.isEmpty()) {
@@ -71,7 +71,7 @@ final class Merger {
     }
 
     /** @return the two customers as stored now, survivor first */
-    List<Customer> pair(SqlSession session, long survivorId, long mergedId, TenantFields fields) {
+    List<Customer> pair(Session session, long survivorId, long mergedId, TenantFields fields) {
         Map<Long, Customer> found = new LinkedHashMap<>();
         for (Customer customer : kit.customers().read(session, actor.tenantId(), List.of(survivorId, mergedId),
                 fields)) {
@@ -91,7 +91,7 @@ final class Merger {
      * @return the merge record's id
      * @throws MergeConflictException when the plan has conflicts; the caller's transaction must roll back
      */
-    long merge(SqlSession session, long survivorId, long mergedId, TenantFields fields, MergeOptions options) {
+    long merge(Session session, long survivorId, long mergedId, TenantFields fields, MergeOptions options) {
         List<Customer> pair = pair(session, survivorId, mergedId, fields);
         MergePlan plan = MergePlan.of(pair.get(0), pair.get(1), fields, options);
         if (!plan.conflicts().isEmpty()) {

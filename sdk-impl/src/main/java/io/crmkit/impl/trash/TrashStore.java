@@ -3,6 +3,11 @@ package io.crmkit.impl.trash;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.impl.activity.OwnedRows;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.CustomerGroupTable;
+import io.crmkit.impl.db.schema.CustomerTable;
+import io.crmkit.impl.db.schema.GroupMemberTable;
+import io.crmkit.impl.db.schema.Table;
+import io.crmkit.impl.db.schema.TrashTables;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,21 +28,10 @@ import java.util.Set;
  */
 public final class TrashStore {
 
-    private static final String CUSTOMER_COLUMNS = "tenant_id, id, name, nickname, gender, birthday, company, country,"
-            + " province, city, area, address_detail, remark, source, owner_id, status, stage, created_at, created_by,"
-            + " updated_at, updated_by, version";
-    private static final String IDENTITY_COLUMNS = "tenant_id, customer_id, id_type, id_value, match_key, ordinal,"
-            + " verified, created_at";
-    private static final String TAG_COLUMNS = "tenant_id, customer_id, tag, created_at";
-    private static final String VALUE_COLUMNS = "tenant_id, customer_id, field_id, ordinal, text_value, number_value,"
-            + " bool_value, date_value, time_value";
-    private static final String MEMBER_COLUMNS = "tenant_id, customer_id, group_id, added_at";
-    /** Child tables: live name, trash name, columns, customer id column. */
-    private static final List<String[]> CHILDREN = List.of(
-            new String[] {"identity", "trash_identity", IDENTITY_COLUMNS},
-            new String[] {"tag", "trash_tag", TAG_COLUMNS},
-            new String[] {"custom_value", "trash_custom_value", VALUE_COLUMNS},
-            new String[] {"group_member", "trash_group_member", MEMBER_COLUMNS});
+    /** The customer columns a trashed customer carries, to the trash and back. */
+    private static final String CUSTOMER_COLUMNS = Table.list(CustomerTable.TRASHED);
+    /** The child tables, each with its trash table. */
+    private static final List<TrashTables.Child> CHILDREN = TrashTables.CHILDREN;
 
     /** The columns of a merge record that name a customer. */
     private static final List<String> MERGE_SIDES = List.of("survivor_id", "merged_id");
@@ -68,14 +62,16 @@ public final class TrashStore {
         if (live.isEmpty()) {
             return live;
         }
-        sql.update(connection, "INSERT INTO " + prefix + "trash_customer (" + CUSTOMER_COLUMNS
-                + ", deleted_at, deleted_by, delete_reason) SELECT " + CUSTOMER_COLUMNS + ", ?, ?, ? FROM " + prefix
-                + "customer WHERE tenant_id = ? AND id IN ", List.of(at, actorId, reason, tenantId), live);
-        for (String[] child : CHILDREN) {
-            sql.update(connection, "INSERT INTO " + prefix + child[1] + " (" + child[2] + ") SELECT "
-                    + child[2] + " FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id IN ",
+        sql.update(connection, "INSERT INTO " + TrashTables.CUSTOMER.in(prefix) + " (" + CUSTOMER_COLUMNS + ", "
+                + Table.list(List.of(TrashTables.DELETED_AT, TrashTables.DELETED_BY, TrashTables.DELETE_REASON))
+                + ") SELECT " + CUSTOMER_COLUMNS + ", ?, ?, ? FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
+                List.of(at, actorId, reason, tenantId), live);
+        for (TrashTables.Child child : CHILDREN) {
+            String columns = child.live().list();
+            sql.update(connection, "INSERT INTO " + child.trash().in(prefix) + " (" + columns + ") SELECT "
+                    + columns + " FROM " + child.live().in(prefix) + " WHERE tenant_id = ? AND customer_id IN ",
                     List.of(tenantId), live);
-            sql.update(connection, "DELETE FROM " + prefix + child[0] + " WHERE tenant_id = ? AND customer_id"
+            sql.update(connection, "DELETE FROM " + child.live().in(prefix) + " WHERE tenant_id = ? AND customer_id"
                     + " IN ", List.of(tenantId), live);
         }
         sql.update(connection, "DELETE FROM " + prefix + "customer WHERE tenant_id = ? AND id IN ",
@@ -145,12 +141,14 @@ public final class TrashStore {
         sql.update(connection, "INSERT INTO " + prefix + "customer (" + CUSTOMER_COLUMNS + ") SELECT "
                 + CUSTOMER_COLUMNS + " FROM " + prefix + "trash_customer WHERE tenant_id = ? AND id IN ",
                 List.of(tenantId), restorable);
-        for (String[] child : CHILDREN) {
-            String groupStillExists = child[0].equals("group_member") ? " AND EXISTS (SELECT 1 FROM " + prefix
-                    + "customer_group g WHERE g.tenant_id = m.tenant_id AND g.id = m.group_id)" : "";
-            sql.update(connection, "INSERT INTO " + prefix + child[0] + " (" + child[2] + ") SELECT "
-                    + child[2] + " FROM " + prefix + child[1] + " m WHERE m.tenant_id = ?" + groupStillExists
-                    + " AND m.customer_id IN ", List.of(tenantId), restorable);
+        for (TrashTables.Child child : CHILDREN) {
+            String groupStillExists = child.live() == GroupMemberTable.TABLE ? " AND EXISTS (SELECT 1 FROM "
+                    + CustomerGroupTable.TABLE.in(prefix) + " g WHERE g.tenant_id = m.tenant_id AND g.id = m.group_id)"
+                    : "";
+            String columns = child.live().list();
+            sql.update(connection, "INSERT INTO " + child.live().in(prefix) + " (" + columns + ") SELECT "
+                    + Table.list("m", child.live().columns()) + " FROM " + child.trash().in(prefix) + " m WHERE"
+                    + " m.tenant_id = ?" + groupStillExists + " AND m.customer_id IN ", List.of(tenantId), restorable);
         }
         eraseFromTrash(connection, tenantId, restorable);
         return restorable;
@@ -222,8 +220,8 @@ public final class TrashStore {
     }
 
     private int eraseFromTrash(Connection connection, String tenantId, List<Long> ids) {
-        for (String[] child : CHILDREN) {
-            sql.update(connection, "DELETE FROM " + prefix + child[1] + " WHERE tenant_id = ? AND customer_id"
+        for (TrashTables.Child child : CHILDREN) {
+            sql.update(connection, "DELETE FROM " + child.trash().in(prefix) + " WHERE tenant_id = ? AND customer_id"
                     + " IN ", List.of(tenantId), ids);
         }
         return sql.update(connection, "DELETE FROM " + prefix + "trash_customer WHERE tenant_id = ? AND id IN ",

@@ -13,10 +13,8 @@ import io.crmkit.api.error.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +43,7 @@ class DatabaseWriteTest {
         when(dataSource.getConnection()).thenReturn(connection);
         when(connection.getAutoCommit()).thenReturn(false);
         when(connection.prepareStatement(anyString())).thenReturn(statement);
-        database = Database.open(dataSource, Dialect.POSTGRESQL, "crm_", List.of(), false);
+        database = Database.open(dataSource, Dialect.POSTGRESQL, "crm_", false);
     }
 
     @Test
@@ -127,7 +125,22 @@ class DatabaseWriteTest {
         verify(connection, never()).commit();
     }
 
-    private static int update(SqlSession session) {
+    @Test
+    void givesAHostsConnectionBackInAutocommitAsItWasLent() throws SQLException {
+        when(connection.getAutoCommit()).thenReturn(true);
+        when(statement.executeUpdate()).thenReturn(1);
+        Database hostPool = Database.open(dataSource, Dialect.POSTGRESQL, "crm_", false);
+
+        hostPool.write("tag a customer", DatabaseWriteTest::update);
+
+        InOrder order = inOrder(connection);
+        order.verify(connection).setAutoCommit(false);
+        order.verify(connection).commit();
+        order.verify(connection).setAutoCommit(true);
+        order.verify(connection).close();
+    }
+
+    private static int update(Session session) {
         try (PreparedStatement update = session.getConnection().prepareStatement("UPDATE crm_customer SET x = 1")) {
             return update.executeUpdate();
         } catch (SQLException e) {

@@ -18,7 +18,7 @@ import java.util.Random;
 class JobFilesTest {
 
     private static JobFiles files(TestDb db, MutableClock clock) {
-        Database database = Database.open(db.dataSource(), Dialect.detect(db.dataSource()), "crm_", List.of(), false);
+        Database database = Database.open(db.dataSource(), Dialect.detect(db.dataSource()), "crm_", false);
         return new JobFiles(database, clock, "crm_", Duration.ofDays(7));
     }
 

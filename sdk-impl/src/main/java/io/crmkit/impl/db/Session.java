@@ -1,0 +1,29 @@
+package io.crmkit.impl.db;
+
+import java.sql.Connection;
+
+/**
+ * One unit of work of {@link Database}: a plain JDBC connection, in the transaction the database opened for the
+ * work, and the validated table prefix its statements name tables with. Valid only while the work runs; not
+ * thread-safe.
+ */
+public final class Session {
+
+    private final Connection connection;
+    private final String prefix;
+
+    Session(Connection connection, String prefix) {
+        this.connection = connection;
+        this.prefix = prefix;
+    }
+
+    /** @return the connection of the work's transaction; the database commits, rolls back and closes it */
+    public Connection getConnection() {
+        return connection;
+    }
+
+    /** @return the kit's validated table prefix */
+    public String prefix() {
+        return prefix;
+    }
+}
