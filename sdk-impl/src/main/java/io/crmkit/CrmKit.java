@@ -9,7 +9,6 @@ import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.TransferListener;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
@@ -18,20 +17,14 @@ import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.io.ScheduledImports;
-import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.io.TransferEnds;
 import io.crmkit.impl.io.TransferLimits;
-import io.crmkit.impl.customer.CustomerReader;
-import io.crmkit.impl.access.ScopedCrm;
-import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.MicrosecondClock;
 import io.crmkit.impl.db.Migrations;
 import io.crmkit.impl.field.FieldCatalog;
-import io.crmkit.impl.field.FieldValues;
-import io.crmkit.impl.filter.SegmentCache;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,16 +57,16 @@ import javax.sql.DataSource;
  */
 public final class CrmKit implements AutoCloseable {
 
-    private final KitContext context;
+    private final KitWiring wiring;
     private final HikariDataSource ownedPool;
     private final Dialect dialect;
     private final String tablePrefix;
     private final String schemaVersion;
 
-    private CrmKit(KitContext context, HikariDataSource ownedPool, Dialect dialect, String tablePrefix,
+    private CrmKit(KitWiring wiring, HikariDataSource ownedPool, Dialect dialect, String tablePrefix,
                    String schemaVersion) {
         this.schemaVersion = schemaVersion;
-        this.context = context;
+        this.wiring = wiring;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
@@ -89,7 +82,7 @@ public final class CrmKit implements AutoCloseable {
      * @return the customer module as that actor sees it; cheap, immutable, thread-safe
      */
     public Crm as(Actor actor) {
-        return new ScopedCrm(Objects.requireNonNull(actor, "actor"), context);
+        return new ScopedCrm(Objects.requireNonNull(actor, "actor"), wiring);
     }
 
     /** @return the detected database: {@code h2}, {@code postgresql} or {@code mariadb} */
@@ -119,7 +112,7 @@ public final class CrmKit implements AutoCloseable {
      * @throws io.crmkit.api.error.StorageException when the history table cannot be read
      */
     public String appliedSchemaVersion() {
-        return context.database().read("read the schema version", session -> {
+        return wiring.database().read("read the schema version", session -> {
             try {
                 return Migrations.appliedVersion(session.getConnection(), dialect, tablePrefix);
             } catch (java.sql.SQLException e) {
@@ -137,9 +130,7 @@ public final class CrmKit implements AutoCloseable {
      */
     @Override
     public void close() {
-        context.scheduler().close();
-        JobThreads.close(context.jobs());
-        context.leases().close();
+        wiring.close();
         if (ownedPool != null) {
             ownedPool.close();
         }
@@ -460,18 +451,17 @@ public final class CrmKit implements AutoCloseable {
                 ExecutorService jobs = JobThreads.open(jobThreads);
                 JobScheduler scheduler = new JobScheduler(source, tablePrefix, jobThreads, jobLease, jobLeaseRenewal);
                 GrowingTables growing = new GrowingTables(database);
-                KitContext context = new KitContext(tablePrefix, database, ids, micros, new AuditLog(ids, micros),
-                        new FieldCatalog(database, fieldCacheExpiry), new FieldValues(phones), phones,
-                        addressDirectory, lifecycleStages, new SegmentCache(), new CustomerReader(tablePrefix, idSql), idSql,
-                        trashRetention, jobs, new RunningJobs(), mergeRetention, growing,
+                JobFiles jobFiles = new JobFiles(database, micros, tablePrefix, jobFileRetention);
+                TransferEnds transferEnds = new TransferEnds(transferListeners);
+                KitWiring wiring = new KitWiring(new KitWiring.Settings(tablePrefix, addressDirectory, lifecycleStages,
+                        trashRetention, mergeRetention, new TransferLimits(importMaxRows, exportMaxRows), transferEnds),
+                        database, ids, micros, phones, new FieldCatalog(database, fieldCacheExpiry), idSql, jobs,
+                                growing,
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
-                        new TransferLimits(importMaxRows, exportMaxRows), new TransferEnds(transferListeners),
-                        new JobLeases(database, micros, jobLease, jobLeaseRenewal),
-                        new JobFiles(database, micros, tablePrefix, jobFileRetention), scheduler);
-                context.jobFiles().deleteExpired();
-                CrmKit kit = new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
-                scheduler.start(new ScheduledImports(database, tablePrefix, context.jobFiles(), context.transferEnds(),
-                        kit::as)::run);
+                        new JobLeases(database, micros, jobLease, jobLeaseRenewal), jobFiles, scheduler);
+                jobFiles.deleteExpired();
+                CrmKit kit = new CrmKit(wiring, pool, dialect, tablePrefix, schemaVersion);
+                scheduler.start(new ScheduledImports(database, tablePrefix, jobFiles, transferEnds, kit::as)::run);
                 return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -1,12 +1,15 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.Link;
 import io.crmkit.api.activity.Links;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.validation.Errors;
@@ -30,15 +33,21 @@ final class DefaultLinks implements Links {
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_-]{1," + TYPE_MAX + "}");
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
     private final LinkStore store;
     private final LiveCustomer customers;
 
-    DefaultLinks(Actor actor, KitContext kit) {
+    DefaultLinks(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock, AuditLog audit) {
         this.actor = actor;
-        this.kit = kit;
-        this.store = new LinkStore(kit.tablePrefix());
-        this.customers = new LiveCustomer(kit.tablePrefix());
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.store = new LinkStore(tablePrefix);
+        this.customers = new LiveCustomer(tablePrefix);
     }
 
     @Override
@@ -61,7 +70,7 @@ final class DefaultLinks implements Links {
         String cleanLabel = errors.text("label", label, LABEL_MAX);
         errors.throwIfAny();
         try {
-            return kit.database().write("link a customer to an object", session -> {
+            return database.write("link a customer to an object", session -> {
                 Connection connection = session.getConnection();
                 customers.lock(connection, actor.tenantId(), customerId);
                 int count = store.count(connection, actor.tenantId(), customerId);
@@ -69,16 +78,16 @@ final class DefaultLinks implements Links {
                     throw new LimitExceededException("customer " + customerId + " has " + count + " links, at most "
                             + MAX_PER_CUSTOMER + "; remove one first", MAX_PER_CUSTOMER, count + 1L);
                 }
-                Link link = new Link(kit.ids().next(), customerId, cleanType, cleanId, cleanLabel,
-                        kit.clock().instant(), actor.actorId());
+                Link link = new Link(ids.next(), customerId, cleanType, cleanId, cleanLabel,
+                        clock.instant(), actor.actorId());
                 store.insert(connection, actor.tenantId(), link);
-                kit.audit().record(session, actor, "link.add", "link", link.id(), "customer " + customerId + ", type "
+                audit.record(session, actor, "link.add", "link", link.id(), "customer " + customerId + ", type "
                         + cleanType);
                 return link;
             });
         } catch (DuplicateKeyException e) {
             String message = "customer " + customerId + " already has a link to " + cleanType + " '" + cleanId + "'";
-            Optional<Long> holder = kit.database().read("read a link", session -> store.idOf(
+            Optional<Long> holder = database.read("read a link", session -> store.idOf(
                     session.getConnection(), actor.tenantId(), customerId, cleanType, cleanId));
             throw holder.<RuntimeException>map(id -> new ConflictException(message + " (link " + id + ")", id))
                     .orElse(e);
@@ -88,7 +97,7 @@ final class DefaultLinks implements Links {
     @Override
     public List<Link> of(long customerId) {
         Access.require(actor, Permission.READ, "read links");
-        return kit.database().read("list a customer's links", session -> {
+        return database.read("list a customer's links", session -> {
             Connection connection = session.getConnection();
             customers.require(connection, actor.tenantId(), customerId);
             return store.of(connection, actor.tenantId(), customerId);
@@ -98,14 +107,14 @@ final class DefaultLinks implements Links {
     @Override
     public boolean remove(long linkId) {
         Access.require(actor, Permission.WRITE, "remove a link");
-        return kit.database().write("remove a link", session -> {
+        return database.write("remove a link", session -> {
             Connection connection = session.getConnection();
             Optional<Long> customerId = store.customerOf(connection, actor.tenantId(), linkId);
             if (customerId.isEmpty() || !customers.tryLock(connection, actor.tenantId(), customerId.get())
                     || !store.delete(connection, actor.tenantId(), linkId)) {
                 return false;
             }
-            kit.audit().record(session, actor, "link.remove", "link", linkId, "customer " + customerId.get());
+            audit.record(session, actor, "link.remove", "link", linkId, "customer " + customerId.get());
             return true;
         });
     }

@@ -1,5 +1,10 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
@@ -10,7 +15,6 @@ import io.crmkit.api.activity.Orders;
 import io.crmkit.api.activity.PageRequest;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
 import java.sql.Connection;
@@ -27,17 +31,24 @@ import java.util.Optional;
 final class DefaultOrders implements Orders {
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
     private final OrderStore store;
     private final LiveCustomer customers;
     private final MetricsStore metrics;
 
-    DefaultOrders(Actor actor, KitContext kit) {
+    DefaultOrders(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+            IdStatements idSql) {
         this.actor = actor;
-        this.kit = kit;
-        this.store = new OrderStore(kit.tablePrefix(), kit.idSql());
-        this.customers = new LiveCustomer(kit.tablePrefix());
-        this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.store = new OrderStore(tablePrefix, idSql);
+        this.customers = new LiveCustomer(tablePrefix);
+        this.metrics = new MetricsStore(tablePrefix, idSql);
     }
 
     @Override
@@ -46,16 +57,16 @@ final class DefaultOrders implements Orders {
         Access.require(actor, Permission.WRITE, "create an order");
         OrderDraft clean = OrderValidator.clean(draft);
         try {
-            return kit.database().write("create an order", session -> {
+            return database.write("create an order", session -> {
                 Connection connection = session.getConnection();
                 customers.lock(connection, actor.tenantId(), customerId);
-                Instant now = kit.clock().instant();
-                Order order = new Order(kit.ids().next(), customerId, clean.number(), clean.orderedAt(),
+                Instant now = clock.instant();
+                Order order = new Order(ids.next(), customerId, clean.number(), clean.orderedAt(),
                         clean.status(), clean.amount().orElseThrow(), clean.currency(), clean.lines(), now,
                         actor.actorId(), 1);
                 store.insert(connection, actor.tenantId(), order);
                 metrics.refresh(connection, actor.tenantId(), List.of(customerId), now);
-                kit.audit().record(session, actor, "order.create", "order", order.id(), "customer " + customerId + ", "
+                audit.record(session, actor, "order.create", "order", order.id(), "customer " + customerId + ", "
                         + order.lines().size() + " line(s), " + order.status());
                 return order;
             });
@@ -68,7 +79,7 @@ final class DefaultOrders implements Orders {
     public Order changeStatus(long orderId, OrderStatus status, long version) {
         Objects.requireNonNull(status, "status");
         Access.require(actor, Permission.WRITE, "change the status of an order");
-        return kit.database().write("change the status of an order", session -> {
+        return database.write("change the status of an order", session -> {
             Connection connection = session.getConnection();
             Order current = store.find(connection, actor.tenantId(), orderId).orElseThrow(() -> notFound(orderId));
             customers.lock(connection, actor.tenantId(), current.customerId());
@@ -78,13 +89,13 @@ final class DefaultOrders implements Orders {
             if (current.status() == status) {
                 return current;
             }
-            Instant now = kit.clock().instant();
+            Instant now = clock.instant();
             if (!store.changeStatus(connection, actor.tenantId(), current, status, now, actor.actorId())) {
                 throw new ConflictException("order " + orderId + " changed while its status was being changed; read"
                         + " it again and apply the change to the current version");
             }
             metrics.refresh(connection, actor.tenantId(), List.of(current.customerId()), now);
-            kit.audit().record(session, actor, "order.status", "order", orderId, current.status() + " -> " + status);
+            audit.record(session, actor, "order.status", "order", orderId, current.status() + " -> " + status);
             return store.find(connection, actor.tenantId(), orderId).orElseThrow();
         });
     }
@@ -92,7 +103,7 @@ final class DefaultOrders implements Orders {
     @Override
     public Optional<Order> find(long orderId) {
         Access.require(actor, Permission.READ, "read orders");
-        return kit.database().read("read an order", session -> store.find(session.getConnection(), actor.tenantId(),
+        return database.read("read an order", session -> store.find(session.getConnection(), actor.tenantId(),
                 orderId));
     }
 
@@ -104,7 +115,7 @@ final class DefaultOrders implements Orders {
         if (clean.isEmpty()) {
             return Optional.empty();
         }
-        return kit.database().read("read an order", session -> store.findByNumber(session.getConnection(),
+        return database.read("read an order", session -> store.findByNumber(session.getConnection(),
                 actor.tenantId(), clean));
     }
 
@@ -114,7 +125,7 @@ final class DefaultOrders implements Orders {
         Access.require(actor, Permission.READ, "read orders");
         String list = "orders/" + customerId;
         Optional<ListCursor> cursor = ListCursor.of(page, list);
-        return kit.database().read("list a customer's orders", session -> {
+        return database.read("list a customer's orders", session -> {
             Connection connection = session.getConnection();
             customers.require(connection, actor.tenantId(), customerId);
             return ListCursor.page(store.ofCustomer(connection, actor.tenantId(), customerId, cursor,
@@ -127,7 +138,7 @@ final class DefaultOrders implements Orders {
      *         holds the number (another unique key refused the write)
      */
     private RuntimeException numberTaken(String number, DuplicateKeyException failure) {
-        Optional<Long> holder = kit.database().read("read an order", session -> store.idOf(session.getConnection(),
+        Optional<Long> holder = database.read("read an order", session -> store.idOf(session.getConnection(),
                 actor.tenantId(), number));
         return holder.<RuntimeException>map(id -> new ConflictException("order number '" + number + "' is taken:"
                 + " order " + id + " of tenant '" + actor.tenantId() + "' has it", id)).orElse(failure);

@@ -1,5 +1,9 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
@@ -10,7 +14,6 @@ import io.crmkit.api.activity.TaskStatus;
 import io.crmkit.api.activity.Tasks;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import java.sql.Connection;
 import java.time.Instant;
@@ -27,15 +30,21 @@ final class DefaultTasks implements Tasks {
     private static final int CLOSED = 1;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
     private final TaskStore store;
     private final LiveCustomer customers;
 
-    DefaultTasks(Actor actor, KitContext kit) {
+    DefaultTasks(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock, AuditLog audit) {
         this.actor = actor;
-        this.kit = kit;
-        this.store = new TaskStore(kit.tablePrefix());
-        this.customers = new LiveCustomer(kit.tablePrefix());
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.store = new TaskStore(tablePrefix);
+        this.customers = new LiveCustomer(tablePrefix);
     }
 
     @Override
@@ -43,12 +52,12 @@ final class DefaultTasks implements Tasks {
         Objects.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "create a task");
         TaskDraft clean = TaskValidator.clean(draft);
-        return kit.database().write("create a task", session -> {
+        return database.write("create a task", session -> {
             Connection connection = session.getConnection();
             customers.lock(connection, actor.tenantId(), customerId);
-            Task task = TaskStore.newTask(kit.ids().next(), customerId, clean, kit.clock().instant(), actor.actorId());
+            Task task = TaskStore.newTask(ids.next(), customerId, clean, clock.instant(), actor.actorId());
             store.insert(connection, actor.tenantId(), List.of(task));
-            kit.audit().record(session, actor, "task.create", "task", task.id(), "customer " + customerId);
+            audit.record(session, actor, "task.create", "task", task.id(), "customer " + customerId);
             return task;
         });
     }
@@ -57,7 +66,7 @@ final class DefaultTasks implements Tasks {
     public Task changeStatus(long taskId, TaskStatus status, long version) {
         Objects.requireNonNull(status, "status");
         Access.require(actor, Permission.WRITE, "change the status of a task");
-        return kit.database().write("change the status of a task", session -> {
+        return database.write("change the status of a task", session -> {
             Connection connection = session.getConnection();
             Task current = store.find(connection, actor.tenantId(), taskId).orElseThrow(() -> notFound(taskId));
             if (current.version() != version) {
@@ -66,12 +75,12 @@ final class DefaultTasks implements Tasks {
             if (current.status() == status) {
                 return current;
             }
-            Instant now = kit.clock().instant();
+            Instant now = clock.instant();
             if (!store.changeStatus(connection, actor.tenantId(), current, status, now, actor.actorId())) {
                 throw new ConflictException("task " + taskId + " changed while its status was being changed; read it"
                         + " again and apply the change to the current version");
             }
-            kit.audit().record(session, actor, "task.status", "task", taskId, current.status() + " -> " + status);
+            audit.record(session, actor, "task.status", "task", taskId, current.status() + " -> " + status);
             return store.find(connection, actor.tenantId(), taskId).orElseThrow();
         });
     }
@@ -79,7 +88,7 @@ final class DefaultTasks implements Tasks {
     @Override
     public Optional<Task> find(long taskId) {
         Access.require(actor, Permission.READ, "read tasks");
-        return kit.database().read("read a task", session -> store.find(session.getConnection(), actor.tenantId(),
+        return database.read("read a task", session -> store.find(session.getConnection(), actor.tenantId(),
                 taskId));
     }
 
@@ -89,7 +98,7 @@ final class DefaultTasks implements Tasks {
         Access.require(actor, Permission.READ, "read tasks");
         String list = "tasks/" + customerId + (includeClosed ? "/all" : "/open");
         Optional<ListCursor> cursor = ListCursor.of(page, list);
-        return kit.database().read("list a customer's tasks", session -> {
+        return database.read("list a customer's tasks", session -> {
             Connection connection = session.getConnection();
             customers.require(connection, actor.tenantId(), customerId);
             List<Keyed<Task>> rows = new ArrayList<>();
@@ -114,7 +123,7 @@ final class DefaultTasks implements Tasks {
         String clean = TaskValidator.assignee(assignee);
         String list = "tasks/assignee/" + clean;
         Optional<ListCursor> cursor = ListCursor.of(page, list);
-        return kit.database().read("list an assignee's open tasks", session -> ListCursor.page(store.openOf(
+        return database.read("list an assignee's open tasks", session -> ListCursor.page(store.openOf(
                 session.getConnection(), actor.tenantId(), clean, cursor, page.size() + 1), page.size(), list,
                 task -> OPEN));
     }

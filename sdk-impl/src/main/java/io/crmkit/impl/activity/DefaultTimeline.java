@@ -1,5 +1,10 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
@@ -8,7 +13,6 @@ import io.crmkit.api.activity.EventDraft;
 import io.crmkit.api.activity.Timeline;
 import io.crmkit.api.activity.TimelineQuery;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.validation.Errors;
 import io.crmkit.impl.validation.StoredTimes;
@@ -32,15 +36,24 @@ final class DefaultTimeline implements Timeline {
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_]{1,40}");
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final MetricsRefresher refresher;
     private final EventStore store;
     private final LiveCustomer live;
 
-    DefaultTimeline(Actor actor, KitContext kit) {
+    DefaultTimeline(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+            IdStatements idSql, MetricsRefresher refresher) {
         this.actor = actor;
-        this.kit = kit;
-        this.store = new EventStore(kit.tablePrefix(), kit.idSql());
-        this.live = new LiveCustomer(kit.tablePrefix());
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.refresher = refresher;
+        this.store = new EventStore(tablePrefix, idSql);
+        this.live = new LiveCustomer(tablePrefix);
     }
 
     @Override
@@ -48,18 +61,18 @@ final class DefaultTimeline implements Timeline {
         Objects.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "record an event");
         List<EventStore.Row> rows = check(List.of(draft), "event");
-        Event event = kit.database().write("record an event", session -> {
+        Event event = database.write("record an event", session -> {
             Connection connection = session.getConnection();
             live.lock(connection, actor.tenantId(), draft.customerId());
-            Instant now = kit.clock().instant();
+            Instant now = clock.instant();
             store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
-            kit.audit().record(session, actor, "event.record", "customer", draft.customerId(), "type "
+            audit.record(session, actor, "event.record", "customer", draft.customerId(), "type "
                     + rows.get(0).type());
             EventStore.Row row = rows.get(0);
             return new Event(row.id(), row.customerId(), row.type(), row.occurredAt(), row.source(),
                     EventProperties.fromJson(row.properties()), now, actor.actorId());
         });
-        kit.refresher().changed(actor.tenantId(), List.of(draft.customerId()), 1);
+        refresher.changed(actor.tenantId(), List.of(draft.customerId()), 1);
         return event;
     }
 
@@ -74,10 +87,10 @@ final class DefaultTimeline implements Timeline {
         List<EventStore.Row> rows = check(drafts, "events");
         Set<Long> customers = new LinkedHashSet<>();
         rows.forEach(row -> customers.add(row.customerId()));
-        int recorded = kit.database().write("record events", session -> {
+        int recorded = database.write("record events", session -> {
             Connection connection = session.getConnection();
             Set<Long> lockedLive = store.lockLiveCustomers(connection, actor.tenantId(), customers,
-                    kit.database().dialect().shareLock());
+                    database.dialect().shareLock());
             if (lockedLive.size() < customers.size()) {
                 Errors errors = new Errors();
                 for (int i = 0; i < rows.size() && errors.size() < ERRORS_MAX; i++) {
@@ -88,13 +101,13 @@ final class DefaultTimeline implements Timeline {
                 }
                 errors.throwIfAny();
             }
-            Instant now = kit.clock().instant();
+            Instant now = clock.instant();
             store.insert(connection, actor.tenantId(), rows, now, actor.actorId());
-            kit.audit().record(session, actor, "event.append", "customer", rows.get(0).customerId(), rows.size()
+            audit.record(session, actor, "event.append", "customer", rows.get(0).customerId(), rows.size()
                     + " event(s) of " + customers.size() + " customer(s)");
             return rows.size();
         });
-        kit.refresher().changed(actor.tenantId(), customers, recorded);
+        refresher.changed(actor.tenantId(), customers, recorded);
         return recorded;
     }
 
@@ -120,7 +133,7 @@ final class DefaultTimeline implements Timeline {
             types.sort(null);
         }
         int size = query.page().size();
-        return kit.database().read("read a timeline", session -> {
+        return database.read("read a timeline", session -> {
             Connection connection = session.getConnection();
             // A customer in the trash keeps its events, but has no timeline to read until restored.
             live.require(connection, actor.tenantId(), customerId);
@@ -146,7 +159,7 @@ final class DefaultTimeline implements Timeline {
         if (BUILT_IN_TYPES.contains(type)) {
             return;
         }
-        kit.database().write("register an event type", session -> {
+        database.write("register an event type", session -> {
             Connection connection = session.getConnection();
             List<String> own = store.types(connection, actor.tenantId());
             if (own.contains(type)) {
@@ -156,8 +169,8 @@ final class DefaultTimeline implements Timeline {
                 throw new io.crmkit.api.error.LimitExceededException("type: a tenant registers at most " + MAX_TYPES
                         + " event types", MAX_TYPES, own.size() + 1);
             }
-            store.addType(connection, actor.tenantId(), type, kit.clock().instant());
-            kit.audit().record(session, actor, "event.type", "event_type", 0, "registered " + type);
+            store.addType(connection, actor.tenantId(), type, clock.instant());
+            audit.record(session, actor, "event.type", "event_type", 0, "registered " + type);
             return null;
         });
     }
@@ -166,7 +179,7 @@ final class DefaultTimeline implements Timeline {
     public List<String> types() {
         Access.require(actor, Permission.READ, "list event types");
         List<String> types = new ArrayList<>(BUILT_IN_TYPES);
-        types.addAll(kit.database().read("list event types", session -> store.types(session.getConnection(),
+        types.addAll(database.read("list event types", session -> store.types(session.getConnection(),
                 actor.tenantId())));
         return types;
     }
@@ -174,7 +187,7 @@ final class DefaultTimeline implements Timeline {
     /** Checks every draft; throws naming every problem (up to {@value #ERRORS_MAX}) before anything is written. */
     private List<EventStore.Row> check(List<EventDraft> drafts, String path) {
         Set<String> known = new LinkedHashSet<>(BUILT_IN_TYPES);
-        known.addAll(kit.database().read("list event types", session -> store.types(session.getConnection(),
+        known.addAll(database.read("list event types", session -> store.types(session.getConnection(),
                 actor.tenantId())));
         Errors errors = new Errors();
         List<EventStore.Row> rows = new ArrayList<>(drafts.size());
@@ -192,7 +205,7 @@ final class DefaultTimeline implements Timeline {
             Instant occurredAt = ActivityTimes.check(errors, at + "occurredAt", draft.occurredAt());
             String source = errors.text(at + "source", draft.source(), SOURCE_MAX);
             String properties = EventProperties.toJson(draft.properties(), at + "properties", errors);
-            rows.add(new EventStore.Row(kit.ids().next(), draft.customerId(), draft.type(), occurredAt, source,
+            rows.add(new EventStore.Row(ids.next(), draft.customerId(), draft.type(), occurredAt, source,
                     properties));
         }
         errors.throwIfAny();

@@ -54,19 +54,20 @@ final class BulkRuns {
     private final RunningJobs running;
 
     BulkRuns(JobStore jobs, Selections selections, DeleteTokens tokens, BulkHandlers handlers, ChunkWrites writes,
-             DefaultFilterService filters, BulkKit kit) {
+             DefaultFilterService filters, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+                     RunningJobs running, JobLeases leases) {
         this.jobs = jobs;
         this.selections = selections;
         this.tokens = tokens;
         this.handlers = handlers;
         this.writes = writes;
         this.filters = filters;
-        this.database = kit.database();
-        this.audit = kit.audit();
-        this.clock = kit.clock();
-        this.ids = kit.ids();
-        this.leases = kit.leases();
-        this.running = kit.running();
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+        this.leases = leases;
+        this.running = running;
     }
 
     /**

@@ -1,5 +1,17 @@
 package io.crmkit.impl.bulk;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.FieldCatalog;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.RunningJobs;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.ProgressListener;
@@ -10,7 +22,6 @@ import io.crmkit.api.bulk.BulkService;
 import io.crmkit.api.bulk.DeletePreview;
 import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.error.NotFoundException;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.activity.TaskStore;
 import io.crmkit.impl.customer.ChunkWrites;
@@ -40,21 +51,31 @@ public final class DefaultBulkService implements BulkService {
     private final DefaultJobs awaiting;
     private final ExecutorService threads;
 
-    public DefaultBulkService(Actor actor, KitContext kit, DefaultFilterService filters) {
-        this(actor, kit, filters, new ChunkWrites(kit));
+    public DefaultBulkService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
+            AuditLog audit, FieldCatalog fields, FieldValues fieldValues, PhoneNormalizer phones,
+            AddressDirectory addresses, List<String> lifecycleStages, CustomerReader customers, IdStatements idSql,
+            ExecutorService threads, RunningJobs running, JobLeases leases, DefaultFilterService filters) {
+        this(actor, tablePrefix, database, ids, clock, audit, fields, fieldValues, phones, addresses, lifecycleStages,
+                customers, idSql, threads, running, leases, filters, new ChunkWrites(tablePrefix, database, clock,
+                fieldValues, phones, addresses, lifecycleStages, customers, idSql));
     }
 
-    private DefaultBulkService(Actor actor, BulkKit kit, DefaultFilterService filters, ChunkWrites writes) {
+    private DefaultBulkService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
+            AuditLog audit, FieldCatalog fields, FieldValues fieldValues, PhoneNormalizer phones,
+            AddressDirectory addresses, List<String> lifecycleStages, CustomerReader customers, IdStatements idSql,
+            ExecutorService threads, RunningJobs running, JobLeases leases, DefaultFilterService filters,
+            ChunkWrites writes) {
         this.actor = actor;
-        this.jobs = new JobStore(kit);
+        this.jobs = new JobStore(tablePrefix, database, clock, leases);
         Selections selections = new Selections(filters);
-        this.tokens = new DeleteTokens(jobs, selections, kit.ids(), kit.clock());
-        BulkHandlers handlers = new BulkHandlers(writes, kit.fields(), new TrashStore(kit.tablePrefix(), kit.idSql()),
-                new TaskStore(kit.tablePrefix()), kit.ids(), kit.idSql());
-        this.runs = new BulkRuns(jobs, selections, tokens, handlers, writes, filters, kit);
-        this.source = new BulkJobSource(actor, jobs, kit.running());
-        this.awaiting = new DefaultJobs(actor, kit.running(), List.of(source));
-        this.threads = kit.jobs();
+        this.tokens = new DeleteTokens(jobs, selections, ids, clock);
+        BulkHandlers handlers = new BulkHandlers(writes, fields, new TrashStore(tablePrefix, idSql),
+                new TaskStore(tablePrefix), ids, idSql);
+        this.runs = new BulkRuns(jobs, selections, tokens, handlers, writes, filters, database, ids, clock, audit,
+                running, leases);
+        this.source = new BulkJobSource(actor, jobs, running);
+        this.awaiting = new DefaultJobs(actor, running, List.of(source));
+        this.threads = threads;
     }
 
     /** @return the bulk jobs of the actor's tenant, for {@code Crm.jobs()} */

@@ -1,5 +1,7 @@
 package io.crmkit.impl.bulk;
 
+import io.crmkit.impl.db.Database;
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.api.bulk.BulkJob;
@@ -28,12 +30,16 @@ final class JobStore {
     private static final String COLUMNS = "id, operation, actor_id, state, done, total, result, error, created_at,"
             + " updated_at, selection, token, lease_until";
 
-    private final BulkKit kit;
+    private final Database database;
+    private final Clock clock;
+    private final JobLeases leases;
     private final String table;
 
-    JobStore(BulkKit kit) {
-        this.kit = kit;
-        this.table = kit.tablePrefix() + "bulk_job";
+    JobStore(String tablePrefix, Database database, Clock clock, JobLeases leases) {
+        this.database = database;
+        this.clock = clock;
+        this.leases = leases;
+        this.table = tablePrefix + "bulk_job";
     }
 
     /** A stored job with what only the SDK needs: the selection's fingerprint and the confirmation token. */
@@ -42,7 +48,7 @@ final class JobStore {
 
     void insert(String tenantId, long id, String actorId, String operation, String selection, BulkJob.State state,
                 String token, long total) {
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         execute("store a bulk job", "INSERT INTO " + table + " (tenant_id, id, actor_id, operation, selection, state,"
                 + " token, total, done, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 tenantId, id, actorId, operation, selection, state.name(), token, total, now, now);
@@ -50,18 +56,18 @@ final class JobStore {
 
     /** @return a lease for a new run of a job, to store with {@link #insertQueued}, {@link #start} or {@link #claim} */
     Lease newLease(String tenantId, long id) {
-        return kit.leases().newLease(table, tenantId, id);
+        return leases.newLease(table, tenantId, id);
     }
 
     /** Stores a new job QUEUED under the lease, and starts renewing it. */
     void insertQueued(Lease lease, String actorId, String operation, String selection, String runKey, long total) {
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         // One unfinished job per operation and selection: a second insert of the same key fails on its unique index.
         execute("store a bulk job", "INSERT INTO " + table + " (tenant_id, id, actor_id, operation, selection, state,"
                 + " run_key, total, done, created_at, updated_at, lease_owner, lease_until, active_key) VALUES (?, ?,"
                 + " ?, ?, ?, 'QUEUED', ?, ?, 0, ?, ?, ?, ?, ?)", lease.tenantId(), lease.jobId(), actorId, operation,
-                selection, runKey, total, now, now, lease.owner(), kit.leases().until(), runKey);
-        kit.leases().hold(lease);
+                selection, runKey, total, now, now, lease.owner(), leases.until(), runKey);
+        leases.hold(lease);
     }
 
     /** Moves a pending job to QUEUED under the lease; @return false when it was not pending (used or cancelled) */
@@ -77,18 +83,18 @@ final class JobStore {
      */
     boolean claim(Lease lease, long total) {
         return take(lease, total, "(state IN ('FAILED', 'CANCELLED') OR " + JobLeases.LEASE_ENDED + ")",
-                kit.clock().instant());
+                clock.instant());
     }
 
     private boolean take(Lease lease, long total, String condition, Object... values) {
-        List<Object> all = new ArrayList<>(List.of(total, kit.clock().instant(), lease.owner(), kit.leases().until(),
+        List<Object> all = new ArrayList<>(List.of(total, clock.instant(), lease.owner(), leases.until(),
                 lease.tenantId(), lease.jobId()));
         all.addAll(List.of(values));
         boolean taken = execute("queue a bulk job", "UPDATE " + table + " SET state = 'QUEUED', total = ?, done = 0,"
                 + " error = NULL, updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND "
                 + condition, all.toArray()) == 1;
         if (taken) {
-            kit.leases().hold(lease);
+            leases.hold(lease);
         }
         return taken;
     }
@@ -96,8 +102,8 @@ final class JobStore {
     /** Moves a queued job held by the lease to RUNNING. @return false when the lease no longer holds it */
     boolean begin(Lease lease) {
         return execute("start a bulk job", "UPDATE " + table + " SET state = 'RUNNING', updated_at = ?, lease_until = ?"
-                + " WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'QUEUED'", kit.clock().instant(),
-                kit.leases().until(), lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+                + " WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'QUEUED'", clock.instant(),
+                leases.until(), lease.tenantId(), lease.jobId(), lease.owner()) == 1;
     }
 
     /**
@@ -107,14 +113,14 @@ final class JobStore {
      * @throws LeaseLostException when it no longer does (the caller's transaction rolls back)
      */
     void progress(Connection connection, Lease lease, long done) {
-        kit.leases().renewWith(connection, lease, "done = ?, updated_at = ?", List.of(done, kit.clock().instant()));
+        leases.renewWith(connection, lease, "done = ?, updated_at = ?", List.of(done, clock.instant()));
     }
 
     /** Records the end of a job the lease holds; a no-op when it no longer does. */
     void finish(Lease lease, BulkResult result) {
         execute("finish a bulk job", "UPDATE " + table + " SET state = 'DONE', done = ?, result = ?, updated_at = ?,"
                 + " lease_until = NULL, active_key = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN "
-                + JobLeases.HELD_STATES, result.total(), toJson(result), kit.clock().instant(), lease.tenantId(),
+                + JobLeases.HELD_STATES, result.total(), toJson(result), clock.instant(), lease.tenantId(),
                 lease.jobId(), lease.owner());
     }
 
@@ -126,7 +132,7 @@ final class JobStore {
         execute("record a cancelled bulk job", "UPDATE " + table + " SET state = 'CANCELLED', done = ?, result = ?,"
                 + " error = ?, updated_at = ?, lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ?"
                 + " AND state IN " + JobLeases.HELD_STATES, done.changed() + done.unchanged() + done.skipped()
-                + done.failed(), toJson(done), message, kit.clock().instant(), lease.tenantId(), lease.jobId(),
+                + done.failed(), toJson(done), message, clock.instant(), lease.tenantId(), lease.jobId(),
                 lease.owner());
     }
 
@@ -136,7 +142,7 @@ final class JobStore {
      * @return false when a live lease holds it or it is not queued or running
      */
     boolean cancelAbandoned(String tenantId, long id) {
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         return execute("cancel an abandoned bulk job", "UPDATE " + table + " SET state = 'CANCELLED', error = ?,"
                 + " updated_at = ? WHERE tenant_id = ? AND id = ? AND " + JobLeases.LEASE_ENDED, "cancelled after the"
                 + " process running it stopped; run the same operation on the same selection again to finish it", now,
@@ -148,7 +154,7 @@ final class JobStore {
         String message = error.length() > 1000 ? error.substring(0, 1000) : error;
         execute("record a failed bulk job", "UPDATE " + table + " SET state = 'FAILED', error = ?, updated_at = ?,"
                 + " lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state IN "
-                + JobLeases.HELD_STATES, message, kit.clock().instant(), lease.tenantId(), lease.jobId(), lease.owner());
+                + JobLeases.HELD_STATES, message, clock.instant(), lease.tenantId(), lease.jobId(), lease.owner());
     }
 
     /** @return the latest job of the operation with this run key (its parameters and selection) */
@@ -174,13 +180,13 @@ final class JobStore {
     }
 
     private int execute(String what, String sql, Object... values) {
-        return kit.database().write(what, session -> IdStatements.execute(session.getConnection(), sql,
+        return database.write(what, session -> IdStatements.execute(session.getConnection(), sql,
                 Arrays.asList(values)));
     }
 
     private List<Row> query(String what, String sql, Object... values) {
-        Instant now = kit.clock().instant();
-        return kit.database().read(what, session -> IdStatements.rows(session.getConnection(), sql,
+        Instant now = clock.instant();
+        return database.read(what, session -> IdStatements.rows(session.getConnection(), sql,
                 Arrays.asList(values), result -> row(result, now)));
     }
 

@@ -1,5 +1,10 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.customer.Customer;
@@ -7,7 +12,6 @@ import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.customer.CustomerStatus;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.Session;
 import io.crmkit.impl.db.schema.Row;
@@ -33,16 +37,20 @@ import java.util.Set;
  */
 public final class ChunkWrites {
 
-    private final KitContext kit;
+    private final Database database;
+    private final CustomerReader customers;
     private final CustomerEditor editor;
     private final String prefix;
     private final IdStatements sql;
 
-    public ChunkWrites(KitContext kit) {
-        this.kit = kit;
-        this.sql = kit.idSql();
-        this.editor = new CustomerEditor(kit);
-        this.prefix = kit.tablePrefix();
+    public ChunkWrites(String tablePrefix, Database database, Clock clock, FieldValues fieldValues,
+            PhoneNormalizer phones, AddressDirectory addresses, List<String> lifecycleStages,
+            CustomerReader customers, IdStatements idSql) {
+        this.database = database;
+        this.customers = customers;
+        this.sql = idSql;
+        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
+        this.prefix = tablePrefix;
     }
 
     /** What happened to a chunk. */
@@ -91,7 +99,7 @@ public final class ChunkWrites {
     public Outcome edit(Session session, Actor actor, List<Long> ids, CustomerPatch patch, TenantFields fields) {
         Outcome outcome = new Outcome();
         List<Long> live = lock(session.getConnection(), actor.tenantId(), ids, outcome);
-        for (Customer current : kit.customers().read(session, actor.tenantId(), live, fields)) {
+        for (Customer current : this.customers.read(session, actor.tenantId(), live, fields)) {
             try {
                 if (editor.apply(session, actor, current, patch, fields, true, new ArrayList<>())) {
                     outcome.changed.add(current.id());
@@ -126,7 +134,7 @@ public final class ChunkWrites {
             return outcome;
         }
         touch(connection, actor, candidates, at);
-        Map<Long, Set<String>> held = tagsOf(connection, tenant, candidates, kit.database().dialect().latestRead());
+        Map<Long, Set<String>> held = tagsOf(connection, tenant, candidates, database.dialect().latestRead());
         reportMissing(candidates, held.keySet(), outcome);
         try (PreparedStatement insert = connection.prepareStatement(TagTable.TABLE.insert(prefix))) {
             for (Map.Entry<Long, Set<String>> customer : held.entrySet()) {

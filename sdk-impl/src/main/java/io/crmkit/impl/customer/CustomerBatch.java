@@ -1,10 +1,13 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerStatus;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.schema.CustomValueTable;
 import io.crmkit.impl.db.schema.CustomerTable;
@@ -27,12 +30,13 @@ import java.util.Set;
  */
 public final class CustomerBatch {
 
-    private final KitContext kit;
+    private final String tablePrefix;
     private final CustomerValidator validator;
 
-    public CustomerBatch(KitContext kit) {
-        this.kit = kit;
-        this.validator = new CustomerValidator(kit);
+    public CustomerBatch(String tablePrefix, Clock clock, FieldValues fieldValues, PhoneNormalizer phones,
+            AddressDirectory addresses, List<String> lifecycleStages) {
+        this.tablePrefix = tablePrefix;
+        this.validator = new CustomerValidator(clock, fieldValues, phones, addresses, lifecycleStages);
     }
 
     /** A customer that passed validation, ready to insert. */
@@ -60,8 +64,8 @@ public final class CustomerBatch {
     /** Inserts the customers with the given ids, in the caller's transaction. */
     public void insert(Connection connection, Actor actor, List<Valid> customers, List<Long> ids, Instant at) {
         String tenant = actor.tenantId();
-        try (PreparedStatement customer = connection.prepareStatement(CustomerTable.TABLE.insert(kit.tablePrefix()));
-             Inserts inserts = new Inserts(connection, kit.tablePrefix())) {
+        try (PreparedStatement customer = connection.prepareStatement(CustomerTable.TABLE.insert(tablePrefix));
+             Inserts inserts = new Inserts(connection, tablePrefix)) {
             for (int i = 0; i < customers.size(); i++) {
                 CleanCustomer clean = customers.get(i).clean;
                 long id = ids.get(i);

@@ -1,5 +1,9 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerPatch;
@@ -7,7 +11,6 @@ import io.crmkit.api.customer.Identity;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.Session;
 import io.crmkit.impl.db.schema.CustomerTable;
 import io.crmkit.impl.field.CustomValueRow;
@@ -26,12 +29,13 @@ import java.util.stream.Collectors;
  */
 public final class CustomerEditor {
 
-    private final KitContext kit;
+    private final Clock clock;
     private final CustomerValidator validator;
 
-    public CustomerEditor(KitContext kit) {
-        this.kit = kit;
-        this.validator = new CustomerValidator(kit);
+    public CustomerEditor(Clock clock, FieldValues fieldValues, PhoneNormalizer phones, AddressDirectory addresses,
+            List<String> lifecycleStages) {
+        this.clock = clock;
+        this.validator = new CustomerValidator(clock, fieldValues, phones, addresses, lifecycleStages);
     }
 
     /**
@@ -98,7 +102,7 @@ public final class CustomerEditor {
     private void write(Session session, Actor actor, Customer current, CleanCustomer clean) {
         CustomerStatements mapper = new CustomerStatements(session);
         CustomerRow row = CustomerRow.of(clean, actor.tenantId(), current.id(), current.status(),
-                kit.clock().instant(), actor.actorId(), current.version() + 1);
+                clock.instant(), actor.actorId(), current.version() + 1);
         if (mapper.update(row, current.version()) == 0) {
             throw new ConflictException("customer " + current.id() + " was changed by someone else since version "
                     + current.version() + "; read it again and apply the change to the current version");

@@ -1,5 +1,9 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerPatch;
@@ -7,7 +11,6 @@ import io.crmkit.api.customer.Identity;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.schema.Column;
 import io.crmkit.impl.db.schema.CustomerTable;
@@ -34,13 +37,14 @@ public final class CustomerUpdates {
 
     private static final List<Column> EDITED = CustomerTable.EDITED;
 
-    private final KitContext kit;
+    private final String tablePrefix;
     private final CustomerEditor editor;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
 
-    public CustomerUpdates(KitContext kit) {
-        this.kit = kit;
-        this.editor = new CustomerEditor(kit);
+    public CustomerUpdates(String tablePrefix, Clock clock, FieldValues fieldValues, PhoneNormalizer phones,
+            AddressDirectory addresses, List<String> lifecycleStages) {
+        this.tablePrefix = tablePrefix;
+        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
     }
 
     private static final class Pending {
@@ -83,7 +87,7 @@ public final class CustomerUpdates {
         if (pending.isEmpty()) {
             return;
         }
-        String prefix = kit.tablePrefix();
+        String prefix = tablePrefix;
         String tenant = actor.tenantId();
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + CustomerTable.TABLE.in(prefix)
                 + " SET " + Table.assignments(EDITED) + ", version = version + 1 WHERE tenant_id = ? AND id = ?"

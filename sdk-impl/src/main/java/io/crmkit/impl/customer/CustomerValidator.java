@@ -1,5 +1,9 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Channel;
 import io.crmkit.api.customer.CustomerDraft;
@@ -7,7 +11,6 @@ import io.crmkit.api.customer.CustomerField;
 import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.api.customer.IdentityType;
 import io.crmkit.api.field.FieldDefinition;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.identity.EmailNormalizer;
 import io.crmkit.impl.validation.Errors;
@@ -35,10 +38,19 @@ final class CustomerValidator {
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,23}");
     private static final LocalDate BIRTHDAY_MIN = LocalDate.of(1900, 1, 1);
 
-    private final KitContext kit;
+    private final Clock clock;
+    private final FieldValues fieldValues;
+    private final PhoneNormalizer phones;
+    private final AddressDirectory addresses;
+    private final List<String> lifecycleStages;
 
-    CustomerValidator(KitContext kit) {
-        this.kit = kit;
+    CustomerValidator(Clock clock, FieldValues fieldValues, PhoneNormalizer phones, AddressDirectory addresses,
+            List<String> lifecycleStages) {
+        this.clock = clock;
+        this.fieldValues = fieldValues;
+        this.phones = phones;
+        this.addresses = addresses;
+        this.lifecycleStages = lifecycleStages;
     }
 
     /**
@@ -62,7 +74,7 @@ final class CustomerValidator {
         LocalDate birthday = birthday(draft.birthday(), errors);
         Address address = address(draft.address(), touched.test(CustomerField.ADDRESS), errors);
         String stage = touched.test(CustomerField.STAGE)
-                ? stage(draft.stage(), errors) : draft.stage().orElse(kit.lifecycleStages().get(0));
+                ? stage(draft.stage(), errors) : draft.stage().orElse(lifecycleStages.get(0));
 
         List<IdentityRow> identities = new ArrayList<>();
         List<String> phones = phones(draft.phones(), errors);
@@ -113,7 +125,7 @@ final class CustomerValidator {
         if (birthday.isEmpty()) {
             return null;
         }
-        LocalDate today = LocalDate.ofInstant(kit.clock().instant(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate value = birthday.get();
         if (value.isAfter(today.plusDays(1)) || value.isBefore(BIRTHDAY_MIN)) {
             errors.add("birthday", "out_of_range", "must lie between " + BIRTHDAY_MIN + " and today, got " + value);
@@ -132,7 +144,7 @@ final class CustomerValidator {
                 && address.city().isEmpty() && address.area().isEmpty());
         if (hasLevels && checkDirectory) {
             Address levels = new Address(address.country(), address.province(), address.city(), address.area(), "");
-            kit.addresses().check(levels).ifPresent(reason ->
+            addresses.check(levels).ifPresent(reason ->
                     errors.add("address", "not_allowed", "not in the address directory: " + reason));
         }
         return address;
@@ -140,12 +152,12 @@ final class CustomerValidator {
 
     private String stage(Optional<String> stage, Errors errors) {
         if (stage.isEmpty()) {
-            return kit.lifecycleStages().get(0);
+            return lifecycleStages.get(0);
         }
         String value = stage.get().strip();
-        if (!kit.lifecycleStages().contains(value)) {
+        if (!lifecycleStages.contains(value)) {
             errors.add("stage", "not_allowed", "'" + value + "' is not one of the lifecycle stages "
-                    + kit.lifecycleStages());
+                    + lifecycleStages);
         }
         return value;
     }
@@ -170,7 +182,7 @@ final class CustomerValidator {
                 continue;
             }
             try {
-                String phone = kit.phones().normalize(raw);
+                String phone = this.phones.normalize(raw);
                 Integer earlier = seen.putIfAbsent(phone, i);
                 if (earlier != null) {
                     errors.add(path, "duplicate", "'" + raw + "' is the same number as phones[" + earlier + "]");
@@ -261,7 +273,7 @@ final class CustomerValidator {
             } else {
                 Object raw = entry.getValue();
                 Object value = raw == null || isBlankText(raw)
-                        ? null : kit.fieldValues().convert(field.get(), raw, path, errors);
+                        ? null : fieldValues.convert(field.get(), raw, path, errors);
                 values.put(field.get(), value instanceof List<?> list && list.isEmpty() ? null : value);
             }
         }

@@ -1,5 +1,14 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.FieldCatalog;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
@@ -15,7 +24,6 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.StateTransitionException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.field.FieldDefinition;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.db.Session;
@@ -38,36 +46,52 @@ import java.util.Set;
 public final class DefaultCustomerService implements CustomerService {
 
     private final Actor actor;
-    private final KitContext kit;
+    private final String tablePrefix;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final FieldCatalog fields;
+    private final PhoneNormalizer phones;
+    private final IdStatements idSql;
     private final CustomerValidator validator;
     private final CustomerEditor editor;
 
-    public DefaultCustomerService(Actor actor, KitContext kit) {
+    public DefaultCustomerService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
+            AuditLog audit, FieldCatalog fields, FieldValues fieldValues, PhoneNormalizer phones,
+            AddressDirectory addresses, List<String> lifecycleStages, IdStatements idSql) {
         this.actor = actor;
-        this.kit = kit;
-        this.validator = new CustomerValidator(kit);
-        this.editor = new CustomerEditor(kit);
+        this.tablePrefix = tablePrefix;
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.fields = fields;
+        this.phones = phones;
+        this.idSql = idSql;
+        this.validator = new CustomerValidator(clock, fieldValues, phones, addresses, lifecycleStages);
+        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
     }
 
     @Override
     public Customer create(CustomerDraft draft) {
         Objects.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "create a customer");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         CleanCustomer clean = validator.validate(draft, fields, fields.requiredKeys(), Set.of(), field -> true,
                 new Errors());
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         CustomerStatus status = clean.ownerId().isEmpty() ? CustomerStatus.NEW : CustomerStatus.ASSIGNED;
-        CustomerRow row = CustomerRow.of(clean, actor.tenantId(), kit.ids().next(), status, now,
+        CustomerRow row = CustomerRow.of(clean, actor.tenantId(), ids.next(), status, now,
                 actor.actorId(), 1);
         try {
-            kit.database().write("create a customer", session -> {
+            database.write("create a customer", session -> {
                 CustomerStore.insert(session, row, clean);
-                kit.audit().record(session, actor, "customer.create", "customer", row.id(), "");
+                audit.record(session, actor, "customer.create", "customer", row.id(), "");
                 return null;
             });
         } catch (DuplicateKeyException e) {
-            throw CustomerStore.identityConflict(kit.database(), actor.tenantId(), row.id(), clean.identities());
+            throw CustomerStore.identityConflict(database, actor.tenantId(), row.id(), clean.identities());
         }
         List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
         List<String> tags = clean.tags().stream().sorted().toList();
@@ -82,8 +106,8 @@ public final class DefaultCustomerService implements CustomerService {
     @Override
     public Optional<Customer> find(long id) {
         Access.require(actor, Permission.READ, "read customers");
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        return kit.database().read("read a customer",
+        TenantFields fields = this.fields.of(actor.tenantId());
+        return database.read("read a customer",
                 session -> CustomerStore.loadConsistent(session, actor.tenantId(), id, fields));
     }
 
@@ -91,9 +115,9 @@ public final class DefaultCustomerService implements CustomerService {
     public Customer update(long id, CustomerPatch patch) {
         Objects.requireNonNull(patch, "patch");
         Access.require(actor, Permission.WRITE, "update a customer");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         if (patch.isEmpty()) {
-            Customer current = kit.database().read("read a customer",
+            Customer current = database.read("read a customer",
                     session -> CustomerStore.loadConsistent(session, actor.tenantId(), id, fields))
                     .orElseThrow(() -> notFound(id));
             if (current.version() != patch.version()) {
@@ -103,7 +127,7 @@ public final class DefaultCustomerService implements CustomerService {
         }
         List<IdentityRow> attempted = new ArrayList<>();
         try {
-            return kit.database().write("update a customer", session -> {
+            return database.write("update a customer", session -> {
                 attempted.clear();
                 Customer current = CustomerStore.load(session, actor.tenantId(), id, fields)
                         .orElseThrow(() -> notFound(id));
@@ -111,24 +135,24 @@ public final class DefaultCustomerService implements CustomerService {
                     throw staleVersion(id, patch.version(), current.version());
                 }
                 editor.apply(session, actor, current, patch, fields, false, attempted);
-                kit.audit().record(session, actor, "customer.update", "customer", id, changedFields(patch));
+                audit.record(session, actor, "customer.update", "customer", id, changedFields(patch));
                 return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
             });
         } catch (DuplicateKeyException e) {
-            throw CustomerStore.identityConflict(kit.database(), actor.tenantId(), id, attempted);
+            throw CustomerStore.identityConflict(database, actor.tenantId(), id, attempted);
         }
     }
 
     @Override
     public void delete(long id) {
         Access.require(actor, Permission.DELETE, "delete a customer");
-        TrashStore trash = new TrashStore(kit.tablePrefix(), kit.idSql());
-        kit.database().write("delete a customer", session -> {
-            if (trash.moveToTrash(session.getConnection(), actor.tenantId(), List.of(id), kit.clock().instant(),
+        TrashStore trash = new TrashStore(tablePrefix, idSql);
+        database.write("delete a customer", session -> {
+            if (trash.moveToTrash(session.getConnection(), actor.tenantId(), List.of(id), clock.instant(),
                     actor.actorId(), "").isEmpty()) {
                 throw notFound(id);
             }
-            kit.audit().record(session, actor, "customer.delete", "customer", id, "");
+            audit.record(session, actor, "customer.delete", "customer", id, "");
             return null;
         });
     }
@@ -137,7 +161,7 @@ public final class DefaultCustomerService implements CustomerService {
     public Optional<Customer> findByPhone(String phone) {
         Objects.requireNonNull(phone, "phone");
         Access.require(actor, Permission.READ, "read customers");
-        return kit.phones().tryNormalize(phone).flatMap(e164 -> findBy(IdentityType.PHONE, "", e164));
+        return phones.tryNormalize(phone).flatMap(e164 -> findBy(IdentityType.PHONE, "", e164));
     }
 
     @Override
@@ -170,9 +194,9 @@ public final class DefaultCustomerService implements CustomerService {
     }
 
     private Optional<Customer> findBy(IdentityType type, String channel, String value) {
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         String column = IdentityKinds.column(type, channel);
-        return kit.database().read("find a customer by identity", session -> {
+        return database.read("find a customer by identity", session -> {
             Long id = new CustomerStatements(session).customerOfIdentity(actor.tenantId(), column, value);
             return id == null ? Optional.empty() : CustomerStore.loadConsistent(session, actor.tenantId(), id, fields);
         });
@@ -201,7 +225,7 @@ public final class DefaultCustomerService implements CustomerService {
     private Identity identityKey(IdentityType type, String value) {
         String trimmed = value.strip();
         return switch (type) {
-            case PHONE -> new Identity(type, "", kit.phones().tryNormalize(trimmed).orElse(trimmed), false);
+            case PHONE -> new Identity(type, "", phones.tryNormalize(trimmed).orElse(trimmed), false);
             case EMAIL -> new Identity(type, "", EmailNormalizer.forLookup(trimmed), false);
             case CHANNEL -> {
                 int colon = trimmed.indexOf(':');
@@ -233,7 +257,7 @@ public final class DefaultCustomerService implements CustomerService {
             if (added.isEmpty()) {
                 return false;
             }
-            mapper.insertTags(actor.tenantId(), id, added, kit.clock().instant());
+            mapper.insertTags(actor.tenantId(), id, added, clock.instant());
             return true;
         });
     }
@@ -273,11 +297,11 @@ public final class DefaultCustomerService implements CustomerService {
 
     private Customer transition(long id, CustomerStatus to, String ownerId, Set<CustomerStatus> from, String verb) {
         Access.require(actor, Permission.WRITE, verb + " a customer");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         List<String> allowed = from.stream().map(Enum::name).sorted().toList();
-        return kit.database().write(verb + " a customer", session -> {
+        return database.write(verb + " a customer", session -> {
             CustomerStatements mapper = new CustomerStatements(session);
-            int changed = mapper.changeStatus(actor.tenantId(), id, to.name(), ownerId, allowed, kit.clock().instant(),
+            int changed = mapper.changeStatus(actor.tenantId(), id, to.name(), ownerId, allowed, clock.instant(),
                     actor.actorId());
             if (changed == 0) {
                 CustomerRow row = mapper.find(actor.tenantId(), id);
@@ -287,7 +311,7 @@ public final class DefaultCustomerService implements CustomerService {
                 throw new StateTransitionException("cannot " + verb + " customer " + id + ": its status is "
                         + row.status() + ", and " + verb + " is allowed only from " + allowed);
             }
-            kit.audit().record(session, actor, "customer.status", "customer", id, to.name());
+            audit.record(session, actor, "customer.status", "customer", id, to.name());
             return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
         });
     }
@@ -298,8 +322,8 @@ public final class DefaultCustomerService implements CustomerService {
      * changed.
      */
     private Customer changeIdentitiesOrTags(long id, String action, String detail, Change change) {
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        return kit.database().write(action, session -> {
+        TenantFields fields = this.fields.of(actor.tenantId());
+        return database.write(action, session -> {
             CustomerStatements mapper = new CustomerStatements(session);
             if (mapper.lock(actor.tenantId(), id) == null) {
                 throw notFound(id);
@@ -308,8 +332,8 @@ public final class DefaultCustomerService implements CustomerService {
             if (!change.apply(session, mapper, current)) {
                 return current;
             }
-            mapper.touch(actor.tenantId(), id, kit.clock().instant(), actor.actorId());
-            kit.audit().record(session, actor, action, "customer", id, detail);
+            mapper.touch(actor.tenantId(), id, clock.instant(), actor.actorId());
+            audit.record(session, actor, action, "customer", id, detail);
             return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
         });
     }

@@ -1,5 +1,9 @@
 package io.crmkit.impl.field;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.error.ConflictException;
@@ -8,7 +12,6 @@ import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldService;
 import io.crmkit.api.field.FieldUpdate;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.validation.Errors;
@@ -22,11 +25,20 @@ import java.util.OptionalInt;
 public final class DefaultFieldService implements FieldService {
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final FieldCatalog fields;
 
-    public DefaultFieldService(Actor actor, KitContext kit) {
+    public DefaultFieldService(Actor actor, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+            FieldCatalog fields) {
         this.actor = actor;
-        this.kit = kit;
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.fields = fields;
     }
 
     @Override
@@ -38,10 +50,10 @@ public final class DefaultFieldService implements FieldService {
         List<String> options = FieldRules.options(draft.type(), draft.options(), errors);
         errors.throwIfAny();
 
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         FieldRow row = new FieldRow();
         row.tenantId = actor.tenantId();
-        row.id = kit.ids().next();
+        row.id = ids.next();
         row.fieldKey = draft.key();
         row.label = label;
         row.fieldType = draft.type().name();
@@ -54,7 +66,7 @@ public final class DefaultFieldService implements FieldService {
         row.createdAt = now;
         row.updatedAt = now;
         try {
-            kit.database().write("define a custom field", session -> {
+            database.write("define a custom field", session -> {
                 FieldStatements mapper = new FieldStatements(session);
                 mapper.lockActive(actor.tenantId());
                 int active = mapper.countActive(actor.tenantId());
@@ -65,7 +77,7 @@ public final class DefaultFieldService implements FieldService {
                     limit.throwIfAny();
                 }
                 mapper.insert(row);
-                kit.audit().record(session, actor, "field.define", "field", row.id, draft.key());
+                audit.record(session, actor, "field.define", "field", row.id, draft.key());
                 return null;
             });
         } catch (DuplicateKeyException e) {
@@ -73,7 +85,7 @@ public final class DefaultFieldService implements FieldService {
                     + (fresh().byKey(draft.key()).map(FieldDefinition::retired).orElse(false)
                     ? " by a retired field; retired keys are not reused" : ""));
         } finally {
-            kit.fields().invalidate(actor.tenantId());
+            fields.invalidate(actor.tenantId());
         }
         return FieldCatalog.toDefinition(row);
     }
@@ -120,23 +132,23 @@ public final class DefaultFieldService implements FieldService {
     @Override
     public Optional<FieldDefinition> find(String key) {
         Access.require(actor, Permission.READ, "read custom fields");
-        return kit.fields().of(actor.tenantId()).byKey(key);
+        return fields.of(actor.tenantId()).byKey(key);
     }
 
     @Override
     public List<FieldDefinition> list() {
         Access.require(actor, Permission.READ, "read custom fields");
-        return kit.fields().of(actor.tenantId()).active();
+        return fields.of(actor.tenantId()).active();
     }
 
     private FieldDefinition save(FieldRow row, FieldDefinition current, String action) {
         row.version = current.version() + 1;
-        row.updatedAt = kit.clock().instant();
+        row.updatedAt = clock.instant();
         try {
-            int updated = kit.database().write(action, session -> {
+            int updated = database.write(action, session -> {
                 int count = new FieldStatements(session).update(row, current.version());
                 if (count == 1) {
-                    kit.audit().record(session, actor, action, "field", row.id, row.fieldKey);
+                    audit.record(session, actor, action, "field", row.id, row.fieldKey);
                 }
                 return count;
             });
@@ -145,15 +157,15 @@ public final class DefaultFieldService implements FieldService {
                         + " version " + current.version() + "; read it again and retry");
             }
         } finally {
-            kit.fields().invalidate(actor.tenantId());
+            fields.invalidate(actor.tenantId());
         }
         return FieldCatalog.toDefinition(row);
     }
 
     /** The tenant's definitions as the database has them now, for read-modify-write. */
     private TenantFields fresh() {
-        kit.fields().invalidate(actor.tenantId());
-        return kit.fields().of(actor.tenantId());
+        fields.invalidate(actor.tenantId());
+        return fields.of(actor.tenantId());
     }
 
     private FieldRow toRow(FieldDefinition definition) {

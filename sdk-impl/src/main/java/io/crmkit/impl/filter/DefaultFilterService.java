@@ -1,5 +1,12 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.field.FieldCatalog;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
@@ -19,7 +26,6 @@ import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilters;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.api.filter.SplitTarget;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.DuplicateKeyException;
@@ -50,17 +56,37 @@ import java.util.function.Function;
 public final class DefaultFilterService implements FilterService {
 
     private final Actor actor;
-    private final KitContext kit;
+    private final String tablePrefix;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final FieldCatalog fields;
+    private final PhoneNormalizer phones;
+    private final List<String> lifecycleStages;
+    private final CustomerReader customers;
+    private final IdStatements idSql;
     private final SavedFilters saved;
     private final Groups groups;
     private final ListViews views;
 
-    public DefaultFilterService(Actor actor, KitContext kit) {
+    public DefaultFilterService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
+            AuditLog audit, FieldCatalog fields, PhoneNormalizer phones, List<String> lifecycleStages,
+            SegmentCache segments, CustomerReader customers, IdStatements idSql) {
         this.actor = actor;
-        this.kit = kit;
-        this.saved = new DefaultSavedFilters(actor, kit, this);
-        this.groups = new DefaultGroups(actor, kit, this);
-        this.views = new DefaultListViews(actor, kit);
+        this.tablePrefix = tablePrefix;
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.fields = fields;
+        this.phones = phones;
+        this.lifecycleStages = lifecycleStages;
+        this.customers = customers;
+        this.idSql = idSql;
+        this.saved = new DefaultSavedFilters(actor, database, ids, clock, audit, fields, segments, this);
+        this.groups = new DefaultGroups(actor, database, ids, clock, audit, this);
+        this.views = new DefaultListViews(actor, database, ids, clock, fields);
     }
 
     @Override
@@ -99,7 +125,7 @@ public final class DefaultFilterService implements FilterService {
      *         tenant's fields (a retired field) or the expanded limit has no members
      */
     List<Long> segmentsOf(long customerId, List<SavedFilterRow> segments) {
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         List<Long> member = new ArrayList<>();
         FilterSql sql = compiler(fields, List.of());
         List<String> columns = new ArrayList<>();
@@ -133,7 +159,7 @@ public final class DefaultFilterService implements FilterService {
         }
         SegmentStatement statement = new SegmentStatement(actor.tenantId(), customerId, String.join(", ", columns),
                 sql.params());
-        Map<String, Object> flags = kit.database().read("read segments",
+        Map<String, Object> flags = database.read("read segments",
                 session -> new FilterStatements(session).flags(statement));
         Map<String, Object> byAlias = new HashMap<>();
         if (flags != null) {
@@ -150,7 +176,7 @@ public final class DefaultFilterService implements FilterService {
 
     /** @return the conditions of a filter, compiled for statements that act on its customers */
     SearchStatement matching(Filter filter) {
-        return counting(Query.where(filter), kit.fields().of(actor.tenantId()));
+        return counting(Query.where(filter), this.fields.of(actor.tenantId()));
     }
 
     /**
@@ -159,8 +185,8 @@ public final class DefaultFilterService implements FilterService {
      */
     public long countMatching(Optional<Filter> filter, String keyword) {
         Query query = filter.map(Query::where).orElseGet(Query::all).keyword(keyword);
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        return kit.database().read("count customers",
+        TenantFields fields = this.fields.of(actor.tenantId());
+        return database.read("count customers",
                 session -> count(new FilterStatements(session), query, fields));
     }
 
@@ -169,13 +195,13 @@ public final class DefaultFilterService implements FilterService {
      *         in id order: the chunks of a bulk operation
      */
     public List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit) {
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         FilterSql sql = compiler(fields, List.of());
         // The tenant in the ORDER BY lets H2 read the key in order and stop at the limit; with "c.id" alone it
         // sorted every remaining id of the tenant for each page (scanCount 500,002 instead of 1,001).
         Explained query = idsQuery(sql, conditions(sql, filter, keyword) + " AND c.id > " + sql.param(afterId),
                 "c.tenant_id ASC, c.id ASC", limit);
-        return kit.database().read("select customers", session -> ids(session, query));
+        return database.read("select customers", session -> ids(session, query));
     }
 
     /**
@@ -185,12 +211,12 @@ public final class DefaultFilterService implements FilterService {
      * @throws ValidationException when the filter does not fit the tenant's fields
      */
     public CompiledMatch compile(Optional<Filter> filter, String keyword) {
-        FilterSql sql = compiler(kit.fields().of(actor.tenantId()), List.of());
+        FilterSql sql = compiler(this.fields.of(actor.tenantId()), List.of());
         List<Object> values = new ArrayList<>();
         values.add(actor.tenantId());
-        String jdbc = sql.toJdbc("SELECT c.id FROM " + kit.tablePrefix() + "customer c WHERE c.tenant_id = ?"
+        String jdbc = sql.toJdbc("SELECT c.id FROM " + tablePrefix + "customer c WHERE c.tenant_id = ?"
                 + conditions(sql, filter, keyword) + " AND c.id IN ", values);
-        return new CompiledMatch(jdbc, values, kit.idSql());
+        return new CompiledMatch(jdbc, values, idSql);
     }
 
     @Override
@@ -202,7 +228,7 @@ public final class DefaultFilterService implements FilterService {
     public Explained explain(Query query) {
         Objects.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
-        return pageQuery(query, kit.fields().of(actor.tenantId()));
+        return pageQuery(query, this.fields.of(actor.tenantId()));
     }
 
     /**
@@ -211,7 +237,7 @@ public final class DefaultFilterService implements FilterService {
      * @param referencing saved filters the filter will belong to, which it must not refer back to
      */
     void check(Filter filter, Collection<Long> referencing) {
-        compiler(kit.fields().of(actor.tenantId()), referencing).filter(filter);
+        compiler(this.fields.of(actor.tenantId()), referencing).filter(filter);
     }
 
     /**
@@ -223,7 +249,7 @@ public final class DefaultFilterService implements FilterService {
      *                             would pass the limit
      */
     void checkReferrers(long id, Filter replacement) {
-        List<SavedFilterRow> rows = kit.database().read("list saved filters",
+        List<SavedFilterRow> rows = database.read("list saved filters",
                 session -> new SavedFilterStatements(session).list(actor.tenantId()));
         Map<Long, Filter> byId = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
@@ -232,7 +258,7 @@ public final class DefaultFilterService implements FilterService {
             names.put(row.id, row.name);
         });
         byId.put(id, replacement);
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         for (long referrer : referrers(byId, id)) {
             FilterSql sql = compiler(fields, List.of(referrer), other -> Optional.ofNullable(byId.get(other)));
             try {
@@ -274,12 +300,12 @@ public final class DefaultFilterService implements FilterService {
     /** @param savedFilters looks up the filter of a saved filter of the tenant */
     private FilterSql compiler(TenantFields fields, Collection<Long> referencing,
                                Function<Long, Optional<Filter>> savedFilters) {
-        return new FilterSql(kit.tablePrefix(), actor.tenantId(), new FilterFields(fields, kit.lifecycleStages()),
-                kit.clock(), kit.phones(), savedFilters, referencing);
+        return new FilterSql(tablePrefix, actor.tenantId(), new FilterFields(fields, lifecycleStages),
+                clock, phones, savedFilters, referencing);
     }
 
     private Optional<Filter> savedFilter(long id) {
-        return Optional.ofNullable(kit.database().read("read a saved filter",
+        return Optional.ofNullable(database.read("read a saved filter",
                         session -> new SavedFilterStatements(session).find(actor.tenantId(), id)))
                 .map(row -> FilterJson.parse(row.filterJson));
     }
@@ -288,15 +314,15 @@ public final class DefaultFilterService implements FilterService {
     public Page<Customer> search(Query query) {
         Objects.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         Explained page = pageQuery(query, fields);
         SortKey key = SortKey.of(query.sort().field());
-        return kit.database().read("search customers", session -> {
+        return database.read("search customers", session -> {
             FilterStatements mapper = new FilterStatements(session);
             List<Object> sortValues = new ArrayList<>();
             List<Long> ids = ids(session, page, key.isMetric() ? sortValues : null);
             boolean more = ids.size() > query.pageSize();
-            List<Customer> items = kit.customers().read(session, actor.tenantId(),
+            List<Customer> items = customers.read(session, actor.tenantId(),
                     more ? ids.subList(0, query.pageSize()) : ids, fields);
             Optional<String> next = Optional.empty();
             if (more && !items.isEmpty()) {
@@ -315,8 +341,8 @@ public final class DefaultFilterService implements FilterService {
     public long count(Filter filter) {
         Objects.requireNonNull(filter, "filter");
         Access.require(actor, Permission.READ, "count customers");
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        return kit.database().read("count customers",
+        TenantFields fields = this.fields.of(actor.tenantId());
+        return database.read("count customers",
                 session -> count(new FilterStatements(session), Query.where(filter), fields));
     }
 
@@ -342,7 +368,7 @@ public final class DefaultFilterService implements FilterService {
                     + " and " + MAX_SPLIT_PARTS + ", got " + parts);
         }
         SearchStatement matching = matching(filter);
-        SplitPlanner planner = kit.database().stream("split customers", session -> {
+        SplitPlanner planner = database.stream("split customers", session -> {
             FilterStatements mapper = new FilterStatements(session);
             SplitPlanner plan = new SplitPlanner(mapper.count(matching), parts);
             mapper.keys(matching, plan);
@@ -361,12 +387,12 @@ public final class DefaultFilterService implements FilterService {
         List<Filter> split = split(filter, parts);
         List<SearchStatement> members = target == SplitTarget.GROUPS ? split.stream().map(this::matching).toList()
                 : List.of();
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         try {
-            return kit.database().write("save a split", session -> {
+            return database.write("save a split", session -> {
                 List<Long> ids = new ArrayList<>();
                 for (int part = 0; part < split.size(); part++) {
-                    long id = kit.ids().next();
+                    long id = this.ids.next();
                     String partName = prefix + " " + (part + 1) + "/" + split.size();
                     if (target == SplitTarget.GROUPS) {
                         new GroupStatements(session).insert(GroupRow.of(actor.tenantId(), id, partName,
@@ -379,7 +405,7 @@ public final class DefaultFilterService implements FilterService {
                     ids.add(id);
                 }
                 requireWithinLimit(session, target);
-                kit.audit().record(session, actor, "filter.split", target.name().toLowerCase(Locale.ROOT), ids.get(0),
+                audit.record(session, actor, "filter.split", target.name().toLowerCase(Locale.ROOT), ids.get(0),
                         split.size() + " part(s)");
                 return ids;
             });
@@ -420,9 +446,9 @@ public final class DefaultFilterService implements FilterService {
         String orderBy = key.key().equals("id") ? "c.id" + direction
                 : key.expression() + direction + ", c.id" + direction;
         String index = "";
-        if (!key.isMetric() && kit.database().dialect() == Dialect.H2) {
+        if (!key.isMetric() && database.dialect() == Dialect.H2) {
             H2Plan plan = H2Plan.of(sql, query, where);
-            index = plan.hint(kit.tablePrefix(), key);
+            index = plan.hint(tablePrefix, key);
             if (plan == H2Plan.WALK_SORT_INDEX) {
                 orderBy = "c.tenant_id" + direction + ", " + orderBy;
             }
@@ -431,8 +457,8 @@ public final class DefaultFilterService implements FilterService {
             // A metric sort reads the metric of every matching customer (a customer may have no metric row).
             List<Object> values = new ArrayList<>();
             values.add(actor.tenantId());
-            String jdbc = sql.toJdbc("SELECT c.id, " + key.expression() + " FROM " + kit.tablePrefix() + "customer c"
-                    + " LEFT JOIN " + kit.tablePrefix() + "customer_metric ms ON ms.tenant_id = c.tenant_id AND"
+            String jdbc = sql.toJdbc("SELECT c.id, " + key.expression() + " FROM " + tablePrefix + "customer c"
+                    + " LEFT JOIN " + tablePrefix + "customer_metric ms ON ms.tenant_id = c.tenant_id AND"
                     + " ms.customer_id = c.id WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT "
                     + (query.pageSize() + 1), values);
             return new Explained(jdbc, values);
@@ -454,7 +480,7 @@ public final class DefaultFilterService implements FilterService {
     private Explained idsQuery(FilterSql sql, String index, String where, String orderBy, int limit) {
         List<Object> values = new ArrayList<>();
         values.add(actor.tenantId());
-        String jdbc = sql.toJdbc("SELECT c.id FROM " + kit.tablePrefix() + "customer c" + index
+        String jdbc = sql.toJdbc("SELECT c.id FROM " + tablePrefix + "customer c" + index
                 + " WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT " + limit, values);
         return new Explained(jdbc, values);
     }

@@ -1,5 +1,9 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
@@ -10,7 +14,6 @@ import io.crmkit.api.filter.CustomerGroup;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Groups;
 import io.crmkit.api.filter.Query;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.db.Session;
@@ -28,12 +31,19 @@ final class DefaultGroups implements Groups {
     private static final int NAME_MAX = 80;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
     private final DefaultFilterService filters;
 
-    DefaultGroups(Actor actor, KitContext kit, DefaultFilterService filters) {
+    DefaultGroups(Actor actor, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+            DefaultFilterService filters) {
         this.actor = actor;
-        this.kit = kit;
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
         this.filters = filters;
     }
 
@@ -41,9 +51,9 @@ final class DefaultGroups implements Groups {
     public CustomerGroup create(String name) {
         Access.require(actor, Permission.WRITE, "create a group");
         String clean = name(name);
-        GroupRow row = GroupRow.of(actor.tenantId(), kit.ids().next(), clean, actor.actorId(), kit.clock().instant());
+        GroupRow row = GroupRow.of(actor.tenantId(), this.ids.next(), clean, actor.actorId(), clock.instant());
         try {
-            kit.database().write("create a group", session -> {
+            database.write("create a group", session -> {
                 GroupStatements mapper = new GroupStatements(session);
                 if (mapper.count(actor.tenantId()) >= MAX_GROUPS) {
                     Errors limit = new Errors();
@@ -52,7 +62,7 @@ final class DefaultGroups implements Groups {
                     limit.throwIfAny();
                 }
                 mapper.insert(row);
-                kit.audit().record(session, actor, "group.create", "group", row.id, "");
+                audit.record(session, actor, "group.create", "group", row.id, "");
                 return null;
             });
         } catch (DuplicateKeyException e) {
@@ -64,7 +74,7 @@ final class DefaultGroups implements Groups {
     @Override
     public int add(long groupId, Collection<Long> customerIds) {
         return changeByIds(groupId, customerIds, "add customers to a group", "group.add",
-                (mapper, ids) -> mapper.addIds(actor.tenantId(), groupId, ids, kit.clock().instant()));
+                (mapper, ids) -> mapper.addIds(actor.tenantId(), groupId, ids, clock.instant()));
     }
 
     @Override
@@ -80,7 +90,7 @@ final class DefaultGroups implements Groups {
             limit.throwIfAny();
         }
         return changeMembers(groupId, "group.add", mapper -> mapper.addMatching(matching, groupId,
-                kit.clock().instant()));
+                clock.instant()));
     }
 
     @Override
@@ -118,12 +128,12 @@ final class DefaultGroups implements Groups {
         Access.require(actor, Permission.WRITE, "rename a group");
         String clean = name(name);
         try {
-            return kit.database().write("rename a group", session -> {
+            return database.write("rename a group", session -> {
                 GroupStatements mapper = new GroupStatements(session);
-                if (mapper.rename(actor.tenantId(), groupId, clean, kit.clock().instant()) == 0) {
+                if (mapper.rename(actor.tenantId(), groupId, clean, clock.instant()) == 0) {
                     throw notFound(groupId);
                 }
-                kit.audit().record(session, actor, "group.rename", "group", groupId, "");
+                audit.record(session, actor, "group.rename", "group", groupId, "");
                 return toGroup(mapper.find(actor.tenantId(), groupId));
             });
         } catch (DuplicateKeyException e) {
@@ -134,13 +144,13 @@ final class DefaultGroups implements Groups {
     @Override
     public void delete(long groupId) {
         Access.require(actor, Permission.WRITE, "delete a group");
-        kit.database().write("delete a group", session -> {
+        database.write("delete a group", session -> {
             GroupStatements mapper = new GroupStatements(session);
             if (mapper.delete(actor.tenantId(), groupId) == 0) {
                 throw notFound(groupId);
             }
             mapper.deleteMembers(actor.tenantId(), groupId);
-            kit.audit().record(session, actor, "group.delete", "group", groupId, "");
+            audit.record(session, actor, "group.delete", "group", groupId, "");
             return null;
         });
     }
@@ -161,13 +171,13 @@ final class DefaultGroups implements Groups {
     private int changeMembers(long groupId, String action, Function<GroupStatements, Integer> change) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return kit.database().write(action, session -> {
+                return database.write(action, session -> {
                     GroupStatements mapper = new GroupStatements(session);
-                    if (mapper.touch(actor.tenantId(), groupId, kit.clock().instant()) == 0) {
+                    if (mapper.touch(actor.tenantId(), groupId, clock.instant()) == 0) {
                         throw notFound(groupId);
                     }
                     int changed = change.apply(mapper);
-                    kit.audit().record(session, actor, action, "group", groupId, changed + " customer(s)");
+                    audit.record(session, actor, action, "group", groupId, changed + " customer(s)");
                     return changed;
                 });
             } catch (DuplicateKeyException e) {
@@ -185,7 +195,7 @@ final class DefaultGroups implements Groups {
     }
 
     private <T> T read(Function<GroupStatements, T> query) {
-        return kit.database().read("read groups", (Session session) -> query.apply(new GroupStatements(session)));
+        return database.read("read groups", (Session session) -> query.apply(new GroupStatements(session)));
     }
 
     private static List<Long> ids(Collection<Long> customerIds) {

@@ -1,5 +1,9 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.field.FieldCatalog;
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +12,6 @@ import io.crmkit.api.Permission;
 import io.crmkit.api.error.StorageException;
 import io.crmkit.api.filter.ListView;
 import io.crmkit.api.filter.ListViews;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.field.TenantFields;
@@ -28,11 +31,17 @@ final class DefaultListViews implements ListViews {
     private static final int NAME_MAX = 80;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final FieldCatalog fields;
 
-    DefaultListViews(Actor actor, KitContext kit) {
+    DefaultListViews(Actor actor, Database database, IdGenerator ids, Clock clock, FieldCatalog fields) {
         this.actor = actor;
-        this.kit = kit;
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.fields = fields;
     }
 
     @Override
@@ -41,12 +50,12 @@ final class DefaultListViews implements ListViews {
         Access.require(actor, Permission.READ, "save a list view");
         Errors errors = new Errors();
         String clean = errors.requiredText("name", name, NAME_MAX, "a list view");
-        checkColumns(columns, kit.fields().of(actor.tenantId()), errors);
+        checkColumns(columns, this.fields.of(actor.tenantId()), errors);
         errors.throwIfAny();
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         ListViewRow row = new ListViewRow();
         row.tenantId = actor.tenantId();
-        row.id = kit.ids().next();
+        row.id = ids.next();
         row.actorId = actor.actorId();
         row.name = clean;
         row.columnsJson = write(columns);
@@ -54,7 +63,7 @@ final class DefaultListViews implements ListViews {
         row.updatedAt = now;
         for (int attempt = 1; ; attempt++) {
             try {
-                return kit.database().write("save a list view", session -> {
+                return database.write("save a list view", session -> {
                     ListViewStatements mapper = new ListViewStatements(session);
                     ListViewRow existing = mapper.find(actor.tenantId(), actor.actorId(), clean);
                     if (existing == null) {
@@ -78,7 +87,7 @@ final class DefaultListViews implements ListViews {
     public Optional<ListView> find(String name) {
         Objects.requireNonNull(name, "name");
         Access.require(actor, Permission.READ, "read list views");
-        return Optional.ofNullable(kit.database().read("read a list view", session -> new ListViewStatements(session)
+        return Optional.ofNullable(database.read("read a list view", session -> new ListViewStatements(session)
                 .find(actor.tenantId(), actor.actorId(), name.strip())))
                 .map(DefaultListViews::toView);
     }
@@ -86,7 +95,7 @@ final class DefaultListViews implements ListViews {
     @Override
     public List<ListView> list() {
         Access.require(actor, Permission.READ, "read list views");
-        return kit.database().read("list list views", session -> new ListViewStatements(session)
+        return database.read("list list views", session -> new ListViewStatements(session)
                 .list(actor.tenantId(), actor.actorId())).stream().map(DefaultListViews::toView).toList();
     }
 
@@ -94,7 +103,7 @@ final class DefaultListViews implements ListViews {
     public void delete(String name) {
         Objects.requireNonNull(name, "name");
         Access.require(actor, Permission.READ, "delete a list view");
-        kit.database().write("delete a list view", session -> new ListViewStatements(session)
+        database.write("delete a list view", session -> new ListViewStatements(session)
                 .delete(actor.tenantId(), actor.actorId(), name.strip()));
     }
 

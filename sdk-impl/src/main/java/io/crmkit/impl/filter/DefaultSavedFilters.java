@@ -1,5 +1,10 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.field.FieldCatalog;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.error.ConflictException;
@@ -7,7 +12,6 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.SavedFilter;
 import io.crmkit.api.filter.SavedFilters;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.CustomerStore;
 import io.crmkit.impl.db.DuplicateKeyException;
@@ -24,12 +28,23 @@ final class DefaultSavedFilters implements SavedFilters {
     private static final int NAME_MAX = 80;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final FieldCatalog fields;
+    private final SegmentCache segments;
     private final DefaultFilterService filters;
 
-    DefaultSavedFilters(Actor actor, KitContext kit, DefaultFilterService filters) {
+    DefaultSavedFilters(Actor actor, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+            FieldCatalog fields, SegmentCache segments, DefaultFilterService filters) {
         this.actor = actor;
-        this.kit = kit;
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.fields = fields;
+        this.segments = segments;
         this.filters = filters;
     }
 
@@ -39,10 +54,10 @@ final class DefaultSavedFilters implements SavedFilters {
         Access.require(actor, Permission.WRITE, "save a filter");
         String clean = name(name);
         filters.check(filter, Set.of());
-        SavedFilterRow row = SavedFilterRow.of(actor.tenantId(), kit.ids().next(), clean, FilterJson.toJson(filter),
-                actor.actorId(), kit.clock().instant());
+        SavedFilterRow row = SavedFilterRow.of(actor.tenantId(), ids.next(), clean, FilterJson.toJson(filter),
+                actor.actorId(), clock.instant());
         try {
-            kit.database().write("save a filter", session -> {
+            database.write("save a filter", session -> {
                 SavedFilterStatements mapper = new SavedFilterStatements(session);
                 if (mapper.count(actor.tenantId()) >= MAX_SAVED_FILTERS) {
                     Errors limit = new Errors();
@@ -51,7 +66,7 @@ final class DefaultSavedFilters implements SavedFilters {
                     limit.throwIfAny();
                 }
                 mapper.insert(row);
-                kit.audit().record(session, actor, "filter.save", "saved_filter", row.id, "");
+                audit.record(session, actor, "filter.save", "saved_filter", row.id, "");
                 return null;
             });
         } catch (DuplicateKeyException e) {
@@ -85,7 +100,7 @@ final class DefaultSavedFilters implements SavedFilters {
     @Override
     public void delete(long id) {
         Access.require(actor, Permission.WRITE, "delete a saved filter");
-        kit.database().write("delete a saved filter", session -> {
+        database.write("delete a saved filter", session -> {
             SavedFilterStatements mapper = new SavedFilterStatements(session);
             for (SavedFilterRow other : mapper.list(actor.tenantId())) {
                 if (other.id != id && FilterSql.references(FilterJson.parse(other.filterJson)).contains(id)) {
@@ -96,7 +111,7 @@ final class DefaultSavedFilters implements SavedFilters {
             if (mapper.delete(actor.tenantId(), id) == 0) {
                 throw notFound(id);
             }
-            kit.audit().record(session, actor, "filter.delete", "saved_filter", id, "");
+            audit.record(session, actor, "filter.delete", "saved_filter", id, "");
             return null;
         });
     }
@@ -110,9 +125,9 @@ final class DefaultSavedFilters implements SavedFilters {
     @Override
     public List<SavedFilter> segmentsOf(long customerId) {
         Access.require(actor, Permission.READ, "read saved filters");
-        List<SavedFilterRow> segments = kit.database().read("read segments",
+        List<SavedFilterRow> segments = database.read("read segments",
                 session -> new SavedFilterStatements(session).segments(actor.tenantId()));
-        Long version = kit.database().read("read a customer",
+        Long version = database.read("read a customer",
                 session -> CustomerStore.version(session, actor.tenantId(), customerId));
         if (version == null) {
             throw new NotFoundException("no customer " + customerId + " in tenant '" + actor.tenantId() + "'");
@@ -121,30 +136,30 @@ final class DefaultSavedFilters implements SavedFilters {
             return List.of();
         }
         StringBuilder key = new StringBuilder(actor.tenantId()).append('|').append(customerId).append('|')
-                .append(version).append('|').append(kit.fields().of(actor.tenantId()).stamp());
+                .append(version).append('|').append(fields.of(actor.tenantId()).stamp());
         segments.forEach(row -> key.append('|').append(row.id).append(':').append(row.version));
-        List<Long> member = kit.segments().get(key.toString(), ignored -> filters.segmentsOf(customerId, segments));
+        List<Long> member = this.segments.get(key.toString(), ignored -> filters.segmentsOf(customerId, segments));
         return segments.stream().filter(row -> member.contains(row.id)).map(this::toSaved).toList();
     }
 
     @Override
     public Optional<SavedFilter> find(long id) {
         Access.require(actor, Permission.READ, "read saved filters");
-        return Optional.ofNullable(kit.database().read("read a saved filter",
+        return Optional.ofNullable(database.read("read a saved filter",
                 session -> new SavedFilterStatements(session).find(actor.tenantId(), id))).map(this::toSaved);
     }
 
     @Override
     public List<SavedFilter> list() {
         Access.require(actor, Permission.READ, "read saved filters");
-        return kit.database().read("list saved filters",
+        return database.read("list saved filters",
                 session -> new SavedFilterStatements(session).list(actor.tenantId())).stream()
                 .map(this::toSaved).toList();
     }
 
     private SavedFilter change(long id, String action, Consumer<SavedFilterRow> edit) {
         try {
-            SavedFilterRow changed = kit.database().write(action, session -> {
+            SavedFilterRow changed = database.write(action, session -> {
                 SavedFilterStatements mapper = new SavedFilterStatements(session);
                 SavedFilterRow row = mapper.find(actor.tenantId(), id);
                 if (row == null) {
@@ -153,11 +168,11 @@ final class DefaultSavedFilters implements SavedFilters {
                 long version = row.version;
                 edit.accept(row);
                 row.version = version + 1;
-                row.updatedAt = kit.clock().instant();
+                row.updatedAt = clock.instant();
                 if (mapper.update(row, version) == 0) {
                     throw new ConflictException("saved filter " + id + " was changed by someone else; try again");
                 }
-                kit.audit().record(session, actor, action, "saved_filter", id, "");
+                audit.record(session, actor, action, "saved_filter", id, "");
                 return row;
             });
             return toSaved(changed);

@@ -1,5 +1,11 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.field.FieldCatalog;
+import io.crmkit.impl.job.RunningJobs;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.ProgressListener;
@@ -13,7 +19,6 @@ import io.crmkit.api.io.ExportRequest;
 import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.api.io.TransferJobs;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.job.JobFiles;
@@ -51,7 +56,13 @@ public final class DefaultExportService implements ExportService {
     private static final int PROGRESS_EVERY = 10 * PAGE;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final IdGenerator ids;
+    private final FieldCatalog fields;
+    private final CustomerReader customers;
+    private final RunningJobs running;
+    private final TransferLimits transferLimits;
+    private final TransferEnds transferEnds;
     private final DefaultFilterService filters;
     private final TransferJobStore store;
     private final TransferJobs jobs;
@@ -60,17 +71,25 @@ public final class DefaultExportService implements ExportService {
     private final JobLeases leases;
     private final TransferEnds ends;
 
-    public DefaultExportService(Actor actor, KitContext kit, DefaultFilterService filters, TransferJobs jobs) {
+    public DefaultExportService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
+            FieldCatalog fields, CustomerReader customers, ExecutorService threads, RunningJobs running,
+            TransferLimits transferLimits, TransferEnds transferEnds, JobLeases leases, JobFiles jobFiles,
+            DefaultFilterService filters, TransferJobs jobs) {
         this.actor = actor;
-        this.kit = kit;
+        this.database = database;
+        this.ids = ids;
+        this.fields = fields;
+        this.customers = customers;
+        this.running = running;
+        this.transferLimits = transferLimits;
+        this.transferEnds = transferEnds;
         this.filters = filters;
-        this.store = new TransferJobStore(kit);
+        this.store = new TransferJobStore(tablePrefix, database, clock, leases);
         this.jobs = jobs;
-        TransferKit parts = kit;
-        this.files = parts.jobFiles();
-        this.threads = parts.jobs();
-        this.leases = parts.leases();
-        this.ends = parts.transferEnds();
+        this.files = jobFiles;
+        this.threads = threads;
+        this.leases = leases;
+        this.ends = transferEnds;
     }
 
     @Override
@@ -85,7 +104,7 @@ public final class DefaultExportService implements ExportService {
             }
             return written;
         } finally {
-            kit.leases().release(prepared.lease);
+            leases.release(prepared.lease);
         }
     }
 
@@ -97,12 +116,12 @@ public final class DefaultExportService implements ExportService {
             throw ValidationException.of("file", "invalid", "file: " + file + " is not a file in an existing folder");
         }
         Prepared prepared = prepare(request, target.getFileName().toString());
-        kit.jobs().execute(() -> {
+        threads.execute(() -> {
             try {
                 prepared.writeFile(target);
             } finally {
-                kit.leases().release(prepared.lease);
-                kit.transferEnds().report(store, actor.tenantId(), prepared.jobId);
+                leases.release(prepared.lease);
+                transferEnds.report(store, actor.tenantId(), prepared.jobId);
             }
         });
         return prepared.jobId;
@@ -234,17 +253,17 @@ public final class DefaultExportService implements ExportService {
          */
         long write(OutputStream out, ProgressListener listener) {
             long written = 0;
-            if (kit.transfers().isCancelled(jobId) || !store.start(lease)) {
+            if (running.isCancelled(jobId) || !store.start(lease)) {
                 cancelled = true;
                 store.finish(lease, TransferJob.State.CANCELLED, "cancelled before it started");
-                kit.transfers().ended(jobId);
+                running.ended(jobId);
                 return written;
             }
             try (SheetWriter writer = SheetWriters.open(out, request.format(), request.delimiter())) {
                 writer.header(columns);
                 List<Function<Customer, Object>> readers = ListColumns.readers(columns);
                 long lastId = Long.MIN_VALUE;
-                long limit = kit.transferLimits().exportRows();
+                long limit = transferLimits.exportRows();
                 while (written < limit) {
                     int size = (int) Math.min(PAGE, limit - written);
                     List<Customer> page = page(lastId, size);
@@ -261,7 +280,7 @@ public final class DefaultExportService implements ExportService {
                     }
                     written += page.size();
                     listener.progress(written, Math.max(total, written));
-                    if (kit.transfers().isCancelled(jobId) || kit.leases().isLost(lease)) {
+                    if (running.isCancelled(jobId) || leases.isLost(lease)) {
                         cancelled = true;
                         store.finish(lease, TransferJob.State.CANCELLED, "cancelled after "
                                 + written + " rows");
@@ -275,7 +294,7 @@ public final class DefaultExportService implements ExportService {
                 store.fail(lease, e);
                 throw e;
             } finally {
-                kit.transfers().ended(jobId);
+                running.ended(jobId);
             }
             return written;
         }
@@ -286,12 +305,12 @@ public final class DefaultExportService implements ExportService {
          */
         private List<Customer> page(long lastId, int size) {
             if (request.filter().isEmpty() && request.keyword().isBlank()) {
-                return kit.database().read("export customers", session -> kit.customers().readAfter(session,
+                return database.read("export customers", session -> customers.readAfter(session,
                         actor.tenantId(), lastId, size, fields, customColumns));
             }
             List<Long> ids = filters.idsAfter(request.filter(), request.keyword(), lastId, size);
-            return ids.isEmpty() ? List.of() : kit.database().read("export customers", session ->
-                    kit.customers().read(session, actor.tenantId(), ids, fields, customColumns));
+            return ids.isEmpty() ? List.of() : database.read("export customers", session ->
+                    customers.read(session, actor.tenantId(), ids, fields, customColumns));
         }
 
         /** Records the end of an export that wrote its output whole. */
@@ -304,17 +323,17 @@ public final class DefaultExportService implements ExportService {
     private Prepared prepare(ExportRequest request, String fileName) {
         Objects.requireNonNull(request, "request");
         Access.require(actor, Permission.EXPORT, "export customers");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         List<String> columns = columns(request, fields);
         long total = filters.countMatching(request.filter(), request.keyword());
-        long limit = kit.transferLimits().exportRows();
+        long limit = transferLimits.exportRows();
         if (total > limit) {
             throw new LimitExceededException("export would write " + total + " customers, at most " + limit
                     + " per export; narrow the filter", limit, total);
         }
-        Lease lease = store.newLease(actor.tenantId(), kit.ids().next());
+        Lease lease = store.newLease(actor.tenantId(), this.ids.next());
         store.insert(lease, TransferJob.Kind.EXPORT, actor.actorId(), fileName, "", false, total);
-        kit.transfers().started(lease.jobId());
+        running.started(lease.jobId());
         return new Prepared(lease, request, columns, total, fields);
     }
 

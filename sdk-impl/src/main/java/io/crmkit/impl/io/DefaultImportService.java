@@ -1,5 +1,17 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.GrowingTables;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.FieldCatalog;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.ProgressListener;
@@ -14,7 +26,6 @@ import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.api.io.TransferJobs;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.db.DuplicateKeyException;
@@ -53,7 +64,22 @@ public final class DefaultImportService implements ImportService {
     private static final int SAMPLE_ROWS = 5;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final String tablePrefix;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final FieldCatalog fields;
+    private final FieldValues fieldValues;
+    private final PhoneNormalizer phones;
+    private final AddressDirectory addresses;
+    private final List<String> lifecycleStages;
+    private final CustomerReader customers;
+    private final IdStatements idSql;
+    private final ExecutorService threads;
+    private final GrowingTables growing;
+    private final TransferLimits transferLimits;
+    private final TransferEnds transferEnds;
     private final TransferJobStore store;
     private final TransferJobs jobs;
     private final JobFiles files;
@@ -61,30 +87,48 @@ public final class DefaultImportService implements ImportService {
     private final RunningJobs running;
     private final JobScheduler scheduler;
 
-    public DefaultImportService(Actor actor, KitContext kit, TransferJobs jobs) {
+    public DefaultImportService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
+            AuditLog audit, FieldCatalog fields, FieldValues fieldValues, PhoneNormalizer phones,
+            AddressDirectory addresses, List<String> lifecycleStages, CustomerReader customers, IdStatements idSql,
+            ExecutorService threads, RunningJobs running, GrowingTables growing, TransferLimits transferLimits,
+            TransferEnds transferEnds, JobLeases leases, JobFiles jobFiles, JobScheduler scheduler, TransferJobs jobs) {
         this.actor = actor;
-        this.kit = kit;
-        this.store = new TransferJobStore(kit);
+        this.tablePrefix = tablePrefix;
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.fields = fields;
+        this.fieldValues = fieldValues;
+        this.phones = phones;
+        this.addresses = addresses;
+        this.lifecycleStages = lifecycleStages;
+        this.customers = customers;
+        this.idSql = idSql;
+        this.threads = threads;
+        this.growing = growing;
+        this.transferLimits = transferLimits;
+        this.transferEnds = transferEnds;
+        this.store = new TransferJobStore(tablePrefix, database, clock, leases);
         this.jobs = jobs;
-        TransferKit parts = kit;
-        this.files = parts.jobFiles();
-        this.leases = parts.leases();
-        this.running = parts.running();
-        this.scheduler = parts.scheduler();
+        this.files = jobFiles;
+        this.leases = leases;
+        this.running = running;
+        this.scheduler = scheduler;
     }
 
     @Override
     public void writeTemplate(OutputStream out) {
         Objects.requireNonNull(out, "out");
         Access.require(actor, Permission.IMPORT, "download the import template");
-        TemplateWriter.write(out, TemplateColumns.of(kit.fields().of(actor.tenantId()), kit.lifecycleStages()));
+        TemplateWriter.write(out, TemplateColumns.of(this.fields.of(actor.tenantId()), lifecycleStages));
     }
 
     @Override
     public ImportPreview preview(ImportFile file) {
         Objects.requireNonNull(file, "file");
         Access.require(actor, Permission.IMPORT, "preview an import");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         try (SheetReader reader = ImportFiles.open(file)) {
             List<String> header = reader.header();
             List<List<String>> sample = new ArrayList<>();
@@ -111,14 +155,14 @@ public final class DefaultImportService implements ImportService {
             return prepared.jobId;
         }
         // A dry run is never continued (each run is a job of its own), so it runs here rather than on the scheduler.
-        kit.jobs().execute(() -> {
+        threads.execute(() -> {
             try {
                 prepared.run(ProgressListener.NONE);
             } catch (RuntimeException e) {
                 LOG.warn("Import job {} of tenant '{}' failed; the job stores why, and running the same import again"
                         + " continues after its last committed row", prepared.jobId, actor.tenantId(), e);
             } finally {
-                kit.transferEnds().report(store, actor.tenantId(), prepared.jobId);
+                transferEnds.report(store, actor.tenantId(), prepared.jobId);
             }
         });
         return prepared.jobId;
@@ -190,8 +234,8 @@ public final class DefaultImportService implements ImportService {
      */
     private RuntimeException abandoned(Lease lease, RuntimeException failure) {
         store.fail(lease, failure);
-        kit.transfers().ended(lease.jobId());
-        kit.leases().release(lease);
+        running.ended(lease.jobId());
+        leases.release(lease);
         return failure;
     }
 
@@ -199,7 +243,7 @@ public final class DefaultImportService implements ImportService {
         Objects.requireNonNull(request, "request");
         Access.require(actor, Permission.IMPORT, "import customers");
         ImportChunk.Settings settings = checkSettings(request);
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         ImportFiles.Opened opened = ImportFiles.openMapped(request.file(), request.mapping(), fields);
         String fingerprint = ImportFiles.fingerprint(request, opened);
         Optional<TransferJobStore.Row> earlier = request.dryRun() ? Optional.empty()
@@ -211,18 +255,20 @@ public final class DefaultImportService implements ImportService {
                 throw new ConflictException("the same import is running as job " + job.id() + "; wait for it or"
                         + " cancel it", job.id());
             }
-            kit.transfers().started(job.id());
+            running.started(job.id());
             try {
                 // Read again now that no other run can commit to it: a run whose lease ran out may have committed a
                 // chunk since the first read.
                 TransferJobStore.Row claimed = store.find(actor.tenantId(), job.id()).orElseThrow();
-                return new Prepared(job.id(), new ImportRun(kit, actor, request, fields, opened, lease,
+                return new Prepared(job.id(), new ImportRun(tablePrefix, database, ids, clock, audit, fieldValues,
+                        phones, addresses, lifecycleStages, customers, idSql, running, growing, transferLimits,
+                        leases, actor, request, fields, opened, lease,
                         claimed.job().done(), TransferJobStore.counts(claimed), settings));
             } catch (RuntimeException e) {
                 throw abandoned(lease, e);
             }
         }
-        Lease lease = store.newLease(actor.tenantId(), kit.ids().next());
+        Lease lease = store.newLease(actor.tenantId(), ids.next());
         try {
             store.insert(lease, TransferJob.Kind.IMPORT, actor.actorId(),
                     request.file().path().getFileName().toString(), fingerprint, request.dryRun(), 0);
@@ -232,9 +278,9 @@ public final class DefaultImportService implements ImportService {
             throw new ConflictException("the same import is running as job " + holder + "; wait for it or cancel it",
                     holder);
         }
-        kit.transfers().started(lease.jobId());
+        running.started(lease.jobId());
         try {
-            kit.database().write("store an import's header", session -> {
+            database.write("store an import's header", session -> {
                 store.addFailures(session.getConnection(), actor.tenantId(), lease.jobId(),
                         List.of(new io.crmkit.api.io.ImportFailure(FailureReport.HEADER_ROW, List.of())),
                         List.of(opened.header()));
@@ -243,7 +289,9 @@ public final class DefaultImportService implements ImportService {
         } catch (RuntimeException e) {
             throw abandoned(lease, e);
         }
-        return new Prepared(lease.jobId(), new ImportRun(kit, actor, request, fields, opened, lease, 0,
+        return new Prepared(lease.jobId(), new ImportRun(tablePrefix, database, ids, clock, audit, fieldValues,
+                phones, addresses, lifecycleStages, customers, idSql, running, growing, transferLimits, leases, actor,
+                request, fields, opened, lease, 0,
                 TransferJobStore.Counts.NONE, settings));
     }
 
@@ -253,8 +301,8 @@ public final class DefaultImportService implements ImportService {
         Errors errors = new Errors();
         String source = errors.text("source", request.source().orElse(DEFAULT_SOURCE), CustomerLimits.SOURCE_MAX);
         if (!request.groups().isEmpty()) {
-            Set<Long> found = new HashSet<>(kit.database().read("read groups", session -> kit.idSql().longs(
-                    session.getConnection(), "SELECT id FROM " + kit.tablePrefix() + "customer_group WHERE"
+            Set<Long> found = new HashSet<>(database.read("read groups", session -> idSql.longs(
+                    session.getConnection(), "SELECT id FROM " + tablePrefix + "customer_group WHERE"
                             + " tenant_id = ? AND id IN ", List.of(actor.tenantId()), request.groups(), "")));
             for (int i = 0; i < request.groups().size(); i++) {
                 if (!found.contains(request.groups().get(i))) {

@@ -1,11 +1,14 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.RunningJobs;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.api.io.TransferJobs;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.job.JobSource;
 import java.time.Duration;
@@ -23,13 +26,14 @@ public final class DefaultTransferJobs implements TransferJobs {
     private static final int LATEST = 100;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final RunningJobs running;
     private final TransferJobStore store;
 
-    public DefaultTransferJobs(Actor actor, KitContext kit) {
+    public DefaultTransferJobs(Actor actor, String tablePrefix, Database database, Clock clock, RunningJobs running,
+            JobLeases leases) {
         this.actor = actor;
-        this.kit = kit;
-        this.store = new TransferJobStore(kit);
+        this.running = running;
+        this.store = new TransferJobStore(tablePrefix, database, clock, leases);
     }
 
     /** @return these jobs for {@code Crm.jobs()} */
@@ -58,7 +62,7 @@ public final class DefaultTransferJobs implements TransferJobs {
             return store.cancelAbandoned(actor.tenantId(), id);
         }
         return (job.state() == TransferJob.State.QUEUED || job.state() == TransferJob.State.RUNNING)
-                && (kit.transfers().cancel(id) || store.cancelScheduled(actor.tenantId(), id));
+                && (running.cancel(id) || store.cancelScheduled(actor.tenantId(), id));
     }
 
     @Override

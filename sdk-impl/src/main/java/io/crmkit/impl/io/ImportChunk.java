@@ -1,5 +1,12 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerLimits;
@@ -10,7 +17,6 @@ import io.crmkit.api.io.ImportFailure;
 import io.crmkit.api.io.ImportMode;
 import io.crmkit.api.io.ImportRequest;
 import io.crmkit.api.io.MatchKey;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.customer.CustomerBatch;
 import io.crmkit.impl.customer.CustomerEditor;
@@ -35,7 +41,15 @@ import java.util.Set;
  */
 final class ImportChunk {
 
-    private final KitContext kit;
+    private final String tablePrefix;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final FieldValues fieldValues;
+    private final PhoneNormalizer phones;
+    private final AddressDirectory addresses;
+    private final List<String> lifecycleStages;
+    private final CustomerReader customers;
+    private final IdStatements idSql;
     private final Actor actor;
     private final ImportRequest request;
     private final TenantFields fields;
@@ -45,17 +59,28 @@ final class ImportChunk {
     private final Settings settings;
     private final String prefix;
 
-    ImportChunk(KitContext kit, Actor actor, ImportRequest request, TenantFields fields, Settings settings) {
-        this.kit = kit;
+    ImportChunk(String tablePrefix, Database database, IdGenerator ids, Clock clock, FieldValues fieldValues,
+            PhoneNormalizer phones, AddressDirectory addresses, List<String> lifecycleStages,
+            CustomerReader customers, IdStatements idSql, Actor actor, ImportRequest request, TenantFields fields,
+            Settings settings) {
+        this.tablePrefix = tablePrefix;
+        this.ids = ids;
+        this.clock = clock;
+        this.fieldValues = fieldValues;
+        this.phones = phones;
+        this.addresses = addresses;
+        this.lifecycleStages = lifecycleStages;
+        this.customers = customers;
+        this.idSql = idSql;
         this.actor = actor;
         this.request = request;
         this.fields = fields;
         this.settings = settings;
-        this.prefix = kit.tablePrefix();
-        this.matcher = new ImportMatcher(prefix, kit.idSql(), kit.database().dialect(),
+        this.prefix = tablePrefix;
+        this.matcher = new ImportMatcher(prefix, idSql, database.dialect(),
                 request.matchBy());
-        this.batch = new CustomerBatch(kit);
-        this.editor = new CustomerEditor(kit);
+        this.batch = new CustomerBatch(tablePrefix, clock, fieldValues, phones, addresses, lifecycleStages);
+        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
     }
 
     /**
@@ -90,12 +115,13 @@ final class ImportChunk {
         matcher.load(connection, tenant, rows);
         List<Long> targets = rows.stream().map(matcher::target).filter(id -> id != null).distinct().toList();
         Map<Long, Customer> loaded = new HashMap<>();
-        for (Customer customer : kit.customers().read(session, tenant, targets, fields)) {
+        for (Customer customer : this.customers.read(session, tenant, targets, fields)) {
             loaded.put(customer.id(), customer);
         }
         Outcome outcome = new Outcome();
         Creates creates = new Creates();
-        CustomerUpdates updates = new CustomerUpdates(kit);
+        CustomerUpdates updates = new CustomerUpdates(tablePrefix, clock, fieldValues, phones, addresses,
+                lifecycleStages);
         Set<Long> members = new LinkedHashSet<>();
         for (ParsedRow row : rows) {
             Long target = matcher.target(row);
@@ -106,8 +132,8 @@ final class ImportChunk {
             } else if (reasons.isEmpty()) {
                 if (!request.dryRun() && (creates.ids.contains(target) || updates.has(target))) {
                     creates.flush(connection);
-                    updates.flush(connection, actor, kit.clock().instant());
-                    kit.customers().read(session, tenant, List.of(target), fields)
+                    updates.flush(connection, actor, clock.instant());
+                    this.customers.read(session, tenant, List.of(target), fields)
                             .forEach(customer -> loaded.put(customer.id(), customer));
                 }
                 update(row, target, loaded.get(target), creates, updates, members, reasons, outcome);
@@ -118,7 +144,7 @@ final class ImportChunk {
         }
         if (!request.dryRun()) {
             creates.flush(connection);
-            updates.flush(connection, actor, kit.clock().instant());
+            updates.flush(connection, actor, clock.instant());
             join(connection, members);
         }
         return outcome;
@@ -154,7 +180,7 @@ final class ImportChunk {
             if (!reasons.isEmpty()) {
                 return;
             }
-            long id = kit.ids().next();
+            long id = this.ids.next();
             creates.add(valid, id);
             matcher.created(id, valid.identityKeys());
             members.add(id);
@@ -206,9 +232,9 @@ final class ImportChunk {
         if (members.isEmpty()) {
             return;
         }
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         for (long group : request.groups()) {
-            kit.idSql().update(connection, "INSERT INTO " + prefix + "group_member (tenant_id, group_id, customer_id,"
+            idSql.update(connection, "INSERT INTO " + prefix + "group_member (tenant_id, group_id, customer_id,"
                     + " added_at) SELECT c.tenant_id, ?, c.id, ? FROM " + prefix + "customer c WHERE c.tenant_id = ?"
                     + " AND NOT EXISTS (SELECT 1 FROM " + prefix + "group_member m WHERE m.tenant_id = c.tenant_id"
                     + " AND m.group_id = ? AND m.customer_id = c.id) AND c.id IN ",
@@ -242,7 +268,7 @@ final class ImportChunk {
 
         void flush(Connection connection) {
             if (!customers.isEmpty()) {
-                batch.insert(connection, actor, customers, ids, kit.clock().instant());
+                batch.insert(connection, actor, customers, ids, clock.instant());
                 customers.clear();
             }
         }

@@ -1,5 +1,17 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.api.customer.AddressDirectory;
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.GrowingTables;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.identity.PhoneNormalizer;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.RunningJobs;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.ProgressListener;
 import io.crmkit.api.error.ConflictException;
@@ -9,7 +21,6 @@ import io.crmkit.api.io.ImportRequest;
 import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.TransferJob;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.job.Lease;
@@ -37,7 +48,13 @@ final class ImportRun {
      */
     static final long MAX_CHUNK_CHARS = Math.min(2_000_000L, Runtime.getRuntime().maxMemory() / 128);
 
-    private final KitContext kit;
+    private final String tablePrefix;
+    private final Database database;
+    private final AuditLog audit;
+    private final RunningJobs running;
+    private final GrowingTables growing;
+    private final TransferLimits transferLimits;
+    private final JobLeases leases;
     private final Actor actor;
     private final ImportRequest request;
     private final TransferJobStore store;
@@ -56,19 +73,30 @@ final class ImportRun {
      * @param committed data rows an earlier run of the same import committed
      * @param counts    what those rows did
      */
-    ImportRun(KitContext kit, Actor actor, ImportRequest request, TenantFields fields, ImportFiles.Opened file,
+    ImportRun(String tablePrefix, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+            FieldValues fieldValues, PhoneNormalizer phones, AddressDirectory addresses, List<String> lifecycleStages,
+            CustomerReader customers, IdStatements idSql, RunningJobs running, GrowingTables growing,
+            TransferLimits transferLimits, JobLeases leases, Actor actor, ImportRequest request, TenantFields fields,
+            ImportFiles.Opened file,
               Lease lease, long committed, TransferJobStore.Counts counts, ImportChunk.Settings settings) {
-        this.kit = kit;
+        this.tablePrefix = tablePrefix;
+        this.database = database;
+        this.audit = audit;
+        this.running = running;
+        this.growing = growing;
+        this.transferLimits = transferLimits;
+        this.leases = leases;
         this.actor = actor;
         this.request = request;
-        this.store = new TransferJobStore(kit);
+        this.store = new TransferJobStore(tablePrefix, database, clock, leases);
         this.file = file;
         this.lease = lease;
         this.jobId = lease.jobId();
         this.committed = committed;
         this.counts = counts;
-        this.parser = new RowParser(file.plan(), fields, kit.phones());
-        this.chunks = new ImportChunk(kit, actor, request, fields, settings);
+        this.parser = new RowParser(file.plan(), fields, phones);
+        this.chunks = new ImportChunk(tablePrefix, database, ids, clock, fieldValues, phones, addresses,
+                lifecycleStages, customers, idSql, actor, request, fields, settings);
     }
 
     /** @return the run's lease on its job */
@@ -82,7 +110,7 @@ final class ImportRun {
      */
     ImportResult run(ProgressListener listener) {
         try {
-            if (kit.transfers().isCancelled(jobId)) {
+            if (running.isCancelled(jobId)) {
                 store.finish(lease, TransferJob.State.CANCELLED, "cancelled before it started; run the same import"
                         + " again to continue");
                 return counts.result(jobId, request.dryRun(), List.of());
@@ -107,13 +135,13 @@ final class ImportRun {
             store.fail(lease, e);
             throw e;
         } finally {
-            kit.transfers().ended(jobId);
-            kit.leases().release(lease);
+            running.ended(jobId);
+            leases.release(lease);
         }
     }
 
     private long countRows() {
-        int limit = kit.transferLimits().importRows();
+        int limit = transferLimits.importRows();
         long rows = 0;
         try (SheetReader reader = file.open()) {
             reader.header();
@@ -144,7 +172,7 @@ final class ImportRun {
                     chunk.clear();
                     chunkChars = 0;
                     listener.progress(read, total);
-                    if (kit.transfers().isCancelled(jobId)) {
+                    if (running.isCancelled(jobId)) {
                         return TransferJob.State.CANCELLED;
                     }
                 }
@@ -182,8 +210,8 @@ final class ImportRun {
     private void refreshStatistics() {
         long written = counts.created() + counts.updated();
         if (!request.dryRun() && written > reported) {
-            String prefix = kit.tablePrefix();
-            kit.growing().wrote(List.of(prefix + "customer", prefix + "identity", prefix + "tag"), written - reported);
+            String prefix = tablePrefix;
+            growing.wrote(List.of(prefix + "customer", prefix + "identity", prefix + "tag"), written - reported);
             reported = written;
         }
     }
@@ -198,16 +226,16 @@ final class ImportRun {
             outcome.fail(row, List.of(collided instanceof ConflictException ? collided.getMessage() + "; import the"
                     + " row again" : "an identity of this row was taken by another customer while the import ran;"
                     + " import the row again"));
-            counts = kit.database().write("record an import failure", session -> record(session.getConnection(),
+            counts = database.write("record an import failure", session -> record(session.getConnection(),
                     outcome, readAfter));
         }
     }
 
     private void commitTogether(List<ParsedRow> rows, long readAfter) {
-        counts = kit.database().write("import customers", session -> {
+        counts = database.write("import customers", session -> {
             ImportChunk.Outcome outcome = chunks.run(session, rows);
             if (!request.dryRun() && outcome.created + outcome.updated > 0) {
-                kit.audit().record(session, actor, "import.chunk", "transfer_job", jobId, outcome.created
+                audit.record(session, actor, "import.chunk", "transfer_job", jobId, outcome.created
                         + " created, " + outcome.updated + " updated");
             }
             return record(session.getConnection(), outcome, readAfter);

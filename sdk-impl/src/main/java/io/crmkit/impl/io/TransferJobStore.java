@@ -1,12 +1,13 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.impl.db.Database;
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.api.io.ImportFailure;
 import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.io.TransferJob;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.Lease;
@@ -36,14 +37,18 @@ final class TransferJobStore {
     private static final String COLUMNS = "id, kind, file_name, actor_id, state, done, total, result, error,"
             + " created_at, updated_at, fingerprint, dry_run, lease_until, lease_owner";
 
-    private final KitContext kit;
+    private final Database database;
+    private final Clock clock;
+    private final JobLeases leases;
     private final String jobs;
     private final String failures;
 
-    TransferJobStore(KitContext kit) {
-        this.kit = kit;
-        this.jobs = kit.tablePrefix() + "transfer_job";
-        this.failures = kit.tablePrefix() + "import_failure";
+    TransferJobStore(String tablePrefix, Database database, Clock clock, JobLeases leases) {
+        this.database = database;
+        this.clock = clock;
+        this.leases = leases;
+        this.jobs = tablePrefix + "transfer_job";
+        this.failures = tablePrefix + "import_failure";
     }
 
     /** A stored job with what only the SDK needs: the fingerprint of an import and whether it is a dry run. */
@@ -61,13 +66,13 @@ final class TransferJobStore {
 
     /** @return a lease for a new run of a job, to store with {@link #insert} or {@link #claim} */
     Lease newLease(String tenantId, long id) {
-        return kit.leases().newLease(jobs, tenantId, id);
+        return leases.newLease(jobs, tenantId, id);
     }
 
     /** Stores a new job QUEUED, held by the lease, and starts renewing it. */
     void insert(Lease lease, TransferJob.Kind kind, String actorId, String fileName, String fingerprint,
                 boolean dryRun, long total) {
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         String name = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
         // One unfinished import per file and request: a second insert of the same key fails on its unique index.
         String activeKey = kind == TransferJob.Kind.IMPORT && !dryRun ? fingerprint : null;
@@ -76,8 +81,8 @@ final class TransferJobStore {
                 + " active_key) VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?, ?, ?, ?, ?)", lease.tenantId(),
                 lease.jobId(), kind.name(), actorId, name, fingerprint, dryRun, total,
                 kind == TransferJob.Kind.IMPORT ? toJson(Counts.NONE) : null, now, now, lease.owner(),
-                kit.leases().until(), activeKey);
-        kit.leases().hold(lease);
+                leases.until(), activeKey);
+        leases.hold(lease);
     }
 
     /**
@@ -87,13 +92,14 @@ final class TransferJobStore {
      * @return false when the job is held by a live lease or ended well
      */
     boolean claim(Lease lease) {
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         boolean claimed = execute("take over a transfer job", "UPDATE " + jobs + " SET state = 'QUEUED', error = NULL,"
                 + " updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND (state IN"
-                + " ('FAILED', 'CANCELLED') OR " + JobLeases.LEASE_ENDED + ")", now, lease.owner(), kit.leases().until(), lease.tenantId(), lease.jobId(),
+                + " ('FAILED', 'CANCELLED') OR " + JobLeases.LEASE_ENDED + ")", now, lease.owner(), leases.until(),
+                        lease.tenantId(), lease.jobId(),
                 now) == 1;
         if (claimed) {
-            kit.leases().hold(lease);
+            leases.hold(lease);
         }
         return claimed;
     }
@@ -102,7 +108,7 @@ final class TransferJobStore {
     boolean start(Lease lease) {
         return execute("start a transfer job", "UPDATE " + jobs + " SET state = 'RUNNING', updated_at = ?,"
                 + " lease_until = ? WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'QUEUED'",
-                kit.clock().instant(), kit.leases().until(), lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+                clock.instant(), leases.until(), lease.tenantId(), lease.jobId(), lease.owner()) == 1;
     }
 
     /**
@@ -111,7 +117,7 @@ final class TransferJobStore {
      * @return false when a live lease holds it or it is not queued or running
      */
     boolean cancelAbandoned(String tenantId, long id) {
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         return execute("cancel an abandoned transfer job", "UPDATE " + jobs + " SET state = 'CANCELLED', error = ?,"
                 + " updated_at = ? WHERE tenant_id = ? AND id = ? AND " + JobLeases.LEASE_ENDED, "cancelled after the process running it stopped;"
                 + " run the same import again to continue after its last committed row", now, tenantId, id, now) == 1;
@@ -141,7 +147,7 @@ final class TransferJobStore {
     /** Records the number of rows a job has to process, once known. */
     void total(Lease lease, long total) {
         execute("record a transfer job's size", "UPDATE " + jobs + " SET total = ?, updated_at = ? WHERE tenant_id = ?"
-                + " AND id = ? AND lease_owner = ?", total, kit.clock().instant(), lease.tenantId(), lease.jobId(),
+                + " AND id = ? AND lease_owner = ?", total, clock.instant(), lease.tenantId(), lease.jobId(),
                 lease.owner());
     }
 
@@ -151,9 +157,9 @@ final class TransferJobStore {
      * @throws LeaseLostException when the lease no longer holds the job
      */
     void progress(Lease lease, long done) {
-        kit.database().write("record a transfer job's progress", session -> {
-            kit.leases().renewWith(session.getConnection(), lease, "done = ?, updated_at = ?",
-                    List.of(done, kit.clock().instant()));
+        database.write("record a transfer job's progress", session -> {
+            leases.renewWith(session.getConnection(), lease, "done = ?, updated_at = ?",
+                    List.of(done, clock.instant()));
             return null;
         });
     }
@@ -165,8 +171,8 @@ final class TransferJobStore {
      * @throws LeaseLostException when the lease no longer holds the job
      */
     void progress(Connection connection, Lease lease, long done, Counts counts) {
-        kit.leases().renewWith(connection, lease, "done = ?, result = ?, updated_at = ?", Arrays.asList(done,
-                counts == null ? null : toJson(counts), kit.clock().instant()));
+        leases.renewWith(connection, lease, "done = ?, result = ?, updated_at = ?", Arrays.asList(done,
+                counts == null ? null : toJson(counts), clock.instant()));
     }
 
     /** Records the end of a job held by the lease: DONE, FAILED or CANCELLED; no-op when the lease lost it. */
@@ -177,7 +183,7 @@ final class TransferJobStore {
         execute("finish a transfer job", "UPDATE " + jobs + " SET state = ?, error = ?, updated_at = ?, lease_until ="
                 + " NULL, active_key = CASE WHEN ? THEN NULL ELSE active_key END WHERE tenant_id = ? AND id = ? AND"
                 + " lease_owner = ? AND state IN " + JobLeases.HELD_STATES, state.name(), message,
-                kit.clock().instant(), state == TransferJob.State.DONE, lease.tenantId(), lease.jobId(), lease.owner());
+                clock.instant(), state == TransferJob.State.DONE, lease.tenantId(), lease.jobId(), lease.owner());
     }
 
     /** Records that a job stopped on an error, with the error's message. */
@@ -209,7 +215,7 @@ final class TransferJobStore {
 
     /** Streams an import's failed rows in row order: row number, original cells, reasons. */
     void failures(String tenantId, long jobId, int limit, Consumer<StoredFailure> each) {
-        kit.database().stream("read an import's failures", session -> {
+        database.stream("read an import's failures", session -> {
             try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), "SELECT row_no, cells,"
                     + " reasons FROM " + failures + " WHERE tenant_id = ? AND job_id = ? ORDER BY row_no"
                     + (limit > 0 ? " LIMIT " + limit : ""), List.of(tenantId, jobId))) {
@@ -261,7 +267,7 @@ final class TransferJobStore {
     }
 
     private int execute(String what, String sql, Object... values) {
-        return kit.database().write(what, session -> update(session.getConnection(), sql, values));
+        return database.write(what, session -> update(session.getConnection(), sql, values));
     }
 
     private static int update(Connection connection, String sql, Object... values) {
@@ -269,8 +275,8 @@ final class TransferJobStore {
     }
 
     private List<Row> query(String what, String sql, Object... values) {
-        Instant now = kit.clock().instant();
-        return kit.database().read(what, session -> IdStatements.rows(session.getConnection(), sql,
+        Instant now = clock.instant();
+        return database.read(what, session -> IdStatements.rows(session.getConnection(), sql,
                 Arrays.asList(values), result -> row(result, now)));
     }
 

@@ -1,5 +1,13 @@
 package io.crmkit.impl.merge;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.field.FieldCatalog;
+import java.time.Clock;
+import java.time.Duration;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
@@ -12,7 +20,6 @@ import io.crmkit.api.merge.MergePreview;
 import io.crmkit.api.merge.MergeRecord;
 import io.crmkit.api.merge.MergeResult;
 import io.crmkit.api.merge.MergeService;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.field.TenantFields;
 import java.time.Instant;
@@ -25,20 +32,31 @@ import java.util.Objects;
 public final class DefaultMergeService implements MergeService {
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Database database;
+    private final Clock clock;
+    private final FieldCatalog fields;
+    private final CustomerReader customers;
+    private final Duration mergeRetention;
     private final DuplicateFinder finder;
     private final MergeRecords records;
     private final Merger merger;
     private final MergeUndo undo;
 
-    public DefaultMergeService(Actor actor, KitContext kit) {
+    public DefaultMergeService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
+            AuditLog audit, FieldCatalog fields, CustomerReader customers, IdStatements idSql,
+            Duration mergeRetention) {
         this.actor = actor;
-        this.kit = kit;
-        this.finder = new DuplicateFinder(actor, kit);
-        this.records = new MergeRecords(kit.tablePrefix());
-        MergeRows rows = new MergeRows(kit.tablePrefix());
-        this.merger = new Merger(actor, kit, rows, records);
-        this.undo = new MergeUndo(actor, kit, rows, records);
+        this.database = database;
+        this.clock = clock;
+        this.fields = fields;
+        this.customers = customers;
+        this.mergeRetention = mergeRetention;
+        this.finder = new DuplicateFinder(actor, tablePrefix, database);
+        this.records = new MergeRecords(tablePrefix);
+        MergeRows rows = new MergeRows(tablePrefix);
+        this.merger = new Merger(actor, tablePrefix, ids, clock, audit, customers, idSql, mergeRetention, rows,
+                records);
+        this.undo = new MergeUndo(actor, tablePrefix, clock, audit, customers, idSql, rows, records);
     }
 
     @Override
@@ -61,13 +79,13 @@ public final class DefaultMergeService implements MergeService {
     @Override
     public MergePreview preview(long survivorId, long mergedId, MergeOptions options) {
         Access.require(actor, Permission.READ, "preview a merge");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         MergePlan.checkOptions(options, fields);
         checkIds(survivorId, List.of(mergedId));
-        return kit.database().read("preview a merge", session -> {
+        return database.read("preview a merge", session -> {
             List<Customer> pair = merger.pair(session, survivorId, mergedId, fields);
             MergePlan plan = MergePlan.of(pair.get(0), pair.get(1), fields, options);
-            return new MergePreview(plan.result(pair.get(0).version() + 1, kit.clock().instant(), actor.actorId()),
+            return new MergePreview(plan.result(pair.get(0).version() + 1, clock.instant(), actor.actorId()),
                     plan.outcomes(), plan.conflicts());
         });
     }
@@ -76,10 +94,10 @@ public final class DefaultMergeService implements MergeService {
     public MergeResult merge(long survivorId, List<Long> mergedIds, MergeOptions options) {
         Objects.requireNonNull(mergedIds, "mergedIds");
         Access.require(actor, Permission.MERGE, "merge customers");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = this.fields.of(actor.tenantId());
         MergePlan.checkOptions(options, fields);
         checkIds(survivorId, mergedIds);
-        return kit.database().write("merge customers", session -> {
+        return database.write("merge customers", session -> {
             List<Long> all = new ArrayList<>(mergedIds);
             all.add(survivorId);
             merger.lock(session, all);
@@ -87,8 +105,8 @@ public final class DefaultMergeService implements MergeService {
             for (Long mergedId : mergedIds) {
                 mergeIds.add(merger.merge(session, survivorId, mergedId, fields, options));
             }
-            Customer survivor = kit.customers().read(session, actor.tenantId(), List.of(survivorId), fields).get(0);
-            Instant until = kit.clock().instant().plus(kit.mergeRetention());
+            Customer survivor = customers.read(session, actor.tenantId(), List.of(survivorId), fields).get(0);
+            Instant until = clock.instant().plus(mergeRetention);
             return new MergeResult(mergeIds, survivor, mergedIds, until);
         });
     }
@@ -96,22 +114,22 @@ public final class DefaultMergeService implements MergeService {
     @Override
     public Customer undo(long mergeId) {
         Access.require(actor, Permission.MERGE, "undo a merge");
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        return kit.database().write("undo a merge", session -> undo.undo(session, mergeId, fields));
+        TenantFields fields = this.fields.of(actor.tenantId());
+        return database.write("undo a merge", session -> undo.undo(session, mergeId, fields));
     }
 
     @Override
     public List<MergeRecord> history(long customerId) {
         Access.require(actor, Permission.READ, "list merges");
-        return kit.database().read("list merges", session -> records.history(session.getConnection(),
+        return database.read("list merges", session -> records.history(session.getConnection(),
                 actor.tenantId(), customerId));
     }
 
     @Override
     public long purgeExpired() {
         Access.require(actor, Permission.MERGE, "purge merges");
-        return kit.database().write("purge merges", session -> records.purge(session.getConnection(),
-                actor.tenantId(), kit.clock().instant()));
+        return database.write("purge merges", session -> records.purge(session.getConnection(),
+                actor.tenantId(), clock.instant()));
     }
 
     private static void checkIds(long survivorId, List<Long> mergedIds) {

@@ -1,12 +1,12 @@
 package io.crmkit.impl.merge;
 
+import io.crmkit.impl.db.Database;
 import io.crmkit.api.Actor;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.merge.DuplicateCandidate;
 import io.crmkit.api.merge.DuplicateCluster;
 import io.crmkit.api.merge.MatchRule;
 import io.crmkit.api.merge.MatchRules;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.identity.MatchKeys;
 import java.sql.Connection;
@@ -43,19 +43,21 @@ final class DuplicateFinder {
     static final int TYPO_BUCKET_MAX = 50;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final String tablePrefix;
+    private final Database database;
 
-    DuplicateFinder(Actor actor, KitContext kit) {
+    DuplicateFinder(Actor actor, String tablePrefix, Database database) {
         this.actor = actor;
-        this.kit = kit;
+        this.tablePrefix = tablePrefix;
+        this.database = database;
     }
 
     List<DuplicateCluster> findDuplicates(MatchRules rules, int limit) {
         CandidatePairs pairs = new CandidatePairs();
         Set<MatchRule> chosen = rules.rules();
-        kit.database().stream("find duplicate customers", session -> {
+        database.stream("find duplicate customers", session -> {
             Connection connection = session.getConnection();
-            KeyGroups groups = new KeyGroups(connection, kit.tablePrefix(), actor.tenantId());
+            KeyGroups groups = new KeyGroups(connection, tablePrefix, actor.tenantId());
             if (chosen.contains(MatchRule.SAME_EMAIL)) {
                 groups.forEach(MatchKeys.EMAIL, false, group -> link(group, MatchRule.SAME_EMAIL, pairs));
             }
@@ -67,7 +69,7 @@ final class DuplicateFinder {
                         .forEach(sameName -> link(sameName, MatchRule.SIMILAR_PHONE, pairs)));
             }
             if (chosen.contains(MatchRule.SIMILAR_EMAIL)) {
-                new NameBlocks(connection, kit.tablePrefix(), actor.tenantId())
+                new NameBlocks(connection, tablePrefix, actor.tenantId())
                         .forEach(block -> similarEmails(block, pairs));
             }
             return null;
@@ -78,9 +80,9 @@ final class DuplicateFinder {
     List<DuplicateCandidate> duplicatesOf(long customerId, MatchRules rules) {
         CandidatePairs pairs = new CandidatePairs();
         Set<MatchRule> chosen = rules.rules();
-        String prefix = kit.tablePrefix();
+        String prefix = tablePrefix;
         String tenant = actor.tenantId();
-        kit.database().read("find the duplicates of a customer", session -> {
+        database.read("find the duplicates of a customer", session -> {
             Connection connection = session.getConnection();
             List<String> names = IdStatements.rows(connection, "SELECT name FROM " + prefix + "customer WHERE"
                     + " tenant_id = ? AND id = ?", List.of(tenant, customerId), row -> row.getString(1));
@@ -91,7 +93,7 @@ final class DuplicateFinder {
             List<String[]> own = IdStatements.rows(connection, "SELECT id_type, id_value, match_key FROM " + prefix
                     + "identity WHERE tenant_id = ? AND customer_id = ? ORDER BY ordinal", List.of(tenant, customerId),
                     row -> new String[] {row.getString(1), row.getString(2), row.getString(3)});
-            KeyLookup lookup = new KeyLookup(connection, kit.database().dialect(), prefix, tenant);
+            KeyLookup lookup = new KeyLookup(connection, database.dialect(), prefix, tenant);
             for (String[] identity : own) {
                 String type = identity[0];
                 String key = identity[2] == null ? MatchKeys.of(type, identity[1]) : identity[2];

@@ -1,11 +1,14 @@
 package io.crmkit.impl.merge;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.IdStatements;
+import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.merge.MergeRecord;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.activity.MetricsStore;
 import io.crmkit.impl.activity.OwnedRows;
 import io.crmkit.impl.db.Session;
@@ -26,19 +29,24 @@ import java.util.Objects;
 final class MergeUndo {
 
     private final Actor actor;
-    private final KitContext kit;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final CustomerReader customers;
     private final MergeRows rows;
     private final MergeRecords records;
     private final OwnedRows owned;
     private final MetricsStore metrics;
 
-    MergeUndo(Actor actor, KitContext kit, MergeRows rows, MergeRecords records) {
+    MergeUndo(Actor actor, String tablePrefix, Clock clock, AuditLog audit, CustomerReader customers,
+            IdStatements idSql, MergeRows rows, MergeRecords records) {
         this.actor = actor;
-        this.kit = kit;
+        this.clock = clock;
+        this.audit = audit;
+        this.customers = customers;
         this.rows = rows;
         this.records = records;
-        this.owned = new OwnedRows(kit.tablePrefix(), kit.idSql());
-        this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
+        this.owned = new OwnedRows(tablePrefix, idSql);
+        this.metrics = new MetricsStore(tablePrefix, idSql);
     }
 
     /**
@@ -53,7 +61,7 @@ final class MergeUndo {
     Customer undo(Session session, long mergeId, TenantFields fields) {
         Connection connection = session.getConnection();
         String tenant = actor.tenantId();
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         MergeRecord record = records.lock(connection, tenant, mergeId).orElseThrow(() -> new NotFoundException(
                 "no merge " + mergeId + " in tenant '" + tenant + "'"));
         checkNotUndone(record);
@@ -107,12 +115,12 @@ final class MergeUndo {
         metrics.refresh(connection, tenant, List.of(survivorId, mergedId), now);
         records.markUndone(connection, tenant, mergeId, now, actor.actorId());
 
-        kit.audit().record(session, actor, "customer.unmerge", "customer", survivorId, "undid merge " + mergeId
+        audit.record(session, actor, "customer.unmerge", "customer", survivorId, "undid merge " + mergeId
                 + ": customer " + mergedId + " restored; edited since, kept: " + (keptFields.isEmpty() ? "none"
                 : keptFields) + "; identities no longer on the survivor: " + kept.size());
-        kit.audit().record(session, actor, "customer.restore", "customer", mergedId, "restored by undoing merge "
+        audit.record(session, actor, "customer.restore", "customer", mergedId, "restored by undoing merge "
                 + mergeId);
-        return kit.customers().read(session, tenant, List.of(mergedId), fields).get(0);
+        return customers.read(session, tenant, List.of(mergedId), fields).get(0);
     }
 
     private static void checkNotUndone(MergeRecord record) {

@@ -1,5 +1,11 @@
 package io.crmkit.impl.merge;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import java.time.Clock;
+import java.time.Duration;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
@@ -8,7 +14,6 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.merge.MergeConflictException;
 import io.crmkit.api.merge.MergeOptions;
 import io.crmkit.api.merge.MergeRecord;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.activity.MetricsStore;
 import io.crmkit.impl.activity.OwnedRows;
 import io.crmkit.impl.db.Session;
@@ -38,19 +43,28 @@ import java.util.Set;
 final class Merger {
 
     private final Actor actor;
-    private final KitContext kit;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final CustomerReader customers;
+    private final Duration mergeRetention;
     private final MergeRows rows;
     private final MergeRecords records;
     private final OwnedRows owned;
     private final MetricsStore metrics;
 
-    Merger(Actor actor, KitContext kit, MergeRows rows, MergeRecords records) {
+    Merger(Actor actor, String tablePrefix, IdGenerator ids, Clock clock, AuditLog audit, CustomerReader customers,
+            IdStatements idSql, Duration mergeRetention, MergeRows rows, MergeRecords records) {
         this.actor = actor;
-        this.kit = kit;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.customers = customers;
+        this.mergeRetention = mergeRetention;
         this.rows = rows;
         this.records = records;
-        this.owned = new OwnedRows(kit.tablePrefix(), kit.idSql());
-        this.metrics = new MetricsStore(kit.tablePrefix(), kit.idSql());
+        this.owned = new OwnedRows(tablePrefix, idSql);
+        this.metrics = new MetricsStore(tablePrefix, idSql);
     }
 
     /**
@@ -73,7 +87,7 @@ final class Merger {
     /** @return the two customers as stored now, survivor first */
     List<Customer> pair(Session session, long survivorId, long mergedId, TenantFields fields) {
         Map<Long, Customer> found = new LinkedHashMap<>();
-        for (Customer customer : kit.customers().read(session, actor.tenantId(), List.of(survivorId, mergedId),
+        for (Customer customer : customers.read(session, actor.tenantId(), List.of(survivorId, mergedId),
                 fields)) {
             found.put(customer.id(), customer);
         }
@@ -99,7 +113,7 @@ final class Merger {
         }
         Connection connection = session.getConnection();
         String tenant = actor.tenantId();
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
 
         Map<String, String> survivorRow = rows.customer(connection, tenant, survivorId);
         Map<String, List<String>> survivorColumns = new LinkedHashMap<>();
@@ -145,21 +159,21 @@ final class Merger {
             rows.deleteValues(connection, tenant, survivorId, fieldId);
             rows.insertValues(connection, tenant, survivorId, change.after());
         });
-        long mergeId = kit.ids().next();
+        long mergeId = this.ids.next();
         owned.moveForMerge(connection, tenant, mergeId, mergedId, survivorId);
         rows.deleteCustomer(connection, tenant, mergedId);
         metrics.delete(connection, tenant, List.of(mergedId));
         metrics.refresh(connection, tenant, List.of(survivorId), now);
 
         records.insert(connection, tenant, new MergeRecord(mergeId, survivorId, mergedId, actor.actorId(), now,
-                now.plus(kit.mergeRetention()), java.util.Optional.empty(), java.util.Optional.empty()), snapshot);
+                now.plus(mergeRetention), java.util.Optional.empty(), java.util.Optional.empty()), snapshot);
         List<String> changed = new ArrayList<>(survivorColumns.keySet());
         customChanges.keySet().forEach(fieldId -> changed.add("custom field " + fieldId));
-        kit.audit().record(session, actor, "customer.merge", "customer", survivorId, "merge " + mergeId
+        audit.record(session, actor, "customer.merge", "customer", survivorId, "merge " + mergeId
                 + ": merged customer " + mergedId + "; fields taken: " + (changed.isEmpty() ? "none" : changed)
                 + "; tags added: " + tagsAdded.size() + "; groups joined: " + groupsAdded.size()
                 + "; identities moved: " + mergedIdentities.size());
-        kit.audit().record(session, actor, "customer.merged", "customer", mergedId, "merge " + mergeId
+        audit.record(session, actor, "customer.merged", "customer", mergedId, "merge " + mergeId
                 + ": merged into customer " + survivorId);
         return mergeId;
     }

@@ -1,5 +1,10 @@
 package io.crmkit.impl.trash;
 
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.field.FieldCatalog;
+import java.time.Clock;
+import java.time.Duration;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkIssue;
@@ -9,7 +14,6 @@ import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.trash.RestoreResult;
 import io.crmkit.api.trash.TrashService;
 import io.crmkit.api.trash.TrashedCustomer;
-import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.IdStatements;
@@ -35,16 +39,27 @@ public final class DefaultTrashService implements TrashService {
     private static final int NAMED_LIVE = 10;
 
     private final Actor actor;
-    private final KitContext kit;
+    private final String tablePrefix;
+    private final Database database;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final FieldCatalog fields;
+    private final Duration trashRetention;
     private final TrashStore store;
     private final CustomerReader reader;
 
-    public DefaultTrashService(Actor actor, KitContext kit) {
+    public DefaultTrashService(Actor actor, String tablePrefix, Database database, Clock clock, AuditLog audit,
+            FieldCatalog fields, IdStatements idSql, Duration trashRetention) {
         this.actor = actor;
-        this.kit = kit;
-        this.store = new TrashStore(kit.tablePrefix(), kit.idSql());
+        this.tablePrefix = tablePrefix;
+        this.database = database;
+        this.clock = clock;
+        this.audit = audit;
+        this.fields = fields;
+        this.trashRetention = trashRetention;
+        this.store = new TrashStore(tablePrefix, idSql);
         // The trash tables are named like the live ones after "trash_", with the same columns.
-        this.reader = new CustomerReader(kit.tablePrefix() + "trash_", kit.idSql());
+        this.reader = new CustomerReader(tablePrefix + "trash_", idSql);
     }
 
     @Override
@@ -54,12 +69,12 @@ public final class DefaultTrashService implements TrashService {
             throw ValidationException.of("limit", "out_of_range", "limit: must be between 1 and " + MAX_LIST
                     + ", got " + limit);
         }
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        return kit.database().read("list the trash", session -> {
+        TenantFields fields = this.fields.of(actor.tenantId());
+        return database.read("list the trash", session -> {
             Map<Long, Object[]> deletions = new HashMap<>();
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), "SELECT id, deleted_at,"
-                    + " deleted_by, delete_reason FROM " + kit.tablePrefix() + "trash_customer WHERE tenant_id = ?"
+                    + " deleted_by, delete_reason FROM " + tablePrefix + "trash_customer WHERE tenant_id = ?"
                     + " ORDER BY deleted_at DESC, id DESC LIMIT " + limit, List.of(actor.tenantId()))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -76,7 +91,7 @@ public final class DefaultTrashService implements TrashService {
                 Object[] deletion = deletions.get(customer.id());
                 Instant at = (Instant) deletion[0];
                 trashed.add(new TrashedCustomer(customer, at, (String) deletion[1], (String) deletion[2],
-                        at.plus(kit.trashRetention())));
+                        at.plus(trashRetention)));
             }
             return trashed;
         });
@@ -85,9 +100,9 @@ public final class DefaultTrashService implements TrashService {
     @Override
     public long count() {
         Access.require(actor, Permission.READ, "count the trash");
-        return kit.database().read("count the trash", session -> {
+        return database.read("count the trash", session -> {
             try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), "SELECT COUNT(*) FROM "
-                    + kit.tablePrefix() + "trash_customer WHERE tenant_id = ?", List.of(actor.tenantId()))) {
+                    + tablePrefix + "trash_customer WHERE tenant_id = ?", List.of(actor.tenantId()))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     return rows.getLong(1);
@@ -105,11 +120,11 @@ public final class DefaultTrashService implements TrashService {
         List<BulkIssue> refused = new ArrayList<>();
         for (List<Long> chunk : IdStatements.chunks(ids)) {
             List<BulkIssue> chunkRefused = new ArrayList<>();
-            List<Long> chunkRestored = kit.database().write("restore customers", session -> {
+            List<Long> chunkRestored = database.write("restore customers", session -> {
                 chunkRefused.clear();
                 List<Long> done = store.restore(session.getConnection(), actor.tenantId(), chunk, chunkRefused);
                 if (!done.isEmpty()) {
-                    kit.audit().record(session, actor, "trash.restore", "customer", done.get(0),
+                    audit.record(session, actor, "trash.restore", "customer", done.get(0),
                             done.size() + " customer(s)");
                 }
                 return done;
@@ -126,11 +141,11 @@ public final class DefaultTrashService implements TrashService {
         refuseLive(ids);
         long erased = 0;
         for (List<Long> chunk : IdStatements.chunks(ids)) {
-            erased += kit.database().write("erase customers", session -> {
+            erased += database.write("erase customers", session -> {
                 List<Long> done = store.erase(session.getConnection(), actor.tenantId(), chunk);
                 if (!done.isEmpty()) {
                     // The audit log never holds field values; it keeps only that an erasure happened.
-                    kit.audit().record(session, actor, "trash.erase", "customer", done.get(0), done.size()
+                    audit.record(session, actor, "trash.erase", "customer", done.get(0), done.size()
                             + " customer(s) erased from the trash");
                 }
                 return done.size();
@@ -146,7 +161,7 @@ public final class DefaultTrashService implements TrashService {
     private void refuseLive(List<Long> ids) {
         List<Long> live = new ArrayList<>();
         for (List<Long> chunk : IdStatements.chunks(ids)) {
-            live.addAll(kit.database().read("find live customers", session -> store.live(session.getConnection(),
+            live.addAll(database.read("find live customers", session -> store.live(session.getConnection(),
                     actor.tenantId(), chunk)));
         }
         if (!live.isEmpty()) {
@@ -162,16 +177,16 @@ public final class DefaultTrashService implements TrashService {
     @Override
     public long purgeExpired() {
         Access.require(actor, Permission.DELETE, "purge the trash");
-        Instant cutoff = kit.clock().instant().minus(kit.trashRetention());
+        Instant cutoff = clock.instant().minus(trashRetention);
         long purged = 0;
         while (true) {
             List<Long> expired = new ArrayList<>();
-            purged += kit.database().write("purge the trash", session -> {
+            purged += database.write("purge the trash", session -> {
                 expired.clear();
                 expired.addAll(store.expired(session.getConnection(), actor.tenantId(), cutoff, IdStatements.MAX_IDS));
                 List<Long> erased = store.erase(session.getConnection(), actor.tenantId(), expired);
                 if (!erased.isEmpty()) {
-                    kit.audit().record(session, actor, "trash.purge", "customer", erased.get(0),
+                    audit.record(session, actor, "trash.purge", "customer", erased.get(0),
                             erased.size() + " customer(s)");
                 }
                 return erased.size();
