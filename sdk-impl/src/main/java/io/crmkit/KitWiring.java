@@ -8,6 +8,8 @@ import io.crmkit.impl.activity.DefaultActivityService;
 import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.bulk.DefaultBulkService;
+import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.customer.CustomerEditor;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.customer.DefaultCustomerService;
 import io.crmkit.impl.db.Database;
@@ -74,6 +76,8 @@ final class KitWiring {
     private final JobLeases leases;
     private final JobFiles jobFiles;
     private final JobScheduler scheduler;
+    private final CustomerEditor editor;
+    private final ChunkWrites writes;
 
     KitWiring(Settings settings, Database database, IdGenerator ids, Clock clock, PhoneNormalizer phones,
               FieldCatalog fields, IdStatements idSql, ExecutorService threads, GrowingTables growing,
@@ -102,6 +106,8 @@ final class KitWiring {
         this.segments = new SegmentCache();
         this.customers = new CustomerReader(tablePrefix, idSql);
         this.running = new RunningJobs();
+        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
+        this.writes = new ChunkWrites(tablePrefix, database, customers, idSql, editor);
     }
 
     Database database() {
@@ -116,8 +122,8 @@ final class KitWiring {
     }
 
     DefaultCustomerService customers(Actor actor) {
-        return new DefaultCustomerService(actor, tablePrefix, database, ids, clock, audit, fields, fieldValues, phones,
-                addresses, lifecycleStages, idSql);
+        return new DefaultCustomerService(actor, tablePrefix, database, ids, clock, audit, fields, phones, idSql,
+                editor);
     }
 
     DefaultFieldService fields(Actor actor) {
@@ -130,8 +136,8 @@ final class KitWiring {
     }
 
     DefaultBulkService bulk(Actor actor, DefaultFilterService filters) {
-        return new DefaultBulkService(actor, tablePrefix, database, ids, clock, audit, fields, fieldValues, phones,
-                addresses, lifecycleStages, customers, idSql, threads, running, leases, filters);
+        return new DefaultBulkService(actor, tablePrefix, database, ids, clock, audit, fields, idSql, threads, running,
+                leases, filters, writes);
     }
 
     DefaultTrashService trash(Actor actor) {
@@ -143,8 +149,8 @@ final class KitWiring {
     }
 
     DefaultImportService imports(Actor actor, TransferJobs transfers) {
-        return new DefaultImportService(actor, tablePrefix, database, ids, clock, audit, fields, fieldValues, phones,
-                addresses, lifecycleStages, customers, idSql, threads, running, growing, transferLimits, transferEnds,
+        return new DefaultImportService(actor, tablePrefix, database, ids, clock, audit, fields, phones,
+                lifecycleStages, customers, idSql, editor, threads, running, growing, transferLimits, transferEnds,
                 leases, jobFiles, scheduler, transfers);
     }
 

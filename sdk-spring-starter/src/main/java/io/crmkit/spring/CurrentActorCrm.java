@@ -19,6 +19,10 @@ import java.util.List;
  * The starter's {@link Crm} bean: each method asks the {@link ActorResolver} who acts now and answers with
  * {@code kit.as(actor)}'s service. A service obtained here keeps the actor of the call that returned it, so callers
  * write {@code crm.customers().get(id)} per use rather than keeping {@code crm.customers()} in a field.
+ *
+ * <p>It asks {@code kit.as(actor)} on every call, with no cache per actor: that scope is one small object that makes
+ * only the service asked for, over parts the kit built once. A cache per actor would save a few small objects per call
+ * and cost a bound to size, a lookup per call and the memory of actors long gone.
  */
 final class CurrentActorCrm implements Crm {
 

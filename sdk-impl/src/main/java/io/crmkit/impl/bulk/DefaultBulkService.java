@@ -1,14 +1,10 @@
 package io.crmkit.impl.bulk;
 
-import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.impl.audit.AuditLog;
-import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.FieldCatalog;
-import io.crmkit.impl.field.FieldValues;
-import io.crmkit.impl.identity.PhoneNormalizer;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.RunningJobs;
 import java.time.Clock;
@@ -52,19 +48,8 @@ public final class DefaultBulkService implements BulkService {
     private final ExecutorService threads;
 
     public DefaultBulkService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
-            AuditLog audit, FieldCatalog fields, FieldValues fieldValues, PhoneNormalizer phones,
-            AddressDirectory addresses, List<String> lifecycleStages, CustomerReader customers, IdStatements idSql,
-            ExecutorService threads, RunningJobs running, JobLeases leases, DefaultFilterService filters) {
-        this(actor, tablePrefix, database, ids, clock, audit, fields, fieldValues, phones, addresses, lifecycleStages,
-                customers, idSql, threads, running, leases, filters, new ChunkWrites(tablePrefix, database, clock,
-                fieldValues, phones, addresses, lifecycleStages, customers, idSql));
-    }
-
-    private DefaultBulkService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
-            AuditLog audit, FieldCatalog fields, FieldValues fieldValues, PhoneNormalizer phones,
-            AddressDirectory addresses, List<String> lifecycleStages, CustomerReader customers, IdStatements idSql,
-            ExecutorService threads, RunningJobs running, JobLeases leases, DefaultFilterService filters,
-            ChunkWrites writes) {
+            AuditLog audit, FieldCatalog fields, IdStatements idSql, ExecutorService threads, RunningJobs running,
+            JobLeases leases, DefaultFilterService filters, ChunkWrites writes) {
         this.actor = actor;
         this.jobs = new JobStore(tablePrefix, database, clock, leases);
         Selections selections = new Selections(filters);

@@ -1,10 +1,6 @@
 package io.crmkit.impl.customer;
 
-import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.impl.db.Database;
-import io.crmkit.impl.field.FieldValues;
-import io.crmkit.impl.identity.PhoneNormalizer;
-import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.customer.Customer;
@@ -43,13 +39,12 @@ public final class ChunkWrites {
     private final String prefix;
     private final IdStatements sql;
 
-    public ChunkWrites(String tablePrefix, Database database, Clock clock, FieldValues fieldValues,
-            PhoneNormalizer phones, AddressDirectory addresses, List<String> lifecycleStages,
-            CustomerReader customers, IdStatements idSql) {
+    public ChunkWrites(String tablePrefix, Database database, CustomerReader customers, IdStatements idSql,
+            CustomerEditor editor) {
         this.database = database;
         this.customers = customers;
         this.sql = idSql;
-        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
+        this.editor = editor;
         this.prefix = tablePrefix;
     }
 

@@ -1,9 +1,5 @@
 package io.crmkit.impl.customer;
 
-import io.crmkit.api.customer.AddressDirectory;
-import io.crmkit.impl.field.FieldValues;
-import io.crmkit.impl.identity.PhoneNormalizer;
-import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerStatus;
@@ -33,10 +29,9 @@ public final class CustomerBatch {
     private final String tablePrefix;
     private final CustomerValidator validator;
 
-    public CustomerBatch(String tablePrefix, Clock clock, FieldValues fieldValues, PhoneNormalizer phones,
-            AddressDirectory addresses, List<String> lifecycleStages) {
+    public CustomerBatch(String tablePrefix, CustomerEditor editor) {
         this.tablePrefix = tablePrefix;
-        this.validator = new CustomerValidator(clock, fieldValues, phones, addresses, lifecycleStages);
+        this.validator = editor.validator();
     }
 
     /** A customer that passed validation, ready to insert. */

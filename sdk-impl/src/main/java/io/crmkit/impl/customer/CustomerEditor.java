@@ -38,6 +38,11 @@ public final class CustomerEditor {
         this.validator = new CustomerValidator(clock, fieldValues, phones, addresses, lifecycleStages);
     }
 
+    /** @return the checks this editor applies, shared with the parts that validate new customers */
+    CustomerValidator validator() {
+        return validator;
+    }
+
     /**
      * @param current         the customer as loaded in this transaction
      * @param skipUnchanged   whether to leave a customer the patch would not change as it is (no new version)

@@ -1,9 +1,5 @@
 package io.crmkit.impl.customer;
 
-import io.crmkit.api.customer.AddressDirectory;
-import io.crmkit.impl.field.FieldValues;
-import io.crmkit.impl.identity.PhoneNormalizer;
-import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerPatch;
@@ -41,10 +37,9 @@ public final class CustomerUpdates {
     private final CustomerEditor editor;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
 
-    public CustomerUpdates(String tablePrefix, Clock clock, FieldValues fieldValues, PhoneNormalizer phones,
-            AddressDirectory addresses, List<String> lifecycleStages) {
+    public CustomerUpdates(String tablePrefix, CustomerEditor editor) {
         this.tablePrefix = tablePrefix;
-        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
+        this.editor = editor;
     }
 
     private static final class Pending {

@@ -1,12 +1,10 @@
 package io.crmkit.impl.customer;
 
-import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.FieldCatalog;
-import io.crmkit.impl.field.FieldValues;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
 import io.crmkit.api.Actor;
@@ -58,8 +56,7 @@ public final class DefaultCustomerService implements CustomerService {
     private final CustomerEditor editor;
 
     public DefaultCustomerService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
-            AuditLog audit, FieldCatalog fields, FieldValues fieldValues, PhoneNormalizer phones,
-            AddressDirectory addresses, List<String> lifecycleStages, IdStatements idSql) {
+            AuditLog audit, FieldCatalog fields, PhoneNormalizer phones, IdStatements idSql, CustomerEditor editor) {
         this.actor = actor;
         this.tablePrefix = tablePrefix;
         this.database = database;
@@ -69,8 +66,8 @@ public final class DefaultCustomerService implements CustomerService {
         this.fields = fields;
         this.phones = phones;
         this.idSql = idSql;
-        this.validator = new CustomerValidator(clock, fieldValues, phones, addresses, lifecycleStages);
-        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
+        this.validator = editor.validator();
+        this.editor = editor;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A row of the field table ({@link FieldTable}). */
-public final class FieldRow {
+final class FieldRow {
     String tenantId;
     long id;
     String fieldKey;

@@ -10,5 +10,5 @@ import java.util.List;
  *                 from whitelisted identifiers and placeholders only
  * @param params   the bound values of {@code where}
  */
-public record SearchStatement(String tenantId, String where, List<Object> params) {
+record SearchStatement(String tenantId, String where, List<Object> params) {
 }

@@ -11,5 +11,5 @@ import java.util.List;
  *                   {@link FilterSql} from whitelisted identifiers and placeholders only
  * @param params     the bound values of the columns
  */
-public record SegmentStatement(String tenantId, long customerId, String columns, List<Object> params) {
+record SegmentStatement(String tenantId, long customerId, String columns, List<Object> params) {
 }

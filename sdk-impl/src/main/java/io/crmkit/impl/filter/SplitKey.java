@@ -3,5 +3,5 @@ package io.crmkit.impl.filter;
 import java.time.Instant;
 
 /** The position of a customer in the order a split cuts: (createdAt, id). */
-public record SplitKey(Instant createdAt, long id) {
+record SplitKey(Instant createdAt, long id) {
 }

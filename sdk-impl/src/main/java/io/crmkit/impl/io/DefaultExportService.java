@@ -26,7 +26,6 @@ import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.ListColumns;
-import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.sheet.SheetWriter;
 import io.crmkit.impl.sheet.SheetWriters;
 import io.crmkit.impl.validation.Errors;

@@ -1,14 +1,13 @@
 package io.crmkit.impl.io;
 
-import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerEditor;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.FieldCatalog;
-import io.crmkit.impl.field.FieldValues;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -70,11 +69,10 @@ public final class DefaultImportService implements ImportService {
     private final Clock clock;
     private final AuditLog audit;
     private final FieldCatalog fields;
-    private final FieldValues fieldValues;
     private final PhoneNormalizer phones;
-    private final AddressDirectory addresses;
     private final List<String> lifecycleStages;
     private final CustomerReader customers;
+    private final CustomerEditor editor;
     private final IdStatements idSql;
     private final ExecutorService threads;
     private final GrowingTables growing;
@@ -88,8 +86,8 @@ public final class DefaultImportService implements ImportService {
     private final JobScheduler scheduler;
 
     public DefaultImportService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
-            AuditLog audit, FieldCatalog fields, FieldValues fieldValues, PhoneNormalizer phones,
-            AddressDirectory addresses, List<String> lifecycleStages, CustomerReader customers, IdStatements idSql,
+            AuditLog audit, FieldCatalog fields, PhoneNormalizer phones, List<String> lifecycleStages,
+            CustomerReader customers, IdStatements idSql, CustomerEditor editor,
             ExecutorService threads, RunningJobs running, GrowingTables growing, TransferLimits transferLimits,
             TransferEnds transferEnds, JobLeases leases, JobFiles jobFiles, JobScheduler scheduler, TransferJobs jobs) {
         this.actor = actor;
@@ -99,11 +97,10 @@ public final class DefaultImportService implements ImportService {
         this.clock = clock;
         this.audit = audit;
         this.fields = fields;
-        this.fieldValues = fieldValues;
         this.phones = phones;
-        this.addresses = addresses;
         this.lifecycleStages = lifecycleStages;
         this.customers = customers;
+        this.editor = editor;
         this.idSql = idSql;
         this.threads = threads;
         this.growing = growing;
@@ -260,8 +257,8 @@ public final class DefaultImportService implements ImportService {
                 // Read again now that no other run can commit to it: a run whose lease ran out may have committed a
                 // chunk since the first read.
                 TransferJobStore.Row claimed = store.find(actor.tenantId(), job.id()).orElseThrow();
-                return new Prepared(job.id(), new ImportRun(tablePrefix, database, ids, clock, audit, fieldValues,
-                        phones, addresses, lifecycleStages, customers, idSql, running, growing, transferLimits,
+                return new Prepared(job.id(), new ImportRun(tablePrefix, database, ids, clock, audit, phones,
+                        customers, idSql, editor, running, growing, transferLimits,
                         leases, actor, request, fields, opened, lease,
                         claimed.job().done(), TransferJobStore.counts(claimed), settings));
             } catch (RuntimeException e) {
@@ -289,8 +286,8 @@ public final class DefaultImportService implements ImportService {
         } catch (RuntimeException e) {
             throw abandoned(lease, e);
         }
-        return new Prepared(lease.jobId(), new ImportRun(tablePrefix, database, ids, clock, audit, fieldValues,
-                phones, addresses, lifecycleStages, customers, idSql, running, growing, transferLimits, leases, actor,
+        return new Prepared(lease.jobId(), new ImportRun(tablePrefix, database, ids, clock, audit, phones,
+                customers, idSql, editor, running, growing, transferLimits, leases, actor,
                 request, fields, opened, lease, 0,
                 TransferJobStore.Counts.NONE, settings));
     }

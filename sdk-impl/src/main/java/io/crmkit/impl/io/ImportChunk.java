@@ -1,11 +1,8 @@
 package io.crmkit.impl.io;
 
-import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
-import io.crmkit.impl.field.FieldValues;
-import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.customer.Customer;
@@ -44,10 +41,6 @@ final class ImportChunk {
     private final String tablePrefix;
     private final IdGenerator ids;
     private final Clock clock;
-    private final FieldValues fieldValues;
-    private final PhoneNormalizer phones;
-    private final AddressDirectory addresses;
-    private final List<String> lifecycleStages;
     private final CustomerReader customers;
     private final IdStatements idSql;
     private final Actor actor;
@@ -59,17 +52,12 @@ final class ImportChunk {
     private final Settings settings;
     private final String prefix;
 
-    ImportChunk(String tablePrefix, Database database, IdGenerator ids, Clock clock, FieldValues fieldValues,
-            PhoneNormalizer phones, AddressDirectory addresses, List<String> lifecycleStages,
-            CustomerReader customers, IdStatements idSql, Actor actor, ImportRequest request, TenantFields fields,
+    ImportChunk(String tablePrefix, Database database, IdGenerator ids, Clock clock, CustomerReader customers,
+            IdStatements idSql, CustomerEditor editor, Actor actor, ImportRequest request, TenantFields fields,
             Settings settings) {
         this.tablePrefix = tablePrefix;
         this.ids = ids;
         this.clock = clock;
-        this.fieldValues = fieldValues;
-        this.phones = phones;
-        this.addresses = addresses;
-        this.lifecycleStages = lifecycleStages;
         this.customers = customers;
         this.idSql = idSql;
         this.actor = actor;
@@ -79,8 +67,8 @@ final class ImportChunk {
         this.prefix = tablePrefix;
         this.matcher = new ImportMatcher(prefix, idSql, database.dialect(),
                 request.matchBy());
-        this.batch = new CustomerBatch(tablePrefix, clock, fieldValues, phones, addresses, lifecycleStages);
-        this.editor = new CustomerEditor(clock, fieldValues, phones, addresses, lifecycleStages);
+        this.batch = new CustomerBatch(tablePrefix, editor);
+        this.editor = editor;
     }
 
     /**
@@ -120,8 +108,7 @@ final class ImportChunk {
         }
         Outcome outcome = new Outcome();
         Creates creates = new Creates();
-        CustomerUpdates updates = new CustomerUpdates(tablePrefix, clock, fieldValues, phones, addresses,
-                lifecycleStages);
+        CustomerUpdates updates = new CustomerUpdates(tablePrefix, editor);
         Set<Long> members = new LinkedHashSet<>();
         for (ParsedRow row : rows) {
             Long target = matcher.target(row);

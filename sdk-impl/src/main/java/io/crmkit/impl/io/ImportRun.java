@@ -1,13 +1,12 @@
 package io.crmkit.impl.io;
 
-import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.customer.CustomerEditor;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
-import io.crmkit.impl.field.FieldValues;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.RunningJobs;
@@ -74,8 +73,8 @@ final class ImportRun {
      * @param counts    what those rows did
      */
     ImportRun(String tablePrefix, Database database, IdGenerator ids, Clock clock, AuditLog audit,
-            FieldValues fieldValues, PhoneNormalizer phones, AddressDirectory addresses, List<String> lifecycleStages,
-            CustomerReader customers, IdStatements idSql, RunningJobs running, GrowingTables growing,
+            PhoneNormalizer phones, CustomerReader customers, IdStatements idSql, CustomerEditor editor,
+                    RunningJobs running, GrowingTables growing,
             TransferLimits transferLimits, JobLeases leases, Actor actor, ImportRequest request, TenantFields fields,
             ImportFiles.Opened file,
               Lease lease, long committed, TransferJobStore.Counts counts, ImportChunk.Settings settings) {
@@ -95,8 +94,8 @@ final class ImportRun {
         this.committed = committed;
         this.counts = counts;
         this.parser = new RowParser(file.plan(), fields, phones);
-        this.chunks = new ImportChunk(tablePrefix, database, ids, clock, fieldValues, phones, addresses,
-                lifecycleStages, customers, idSql, actor, request, fields, settings);
+        this.chunks = new ImportChunk(tablePrefix, database, ids, clock, customers, idSql, editor, actor, request,
+                fields, settings);
     }
 
     /** @return the run's lease on its job */
