@@ -22,8 +22,9 @@ import io.crmkit.api.filter.SplitTarget;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.DuplicateKeyException;
-import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.PagePlan;
+import io.crmkit.impl.db.PageShape;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;
 import java.sql.PreparedStatement;
@@ -419,13 +420,11 @@ public final class DefaultFilterService implements FilterService {
         String direction = query.sort().ascending() ? " ASC" : " DESC";
         String orderBy = key.key().equals("id") ? "c.id" + direction
                 : key.expression() + direction + ", c.id" + direction;
-        String index = "";
-        if (!key.isMetric() && kit.database().dialect() == Dialect.H2) {
-            H2Plan plan = H2Plan.of(sql, query, where);
-            index = plan.hint(kit.tablePrefix(), key);
-            if (plan == H2Plan.WALK_SORT_INDEX) {
-                orderBy = "c.tenant_id" + direction + ", " + orderBy;
-            }
+        PagePlan plan = kit.database().dialect().customerPage(new PageShape(sql.keywordWasPhone(),
+                !query.keyword().isBlank(), sql.wroteSubquery(), query.cursor().isPresent(),
+                key.key().equals("createdAt"), key.isMetric()), kit.tablePrefix());
+        if (plan.tenantFirst()) {
+            orderBy = "c.tenant_id" + direction + ", " + orderBy;
         }
         if (key.isMetric()) {
             // A metric sort reads the metric of every matching customer (a customer may have no metric row).
@@ -437,7 +436,7 @@ public final class DefaultFilterService implements FilterService {
                     + (query.pageSize() + 1), values);
             return new Explained(jdbc, values);
         }
-        return idsQuery(sql, index, where.toString(), orderBy, query.pageSize() + 1);
+        return idsQuery(sql, plan.customerHint(), where.toString(), orderBy, query.pageSize() + 1);
     }
 
     /**

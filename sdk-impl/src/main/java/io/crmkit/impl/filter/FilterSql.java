@@ -78,6 +78,7 @@ final class FilterSql {
     private final List<Object> params = new ArrayList<>();
     private final Errors errors = new Errors();
     private boolean phoneKeyword;
+    private boolean wroteSubquery;
 
     /**
      * @param savedFilters looks up the filter of a saved filter of the tenant, for {@code savedFilter} conditions
@@ -135,6 +136,11 @@ final class FilterSql {
     /** @return whether {@link #keyword} has compiled a phone number, looked up by the phone's key alone */
     boolean keywordWasPhone() {
         return phoneKeyword;
+    }
+
+    /** @return whether a condition compiled so far reads another table in an {@code EXISTS} subquery */
+    boolean wroteSubquery() {
+        return wroteSubquery;
     }
 
     /**
@@ -618,6 +624,7 @@ final class FilterSql {
     }
 
     private String exists(String tableAndCondition) {
+        wroteSubquery = true;
         return "EXISTS (SELECT 1 FROM " + tableAndCondition + ")";
     }
 
