@@ -254,7 +254,7 @@ public final class DefaultFilterService implements FilterService {
     /** @return the saved filters that refer to {@code id} directly or through others, nearest first */
     private static List<Long> referrers(Map<Long, Filter> byId, long id) {
         Map<Long, List<Long>> referredBy = new HashMap<>();
-        byId.forEach((referrer, filter) -> FilterSql.references(filter)
+        byId.forEach((referrer, filter) -> SavedFilterInliner.references(filter)
                 .forEach(target -> referredBy.computeIfAbsent(target, ignored -> new ArrayList<>()).add(referrer)));
         Set<Long> found = new LinkedHashSet<>();
         Deque<Long> next = new ArrayDeque<>(List.of(id));
