@@ -8,6 +8,7 @@ import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.filter.FilterCollaborators;
 import io.crmkit.impl.filter.SegmentCache;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
@@ -54,5 +55,5 @@ public record KitContext(
         io.crmkit.impl.activity.MetricsRefresher refresher,
         io.crmkit.impl.io.TransferLimits transferLimits,
         io.crmkit.impl.io.TransferEnds transferEnds,
-        io.crmkit.impl.job.JobLeases leases) {
+        io.crmkit.impl.job.JobLeases leases) implements FilterCollaborators {
 }
