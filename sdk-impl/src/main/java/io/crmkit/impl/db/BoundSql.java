@@ -1,5 +1,7 @@
 package io.crmkit.impl.db;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,7 +13,8 @@ import java.util.List;
  */
 public record BoundSql(String sql, List<Object> values) {
 
+    /** Copies the values; a value may be null (bound as SQL NULL). */
     public BoundSql {
-        values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        values = Collections.unmodifiableList(new ArrayList<>(values));
     }
 }
