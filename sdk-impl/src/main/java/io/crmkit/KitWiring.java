@@ -8,6 +8,7 @@ import io.crmkit.impl.activity.DefaultActivityService;
 import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.bulk.DefaultBulkService;
+import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.customer.CustomerEditor;
 import io.crmkit.impl.customer.CustomerReader;
@@ -117,7 +118,7 @@ final class KitWiring {
     /** Stops the kit's job machinery: the scheduler, then the job threads, then the lease heartbeat. */
     void close() {
         scheduler.close();
-        io.crmkit.impl.bulk.JobThreads.close(threads);
+        JobThreads.close(threads);
         leases.close();
     }
 
