@@ -1,11 +1,13 @@
 package io.crmkit.api.io;
 
 import io.crmkit.api.ProgressListener;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Imports customers of the actor's tenant from .xlsx and CSV files. Needs the {@code IMPORT} permission.
@@ -50,8 +52,8 @@ public interface ImportService {
      * of the tenant, with an example row, and an "Instructions" sheet with each column's rules.
      *
      * @param out where the .xlsx is written; flushed, not closed; not null
-     * @throws java.io.UncheckedIOException when the stream fails
-     * @throws PermissionDeniedException    without {@code IMPORT}
+     * @throws UncheckedIOException      when the stream fails
+     * @throws PermissionDeniedException without {@code IMPORT}
      */
     void writeTemplate(OutputStream out);
 
@@ -110,8 +112,8 @@ public interface ImportService {
      * @return the job's id, for {@code Crm.jobs()} and {@link #writeFailureReport}
      * @throws ValidationException       when the request is invalid (no job is stored)
      * @throws PermissionDeniedException without {@code IMPORT}
-     * @throws io.crmkit.api.error.ConflictException when the same import is queued or running in a kit
-     * @throws java.io.UncheckedIOException when the file cannot be read to keep it in the database
+     * @throws ConflictException         when the same import is queued or running in a kit
+     * @throws UncheckedIOException      when the file cannot be read to keep it in the database
      */
     long submit(ImportRequest request);
 
