@@ -18,6 +18,7 @@ import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.io.ScheduledImports;
+import io.crmkit.impl.bulk.ScheduledBulk;
 import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.io.TransferEnds;
 import io.crmkit.impl.io.TransferLimits;
@@ -471,7 +472,7 @@ public final class CrmKit implements AutoCloseable {
                 context.jobFiles().deleteExpired();
                 CrmKit kit = new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
                 scheduler.start(new ScheduledImports(database, tablePrefix, context.jobFiles(), context.transferEnds(),
-                        kit::as)::run);
+                        kit::as)::run, new ScheduledBulk(context, kit::as)::run);
                 return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {

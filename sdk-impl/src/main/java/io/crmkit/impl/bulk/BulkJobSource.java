@@ -56,6 +56,9 @@ final class BulkJobSource implements JobSource {
         if (job.state() == JobState.INTERRUPTED) {
             return jobs.cancelAbandoned(actor.tenantId(), job.id());
         }
+        if (job.state() == JobState.QUEUED && jobs.cancelScheduled(actor.tenantId(), job.id())) {
+            return true;
+        }
         return job.state().isActive() && running.cancel(job.id());
     }
 

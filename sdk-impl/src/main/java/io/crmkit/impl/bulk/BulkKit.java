@@ -6,6 +6,7 @@ import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.job.JobKit;
+import io.crmkit.impl.job.JobScheduler;
 import java.time.Clock;
 
 /**
@@ -34,4 +35,7 @@ public interface BulkKit extends JobKit {
 
     /** @return statements over lists of customer ids */
     IdStatements idSql();
+
+    /** @return the kit's persistent job executions, which run submitted bulk operations */
+    JobScheduler scheduler();
 }

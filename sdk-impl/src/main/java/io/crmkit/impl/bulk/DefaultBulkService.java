@@ -16,6 +16,7 @@ import io.crmkit.impl.activity.TaskStore;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.job.DefaultJobs;
+import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.job.JobSource;
 import io.crmkit.impl.trash.TrashStore;
 import java.time.Duration;
@@ -39,6 +40,7 @@ public final class DefaultBulkService implements BulkService {
     private final BulkJobSource source;
     private final DefaultJobs awaiting;
     private final ExecutorService threads;
+    private final JobScheduler scheduler;
 
     public DefaultBulkService(Actor actor, KitContext kit, DefaultFilterService filters) {
         this(actor, kit, filters, new ChunkWrites(kit));
@@ -55,6 +57,7 @@ public final class DefaultBulkService implements BulkService {
         this.source = new BulkJobSource(actor, jobs, kit.running());
         this.awaiting = new DefaultJobs(actor, kit.running(), List.of(source));
         this.threads = kit.jobs();
+        this.scheduler = kit.scheduler();
     }
 
     /** @return the bulk jobs of the actor's tenant, for {@code Crm.jobs()} */
@@ -71,6 +74,12 @@ public final class DefaultBulkService implements BulkService {
     @Override
     public long submit(Selection selection, BulkOperation operation) {
         BulkRuns.Plan plan = prepare(selection, operation);
+        Optional<String> request = StoredBulkRequest.toJson(selection, operation);
+        if (request.isPresent()) {
+            runs.handOver(plan, request.get());
+            scheduler.scheduleBulk(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(), plan.jobId()));
+            return plan.jobId();
+        }
         threads.execute(() -> {
             try {
                 runs.execute(plan, ProgressListener.NONE);

@@ -28,6 +28,10 @@ final class JobStore {
     private static final String COLUMNS = "id, operation, actor_id, state, done, total, result, error, created_at,"
             + " updated_at, selection, token, lease_until";
 
+    /** The lease owner of a job handed over to the scheduler, until a scheduled run takes it. */
+    static final String SCHEDULED = "scheduled";
+    private static final Instant SCHEDULED_UNTIL = Instant.parse("9999-01-01T00:00:00Z");
+
     private final BulkKit kit;
     private final String table;
 
@@ -141,6 +145,47 @@ final class JobStore {
                 + " updated_at = ? WHERE tenant_id = ? AND id = ? AND " + JobLeases.LEASE_ENDED, "cancelled after the"
                 + " process running it stopped; run the same operation on the same selection again to finish it", now,
                 tenantId, id, now) == 1;
+    }
+
+    /**
+     * Hands a queued job held by the lease over to the kit's scheduler: its request is stored, and it stays QUEUED,
+     * held until a scheduled run takes it ({@link ScheduledBulk}), so that running the same operation meanwhile is
+     * refused as for any queued job.
+     *
+     * @return false when the lease no longer holds the job
+     */
+    boolean handOver(Lease lease, String request) {
+        return execute("hand a bulk job over to the scheduler", "UPDATE " + table + " SET request = ?, lease_owner = ?,"
+                + " lease_until = ? WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'QUEUED'", request,
+                SCHEDULED, SCHEDULED_UNTIL, lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+    }
+
+    /** Frees a job waiting for the scheduler for the scheduled run that takes it over; a no-op otherwise. */
+    void releaseScheduled(String tenantId, long id) {
+        execute("take a bulk job from the scheduler", "UPDATE " + table + " SET lease_until = NULL WHERE tenant_id = ?"
+                + " AND id = ? AND lease_owner = ? AND state = 'QUEUED'", tenantId, id, SCHEDULED);
+    }
+
+    /** Cancels a job waiting for the scheduler. @return false when it is not waiting for it */
+    boolean cancelScheduled(String tenantId, long id) {
+        return execute("cancel a scheduled bulk job", "UPDATE " + table + " SET state = 'CANCELLED', error = ?,"
+                + " updated_at = ?, lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state ="
+                + " 'QUEUED'", "cancelled before it started; run the same operation on the same selection again to"
+                + " start it", kit.clock().instant(), tenantId, id, SCHEDULED) == 1;
+    }
+
+    /**
+     * A submitted job's stored request and state.
+     *
+     * @param request the request's JSON, or null when the job was not handed over to the scheduler
+     */
+    record Stored(String request, BulkJob.State state) {
+    }
+
+    Optional<Stored> stored(String tenantId, long id) {
+        return kit.database().read("read a scheduled bulk job", session -> IdStatements.rows(session.getConnection(),
+                "SELECT request, state FROM " + table + " WHERE tenant_id = ? AND id = ?", List.of(tenantId, id),
+                row -> new Stored(row.getString(1), BulkJob.State.valueOf(row.getString(2))))).stream().findFirst();
     }
 
     /** Records the failure of a job the lease holds; a no-op when it no longer does. */
