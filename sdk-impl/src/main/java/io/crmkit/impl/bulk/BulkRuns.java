@@ -208,7 +208,7 @@ final class BulkRuns {
             for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
                 tally.add(runChunk(plan, chunk, tally.done() + chunk.size()));
                 listener.progress(tally.done(), plan.total());
-                if (running.isCancelled(plan.jobId())) {
+                if (running.isCancelled(plan.jobId()) || leases.cancelRequested(plan.lease())) {
                     return cancelled(plan, tally, "cancelled after " + tally.done() + " of " + plan.total()
                             + " customers");
                 }

@@ -89,7 +89,7 @@ final class JobStore {
                 lease.tenantId(), lease.jobId()));
         all.addAll(List.of(values));
         boolean taken = execute("queue a bulk job", "UPDATE " + table + " SET state = 'QUEUED', total = ?, done = 0,"
-                + " error = NULL, updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND "
+                + " error = NULL, cancel_requested = FALSE, updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND "
                 + condition, all.toArray()) == 1;
         if (taken) {
             kit.leases().hold(lease);
@@ -158,6 +158,11 @@ final class JobStore {
         return execute("hand a bulk job over to the scheduler", "UPDATE " + table + " SET request = ?, lease_owner = ?,"
                 + " lease_until = ? WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'QUEUED'", request,
                 SCHEDULED, SCHEDULED_UNTIL, lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+    }
+
+    /** Asks the run holding a queued or running job, in any kit, to stop. @return false when it is neither */
+    boolean requestCancel(String tenantId, long id) {
+        return kit.leases().requestCancel(table, tenantId, id);
     }
 
     /** Frees a job waiting for the scheduler for the scheduled run that takes it over; a no-op otherwise. */

@@ -261,7 +261,8 @@ public final class DefaultExportService implements ExportService {
                     }
                     written += page.size();
                     listener.progress(written, Math.max(total, written));
-                    if (kit.transfers().isCancelled(jobId) || kit.leases().isLost(lease)) {
+                    if (kit.transfers().isCancelled(jobId) || kit.leases().cancelRequested(lease)
+                            || kit.leases().isLost(lease)) {
                         cancelled = true;
                         store.finish(lease, TransferJob.State.CANCELLED, "cancelled after "
                                 + written + " rows");

@@ -58,7 +58,8 @@ public final class DefaultTransferJobs implements TransferJobs {
             return store.cancelAbandoned(actor.tenantId(), id);
         }
         return (job.state() == TransferJob.State.QUEUED || job.state() == TransferJob.State.RUNNING)
-                && (kit.transfers().cancel(id) || store.cancelScheduled(actor.tenantId(), id));
+                && (kit.transfers().cancel(id) || store.cancelScheduled(actor.tenantId(), id)
+                || store.requestCancel(actor.tenantId(), id));
     }
 
     @Override
