@@ -17,6 +17,7 @@ import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.io.ScheduledExports;
 import io.crmkit.impl.io.ScheduledImports;
 import io.crmkit.impl.bulk.ScheduledBulk;
 import io.crmkit.impl.job.RunningJobs;
@@ -472,7 +473,8 @@ public final class CrmKit implements AutoCloseable {
                 context.jobFiles().deleteExpired();
                 CrmKit kit = new CrmKit(context, pool, dialect, tablePrefix, schemaVersion);
                 scheduler.start(new ScheduledImports(database, tablePrefix, context.jobFiles(), context.transferEnds(),
-                        kit::as)::run, new ScheduledBulk(context, kit::as)::run);
+                        kit::as)::run, new ScheduledBulk(context, kit::as)::run,
+                        new ScheduledExports(database, tablePrefix, kit::as)::run);
                 return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -26,7 +26,7 @@ final class JobStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, operation, actor_id, state, done, total, result, error, created_at,"
-            + " updated_at, selection, token, lease_until";
+            + " updated_at, selection, token, lease_until, lease_owner";
 
     /** The lease owner of a job handed over to the scheduler, until a scheduled run takes it. */
     static final String SCHEDULED = "scheduled";
@@ -239,7 +239,10 @@ final class JobStore {
         Instant updatedAt = IdStatements.instant(result, 10);
         Instant leaseUntil = IdStatements.instant(result, 13);
         String error = result.getString(8);
-        if (JobLeases.ended(state == BulkJob.State.QUEUED || state == BulkJob.State.RUNNING, leaseUntil, now)) {
+        // A job handed over to the scheduler is queued there until a kit's run takes it, whatever its lease says.
+        boolean scheduled = state == BulkJob.State.QUEUED && SCHEDULED.equals(result.getString(14));
+        if (!scheduled && JobLeases.ended(state == BulkJob.State.QUEUED || state == BulkJob.State.RUNNING, leaseUntil,
+                now)) {
             state = BulkJob.State.INTERRUPTED;
             error = "the process running it stopped (its lease ended" + (leaseUntil == null ? "" : " at " + leaseUntil)
                     + "); run the same operation on the same selection again to finish it: customers already"

@@ -18,7 +18,8 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
-import io.crmkit.impl.job.Lease;
+import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.ListColumns;
 import io.crmkit.impl.job.Lease;
@@ -34,7 +35,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +56,6 @@ public final class DefaultExportService implements ExportService {
     private final TransferJobStore store;
     private final TransferJobs jobs;
     private final JobFiles files;
-    private final ExecutorService threads;
     private final JobLeases leases;
     private final TransferEnds ends;
 
@@ -68,7 +67,6 @@ public final class DefaultExportService implements ExportService {
         this.jobs = jobs;
         TransferKit parts = kit;
         this.files = parts.jobFiles();
-        this.threads = parts.jobs();
         this.leases = parts.leases();
         this.ends = parts.transferEnds();
     }
@@ -113,15 +111,48 @@ public final class DefaultExportService implements ExportService {
         Objects.requireNonNull(request, "request");
         Prepared prepared = prepare(request, "export." + request.format().extension());
         files.deleteExpired();
-        threads.execute(() -> {
-            try {
-                prepared.writeStored();
-            } finally {
-                leases.release(prepared.lease);
-                ends.report(store, actor.tenantId(), prepared.jobId);
+        try {
+            if (!store.handOver(prepared.lease, StoredExportRequest.toJson(request))) {
+                throw new LeaseLostException(prepared.jobId);
             }
-        });
+        } catch (RuntimeException e) {
+            store.fail(prepared.lease, e);
+            throw e;
+        } finally {
+            leases.release(prepared.lease);
+            kit.transfers().ended(prepared.jobId);
+        }
+        kit.scheduler().scheduleExport(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(),
+                prepared.jobId));
         return prepared.jobId;
+    }
+
+    /**
+     * Runs an export submitted into the database, in the kit whose scheduler picked it up: takes its job over (waiting
+     * for the scheduler, or left by a kit that died), and writes its file again from the start.
+     *
+     * @throws ConflictException when a live run holds the job: the scheduler tries again after the lease
+     */
+    void runScheduled(long jobId, ExportRequest request) {
+        Access.require(actor, Permission.EXPORT, "export customers");
+        TenantFields fields = kit.fields().of(actor.tenantId());
+        List<String> columns = columns(request, fields);
+        long total = filters.countMatching(request.filter(), request.keyword());
+        Lease lease = store.newLease(actor.tenantId(), jobId);
+        if (!store.claim(lease)) {
+            throw new ConflictException("export " + jobId + " is held by a live run", jobId);
+        }
+        kit.transfers().started(jobId);
+        Prepared prepared = new Prepared(lease, request, columns, total, fields);
+        try {
+            store.total(lease, total);
+            files.delete(actor.tenantId(), jobId);
+            prepared.writeStored();
+        } finally {
+            leases.release(lease);
+            kit.transfers().ended(jobId);
+            ends.report(store, actor.tenantId(), jobId);
+        }
     }
 
     @Override
