@@ -58,6 +58,7 @@ public final class DefaultExportService implements ExportService {
     private final JobFiles files;
     private final JobLeases leases;
     private final TransferEnds ends;
+    private final TransferKit parts;
 
     public DefaultExportService(Actor actor, KitContext kit, DefaultFilterService filters, TransferJobs jobs) {
         this.actor = actor;
@@ -66,6 +67,7 @@ public final class DefaultExportService implements ExportService {
         this.store = new TransferJobStore(kit);
         this.jobs = jobs;
         TransferKit parts = kit;
+        this.parts = parts;
         this.files = parts.jobFiles();
         this.leases = parts.leases();
         this.ends = parts.transferEnds();
@@ -120,9 +122,9 @@ public final class DefaultExportService implements ExportService {
             throw e;
         } finally {
             leases.release(prepared.lease);
-            kit.transfers().ended(prepared.jobId);
+            parts.running().ended(prepared.jobId);
         }
-        kit.scheduler().scheduleExport(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(),
+        parts.scheduler().scheduleExport(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(),
                 prepared.jobId));
         return prepared.jobId;
     }
@@ -135,14 +137,14 @@ public final class DefaultExportService implements ExportService {
      */
     void runScheduled(long jobId, ExportRequest request) {
         Access.require(actor, Permission.EXPORT, "export customers");
-        TenantFields fields = kit.fields().of(actor.tenantId());
+        TenantFields fields = parts.fields().of(actor.tenantId());
         List<String> columns = columns(request, fields);
         long total = filters.countMatching(request.filter(), request.keyword());
         Lease lease = store.newLease(actor.tenantId(), jobId);
         if (!store.claim(lease)) {
             throw new ConflictException("export " + jobId + " is held by a live run", jobId);
         }
-        kit.transfers().started(jobId);
+        parts.running().started(jobId);
         Prepared prepared = new Prepared(lease, request, columns, total, fields);
         try {
             store.total(lease, total);
@@ -150,7 +152,7 @@ public final class DefaultExportService implements ExportService {
             prepared.writeStored();
         } finally {
             leases.release(lease);
-            kit.transfers().ended(jobId);
+            parts.running().ended(jobId);
             ends.report(store, actor.tenantId(), jobId);
         }
     }
@@ -292,7 +294,7 @@ public final class DefaultExportService implements ExportService {
                     }
                     written += page.size();
                     listener.progress(written, Math.max(total, written));
-                    if (kit.transfers().isCancelled(jobId) || kit.leases().cancelRequested(lease)
+                    if (kit.transfers().isCancelled(jobId) || leases.cancelRequested(lease)
                             || kit.leases().isLost(lease)) {
                         cancelled = true;
                         store.finish(lease, TransferJob.State.CANCELLED, "cancelled after "

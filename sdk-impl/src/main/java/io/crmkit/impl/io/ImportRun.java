@@ -144,7 +144,7 @@ final class ImportRun {
                     chunk.clear();
                     chunkChars = 0;
                     listener.progress(read, total);
-                    if (kit.transfers().isCancelled(jobId) || kit.leases().cancelRequested(lease)) {
+                    if (kit.transfers().isCancelled(jobId) || ((io.crmkit.impl.job.JobKit) kit).leases().cancelRequested(lease)) {
                         return TransferJob.State.CANCELLED;
                     }
                 }

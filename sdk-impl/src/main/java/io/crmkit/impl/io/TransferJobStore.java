@@ -132,7 +132,7 @@ final class TransferJobStore {
 
     /** Asks the run holding a queued or running job, in any kit, to stop. @return false when it is neither */
     boolean requestCancel(String tenantId, long id) {
-        return kit.leases().requestCancel(jobs, tenantId, id);
+        return ((TransferKit) kit).leases().requestCancel(jobs, tenantId, id);
     }
 
     /** Cancels a job waiting for the scheduler. @return false when it is not waiting for it */

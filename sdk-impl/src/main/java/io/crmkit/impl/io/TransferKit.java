@@ -10,4 +10,7 @@ public interface TransferKit extends JobKit {
 
     /** @return the kit's persistent job executions */
     io.crmkit.impl.job.JobScheduler scheduler();
+
+    /** @return the custom fields of each tenant */
+    io.crmkit.impl.field.FieldCatalog fields();
 }
