@@ -138,7 +138,7 @@ final class KitWiring {
 
     DefaultBulkService bulk(Actor actor, DefaultFilterService filters) {
         return new DefaultBulkService(actor, tablePrefix, database, ids, clock, audit, fields, idSql, threads, running,
-                leases, filters, writes);
+                leases, scheduler, filters, writes);
     }
 
     DefaultTrashService trash(Actor actor) {
@@ -157,7 +157,7 @@ final class KitWiring {
 
     DefaultExportService exports(Actor actor, DefaultFilterService filters, TransferJobs transfers) {
         return new DefaultExportService(actor, tablePrefix, database, ids, clock, fields, customers, threads, running,
-                transferLimits, transferEnds, leases, jobFiles, filters, transfers);
+                transferLimits, transferEnds, leases, jobFiles, filters, transfers, scheduler);
     }
 
     DefaultMergeService merges(Actor actor) {

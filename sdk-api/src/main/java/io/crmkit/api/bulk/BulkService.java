@@ -87,12 +87,17 @@ public interface BulkService {
     DeletePreview previewDelete(Selection selection);
 
     /**
-     * Starts an operation in the kit's job executor and returns at once. The checks of
-     * {@link #run(Selection, BulkOperation)} that need no database run first and throw here.
+     * Starts an operation as a job and returns at once. The checks of {@link #run(Selection, BulkOperation)} that need
+     * no database run first and throw here. Adding or removing tags, identifying as valid, recycling to the pool and
+     * assigning are handed to the kit's scheduler with their selection stored in the database: any kit on the database
+     * may run them, and when the kit running one stops, another kit continues it once the first kit's job lease ended
+     * (customers already changed are left as they are and counted unchanged). An edit, a task creation and a delete
+     * run in this kit's job executor (their parameters are not stored); a kit that stops leaves them interrupted, and
+     * running the same operation again continues them.
      *
      * @param selection the customers to act on, by ids or by query; not null
      * @param operation what to do to them; not null
-     * @return the job's id, for {@link #job(long)}
+     * @return the job's id, for {@link #job(long)} and {@code Crm.jobs()}
      * @throws ValidationException       when the operation's values are invalid, or a delete's confirmation is
      *                                   missing or wrong (nothing is written)
      * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers

@@ -68,9 +68,10 @@ public interface ExportService {
     long submit(ExportRequest request, Path file);
 
     /**
-     * Starts an export in the kit's job executor and returns at once, keeping its file in the database instead of a
+     * Submits an export to the kit's scheduler and returns at once, keeping its file in the database instead of a
      * host path, so that any instance of the host sharing the database can serve it with {@link #writeFile} once the
-     * job is done. The file is kept for the kit's job file retention ({@code CrmKit.Builder.jobFileRetention}, 7 days
+     * job is done. Any kit on the database may run it; when the kit running it stops, another kit writes its file
+     * again from the start once the first kit's job lease ended. The file is kept for the kit's job file retention ({@code CrmKit.Builder.jobFileRetention}, 7 days
      * by default), then deleted; it is deleted at once when the job fails or is cancelled. Its job's name is
      * {@code export.csv} or {@code export.xlsx}. The request's checks run first and throw here.
      *

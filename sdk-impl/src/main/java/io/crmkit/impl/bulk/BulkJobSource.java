@@ -56,7 +56,10 @@ final class BulkJobSource implements JobSource {
         if (job.state() == JobState.INTERRUPTED) {
             return jobs.cancelAbandoned(actor.tenantId(), job.id());
         }
-        return job.state().isActive() && running.cancel(job.id());
+        if (job.state() == JobState.QUEUED && jobs.cancelScheduled(actor.tenantId(), job.id())) {
+            return true;
+        }
+        return job.state().isActive() && (running.cancel(job.id()) || jobs.requestCancel(actor.tenantId(), job.id()));
     }
 
     static Job job(BulkJob job) {

@@ -164,6 +164,26 @@ final class BulkRuns {
         return lease;
     }
 
+    /**
+     * Hands a prepared job over to the kit's scheduler with its stored request: it no longer runs here, and whichever
+     * kit's scheduler picks it up runs it ({@link ScheduledBulk}).
+     *
+     * @throws LeaseLostException when the job was taken over elsewhere meanwhile
+     */
+    void handOver(Plan plan, String request) {
+        try {
+            if (!jobs.handOver(plan.lease(), request)) {
+                throw new LeaseLostException(plan.jobId());
+            }
+        } catch (RuntimeException e) {
+            jobs.fail(plan.lease(), e.getMessage() == null ? e.toString() : e.getMessage());
+            throw e;
+        } finally {
+            leases.release(plan.lease());
+            running.ended(plan.jobId());
+        }
+    }
+
     private static ConflictException running(long id) {
         return new ConflictException("the same operation on the same selection is running as job " + id
                 + "; wait for it", id);
@@ -189,7 +209,7 @@ final class BulkRuns {
             for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
                 tally.add(runChunk(plan, chunk, tally.done() + chunk.size()));
                 listener.progress(tally.done(), plan.total());
-                if (running.isCancelled(plan.jobId())) {
+                if (running.isCancelled(plan.jobId()) || leases.cancelRequested(plan.lease())) {
                     return cancelled(plan, tally, "cancelled after " + tally.done() + " of " + plan.total()
                             + " customers");
                 }

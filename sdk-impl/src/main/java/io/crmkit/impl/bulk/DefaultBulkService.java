@@ -23,6 +23,7 @@ import io.crmkit.impl.activity.TaskStore;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.job.DefaultJobs;
+import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.job.JobSource;
 import io.crmkit.impl.trash.TrashStore;
 import java.time.Duration;
@@ -46,10 +47,11 @@ public final class DefaultBulkService implements BulkService {
     private final BulkJobSource source;
     private final DefaultJobs awaiting;
     private final ExecutorService threads;
+    private final JobScheduler scheduler;
 
     public DefaultBulkService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
             AuditLog audit, FieldCatalog fields, IdStatements idSql, ExecutorService threads, RunningJobs running,
-            JobLeases leases, DefaultFilterService filters, ChunkWrites writes) {
+            JobLeases leases, JobScheduler scheduler, DefaultFilterService filters, ChunkWrites writes) {
         this.actor = actor;
         this.jobs = new JobStore(tablePrefix, database, clock, leases);
         Selections selections = new Selections(filters);
@@ -61,6 +63,7 @@ public final class DefaultBulkService implements BulkService {
         this.source = new BulkJobSource(actor, jobs, running);
         this.awaiting = new DefaultJobs(actor, running, List.of(source));
         this.threads = threads;
+        this.scheduler = scheduler;
     }
 
     /** @return the bulk jobs of the actor's tenant, for {@code Crm.jobs()} */
@@ -77,6 +80,12 @@ public final class DefaultBulkService implements BulkService {
     @Override
     public long submit(Selection selection, BulkOperation operation) {
         BulkRuns.Plan plan = prepare(selection, operation);
+        Optional<String> request = StoredBulkRequest.toJson(selection, operation);
+        if (request.isPresent()) {
+            runs.handOver(plan, request.get());
+            scheduler.scheduleBulk(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(), plan.jobId()));
+            return plan.jobId();
+        }
         threads.execute(() -> {
             try {
                 runs.execute(plan, ProgressListener.NONE);

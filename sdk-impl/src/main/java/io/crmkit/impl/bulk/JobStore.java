@@ -28,7 +28,11 @@ final class JobStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, operation, actor_id, state, done, total, result, error, created_at,"
-            + " updated_at, selection, token, lease_until";
+            + " updated_at, selection, token, lease_until, lease_owner";
+
+    /** The lease owner of a job handed over to the scheduler, until a scheduled run takes it. */
+    static final String SCHEDULED = "scheduled";
+    private static final Instant SCHEDULED_UNTIL = Instant.parse("9999-01-01T00:00:00Z");
 
     private final Database database;
     private final Clock clock;
@@ -91,7 +95,7 @@ final class JobStore {
                 lease.tenantId(), lease.jobId()));
         all.addAll(List.of(values));
         boolean taken = execute("queue a bulk job", "UPDATE " + table + " SET state = 'QUEUED', total = ?, done = 0,"
-                + " error = NULL, updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND "
+                + " error = NULL, cancel_requested = FALSE, updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND "
                 + condition, all.toArray()) == 1;
         if (taken) {
             leases.hold(lease);
@@ -149,6 +153,52 @@ final class JobStore {
                 tenantId, id, now) == 1;
     }
 
+    /**
+     * Hands a queued job held by the lease over to the kit's scheduler: its request is stored, and it stays QUEUED,
+     * held until a scheduled run takes it ({@link ScheduledBulk}), so that running the same operation meanwhile is
+     * refused as for any queued job.
+     *
+     * @return false when the lease no longer holds the job
+     */
+    boolean handOver(Lease lease, String request) {
+        return execute("hand a bulk job over to the scheduler", "UPDATE " + table + " SET request = ?, lease_owner = ?,"
+                + " lease_until = ? WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'QUEUED'", request,
+                SCHEDULED, SCHEDULED_UNTIL, lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+    }
+
+    /** Asks the run holding a queued or running job, in any kit, to stop. @return false when it is neither */
+    boolean requestCancel(String tenantId, long id) {
+        return leases.requestCancel(table, tenantId, id);
+    }
+
+    /** Frees a job waiting for the scheduler for the scheduled run that takes it over; a no-op otherwise. */
+    void releaseScheduled(String tenantId, long id) {
+        execute("take a bulk job from the scheduler", "UPDATE " + table + " SET lease_until = NULL WHERE tenant_id = ?"
+                + " AND id = ? AND lease_owner = ? AND state = 'QUEUED'", tenantId, id, SCHEDULED);
+    }
+
+    /** Cancels a job waiting for the scheduler. @return false when it is not waiting for it */
+    boolean cancelScheduled(String tenantId, long id) {
+        return execute("cancel a scheduled bulk job", "UPDATE " + table + " SET state = 'CANCELLED', error = ?,"
+                + " updated_at = ?, lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state ="
+                + " 'QUEUED'", "cancelled before it started; run the same operation on the same selection again to"
+                + " start it", clock.instant(), tenantId, id, SCHEDULED) == 1;
+    }
+
+    /**
+     * A submitted job's stored request and state.
+     *
+     * @param request the request's JSON, or null when the job was not handed over to the scheduler
+     */
+    record Stored(String request, BulkJob.State state) {
+    }
+
+    Optional<Stored> stored(String tenantId, long id) {
+        return database.read("read a scheduled bulk job", session -> IdStatements.rows(session.getConnection(),
+                "SELECT request, state FROM " + table + " WHERE tenant_id = ? AND id = ?", List.of(tenantId, id),
+                row -> new Stored(row.getString(1), BulkJob.State.valueOf(row.getString(2))))).stream().findFirst();
+    }
+
     /** Records the failure of a job the lease holds; a no-op when it no longer does. */
     void fail(Lease lease, String error) {
         String message = error.length() > 1000 ? error.substring(0, 1000) : error;
@@ -195,7 +245,10 @@ final class JobStore {
         Instant updatedAt = IdStatements.instant(result, 10);
         Instant leaseUntil = IdStatements.instant(result, 13);
         String error = result.getString(8);
-        if (JobLeases.ended(state == BulkJob.State.QUEUED || state == BulkJob.State.RUNNING, leaseUntil, now)) {
+        // A job handed over to the scheduler is queued there until a kit's run takes it, whatever its lease says.
+        boolean scheduled = state == BulkJob.State.QUEUED && SCHEDULED.equals(result.getString(14));
+        if (!scheduled && JobLeases.ended(state == BulkJob.State.QUEUED || state == BulkJob.State.RUNNING, leaseUntil,
+                now)) {
             state = BulkJob.State.INTERRUPTED;
             error = "the process running it stopped (its lease ended" + (leaseUntil == null ? "" : " at " + leaseUntil)
                     + "); run the same operation on the same selection again to finish it: customers already"

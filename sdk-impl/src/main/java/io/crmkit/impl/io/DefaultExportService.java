@@ -23,7 +23,9 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.job.Lease;
+import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.filter.ListColumns;
 import io.crmkit.impl.sheet.SheetWriter;
@@ -66,14 +68,15 @@ public final class DefaultExportService implements ExportService {
     private final TransferJobStore store;
     private final TransferJobs jobs;
     private final JobFiles files;
-    private final ExecutorService threads;
     private final JobLeases leases;
     private final TransferEnds ends;
+    private final ExecutorService threads;
+    private final JobScheduler scheduler;
 
     public DefaultExportService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
             FieldCatalog fields, CustomerReader customers, ExecutorService threads, RunningJobs running,
             TransferLimits transferLimits, TransferEnds transferEnds, JobLeases leases, JobFiles jobFiles,
-            DefaultFilterService filters, TransferJobs jobs) {
+            DefaultFilterService filters, TransferJobs jobs, JobScheduler scheduler) {
         this.actor = actor;
         this.database = database;
         this.ids = ids;
@@ -89,6 +92,7 @@ public final class DefaultExportService implements ExportService {
         this.threads = threads;
         this.leases = leases;
         this.ends = transferEnds;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -131,15 +135,48 @@ public final class DefaultExportService implements ExportService {
         Objects.requireNonNull(request, "request");
         Prepared prepared = prepare(request, "export." + request.format().extension());
         files.deleteExpired();
-        threads.execute(() -> {
-            try {
-                prepared.writeStored();
-            } finally {
-                leases.release(prepared.lease);
-                ends.report(store, actor.tenantId(), prepared.jobId);
+        try {
+            if (!store.handOver(prepared.lease, StoredExportRequest.toJson(request))) {
+                throw new LeaseLostException(prepared.jobId);
             }
-        });
+        } catch (RuntimeException e) {
+            store.fail(prepared.lease, e);
+            throw e;
+        } finally {
+            leases.release(prepared.lease);
+            running.ended(prepared.jobId);
+        }
+        scheduler.scheduleExport(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(),
+                prepared.jobId));
         return prepared.jobId;
+    }
+
+    /**
+     * Runs an export submitted into the database, in the kit whose scheduler picked it up: takes its job over (waiting
+     * for the scheduler, or left by a kit that died), and writes its file again from the start.
+     *
+     * @throws ConflictException when a live run holds the job: the scheduler tries again after the lease
+     */
+    void runScheduled(long jobId, ExportRequest request) {
+        Access.require(actor, Permission.EXPORT, "export customers");
+        TenantFields fields = this.fields.of(actor.tenantId());
+        List<String> columns = columns(request, fields);
+        long total = filters.countMatching(request.filter(), request.keyword());
+        Lease lease = store.newLease(actor.tenantId(), jobId);
+        if (!store.claim(lease)) {
+            throw new ConflictException("export " + jobId + " is held by a live run", jobId);
+        }
+        running.started(jobId);
+        Prepared prepared = new Prepared(lease, request, columns, total, fields);
+        try {
+            store.total(lease, total);
+            files.delete(actor.tenantId(), jobId);
+            prepared.writeStored();
+        } finally {
+            leases.release(lease);
+            running.ended(jobId);
+            ends.report(store, actor.tenantId(), jobId);
+        }
     }
 
     @Override
@@ -279,7 +316,7 @@ public final class DefaultExportService implements ExportService {
                     }
                     written += page.size();
                     listener.progress(written, Math.max(total, written));
-                    if (running.isCancelled(jobId) || leases.isLost(lease)) {
+                    if (running.isCancelled(jobId) || leases.cancelRequested(lease) || leases.isLost(lease)) {
                         cancelled = true;
                         store.finish(lease, TransferJob.State.CANCELLED, "cancelled after "
                                 + written + " rows");

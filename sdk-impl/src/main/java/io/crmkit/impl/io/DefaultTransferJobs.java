@@ -62,7 +62,8 @@ public final class DefaultTransferJobs implements TransferJobs {
             return store.cancelAbandoned(actor.tenantId(), id);
         }
         return (job.state() == TransferJob.State.QUEUED || job.state() == TransferJob.State.RUNNING)
-                && (running.cancel(id) || store.cancelScheduled(actor.tenantId(), id));
+                && (running.cancel(id) || store.cancelScheduled(actor.tenantId(), id)
+                || store.requestCancel(actor.tenantId(), id));
     }
 
     @Override

@@ -171,7 +171,7 @@ final class ImportRun {
                     chunk.clear();
                     chunkChars = 0;
                     listener.progress(read, total);
-                    if (running.isCancelled(jobId)) {
+                    if (running.isCancelled(jobId) || leases.cancelRequested(lease)) {
                         return TransferJob.State.CANCELLED;
                     }
                 }

@@ -94,7 +94,7 @@ final class TransferJobStore {
     boolean claim(Lease lease) {
         Instant now = clock.instant();
         boolean claimed = execute("take over a transfer job", "UPDATE " + jobs + " SET state = 'QUEUED', error = NULL,"
-                + " updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND (state IN"
+                + " cancel_requested = FALSE, updated_at = ?, lease_owner = ?, lease_until = ? WHERE tenant_id = ? AND id = ? AND (state IN"
                 + " ('FAILED', 'CANCELLED') OR " + JobLeases.LEASE_ENDED + ")", now, lease.owner(), leases.until(),
                         lease.tenantId(), lease.jobId(),
                 now) == 1;
@@ -134,6 +134,11 @@ final class TransferJobStore {
         return execute("hand an import over to the scheduler", "UPDATE " + jobs + " SET request = ?, lease_owner = '"
                 + SCHEDULED + "', lease_until = ? WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state ="
                 + " 'QUEUED'", request, SCHEDULED_UNTIL, lease.tenantId(), lease.jobId(), lease.owner()) == 1;
+    }
+
+    /** Asks the run holding a queued or running job, in any kit, to stop. @return false when it is neither */
+    boolean requestCancel(String tenantId, long id) {
+        return leases.requestCancel(jobs, tenantId, id);
     }
 
     /** Cancels a job waiting for the scheduler. @return false when it is not waiting for it */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +40,8 @@ public final class JobLeases implements AutoCloseable {
     private final Duration length;
     /** The leases held, each with whether a renewal found it lost. */
     private final Map<Lease, Boolean> held = new ConcurrentHashMap<>();
+    /** The leases held whose job was asked to stop from another kit, as a renewal found. */
+    private final Set<Lease> cancelRequested = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
 
     /**
@@ -87,6 +90,28 @@ public final class JobLeases implements AutoCloseable {
     /** Stops renewing a lease, when its run ended. */
     public void release(Lease lease) {
         held.remove(lease);
+        cancelRequested.remove(lease);
+    }
+
+    /**
+     * @return whether a renewal with {@link #renewWith} found that the lease's job was asked to stop (by a kit in which
+     *         it does not run, see {@link #requestCancel}): the run stops after its chunk as when cancelled here
+     */
+    public boolean cancelRequested(Lease lease) {
+        return cancelRequested.contains(lease);
+    }
+
+    /**
+     * Asks the run holding a queued or running job, in whichever kit, to stop: the request is recorded on the job's
+     * row ({@code cancel_requested}), and the run reads it when it next renews its lease with a chunk.
+     *
+     * @param table the job's table, with its prefix
+     * @return false when the job is not queued or running
+     */
+    public boolean requestCancel(String table, String tenantId, long jobId) {
+        return database.write("ask a job to stop", session -> IdStatements.execute(session.getConnection(), "UPDATE "
+                + table + " SET cancel_requested = TRUE WHERE tenant_id = ? AND id = ? AND state IN " + HELD_STATES,
+                List.of(tenantId, jobId))) == 1;
     }
 
     /** @return whether a renewal found that the job is no longer held by this lease */
@@ -97,17 +122,23 @@ public final class JobLeases implements AutoCloseable {
     /**
      * Checks, inside the caller's transaction, that the lease still holds the job in state RUNNING, renews it and
      * records progress columns set by {@code assignments} ("done = ?, ..."); the caller's transaction then commits
-     * only while its run holds the job.
+     * only while its run holds the job. A cancel requested on the row is noted for {@link #cancelRequested}; the
+     * statement that checks it is the same one in the usual case.
      *
      * @throws LeaseLostException when the job is no longer held by this lease (the caller's transaction rolls back)
      */
     public void renewWith(Connection connection, Lease lease, String assignments, List<Object> values) {
         List<Object> all = new ArrayList<>(values);
         all.addAll(List.of(until(), lease.tenantId(), lease.jobId(), lease.owner()));
-        if (IdStatements.execute(connection, "UPDATE " + lease.table() + " SET " + assignments + ", lease_until = ?"
-                + " WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND state = 'RUNNING'", all) != 1) {
+        String update = "UPDATE " + lease.table() + " SET " + assignments + ", lease_until = ? WHERE tenant_id = ? AND"
+                + " id = ? AND lease_owner = ? AND state = 'RUNNING'";
+        if (IdStatements.execute(connection, update + " AND cancel_requested = FALSE", all) == 1) {
+            return;
+        }
+        if (IdStatements.execute(connection, update, all) != 1) {
             throw new LeaseLostException(lease.jobId());
         }
+        cancelRequested.add(lease);
     }
 
     private void renew() {

@@ -25,10 +25,18 @@ public final class JobScheduler implements AutoCloseable {
 
     /** The task of submitted imports. */
     static final String IMPORT_TASK = "crmkit-import";
+    /** The task of submitted bulk operations. */
+    static final String BULK_TASK = "crmkit-bulk";
+    /** The task of exports submitted into the database. */
+    static final String EXPORT_TASK = "crmkit-export";
     private static final SecureRandom NAMES = new SecureRandom();
 
     private final OneTimeTask<ScheduledJob> imports;
     private final AtomicReference<Consumer<ScheduledJob>> importRunner = new AtomicReference<>();
+    private final OneTimeTask<ScheduledJob> bulk;
+    private final AtomicReference<Consumer<ScheduledJob>> bulkRunner = new AtomicReference<>();
+    private final OneTimeTask<ScheduledJob> exports;
+    private final AtomicReference<Consumer<ScheduledJob>> exportRunner = new AtomicReference<>();
     private final Scheduler scheduler;
 
     /**
@@ -54,10 +62,16 @@ public final class JobScheduler implements AutoCloseable {
                 // A run that found the job held by a live lease (a kit dying just now) tries again once it ended.
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(lease))
                 .execute((instance, context) -> importRunner.get().accept(instance.getData()));
+        this.bulk = Tasks.oneTime(BULK_TASK, ScheduledJob.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(lease))
+                .execute((instance, context) -> bulkRunner.get().accept(instance.getData()));
+        this.exports = Tasks.oneTime(EXPORT_TASK, ScheduledJob.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(lease))
+                .execute((instance, context) -> exportRunner.get().accept(instance.getData()));
         int missed = (int) Math.min(Integer.MAX_VALUE, lease.toMillis() / renewEvery.toMillis() + 2);
         byte[] random = new byte[6];
         NAMES.nextBytes(random);
-        this.scheduler = Scheduler.create(dataSource, imports)
+        this.scheduler = Scheduler.create(dataSource, imports, bulk, exports)
                 .tableName(tablePrefix + "scheduled_tasks")
                 .schedulerName(new SchedulerName.Fixed("crmkit-" + HexFormat.of().formatHex(random)))
                 .threads(threads)
@@ -71,15 +85,34 @@ public final class JobScheduler implements AutoCloseable {
                 .build();
     }
 
-    /** Starts picking up executions: due ones and, after their kit died, dead ones. */
-    public void start(Consumer<ScheduledJob> runImport) {
+    /**
+     * Starts picking up executions: due ones and, after their kit died, dead ones.
+     *
+     * @param runImport runs (or continues) a submitted import
+     * @param runBulk   runs (or continues) a submitted bulk operation
+     * @param runExport runs (or runs again) an export submitted into the database
+     */
+    public void start(Consumer<ScheduledJob> runImport, Consumer<ScheduledJob> runBulk,
+                      Consumer<ScheduledJob> runExport) {
         importRunner.set(runImport);
+        bulkRunner.set(runBulk);
+        exportRunner.set(runExport);
         scheduler.start();
     }
 
     /** Schedules an import's job to run now, in whichever kit picks it up first. */
     public void scheduleImport(ScheduledJob job) {
         scheduler.schedule(imports.instance(job.tenantId() + ":" + job.jobId(), job), Instant.now());
+    }
+
+    /** Schedules a bulk operation's job to run now, in whichever kit picks it up first. */
+    public void scheduleBulk(ScheduledJob job) {
+        scheduler.schedule(bulk.instance(job.tenantId() + ":" + job.jobId(), job), Instant.now());
+    }
+
+    /** Schedules an export's job to run now, in whichever kit picks it up first. */
+    public void scheduleExport(ScheduledJob job) {
+        scheduler.schedule(exports.instance(job.tenantId() + ":" + job.jobId(), job), Instant.now());
     }
 
     /** Stops picking up executions, waiting up to 30 seconds for running ones; their jobs continue elsewhere. */

@@ -1,0 +1,171 @@
+package io.crmkit.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkResult;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.io.ImportFile;
+import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.job.Job;
+import io.crmkit.api.job.JobKind;
+import io.crmkit.api.job.JobState;
+import io.crmkit.testing.ChildJvm;
+import io.crmkit.testing.DbTest;
+import io.crmkit.testing.SubmitBulkInChildJvm;
+import io.crmkit.testing.TestDatabases;
+import io.crmkit.testing.TestDb;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two kits on one database: the kit running a submitted bulk operation is killed (SIGKILL) midway, and the other
+ * kit's scheduler picks the job up once the dead kit's heartbeats stop and finishes it, every customer changed exactly
+ * once, without anyone running the operation again.
+ */
+class ScheduledBulkCrashTest {
+
+    private static final int CUSTOMERS = 30_000;
+    private static final Duration LEASE = Duration.ofSeconds(2);
+    private static final String TAG = "crash-tag";
+
+    @TempDir
+    Path dir;
+
+    @DbTest
+    void aSubmittedBulkOperationWhoseKitWasKilledIsFinishedByTheOtherKit(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        // Two JVMs share H2 only through a server: AUTO_SERVER lets the second connect to the first over TCP.
+        String url = db.name().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
+                : TestDatabases.url(db.name());
+        // Opened first and kept open, so that with H2 this JVM is the server the child connects to.
+        try (Connection connection = DriverManager.getConnection(url)) {
+            // Closed before the child submits, so that only the child's scheduler can pick the job up at first.
+            try (CrmKit first = CrmKit.builder().jdbcUrl(url, null, null).tablePrefix(prefix).build()) {
+                first.as(Actor.of(db.tenant(), "agent-1", Permission.ALL)).imports()
+                        .run(ImportRequest.builder(ImportFile.of(names(dir.resolve("customers.csv")))).build());
+            }
+            List<Long> versionsBefore = versions(connection, prefix, db.tenant());
+            assertThat(versionsBefore).as("every customer at one version").hasSize(1);
+
+            long committed;
+            try (ChildJvm child = ChildJvm.start(SubmitBulkInChildJvm.class, dir.resolve("child.log"), "256m", url,
+                    prefix, db.tenant(), TAG, String.valueOf(LEASE.toMillis()))) {
+                committed = awaitProgress(connection, prefix, db.tenant(), child, CUSTOMERS * 3 / 10,
+                        dir.resolve("child.log"));
+                child.kill();
+            }
+            assertThat(committed).isLessThan(CUSTOMERS);
+
+            // The other kit starts after the first one ran the job: only a dead execution is left for it to pick up.
+            try (CrmKit other = CrmKit.builder().jdbcUrl(url, null, null).tablePrefix(prefix)
+                    .jobLease(LEASE, LEASE.dividedBy(4)).build()) {
+                Crm crm = other.as(Actor.of(db.tenant(), "agent-1", Permission.ALL));
+                Job killed = crm.jobs().latest(JobKind.BULK, 1).get(0);
+
+                Job finished = awaitDone(crm, killed.id());
+
+                assertThat(finished.state()).isEqualTo(JobState.DONE);
+                BulkResult result = finished.bulkResult().orElseThrow();
+                assertThat(result.changed() + result.unchanged()).isEqualTo(CUSTOMERS);
+                assertThat(result.failed()).isZero();
+                assertThat(crm.filters().count(Filter.hasTag(TAG))).as("every customer tagged").isEqualTo(CUSTOMERS);
+                assertThat(versions(connection, prefix, db.tenant())).as("every customer changed exactly once")
+                        .containsExactly(versionsBefore.get(0) + 1);
+                assertThat(crm.jobs().latest(JobKind.BULK, 10)).as("no second job").hasSize(1);
+            }
+        } finally {
+            if (!db.name().equals("h2")) {
+                db.dropTables(prefix);
+            }
+        }
+    }
+
+    /**
+     * Waits until the job is DONE: interrupted at first (its kit died), then continued here once the dead kit's
+     * heartbeats stopped.
+     */
+    private static Job awaitDone(Crm crm, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Job job = crm.jobs().await(id, Duration.ofSeconds(120));
+        while (job.state() != JobState.DONE && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            job = crm.jobs().await(id, Duration.ofSeconds(120));
+        }
+        return job;
+    }
+
+    /** @return the file: a header and {@value #CUSTOMERS} rows of customers with a name and no identity */
+    private static Path names(Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("name,remark\r\n");
+            for (int i = 0; i < CUSTOMERS; i++) {
+                out.write(String.format("Customer %05d,row %d\r\n", i, i));
+            }
+        }
+        return file;
+    }
+
+    /** @return the distinct versions of the tenant's customers, in order */
+    private static List<Long> versions(Connection connection, String prefix, String tenant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT version FROM " + prefix
+                + "customer WHERE tenant_id = ? ORDER BY version")) {
+            statement.setString(1, tenant);
+            try (ResultSet result = statement.executeQuery()) {
+                List<Long> versions = new ArrayList<>();
+                while (result.next()) {
+                    versions.add(result.getLong(1));
+                }
+                return versions;
+            }
+        }
+    }
+
+    /**
+     * Reads the child's job's progress with plain JDBC (no kit of the test's own) until it committed
+     * {@code customers}.
+     *
+     * @return the customers committed then
+     */
+    private static long awaitProgress(Connection connection, String prefix, String tenant, ChildJvm child,
+                                      long customers, Path log) throws InterruptedException, SQLException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            long done = done(connection, prefix, tenant);
+            if (done >= customers) {
+                return done;
+            }
+            if (!child.isAlive()) {
+                throw new AssertionError("the child JVM ended before committing " + customers + " customers:\n"
+                        + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the child JVM committed fewer than " + customers + " customers in 90 s:\n"
+                + Files.readString(log));
+    }
+
+    private static long done(Connection connection, String prefix, String tenant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT done FROM " + prefix + "bulk_job"
+                + " WHERE tenant_id = ?")) {
+            statement.setString(1, tenant);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0;
+            }
+        }
+    }
+}
