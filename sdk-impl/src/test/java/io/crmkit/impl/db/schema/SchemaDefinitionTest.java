@@ -29,7 +29,9 @@ class SchemaDefinitionTest {
     private static final List<Table> DEFINED = List.of(CustomerTable.TABLE, IdentityTable.TABLE, TagTable.TABLE,
             CustomValueTable.TABLE, GroupMemberTable.TABLE, CustomerGroupTable.TABLE, FieldTable.TABLE,
             AuditTable.TABLE, ListViewTable.TABLE, SavedFilterTable.TABLE, TrashTables.CUSTOMER, TrashTables.IDENTITY,
-            TrashTables.TAG, TrashTables.CUSTOM_VALUE, TrashTables.GROUP_MEMBER);
+            TrashTables.TAG, TrashTables.CUSTOM_VALUE, TrashTables.GROUP_MEMBER, EventTable.TABLE,
+            EventTypeTable.TABLE, CustomerMetricTable.TABLE, TaskTable.TABLE, CustomerOrderTable.TABLE,
+            OrderLineTable.TABLE, CustomerLinkTable.TABLE, MergeRecordTable.TABLE, MergeMovedTable.TABLE);
 
     @DbTest
     void everyDefinedTableHasExactlyItsDefinedColumnsWithTheirKindAndNullability(TestDb db) throws SQLException {
