@@ -30,6 +30,9 @@ public final class CustomerMetricTable {
     public static final List<Column> CREATED = List.of(TENANT_ID, CUSTOMER_ID, ACTIVITY_30D, ORDER_COUNT, TOTAL_SPENT,
             REFRESHED_AT);
 
+    /** The columns a customer's metrics are read from: all but the key and the last order's time. */
+    public static final List<Column> READ = TABLE.except(TENANT_ID, CUSTOMER_ID, LAST_ORDER_AT);
+
     private CustomerMetricTable() {
     }
 }

@@ -29,8 +29,11 @@ public final class TaskTable {
     public static final Table TABLE = Table.of("task", TENANT_ID, ID, CUSTOMER_ID, TITLE, DUE_AT, ASSIGNEE, STATUS,
             CLOSED, LIST_AT, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, VERSION, BULK_JOB_ID);
 
-    /** The columns a task is read from: all but the tenant, which the statement fixes, and the creating job. */
-    public static final List<Column> READ = TABLE.except(TENANT_ID, BULK_JOB_ID);
+    /**
+     * The columns a task is read from: all but the tenant, which the statement fixes, {@code closed}, which the
+     * status tells, and the creating job.
+     */
+    public static final List<Column> READ = TABLE.except(TENANT_ID, CLOSED, BULK_JOB_ID);
 
     private TaskTable() {
     }
