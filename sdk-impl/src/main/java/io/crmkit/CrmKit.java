@@ -184,7 +184,11 @@ public final class CrmKit implements AutoCloseable {
 
         /**
          * Uses the host's DataSource; the kit never closes it. Pass a pooled one: every operation borrows a
-         * connection.
+         * connection. Set this or {@link #jdbcUrl}, not both.
+         *
+         * @param dataSource the host's pool, reaching H2, PostgreSQL or MariaDB/MySQL
+         * @return this builder
+         * @throws ConfigurationException on {@code dataSource} when it is null
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = require(dataSource, "dataSource");
@@ -197,6 +201,9 @@ public final class CrmKit implements AutoCloseable {
          * @param url      a JDBC URL of H2, PostgreSQL or MariaDB/MySQL
          * @param user     the user, or null when the URL carries it
          * @param password the password, or null when the URL carries it or there is none
+         * @return this builder
+         * @throws ConfigurationException on {@code jdbcUrl} when the URL is null or does not start with
+         *                                {@code jdbc:} (shown without its user info and parameters)
          */
         public Builder jdbcUrl(String url, String user, String password) {
             if (url == null || !url.startsWith("jdbc:")) {
@@ -209,7 +216,12 @@ public final class CrmKit implements AutoCloseable {
             return this;
         }
 
-        /** @param maxPoolSize size of the pool the kit owns with {@link #jdbcUrl}; 1 to 200, default 10 */
+        /**
+         * @param maxPoolSize size of the pool the kit owns with {@link #jdbcUrl}; 1 to 200, default 10; ignored with
+         *                    a host {@link #dataSource}
+         * @return this builder
+         * @throws ConfigurationException on {@code maxPoolSize} when out of range
+         */
         public Builder maxPoolSize(int maxPoolSize) {
             if (maxPoolSize < 1 || maxPoolSize > 200) {
                 throw new ConfigurationException("maxPoolSize", maxPoolSize, "must be between 1 and 200");
@@ -221,6 +233,8 @@ public final class CrmKit implements AutoCloseable {
         /**
          * @param tablePrefix put before every table name of the SDK, so that its tables live beside the host's:
          *                    0 to 20 characters of {@code a-z 0-9 _}, starting with a letter; default {@code crm_}
+         * @return this builder
+         * @throws ConfigurationException on {@code tablePrefix} when it is null or breaks the pattern
          */
         public Builder tablePrefix(String tablePrefix) {
             if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
@@ -234,13 +248,18 @@ public final class CrmKit implements AutoCloseable {
         /**
          * @param migrate true (default) to create and upgrade the SDK's tables at build; false to only check
          *                that they are up to date and fail otherwise
+         * @return this builder
          */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
             return this;
         }
 
-        /** @param clock the source of every timestamp the SDK writes; default the system clock in UTC */
+        /**
+         * @param clock the source of every timestamp the SDK writes; default the system clock in UTC
+         * @return this builder
+         * @throws ConfigurationException on {@code clock} when it is null
+         */
         public Builder clock(Clock clock) {
             this.clock = require(clock, "clock");
             return this;
@@ -248,7 +267,10 @@ public final class CrmKit implements AutoCloseable {
 
         /**
          * @param region ISO 3166 region, such as {@code VN} or {@code US}, for phone numbers typed without a
-         *               country code; without one, such numbers are refused
+         *               country code, in any case; without one, such numbers are refused
+         * @return this builder
+         * @throws ConfigurationException on {@code defaultPhoneRegion} when it is null or not a region with phone
+         *                                numbers
          */
         public Builder defaultPhoneRegion(String region) {
             String upper = require(region, "defaultPhoneRegion").toUpperCase(Locale.ROOT);
@@ -260,7 +282,11 @@ public final class CrmKit implements AutoCloseable {
             return this;
         }
 
-        /** @param directory the preset address data; default {@link AddressDirectory#ANY} */
+        /**
+         * @param directory the preset address data; default {@link AddressDirectory#ANY}
+         * @return this builder
+         * @throws ConfigurationException on {@code addressDirectory} when it is null
+         */
         public Builder addressDirectory(AddressDirectory directory) {
             this.addressDirectory = require(directory, "addressDirectory");
             return this;
@@ -268,7 +294,11 @@ public final class CrmKit implements AutoCloseable {
 
         /**
          * @param stages the lifecycle stages customers move through by hand, the first being the default:
-         *               1 to 20 distinct keys of {@code a-z 0-9 _}; default lead, prospect, customer, churned
+         *               1 to 20 distinct keys of 1 to 32 characters of {@code a-z 0-9 _}, each starting with a
+         *               letter; default lead, prospect, customer, churned
+         * @return this builder
+         * @throws ConfigurationException on {@code lifecycleStages} when the list is null, empty or longer than 20,
+         *                                or a stage is null, breaks the pattern or is listed twice
          */
         public Builder lifecycleStages(List<String> stages) {
             require(stages, "lifecycleStages");
@@ -293,6 +323,8 @@ public final class CrmKit implements AutoCloseable {
         /**
          * @param nodeId 0 to 1023, distinct for every kit that writes to the same database at the same time, so
          *               that their generated ids never collide; default random
+         * @return this builder
+         * @throws ConfigurationException on {@code nodeId} when out of range
          */
         public Builder nodeId(int nodeId) {
             if (nodeId < 0 || nodeId > IdGenerator.MAX_NODE) {
@@ -305,6 +337,10 @@ public final class CrmKit implements AutoCloseable {
         /**
          * How long deleted customers stay in the trash before {@code trash().purgeExpired()} erases them: 1 to
          * 3650 days, 30 by default.
+         *
+         * @param retention how long a deleted customer can be restored
+         * @return this builder
+         * @throws ConfigurationException on {@code trashRetention} when it is null or out of range
          */
         public Builder trashRetention(Duration retention) {
             require(retention, "trashRetention");
@@ -318,6 +354,10 @@ public final class CrmKit implements AutoCloseable {
         /**
          * How long a merge can be undone, after which {@code merges().purgeExpired()} erases the merged customer's
          * data kept for it: 1 to 3650 days, 30 by default.
+         *
+         * @param retention how long a merge can be undone
+         * @return this builder
+         * @throws ConfigurationException on {@code mergeRetention} when it is null or out of range
          */
         public Builder mergeRetention(Duration retention) {
             require(retention, "mergeRetention");
@@ -332,6 +372,10 @@ public final class CrmKit implements AutoCloseable {
          * How long the files of jobs kept in the database (the output of an export submitted without a host path,
          * see {@code ExportService.submit(ExportRequest)}) stay there: 1 hour to 3650 days, 7 days by default. Older
          * files are deleted when a kit starts and whenever an export into the database starts.
+         *
+         * @param retention how long a job's file is kept
+         * @return this builder
+         * @throws ConfigurationException on {@code jobFileRetention} when it is null or out of range
          */
         public Builder jobFileRetention(Duration retention) {
             require(retention, "jobFileRetention");
@@ -346,6 +390,10 @@ public final class CrmKit implements AutoCloseable {
         /**
          * Most data rows of an imported file: 1 to {@value ImportService#MAX_ROWS} (the default). A larger file is
          * refused with a {@code LimitExceededException} before any row is written.
+         *
+         * @param rows the most data rows per imported file
+         * @return this builder
+         * @throws ConfigurationException on {@code importMaxRows} when out of range
          */
         public Builder importMaxRows(int rows) {
             if (rows < 1 || rows > ImportService.MAX_ROWS) {
@@ -358,6 +406,10 @@ public final class CrmKit implements AutoCloseable {
         /**
          * Most customers of one export: 1 to {@value ExportService#MAX_ROWS} (the default). An export that would
          * write more is refused with a {@code LimitExceededException} before anything is written.
+         *
+         * @param rows the most customers per export
+         * @return this builder
+         * @throws ConfigurationException on {@code exportMaxRows} when out of range
          */
         public Builder exportMaxRows(long rows) {
             if (rows < 1 || rows > ExportService.MAX_ROWS) {
@@ -370,6 +422,10 @@ public final class CrmKit implements AutoCloseable {
         /**
          * Adds a listener told when each import or export submitted as a job has ended (for metrics or
          * notifications); listeners are told in the order they were added.
+         *
+         * @param listener told of each ended import or export job
+         * @return this builder
+         * @throws ConfigurationException on {@code transferListener} when it is null
          */
         public Builder addTransferListener(TransferListener listener) {
             transferListeners.add(require(listener, "transferListener"));
@@ -379,6 +435,10 @@ public final class CrmKit implements AutoCloseable {
         /**
          * Threads running submitted jobs: 1 to 64, 2 by default; as many again run the submitted imports this kit
          * picks up from the database's scheduler.
+         *
+         * @param threads the kit's job threads
+         * @return this builder
+         * @throws ConfigurationException on {@code jobThreads} when out of range
          */
         public Builder jobThreads(int threads) {
             if (threads < 1 || threads > 64) {
@@ -399,6 +459,9 @@ public final class CrmKit implements AutoCloseable {
          *
          * @param lease      1 second to 1 hour, 10 seconds by default
          * @param renewEvery 100 ms to half the lease, 3 seconds by default
+         * @return this builder
+         * @throws ConfigurationException on {@code jobLease} when either is null or the lease is out of range, on
+         *                                {@code jobLease.renewEvery} when the renewal is out of range
          */
         public Builder jobLease(Duration lease, Duration renewEvery) {
             if (lease == null || renewEvery == null) {
@@ -419,6 +482,8 @@ public final class CrmKit implements AutoCloseable {
         /**
          * @param expiry how long custom field definitions are cached before other processes' changes are seen:
          *               1 second to 1 hour, default 30 seconds
+         * @return this builder
+         * @throws ConfigurationException on {@code fieldCacheExpiry} when it is null or out of range
          */
         public Builder fieldCacheExpiry(Duration expiry) {
             require(expiry, "fieldCacheExpiry");
@@ -432,6 +497,7 @@ public final class CrmKit implements AutoCloseable {
         /**
          * Connects, detects the database, migrates (or checks) the SDK's tables and returns the kit.
          *
+         * @return the kit, ready to use; close it when the application stops
          * @throws ConfigurationException when neither or both of dataSource and jdbcUrl are set, the database
          *                                cannot be reached or is not supported, or its tables are not up to date
          */

@@ -69,18 +69,20 @@ public record Actor(String tenantId, String actorId, Set<Permission> permissions
      * @param actorId     1 to 64 characters, not blank, no control characters
      * @param permissions what the actor may do; none gives an actor that can do nothing
      * @return an actor with the listed permissions
-     * @throws ValidationException on field {@code tenantId}, {@code actorId} or {@code permissions[index]} for a
-     *                             null permission
+     * @throws ValidationException on field {@code tenantId}, {@code actorId} or {@code permissions} (a null array,
+     *                             or {@code permissions[index]} for a null permission)
      */
     public static Actor of(String tenantId, String actorId, Permission... permissions) {
-        return of(tenantId, actorId, Arrays.asList(permissions));
+        return of(tenantId, actorId, Arrays.asList(ValidationException.requireNonNull(permissions, "permissions")));
     }
 
     /**
      * @param permission the permission to check; not null
      * @return whether the actor holds the permission
+     * @throws ValidationException on field {@code permission}, code {@code required}, when it is null
      */
     public boolean can(Permission permission) {
+        ValidationException.requireNonNull(permission, "permission");
         return permissions.contains(permission);
     }
 }

@@ -15,6 +15,7 @@ import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.customer.Channel;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.customer.CustomerField;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.customer.Identity;
 import io.crmkit.api.error.CrmException;
@@ -31,20 +32,25 @@ import io.crmkit.api.filter.Sort;
 import io.crmkit.api.io.ExportRequest;
 import io.crmkit.api.io.FileFormat;
 import io.crmkit.api.io.ImportFile;
+import io.crmkit.api.io.ImportMode;
 import io.crmkit.api.io.ImportRequest;
 import io.crmkit.api.merge.MatchRule;
 import io.crmkit.api.merge.MatchRules;
 import io.crmkit.api.merge.MergeOptions;
+import io.crmkit.api.merge.Survivorship;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -110,7 +116,65 @@ class BadArgumentTest {
                 bad("MatchRules", "threshold", () -> MatchRules.of(MatchRule.SAME_EMAIL).withThreshold(101)),
                 bad("MergeOptions", "rule", () -> MergeOptions.builder().field("name", null)),
                 bad("MergeOptions", "overrides", () -> new MergeOptions(
-                        io.crmkit.api.merge.Survivorship.SURVIVOR, null)));
+                        io.crmkit.api.merge.Survivorship.SURVIVOR, null)),
+                bad("CustomerDraft", "phones", () -> draft(null, List.of(), List.of(), Map.of())),
+                bad("CustomerDraft", "emails", () -> draft(List.of(), null, List.of(), Map.of())),
+                bad("CustomerDraft", "tags", () -> draft(List.of(), List.of(), null, Map.of())),
+                bad("CustomerDraft", "custom", () -> draft(List.of(), List.of(), List.of(), null)),
+                bad("CustomerPatch", "changes", () -> new CustomerPatch(1, null, Map.of())),
+                bad("CustomerPatch", "customChanges", () -> new CustomerPatch(1, Map.of(), null)),
+                bad("CustomerField", "key", () -> CustomerField.byKey(null)),
+                bad("ImportRequest", "mapping", () -> importRequest(null)),
+                bad("ImportRequest", "mapping.Name", () -> importRequest(mapOf("Name", null))),
+                bad("ImportRequest", "mapping", () -> importRequest(mapOf(null, "name"))),
+                bad("FieldUpdate", "options", () -> fieldUpdate(null)),
+                bad("FieldUpdate", "options[1]", () -> fieldUpdate(Optional.of(Arrays.asList("gold", null)))),
+                bad("FieldUpdate", "options[0]", () -> FieldUpdate.of(1).withOptions(Arrays.asList((String) null))),
+                bad("FieldDraft", "options", () -> FieldDraft.builder("tier", FieldType.SINGLE_CHOICE)
+                        .options((List<String>) null)),
+                bad("FieldDraft", "options", () -> FieldDraft.builder("tier", FieldType.SINGLE_CHOICE)
+                        .options((String[]) null)),
+                bad("FieldDraft", "options[1]", () -> FieldDraft.builder("tier", FieldType.SINGLE_CHOICE)
+                        .options("gold", null).build()),
+                bad("MergeOptions", "overrides", () -> new MergeOptions(Survivorship.SURVIVOR,
+                        mapOf(null, Survivorship.NEWEST))),
+                bad("MergeOptions", "overrides.name", () -> new MergeOptions(Survivorship.SURVIVOR,
+                        mapOf("name", null))),
+                bad("MergeOptions", "field", () -> MergeOptions.defaults().ruleOf(null)),
+                bad("MatchRules", "rules[0]", () -> MatchRules.of(null)),
+                bad("MatchRules", "rules[1]", () -> MatchRules.of(MatchRule.SAME_EMAIL, (MatchRule) null)),
+                bad("TimelineQuery", "types[1]", () -> TimelineQuery.newest().types("email", null)),
+                bad("TimelineQuery", "types", () -> TimelineQuery.newest().types((String[]) null)),
+                bad("OrderDraft", "amount", () -> OrderDraft.ofAmount("n-1", NOW, OrderStatus.PAID, "VND", null)),
+                bad("Actor", "permission", () -> Actor.of("t", "a").can(null)),
+                bad("Actor", "permission", () -> Actor.of("t", "a", Permission.READ).can(null)),
+                bad("Actor", "permissions", () -> Actor.of("t", "a", (Permission[]) null)),
+                bad("Filter", "filters", () -> Filter.all((Filter[]) null)),
+                bad("Filter", "filters", () -> Filter.any((Filter[]) null)),
+                bad("Filter", "values", () -> Filter.where("city", Operator.IN, (Object[]) null)));
+    }
+
+    private static CustomerDraft draft(List<String> phones, List<String> emails, List<String> tags,
+                                       Map<String, Object> custom) {
+        return new CustomerDraft("Lan", "", null, Optional.empty(), "", null, phones, emails, List.of(), "", "", "",
+                "", "", Optional.empty(), tags, custom);
+    }
+
+    private static ImportRequest importRequest(Map<String, String> mapping) {
+        return new ImportRequest(ImportFile.of(Path.of("a.csv")), mapping, ImportMode.CREATE_OR_UPDATE,
+                Optional.empty(), Optional.empty(), List.of(), List.of(), false);
+    }
+
+    private static FieldUpdate fieldUpdate(Optional<List<String>> options) {
+        return new FieldUpdate(1, Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(),
+                Optional.empty(), false, false, options);
+    }
+
+    /** A map holding one entry, which may be null in its key or value (what {@code Map.of} refuses). */
+    private static <K, V> Map<K, V> mapOf(K key, V value) {
+        Map<K, V> map = new HashMap<>();
+        map.put(key, value);
+        return map;
     }
 
     private static Arguments bad(String type, String field, ThrowingCallable call) {
@@ -134,6 +198,17 @@ class BadArgumentTest {
 
         assertThat(thrown).isInstanceOf(ValidationException.class);
         assertThat(((ValidationException) thrown).errors().get(0).field()).isEqualTo(field);
+    }
+
+    @Test
+    void aTimelineTypeListedTwiceCountsOnce() {
+        assertThat(TimelineQuery.newest().types("email", "email", "form").types()).containsExactlyInAnyOrder("email",
+                "form");
+    }
+
+    @Test
+    void anActorWithoutPermissionsCanDoNothing() {
+        assertThat(Actor.of("t", "a").can(Permission.READ)).isFalse();
     }
 
     static Stream<Arguments> nullMaps() {

@@ -8,6 +8,7 @@ import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.field.FieldValues;
+import io.crmkit.impl.filter.FilterCollaborators;
 import io.crmkit.impl.filter.SegmentCache;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public record KitContext(
         io.crmkit.impl.job.JobLeases leases,
         io.crmkit.impl.job.JobFiles jobFiles,
         io.crmkit.impl.job.JobScheduler scheduler) implements io.crmkit.impl.bulk.BulkKit,
-        io.crmkit.impl.io.TransferKit {
+        io.crmkit.impl.io.TransferKit, FilterCollaborators {
 
     /** @return the jobs of every kind running in this kit: {@link #transfers()} */
     @Override

@@ -68,6 +68,19 @@ class LayerRulesTest {
                 .orShould().accessField(Dialect.class, Dialect.POSTGRESQL.name())
                 .orShould().accessField(Dialect.class, Dialect.MARIADB.name())
                 .because("every dialect difference lives in Dialect; services never test which database they are on");
-        FreezingArchRule.freeze(rule).check(classes);
+        rule.check(classes);
+    }
+
+    @Test
+    void noServiceListsOrSwitchesOnTheDialects() {
+        // A switch on an enum compiles to a lookup table filled from values() and ordinal().
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.crmkit.impl.db..")
+                .should().callMethod(Dialect.class, "values")
+                .orShould().callMethod(Dialect.class, "valueOf", String.class)
+                .orShould().callMethod(Dialect.class, "ordinal")
+                .orShould().callMethod(Dialect.class, "name")
+                .because("a service that picks its SQL by the dialect's name or position tests which database it is on;"
+                        + " ask Dialect for the difference by what it does");
+        rule.check(classes);
     }
 }

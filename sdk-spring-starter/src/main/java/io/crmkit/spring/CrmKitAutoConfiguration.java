@@ -62,6 +62,13 @@ public class CrmKitAutoConfiguration {
             'default' with every permission.""";
 
     /**
+     * Builds the kit from the {@code crmkit.*} properties, on the kit's own pool when {@code crmkit.datasource.url} is
+     * set, else on the application's single (or primary) DataSource, then lets each {@link CrmKitCustomizer} change
+     * the builder, in their order.
+     *
+     * @param properties  the {@code crmkit.*} properties
+     * @param dataSources the application's DataSource beans, used when {@code crmkit.datasource.url} is not set
+     * @param customizers the application's customizers of the builder, applied last
      * @return the kit, migrated (or checked, with {@code crmkit.migrate=false}) and ready
      * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
      *         the property with a bad value

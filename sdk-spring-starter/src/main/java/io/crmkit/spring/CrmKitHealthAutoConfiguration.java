@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("crmkit")
 public class CrmKitHealthAutoConfiguration {
 
-    /** @return the indicator reported as {@code crmkit} under {@code /actuator/health} */
+    /**
+     * @param kit the application's kit, whose database the indicator checks
+     * @return the indicator reported as {@code crmkit} under {@code /actuator/health}
+     */
     @Bean
     @ConditionalOnMissingBean(name = "crmkitHealthIndicator")
     public CrmKitHealthIndicator crmkitHealthIndicator(CrmKit kit) {

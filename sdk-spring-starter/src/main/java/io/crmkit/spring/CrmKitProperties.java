@@ -113,126 +113,224 @@ public class CrmKitProperties {
     /** How the user signed in with Spring Security maps to the actor of each call. */
     private final Security security = new Security();
 
+    /** @return {@code crmkit.table-prefix}: the prefix of every table of the SDK; default {@code crm_} */
     public String getTablePrefix() {
         return tablePrefix;
     }
 
+    /**
+     * Sets {@code crmkit.table-prefix}, read when the kit is built at start-up.
+     *
+     * @param tablePrefix the prefix of every table of the SDK; default {@code crm_}
+     */
     public void setTablePrefix(String tablePrefix) {
         this.tablePrefix = tablePrefix;
     }
 
+    /**
+     * @return {@code crmkit.migrate}: whether start-up creates and upgrades the SDK's tables rather than only checking
+     *         them; default true
+     */
     public boolean isMigrate() {
         return migrate;
     }
 
+    /**
+     * Sets {@code crmkit.migrate}, read when the kit is built at start-up.
+     *
+     * @param migrate whether start-up creates and upgrades the SDK's tables rather than only checking them; default
+     *                true
+     */
     public void setMigrate(boolean migrate) {
         this.migrate = migrate;
     }
 
+    /**
+     * @return {@code crmkit.default-phone-region}: the region of phone numbers typed without a country code; null when
+     *         unset
+     */
     public String getDefaultPhoneRegion() {
         return defaultPhoneRegion;
     }
 
+    /**
+     * Sets {@code crmkit.default-phone-region}, read when the kit is built at start-up.
+     *
+     * @param defaultPhoneRegion the region of phone numbers typed without a country code; null when unset
+     */
     public void setDefaultPhoneRegion(String defaultPhoneRegion) {
         this.defaultPhoneRegion = defaultPhoneRegion;
     }
 
+    /** @return {@code crmkit.trash-retention}: how long deleted customers stay in the trash; default 30 days */
     public Duration getTrashRetention() {
         return trashRetention;
     }
 
+    /**
+     * Sets {@code crmkit.trash-retention}, read when the kit is built at start-up.
+     *
+     * @param trashRetention how long deleted customers stay in the trash; default 30 days
+     */
     public void setTrashRetention(Duration trashRetention) {
         this.trashRetention = trashRetention;
     }
 
+    /** @return {@code crmkit.merge-retention}: how long a merge can be undone; default 30 days */
     public Duration getMergeRetention() {
         return mergeRetention;
     }
 
+    /**
+     * Sets {@code crmkit.merge-retention}, read when the kit is built at start-up.
+     *
+     * @param mergeRetention how long a merge can be undone; default 30 days
+     */
     public void setMergeRetention(Duration mergeRetention) {
         this.mergeRetention = mergeRetention;
     }
 
+    /** @return {@code crmkit.job-threads}: the threads running submitted jobs; default 2 */
     public int getJobThreads() {
         return jobThreads;
     }
 
+    /**
+     * Sets {@code crmkit.job-threads}, read when the kit is built at start-up.
+     *
+     * @param jobThreads the threads running submitted jobs; default 2
+     */
     public void setJobThreads(int jobThreads) {
         this.jobThreads = jobThreads;
     }
 
+    /** @return {@code crmkit.import-max-rows}: the most data rows of an imported file; default 200000 */
     public int getImportMaxRows() {
         return importMaxRows;
     }
 
+    /**
+     * Sets {@code crmkit.import-max-rows}, read when the kit is built at start-up.
+     *
+     * @param importMaxRows the most data rows of an imported file; default 200000
+     */
     public void setImportMaxRows(int importMaxRows) {
         this.importMaxRows = importMaxRows;
     }
 
+    /** @return {@code crmkit.export-max-rows}: the most customers of one export; default 1000000 */
     public long getExportMaxRows() {
         return exportMaxRows;
     }
 
+    /**
+     * Sets {@code crmkit.export-max-rows}, read when the kit is built at start-up.
+     *
+     * @param exportMaxRows the most customers of one export; default 1000000
+     */
     public void setExportMaxRows(long exportMaxRows) {
         this.exportMaxRows = exportMaxRows;
     }
 
+    /** @return {@code crmkit.field-cache-expiry}: how long custom field definitions are cached; default 30 seconds */
     public Duration getFieldCacheExpiry() {
         return fieldCacheExpiry;
     }
 
+    /**
+     * Sets {@code crmkit.field-cache-expiry}, read when the kit is built at start-up.
+     *
+     * @param fieldCacheExpiry how long custom field definitions are cached; default 30 seconds
+     */
     public void setFieldCacheExpiry(Duration fieldCacheExpiry) {
         this.fieldCacheExpiry = fieldCacheExpiry;
     }
 
+    /** @return {@code crmkit.job-lease}: how long a job stays held without a renewal; default 10 seconds */
     public Duration getJobLease() {
         return jobLease;
     }
 
+    /**
+     * Sets {@code crmkit.job-lease}, read when the kit is built at start-up.
+     *
+     * @param jobLease how long a job stays held without a renewal; default 10 seconds
+     */
     public void setJobLease(Duration jobLease) {
         this.jobLease = jobLease;
     }
 
+    /** @return {@code crmkit.job-lease-renewal}: how often the kit renews its jobs' leases; default 3 seconds */
     public Duration getJobLeaseRenewal() {
         return jobLeaseRenewal;
     }
 
+    /**
+     * Sets {@code crmkit.job-lease-renewal}, read when the kit is built at start-up.
+     *
+     * @param jobLeaseRenewal how often the kit renews its jobs' leases; default 3 seconds
+     */
     public void setJobLeaseRenewal(Duration jobLeaseRenewal) {
         this.jobLeaseRenewal = jobLeaseRenewal;
     }
 
+    /** @return {@code crmkit.job-file-retention}: how long job files kept in the database stay there; default 7 days */
     public Duration getJobFileRetention() {
         return jobFileRetention;
     }
 
+    /**
+     * Sets {@code crmkit.job-file-retention}, read when the kit is built at start-up.
+     *
+     * @param jobFileRetention how long job files kept in the database stay there; default 7 days
+     */
     public void setJobFileRetention(Duration jobFileRetention) {
         this.jobFileRetention = jobFileRetention;
     }
 
+    /** @return {@code crmkit.node-id}: this process's node id for generated ids; null for a random one */
     public Integer getNodeId() {
         return nodeId;
     }
 
+    /**
+     * Sets {@code crmkit.node-id}, read when the kit is built at start-up.
+     *
+     * @param nodeId this process's node id for generated ids; null for a random one
+     */
     public void setNodeId(Integer nodeId) {
         this.nodeId = nodeId;
     }
 
+    /**
+     * @return {@code crmkit.lifecycle-stages}: the lifecycle stages, the first being the default; default lead,
+     *         prospect, customer, churned
+     */
     public List<String> getLifecycleStages() {
         return lifecycleStages;
     }
 
+    /**
+     * Sets {@code crmkit.lifecycle-stages}, read when the kit is built at start-up.
+     *
+     * @param lifecycleStages the lifecycle stages, the first being the default; default lead, prospect, customer,
+     *                        churned
+     */
     public void setLifecycleStages(List<String> lifecycleStages) {
         this.lifecycleStages = lifecycleStages;
     }
 
+    /** @return the {@code crmkit.datasource.*} group: the kit's own connection pool settings; never null */
     public Datasource getDatasource() {
         return datasource;
     }
 
+    /** @return the {@code crmkit.dev-actor.*} group: the development actor settings; never null */
     public DevActor getDevActor() {
         return devActor;
     }
 
+    /** @return the {@code crmkit.security.*} group: how a Spring Security user maps to an actor; never null */
     public Security getSecurity() {
         return security;
     }
@@ -256,34 +354,64 @@ public class CrmKitProperties {
         /** Connections of the kit's own pool at most: 1 to 200. */
         private int maxPoolSize = 10;
 
+        /**
+         * @return {@code crmkit.datasource.url}: the JDBC URL of the kit's own pool; null to use the application's
+         *         DataSource
+         */
         public String getUrl() {
             return url;
         }
 
+        /**
+         * Sets {@code crmkit.datasource.url}, read when the kit is built at start-up.
+         *
+         * @param url the JDBC URL of the kit's own pool; null to use the application's DataSource
+         */
         public void setUrl(String url) {
             this.url = url;
         }
 
+        /** @return {@code crmkit.datasource.username}: the user of the kit's own pool; null when the URL carries it */
         public String getUsername() {
             return username;
         }
 
+        /**
+         * Sets {@code crmkit.datasource.username}, read when the kit is built at start-up.
+         *
+         * @param username the user of the kit's own pool; null when the URL carries it
+         */
         public void setUsername(String username) {
             this.username = username;
         }
 
+        /**
+         * @return {@code crmkit.datasource.password}: the password of the kit's own pool; null when the URL carries it
+         *         or there is none
+         */
         public String getPassword() {
             return password;
         }
 
+        /**
+         * Sets {@code crmkit.datasource.password}, read when the kit is built at start-up.
+         *
+         * @param password the password of the kit's own pool; null when the URL carries it or there is none
+         */
         public void setPassword(String password) {
             this.password = password;
         }
 
+        /** @return {@code crmkit.datasource.max-pool-size}: the most connections of the kit's own pool; default 10 */
         public int getMaxPoolSize() {
             return maxPoolSize;
         }
 
+        /**
+         * Sets {@code crmkit.datasource.max-pool-size}, read when the kit is built at start-up.
+         *
+         * @param maxPoolSize the most connections of the kit's own pool; default 10
+         */
         public void setMaxPoolSize(int maxPoolSize) {
             this.maxPoolSize = maxPoolSize;
         }
@@ -302,10 +430,20 @@ public class CrmKitProperties {
          */
         private boolean enabled;
 
+        /**
+         * @return {@code crmkit.dev-actor.enabled}: whether every call acts as the all-permission development actor
+         *         when the application has no ActorResolver; default false
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets {@code crmkit.dev-actor.enabled}, read when the kit is built at start-up.
+         *
+         * @param enabled whether every call acts as the all-permission development actor when the application has no
+         *                ActorResolver; default false
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -334,26 +472,53 @@ public class CrmKitProperties {
          */
         private String tenantClaim;
 
+        /**
+         * @return {@code crmkit.security.tenant-authority-prefix}: the prefix of the authorities naming the user's
+         *         tenant; default {@code TENANT_}
+         */
         public String getTenantAuthorityPrefix() {
             return tenantAuthorityPrefix;
         }
 
+        /**
+         * Sets {@code crmkit.security.tenant-authority-prefix}, read when the kit is built at start-up.
+         *
+         * @param tenantAuthorityPrefix the prefix of the authorities naming the user's tenant; default {@code TENANT_}
+         */
         public void setTenantAuthorityPrefix(String tenantAuthorityPrefix) {
             this.tenantAuthorityPrefix = tenantAuthorityPrefix;
         }
 
+        /**
+         * @return {@code crmkit.security.permission-authority-prefix}: the prefix of the authorities granting a
+         *         permission; default {@code CRM_}
+         */
         public String getPermissionAuthorityPrefix() {
             return permissionAuthorityPrefix;
         }
 
+        /**
+         * Sets {@code crmkit.security.permission-authority-prefix}, read when the kit is built at start-up.
+         *
+         * @param permissionAuthorityPrefix the prefix of the authorities granting a permission; default {@code CRM_}
+         */
         public void setPermissionAuthorityPrefix(String permissionAuthorityPrefix) {
             this.permissionAuthorityPrefix = permissionAuthorityPrefix;
         }
 
+        /**
+         * @return {@code crmkit.security.tenant-claim}: the token claim holding the tenant; null when the tenant comes
+         *         from the authorities only
+         */
         public String getTenantClaim() {
             return tenantClaim;
         }
 
+        /**
+         * Sets {@code crmkit.security.tenant-claim}, read when the kit is built at start-up.
+         *
+         * @param tenantClaim the token claim holding the tenant; null when the tenant comes from the authorities only
+         */
         public void setTenantClaim(String tenantClaim) {
             this.tenantClaim = tenantClaim;
         }

@@ -72,11 +72,11 @@ public record OrderDraft(String number, Instant orderedAt, OrderStatus status, S
      * @param currency  ISO 4217 code of three capital letters, such as {@code VND}
      * @param amount    the total, zero or more, at most 4 decimals and 20 digits before the point; not null
      * @return an order without lines, of the given amount
-     * @throws ValidationException code {@code required} on the field of a null argument
-     * @throws NullPointerException when {@code amount} is null
+     * @throws ValidationException code {@code required} on the field of a null argument ({@code amount} included)
      */
     public static OrderDraft ofAmount(String number, Instant orderedAt, OrderStatus status, String currency,
                                       BigDecimal amount) {
-        return new OrderDraft(number, orderedAt, status, currency, List.of(), Optional.of(amount));
+        return new OrderDraft(number, orderedAt, status, currency, List.of(),
+                Optional.of(ValidationException.requireNonNull(amount, "amount")));
     }
 }

@@ -2,6 +2,8 @@ package io.crmkit.api.activity;
 
 import io.crmkit.api.error.ValidationException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,13 +40,16 @@ public record TimelineQuery(Set<String> types, Optional<Instant> from, Optional<
     }
 
     /**
-     * @param types the event types to include, built-in or registered; none for all types
+     * @param types the event types to include, built-in or registered; none for all types; a type listed twice
+     *              counts once; not null, nor a type in it
      * @return this query restricted to the given types
-     * @throws NullPointerException     when a type is null
-     * @throws IllegalArgumentException when a type is listed twice
+     * @throws ValidationException on field {@code types} ({@code types[index]} for a null type), code
+     *                             {@code required}, when it is null
      */
     public TimelineQuery types(String... types) {
-        return new TimelineQuery(Set.of(types), from, to, page);
+        ValidationException.requireNonNull(types, "types");
+        return new TimelineQuery(new HashSet<>(ValidationException.requireNoNulls(Arrays.asList(types), "types")),
+                from, to, page);
     }
 
     /**

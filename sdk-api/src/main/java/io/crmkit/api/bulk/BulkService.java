@@ -46,6 +46,10 @@ public interface BulkService {
     /**
      * Runs an operation now, in the calling thread.
      *
+     * @param selection the customers to act on, by ids or by query; not null
+     * @param operation what to do to them; a delete carries the token of {@link #previewDelete}; not null
+     * @return what was done: customers changed, unchanged, skipped and failed, with the reasons of the first
+     *         skipped and failed ones
      * @throws ValidationException       when the operation's values are invalid (nothing is written), or a
      *                                   delete's token, agreement or reason is missing or wrong, or its token was
      *                                   used, or the customers of its selection changed since the preview
@@ -56,7 +60,18 @@ public interface BulkService {
         return run(selection, operation, ProgressListener.NONE);
     }
 
-    /** Like {@link #run(Selection, BulkOperation)}, telling the listener after each chunk. */
+    /**
+     * Like {@link #run(Selection, BulkOperation)}, telling the listener after each chunk.
+     *
+     * @param selection the customers to act on, by ids or by query; not null
+     * @param operation what to do to them; not null
+     * @param listener  told customers done / total after each committed chunk, in the calling thread;
+     *                  {@link ProgressListener#NONE} for none; not null
+     * @return what was done, as {@link #run(Selection, BulkOperation)} returns it
+     * @throws ValidationException       as {@link #run(Selection, BulkOperation)}
+     * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
+     * @throws PermissionDeniedException without the operation's permission
+     */
     BulkResult run(Selection selection, BulkOperation operation, ProgressListener listener);
 
     /**
@@ -64,6 +79,8 @@ public interface BulkService {
      * {@link BulkOperation.Delete} of the same selection by the same actor must carry within 15 minutes. For a
      * selection by query the token binds the customers counted (see above); for one by ids, the ids.
      *
+     * @param selection the customers a delete will act on; not null
+     * @return the number of customers selected and the token that confirms their delete
      * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
      * @throws PermissionDeniedException without {@code BULK_DELETE}
      */
@@ -73,23 +90,43 @@ public interface BulkService {
      * Starts an operation in the kit's job executor and returns at once. The checks of
      * {@link #run(Selection, BulkOperation)} that need no database run first and throw here.
      *
+     * @param selection the customers to act on, by ids or by query; not null
+     * @param operation what to do to them; not null
      * @return the job's id, for {@link #job(long)}
+     * @throws ValidationException       when the operation's values are invalid, or a delete's confirmation is
+     *                                   missing or wrong (nothing is written)
+     * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
+     * @throws PermissionDeniedException without the operation's permission
      */
     long submit(Selection selection, BulkOperation operation);
 
-    /** @return the job of the actor's tenant with this id; {@code Crm.jobs()} shows it too, with cancel */
+    /**
+     * Reads a bulk job; {@code Crm.jobs()} shows it too, with cancel.
+     *
+     * @param id the job's id, as {@link #submit} returned it
+     * @return the job of the actor's tenant with this id; empty when the tenant has no bulk job with it
+     * @throws PermissionDeniedException without {@code READ}
+     */
     Optional<BulkJob> job(long id);
 
-    /** @return the tenant's latest 100 jobs, newest first */
+    /**
+     * Lists the tenant's bulk jobs, pending deletes included.
+     *
+     * @return the tenant's latest 100 jobs, newest first; empty when it has none
+     * @throws PermissionDeniedException without {@code READ}
+     */
     List<BulkJob> jobs();
 
     /**
      * Waits for a submitted job to end: the same as {@code Crm.jobs().await(id, timeout)}, which also serves imports
      * and exports. A job running in this kit wakes the caller when it ends; a pending delete is returned at once.
      *
-     * @return the job as stored when it ended, or at the timeout
-     * @throws NotFoundException when the tenant has no such job
-     * @throws InterruptedException when the calling thread is interrupted while it waits
+     * @param id      the job's id, as {@link #submit} returned it
+     * @param timeout how long to wait at most; zero or negative reads the job once; not null
+     * @return the job as stored when it ended, or at the timeout (then still queued or running)
+     * @throws NotFoundException         when the tenant has no bulk job with this id
+     * @throws PermissionDeniedException without {@code READ}
+     * @throws InterruptedException      when the calling thread is interrupted while it waits
      */
     BulkJob await(long id, Duration timeout) throws InterruptedException;
 }

@@ -78,8 +78,9 @@ public record CustomerDraft(
      *                     list not null
      * @param custom       custom field values by key, each of the field's type [{@code custom.key}]; an unknown or
      *                     retired key is refused; the map not null
-     * @throws ValidationException on field {@code birthday}, {@code channels} ({@code channels[index]} for a null
-     *                             entry) or {@code stage}, code {@code required}, when it is null
+     * @throws ValidationException on field {@code birthday}, {@code phones}, {@code emails}, {@code channels}
+     *                             ({@code channels[index]} for a null entry), {@code stage}, {@code tags} or
+     *                             {@code custom}, code {@code required}, when it is null
      */
     public CustomerDraft {
         name = text(name);
@@ -88,8 +89,8 @@ public record CustomerDraft(
         ValidationException.requireNonNull(birthday, "birthday");
         company = text(company);
         address = address == null ? Address.EMPTY : address;
-        phones = copyOf(phones);
-        emails = copyOf(emails);
+        phones = copyOf(phones, "phones");
+        emails = copyOf(emails, "emails");
         channels = ValidationException.requireNoNulls(channels, "channels");
         externalId = text(externalId);
         wechatOpenId = text(wechatOpenId);
@@ -97,7 +98,8 @@ public record CustomerDraft(
         source = text(source);
         ownerId = text(ownerId);
         ValidationException.requireNonNull(stage, "stage");
-        tags = copyOf(tags);
+        tags = copyOf(tags, "tags");
+        ValidationException.requireNonNull(custom, "custom");
         custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
     }
 
@@ -110,7 +112,8 @@ public record CustomerDraft(
         return value == null ? "" : value;
     }
 
-    private static List<String> copyOf(List<String> values) {
+    private static List<String> copyOf(List<String> values, String field) {
+        ValidationException.requireNonNull(values, field);
         List<String> copy = new ArrayList<>(values.size());
         for (String value : values) {
             copy.add(text(value));

@@ -1,5 +1,6 @@
 package io.crmkit.api.customer;
 
+import io.crmkit.api.error.ValidationException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,8 +74,10 @@ public enum CustomerField {
      *
      * @param key a field key such as {@code "externalId"}, in any case, with or without underscores; not null
      * @return the field, or empty when the key names no built-in field
+     * @throws ValidationException on field {@code key}, code {@code required}, when it is null
      */
     public static Optional<CustomerField> byKey(String key) {
+        ValidationException.requireNonNull(key, "key");
         String wanted = fold(key);
         return Arrays.stream(values()).filter(field -> fold(field.key).equals(wanted)).findFirst();
     }

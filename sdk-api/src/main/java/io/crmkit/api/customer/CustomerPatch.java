@@ -46,9 +46,15 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
      * @param customChanges custom fields to change by key; an empty Optional clears the field, a null value is
      *                      refused on field {@code custom.key}; the map not null
      * @throws ValidationException listing each field that is not in {@link #EDITABLE} (code
-     *                             {@code not_allowed}) and each null value (code {@code invalid})
+     *                             {@code not_allowed}) and each null value (code {@code invalid}); on field
+     *                             {@code changes} or {@code customChanges}, code {@code required}, for a null map
+     *                             or a null key in it
      */
     public CustomerPatch {
+        ValidationException.requireNonNull(changes, "changes");
+        ValidationException.requireNonNull(customChanges, "customChanges");
+        changes.keySet().forEach(field -> ValidationException.requireNonNull(field, "changes"));
+        customChanges.keySet().forEach(key -> ValidationException.requireNonNull(key, "customChanges"));
         List<FieldError> errors = new ArrayList<>();
         changes.forEach((field, value) -> {
             if (!EDITABLE.contains(field)) {

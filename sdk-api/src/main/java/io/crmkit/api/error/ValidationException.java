@@ -13,7 +13,13 @@ public class ValidationException extends CrmException {
     /** Every problem found; never empty. */
     private final List<FieldError> errors;
 
-    /** @param errors every problem found; at least one */
+    /**
+     * For the SDK's checks, which always have an error to report; a caller's argument is never checked by this.
+     *
+     * @param errors every problem found; at least one
+     * @throws IllegalArgumentException when {@code errors} is empty
+     * @throws NullPointerException     when {@code errors} or an error is null
+     */
     public ValidationException(List<FieldError> errors) {
         super("validation", describe(errors));
         if (errors.isEmpty()) {

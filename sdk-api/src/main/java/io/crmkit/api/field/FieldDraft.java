@@ -3,6 +3,7 @@ package io.crmkit.api.field;
 import io.crmkit.api.error.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -140,22 +141,26 @@ public record FieldDraft(String key, String label, FieldType type, boolean requi
         /**
          * Adds choice options, choice types only.
          *
-         * @param options options of 1 to 80 characters, distinct; 1 to 100 in all; not null
+         * @param options options of 1 to 80 characters, distinct; 1 to 100 in all; not null (a null option is
+         *                refused by {@link #build()}, on {@code options[index]})
          * @return this builder
+         * @throws ValidationException on field {@code options}, code {@code required}, when it is null
          */
         public Builder options(Collection<String> options) {
-            this.options.addAll(options);
+            this.options.addAll(ValidationException.requireNonNull(options, "options"));
             return this;
         }
 
         /**
          * Adds choice options, choice types only.
          *
-         * @param options options of 1 to 80 characters, distinct; 1 to 100 in all; none may be null
+         * @param options options of 1 to 80 characters, distinct; 1 to 100 in all; not null (a null option is
+         *                refused by {@link #build()}, on {@code options[index]})
          * @return this builder
+         * @throws ValidationException on field {@code options}, code {@code required}, when it is null
          */
         public Builder options(String... options) {
-            return options(List.of(options));
+            return options(Arrays.asList(ValidationException.requireNonNull(options, "options")));
         }
 
         /** @return the draft; validated when defined */

@@ -42,9 +42,9 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
      * @param removeMax whether to remove the maximum (numeric)
      * @param options   new options (choice types), 1 to 100 distinct of 1 to 80 characters; empty to keep them;
      *                  not null, nor an option in it
-     * @throws ValidationException on field {@code label}, {@code required}, {@code maxLength}, {@code min} or
-     *                             {@code max}, code {@code required}, when it is null
-     * @throws NullPointerException when {@code options}, or an option in it, is null
+     * @throws ValidationException on field {@code label}, {@code required}, {@code maxLength}, {@code min},
+     *                             {@code max} or {@code options} ({@code options[index]} for a null option), code
+     *                             {@code required}, when it is null
      */
     public FieldUpdate {
         ValidationException.requireNonNull(label, "label");
@@ -52,7 +52,8 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
         ValidationException.requireNonNull(maxLength, "maxLength");
         ValidationException.requireNonNull(min, "min");
         ValidationException.requireNonNull(max, "max");
-        options = options.map(List::copyOf);
+        ValidationException.requireNonNull(options, "options");
+        options = options.map(list -> ValidationException.requireNoNulls(list, "options"));
     }
 
     /**
@@ -129,8 +130,8 @@ public record FieldUpdate(long version, Optional<String> label, Optional<Boolean
      * @param options the new options, replacing the old list: 1 to 100 distinct of 1 to 80 characters (choice
      *                fields only)
      * @return this update with a new option list
-     * @throws ValidationException  on field {@code options}, code {@code required}, when it is null
-     * @throws NullPointerException when an option is null
+     * @throws ValidationException on field {@code options}, code {@code required}, when it is null
+     *                             ({@code options[index]} for a null option)
      */
     public FieldUpdate withOptions(List<String> options) {
         return new FieldUpdate(version, label, required, maxLength, min, max, removeMin, removeMax,

@@ -166,32 +166,35 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
     }
 
     /**
-     * @param filters 1 or more filters, none null
+     * @param filters 1 or more filters, none null; the array not null
      * @return a group that holds when every filter holds
-     * @throws ValidationException as {@link Group#Group(Match, List)} does
+     * @throws ValidationException as {@link Group#Group(Match, List)} does; on field {@code filters}, code
+     *                             {@code required}, for a null array
      */
     static Filter all(Filter... filters) {
-        return new Group(Match.ALL, Arrays.asList(filters));
+        return new Group(Match.ALL, Arrays.asList(ValidationException.requireNonNull(filters, "filters")));
     }
 
     /**
-     * @param filters 1 or more filters, none null
+     * @param filters 1 or more filters, none null; the array not null
      * @return a group that holds when at least one filter holds
-     * @throws ValidationException as {@link Group#Group(Match, List)} does
+     * @throws ValidationException as {@link Group#Group(Match, List)} does; on field {@code filters}, code
+     *                             {@code required}, for a null array
      */
     static Filter any(Filter... filters) {
-        return new Group(Match.ANY, Arrays.asList(filters));
+        return new Group(Match.ANY, Arrays.asList(ValidationException.requireNonNull(filters, "filters")));
     }
 
     /**
      * @param field    a built-in or custom field key, 1 to 64 characters
      * @param operator the comparison
-     * @param values   as many values as the operator takes, none null
+     * @param values   as many values as the operator takes, none null; the array not null
      * @return the condition {@code field operator values}
-     * @throws ValidationException as {@link Condition#Condition(String, Operator, List)} does
+     * @throws ValidationException as {@link Condition#Condition(String, Operator, List)} does; on field
+     *                             {@code values}, code {@code required}, for a null array
      */
     static Condition where(String field, Operator operator, Object... values) {
-        return new Condition(field, operator, Arrays.asList(values));
+        return new Condition(field, operator, Arrays.asList(ValidationException.requireNonNull(values, "values")));
     }
 
     /**

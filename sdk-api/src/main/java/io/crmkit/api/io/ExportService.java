@@ -21,9 +21,13 @@ public interface ExportService {
     long MAX_ROWS = 1_000_000;
 
     /**
-     * Writes the export to the stream, in the calling thread; the stream is not closed.
+     * Writes the export to the stream, in the calling thread; the stream is not closed. The export is stored as a job
+     * named {@code (stream)}.
      *
-     * @return the rows written
+     * @param request the format, the customers and the columns; not null
+     * @param out     where the file is written; flushed, not closed; not null
+     * @return the rows written, not counting the header; 0 when no customer matches (the file then holds the header
+     *         only)
      * @throws ValidationException       for an unknown column, view or filter field
      * @throws LimitExceededException    when more customers match than the kit's limit, at most {@value #MAX_ROWS}
      *                                   (nothing is written)
@@ -33,14 +37,33 @@ public interface ExportService {
         return run(request, out, ProgressListener.NONE);
     }
 
-    /** Like {@link #run(ExportRequest, OutputStream)}, telling the listener rows written / total as it goes. */
+    /**
+     * Like {@link #run(ExportRequest, OutputStream)}, telling the listener rows written / total as it goes.
+     *
+     * @param request  the format, the customers and the columns; not null
+     * @param out      where the file is written; flushed, not closed; not null
+     * @param listener told rows written / total as it goes, in the calling thread; {@link ProgressListener#NONE}
+     *                 for none; not null
+     * @return the rows written, not counting the header
+     * @throws ValidationException       for an unknown column, view or filter field
+     * @throws LimitExceededException    when more customers match than the kit's limit, at most {@value #MAX_ROWS}
+     *                                   (nothing is written)
+     * @throws PermissionDeniedException without {@code EXPORT}
+     */
     long run(ExportRequest request, OutputStream out, ProgressListener listener);
 
     /**
      * Starts an export to a file in the kit's job executor and returns at once; the file is written whole or,
-     * when the job fails or is cancelled, deleted. The request's checks run first and throw here.
+     * when the job fails or is cancelled, deleted. The request's checks run first and throw here. The job is named
+     * after the file.
      *
-     * @return the job's id, for {@link TransferJobs}
+     * @param request the format, the customers and the columns; not null
+     * @param file    the file to write, created or replaced; its folder must exist; not null
+     * @return the job's id, for {@link TransferJobs} and {@code Crm.jobs()}
+     * @throws ValidationException       on field {@code file}, code {@code invalid}, when it is a folder or its folder
+     *                                   does not exist; for an unknown column, view or filter field
+     * @throws LimitExceededException    when more customers match than the kit's limit, at most {@value #MAX_ROWS}
+     * @throws PermissionDeniedException without {@code EXPORT}
      */
     long submit(ExportRequest request, Path file);
 
@@ -51,6 +74,7 @@ public interface ExportService {
      * by default), then deleted; it is deleted at once when the job fails or is cancelled. Its job's name is
      * {@code export.csv} or {@code export.xlsx}. The request's checks run first and throw here.
      *
+     * @param request the format, the customers and the columns; not null
      * @return the job's id, for {@code Crm.jobs()} and {@link #writeFile}
      * @throws ValidationException       for an unknown column, view or filter field
      * @throws LimitExceededException    when more customers match than the kit's limit
@@ -63,6 +87,8 @@ public interface ExportService {
      * one chunk of at most 1 MiB in memory at a time; the stream is not closed. Any kit sharing the database serves
      * it, not only the one that wrote it.
      *
+     * @param jobId the export's job, as {@link #submit(ExportRequest)} returned it
+     * @param out   where the file is written; not closed; not null
      * @return the bytes written
      * @throws NotFoundException         when the tenant has no such export, or its file is not kept in the database
      *                                   (written to a host path, or deleted after the retention)

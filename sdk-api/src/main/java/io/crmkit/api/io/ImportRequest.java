@@ -40,7 +40,7 @@ public record ImportRequest(ImportFile file, Map<String, String> mapping, Import
      * @param file    the file; not null
      * @param mapping header text to field key, in column order ({@code mapping.<header>} for a header the file
      *                lacks, a key that is no field, or a single-valued field filled twice); empty for the
-     *                suggested mapping; not null
+     *                suggested mapping; not null, nor a header or a field key in it
      * @param mode    create, update, or both; not null
      * @param matchBy the key that recognizes existing customers; empty for id, then phone, then email; not null
      * @param source  the source of created customers, 0 to 64 characters (field {@code source}); empty for the
@@ -51,17 +51,26 @@ public record ImportRequest(ImportFile file, Map<String, String> mapping, Import
      *                one that does not exist); may be empty; neither the list nor an id may be null
      * @param dryRun  whether to validate and count only, writing no customer
      * @throws ValidationException code {@code required} on the field of a null component ({@code tags[index]},
-     *                             {@code groups[index]} for a null element)
-     * @throws NullPointerException when {@code mapping} is null
+     *                             {@code groups[index]} for a null element; {@code mapping} for a null header,
+     *                             {@code mapping.<header>} for a null field key)
      */
     public ImportRequest {
         ValidationException.requireNonNull(file, "file");
-        mapping = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
+        mapping = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checkMapping(mapping)));
         ValidationException.requireNonNull(mode, "mode");
         ValidationException.requireNonNull(matchBy, "matchBy");
         ValidationException.requireNonNull(source, "source");
         tags = ValidationException.requireNoNulls(tags, "tags");
         groups = ValidationException.requireNoNulls(groups, "groups");
+    }
+
+    private static Map<String, String> checkMapping(Map<String, String> mapping) {
+        ValidationException.requireNonNull(mapping, "mapping");
+        mapping.forEach((header, fieldKey) -> {
+            ValidationException.requireNonNull(header, "mapping");
+            ValidationException.requireNonNull(fieldKey, "mapping." + header);
+        });
+        return mapping;
     }
 
     /**

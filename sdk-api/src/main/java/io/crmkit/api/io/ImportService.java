@@ -1,11 +1,13 @@
 package io.crmkit.api.io;
 
 import io.crmkit.api.ProgressListener;
+import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Imports customers of the actor's tenant from .xlsx and CSV files. Needs the {@code IMPORT} permission.
@@ -48,19 +50,33 @@ public interface ImportService {
     /**
      * Writes an .xlsx template: a "Customers" sheet whose header names every built-in and active custom field
      * of the tenant, with an example row, and an "Instructions" sheet with each column's rules.
+     *
+     * @param out where the .xlsx is written; flushed, not closed; not null
+     * @throws UncheckedIOException      when the stream fails
+     * @throws PermissionDeniedException without {@code IMPORT}
      */
     void writeTemplate(OutputStream out);
 
     /**
-     * Reads a file's header and first rows and suggests a mapping of its columns to fields.
+     * Reads a file's header and first rows and suggests a mapping of its columns to fields. Nothing is written and
+     * no job is stored; the file gets the same safety checks as an import.
      *
-     * @throws ValidationException when the file is unreadable, unsafe, empty or not in its format
+     * @param file the file to look at; not null
+     * @return the header, the suggested mapping of the headers the kit recognized (the others listed as unmapped),
+     *         up to the first 5 data rows (none for a file with a header only) and every field a column may be
+     *         mapped to
+     * @throws ValidationException       on field {@code file} when the file is unreadable, unsafe, empty or not in
+     *                                   its format
+     * @throws PermissionDeniedException without {@code IMPORT}
      */
     ImportPreview preview(ImportFile file);
 
     /**
      * Imports now, in the calling thread.
      *
+     * @param request the file, its mapping and how to match existing customers; not null
+     * @return the counts of rows read, customers created, updated and unchanged, rows failed, and the first failed
+     *         rows with their reasons; for a dry run, what an import would do, nothing written
      * @throws ValidationException       when the request or the file is invalid (nothing is imported)
      * @throws LimitExceededException    when the file holds more data rows than the kit's limit, at most
      *                                   {@value #MAX_ROWS}
@@ -70,7 +86,18 @@ public interface ImportService {
         return run(request, ProgressListener.NONE);
     }
 
-    /** Like {@link #run(ImportRequest)}, telling the listener rows read / total after each chunk. */
+    /**
+     * Like {@link #run(ImportRequest)}, telling the listener rows read / total after each chunk.
+     *
+     * @param request  the file, its mapping and how to match existing customers; not null
+     * @param listener told rows read / total after each committed chunk, in the calling thread;
+     *                 {@link ProgressListener#NONE} for none; not null
+     * @return the import's counts, as {@link #run(ImportRequest)} returns them
+     * @throws ValidationException       when the request or the file is invalid (nothing is imported)
+     * @throws LimitExceededException    when the file holds more data rows than the kit's limit, at most
+     *                                   {@value #MAX_ROWS}
+     * @throws PermissionDeniedException without {@code IMPORT}
+     */
     ImportResult run(ImportRequest request, ProgressListener listener);
 
     /**
@@ -81,15 +108,24 @@ public interface ImportService {
      * {@code CrmKit.Builder.jobLease}); no row is imported twice. The kept file is deleted after the kit's job file
      * retention. A dry run runs in this kit's job threads and is not continued elsewhere.
      *
-     * @return the job's id, for {@code Crm.jobs()}
+     * @param request the file, its mapping and how to match existing customers; not null
+     * @return the job's id, for {@code Crm.jobs()} and {@link #writeFailureReport}
+     * @throws ValidationException       when the request is invalid (no job is stored)
+     * @throws PermissionDeniedException without {@code IMPORT}
+     * @throws ConflictException         when the same import is queued or running in a kit
+     * @throws UncheckedIOException      when the file cannot be read to keep it in the database
      */
     long submit(ImportRequest request);
 
     /**
      * Writes every failed row of an import: the original cells under the original header, then its row number
-     * and its reasons.
+     * and its reasons. An import without failed rows gets the header only.
      *
-     * @throws NotFoundException when the tenant has no such import
+     * @param jobId  the import's job, as {@link ImportResult#jobId()} or {@link #submit} gives it
+     * @param format the report's format; not null
+     * @param out    where the report is written; flushed, not closed; not null
+     * @throws NotFoundException         when the tenant has no import with this id (an export's id included)
+     * @throws PermissionDeniedException without {@code IMPORT}
      */
     void writeFailureReport(long jobId, FileFormat format, OutputStream out);
 

@@ -30,7 +30,23 @@ public record Job(long id, JobKind kind, String name, String actorId, JobState s
                   Optional<BulkResult> bulkResult, Optional<ImportResult> importResult, Optional<String> error,
                   Instant createdAt, Instant updatedAt) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no reference component is null; the kit builds jobs from what it stored.
+     *
+     * @param id           the job's id, unique in its tenant
+     * @param kind         what the job does; not null
+     * @param name         the operation's or the file's name; not null
+     * @param actorId      who started it; not null
+     * @param state        where it is; not null
+     * @param done         work done so far
+     * @param total        work to do, 0 while unknown
+     * @param bulkResult   a bulk operation's outcome; empty for other kinds and until it ended; not null
+     * @param importResult an import's counts; empty for other kinds; not null
+     * @param error        why it stopped; empty unless it failed, was cancelled or interrupted; not null
+     * @param createdAt    when it was started; not null
+     * @param updatedAt    when it last reported progress; not null
+     * @throws NullPointerException when a reference component is null
+     */
     public Job {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");

@@ -24,6 +24,7 @@ public interface Jobs {
     int MAX_LISTED = 100;
 
     /**
+     * @param id the job's id, as a service's {@code submit}, a result or {@link #latest} gave it
      * @return the job with this id, empty when the tenant has none
      * @throws PermissionDeniedException without {@code READ}
      */
@@ -38,7 +39,7 @@ public interface Jobs {
     List<Job> latest(int limit);
 
     /**
-     * @param kind  the kind of job listed
+     * @param kind  the kind of job listed; not null
      * @param limit how many jobs at most, 1 to {@value #MAX_LISTED}
      * @return the tenant's latest jobs of this kind, newest first
      * @throws ValidationException       on {@code limit} out of range
@@ -53,6 +54,7 @@ public interface Jobs {
      * running live in another kit is cancelled there, not here. Running a cancelled import or bulk operation again
      * continues it.
      *
+     * @param id the job's id
      * @return whether the job was asked to stop or was cancelled; false when it already ended, is pending, runs in
      *         another kit, or another kit took it over meanwhile
      * @throws NotFoundException         when the tenant has no such job
@@ -65,7 +67,8 @@ public interface Jobs {
      * this kit wakes the caller the moment it ends, without reading the database meanwhile; one running in another
      * kit is read again every 500 ms at most.
      *
-     * @param timeout how long to wait at most; zero reads the job once
+     * @param id      the job's id
+     * @param timeout how long to wait at most; zero reads the job once; not null
      * @return the job as stored when it ended, or at the timeout (then still active)
      * @throws NotFoundException         when the tenant has no such job
      * @throws ValidationException       when the timeout is negative

@@ -1,7 +1,10 @@
 package io.crmkit.api.merge;
 
 import io.crmkit.api.error.ValidationException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,10 +48,14 @@ public record MatchRules(Set<MatchRule> rules, int threshold) {
      * @param first a rule that applies; not null
      * @param more  further rules that apply; repeats count once; none null
      * @return these rules only, threshold {@value #DEFAULT_THRESHOLD}
-     * @throws NullPointerException when a rule is null
+     * @throws ValidationException code {@code required} on field {@code rules[index]} for a null rule ({@code first}
+     *                             being {@code rules[0]}), on {@code rules} when {@code more} is null
      */
     public static MatchRules of(MatchRule first, MatchRule... more) {
-        return new MatchRules(EnumSet.of(first, more), DEFAULT_THRESHOLD);
+        List<MatchRule> rules = new ArrayList<>();
+        rules.add(first);
+        rules.addAll(Arrays.asList(ValidationException.requireNonNull(more, "rules")));
+        return new MatchRules(EnumSet.copyOf(ValidationException.requireNoNulls(rules, "rules")), DEFAULT_THRESHOLD);
     }
 
     /**

@@ -21,13 +21,18 @@ public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> o
      * @param defaultRule the rule of the fields without an override; not null
      * @param overrides   per field key, its rule; an unknown key is refused when the merge runs (field
      *                    {@code overrides.<key>}, code {@code unknown}); neither the map nor a key or rule may be null
-     * @throws ValidationException  on field {@code defaultRule} or {@code overrides}, code {@code required}, when it
-     *                              is null
-     * @throws NullPointerException when a key or rule of {@code overrides} is null
+     * @throws ValidationException on field {@code defaultRule} or {@code overrides}, code {@code required}, when it
+     *                             is null; on {@code overrides} for a null key, {@code overrides.<key>} for a null
+     *                             rule
      */
     public MergeOptions {
         ValidationException.requireNonNull(defaultRule, "defaultRule");
-        overrides = Map.copyOf(ValidationException.requireNonNull(overrides, "overrides"));
+        ValidationException.requireNonNull(overrides, "overrides");
+        overrides.forEach((key, rule) -> {
+            ValidationException.requireNonNull(key, "overrides");
+            ValidationException.requireNonNull(rule, "overrides." + key);
+        });
+        overrides = Map.copyOf(overrides);
     }
 
     /** @return {@link Survivorship#NON_EMPTY} for every field */
@@ -43,9 +48,10 @@ public record MergeOptions(Survivorship defaultRule, Map<String, Survivorship> o
     /**
      * @param field a built-in or custom field key
      * @return the rule of a field: its override, or the default rule
-     * @throws NullPointerException when {@code field} is null
+     * @throws ValidationException on field {@code field}, code {@code required}, when it is null
      */
     public Survivorship ruleOf(String field) {
+        ValidationException.requireNonNull(field, "field");
         return overrides.getOrDefault(field, defaultRule);
     }
 

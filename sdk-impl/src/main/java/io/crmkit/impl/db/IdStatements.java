@@ -17,10 +17,7 @@ import java.util.List;
  * validated table prefix; values are bound in the order given. An {@link Instant} is bound as UTC wall-clock
  * time, as {@link io.crmkit.impl.db.schema.Kind#TIMESTAMP} columns hold it.
  *
- * <p>The ids are bound too, except on H2, which writes them into the SQL as number literals: H2 does not
- * use the (tenant_id, id) index for an IN list of parameters and scans the tenant's rows instead (a
- * thousand-id update took a second on 100,000 customers, 50 ms with literals). Ids are longs, so a literal
- * cannot carry anything but a number. Thread-safe.
+ * <p>The list of ids is written by the {@link Dialect} ({@link Dialect#idList}). Thread-safe.
  */
 public final class IdStatements {
 
@@ -41,18 +38,17 @@ public final class IdStatements {
         }
     }
 
-    private final boolean literalIds;
+    private final Dialect dialect;
 
-    private IdStatements(boolean literalIds) {
-        this.literalIds = literalIds;
+    private IdStatements(Dialect dialect) {
+        this.dialect = dialect;
     }
 
     /** @return the statements for a database */
     public static IdStatements of(Dialect dialect) {
-        return new IdStatements(dialect == Dialect.H2);
+        return new IdStatements(dialect);
     }
 
-    /** @return {@code (?, ?, ...)} for 1 to {@value #MAX_IDS} values */
     /**
      * @return the distinct ids in ascending order, in lists of at most {@value #MAX_IDS}: the id lists of one
      *         statement each, taken in the same order by every caller so that row locks never deadlock
@@ -66,12 +62,13 @@ public final class IdStatements {
         return chunks;
     }
 
+    /** @return {@code (?, ?, ...)} for 1 to {@value #MAX_IDS} values */
     public static String in(int size) {
         requireIdCount(size);
         return LISTS[size];
     }
 
-    private static void requireIdCount(int size) {
+    static void requireIdCount(int size) {
         if (size < 1 || size > MAX_IDS) {
             throw new IllegalArgumentException("an id list holds 1 to " + MAX_IDS + " ids, got " + size);
         }
@@ -175,64 +172,40 @@ public final class IdStatements {
     }
 
     /**
-     * Prepares {@code SELECT columns FROM table WHERE tenant_id = ? AND idColumn IN (the ids) sqlAfter}; the caller
-     * closes it. On H2 the ids are a table of one array parameter joined by the key instead: H2 2.3 answers
-     * {@code tenant_id = ? AND id IN (...)} by scanning the tenant's rows of the key or index (scanCount 98,001 for
-     * 3 ids among 98,000 customers), but a join by look-ups (scanCount 101 for 100 ids).
+     * Prepares {@code SELECT columns FROM table WHERE tenant_id = ? AND idColumn IN (the ids) sqlAfter}, as the
+     * dialect selects by a list of keys ({@link Dialect#selectByKeys}); the caller closes it.
      *
      * @param columns columns of {@code table} only, unqualified
      * @param ids     1 to {@value #MAX_IDS} ids
      */
     public PreparedStatement selectByIds(Connection connection, String columns, String table, String idColumn,
                                          String tenantId, Collection<Long> ids, String sqlAfter) throws SQLException {
-        if (!literalIds) {
-            return prepare(connection, "SELECT " + columns + " FROM " + table + " WHERE tenant_id = ? AND " + idColumn
-                    + " IN ", List.of(tenantId), ids, sqlAfter);
-        }
         requireIdCount(ids.size());
-        PreparedStatement statement = connection.prepareStatement("SELECT " + columns + " FROM TABLE(x BIGINT = ?)"
-                + " ids JOIN " + table + " ON " + table + ".tenant_id = ? AND " + table + "." + idColumn + " = ids.x"
-                + sqlAfter);
-        try {
-            statement.setArray(1, connection.createArrayOf("BIGINT", ids.toArray()));
-            statement.setString(2, tenantId);
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
+        BoundSql select = dialect.selectByKeys(KeySelect.select(columns, table, "")
+                .leading(table + ".tenant_id = ?", tenantId)
+                .keyIn(idColumn, KeySelect.KeyType.NUMBER, List.copyOf(ids))
+                .after(sqlAfter));
+        return prepare(connection, select.sql(), select.values());
     }
 
     /**
-     * Prepares {@code sqlBeforeIds + (the ids) + sqlAfterIds} with the values bound first, then the ids (or the
-     * ids written as literals on H2); the caller closes it.
+     * Prepares {@code sqlBeforeIds + (the ids) + sqlAfterIds} with the values bound first, then the ids as the
+     * dialect writes a list of ids ({@link Dialect#idList}); the caller closes it.
      *
      * @param ids 1 to {@value #MAX_IDS} ids
      */
     public PreparedStatement prepare(Connection connection, String sqlBeforeIds, List<?> values, Collection<Long> ids,
                                      String sqlAfterIds) throws SQLException {
         requireIdCount(ids.size());
-        if (!literalIds) {
-            PreparedStatement statement = prepare(connection, sqlBeforeIds + in(ids.size()) + sqlAfterIds, values);
-            try {
-                int index = values.size() + 1;
-                for (Long id : ids) {
-                    statement.setLong(index++, id);
-                }
-                return statement;
-            } catch (SQLException e) {
-                statement.close();
-                throw e;
-            }
-        }
-        StringBuilder sql = new StringBuilder(sqlBeforeIds.length() + sqlAfterIds.length() + ids.size() * 20);
-        sql.append(sqlBeforeIds).append('(');
-        boolean first = true;
-        for (Long id : ids) {
-            sql.append(first ? "" : ", ").append(id.longValue());
-            first = false;
-        }
-        return prepare(connection, sql.append(')').append(sqlAfterIds).toString(), values);
+        BoundSql list = dialect.idList(ids);
+        List<Object> all = new ArrayList<>(values.size() + list.values().size());
+        all.addAll(values);
+        all.addAll(list.values());
+        return prepare(connection, sqlBeforeIds + list.sql() + sqlAfterIds, all);
+    }
+
+    /** An array of values of one SQL type, bound as one parameter. */
+    public record SqlArray(String sqlType, Object[] elements) {
     }
 
     /** A NULL of a given SQL type ({@link java.sql.Types}), for a column that is not text. */
@@ -245,6 +218,8 @@ public final class IdStatements {
             statement.setNull(index, java.sql.Types.VARCHAR);
         } else if (value instanceof SqlNull typed) {
             statement.setNull(index, typed.sqlType());
+        } else if (value instanceof SqlArray array) {
+            statement.setArray(index, statement.getConnection().createArrayOf(array.sqlType(), array.elements()));
         } else if (value instanceof Instant instant) {
             statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
         } else if (value instanceof String text) {

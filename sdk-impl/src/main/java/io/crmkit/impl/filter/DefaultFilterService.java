@@ -4,8 +4,6 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
 import io.crmkit.api.customer.Customer;
-import io.crmkit.api.error.ConflictException;
-import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Explained;
@@ -17,47 +15,56 @@ import io.crmkit.api.filter.ListView;
 import io.crmkit.api.filter.ListViews;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.SavedFilters;
-import io.crmkit.api.filter.Sort;
 import io.crmkit.api.filter.SplitTarget;
 import io.crmkit.impl.KitContext;
 import io.crmkit.impl.access.Access;
-import io.crmkit.impl.db.Dialect;
-import io.crmkit.impl.db.DuplicateKeyException;
-import io.crmkit.impl.db.IdStatements;
-import io.crmkit.impl.db.Session;
+import io.crmkit.impl.customer.CustomerReader;
+import io.crmkit.impl.db.Database;
 import io.crmkit.impl.field.TenantFields;
-import io.crmkit.impl.validation.Errors;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Function;
 
-/** {@link FilterService} for one actor. */
+/**
+ * {@link FilterService} for one actor: checks the actor's permissions and arguments, and hands the work to the
+ * classes of each job: {@link SearchQueries} (pages and counts), {@link MatchingCustomers} (the chunks of bulk
+ * operations and exports), {@link SegmentEvaluator}, {@link SplitWriter} and {@link SavedFilterReferences}.
+ */
 public final class DefaultFilterService implements FilterService {
 
     private final Actor actor;
-    private final KitContext kit;
     private final SavedFilters saved;
     private final Groups groups;
     private final ListViews views;
+    private final Database database;
+    private final CustomerReader customers;
+    private final TenantCompilers compilers;
+    private final SearchQueries queries;
+    private final MatchingCustomers matching;
+    private final SegmentEvaluator segments;
+    private final SplitWriter splits;
+    private final SavedFilterReferences references;
 
     public DefaultFilterService(Actor actor, KitContext kit) {
         this.actor = actor;
-        this.kit = kit;
+        // The parts get what they use, not the whole context.
+        FilterCollaborators with = kit;
+        this.database = with.database();
+        this.customers = with.customers();
+        String tenantId = actor.tenantId();
+        this.compilers = new TenantCompilers(with.tablePrefix(), tenantId, with.fields(), with.lifecycleStages(),
+                with.clock(), with.phones(), with.database());
+        this.queries = new SearchQueries(compilers, with.database().dialect(), with.tablePrefix(), tenantId);
+        this.matching = new MatchingCustomers(compilers, queries, with.database(), with.idSql(), with.tablePrefix(),
+                tenantId);
+        this.segments = new SegmentEvaluator(compilers, with.database(), tenantId);
+        this.splits = new SplitWriter(actor, matching, with.database(), with.ids(), with.clock(), with.audit());
+        this.references = new SavedFilterReferences(compilers, with.database(), tenantId);
         this.saved = new DefaultSavedFilters(actor, kit, this);
         this.groups = new DefaultGroups(actor, kit, this);
         this.views = new DefaultListViews(actor, kit);
@@ -85,72 +92,22 @@ public final class DefaultFilterService implements FilterService {
         return groups;
     }
 
-    /** Longest name of a saved split (the part number follows). */
-    private static final int SPLIT_NAME_MAX = 70;
-
-    /**
-     * Segments evaluated per query, as columns of one row; fewer when their conditions, saved filters inlined,
-     * would pass {@link Filter#MAX_EXPANDED_CONDITIONS}, so that one statement stays as small as one filter may be.
-     */
-    private static final int SEGMENTS_PER_QUERY = 100;
+    @Override
+    public SavedFilters saved() {
+        return saved;
+    }
 
     /**
      * @return the ids of the segments the customer is in now; a segment whose filter no longer fits the
      *         tenant's fields (a retired field) or the expanded limit has no members
      */
-    List<Long> segmentsOf(long customerId, List<SavedFilterRow> segments) {
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        List<Long> member = new ArrayList<>();
-        FilterSql sql = compiler(fields, List.of());
-        List<String> columns = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        for (SavedFilterRow row : segments) {
-            Filter filter = FilterJson.parse(row.filterJson);
-            FilterSql check = compiler(fields, List.of(row.id));
-            try {
-                check.filter(filter);
-            } catch (ValidationException invalid) {
-                continue;
-            }
-            if (ids.size() == SEGMENTS_PER_QUERY
-                    || sql.conditions() + check.conditions() > Filter.MAX_EXPANDED_CONDITIONS) {
-                member.addAll(segmentsOf(customerId, sql, columns, ids));
-                sql = compiler(fields, List.of());
-                columns = new ArrayList<>();
-                ids = new ArrayList<>();
-            }
-            columns.add("CASE WHEN " + sql.filter(filter) + " THEN 1 ELSE 0 END AS s" + ids.size());
-            ids.add(row.id);
-        }
-        member.addAll(segmentsOf(customerId, sql, columns, ids));
-        return member;
-    }
-
-    /** @return the ids of the segments, one per column of the statement, that the customer is in */
-    private List<Long> segmentsOf(long customerId, FilterSql sql, List<String> columns, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        SegmentStatement statement = new SegmentStatement(actor.tenantId(), customerId, String.join(", ", columns),
-                sql.params());
-        Map<String, Object> flags = kit.database().read("read segments",
-                session -> new FilterStatements(session).flags(statement));
-        Map<String, Object> byAlias = new HashMap<>();
-        if (flags != null) {
-            flags.forEach((alias, value) -> byAlias.put(alias.toLowerCase(Locale.ROOT), value));
-        }
-        List<Long> member = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (byAlias.get("s" + i) instanceof Number flag && flag.intValue() == 1) {
-                member.add(ids.get(i));
-            }
-        }
-        return member;
+    List<Long> segmentsOf(long customerId, List<SavedFilterRow> segmentRows) {
+        return segments.segmentsOf(customerId, segmentRows);
     }
 
     /** @return the conditions of a filter, compiled for statements that act on its customers */
     SearchStatement matching(Filter filter) {
-        return counting(Query.where(filter), kit.fields().of(actor.tenantId()));
+        return matching.matching(filter);
     }
 
     /**
@@ -158,10 +115,7 @@ public final class DefaultFilterService implements FilterService {
      * @throws ValidationException when the filter does not fit the tenant's fields
      */
     public long countMatching(Optional<Filter> filter, String keyword) {
-        Query query = filter.map(Query::where).orElseGet(Query::all).keyword(keyword);
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        return kit.database().read("count customers",
-                session -> count(new FilterStatements(session), query, fields));
+        return matching.count(filter, keyword);
     }
 
     /**
@@ -169,13 +123,7 @@ public final class DefaultFilterService implements FilterService {
      *         in id order: the chunks of a bulk operation
      */
     public List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit) {
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        FilterSql sql = compiler(fields, List.of());
-        // The tenant in the ORDER BY lets H2 read the key in order and stop at the limit; with "c.id" alone it
-        // sorted every remaining id of the tenant for each page (scanCount 500,002 instead of 1,001).
-        Explained query = idsQuery(sql, conditions(sql, filter, keyword) + " AND c.id > " + sql.param(afterId),
-                "c.tenant_id ASC, c.id ASC", limit);
-        return kit.database().read("select customers", session -> ids(session, query));
+        return matching.idsAfter(filter, keyword, afterId, limit);
     }
 
     /**
@@ -185,24 +133,14 @@ public final class DefaultFilterService implements FilterService {
      * @throws ValidationException when the filter does not fit the tenant's fields
      */
     public CompiledMatch compile(Optional<Filter> filter, String keyword) {
-        FilterSql sql = compiler(kit.fields().of(actor.tenantId()), List.of());
-        List<Object> values = new ArrayList<>();
-        values.add(actor.tenantId());
-        String jdbc = sql.toJdbc("SELECT c.id FROM " + kit.tablePrefix() + "customer c WHERE c.tenant_id = ?"
-                + conditions(sql, filter, keyword) + " AND c.id IN ", values);
-        return new CompiledMatch(jdbc, values, kit.idSql());
-    }
-
-    @Override
-    public SavedFilters saved() {
-        return saved;
+        return matching.compile(filter, keyword);
     }
 
     @Override
     public Explained explain(Query query) {
         Objects.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
-        return pageQuery(query, kit.fields().of(actor.tenantId()));
+        return queries.page(query, compilers.fields());
     }
 
     /**
@@ -211,92 +149,27 @@ public final class DefaultFilterService implements FilterService {
      * @param referencing saved filters the filter will belong to, which it must not refer back to
      */
     void check(Filter filter, Collection<Long> referencing) {
-        compiler(kit.fields().of(actor.tenantId()), referencing).filter(filter);
+        references.check(filter, referencing);
     }
 
-    /**
-     * Checks that the saved filters that refer to saved filter {@code id}, directly or through others, stay within
-     * {@link Filter#MAX_EXPANDED_CONDITIONS} with {@code replacement} in its place. Reads the tenant's saved filters
-     * once; a referrer that fails for another reason (a field retired since) is left to fail when it is used.
-     *
-     * @throws ValidationException on field {@code filter}, code {@code too_many}, naming the first referrer that
-     *                             would pass the limit
-     */
+    /** See {@link SavedFilterReferences#checkReferrers}. */
     void checkReferrers(long id, Filter replacement) {
-        List<SavedFilterRow> rows = kit.database().read("list saved filters",
-                session -> new SavedFilterStatements(session).list(actor.tenantId()));
-        Map<Long, Filter> byId = new HashMap<>();
-        Map<Long, String> names = new HashMap<>();
-        rows.forEach(row -> {
-            byId.put(row.id, FilterJson.parse(row.filterJson));
-            names.put(row.id, row.name);
-        });
-        byId.put(id, replacement);
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        for (long referrer : referrers(byId, id)) {
-            FilterSql sql = compiler(fields, List.of(referrer), other -> Optional.ofNullable(byId.get(other)));
-            try {
-                sql.filter(byId.get(referrer));
-            } catch (ValidationException invalid) {
-                boolean tooLarge = invalid.errors().stream().anyMatch(error -> error.code().equals("too_many")
-                        && error.limit().equals(Optional.of(String.valueOf(Filter.MAX_EXPANDED_CONDITIONS))));
-                if (tooLarge) {
-                    throw new ValidationException(List.of(FieldError.of("filter", "too_many", "filter: saved filter '"
-                            + names.get(referrer) + "' (" + referrer + ") refers to this one and would then hold more"
-                            + " than " + Filter.MAX_EXPANDED_CONDITIONS + " conditions with every saved filter it"
-                            + " refers to inlined; change that one first", Filter.MAX_EXPANDED_CONDITIONS)));
-                }
-            }
-        }
-    }
-
-    /** @return the saved filters that refer to {@code id} directly or through others, nearest first */
-    private static List<Long> referrers(Map<Long, Filter> byId, long id) {
-        Map<Long, List<Long>> referredBy = new HashMap<>();
-        byId.forEach((referrer, filter) -> FilterSql.references(filter)
-                .forEach(target -> referredBy.computeIfAbsent(target, ignored -> new ArrayList<>()).add(referrer)));
-        Set<Long> found = new LinkedHashSet<>();
-        Deque<Long> next = new ArrayDeque<>(List.of(id));
-        while (!next.isEmpty()) {
-            for (long referrer : referredBy.getOrDefault(next.poll(), List.of())) {
-                if (referrer != id && found.add(referrer)) {
-                    next.add(referrer);
-                }
-            }
-        }
-        return new ArrayList<>(found);
-    }
-
-    private FilterSql compiler(TenantFields fields, Collection<Long> referencing) {
-        return compiler(fields, referencing, this::savedFilter);
-    }
-
-    /** @param savedFilters looks up the filter of a saved filter of the tenant */
-    private FilterSql compiler(TenantFields fields, Collection<Long> referencing,
-                               Function<Long, Optional<Filter>> savedFilters) {
-        return new FilterSql(kit.tablePrefix(), actor.tenantId(), new FilterFields(fields, kit.lifecycleStages()),
-                kit.clock(), kit.phones(), savedFilters, referencing);
-    }
-
-    private Optional<Filter> savedFilter(long id) {
-        return Optional.ofNullable(kit.database().read("read a saved filter",
-                        session -> new SavedFilterStatements(session).find(actor.tenantId(), id)))
-                .map(row -> FilterJson.parse(row.filterJson));
+        references.checkReferrers(id, replacement);
     }
 
     @Override
     public Page<Customer> search(Query query) {
         Objects.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        Explained page = pageQuery(query, fields);
+        TenantFields fields = compilers.fields();
+        Explained page = queries.page(query, fields);
         SortKey key = SortKey.of(query.sort().field());
-        return kit.database().read("search customers", session -> {
+        return database.read("search customers", session -> {
             FilterStatements mapper = new FilterStatements(session);
             List<Object> sortValues = new ArrayList<>();
-            List<Long> ids = ids(session, page, key.isMetric() ? sortValues : null);
+            List<Long> ids = SearchQueries.ids(session.getConnection(), page, key.isMetric() ? sortValues : null);
             boolean more = ids.size() > query.pageSize();
-            List<Customer> items = kit.customers().read(session, actor.tenantId(),
+            List<Customer> items = customers.read(session, actor.tenantId(),
                     more ? ids.subList(0, query.pageSize()) : ids, fields);
             Optional<String> next = Optional.empty();
             if (more && !items.isEmpty()) {
@@ -305,7 +178,7 @@ public final class DefaultFilterService implements FilterService {
                         ? Cursor.after(query.sort(), sortValues.get(ids.indexOf(last.id())), last.id())
                         : Cursor.after(query.sort(), key, last)).encode());
             }
-            OptionalLong total = query.withTotal() ? OptionalLong.of(count(mapper, query, fields))
+            OptionalLong total = query.withTotal() ? OptionalLong.of(queries.count(mapper, query, fields))
                     : OptionalLong.empty();
             return new Page<>(items, next, total);
         });
@@ -315,22 +188,9 @@ public final class DefaultFilterService implements FilterService {
     public long count(Filter filter) {
         Objects.requireNonNull(filter, "filter");
         Access.require(actor, Permission.READ, "count customers");
-        TenantFields fields = kit.fields().of(actor.tenantId());
-        return kit.database().read("count customers",
-                session -> count(new FilterStatements(session), Query.where(filter), fields));
-    }
-
-    /** Counts the customers of a query, on the tag index alone when the query is one "has any of" tag condition. */
-    private long count(FilterStatements mapper, Query query, TenantFields fields) {
-        if (query.keyword().isBlank() && query.filter().isPresent()) {
-            FilterSql sql = compiler(fields, List.of());
-            Optional<FilterSql.TagCount> tags = sql.tagCount(query.filter().get());
-            if (tags.isPresent()) {
-                return mapper.countTagged(new SearchStatement(actor.tenantId(), tags.get().where(),
-                        sql.params()), tags.get().distinct());
-            }
-        }
-        return mapper.count(counting(query, fields));
+        TenantFields fields = compilers.fields();
+        return database.read("count customers",
+                session -> queries.count(new FilterStatements(session), Query.where(filter), fields));
     }
 
     @Override
@@ -341,62 +201,15 @@ public final class DefaultFilterService implements FilterService {
             throw ValidationException.of("parts", "out_of_range", "parts: must be between " + MIN_SPLIT_PARTS
                     + " and " + MAX_SPLIT_PARTS + ", got " + parts);
         }
-        SearchStatement matching = matching(filter);
-        SplitPlanner planner = kit.database().stream("split customers", session -> {
-            FilterStatements mapper = new FilterStatements(session);
-            SplitPlanner plan = new SplitPlanner(mapper.count(matching), parts);
-            mapper.keys(matching, plan);
-            return plan;
-        });
-        return planner.filters(filter);
+        return splits.split(filter, parts);
     }
 
     @Override
     public List<Long> saveSplit(Filter filter, int parts, String name, SplitTarget target) {
         Objects.requireNonNull(target, "target");
         Access.require(actor, Permission.WRITE, "save a split");
-        Errors errors = new Errors();
-        String prefix = errors.requiredText("name", name, SPLIT_NAME_MAX, "a split");
-        errors.throwIfAny();
-        List<Filter> split = split(filter, parts);
-        List<SearchStatement> members = target == SplitTarget.GROUPS ? split.stream().map(this::matching).toList()
-                : List.of();
-        Instant now = kit.clock().instant();
-        try {
-            return kit.database().write("save a split", session -> {
-                List<Long> ids = new ArrayList<>();
-                for (int part = 0; part < split.size(); part++) {
-                    long id = kit.ids().next();
-                    String partName = prefix + " " + (part + 1) + "/" + split.size();
-                    if (target == SplitTarget.GROUPS) {
-                        new GroupStatements(session).insert(GroupRow.of(actor.tenantId(), id, partName,
-                                actor.actorId(), now));
-                        new GroupStatements(session).addMatching(members.get(part), id, now);
-                    } else {
-                        new SavedFilterStatements(session).insert(SavedFilterRow.of(actor.tenantId(), id,
-                                partName, FilterJson.toJson(split.get(part)), actor.actorId(), now));
-                    }
-                    ids.add(id);
-                }
-                requireWithinLimit(session, target);
-                kit.audit().record(session, actor, "filter.split", target.name().toLowerCase(Locale.ROOT), ids.get(0),
-                        split.size() + " part(s)");
-                return ids;
-            });
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("a " + (target == SplitTarget.GROUPS ? "group" : "saved filter") + " named '"
-                    + prefix + " <n>/" + parts + "' exists already; choose another name");
-        }
-    }
-
-    private void requireWithinLimit(Session session, SplitTarget target) {
-        int count = target == SplitTarget.GROUPS ? new GroupStatements(session).count(actor.tenantId())
-                : new SavedFilterStatements(session).count(actor.tenantId());
-        int limit = target == SplitTarget.GROUPS ? Groups.MAX_GROUPS : SavedFilters.MAX_SAVED_FILTERS;
-        if (count > limit) {
-            throw ValidationException.of("parts", "too_many", "parts: the tenant would have " + count + " "
-                    + (target == SplitTarget.GROUPS ? "groups" : "saved filters") + ", at most " + limit);
-        }
+        String prefix = SplitWriter.namePrefix(name);
+        return splits.save(split(filter, parts), prefix, target);
     }
 
     @Override
@@ -407,107 +220,5 @@ public final class DefaultFilterService implements FilterService {
     @Override
     public String toJson(Filter filter) {
         return FilterJson.toJson(Objects.requireNonNull(filter, "filter"));
-    }
-
-    /** The page query: filter, keyword, the cursor's keyset, the order, one row more than the page. */
-    private Explained pageQuery(Query query, TenantFields fields) {
-        FilterSql sql = compiler(fields, List.of());
-        StringBuilder where = new StringBuilder(conditions(sql, query.filter(), query.keyword()));
-        SortKey key = SortKey.of(query.sort().field());
-        query.cursor().map(text -> Cursor.decode(text, query.sort()))
-                .ifPresent(cursor -> where.append(" AND ").append(keyset(sql, key, query.sort(), cursor)));
-        String direction = query.sort().ascending() ? " ASC" : " DESC";
-        String orderBy = key.key().equals("id") ? "c.id" + direction
-                : key.expression() + direction + ", c.id" + direction;
-        String index = "";
-        if (!key.isMetric() && kit.database().dialect() == Dialect.H2) {
-            H2Plan plan = H2Plan.of(sql, query, where);
-            index = plan.hint(kit.tablePrefix(), key);
-            if (plan == H2Plan.WALK_SORT_INDEX) {
-                orderBy = "c.tenant_id" + direction + ", " + orderBy;
-            }
-        }
-        if (key.isMetric()) {
-            // A metric sort reads the metric of every matching customer (a customer may have no metric row).
-            List<Object> values = new ArrayList<>();
-            values.add(actor.tenantId());
-            String jdbc = sql.toJdbc("SELECT c.id, " + key.expression() + " FROM " + kit.tablePrefix() + "customer c"
-                    + " LEFT JOIN " + kit.tablePrefix() + "customer_metric ms ON ms.tenant_id = c.tenant_id AND"
-                    + " ms.customer_id = c.id WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT "
-                    + (query.pageSize() + 1), values);
-            return new Explained(jdbc, values);
-        }
-        return idsQuery(sql, index, where.toString(), orderBy, query.pageSize() + 1);
-    }
-
-    /**
-     * A query of customer ids as plain JDBC, SQL and values in placeholder order; {@code explain} shows it as it
-     * runs.
-     * The limit is an int written as a literal: a bound LIMIT makes PostgreSQL's generic plan assume a tenth
-     * of the table is wanted and pick a parallel plan that costs 20 ms more on a page of 50.
-     */
-    private Explained idsQuery(FilterSql sql, String where, String orderBy, int limit) {
-        return idsQuery(sql, "", where, orderBy, limit);
-    }
-
-    /** @param index a table hint after the customer table, or "" */
-    private Explained idsQuery(FilterSql sql, String index, String where, String orderBy, int limit) {
-        List<Object> values = new ArrayList<>();
-        values.add(actor.tenantId());
-        String jdbc = sql.toJdbc("SELECT c.id FROM " + kit.tablePrefix() + "customer c" + index
-                + " WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT " + limit, values);
-        return new Explained(jdbc, values);
-    }
-
-    private List<Long> ids(Session session, Explained query) {
-        return ids(session, query, null);
-    }
-
-    /** @param sortValues receives the second column of each row (a metric sort's value), when not null */
-    private List<Long> ids(Session session, Explained query, List<Object> sortValues) {
-        try (PreparedStatement statement = IdStatements.prepare(session.getConnection(), query.sql(),
-                query.parameters()); ResultSet rows = statement.executeQuery()) {
-            List<Long> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-                if (sortValues != null) {
-                    Object value = rows.getObject(2);
-                    sortValues.add(value instanceof java.sql.Timestamp || value instanceof java.time.LocalDateTime
-                            ? IdStatements.instant(rows, 2) : new java.math.BigDecimal(value.toString()));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
-        }
-    }
-
-    private SearchStatement counting(Query query, TenantFields fields) {
-        FilterSql sql = compiler(fields, List.of());
-        return new SearchStatement(actor.tenantId(), conditions(sql, query.filter(), query.keyword()),
-                sql.params());
-    }
-
-    private static String conditions(FilterSql sql, Optional<Filter> filter, String keyword) {
-        StringBuilder where = new StringBuilder();
-        filter.ifPresent(value -> where.append(" AND ").append(sql.filter(value)));
-        if (!keyword.isBlank()) {
-            where.append(" AND ").append(sql.keyword(keyword));
-        }
-        return where.toString();
-    }
-
-    /** Rows after the cursor in the sort order: (value, id) beyond the last row's. */
-    private static String keyset(FilterSql sql, SortKey key, Sort sort, Cursor cursor) {
-        String beyond = sort.ascending() ? " > " : " < ";
-        if (key.key().equals("id")) {
-            return "c.id" + beyond + sql.param(cursor.id());
-        }
-        String column = key.expression();
-        Object value = cursor.value();
-        // The first bound is implied by the rest; it lets the index seek to the cursor instead of filtering.
-        return "(" + column + (sort.ascending() ? " >= " : " <= ") + sql.param(value) + " AND (" + column + beyond
-                + sql.param(value) + " OR (" + column + " = " + sql.param(value) + " AND c.id" + beyond
-                + sql.param(cursor.id()) + ")))";
     }
 }

@@ -88,7 +88,7 @@ final class DefaultSavedFilters implements SavedFilters {
         kit.database().write("delete a saved filter", session -> {
             SavedFilterStatements mapper = new SavedFilterStatements(session);
             for (SavedFilterRow other : mapper.list(actor.tenantId())) {
-                if (other.id != id && FilterSql.references(FilterJson.parse(other.filterJson)).contains(id)) {
+                if (other.id != id && SavedFilterInliner.references(FilterJson.parse(other.filterJson)).contains(id)) {
                     throw new ConflictException("saved filter " + id + " is used by saved filter '" + other.name
                             + "' (" + other.id + "); change that one first");
                 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The whitelist of what a filter may name: the built-in fields (fixed here) and the tenant's active custom
@@ -45,10 +46,18 @@ final class FilterFields {
         metric("valueRating", "value_rating", FilterField.ValueType.NUMBER, true);
     }
 
-    private final TenantFields custom;
+    private final Function<String, Optional<FieldDefinition>> custom;
     private final List<String> stages;
 
     FilterFields(TenantFields custom, List<String> stages) {
+        this(custom::byKey, stages);
+    }
+
+    /**
+     * @param custom the tenant's custom field of a key, retired or not
+     * @param stages the allowed lifecycle stages
+     */
+    FilterFields(Function<String, Optional<FieldDefinition>> custom, List<String> stages) {
         this.custom = custom;
         this.stages = stages;
     }
@@ -64,13 +73,13 @@ final class FilterFields {
             return Optional.of(builtIn);
         }
         String customKey = key.startsWith("custom.") ? key.substring("custom.".length()) : key;
-        return custom.byKey(customKey).filter(definition -> !definition.retired()).map(FilterFields::customField);
+        return custom.apply(customKey).filter(definition -> !definition.retired()).map(FilterFields::customField);
     }
 
     /** @return whether the key names a retired custom field, for a precise error */
     boolean isRetired(String key) {
         String customKey = key.startsWith("custom.") ? key.substring("custom.".length()) : key;
-        return custom.byKey(customKey).map(FieldDefinition::retired).orElse(false);
+        return custom.apply(customKey).map(FieldDefinition::retired).orElse(false);
     }
 
     private static FilterField customField(FieldDefinition definition) {

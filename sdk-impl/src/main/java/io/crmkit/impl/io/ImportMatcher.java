@@ -1,8 +1,10 @@
 package io.crmkit.impl.io;
 
 import io.crmkit.api.io.MatchKey;
+import io.crmkit.impl.db.BoundSql;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.KeySelect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,27 +84,13 @@ final class ImportMatcher {
         }
     }
 
-    /**
-     * H2 plans an IN list of parameters on the key's last column as a scan of the tenant's identities of the
-     * type (a second per chunk on 200,000 customers), but joins a table of one array parameter by the whole key.
-     */
+    /** The holders of identities by the whole (tenant_id, id_type, id_value) key, as the dialect selects by keys. */
     private PreparedStatement ownersStatement(Connection connection, String tenantId, String type,
                                               List<String> values) throws SQLException {
-        if (dialect == Dialect.H2) {
-            PreparedStatement statement = connection.prepareStatement("SELECT i.id_value, i.customer_id FROM"
-                    + " TABLE(x VARCHAR = ?) v JOIN " + prefix + "identity i ON i.tenant_id = ? AND i.id_type = ?"
-                    + " AND i.id_value = v.x");
-            statement.setArray(1, connection.createArrayOf("VARCHAR", values.toArray()));
-            statement.setString(2, tenantId);
-            statement.setString(3, type);
-            return statement;
-        }
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(tenantId);
-        parameters.add(type);
-        parameters.addAll(values);
-        return IdStatements.prepare(connection, "SELECT id_value, customer_id FROM " + prefix + "identity WHERE"
-                + " tenant_id = ? AND id_type = ? AND id_value IN " + IdStatements.in(values.size()), parameters);
+        BoundSql select = dialect.selectByKeys(KeySelect.select("i.id_value, i.customer_id", prefix + "identity", "i")
+                .leading("i.tenant_id = ? AND i.id_type = ?", tenantId, type)
+                .keyIn("id_value", KeySelect.KeyType.TEXT, values));
+        return IdStatements.prepare(connection, select.sql(), select.values());
     }
 
     /** Records a customer the import creates, so that later rows match it. */

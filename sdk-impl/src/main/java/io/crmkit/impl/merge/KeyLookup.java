@@ -1,7 +1,9 @@
 package io.crmkit.impl.merge;
 
+import io.crmkit.impl.db.BoundSql;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.KeySelect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +13,8 @@ import java.util.List;
 
 /**
  * Finds the other customers holding identities of one type with given match keys, by the (tenant_id, id_type,
- * match_key) index, {@value #KEYS_PER_STATEMENT} keys per statement. On H2 the keys are a table of one array
- * parameter joined by the index: H2 answers a long {@code IN} list of parameters by scanning the tenant's rows.
+ * match_key) index, {@value #KEYS_PER_STATEMENT} keys per statement, as the dialect selects by a list of keys
+ * ({@link Dialect#selectByKeys}).
  */
 final class KeyLookup {
 
@@ -21,13 +23,13 @@ final class KeyLookup {
     private final Connection connection;
     private final String prefix;
     private final String tenantId;
-    private final boolean h2;
+    private final Dialect dialect;
 
     KeyLookup(Connection connection, Dialect dialect, String prefix, String tenantId) {
         this.connection = connection;
         this.prefix = prefix;
         this.tenantId = tenantId;
-        this.h2 = dialect == Dialect.H2;
+        this.dialect = dialect;
     }
 
     /** @return the holders, other than {@code exceptCustomer}, of identities of {@code idType} with one of the keys */
@@ -49,30 +51,12 @@ final class KeyLookup {
     }
 
     private PreparedStatement prepare(String idType, List<String> keys, long exceptCustomer) throws SQLException {
-        String columns = "SELECT i.customer_id, i.id_value, i.match_key, c.name FROM ";
-        String customer = " JOIN " + prefix + "customer c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id";
-        if (!h2) {
-            List<Object> values = new ArrayList<>(keys.size() + 3);
-            values.add(tenantId);
-            values.add(idType);
-            values.addAll(keys);
-            values.add(exceptCustomer);
-            return IdStatements.prepare(connection, columns + prefix + "identity i" + customer
-                    + " WHERE i.tenant_id = ? AND i.id_type = ? AND i.match_key IN " + IdStatements.in(keys.size())
-                    + " AND i.customer_id <> ?", values);
-        }
-        PreparedStatement statement = connection.prepareStatement(columns + "TABLE(k VARCHAR = ?) keys JOIN " + prefix
-                + "identity i ON i.tenant_id = ? AND i.id_type = ? AND i.match_key = keys.k" + customer
-                + " WHERE i.customer_id <> ?");
-        try {
-            statement.setArray(1, connection.createArrayOf("VARCHAR", keys.toArray()));
-            statement.setString(2, tenantId);
-            statement.setString(3, idType);
-            statement.setLong(4, exceptCustomer);
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
+        BoundSql select = dialect.selectByKeys(KeySelect.select("i.customer_id, i.id_value, i.match_key, c.name",
+                        prefix + "identity", "i")
+                .leading("i.tenant_id = ? AND i.id_type = ?", tenantId, idType)
+                .keyIn("match_key", KeySelect.KeyType.TEXT, keys)
+                .joins(" JOIN " + prefix + "customer c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id")
+                .where("i.customer_id <> ?", exceptCustomer));
+        return IdStatements.prepare(connection, select.sql(), select.values());
     }
 }

@@ -1,0 +1,63 @@
+package io.crmkit.impl.filter;
+
+import io.crmkit.impl.identity.PhoneNormalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides how a keyword is searched for, before any SQL is written: a keyword that is a phone number in any
+ * notation finds the customer holding that number, through the identity key; any other keyword is looked for in
+ * {@link #TEXT_COLUMNS} and the identities of {@link #TEXT_IDENTITIES} (ignoring case) and, when it is
+ * {@value #MIN_PHONE_DIGITS} or more digits with the usual separators, in phones. Thread-safe.
+ */
+final class SearchPlanner {
+
+    /** Customer columns a text keyword is looked for in. */
+    static final List<String> TEXT_COLUMNS = List.of("name", "nickname", "company");
+    /** Identity types a text keyword is looked for in. */
+    static final List<String> TEXT_IDENTITIES = List.of("email", "external_id");
+    /** Fewest digits of a keyword looked for in phones. */
+    static final int MIN_PHONE_DIGITS = 3;
+
+    /** Text that reads as a phone number: digits with the usual separators, at least 7 digits. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]*(\\d[\\s().-]*){7,}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s().+-]");
+
+    /** How a keyword is searched for. */
+    enum Shape {
+        /** A phone number: the customer holding it, by the identity key. */
+        PHONE_NUMBER,
+        /** Words: part of a name, nickname, company, email or external id; digits also part of a phone. */
+        TEXT
+    }
+
+    /**
+     * @param shape  how the keyword is searched for
+     * @param value  the phone number in E.164 (PHONE_NUMBER), or the keyword stripped and lower-cased (TEXT)
+     * @param digits for a TEXT keyword of {@value #MIN_PHONE_DIGITS} or more digits (and separators), the digits
+     *               looked for in phones
+     */
+    record KeywordPlan(Shape shape, String value, Optional<String> digits) {
+    }
+
+    private final PhoneNormalizer phones;
+
+    SearchPlanner(PhoneNormalizer phones) {
+        this.phones = phones;
+    }
+
+    /** @return how the keyword is searched for */
+    KeywordPlan plan(String keyword) {
+        String text = keyword.strip();
+        Optional<String> phone = PHONE_LIKE.matcher(text).matches() ? phones.tryNormalize(text) : Optional.empty();
+        if (phone.isPresent()) {
+            return new KeywordPlan(Shape.PHONE_NUMBER, phone.get(), Optional.empty());
+        }
+        String digits = SEPARATORS.matcher(text).replaceAll("");
+        boolean phoneDigits = digits.length() >= MIN_PHONE_DIGITS && digits.chars().allMatch(Character::isDigit);
+        return new KeywordPlan(Shape.TEXT, text.toLowerCase(Locale.ROOT),
+                phoneDigits ? Optional.of(digits) : Optional.empty());
+    }
+}
