@@ -12,8 +12,6 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.db.IdStatements;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -101,23 +99,12 @@ final class DefaultMetrics implements Metrics {
 
     private CustomerMetrics read(Connection connection, long customerId) {
         requireLive(connection, customerId);
-        List<CustomerMetrics> found = IdStatements.rows(connection, "SELECT last_activity_at, activity_30d,"
-                + " order_count, total_spent, recency, frequency, monetary, value_rating, refreshed_at FROM "
-                + tablePrefix + "customer_metric WHERE tenant_id = ? AND customer_id = ?",
-                List.of(actor.tenantId(), customerId), row -> new CustomerMetrics(customerId,
-                        Optional.ofNullable(IdStatements.instant(row, 1)), row.getInt(2), row.getInt(3),
-                        row.getBigDecimal(4).stripTrailingZeros(), score(row, 5), score(row, 6), score(row, 7),
-                        score(row, 8), IdStatements.instant(row, 9)));
-        return !found.isEmpty() ? found.get(0) : new CustomerMetrics(customerId, Optional.empty(), 0, 0, BigDecimal.ZERO, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), clock.instant());
+        return store.find(connection, actor.tenantId(), customerId).orElseGet(() -> new CustomerMetrics(customerId,
+                Optional.empty(), 0, 0, BigDecimal.ZERO, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), clock.instant()));
     }
 
     private void requireLive(Connection connection, long customerId) {
         live.require(connection, actor.tenantId(), customerId);
-    }
-
-    private static Optional<Integer> score(ResultSet row, int column) throws SQLException {
-        int value = row.getInt(column);
-        return row.wasNull() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -2,8 +2,12 @@ package io.crmkit.impl.activity;
 
 import io.crmkit.api.activity.Event;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.EventTable;
+import io.crmkit.impl.db.schema.EventTypeTable;
+import io.crmkit.impl.db.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,10 +24,17 @@ final class EventStore {
 
     /** Rows per JDBC batch. */
     private static final int BATCH = 1000;
-    private static final String COLUMNS = "id, customer_id, event_type, occurred_at, source, properties, recorded_at,"
-            + " recorded_by";
+    private static final int TENANT_ID = EventTable.TABLE.position(EventTable.TENANT_ID) + 1;
+    private static final int ID = EventTable.TABLE.position(EventTable.ID) + 1;
+    private static final int CUSTOMER_ID = EventTable.TABLE.position(EventTable.CUSTOMER_ID) + 1;
+    private static final int EVENT_TYPE = EventTable.TABLE.position(EventTable.EVENT_TYPE) + 1;
+    private static final int OCCURRED_AT = EventTable.TABLE.position(EventTable.OCCURRED_AT) + 1;
+    private static final int SOURCE = EventTable.TABLE.position(EventTable.SOURCE) + 1;
+    private static final int PROPERTIES = EventTable.TABLE.position(EventTable.PROPERTIES) + 1;
+    private static final int RECORDED_AT = EventTable.TABLE.position(EventTable.RECORDED_AT) + 1;
+    private static final int RECORDED_BY = EventTable.TABLE.position(EventTable.RECORDED_BY) + 1;
 
-    /** A checked event, ready to insert. */
+    /** A checked event, ready to insert (not to be confused with a {@link io.crmkit.impl.db.schema.Row}). */
     record Row(long id, long customerId, String type, Instant occurredAt, String source, String properties) {
     }
 
@@ -38,19 +49,19 @@ final class EventStore {
     /** Inserts the rows as JDBC batches of {@value #BATCH}. */
     void insert(Connection connection, String tenantId, List<Row> rows, Instant at, String actorId) {
         LocalDateTime recorded = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + prefix + "event (tenant_id, "
-                + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(EventTable.TABLE.insert(prefix))) {
             int pending = 0;
             for (Row row : rows) {
-                statement.setString(1, tenantId);
-                statement.setLong(2, row.id());
-                statement.setLong(3, row.customerId());
-                statement.setString(4, row.type());
-                statement.setObject(5, LocalDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
-                statement.setString(6, row.source());
-                statement.setString(7, row.properties());
-                statement.setObject(8, recorded);
-                statement.setString(9, actorId);
+                // Bound by position, straight from the event: a million-event append pays no per-column lookups.
+                statement.setString(TENANT_ID, tenantId);
+                statement.setLong(ID, row.id());
+                statement.setLong(CUSTOMER_ID, row.customerId());
+                statement.setString(EVENT_TYPE, row.type());
+                statement.setObject(OCCURRED_AT, LocalDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
+                statement.setString(SOURCE, row.source());
+                statement.setString(PROPERTIES, row.properties());
+                statement.setObject(RECORDED_AT, recorded);
+                statement.setString(RECORDED_BY, actorId);
                 statement.addBatch();
                 if (++pending == BATCH) {
                     statement.executeBatch();
@@ -108,21 +119,28 @@ final class EventStore {
             values.add(cursor.id());
         });
         // The key's leading columns in the ORDER BY let H2 read the index backwards and stop at the limit.
-        return IdStatements.rows(connection, "SELECT " + COLUMNS + " FROM " + prefix + "event" + where
-                + " ORDER BY tenant_id DESC, customer_id DESC, occurred_at DESC, id DESC LIMIT " + (size + 1), values,
-                row -> new Event(row.getLong(1), row.getLong(2), row.getString(3), IdStatements.instant(row, 4),
-                        row.getString(5), EventProperties.fromJson(row.getString(6)), IdStatements.instant(row, 7),
-                        row.getString(8)));
+        return IdStatements.rows(connection, "SELECT " + Table.list(EventTable.READ) + " FROM "
+                + EventTable.TABLE.in(prefix) + where + " ORDER BY tenant_id DESC, customer_id DESC, occurred_at DESC,"
+                + " id DESC LIMIT " + (size + 1), values, EventStore::event);
     }
 
     /** @return the tenant's own types, in the order registered */
     List<String> types(Connection connection, String tenantId) {
-        return IdStatements.rows(connection, "SELECT name FROM " + prefix + "event_type WHERE tenant_id = ? ORDER BY"
-                + " created_at, name", List.of(tenantId), row -> row.getString(1));
+        return IdStatements.rows(connection, "SELECT " + EventTypeTable.NAME.name() + " FROM "
+                + EventTypeTable.TABLE.in(prefix) + " WHERE tenant_id = ? ORDER BY created_at, name", List.of(tenantId),
+                row -> row.getString(1));
     }
 
     void addType(Connection connection, String tenantId, String name, Instant at) {
-        IdStatements.execute(connection, "INSERT INTO " + prefix + "event_type (tenant_id, name, created_at) VALUES"
-                + " (?, ?, ?)", List.of(tenantId, name, at));
+        IdStatements.execute(connection, EventTypeTable.TABLE.insert(prefix), List.of(tenantId, name, at));
+    }
+
+    private static Event event(ResultSet result) throws SQLException {
+        io.crmkit.impl.db.schema.Row row = new io.crmkit.impl.db.schema.Row(EventTable.TABLE)
+                .read(result, EventTable.READ, 1);
+        return new Event(row.bigint(EventTable.ID), row.bigint(EventTable.CUSTOMER_ID), row.text(EventTable.EVENT_TYPE),
+                (Instant) row.get(EventTable.OCCURRED_AT), row.text(EventTable.SOURCE),
+                EventProperties.fromJson(row.text(EventTable.PROPERTIES)), (Instant) row.get(EventTable.RECORDED_AT),
+                row.text(EventTable.RECORDED_BY));
     }
 }

@@ -2,27 +2,42 @@ package io.crmkit.impl.activity;
 
 import io.crmkit.api.activity.Link;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.CustomerLinkTable;
+import io.crmkit.impl.db.schema.Row;
+import io.crmkit.impl.db.schema.Table;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The {@code customer_link} table, with plain JDBC on the caller's connection. Thread-safe. */
 final class LinkStore {
 
-    private static final String COLUMNS = "id, customer_id, link_type, external_id, label, created_at, created_by";
+    private static final String COLUMNS = Table.list(CustomerLinkTable.READ);
 
     private final String table;
+    private final String insert;
 
     LinkStore(String prefix) {
-        this.table = prefix + "customer_link";
+        this.table = CustomerLinkTable.TABLE.in(prefix);
+        this.insert = CustomerLinkTable.TABLE.insert(prefix);
     }
 
     void insert(Connection connection, String tenantId, Link link) {
-        IdStatements.execute(connection, "INSERT INTO " + table + " (tenant_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?,"
-                + " ?, ?, ?)", List.of(tenantId, link.id(), link.customerId(), link.type(), link.externalId(),
-                link.label(), link.createdAt(), link.createdBy()));
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            new Row(CustomerLinkTable.TABLE).set(CustomerLinkTable.TENANT_ID, tenantId)
+                    .set(CustomerLinkTable.ID, link.id()).set(CustomerLinkTable.CUSTOMER_ID, link.customerId())
+                    .set(CustomerLinkTable.LINK_TYPE, link.type()).set(CustomerLinkTable.EXTERNAL_ID, link.externalId())
+                    .set(CustomerLinkTable.LABEL, link.label()).set(CustomerLinkTable.CREATED_AT, link.createdAt())
+                    .set(CustomerLinkTable.CREATED_BY, link.createdBy())
+                    .bind(statement);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
     }
 
     /** @return the customer's links, oldest first */
@@ -55,8 +70,11 @@ final class LinkStore {
                 List.of(tenantId, linkId)) == 1;
     }
 
-    private static Link link(ResultSet row) throws SQLException {
-        return new Link(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
-                IdStatements.instant(row, 6), row.getString(7));
+    private static Link link(ResultSet result) throws SQLException {
+        Row row = new Row(CustomerLinkTable.TABLE).read(result, CustomerLinkTable.READ, 1);
+        return new Link(row.bigint(CustomerLinkTable.ID), row.bigint(CustomerLinkTable.CUSTOMER_ID),
+                row.text(CustomerLinkTable.LINK_TYPE), row.text(CustomerLinkTable.EXTERNAL_ID),
+                row.text(CustomerLinkTable.LABEL), (Instant) row.get(CustomerLinkTable.CREATED_AT),
+                row.text(CustomerLinkTable.CREATED_BY));
     }
 }

@@ -1,11 +1,23 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.api.activity.CustomerMetrics;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.Column;
+import io.crmkit.impl.db.schema.CustomerMetricTable;
+import io.crmkit.impl.db.schema.CustomerOrderTable;
+import io.crmkit.impl.db.schema.CustomerTable;
+import io.crmkit.impl.db.schema.EventTable;
+import io.crmkit.impl.db.schema.Row;
+import io.crmkit.impl.db.schema.Table;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code customer_metric} table: recomputes customers' counts from their events and orders with set-based
@@ -36,9 +48,9 @@ public final class MetricsStore {
     public void refresh(Connection connection, String tenantId, Collection<Long> customerIds, Instant now) {
         for (List<Long> chunk : IdStatements.chunks(customerIds)) {
             createMissing(connection, tenantId, chunk, now);
-            String order = " FROM " + prefix + "customer_order o WHERE o.tenant_id = m.tenant_id AND"
+            String order = " FROM " + CustomerOrderTable.TABLE.in(prefix) + " o WHERE o.tenant_id = m.tenant_id AND"
                     + " o.customer_id = m.customer_id AND o.status NOT IN ('CANCELLED', 'REFUNDED')";
-            sql.update(connection, "UPDATE " + prefix + "customer_metric m SET"
+            sql.update(connection, "UPDATE " + CustomerMetricTable.TABLE.in(prefix) + " m SET"
                     + " last_order_at = (SELECT MAX(o.ordered_at)" + order + "),"
                     + " order_count = (SELECT COUNT(*)" + order + "),"
                     + " total_spent = COALESCE((SELECT SUM(o.amount)" + order + "), 0)"
@@ -59,18 +71,18 @@ public final class MetricsStore {
     }
 
     private void createMissing(Connection connection, String tenantId, List<Long> chunk, Instant now) {
-        sql.update(connection, "INSERT INTO " + prefix + "customer_metric (tenant_id, customer_id, activity_30d,"
-                + " order_count, total_spent, refreshed_at) SELECT c.tenant_id, c.id, 0, 0, 0, ? FROM " + prefix
-                + "customer c WHERE c.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + prefix + "customer_metric m WHERE"
-                + " m.tenant_id = c.tenant_id AND m.customer_id = c.id) AND c.id IN ", List.<Object>of(now, tenantId),
-                chunk);
+        String metrics = CustomerMetricTable.TABLE.in(prefix);
+        sql.update(connection, "INSERT INTO " + metrics + " (" + Table.list(CustomerMetricTable.CREATED) + ") SELECT"
+                + " c.tenant_id, c.id, 0, 0, 0, ? FROM " + CustomerTable.TABLE.in(prefix) + " c WHERE c.tenant_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM " + metrics + " m WHERE m.tenant_id = c.tenant_id AND m.customer_id ="
+                + " c.id) AND c.id IN ", List.<Object>of(now, tenantId), chunk);
     }
 
     /** Last activity is the newer of the last event and the last order (already stored); NEVER stands for none. */
     private void updateActivity(Connection connection, String tenantId, List<Long> chunk, Instant now) {
-        String events = " FROM " + prefix + "event e WHERE e.tenant_id = m.tenant_id AND e.customer_id ="
-                + " m.customer_id";
-        sql.update(connection, "UPDATE " + prefix + "customer_metric m SET"
+        String events = " FROM " + EventTable.TABLE.in(prefix) + " e WHERE e.tenant_id = m.tenant_id AND"
+                + " e.customer_id = m.customer_id";
+        sql.update(connection, "UPDATE " + CustomerMetricTable.TABLE.in(prefix) + " m SET"
                 + " activity_30d = (SELECT COUNT(*)" + events + " AND e.occurred_at >= ?),"
                 + " last_activity_at = NULLIF(GREATEST(COALESCE((SELECT MAX(e.occurred_at)" + events + "), ?),"
                 + " COALESCE(m.last_order_at, ?)), ?),"
@@ -78,12 +90,35 @@ public final class MetricsStore {
                 List.<Object>of(now.minus(ACTIVITY_WINDOW), NEVER, NEVER, NEVER, now, tenantId), chunk);
     }
 
+    /** @return the customer's metrics, when they were computed */
+    Optional<CustomerMetrics> find(Connection connection, String tenantId, long customerId) {
+        return IdStatements.rows(connection, "SELECT " + Table.list(CustomerMetricTable.READ) + " FROM "
+                + CustomerMetricTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND customer_id = ?",
+                List.of(tenantId, customerId), result -> metrics(customerId, result)).stream().findFirst();
+    }
+
+    private static CustomerMetrics metrics(long customerId, ResultSet result) throws SQLException {
+        Row row = new Row(CustomerMetricTable.TABLE).read(result, CustomerMetricTable.READ, 1);
+        return new CustomerMetrics(customerId,
+                Optional.ofNullable((Instant) row.get(CustomerMetricTable.LAST_ACTIVITY_AT)),
+                (Integer) row.get(CustomerMetricTable.ACTIVITY_30D), (Integer) row.get(CustomerMetricTable.ORDER_COUNT),
+                ((BigDecimal) row.get(CustomerMetricTable.TOTAL_SPENT)).stripTrailingZeros(),
+                score(row, CustomerMetricTable.RECENCY), score(row, CustomerMetricTable.FREQUENCY),
+                score(row, CustomerMetricTable.MONETARY), score(row, CustomerMetricTable.VALUE_RATING),
+                (Instant) row.get(CustomerMetricTable.REFRESHED_AT));
+    }
+
+    private static Optional<Integer> score(Row row, Column column) {
+        return Optional.ofNullable((Integer) row.get(column));
+    }
+
     /** Deletes the customers' rows (a merged customer's, an erased one's). */
     public void delete(Connection connection, String tenantId, Collection<Long> customerIds) {
         if (customerIds.isEmpty()) {
             return;
         }
-        sql.update(connection, "DELETE FROM " + prefix + "customer_metric WHERE tenant_id = ? AND customer_id IN ",
+        sql.update(connection, "DELETE FROM " + CustomerMetricTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND"
+                + " customer_id IN ",
                 List.<Object>of(tenantId), List.copyOf(customerIds));
     }
 }

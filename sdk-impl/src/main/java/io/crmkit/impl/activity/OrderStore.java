@@ -4,6 +4,11 @@ import io.crmkit.api.activity.Order;
 import io.crmkit.api.activity.OrderLine;
 import io.crmkit.api.activity.OrderStatus;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.CustomerOrderTable;
+import io.crmkit.impl.db.schema.OrderLineTable;
+import io.crmkit.impl.db.schema.Row;
+import io.crmkit.impl.db.schema.Table;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,17 +27,20 @@ import java.util.Optional;
  */
 final class OrderStore {
 
-    private static final String COLUMNS = "o.id, o.customer_id, o.order_no, o.ordered_at, o.status, o.amount,"
-            + " o.currency, o.created_at, o.created_by, o.version";
+    private static final String COLUMNS = Table.list("o", CustomerOrderTable.READ);
 
     private final String orders;
     private final String lines;
+    private final String insertOrder;
+    private final String insertLine;
     private final String live;
     private final IdStatements sql;
 
     OrderStore(String prefix, IdStatements sql) {
-        this.orders = prefix + "customer_order";
-        this.lines = prefix + "order_line";
+        this.orders = CustomerOrderTable.TABLE.in(prefix);
+        this.lines = OrderLineTable.TABLE.in(prefix);
+        this.insertOrder = CustomerOrderTable.TABLE.insert(prefix);
+        this.insertLine = OrderLineTable.TABLE.insert(prefix);
         this.live = " AND EXISTS (SELECT 1 FROM " + prefix + "customer c WHERE c.tenant_id = o.tenant_id AND c.id ="
                 + " o.customer_id)";
         this.sql = sql;
@@ -40,25 +48,35 @@ final class OrderStore {
 
     /** Inserts the order and its lines. */
     void insert(Connection connection, String tenantId, Order order) {
-        IdStatements.execute(connection, "INSERT INTO " + orders + " (tenant_id, id, customer_id, order_no, ordered_at,"
-                + " status, amount, currency, created_at, created_by, updated_at, updated_by, version) VALUES (?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", List.of(tenantId, order.id(), order.customerId(), order.number(),
-                order.orderedAt(), order.status().name(), order.amount(), order.currency(), order.createdAt(),
-                order.createdBy(), order.createdAt(), order.createdBy(), order.version()));
+        try (PreparedStatement insert = connection.prepareStatement(insertOrder)) {
+            new Row(CustomerOrderTable.TABLE).set(CustomerOrderTable.TENANT_ID, tenantId)
+                    .set(CustomerOrderTable.ID, order.id()).set(CustomerOrderTable.CUSTOMER_ID, order.customerId())
+                    .set(CustomerOrderTable.ORDER_NO, order.number())
+                    .set(CustomerOrderTable.ORDERED_AT, order.orderedAt())
+                    .set(CustomerOrderTable.STATUS, order.status().name())
+                    .set(CustomerOrderTable.AMOUNT, order.amount()).set(CustomerOrderTable.CURRENCY, order.currency())
+                    .set(CustomerOrderTable.CREATED_AT, order.createdAt())
+                    .set(CustomerOrderTable.CREATED_BY, order.createdBy())
+                    .set(CustomerOrderTable.UPDATED_AT, order.createdAt())
+                    .set(CustomerOrderTable.UPDATED_BY, order.createdBy())
+                    .set(CustomerOrderTable.VERSION, order.version())
+                    .bind(insert);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
         if (order.lines().isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + lines + " (tenant_id, order_id,"
-                + " line_no, sku, name, quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(insertLine)) {
+            Row row = new Row(OrderLineTable.TABLE).set(OrderLineTable.TENANT_ID, tenantId)
+                    .set(OrderLineTable.ORDER_ID, order.id());
             for (int i = 0; i < order.lines().size(); i++) {
                 OrderLine line = order.lines().get(i);
-                insert.setString(1, tenantId);
-                insert.setLong(2, order.id());
-                insert.setInt(3, i + 1);
-                insert.setString(4, line.sku());
-                insert.setString(5, line.name());
-                insert.setBigDecimal(6, line.quantity());
-                insert.setBigDecimal(7, line.unitPrice());
+                row.set(OrderLineTable.LINE_NO, i + 1).set(OrderLineTable.SKU, line.sku())
+                        .set(OrderLineTable.NAME, line.name()).set(OrderLineTable.QUANTITY, line.quantity())
+                        .set(OrderLineTable.UNIT_PRICE, line.unitPrice())
+                        .bind(insert);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -120,20 +138,28 @@ final class OrderStore {
             return headers;
         }
         Map<Long, List<OrderLine>> byOrder = new HashMap<>();
-        sql.query(connection, "SELECT order_id, sku, name, quantity, unit_price FROM " + lines + " WHERE tenant_id = ?"
+        sql.query(connection, "SELECT " + Table.list(OrderLineTable.READ) + " FROM " + lines + " WHERE tenant_id = ?"
                 + " AND order_id IN ", List.of(tenantId), headers.stream().map(Order::id).toList(),
-                " ORDER BY order_id, line_no", row -> byOrder.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
-                        .add(new OrderLine(row.getString(2), row.getString(3), row.getBigDecimal(4),
-                                row.getBigDecimal(5))));
+                " ORDER BY order_id, line_no", result -> {
+                    Row row = new Row(OrderLineTable.TABLE).read(result, OrderLineTable.READ, 1);
+                    byOrder.computeIfAbsent(row.bigint(OrderLineTable.ORDER_ID), id -> new ArrayList<>())
+                            .add(new OrderLine(row.text(OrderLineTable.SKU), row.text(OrderLineTable.NAME),
+                                    (BigDecimal) row.get(OrderLineTable.QUANTITY),
+                                    (BigDecimal) row.get(OrderLineTable.UNIT_PRICE)));
+                });
         return headers.stream().map(order -> new Order(order.id(), order.customerId(), order.number(),
                 order.orderedAt(), order.status(), order.amount(), order.currency(),
                 byOrder.getOrDefault(order.id(), List.of()), order.createdAt(), order.createdBy(), order.version()))
                 .toList();
     }
 
-    private static Order header(ResultSet row) throws SQLException {
-        return new Order(row.getLong(1), row.getLong(2), row.getString(3), IdStatements.instant(row, 4),
-                OrderStatus.valueOf(row.getString(5)), row.getBigDecimal(6), row.getString(7), List.of(),
-                IdStatements.instant(row, 8), row.getString(9), row.getLong(10));
+    private static Order header(ResultSet result) throws SQLException {
+        Row row = new Row(CustomerOrderTable.TABLE).read(result, CustomerOrderTable.READ, 1);
+        return new Order(row.bigint(CustomerOrderTable.ID), row.bigint(CustomerOrderTable.CUSTOMER_ID),
+                row.text(CustomerOrderTable.ORDER_NO), (Instant) row.get(CustomerOrderTable.ORDERED_AT),
+                OrderStatus.valueOf(row.text(CustomerOrderTable.STATUS)),
+                (BigDecimal) row.get(CustomerOrderTable.AMOUNT),
+                row.text(CustomerOrderTable.CURRENCY), List.of(), (Instant) row.get(CustomerOrderTable.CREATED_AT),
+                row.text(CustomerOrderTable.CREATED_BY), row.bigint(CustomerOrderTable.VERSION));
     }
 }

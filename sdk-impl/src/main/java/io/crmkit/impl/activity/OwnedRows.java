@@ -1,6 +1,13 @@
 package io.crmkit.impl.activity;
 
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.CustomerLinkTable;
+import io.crmkit.impl.db.schema.CustomerOrderTable;
+import io.crmkit.impl.db.schema.EventTable;
+import io.crmkit.impl.db.schema.MergeMovedTable;
+import io.crmkit.impl.db.schema.OrderLineTable;
+import io.crmkit.impl.db.schema.Table;
+import io.crmkit.impl.db.schema.TaskTable;
 import java.sql.Connection;
 import java.util.List;
 
@@ -13,7 +20,8 @@ import java.util.List;
 public final class OwnedRows {
 
     /** Tables whose rows belong to a customer by {@code customer_id} and have an {@code id}. */
-    static final List<String> TABLES = List.of("event", "customer_order", "task", "customer_link");
+    static final List<Table> TABLES = List.of(EventTable.TABLE, CustomerOrderTable.TABLE, TaskTable.TABLE,
+            CustomerLinkTable.TABLE);
 
     private final String prefix;
     private final IdStatements sql;
@@ -25,30 +33,30 @@ public final class OwnedRows {
 
     /** Moves every owned row of {@code from} to {@code to}, remembering which under the merge's id. */
     public void moveForMerge(Connection connection, String tenantId, long mergeId, long from, long to) {
-        for (String table : TABLES) {
-            IdStatements.execute(connection, "INSERT INTO " + prefix + "merge_moved (tenant_id, merge_id, table_name,"
-                    + " row_id) SELECT tenant_id, ?, ?, id FROM " + prefix + table + " WHERE tenant_id = ? AND"
-                    + " customer_id = ?", List.of(mergeId, table, tenantId, from));
-            IdStatements.execute(connection, "UPDATE " + prefix + table + " SET customer_id = ? WHERE tenant_id = ?"
+        for (Table table : TABLES) {
+            IdStatements.execute(connection, "INSERT INTO " + MergeMovedTable.TABLE.in(prefix) + " ("
+                    + MergeMovedTable.TABLE.list() + ") SELECT tenant_id, ?, ?, id FROM " + table.in(prefix)
+                    + " WHERE tenant_id = ? AND customer_id = ?", List.of(mergeId, table.name(), tenantId, from));
+            IdStatements.execute(connection, "UPDATE " + table.in(prefix) + " SET customer_id = ? WHERE tenant_id = ?"
                     + " AND customer_id = ?", List.of(to, tenantId, from));
         }
     }
 
     /** Moves back the rows a merge moved that the survivor still owns. */
     public void moveBack(Connection connection, String tenantId, long mergeId, long survivorId, long mergedId) {
-        for (String table : TABLES) {
-            IdStatements.execute(connection, "UPDATE " + prefix + table + " SET customer_id = ? WHERE tenant_id = ? AND"
-                    + " customer_id = ? AND id IN (SELECT row_id FROM " + prefix + "merge_moved WHERE tenant_id = ?"
-                    + " AND merge_id = ? AND table_name = ?)", List.of(mergedId, tenantId, survivorId, tenantId,
-                    mergeId, table));
+        for (Table table : TABLES) {
+            IdStatements.execute(connection, "UPDATE " + table.in(prefix) + " SET customer_id = ? WHERE tenant_id = ?"
+                    + " AND customer_id = ? AND id IN (SELECT row_id FROM " + MergeMovedTable.TABLE.in(prefix)
+                    + " WHERE tenant_id = ? AND merge_id = ? AND table_name = ?)", List.of(mergedId, tenantId,
+                    survivorId, tenantId, mergeId, table.name()));
         }
         forget(connection, tenantId, mergeId);
     }
 
     /** Forgets what a merge moved. */
     public void forget(Connection connection, String tenantId, long mergeId) {
-        IdStatements.execute(connection, "DELETE FROM " + prefix + "merge_moved WHERE tenant_id = ? AND merge_id = ?",
-                List.of(tenantId, mergeId));
+        IdStatements.execute(connection, "DELETE FROM " + MergeMovedTable.TABLE.in(prefix) + " WHERE tenant_id = ?"
+                + " AND merge_id = ?", List.of(tenantId, mergeId));
     }
 
     /** Erases every row the customers own, for good. */
@@ -57,11 +65,11 @@ public final class OwnedRows {
             return;
         }
         // Order lines belong to their order, not to the customer directly.
-        sql.update(connection, "DELETE FROM " + prefix + "order_line WHERE tenant_id = ? AND order_id IN (SELECT o.id"
-                + " FROM " + prefix + "customer_order o WHERE o.tenant_id = ? AND o.customer_id IN ",
-                List.of(tenantId, tenantId), customerIds, ")");
-        for (String table : TABLES) {
-            sql.update(connection, "DELETE FROM " + prefix + table + " WHERE tenant_id = ? AND customer_id IN ",
+        sql.update(connection, "DELETE FROM " + OrderLineTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND order_id"
+                + " IN (SELECT o.id FROM " + CustomerOrderTable.TABLE.in(prefix) + " o WHERE o.tenant_id = ? AND"
+                + " o.customer_id IN ", List.of(tenantId, tenantId), customerIds, ")");
+        for (Table table : TABLES) {
+            sql.update(connection, "DELETE FROM " + table.in(prefix) + " WHERE tenant_id = ? AND customer_id IN ",
                     List.of(tenantId), customerIds);
         }
         new MetricsStore(prefix, sql).delete(connection, tenantId, customerIds);

@@ -4,11 +4,13 @@ import io.crmkit.api.activity.Task;
 import io.crmkit.api.activity.TaskDraft;
 import io.crmkit.api.activity.TaskStatus;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.Row;
+import io.crmkit.impl.db.schema.Table;
+import io.crmkit.impl.db.schema.TaskTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +23,15 @@ import java.util.Optional;
  */
 public final class TaskStore {
 
-    private static final String COLUMNS = "t.id, t.customer_id, t.title, t.due_at, t.assignee, t.status, t.created_at,"
-            + " t.created_by, t.updated_at, t.updated_by, t.version, t.list_at";
+    private static final String COLUMNS = Table.list("t", TaskTable.READ);
 
     private final String table;
+    private final String insert;
     private final String live;
 
     public TaskStore(String prefix) {
-        this.table = prefix + "task";
+        this.table = TaskTable.TABLE.in(prefix);
+        this.insert = TaskTable.TABLE.insert(prefix);
         this.live = " AND EXISTS (SELECT 1 FROM " + prefix + "customer c WHERE c.tenant_id = t.tenant_id AND c.id ="
                 + " t.customer_id)";
     }
@@ -41,12 +44,12 @@ public final class TaskStore {
 
     /** Inserts tasks as one batch. */
     public void insert(Connection connection, String tenantId, List<Task> tasks) {
-        insert(connection, tenantId, tasks, new IdStatements.SqlNull(Types.BIGINT));
+        insert(connection, tenantId, tasks, null);
     }
 
     /** Inserts tasks of a bulk job as one batch, each recording the job that created it. */
     public void insert(Connection connection, String tenantId, List<Task> tasks, long bulkJobId) {
-        insert(connection, tenantId, tasks, (Object) bulkJobId);
+        insert(connection, tenantId, tasks, Long.valueOf(bulkJobId));
     }
 
     /** @return which of the customers have a task created by the bulk job */
@@ -56,23 +59,22 @@ public final class TaskStore {
                 + " AND customer_id IN ", List.of(tenantId, bulkJobId), customerIds, "");
     }
 
-    private void insert(Connection connection, String tenantId, List<Task> tasks, Object bulkJobId) {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (tenant_id, id,"
-                + " customer_id, title, due_at, assignee, status, closed, list_at, created_at, created_by, updated_at,"
-                + " updated_by, version, bulk_job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    private void insert(Connection connection, String tenantId, List<Task> tasks, Long bulkJobId) {
+        Row row = new Row(TaskTable.TABLE).set(TaskTable.TENANT_ID, tenantId).set(TaskTable.BULK_JOB_ID, bulkJobId);
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (Task task : tasks) {
-                Object due = task.dueAt().isPresent() ? task.dueAt().get() : new IdStatements.SqlNull(Types.TIMESTAMP);
-                List<Object> values = List.of(tenantId, task.id(), task.customerId(), task.title(), due,
-                        task.assignee().isPresent() ? task.assignee().get() : new IdStatements.SqlNull(Types.VARCHAR),
-                        task.status().name(), task.status().closed(), listAt(task.status(), task.dueAt(),
-                        task.updatedAt()), task.createdAt(), task.createdBy(), task.updatedAt(), task.updatedBy(),
-                        task.version(), bulkJobId);
-                for (int i = 0; i < values.size(); i++) {
-                    IdStatements.bind(insert, i + 1, values.get(i));
-                }
-                insert.addBatch();
+                row.set(TaskTable.ID, task.id()).set(TaskTable.CUSTOMER_ID, task.customerId())
+                        .set(TaskTable.TITLE, task.title()).set(TaskTable.DUE_AT, task.dueAt().orElse(null))
+                        .set(TaskTable.ASSIGNEE, task.assignee().orElse(null))
+                        .set(TaskTable.STATUS, task.status().name()).set(TaskTable.CLOSED, task.status().closed())
+                        .set(TaskTable.LIST_AT, listAt(task.status(), task.dueAt(), task.updatedAt()))
+                        .set(TaskTable.CREATED_AT, task.createdAt()).set(TaskTable.CREATED_BY, task.createdBy())
+                        .set(TaskTable.UPDATED_AT, task.updatedAt()).set(TaskTable.UPDATED_BY, task.updatedBy())
+                        .set(TaskTable.VERSION, task.version())
+                        .bind(statement);
+                statement.addBatch();
             }
-            insert.executeBatch();
+            statement.executeBatch();
         } catch (SQLException e) {
             throw new IdStatements.StorageFailure(e);
         }
@@ -134,11 +136,13 @@ public final class TaskStore {
         return status.closed() ? changedAt : due.orElse(ActivityTimes.NO_DUE_TIME);
     }
 
-    private static Keyed<Task> keyed(ResultSet row) throws SQLException {
-        Task task = new Task(row.getLong(1), row.getLong(2), row.getString(3),
-                Optional.ofNullable(IdStatements.instant(row, 4)), Optional.ofNullable(row.getString(5)),
-                TaskStatus.valueOf(row.getString(6)), IdStatements.instant(row, 7), row.getString(8),
-                IdStatements.instant(row, 9), row.getString(10), row.getLong(11));
-        return new Keyed<>(task, IdStatements.instant(row, 12), task.id());
+    private static Keyed<Task> keyed(ResultSet result) throws SQLException {
+        Row row = new Row(TaskTable.TABLE).read(result, TaskTable.READ, 1);
+        Task task = new Task(row.bigint(TaskTable.ID), row.bigint(TaskTable.CUSTOMER_ID), row.text(TaskTable.TITLE),
+                Optional.ofNullable((Instant) row.get(TaskTable.DUE_AT)),
+                Optional.ofNullable(row.text(TaskTable.ASSIGNEE)), TaskStatus.valueOf(row.text(TaskTable.STATUS)),
+                (Instant) row.get(TaskTable.CREATED_AT), row.text(TaskTable.CREATED_BY),
+                (Instant) row.get(TaskTable.UPDATED_AT), row.text(TaskTable.UPDATED_BY), row.bigint(TaskTable.VERSION));
+        return new Keyed<>(task, (Instant) row.get(TaskTable.LIST_AT), task.id());
     }
 }

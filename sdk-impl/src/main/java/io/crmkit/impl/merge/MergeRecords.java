@@ -2,7 +2,12 @@ package io.crmkit.impl.merge;
 
 import io.crmkit.api.merge.MergeRecord;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.MergeMovedTable;
+import io.crmkit.impl.db.schema.MergeRecordTable;
+import io.crmkit.impl.db.schema.Row;
+import io.crmkit.impl.db.schema.Table;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,22 +20,31 @@ final class MergeRecords {
     /** Most records a history lists. */
     static final int HISTORY_MAX = 100;
 
-    private static final String COLUMNS = "id, survivor_id, merged_id, actor_id, merged_at, undoable_until,"
-            + " undone_at, undone_by";
+    private static final String COLUMNS = Table.list(MergeRecordTable.READ);
 
     private final String table;
     private final String movedTable;
+    private final String insert;
 
     MergeRecords(String prefix) {
-        this.table = prefix + "merge_record";
-        this.movedTable = prefix + "merge_moved";
+        this.table = MergeRecordTable.TABLE.in(prefix);
+        this.movedTable = MergeMovedTable.TABLE.in(prefix);
+        this.insert = MergeRecordTable.TABLE.insert(prefix, MergeRecordTable.CREATED);
     }
 
     void insert(Connection connection, String tenantId, MergeRecord record, MergeSnapshot snapshot) {
-        IdStatements.execute(connection, "INSERT INTO " + table + " (tenant_id, id, survivor_id, merged_id, actor_id,"
-                + " merged_at, undoable_until, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", List.of(tenantId,
-                record.id(), record.survivorId(), record.mergedId(), record.actorId(), record.mergedAt(),
-                record.undoableUntil(), snapshot.toJson()));
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            new Row(MergeRecordTable.TABLE).set(MergeRecordTable.TENANT_ID, tenantId)
+                    .set(MergeRecordTable.ID, record.id()).set(MergeRecordTable.SURVIVOR_ID, record.survivorId())
+                    .set(MergeRecordTable.MERGED_ID, record.mergedId()).set(MergeRecordTable.ACTOR_ID, record.actorId())
+                    .set(MergeRecordTable.MERGED_AT, record.mergedAt())
+                    .set(MergeRecordTable.UNDOABLE_UNTIL, record.undoableUntil())
+                    .set(MergeRecordTable.SNAPSHOT, snapshot.toJson())
+                    .bind(statement, MergeRecordTable.CREATED, 1);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
     }
 
     /**
@@ -43,8 +57,9 @@ final class MergeRecords {
     }
 
     MergeSnapshot snapshot(Connection connection, String tenantId, long id) {
-        return MergeSnapshot.fromJson(IdStatements.rows(connection, "SELECT snapshot FROM " + table + " WHERE"
-                + " tenant_id = ? AND id = ?", List.of(tenantId, id), row -> row.getString(1)).get(0));
+        return MergeSnapshot.fromJson(IdStatements.rows(connection, "SELECT " + MergeRecordTable.SNAPSHOT.name()
+                + " FROM " + table + " WHERE tenant_id = ? AND id = ?", List.of(tenantId, id), row -> row.getString(1))
+                .get(0));
     }
 
     /** @return the newest merge, not undone, that merged the customer away */
@@ -82,9 +97,12 @@ final class MergeRecords {
                 List.of(tenantId, now));
     }
 
-    private static MergeRecord record(ResultSet row) throws SQLException {
-        return new MergeRecord(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4),
-                IdStatements.instant(row, 5), IdStatements.instant(row, 6),
-                Optional.ofNullable(IdStatements.instant(row, 7)), Optional.ofNullable(row.getString(8)));
+    private static MergeRecord record(ResultSet result) throws SQLException {
+        Row row = new Row(MergeRecordTable.TABLE).read(result, MergeRecordTable.READ, 1);
+        return new MergeRecord(row.bigint(MergeRecordTable.ID), row.bigint(MergeRecordTable.SURVIVOR_ID),
+                row.bigint(MergeRecordTable.MERGED_ID), row.text(MergeRecordTable.ACTOR_ID),
+                (Instant) row.get(MergeRecordTable.MERGED_AT), (Instant) row.get(MergeRecordTable.UNDOABLE_UNTIL),
+                Optional.ofNullable((Instant) row.get(MergeRecordTable.UNDONE_AT)),
+                Optional.ofNullable(row.text(MergeRecordTable.UNDONE_BY)));
     }
 }

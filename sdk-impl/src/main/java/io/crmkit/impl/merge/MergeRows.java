@@ -3,7 +3,10 @@ package io.crmkit.impl.merge;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.schema.Column;
 import io.crmkit.impl.db.schema.CustomValueTable;
+import io.crmkit.impl.db.schema.CustomerGroupTable;
 import io.crmkit.impl.db.schema.CustomerTable;
+import io.crmkit.impl.db.schema.GroupMemberTable;
+import io.crmkit.impl.db.schema.IdentityTable;
 import io.crmkit.impl.db.schema.Kind;
 import io.crmkit.impl.db.schema.Row;
 import io.crmkit.impl.db.schema.Table;
@@ -12,12 +15,10 @@ import io.crmkit.impl.merge.MergeSnapshot.GroupRow;
 import io.crmkit.impl.merge.MergeSnapshot.IdentityRow;
 import io.crmkit.impl.merge.MergeSnapshot.TagRow;
 import io.crmkit.impl.merge.MergeSnapshot.ValueRow;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,16 @@ final class MergeRows {
 
     /** The customer columns a merge record keeps; text per column as each column's kind writes it. */
     private static final List<Column> CUSTOMER_COLUMNS = CustomerTable.MERGED;
+    /** The columns of an identity a merge record keeps. */
+    private static final List<Column> IDENTITY_COLUMNS = List.of(IdentityTable.ID_TYPE, IdentityTable.ID_VALUE,
+            IdentityTable.ORDINAL);
+    /** The columns of a tag a merge record keeps. */
+    private static final List<Column> TAG_COLUMNS = List.of(TagTable.TAG, TagTable.CREATED_AT);
+    /** The columns of a group membership a merge record keeps. */
+    private static final List<Column> GROUP_COLUMNS = List.of(GroupMemberTable.GROUP_ID, GroupMemberTable.ADDED_AT);
+    /** The columns of a custom value a merge record keeps: all but the key's tenant and customer. */
+    private static final List<Column> VALUE_COLUMNS = CustomValueTable.TABLE.except(CustomValueTable.TENANT_ID,
+            CustomValueTable.CUSTOMER_ID);
 
     private final String prefix;
 
@@ -47,8 +58,8 @@ final class MergeRows {
     List<Long> lock(Connection connection, String tenantId, List<Long> ids) {
         List<Long> missing = new ArrayList<>();
         for (Long id : ids) {
-            if (IdStatements.execute(connection, "UPDATE " + prefix + "customer SET version = version + 1 WHERE"
-                    + " tenant_id = ? AND id = ?", List.of(tenantId, id)) == 0) {
+            if (IdStatements.execute(connection, "UPDATE " + CustomerTable.TABLE.in(prefix) + " SET version ="
+                    + " version + 1 WHERE tenant_id = ? AND id = ?", List.of(tenantId, id)) == 0) {
                 missing.add(id);
             }
         }
@@ -114,37 +125,46 @@ final class MergeRows {
     }
 
     void deleteCustomer(Connection connection, String tenantId, long id) {
-        for (String table : List.of("custom_value", "tag", "group_member")) {
-            IdStatements.execute(connection, "DELETE FROM " + prefix + table + " WHERE tenant_id = ? AND customer_id"
-                    + " = ?", List.of(tenantId, id));
+        for (Table table : List.of(CustomValueTable.TABLE, TagTable.TABLE, GroupMemberTable.TABLE)) {
+            IdStatements.execute(connection, "DELETE FROM " + table.in(prefix) + " WHERE tenant_id = ? AND"
+                    + " customer_id = ?", List.of(tenantId, id));
         }
-        IdStatements.execute(connection, "DELETE FROM " + prefix + "customer WHERE tenant_id = ? AND id = ?",
-                List.of(tenantId, id));
+        IdStatements.execute(connection, "DELETE FROM " + CustomerTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND"
+                + " id = ?", List.of(tenantId, id));
     }
 
     List<IdentityRow> identities(Connection connection, String tenantId, long customerId) {
-        return IdStatements.rows(connection, "SELECT id_type, id_value, ordinal FROM " + prefix + "identity WHERE"
-                + " tenant_id = ? AND customer_id = ? ORDER BY ordinal", List.of(tenantId, customerId),
-                row -> new IdentityRow(row.getString(1), row.getString(2), row.getInt(3)));
+        return IdStatements.rows(connection, "SELECT " + Table.list(IDENTITY_COLUMNS) + " FROM "
+                + IdentityTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND customer_id = ? ORDER BY ordinal",
+                List.of(tenantId, customerId), result -> {
+                    Row row = new Row(IdentityTable.TABLE).read(result, IDENTITY_COLUMNS, 1);
+                    return new IdentityRow(row.text(IdentityTable.ID_TYPE), row.text(IdentityTable.ID_VALUE),
+                            (Integer) row.get(IdentityTable.ORDINAL));
+                });
     }
 
     /** Moves every identity of one customer to another, after the other's own. */
     void moveIdentities(Connection connection, String tenantId, long from, long to, int ordinalShift) {
-        IdStatements.execute(connection, "UPDATE " + prefix + "identity SET customer_id = ?, ordinal = ordinal + ?"
+        IdStatements.execute(connection, "UPDATE " + IdentityTable.TABLE.in(prefix) + " SET customer_id = ?,"
+                + " ordinal = ordinal + ?"
                 + " WHERE tenant_id = ? AND customer_id = ?", List.of(to, ordinalShift, tenantId, from));
     }
 
     /** @return whether the identity was on {@code from} and now is on {@code to} with the given ordinal */
     boolean moveIdentity(Connection connection, String tenantId, IdentityRow identity, long from, long to) {
-        return IdStatements.execute(connection, "UPDATE " + prefix + "identity SET customer_id = ?, ordinal = ?"
+        return IdStatements.execute(connection, "UPDATE " + IdentityTable.TABLE.in(prefix) + " SET customer_id = ?,"
+                + " ordinal = ?"
                 + " WHERE tenant_id = ? AND id_type = ? AND id_value = ? AND customer_id = ?", List.of(to,
                 identity.ordinal(), tenantId, identity.type(), identity.value(), from)) == 1;
     }
 
     List<TagRow> tags(Connection connection, String tenantId, long customerId) {
-        return IdStatements.rows(connection, "SELECT tag, created_at FROM " + prefix + "tag WHERE tenant_id = ? AND"
-                + " customer_id = ? ORDER BY tag", List.of(tenantId, customerId),
-                row -> new TagRow(row.getString(1), String.valueOf(IdStatements.instant(row, 2))));
+        return IdStatements.rows(connection, "SELECT " + Table.list(TAG_COLUMNS) + " FROM " + TagTable.TABLE.in(prefix)
+                + " WHERE tenant_id = ? AND customer_id = ? ORDER BY tag", List.of(tenantId, customerId), result -> {
+                    Row row = new Row(TagTable.TABLE).read(result, TAG_COLUMNS, 1);
+                    return new TagRow(row.text(TagTable.TAG), TagTable.CREATED_AT.kind().toText(
+                            row.get(TagTable.CREATED_AT)));
+                });
     }
 
     void insertTags(Connection connection, String tenantId, long customerId, List<TagRow> tags) {
@@ -157,31 +177,36 @@ final class MergeRows {
 
     void deleteTags(Connection connection, String tenantId, long customerId, List<String> tags) {
         for (String tag : tags) {
-            IdStatements.execute(connection, "DELETE FROM " + prefix + "tag WHERE tenant_id = ? AND customer_id = ?"
-                    + " AND tag = ?", List.of(tenantId, customerId, tag));
+            IdStatements.execute(connection, "DELETE FROM " + TagTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND"
+                    + " customer_id = ? AND tag = ?", List.of(tenantId, customerId, tag));
         }
     }
 
     List<GroupRow> groups(Connection connection, String tenantId, long customerId) {
-        return IdStatements.rows(connection, "SELECT group_id, added_at FROM " + prefix + "group_member WHERE"
-                + " tenant_id = ? AND customer_id = ? ORDER BY group_id", List.of(tenantId, customerId),
-                row -> new GroupRow(row.getLong(1), String.valueOf(IdStatements.instant(row, 2))));
+        return IdStatements.rows(connection, "SELECT " + Table.list(GROUP_COLUMNS) + " FROM "
+                + GroupMemberTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND customer_id = ? ORDER BY group_id",
+                List.of(tenantId, customerId), result -> {
+                    Row row = new Row(GroupMemberTable.TABLE).read(result, GROUP_COLUMNS, 1);
+                    return new GroupRow(row.bigint(GroupMemberTable.GROUP_ID), GroupMemberTable.ADDED_AT.kind().toText(
+                            row.get(GroupMemberTable.ADDED_AT)));
+                });
     }
 
     /** Adds memberships of groups that still exist. */
     void insertGroups(Connection connection, String tenantId, long customerId, List<GroupRow> groups) {
+        // The SELECT gives the group_member columns in the definition's order.
         for (GroupRow group : groups) {
-            IdStatements.execute(connection, "INSERT INTO " + prefix + "group_member (tenant_id, group_id,"
-                    + " customer_id, added_at) SELECT tenant_id, id, ?, ? FROM " + prefix + "customer_group WHERE"
-                    + " tenant_id = ? AND id = ?", List.of(customerId, Instant.parse(group.addedAt()), tenantId,
-                    group.groupId()));
+            IdStatements.execute(connection, "INSERT INTO " + GroupMemberTable.TABLE.in(prefix) + " ("
+                    + GroupMemberTable.TABLE.list() + ") SELECT tenant_id, id, ?, ? FROM "
+                    + CustomerGroupTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND id = ?", List.of(customerId,
+                    Instant.parse(group.addedAt()), tenantId, group.groupId()));
         }
     }
 
     void deleteGroups(Connection connection, String tenantId, long customerId, List<Long> groupIds) {
         for (Long groupId : groupIds) {
-            IdStatements.execute(connection, "DELETE FROM " + prefix + "group_member WHERE tenant_id = ? AND"
-                    + " customer_id = ? AND group_id = ?", List.of(tenantId, customerId, groupId));
+            IdStatements.execute(connection, "DELETE FROM " + GroupMemberTable.TABLE.in(prefix) + " WHERE"
+                    + " tenant_id = ? AND customer_id = ? AND group_id = ?", List.of(tenantId, customerId, groupId));
         }
     }
 
@@ -191,17 +216,14 @@ final class MergeRows {
         if (fieldId != null) {
             binds.add(fieldId);
         }
-        return IdStatements.rows(connection, "SELECT field_id, ordinal, text_value, number_value, bool_value,"
-                + " date_value, time_value FROM " + prefix + "custom_value WHERE tenant_id = ? AND customer_id = ?"
-                + (fieldId == null ? "" : " AND field_id = ?") + " ORDER BY field_id, ordinal", binds, row -> {
-                    BigDecimal number = row.getBigDecimal(4);
-                    boolean flag = row.getBoolean(5);
-                    Boolean bool = row.wasNull() ? null : flag;
-                    LocalDate date = row.getObject(6, LocalDate.class);
-                    Instant time = IdStatements.instant(row, 7);
-                    return new ValueRow(row.getLong(1), row.getInt(2), row.getString(3),
-                            number == null ? null : number.toPlainString(), bool,
-                            date == null ? null : date.toString(), time == null ? null : time.toString());
+        return IdStatements.rows(connection, "SELECT " + Table.list(VALUE_COLUMNS) + " FROM "
+                + CustomValueTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND customer_id = ?"
+                + (fieldId == null ? "" : " AND field_id = ?") + " ORDER BY field_id, ordinal", binds, result -> {
+                    Row row = new Row(CustomValueTable.TABLE).read(result, VALUE_COLUMNS, 1);
+                    return new ValueRow(row.bigint(CustomValueTable.FIELD_ID),
+                            (Integer) row.get(CustomValueTable.ORDINAL), row.text(CustomValueTable.TEXT_VALUE),
+                            text(row, CustomValueTable.NUMBER_VALUE), (Boolean) row.get(CustomValueTable.BOOL_VALUE),
+                            text(row, CustomValueTable.DATE_VALUE), text(row, CustomValueTable.TIME_VALUE));
                 });
     }
 
@@ -222,8 +244,13 @@ final class MergeRows {
     }
 
     void deleteValues(Connection connection, String tenantId, long customerId, long fieldId) {
-        IdStatements.execute(connection, "DELETE FROM " + prefix + "custom_value WHERE tenant_id = ? AND"
-                + " customer_id = ? AND field_id = ?", List.of(tenantId, customerId, fieldId));
+        IdStatements.execute(connection, "DELETE FROM " + CustomValueTable.TABLE.in(prefix) + " WHERE"
+                + " tenant_id = ? AND customer_id = ? AND field_id = ?", List.of(tenantId, customerId, fieldId));
+    }
+
+    /** @return the column's value as text as its kind writes it, null for NULL */
+    private static String text(Row row, Column column) {
+        return column.kind().toText(row.get(column));
     }
 
     /** @return the customer column a merge record names @throws IllegalArgumentException for any other */
