@@ -2,6 +2,7 @@ package io.crmkit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.customer.AddressDirectory;
@@ -36,7 +37,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -85,7 +85,7 @@ public final class CrmKit implements AutoCloseable {
      * @return the customer module as that actor sees it; cheap, immutable, thread-safe
      */
     public Crm as(Actor actor) {
-        return new ScopedCrm(Objects.requireNonNull(actor, "actor"), wiring);
+        return new ScopedCrm(ValidationException.requireNonNull(actor, "actor"), wiring);
     }
 
     /** @return the detected database: {@code h2}, {@code postgresql} or {@code mariadb} */

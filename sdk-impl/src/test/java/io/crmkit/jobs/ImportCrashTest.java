@@ -16,9 +16,6 @@ import io.crmkit.testing.DbTest;
 import io.crmkit.testing.ImportInChildJvm;
 import io.crmkit.testing.TestDatabases;
 import io.crmkit.testing.TestDb;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +37,7 @@ class ImportCrashTest {
         // Two JVMs share H2 only through a server: AUTO_SERVER lets the second connect to the first over TCP.
         String url = db.name().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
                 : TestDatabases.url(db.name());
-        Path file = names(dir.resolve("customers.csv"));
+        Path file = CrashedJobs.numberedNames(dir.resolve("customers.csv"), ROWS);
         ImportRequest request = ImportRequest.builder(ImportFile.of(file)).build();
         try (CrmKit kit = CrmKit.builder().jdbcUrl(url, null, null).tablePrefix(prefix).build()) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent-1", Permission.ALL));
@@ -74,17 +71,6 @@ class ImportCrashTest {
                 db.dropTables(prefix);
             }
         }
-    }
-
-    /** @return the file: a header and {@value #ROWS} rows of customers with a name and no identity */
-    private static Path names(Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("name,remark\r\n");
-            for (int i = 0; i < ROWS; i++) {
-                out.write(String.format("Customer %05d,row %d\r\n", i, i));
-            }
-        }
-        return file;
     }
 
     private static long count(Crm crm) {

@@ -18,9 +18,6 @@ import io.crmkit.testing.DbTest;
 import io.crmkit.testing.SubmitBulkInChildJvm;
 import io.crmkit.testing.TestDatabases;
 import io.crmkit.testing.TestDb;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,7 +54,8 @@ class ScheduledBulkCrashTest {
             // Closed before the child submits, so that only the child's scheduler can pick the job up at first.
             try (CrmKit first = CrmKit.builder().jdbcUrl(url, null, null).tablePrefix(prefix).build()) {
                 first.as(Actor.of(db.tenant(), "agent-1", Permission.ALL)).imports()
-                        .run(ImportRequest.builder(ImportFile.of(names(dir.resolve("customers.csv")))).build());
+                        .run(ImportRequest.builder(ImportFile.of(
+                                CrashedJobs.numberedNames(dir.resolve("customers.csv"), CUSTOMERS))).build());
             }
             List<Long> versionsBefore = versions(connection, prefix, db.tenant());
             assertThat(versionsBefore).as("every customer at one version").hasSize(1);
@@ -65,8 +63,8 @@ class ScheduledBulkCrashTest {
             long committed;
             try (ChildJvm child = ChildJvm.start(SubmitBulkInChildJvm.class, dir.resolve("child.log"), "256m", url,
                     prefix, db.tenant(), TAG, String.valueOf(LEASE.toMillis()))) {
-                committed = awaitProgress(connection, prefix, db.tenant(), child, CUSTOMERS * 3 / 10,
-                        dir.resolve("child.log"));
+                committed = CrashedJobs.awaitProgress(connection, prefix + "bulk_job", null,
+                        db.tenant(), child, CUSTOMERS * 3 / 10, dir.resolve("child.log"));
                 child.kill();
             }
             assertThat(committed).isLessThan(CUSTOMERS);
@@ -77,7 +75,7 @@ class ScheduledBulkCrashTest {
                 Crm crm = other.as(Actor.of(db.tenant(), "agent-1", Permission.ALL));
                 Job killed = crm.jobs().latest(JobKind.BULK, 1).get(0);
 
-                Job finished = awaitDone(crm, killed.id());
+                Job finished = CrashedJobs.awaitDone(crm, killed.id());
 
                 assertThat(finished.state()).isEqualTo(JobState.DONE);
                 BulkResult result = finished.bulkResult().orElseThrow();
@@ -95,31 +93,6 @@ class ScheduledBulkCrashTest {
         }
     }
 
-    /**
-     * Waits until the job is DONE: interrupted at first (its kit died), then continued here once the dead kit's
-     * heartbeats stopped.
-     */
-    private static Job awaitDone(Crm crm, long id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Job job = crm.jobs().await(id, Duration.ofSeconds(120));
-        while (job.state() != JobState.DONE && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = crm.jobs().await(id, Duration.ofSeconds(120));
-        }
-        return job;
-    }
-
-    /** @return the file: a header and {@value #CUSTOMERS} rows of customers with a name and no identity */
-    private static Path names(Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("name,remark\r\n");
-            for (int i = 0; i < CUSTOMERS; i++) {
-                out.write(String.format("Customer %05d,row %d\r\n", i, i));
-            }
-        }
-        return file;
-    }
-
     /** @return the distinct versions of the tenant's customers, in order */
     private static List<Long> versions(Connection connection, String prefix, String tenant) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT version FROM " + prefix
@@ -135,37 +108,4 @@ class ScheduledBulkCrashTest {
         }
     }
 
-    /**
-     * Reads the child's job's progress with plain JDBC (no kit of the test's own) until it committed
-     * {@code customers}.
-     *
-     * @return the customers committed then
-     */
-    private static long awaitProgress(Connection connection, String prefix, String tenant, ChildJvm child,
-                                      long customers, Path log) throws InterruptedException, SQLException, IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            long done = done(connection, prefix, tenant);
-            if (done >= customers) {
-                return done;
-            }
-            if (!child.isAlive()) {
-                throw new AssertionError("the child JVM ended before committing " + customers + " customers:\n"
-                        + Files.readString(log));
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the child JVM committed fewer than " + customers + " customers in 90 s:\n"
-                + Files.readString(log));
     }
-
-    private static long done(Connection connection, String prefix, String tenant) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT done FROM " + prefix + "bulk_job"
-                + " WHERE tenant_id = ?")) {
-            statement.setString(1, tenant);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getLong(1) : 0;
-            }
-        }
-    }
-}

@@ -4,6 +4,7 @@ import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import java.time.Clock;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.Link;
@@ -15,7 +16,6 @@ import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.validation.Errors;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -52,9 +52,9 @@ final class DefaultLinks implements Links {
 
     @Override
     public Link add(long customerId, String type, String externalId, String label) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(externalId, "externalId");
-        Objects.requireNonNull(label, "label");
+        ValidationException.requireNonNull(type, "type");
+        ValidationException.requireNonNull(externalId, "externalId");
+        ValidationException.requireNonNull(label, "label");
         Access.require(actor, Permission.WRITE, "link a customer to an object");
         Errors errors = new Errors();
         String cleanType = type.strip();

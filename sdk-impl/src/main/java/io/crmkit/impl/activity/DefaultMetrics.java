@@ -4,6 +4,7 @@ import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.GrowingTables;
 import java.time.Clock;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.CustomerMetrics;
@@ -66,7 +67,7 @@ final class DefaultMetrics implements Metrics {
 
     @Override
     public boolean awaitRefreshes(java.time.Duration timeout) throws InterruptedException {
-        return refresher.await(java.util.Objects.requireNonNull(timeout, "timeout"));
+        return refresher.await(ValidationException.requireNonNull(timeout, "timeout"));
     }
 
     @Override

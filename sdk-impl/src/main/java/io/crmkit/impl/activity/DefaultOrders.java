@@ -5,6 +5,7 @@ import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
 import java.time.Clock;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
@@ -20,7 +21,6 @@ import io.crmkit.impl.db.DuplicateKeyException;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -53,7 +53,7 @@ final class DefaultOrders implements Orders {
 
     @Override
     public Order create(long customerId, OrderDraft draft) {
-        Objects.requireNonNull(draft, "draft");
+        ValidationException.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "create an order");
         OrderDraft clean = OrderValidator.clean(draft);
         try {
@@ -77,7 +77,7 @@ final class DefaultOrders implements Orders {
 
     @Override
     public Order changeStatus(long orderId, OrderStatus status, long version) {
-        Objects.requireNonNull(status, "status");
+        ValidationException.requireNonNull(status, "status");
         Access.require(actor, Permission.WRITE, "change the status of an order");
         return database.write("change the status of an order", session -> {
             Connection connection = session.getConnection();
@@ -109,7 +109,7 @@ final class DefaultOrders implements Orders {
 
     @Override
     public Optional<Order> findByNumber(String number) {
-        Objects.requireNonNull(number, "number");
+        ValidationException.requireNonNull(number, "number");
         Access.require(actor, Permission.READ, "read orders");
         String clean = number.strip();
         if (clean.isEmpty()) {
@@ -121,7 +121,7 @@ final class DefaultOrders implements Orders {
 
     @Override
     public Page<Order> ofCustomer(long customerId, PageRequest page) {
-        Objects.requireNonNull(page, "page");
+        ValidationException.requireNonNull(page, "page");
         Access.require(actor, Permission.READ, "read orders");
         String list = "orders/" + customerId;
         Optional<ListCursor> cursor = ListCursor.of(page, list);

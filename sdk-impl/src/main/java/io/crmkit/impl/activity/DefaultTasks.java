@@ -4,6 +4,7 @@ import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import java.time.Clock;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** {@link Tasks} for one actor. */
@@ -49,7 +49,7 @@ final class DefaultTasks implements Tasks {
 
     @Override
     public Task create(long customerId, TaskDraft draft) {
-        Objects.requireNonNull(draft, "draft");
+        ValidationException.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "create a task");
         TaskDraft clean = TaskValidator.clean(draft);
         return database.write("create a task", session -> {
@@ -64,7 +64,7 @@ final class DefaultTasks implements Tasks {
 
     @Override
     public Task changeStatus(long taskId, TaskStatus status, long version) {
-        Objects.requireNonNull(status, "status");
+        ValidationException.requireNonNull(status, "status");
         Access.require(actor, Permission.WRITE, "change the status of a task");
         return database.write("change the status of a task", session -> {
             Connection connection = session.getConnection();
@@ -94,7 +94,7 @@ final class DefaultTasks implements Tasks {
 
     @Override
     public Page<Task> ofCustomer(long customerId, boolean includeClosed, PageRequest page) {
-        Objects.requireNonNull(page, "page");
+        ValidationException.requireNonNull(page, "page");
         Access.require(actor, Permission.READ, "read tasks");
         String list = "tasks/" + customerId + (includeClosed ? "/all" : "/open");
         Optional<ListCursor> cursor = ListCursor.of(page, list);
@@ -117,8 +117,8 @@ final class DefaultTasks implements Tasks {
 
     @Override
     public Page<Task> openOf(String assignee, PageRequest page) {
-        Objects.requireNonNull(assignee, "assignee");
-        Objects.requireNonNull(page, "page");
+        ValidationException.requireNonNull(assignee, "assignee");
+        ValidationException.requireNonNull(page, "page");
         Access.require(actor, Permission.READ, "read tasks");
         String clean = TaskValidator.assignee(assignee);
         String list = "tasks/assignee/" + clean;

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -58,7 +57,7 @@ final class DefaultTimeline implements Timeline {
 
     @Override
     public Event record(EventDraft draft) {
-        Objects.requireNonNull(draft, "draft");
+        ValidationException.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "record an event");
         List<EventStore.Row> rows = check(List.of(draft), "event");
         Event event = database.write("record an event", session -> {
@@ -78,7 +77,7 @@ final class DefaultTimeline implements Timeline {
 
     @Override
     public int append(List<EventDraft> drafts) {
-        Objects.requireNonNull(drafts, "drafts");
+        ValidationException.requireNonNull(drafts, "drafts");
         Access.require(actor, Permission.WRITE, "record events");
         if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
             throw ValidationException.of("events", "out_of_range", "events: append 1 to " + MAX_BATCH
@@ -113,7 +112,7 @@ final class DefaultTimeline implements Timeline {
 
     @Override
     public Page<Event> read(long customerId, TimelineQuery query) {
-        Objects.requireNonNull(query, "query");
+        ValidationException.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "read a timeline");
         String list = "events/" + customerId;
         Optional<ListCursor> after = ListCursor.of(query.page(), list);
@@ -150,7 +149,7 @@ final class DefaultTimeline implements Timeline {
 
     @Override
     public void registerType(String type) {
-        Objects.requireNonNull(type, "type");
+        ValidationException.requireNonNull(type, "type");
         Access.require(actor, Permission.FIELD_ADMIN, "register an event type");
         if (!TYPE.matcher(type).matches()) {
             throw ValidationException.of("type", "invalid", "type: '" + type + "' must be 1 to 40 characters of"

@@ -8,6 +8,7 @@ import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.RunningJobs;
 import java.time.Clock;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.ProgressListener;
@@ -28,7 +29,6 @@ import io.crmkit.impl.job.JobSource;
 import io.crmkit.impl.trash.TrashStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -73,7 +73,7 @@ public final class DefaultBulkService implements BulkService {
 
     @Override
     public BulkResult run(Selection selection, BulkOperation operation, ProgressListener listener) {
-        Objects.requireNonNull(listener, "listener");
+        ValidationException.requireNonNull(listener, "listener");
         return runs.execute(prepare(selection, operation), listener);
     }
 
@@ -97,14 +97,14 @@ public final class DefaultBulkService implements BulkService {
     }
 
     private BulkRuns.Plan prepare(Selection selection, BulkOperation operation) {
-        Objects.requireNonNull(selection, "selection");
-        Objects.requireNonNull(operation, "operation");
+        ValidationException.requireNonNull(selection, "selection");
+        ValidationException.requireNonNull(operation, "operation");
         return runs.prepare(actor, selection, operation);
     }
 
     @Override
     public DeletePreview previewDelete(Selection selection) {
-        Objects.requireNonNull(selection, "selection");
+        ValidationException.requireNonNull(selection, "selection");
         Access.require(actor, Permission.BULK_DELETE, "delete customers in bulk");
         return tokens.preview(actor, selection);
     }
@@ -123,7 +123,7 @@ public final class DefaultBulkService implements BulkService {
 
     @Override
     public BulkJob await(long id, Duration timeout) throws InterruptedException {
-        Objects.requireNonNull(timeout, "timeout");
+        ValidationException.requireNonNull(timeout, "timeout");
         awaiting.awaitEnd(id, timeout);
         return job(id).orElseThrow(() -> new NotFoundException("no bulk job " + id + " in tenant '"
                 + actor.tenantId() + "'"));

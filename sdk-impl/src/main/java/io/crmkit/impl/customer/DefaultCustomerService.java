@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,7 +71,7 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer create(CustomerDraft draft) {
-        Objects.requireNonNull(draft, "draft");
+        ValidationException.requireNonNull(draft, "draft");
         Access.require(actor, Permission.WRITE, "create a customer");
         TenantFields fields = this.fields.of(actor.tenantId());
         CleanCustomer clean = validator.validate(draft, fields, fields.requiredKeys(), Set.of(), field -> true,
@@ -110,7 +109,7 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer update(long id, CustomerPatch patch) {
-        Objects.requireNonNull(patch, "patch");
+        ValidationException.requireNonNull(patch, "patch");
         Access.require(actor, Permission.WRITE, "update a customer");
         TenantFields fields = this.fields.of(actor.tenantId());
         if (patch.isEmpty()) {
@@ -156,14 +155,14 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Optional<Customer> findByPhone(String phone) {
-        Objects.requireNonNull(phone, "phone");
+        ValidationException.requireNonNull(phone, "phone");
         Access.require(actor, Permission.READ, "read customers");
         return phones.tryNormalize(phone).flatMap(e164 -> findBy(IdentityType.PHONE, "", e164));
     }
 
     @Override
     public Optional<Customer> findByEmail(String email) {
-        Objects.requireNonNull(email, "email");
+        ValidationException.requireNonNull(email, "email");
         Access.require(actor, Permission.READ, "read customers");
         return findBy(IdentityType.EMAIL, "", EmailNormalizer.forLookup(email));
     }
@@ -175,8 +174,8 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Optional<Customer> findByIdentity(IdentityType type, String value) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(value, "value");
+        ValidationException.requireNonNull(type, "type");
+        ValidationException.requireNonNull(value, "value");
         Access.require(actor, Permission.READ, "read customers");
         return switch (type) {
             case PHONE -> findByPhone(value);
@@ -201,8 +200,8 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer markVerified(long id, IdentityType type, String value) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(value, "value");
+        ValidationException.requireNonNull(type, "type");
+        ValidationException.requireNonNull(value, "value");
         Access.require(actor, Permission.WRITE, "verify a customer identity");
         Identity wanted = identityKey(type, value);
         String column = IdentityKinds.column(wanted.type(), wanted.channel());
@@ -238,7 +237,7 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer addTags(long id, Collection<String> tags) {
-        Objects.requireNonNull(tags, "tags");
+        ValidationException.requireNonNull(tags, "tags");
         Access.require(actor, Permission.WRITE, "tag a customer");
         Errors errors = new Errors();
         List<String> clean = CustomerValidator.tags(tags, errors);
@@ -261,7 +260,7 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer removeTags(long id, Collection<String> tags) {
-        Objects.requireNonNull(tags, "tags");
+        ValidationException.requireNonNull(tags, "tags");
         Access.require(actor, Permission.WRITE, "untag a customer");
         List<String> trimmed = tags.stream().filter(tag -> tag != null && !tag.isBlank()).map(String::strip).toList();
         return changeIdentitiesOrTags(id, "customer.untag", trimmed.size() + " tag(s) removed",

@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -80,7 +79,7 @@ public final class DefaultFilterService implements FilterService {
 
     @Override
     public Page<ListRow> searchView(Query query, String viewName) {
-        Objects.requireNonNull(viewName, "viewName");
+        ValidationException.requireNonNull(viewName, "viewName");
         ListView view = views.find(viewName).orElseThrow(() -> new NotFoundException("actor '" + actor.actorId()
                 + "' has no list view '" + viewName + "'"));
         Page<Customer> page = search(query);
@@ -141,7 +140,7 @@ public final class DefaultFilterService implements FilterService {
 
     @Override
     public Explained explain(Query query) {
-        Objects.requireNonNull(query, "query");
+        ValidationException.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
         return queries.page(query, compilers.fields());
     }
@@ -162,7 +161,7 @@ public final class DefaultFilterService implements FilterService {
 
     @Override
     public Page<Customer> search(Query query) {
-        Objects.requireNonNull(query, "query");
+        ValidationException.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
         TenantFields fields = compilers.fields();
         Explained page = queries.page(query, fields);
@@ -189,7 +188,7 @@ public final class DefaultFilterService implements FilterService {
 
     @Override
     public long count(Filter filter) {
-        Objects.requireNonNull(filter, "filter");
+        ValidationException.requireNonNull(filter, "filter");
         Access.require(actor, Permission.READ, "count customers");
         TenantFields fields = compilers.fields();
         return database.read("count customers",
@@ -198,7 +197,7 @@ public final class DefaultFilterService implements FilterService {
 
     @Override
     public List<Filter> split(Filter filter, int parts) {
-        Objects.requireNonNull(filter, "filter");
+        ValidationException.requireNonNull(filter, "filter");
         Access.require(actor, Permission.READ, "split customers");
         if (parts < MIN_SPLIT_PARTS || parts > MAX_SPLIT_PARTS) {
             throw ValidationException.of("parts", "out_of_range", "parts: must be between " + MIN_SPLIT_PARTS
@@ -209,7 +208,7 @@ public final class DefaultFilterService implements FilterService {
 
     @Override
     public List<Long> saveSplit(Filter filter, int parts, String name, SplitTarget target) {
-        Objects.requireNonNull(target, "target");
+        ValidationException.requireNonNull(target, "target");
         Access.require(actor, Permission.WRITE, "save a split");
         String prefix = SplitWriter.namePrefix(name);
         return splits.save(split(filter, parts), prefix, target);
@@ -222,6 +221,6 @@ public final class DefaultFilterService implements FilterService {
 
     @Override
     public String toJson(Filter filter) {
-        return FilterJson.toJson(Objects.requireNonNull(filter, "filter"));
+        return FilterJson.toJson(ValidationException.requireNonNull(filter, "filter"));
     }
 }

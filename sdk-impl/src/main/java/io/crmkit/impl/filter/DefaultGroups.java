@@ -4,6 +4,7 @@ import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import java.time.Clock;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Page;
 import io.crmkit.api.Permission;
@@ -79,7 +80,7 @@ final class DefaultGroups implements Groups {
 
     @Override
     public int addMatching(long groupId, Filter filter) {
-        Objects.requireNonNull(filter, "filter");
+        ValidationException.requireNonNull(filter, "filter");
         Access.require(actor, Permission.WRITE, "add customers to a group");
         SearchStatement matching = filters.matching(filter);
         long count = filters.count(filter);
@@ -102,7 +103,7 @@ final class DefaultGroups implements Groups {
     /** Adds or removes members by id: checks the ids, and does nothing but check the group when there are none. */
     private int changeByIds(long groupId, Collection<Long> customerIds, String operation, String action,
                             BiFunction<GroupStatements, List<Long>, Integer> change) {
-        Objects.requireNonNull(customerIds, "customerIds");
+        ValidationException.requireNonNull(customerIds, "customerIds");
         Access.require(actor, Permission.WRITE, operation);
         List<Long> ids = ids(customerIds);
         if (ids.isEmpty()) {
@@ -114,7 +115,7 @@ final class DefaultGroups implements Groups {
 
     @Override
     public Page<Customer> members(long groupId, Query query) {
-        Objects.requireNonNull(query, "query");
+        ValidationException.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "read groups");
         requireGroup(groupId);
         Filter member = Filter.eq(FilterSql.GROUP, groupId);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.error.StorageException;
@@ -19,7 +20,6 @@ import io.crmkit.impl.validation.Errors;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,7 +46,7 @@ final class DefaultListViews implements ListViews {
 
     @Override
     public ListView save(String name, List<String> columns) {
-        Objects.requireNonNull(columns, "columns");
+        ValidationException.requireNonNull(columns, "columns");
         Access.require(actor, Permission.READ, "save a list view");
         Errors errors = new Errors();
         String clean = errors.requiredText("name", name, NAME_MAX, "a list view");
@@ -85,7 +85,7 @@ final class DefaultListViews implements ListViews {
 
     @Override
     public Optional<ListView> find(String name) {
-        Objects.requireNonNull(name, "name");
+        ValidationException.requireNonNull(name, "name");
         Access.require(actor, Permission.READ, "read list views");
         return Optional.ofNullable(database.read("read a list view", session -> new ListViewStatements(session)
                 .find(actor.tenantId(), actor.actorId(), name.strip())))
@@ -101,7 +101,7 @@ final class DefaultListViews implements ListViews {
 
     @Override
     public void delete(String name) {
-        Objects.requireNonNull(name, "name");
+        ValidationException.requireNonNull(name, "name");
         Access.require(actor, Permission.READ, "delete a list view");
         database.write("delete a list view", session -> new ListViewStatements(session)
                 .delete(actor.tenantId(), actor.actorId(), name.strip()));

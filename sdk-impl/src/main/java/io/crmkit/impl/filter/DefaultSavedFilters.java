@@ -5,6 +5,7 @@ import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.field.FieldCatalog;
 import java.time.Clock;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.error.ConflictException;
@@ -17,7 +18,6 @@ import io.crmkit.impl.customer.CustomerStore;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.validation.Errors;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -50,7 +50,7 @@ final class DefaultSavedFilters implements SavedFilters {
 
     @Override
     public SavedFilter create(String name, Filter filter) {
-        Objects.requireNonNull(filter, "filter");
+        ValidationException.requireNonNull(filter, "filter");
         Access.require(actor, Permission.WRITE, "save a filter");
         String clean = name(name);
         filters.check(filter, Set.of());
@@ -90,7 +90,7 @@ final class DefaultSavedFilters implements SavedFilters {
 
     @Override
     public SavedFilter update(long id, Filter filter) {
-        Objects.requireNonNull(filter, "filter");
+        ValidationException.requireNonNull(filter, "filter");
         Access.require(actor, Permission.WRITE, "change a saved filter");
         filters.check(filter, Set.of(id));
         filters.checkReferrers(id, filter);

@@ -39,7 +39,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -97,8 +96,8 @@ public final class DefaultExportService implements ExportService {
 
     @Override
     public long run(ExportRequest request, OutputStream out, ProgressListener listener) {
-        Objects.requireNonNull(out, "out");
-        Objects.requireNonNull(listener, "listener");
+        ValidationException.requireNonNull(out, "out");
+        ValidationException.requireNonNull(listener, "listener");
         Prepared prepared = prepare(request, "(stream)");
         try {
             long written = prepared.write(out, listener);
@@ -113,7 +112,7 @@ public final class DefaultExportService implements ExportService {
 
     @Override
     public long submit(ExportRequest request, Path file) {
-        Objects.requireNonNull(file, "file");
+        ValidationException.requireNonNull(file, "file");
         Path target = file.toAbsolutePath();
         if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw ValidationException.of("file", "invalid", "file: " + file + " is not a file in an existing folder");
@@ -132,7 +131,7 @@ public final class DefaultExportService implements ExportService {
 
     @Override
     public long submit(ExportRequest request) {
-        Objects.requireNonNull(request, "request");
+        ValidationException.requireNonNull(request, "request");
         Prepared prepared = prepare(request, "export." + request.format().extension());
         files.deleteExpired();
         try {
@@ -181,7 +180,7 @@ public final class DefaultExportService implements ExportService {
 
     @Override
     public long writeFile(long jobId, OutputStream out) {
-        Objects.requireNonNull(out, "out");
+        ValidationException.requireNonNull(out, "out");
         Access.require(actor, Permission.EXPORT, "download an export's file");
         TransferJob job = store.find(actor.tenantId(), jobId).map(TransferJobStore.Row::job)
                 .filter(found -> found.kind() == TransferJob.Kind.EXPORT)
@@ -357,7 +356,7 @@ public final class DefaultExportService implements ExportService {
     }
 
     private Prepared prepare(ExportRequest request, String fileName) {
-        Objects.requireNonNull(request, "request");
+        ValidationException.requireNonNull(request, "request");
         Access.require(actor, Permission.EXPORT, "export customers");
         TenantFields fields = this.fields.of(actor.tenantId());
         List<String> columns = columns(request, fields);

@@ -11,6 +11,7 @@ import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.ProgressListener;
@@ -48,7 +49,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -116,14 +116,14 @@ public final class DefaultImportService implements ImportService {
 
     @Override
     public void writeTemplate(OutputStream out) {
-        Objects.requireNonNull(out, "out");
+        ValidationException.requireNonNull(out, "out");
         Access.require(actor, Permission.IMPORT, "download the import template");
         TemplateWriter.write(out, TemplateColumns.of(this.fields.of(actor.tenantId()), lifecycleStages));
     }
 
     @Override
     public ImportPreview preview(ImportFile file) {
-        Objects.requireNonNull(file, "file");
+        ValidationException.requireNonNull(file, "file");
         Access.require(actor, Permission.IMPORT, "preview an import");
         TenantFields fields = this.fields.of(actor.tenantId());
         try (SheetReader reader = ImportFiles.open(file)) {
@@ -140,7 +140,7 @@ public final class DefaultImportService implements ImportService {
 
     @Override
     public ImportResult run(ImportRequest request, ProgressListener listener) {
-        Objects.requireNonNull(listener, "listener");
+        ValidationException.requireNonNull(listener, "listener");
         return prepare(request).run(listener);
     }
 
@@ -192,8 +192,8 @@ public final class DefaultImportService implements ImportService {
 
     @Override
     public void writeFailureReport(long jobId, FileFormat format, OutputStream out) {
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(out, "out");
+        ValidationException.requireNonNull(format, "format");
+        ValidationException.requireNonNull(out, "out");
         Access.require(actor, Permission.IMPORT, "download an import's failure report");
         TransferJob job = store.find(actor.tenantId(), jobId).map(TransferJobStore.Row::job)
                 .filter(found -> found.kind() == TransferJob.Kind.IMPORT)
@@ -237,7 +237,7 @@ public final class DefaultImportService implements ImportService {
     }
 
     private Prepared prepare(ImportRequest request) {
-        Objects.requireNonNull(request, "request");
+        ValidationException.requireNonNull(request, "request");
         Access.require(actor, Permission.IMPORT, "import customers");
         ImportChunk.Settings settings = checkSettings(request);
         TenantFields fields = this.fields.of(actor.tenantId());

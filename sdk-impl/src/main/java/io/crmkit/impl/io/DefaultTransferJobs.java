@@ -4,6 +4,7 @@ import io.crmkit.impl.db.Database;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.RunningJobs;
 import java.time.Clock;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.error.NotFoundException;
@@ -13,7 +14,6 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.job.JobSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,7 +68,7 @@ public final class DefaultTransferJobs implements TransferJobs {
 
     @Override
     public TransferJob await(long id, Duration timeout) throws InterruptedException {
-        Objects.requireNonNull(timeout, "timeout");
+        ValidationException.requireNonNull(timeout, "timeout");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             TransferJob job = find(id).orElseThrow(() -> notFound(id));

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -64,7 +63,7 @@ public final class DefaultJobs implements Jobs {
 
     @Override
     public List<Job> latest(JobKind kind, int limit) {
-        Objects.requireNonNull(kind, "kind");
+        ValidationException.requireNonNull(kind, "kind");
         checkLimit(limit);
         Access.require(actor, Permission.READ, "read jobs");
         List<Job> all = new ArrayList<>();
@@ -85,7 +84,7 @@ public final class DefaultJobs implements Jobs {
 
     @Override
     public Job await(long id, Duration timeout) throws InterruptedException {
-        Objects.requireNonNull(timeout, "timeout");
+        ValidationException.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
             throw ValidationException.of("timeout", "negative", "timeout: must be zero or more, got " + timeout);
         }

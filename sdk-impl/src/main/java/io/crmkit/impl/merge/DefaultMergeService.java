@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 
 /** {@link MergeService} for one actor. Thread-safe. */
 public final class DefaultMergeService implements MergeService {
@@ -61,7 +60,7 @@ public final class DefaultMergeService implements MergeService {
 
     @Override
     public List<DuplicateCluster> findDuplicates(MatchRules rules, int limit) {
-        Objects.requireNonNull(rules, "rules");
+        ValidationException.requireNonNull(rules, "rules");
         if (limit < 1 || limit > MAX_CLUSTERS) {
             throw ValidationException.of("limit", "out_of_range", "limit: must be 1 to " + MAX_CLUSTERS + ", got " + limit);
         }
@@ -71,7 +70,7 @@ public final class DefaultMergeService implements MergeService {
 
     @Override
     public List<DuplicateCandidate> duplicatesOf(long customerId, MatchRules rules) {
-        Objects.requireNonNull(rules, "rules");
+        ValidationException.requireNonNull(rules, "rules");
         Access.require(actor, Permission.READ, "find duplicate customers");
         return finder.duplicatesOf(customerId, rules);
     }
@@ -92,7 +91,7 @@ public final class DefaultMergeService implements MergeService {
 
     @Override
     public MergeResult merge(long survivorId, List<Long> mergedIds, MergeOptions options) {
-        Objects.requireNonNull(mergedIds, "mergedIds");
+        ValidationException.requireNonNull(mergedIds, "mergedIds");
         Access.require(actor, Permission.MERGE, "merge customers");
         TenantFields fields = this.fields.of(actor.tenantId());
         MergePlan.checkOptions(options, fields);

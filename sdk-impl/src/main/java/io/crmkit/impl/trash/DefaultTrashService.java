@@ -27,7 +27,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -198,7 +197,7 @@ public final class DefaultTrashService implements TrashService {
     }
 
     private List<Long> checkIds(Collection<Long> customerIds, Permission permission, String what) {
-        Objects.requireNonNull(customerIds, "customerIds");
+        ValidationException.requireNonNull(customerIds, "customerIds");
         Access.require(actor, permission, what);
         if (customerIds.size() > MAX_IDS) {
             throw new ValidationException(List.of(FieldError.of("customerIds", "too_many", "customerIds: at most "
