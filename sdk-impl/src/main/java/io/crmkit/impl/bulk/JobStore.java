@@ -90,6 +90,17 @@ final class JobStore {
                 clock.instant());
     }
 
+    /**
+     * Takes over a queued or running job whose lease ended (its process stopped, or it was released for the scheduled
+     * run that takes it, see {@link #releaseScheduled}), for a new run QUEUED under the lease; unlike {@link #claim}
+     * never a job that ended, so that a cancelled or failed job stays so. One conditional UPDATE.
+     *
+     * @return false when a live lease holds the job or it is not queued or running
+     */
+    boolean takeOver(Lease lease, long total) {
+        return take(lease, total, JobLeases.LEASE_ENDED, clock.instant());
+    }
+
     private boolean take(Lease lease, long total, String condition, Object... values) {
         List<Object> all = new ArrayList<>(List.of(total, clock.instant(), lease.owner(), leases.until(),
                 lease.tenantId(), lease.jobId()));
