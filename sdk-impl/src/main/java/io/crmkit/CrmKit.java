@@ -520,7 +520,7 @@ public final class CrmKit implements AutoCloseable {
                 ExecutorService jobs = JobThreads.open(jobThreads);
                 JobScheduler scheduler = new JobScheduler(source, tablePrefix, jobThreads, jobLease, jobLeaseRenewal);
                 GrowingTables growing = new GrowingTables(database);
-                JobLeases leases = new JobLeases(database, micros, jobLease, jobLeaseRenewal);
+                JobLeases leases = new JobLeases(database, micros, tablePrefix, jobLease, jobLeaseRenewal);
                 JobFiles jobFiles = new JobFiles(database, micros, tablePrefix, jobFileRetention);
                 TransferEnds transferEnds = new TransferEnds(transferListeners);
                 KitWiring wiring = new KitWiring(new KitWiring.Settings(tablePrefix, addressDirectory, lifecycleStages,

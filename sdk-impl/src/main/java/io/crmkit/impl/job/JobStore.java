@@ -100,7 +100,7 @@ public final class JobStore {
 
     /** @return a lease for a new run of a job, to store with {@link #insertQueued}, {@link #queuePending} or a claim */
     public Lease newLease(String tenantId, long id) {
-        return leases.newLease(table, tenantId, id);
+        return leases.newLease(tenantId, id);
     }
 
     /**
@@ -301,7 +301,7 @@ public final class JobStore {
                     + " to continue it");
         }
         return state.isActive() && (running.cancel(id) || cancelScheduled(tenantId, id, "cancelled before it"
-                + " started; " + again + " to start it") || leases.requestCancel(table, tenantId, id));
+                + " started; " + again + " to start it") || leases.requestCancel(tenantId, id));
     }
 
     /** Cancels a job whose lease ended, in one conditional UPDATE. @return false when a live lease holds it */
