@@ -34,16 +34,7 @@ final class FieldStatements {
 
     /** @return 1 when the row still had {@code expectedVersion}, else 0 */
     int update(FieldRow row, long expectedVersion) {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET "
-                + Table.assignments(UPDATED) + " WHERE tenant_id = ? AND id = ? AND version = ?")) {
-            int next = row.toRow().bind(update, UPDATED, 1);
-            update.setString(next++, row.tenantId);
-            update.setLong(next++, row.id);
-            update.setLong(next, expectedVersion);
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
-        }
+        return row.toRow().updateVersioned(connection, prefix, UPDATED, expectedVersion);
     }
 
     List<FieldRow> findAll(String tenantId) {

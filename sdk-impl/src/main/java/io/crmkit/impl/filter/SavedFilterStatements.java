@@ -35,16 +35,7 @@ final class SavedFilterStatements {
 
     /** @return 1 when the row still had {@code expectedVersion}, else 0 */
     int update(SavedFilterRow row, long expectedVersion) {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET "
-                + Table.assignments(UPDATED) + BY_KEY + " AND version = ?")) {
-            int next = row.toRow().bind(update, UPDATED, 1);
-            update.setString(next++, row.tenantId);
-            update.setLong(next++, row.id);
-            update.setLong(next, expectedVersion);
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
-        }
+        return row.toRow().updateVersioned(connection, prefix, UPDATED, expectedVersion);
     }
 
     int delete(String tenantId, long id) {

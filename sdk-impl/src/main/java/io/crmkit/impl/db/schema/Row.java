@@ -86,6 +86,27 @@ public final class Row {
         }
     }
 
+    /**
+     * Writes {@code columns} of this row over the row of the same {@code tenant_id} and {@code id} whose
+     * {@code version} is still {@code expectedVersion} (optimistic locking): the row's own version value is written
+     * when it is one of the columns.
+     *
+     * @return 1 when the stored row still had {@code expectedVersion}, else 0
+     * @throws io.crmkit.impl.db.IdStatements.StorageFailure on a database failure
+     */
+    public int updateVersioned(Connection connection, String prefix, List<Column> columns, long expectedVersion) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table.in(prefix) + " SET "
+                + Table.assignments(columns) + " WHERE tenant_id = ? AND id = ? AND version = ?")) {
+            int next = bind(update, columns, 1);
+            update.setString(next++, text(table.column("tenant_id")));
+            update.setLong(next++, bigint(table.column("id")));
+            update.setLong(next, expectedVersion);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+    }
+
     /** @return a row of the table read from every column of the current result row, in the table's order */
     public static Row read(Table table, ResultSet result) throws SQLException {
         return new Row(table).read(result, table.columns(), 1);
