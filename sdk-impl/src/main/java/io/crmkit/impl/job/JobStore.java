@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
 public final class JobStore {
 
     /** The lease owner of a job handed over to the scheduler, until a scheduled run takes it. */
-    public static final String SCHEDULED = "scheduled";
+    private static final String SCHEDULED = "scheduled";
     /** The lease end of a job handed over to the scheduler: never, until a scheduled run takes it. */
     private static final Instant SCHEDULED_UNTIL = Instant.parse("9999-01-01T00:00:00Z");
     /** SQL: the row can be taken over for a new run: it stopped, or its lease ended; binds now. */
