@@ -16,6 +16,7 @@ import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.io.ScheduledExports;
 import io.crmkit.impl.io.ScheduledImports;
@@ -521,7 +522,7 @@ public final class CrmKit implements AutoCloseable {
                 ExecutorService jobs = JobThreads.open(jobThreads);
                 JobScheduler scheduler = new JobScheduler(source, tablePrefix, jobThreads, jobLease, jobLeaseRenewal);
                 GrowingTables growing = new GrowingTables(database);
-                JobLeases leases = new JobLeases(database, micros, jobLease, jobLeaseRenewal);
+                JobLeases leases = new JobLeases(database, micros, tablePrefix, jobLease, jobLeaseRenewal);
                 JobFiles jobFiles = new JobFiles(database, micros, tablePrefix, jobFileRetention);
                 TransferEnds transferEnds = new TransferEnds(transferListeners);
                 KitWiring wiring = new KitWiring(new KitWiring.Settings(tablePrefix, addressDirectory, lifecycleStages,
@@ -532,9 +533,10 @@ public final class CrmKit implements AutoCloseable {
                         leases, jobFiles, scheduler);
                 jobFiles.deleteExpired();
                 CrmKit kit = new CrmKit(wiring, pool, dialect, tablePrefix, schemaVersion);
-                scheduler.start(new ScheduledImports(database, tablePrefix, jobFiles, transferEnds, kit::as)::run,
+                JobStore jobStore = new JobStore(tablePrefix, database, micros, leases);
+                scheduler.start(new ScheduledImports(jobStore, jobFiles, transferEnds, kit::as)::run,
                         new ScheduledBulk(actor -> wiring.bulk(actor, wiring.filters(actor)))::run,
-                        new ScheduledExports(database, tablePrefix, kit::as)::run);
+                        new ScheduledExports(jobStore, kit::as)::run);
                 return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -139,7 +139,7 @@ class ScheduledBulkOperationsCrashTest {
             long committed;
             try (ChildJvm child = ChildJvm.start(SubmitBulkInChildJvm.class, dir.resolve("child.log"), "256m", url,
                     prefix, db.tenant(), TEXT, String.valueOf(LEASE.toMillis()), operation)) {
-                committed = CrashedJobs.awaitProgress(connection, prefix + "bulk_job", null, db.tenant(), child,
+                committed = CrashedJobs.awaitProgress(connection, prefix + "job", "BULK", db.tenant(), child,
                         CUSTOMERS * 3 / 10, dir.resolve("child.log"));
                 child.kill();
             }

@@ -72,7 +72,7 @@ class SubmittedBulkTest {
 
     /** @return the stored request of the tenant's bulk job */
     private static String request(TestDb db, long job) {
-        return db.column("SELECT request FROM crm_bulk_job WHERE tenant_id = ? AND id = ?", db.tenant(), job).get(0);
+        return db.column("SELECT request FROM crm_job WHERE tenant_id = ? AND id = ?", db.tenant(), job).get(0);
     }
 
     @DbTest
@@ -128,7 +128,7 @@ class SubmittedBulkTest {
         assertThatThrownBy(() -> crm.bulk().submit(Selection.all(), BulkOperation.edit(CustomerPatch.builder(0)
                 .custom("t_text", new Object()).build()))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("changes.custom.t_text"));
-        assertThat(db.count("bulk_job")).isZero();
+        assertThat(db.count("job")).isZero();
     }
 
     @DbTest

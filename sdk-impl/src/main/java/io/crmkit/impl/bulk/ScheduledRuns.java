@@ -2,22 +2,22 @@ package io.crmkit.impl.bulk;
 
 import io.crmkit.api.Actor;
 import io.crmkit.api.ProgressListener;
-import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkOperation;
 import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.StorageException;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.job.JobState;
 import io.crmkit.impl.filter.CompiledMatch;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.job.RunningJobs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +32,8 @@ import org.slf4j.LoggerFactory;
 final class ScheduledRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRuns.class);
-    private static final Set<BulkJob.State> ENDED = Set.of(BulkJob.State.DONE, BulkJob.State.FAILED,
-            BulkJob.State.CANCELLED);
-
     private final JobStore jobs;
+    private final BulkJobRows rows;
     private final Selections selections;
     private final BulkHandlers handlers;
     private final DefaultFilterService filters;
@@ -43,9 +41,10 @@ final class ScheduledRuns {
     private final RunningJobs running;
     private final JobLeases leases;
 
-    ScheduledRuns(JobStore jobs, Selections selections, BulkHandlers handlers, DefaultFilterService filters,
+    ScheduledRuns(JobStore jobs, BulkJobRows rows, Selections selections, BulkHandlers handlers, DefaultFilterService filters,
                   BulkRuns runs, RunningJobs running, JobLeases leases) {
         this.jobs = jobs;
+        this.rows = rows;
         this.selections = selections;
         this.handlers = handlers;
         this.filters = filters;
@@ -68,10 +67,10 @@ final class ScheduledRuns {
             LOG.warn("Scheduled bulk job {} of tenant '{}' has no stored request; nothing to run", jobId, tenantId);
             return;
         }
-        if (ENDED.contains(stored.get().state())) {
+        if (stored.get().ended()) {
             return;
         }
-        Optional<JobStore.Row> row = jobs.find(tenantId, jobId);
+        Optional<BulkJobRows.Scheduled> row = rows.findScheduled(tenantId, jobId);
         if (row.isEmpty()) {
             return;
         }
@@ -118,7 +117,7 @@ final class ScheduledRuns {
         LOG.warn("Bulk job {} of tenant '{}' cannot run and failed: {}", jobId, tenantId, reason);
     }
 
-    private void fail(String tenantId, JobStore.Row row, String reason) {
+    private void fail(String tenantId, BulkJobRows.Scheduled row, String reason) {
         fail(tenantId, row.job().id(), row.job().total(), reason);
     }
 
@@ -128,7 +127,7 @@ final class ScheduledRuns {
      * @throws UnreadableBulkRequest when the request does not describe the job
      * @throws ConflictException     when a live run holds the job
      */
-    private BulkRuns.Plan plan(String tenantId, String actorId, JobStore.Row row, String json) {
+    private BulkRuns.Plan plan(String tenantId, String actorId, BulkJobRows.Scheduled row, String json) {
         long jobId = row.job().id();
         StoredBulkRequest request = StoredBulkRequest.fromJson(json);
         if (request.jobId() != jobId) {
@@ -162,7 +161,7 @@ final class ScheduledRuns {
      * @return the ids the preview bound, for a selection by query; null for one by ids
      * @throws ValidationException on {@code token} when the request was not confirmed for this job
      */
-    private static List<Long> confirmed(JobStore.Row row, StoredBulkRequest request, BulkOperation.Delete delete) {
+    private static List<Long> confirmed(BulkJobRows.Scheduled row, StoredBulkRequest request, BulkOperation.Delete delete) {
         if (!request.confirmed() || row.token() == null || !MessageDigest.isEqual(
                 row.token().getBytes(StandardCharsets.UTF_8), delete.token().getBytes(StandardCharsets.UTF_8))) {
             throw ValidationException.of("token", "invalid", "token: the stored delete was not confirmed with the"
@@ -197,14 +196,15 @@ final class ScheduledRuns {
             running.started(jobId);
             return lease;
         }
-        Optional<BulkJob.State> state = jobs.stored(tenantId, jobId).map(JobStore.Stored::state);
-        if (state.isPresent() && (state.get() == BulkJob.State.QUEUED || state.get() == BulkJob.State.RUNNING)) {
+        Optional<JobStore.Stored> state = jobs.stored(tenantId, jobId);
+        if (state.isPresent() && (state.get().state() == JobState.QUEUED
+                || state.get().state() == JobState.RUNNING)) {
             throw new ConflictException("bulk job " + jobId + " is held by a live run; the scheduler tries again once"
                     + " its lease ended", jobId);
         }
-        if (state.isPresent() && !ENDED.contains(state.get())) {
+        if (state.isPresent() && !state.get().ended()) {
             LOG.warn("Scheduled bulk job {} of tenant '{}' is {}, not queued; nothing to run", jobId, tenantId,
-                    state.get());
+                    state.get().state());
         }
         return null;
     }

@@ -40,10 +40,10 @@ class ScheduledRunsTest {
     /** Stores a job handed over to the scheduler, as {@code submit} leaves it, with this request. */
     private static long scheduledJob(TestDb db, long id, String operation, String request) throws SQLException {
         try (Connection connection = db.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_bulk_job (tenant_id, id, actor_id,"
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_job (tenant_id, id, kind, actor_id,"
                      + " operation, selection, state, total, done, created_at, updated_at, lease_owner, lease_until,"
-                     + " request) VALUES (?, ?, 'agent-1', ?, 'filter: keyword:', 'QUEUED', 1, 0, ?, ?, 'scheduled', ?,"
-                     + " ?)")) {
+                     + " request) VALUES (?, ?, 'BULK', 'agent-1', ?, 'filter: keyword:', 'QUEUED', 1, 0, ?, ?,"
+                     + " 'scheduled', ?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
             insert.setString(1, db.tenant());
             insert.setLong(2, id);
@@ -63,7 +63,7 @@ class ScheduledRunsTest {
     /** Hands a previewed delete over to the scheduler with this request, as if it was confirmed, or leaves it so. */
     private static void storeRequest(TestDb db, long job, String request, boolean handOver) throws SQLException {
         try (Connection connection = db.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE crm_bulk_job SET request = ?"
+             PreparedStatement update = connection.prepareStatement("UPDATE crm_job SET request = ?"
                      + (handOver ? ", state = 'QUEUED', lease_owner = 'scheduled', lease_until = ?" : "")
                      + " WHERE tenant_id = ? AND id = ?")) {
             int index = 1;
