@@ -125,11 +125,12 @@ public final class CrmKit implements AutoCloseable {
     }
 
     /**
-     * Stops picking up scheduled jobs (submitted imports), then stops the job threads, letting running jobs finish
-     * their current chunk (waiting up to 30 seconds each; a submitted import stopped in the middle is continued by
-     * another kit on the database, any other job by running its operation again), stops renewing job leases (a job
-     * still queued here is interrupted once its lease ends and can be taken over by any kit), then closes the
-     * connection pool the kit created from a JDBC URL; a host's DataSource stays open.
+     * Stops picking up scheduled jobs (submitted imports, bulk operations and exports into the database), then stops
+     * the job threads (dry-run imports, exports to a host file, metric refreshes), letting running jobs finish their
+     * current chunk (waiting up to 30 seconds each; a scheduled job stopped in the middle is continued by another kit
+     * on the database, any other job by running it again), stops renewing job leases (a job still queued here is
+     * interrupted once its lease ends and can be taken over by any kit), then closes the connection pool the kit
+     * created from a JDBC URL; a host's DataSource stays open.
      */
     @Override
     public void close() {
@@ -427,8 +428,9 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
-         * Threads running submitted jobs: 1 to 64, 2 by default; as many again run the submitted imports this kit
-         * picks up from the database's scheduler.
+         * Threads running submitted jobs: 1 to 64, 2 by default. As many run the scheduled jobs this kit picks up from
+         * the database's scheduler (submitted imports, bulk operations and exports into the database), and as many
+         * again the jobs that run only here (dry-run imports, exports to a host file, metric refreshes).
          *
          * @param threads the kit's job threads
          * @return this builder
@@ -533,7 +535,7 @@ public final class CrmKit implements AutoCloseable {
                 CrmKit kit = new CrmKit(wiring, pool, dialect, tablePrefix, schemaVersion);
                 JobStore jobStore = new JobStore(tablePrefix, database, micros, leases);
                 scheduler.start(new ScheduledImports(jobStore, jobFiles, transferEnds, kit::as)::run,
-                        new ScheduledBulk(tablePrefix, database, micros, leases, kit::as)::run,
+                        new ScheduledBulk(actor -> wiring.bulk(actor, wiring.filters(actor)))::run,
                         new ScheduledExports(jobStore, kit::as)::run);
                 return kit;
             } catch (RuntimeException e) {

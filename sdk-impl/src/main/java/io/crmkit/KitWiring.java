@@ -140,8 +140,8 @@ final class KitWiring {
     }
 
     DefaultBulkService bulk(Actor actor, DefaultFilterService filters) {
-        return new DefaultBulkService(actor, tablePrefix, database, ids, clock, audit, fields, idSql, threads, running,
-                leases, scheduler, filters, writes);
+        return new DefaultBulkService(actor, tablePrefix, database, ids, clock, audit, fields, idSql, running, leases,
+                scheduler, filters, writes);
     }
 
     DefaultTrashService trash(Actor actor) {

@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** What the crash tests share: the customers file, watching a child JVM's job, waiting for the job another kit ends. */
@@ -78,6 +80,26 @@ final class CrashedJobs {
         }
         throw new AssertionError("the child JVM committed fewer than " + atLeast + " in " + CHILD_PATIENCE + ":\n"
                 + Files.readString(log));
+    }
+
+    /** @return the distinct versions of the tenant's customers (in {@code <prefix>customer}), in order */
+    static List<Long> versions(Connection connection, String prefix, String tenant) throws SQLException {
+        return longs(connection, "SELECT DISTINCT version FROM " + prefix + "customer WHERE tenant_id = ? ORDER BY"
+                + " version", tenant);
+    }
+
+    /** @return the first column of a query's rows, bound to the tenant, as longs */
+    static List<Long> longs(Connection connection, String sql, String tenant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, tenant);
+            try (ResultSet result = statement.executeQuery()) {
+                List<Long> values = new ArrayList<>();
+                while (result.next()) {
+                    values.add(result.getLong(1));
+                }
+                return values;
+            }
+        }
     }
 
     private static long done(Connection connection, String jobTable, String kind, String tenant)

@@ -21,11 +21,7 @@ import io.crmkit.testing.TestDb;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +53,7 @@ class ScheduledBulkCrashTest {
                         .run(ImportRequest.builder(ImportFile.of(
                                 CrashedJobs.numberedNames(dir.resolve("customers.csv"), CUSTOMERS))).build());
             }
-            List<Long> versionsBefore = versions(connection, prefix, db.tenant());
+            List<Long> versionsBefore = CrashedJobs.versions(connection, prefix, db.tenant());
             assertThat(versionsBefore).as("every customer at one version").hasSize(1);
 
             long committed;
@@ -82,8 +78,8 @@ class ScheduledBulkCrashTest {
                 assertThat(result.changed() + result.unchanged()).isEqualTo(CUSTOMERS);
                 assertThat(result.failed()).isZero();
                 assertThat(crm.filters().count(Filter.hasTag(TAG))).as("every customer tagged").isEqualTo(CUSTOMERS);
-                assertThat(versions(connection, prefix, db.tenant())).as("every customer changed exactly once")
-                        .containsExactly(versionsBefore.get(0) + 1);
+                assertThat(CrashedJobs.versions(connection, prefix, db.tenant()))
+                        .as("every customer changed exactly once").containsExactly(versionsBefore.get(0) + 1);
                 assertThat(crm.jobs().latest(JobKind.BULK, 10)).as("no second job").hasSize(1);
             }
         } finally {
@@ -92,20 +88,4 @@ class ScheduledBulkCrashTest {
             }
         }
     }
-
-    /** @return the distinct versions of the tenant's customers, in order */
-    private static List<Long> versions(Connection connection, String prefix, String tenant) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT version FROM " + prefix
-                + "customer WHERE tenant_id = ? ORDER BY version")) {
-            statement.setString(1, tenant);
-            try (ResultSet result = statement.executeQuery()) {
-                List<Long> versions = new ArrayList<>();
-                while (result.next()) {
-                    versions.add(result.getLong(1));
-                }
-                return versions;
-            }
-        }
-    }
-
-    }
+}

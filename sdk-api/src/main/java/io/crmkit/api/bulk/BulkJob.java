@@ -25,8 +25,8 @@ public record BulkJob(long id, String operation, String actorId, State state, lo
         /** A previewed delete waiting for its confirmation. */
         PENDING,
         /**
-         * Submitted, waiting for one of the kit's job threads; held by its kit (a lease the kit renews every few
-         * seconds), so running the same operation meanwhile is refused.
+         * Submitted, waiting for the scheduler of a kit on the database to take it, or taken and about to run; running
+         * the same operation meanwhile is refused.
          */
         QUEUED,
         /** Running now, held by its kit's lease. */
@@ -42,9 +42,10 @@ public record BulkJob(long id, String operation, String actorId, State state, lo
         CANCELLED,
         /**
          * Queued or running when its process stopped: the lease its kit renews while it holds the job ended (10
-         * seconds by default, see {@code CrmKit.Builder.jobLease}). Running the same operation on the same selection
-         * again, from any kit, continues this job; customers already processed are left as they are (a task creation
-         * skips the customers that got their task).
+         * seconds by default, see {@code CrmKit.Builder.jobLease}). A submitted job is continued by the scheduler of
+         * another kit on the database; running the same operation on the same selection again, from any kit, continues
+         * this job too. Customers already processed are left as they are (a task creation skips the customers that
+         * got their task, a delete finds them in the trash).
          */
         INTERRUPTED
     }

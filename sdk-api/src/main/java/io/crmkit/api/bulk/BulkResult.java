@@ -8,7 +8,8 @@ import java.util.List;
  * @param operation the operation's name
  * @param total     customers selected
  * @param changed   customers changed (for a delete: moved to the trash)
- * @param unchanged customers that already were as the operation would make them
+ * @param unchanged customers that already were as the operation would make them (for a delete: already in the trash,
+ *                  such as those a run stopped by a crash moved there)
  * @param skipped   customers the operation does not apply to (an invalid status transition), or that stopped
  *                  matching the selection's query before their chunk ran
  * @param failed    customers that could not be changed (not found, invalid value, limit)

@@ -25,12 +25,14 @@ import java.util.Optional;
  * or as many but not the same) is refused with a {@link ValidationException} on {@code token} asking for a new
  * preview. A token confirms one delete: a second use, even at the same moment from another thread, is refused.
  *
- * <p>A submitted operation is {@link BulkJob.State#QUEUED} until a job thread takes it; queued or running, it is held
- * by its kit (a lease renewed every few seconds). Running the same operation with the same parameters on the same
- * selection while its job is held gets a {@code ConflictException}; once that job failed or its process stopped
- * ({@link BulkJob.State#INTERRUPTED}, seconds after the process died), running it again continues that job from any
- * kit, and customers already processed are left as they are: tags and statuses are set once, and a task creation
- * skips the customers that got their task.
+ * <p>A submitted operation is stored with its job and is {@link BulkJob.State#QUEUED} until the scheduler of a kit on
+ * the database takes it; running, it is held by that kit (a lease renewed every few seconds). When that kit dies,
+ * another kit's scheduler continues the job once its lease ended. Running the same operation with the same
+ * parameters on the same selection while its job is queued or held gets a {@code ConflictException}; once that job
+ * failed or its process stopped ({@link BulkJob.State#INTERRUPTED}, seconds after the process died), running it
+ * again continues that job from any kit. Customers already processed are left as they are and counted unchanged:
+ * attributes, tags and statuses are set once, a task creation skips the customers that got their task, and a delete
+ * finds them in the trash.
  *
  * <p>At most {@value #MAX_CUSTOMERS} customers per operation; a larger selection gets a
  * {@link LimitExceededException} before anything is written.
@@ -87,19 +89,23 @@ public interface BulkService {
     DeletePreview previewDelete(Selection selection);
 
     /**
-     * Starts an operation as a job and returns at once. The checks of {@link #run(Selection, BulkOperation)} that need
-     * no database run first and throw here. Adding or removing tags, identifying as valid, recycling to the pool and
-     * assigning are handed to the kit's scheduler with their selection stored in the database: any kit on the database
-     * may run them, and when the kit running one stops, another kit continues it once the first kit's job lease ended
-     * (customers already changed are left as they are and counted unchanged). An edit, a task creation and a delete
-     * run in this kit's job executor (their parameters are not stored); a kit that stops leaves them interrupted, and
-     * running the same operation again continues them.
+     * Starts an operation as a job and returns at once. The checks of {@link #run(Selection, BulkOperation)} run
+     * first and throw here. Every operation is then handed to the kit's scheduler with its selection and all its
+     * parameters stored in the database (an edit's typed custom values, a task's draft, a delete's reason and the
+     * customers its preview bound): any kit on the database may run it, and when the kit running it stops, another
+     * kit continues it once the first kit's job lease ended (customers already processed are left as they are and
+     * counted unchanged). A delete's token is consumed here, before its job is scheduled, and the job runs only as
+     * the job the token confirmed: a second submission or run with the token is refused, even from another kit at the
+     * same moment.
      *
      * @param selection the customers to act on, by ids or by query; not null
      * @param operation what to do to them; not null
-     * @return the job's id, for {@link #job(long)} and {@code Crm.jobs()}
+     * @return the job's id, for {@link #job(long)} and {@code Crm.jobs()}; for a delete, the job its preview stored
      * @throws ValidationException       when the operation's values are invalid, or a delete's confirmation is
-     *                                   missing or wrong (nothing is written)
+     *                                   missing or wrong (nothing is written); on {@code changes.key} or
+     *                                   {@code changes.custom.key}, code {@code wrong_type}, for an edit's value of a
+     *                                   Java type no field takes (text, numbers, booleans, dates, date-times, URIs and
+     *                                   collections of these can be stored)
      * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
      * @throws PermissionDeniedException without the operation's permission
      */

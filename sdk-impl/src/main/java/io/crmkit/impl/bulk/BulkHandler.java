@@ -3,6 +3,7 @@ package io.crmkit.impl.bulk;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkOperation;
+import java.util.Set;
 
 /**
  * What one kind of bulk operation does: checks its values and applies it to chunks. One per permitted class of
@@ -15,6 +16,14 @@ interface BulkHandler<O extends BulkOperation> {
     /** @return the permission the operation needs; more may be checked by {@link #prepare} */
     default Permission permission() {
         return Permission.BULK_EDIT;
+    }
+
+    /**
+     * @return every permission the operation needs, {@link #permission()} and those {@link #prepare} checks: what a
+     *         scheduled run of a submitted operation acts with (its submission checked them)
+     */
+    default Set<Permission> permissions() {
+        return Set.of(permission());
     }
 
     /**

@@ -60,6 +60,16 @@ final class BulkJobRows {
         return jobs.find(tenantId, id, BULK).map(BulkJobRows::job);
     }
 
+    /** A stored bulk job with its confirmation token and the selection it bound, for the scheduled run that takes it. */
+    record Scheduled(BulkJob job, String token, String selection) {
+    }
+
+    /** @return the job with its token and bound selection */
+    Optional<Scheduled> findScheduled(String tenantId, long id) {
+        return jobs.findWithSelection(tenantId, id, JobKind.BULK).map(stored -> new Scheduled(job(stored), stored.text(JobTable.TOKEN),
+                stored.text(JobTable.SELECTION)));
+    }
+
     /** @return the latest job of the operation with this run key (its parameters and selection) */
     Optional<BulkJob> latestRun(String tenantId, String runKey) {
         return jobs.latestRun(tenantId, JobKind.BULK, runKey).map(BulkJobRows::job);

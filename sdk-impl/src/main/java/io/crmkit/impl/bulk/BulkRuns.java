@@ -14,6 +14,7 @@ import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.filter.CompiledMatch;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.job.JobLeases;
@@ -76,11 +77,12 @@ final class BulkRuns {
     /**
      * An operation checked and counted, with its job stored QUEUED under the lease and registered as running here.
      *
-     * @param members the ids a delete's preview bound, in order, when it selects by query; else null
-     * @param match   the selection's query, compiled to check each chunk again under lock; null for all or ids
+     * @param members   the ids a delete's preview bound, in order, when it selects by query; else null
+     * @param match     the selection's query, compiled to check each chunk again under lock; null for all or ids
+     * @param confirmed whether a delete's token was consumed for this job
      */
     record Plan(Actor actor, Lease lease, Selection selection, BulkOperation operation, ChunkWork work, long total,
-                List<Long> members, CompiledMatch match) {
+                List<Long> members, CompiledMatch match, boolean confirmed) {
         long jobId() {
             return lease.jobId();
         }
@@ -88,9 +90,21 @@ final class BulkRuns {
         Chunks chunks(DefaultFilterService filters) {
             return members != null ? Chunks.of(members) : new Chunks(selection, filters);
         }
+
+        /** @return what a scheduled run of this job runs */
+        StoredBulkRequest request() {
+            return new StoredBulkRequest(selection, operation, jobId(), confirmed, members);
+        }
     }
 
-    Plan prepare(Actor actor, Selection selection, BulkOperation operation) {
+    /**
+     * Checks an operation (permission, values, size), then stores its job QUEUED under a lease, or takes over its
+     * unfinished earlier job; a delete consumes its token here, once.
+     *
+     * @param toStore whether the operation is to be stored with its job (submitted): it is checked to be storable
+     *                before anything is written
+     */
+    Plan prepare(Actor actor, Selection selection, BulkOperation operation, boolean toStore) {
         BulkHandler<BulkOperation> handler = handlers.of(operation);
         Access.require(actor, handler.permission(), operation.name().replace('_', ' ') + " customers in bulk");
         ChunkWork work = handler.prepare(actor, operation);
@@ -98,11 +112,14 @@ final class BulkRuns {
         Selections.requireWithinLimit(total, operation.name());
         CompiledMatch match = Selections.byQuery(selection) ? filters.compile(selection.filter(), selection.keyword())
                 : null;
+        if (toStore) {
+            StoredBulkRequest.requireStorable(operation);
+        }
         if (operation instanceof BulkOperation.Delete confirmation) {
             return confirmed(actor, selection, confirmation, work, total, match);
         }
         Lease lease = queue(actor, selection, operation, total, Selections.runKey(selection, work.parameters()));
-        return new Plan(actor, lease, selection, operation, work, total, null, match);
+        return new Plan(actor, lease, selection, operation, work, total, null, match, false);
     }
 
     /** Starts the pending delete a confirmation's token names, once, and audits it. */
@@ -134,7 +151,7 @@ final class BulkRuns {
             running.ended(jobId);
             throw e;
         }
-        return new Plan(actor, lease, selection, confirmation, work, total, members, match);
+        return new Plan(actor, lease, selection, confirmation, work, total, members, match, true);
     }
 
     /**
@@ -168,14 +185,15 @@ final class BulkRuns {
     }
 
     /**
-     * Hands a prepared job over to the kit's scheduler with its stored request: it no longer runs here, and whichever
-     * kit's scheduler picks it up runs it ({@link ScheduledBulk}).
+     * Hands a prepared job over to the kit's scheduler with its stored request ({@link Plan#request()}): it no longer
+     * runs here, and whichever kit's scheduler picks it up runs it ({@link ScheduledRuns}). On a failure the job is
+     * failed.
      *
      * @throws LeaseLostException when the job was taken over elsewhere meanwhile
      */
-    void handOver(Plan plan, String request) {
+    void handOver(Plan plan) {
         try {
-            if (!jobs.handOver(plan.lease(), request)) {
+            if (!jobs.handOver(plan.lease(), plan.request().toJson())) {
                 throw new LeaseLostException(plan.jobId());
             }
         } catch (RuntimeException e) {
@@ -252,6 +270,7 @@ final class BulkRuns {
                     : plan.work().apply(session, actor, plan.jobId(), targets, now);
             outcome.skipped.addAll(rechecked.skipped);
             outcome.failed.addAll(rechecked.failed);
+            countAlreadyDone(session, plan, outcome);
             if (!outcome.changed.isEmpty()) {
                 audit.record(session, actor, "bulk." + plan.operation().name(), "bulk_job", plan.jobId(),
                         outcome.changed.size() + " customer(s)");
@@ -259,6 +278,20 @@ final class BulkRuns {
             jobs.progress(session.getConnection(), plan.lease(), doneAfter);
             return outcome;
         });
+    }
+
+    /** Moves the customers not found that the operation finds already done from failed to unchanged. */
+    private static void countAlreadyDone(Session session, Plan plan, ChunkWrites.Outcome outcome) {
+        List<Long> notFound = outcome.failed.stream().filter(issue -> issue.code().equals("not_found"))
+                .map(BulkIssue::customerId).sorted().toList();
+        if (notFound.isEmpty()) {
+            return;
+        }
+        Set<Long> done = plan.work().alreadyDone(session, plan.actor(), notFound);
+        if (!done.isEmpty()) {
+            outcome.failed.removeIf(issue -> issue.code().equals("not_found") && done.contains(issue.customerId()));
+            outcome.unchanged += done.size();
+        }
     }
 
     /**

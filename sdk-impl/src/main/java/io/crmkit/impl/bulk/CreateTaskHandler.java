@@ -38,6 +38,11 @@ final class CreateTaskHandler implements BulkHandler<BulkOperation.CreateTask> {
     }
 
     @Override
+    public Set<Permission> permissions() {
+        return Set.of(permission(), Permission.WRITE);
+    }
+
+    @Override
     public ChunkWork prepare(Actor actor, BulkOperation.CreateTask create) {
         Access.require(actor, Permission.WRITE, "create tasks in bulk");
         TaskDraft draft = TaskValidator.clean(create.draft());

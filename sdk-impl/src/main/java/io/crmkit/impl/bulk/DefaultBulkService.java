@@ -18,7 +18,9 @@ import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.api.bulk.BulkService;
 import io.crmkit.api.bulk.DeletePreview;
 import io.crmkit.api.bulk.Selection;
+import io.crmkit.api.error.CrmException;
 import io.crmkit.api.error.NotFoundException;
+import io.crmkit.api.error.StorageException;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.activity.TaskStore;
 import io.crmkit.impl.customer.ChunkWrites;
@@ -31,11 +33,12 @@ import io.crmkit.impl.trash.TrashStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * {@link BulkService} for one actor: its parts are the operation handlers ({@link BulkHandlers}), the delete
- * confirmations ({@link DeleteTokens}) and the job runs ({@link BulkRuns}); this class only puts them together.
+ * confirmations ({@link DeleteTokens}), the job runs ({@link BulkRuns}) and the runs of submitted jobs on the
+ * scheduler ({@link ScheduledRuns}); this class only puts them together. Every submitted operation is stored with
+ * its job ({@link StoredBulkRequest}) and run by the kit's scheduler.
  */
 public final class DefaultBulkService implements BulkService {
 
@@ -47,12 +50,12 @@ public final class DefaultBulkService implements BulkService {
     private final BulkRuns runs;
     private final BulkJobSource source;
     private final DefaultJobs awaiting;
-    private final ExecutorService threads;
     private final JobScheduler scheduler;
+    private final ScheduledRuns scheduled;
 
     public DefaultBulkService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
-            AuditLog audit, FieldCatalog fields, IdStatements idSql, ExecutorService threads, RunningJobs running,
-            JobLeases leases, JobScheduler scheduler, DefaultFilterService filters, ChunkWrites writes) {
+            AuditLog audit, FieldCatalog fields, IdStatements idSql, RunningJobs running, JobLeases leases,
+            JobScheduler scheduler, DefaultFilterService filters, ChunkWrites writes) {
         this.actor = actor;
         JobStore store = new JobStore(tablePrefix, database, clock, leases);
         this.jobs = new BulkJobRows(store);
@@ -64,8 +67,8 @@ public final class DefaultBulkService implements BulkService {
                 audit, running, leases);
         this.source = new BulkJobSource(actor, store, running);
         this.awaiting = new DefaultJobs(actor, running, store, List.of(source));
-        this.threads = threads;
         this.scheduler = scheduler;
+        this.scheduled = new ScheduledRuns(store, jobs, selections, handlers, filters, runs, running, leases);
     }
 
     /** @return the bulk jobs of the actor's tenant, for {@code Crm.jobs()} */
@@ -76,32 +79,39 @@ public final class DefaultBulkService implements BulkService {
     @Override
     public BulkResult run(Selection selection, BulkOperation operation, ProgressListener listener) {
         ValidationException.requireNonNull(listener, "listener");
-        return runs.execute(prepare(selection, operation), listener);
+        return runs.execute(prepare(selection, operation, false), listener);
     }
 
     @Override
     public long submit(Selection selection, BulkOperation operation) {
-        BulkRuns.Plan plan = prepare(selection, operation);
-        Optional<String> request = StoredBulkRequest.toJson(selection, operation);
-        if (request.isPresent()) {
-            runs.handOver(plan, request.get());
+        BulkRuns.Plan plan = prepare(selection, operation, true);
+        runs.handOver(plan);
+        try {
             scheduler.scheduleBulk(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(), plan.jobId()));
-            return plan.jobId();
+        } catch (RuntimeException e) {
+            scheduled.fail(actor.tenantId(), plan.jobId(), plan.total(), "the scheduler could not take it");
+            throw e instanceof CrmException crm ? crm : new StorageException("could not schedule bulk job "
+                    + plan.jobId(), e);
         }
-        threads.execute(() -> {
-            try {
-                runs.execute(plan, ProgressListener.NONE);
-            } catch (RuntimeException e) {
-                // execute logged the failure and stored it with the job.
-            }
-        });
         return plan.jobId();
     }
 
-    private BulkRuns.Plan prepare(Selection selection, BulkOperation operation) {
+    /**
+     * Runs (or continues) a submitted job on the scheduler, as {@link ScheduledRuns#run}; the service's actor names
+     * who submitted it (its permissions are not used: the job runs with those its operation needs, checked when it
+     * was submitted).
+     *
+     * @throws io.crmkit.api.error.ConflictException when a live run holds the job: the scheduler tries again
+     * @throws io.crmkit.api.error.StorageException  when the database failed before the job was taken
+     */
+    void runScheduled(long jobId) {
+        scheduled.run(actor.tenantId(), actor.actorId(), jobId);
+    }
+
+    private BulkRuns.Plan prepare(Selection selection, BulkOperation operation, boolean toStore) {
         ValidationException.requireNonNull(selection, "selection");
         ValidationException.requireNonNull(operation, "operation");
-        return runs.prepare(actor, selection, operation);
+        return runs.prepare(actor, selection, operation, toStore);
     }
 
     @Override

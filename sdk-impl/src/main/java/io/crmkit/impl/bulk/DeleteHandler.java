@@ -9,10 +9,12 @@ import io.crmkit.impl.validation.Errors;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import io.crmkit.impl.db.Session;
 
 /**
  * Moves customers to the trash with the actor's reason; the confirmation's token is checked by {@link DeleteTokens}.
+ * A customer already in the trash is counted unchanged.
  */
 final class DeleteHandler implements BulkHandler<BulkOperation.Delete> {
 
@@ -59,6 +61,11 @@ final class DeleteHandler implements BulkHandler<BulkOperation.Delete> {
                 outcome.changed.addAll(moved);
                 ChunkWrites.reportMissing(chunk, new HashSet<>(moved), outcome);
                 return outcome;
+            }
+
+            @Override
+            public Set<Long> alreadyDone(Session session, Actor by, List<Long> notFound) {
+                return new HashSet<>(trash.inTrash(session.getConnection(), by.tenantId(), notFound));
             }
         };
     }

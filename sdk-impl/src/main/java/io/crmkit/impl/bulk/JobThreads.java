@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kit's threads for submitted jobs: daemon threads named {@code crmkit-job-N}, an unbounded queue. A job that
- * throws is logged, whether it was passed to {@code execute} or {@code submit}: a job's own failure is also stored
- * with the job, this catches what escapes it.
+ * The kit's threads for the jobs that run only in the kit that started them: dry-run imports, exports to a host file
+ * and activity metric refreshes (submitted bulk operations, imports and exports into the database run on the
+ * scheduler, {@code JobScheduler}). Daemon threads named {@code crmkit-job-N}, an unbounded queue. A job that throws is
+ * logged, whether it was passed to {@code execute} or {@code submit}: a job's own failure is also stored with the job,
+ * this catches what escapes it.
  */
 public final class JobThreads {
 

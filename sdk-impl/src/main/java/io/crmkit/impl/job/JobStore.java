@@ -154,6 +154,18 @@ public final class JobStore {
         return take(lease, new Change().set(TOTAL, total).set(DONE, 0L), STOPPED, clock.instant());
     }
 
+    /**
+     * Takes over a queued or running job whose lease ended (its process stopped, or it was released for the scheduled
+     * run that takes it, see {@link #releaseScheduled}), for a new run QUEUED under the lease that counts its work
+     * again from 0 of {@code total}; unlike a claim never a job that ended, so that a cancelled or failed job stays so.
+     * One conditional UPDATE.
+     *
+     * @return false when a live lease holds the job or it is not queued or running
+     */
+    public boolean takeOver(Lease lease, long total) {
+        return take(lease, new Change().set(TOTAL, total).set(DONE, 0L), JobLeases.LEASE_ENDED, clock.instant());
+    }
+
     private boolean take(Lease lease, Change change, String condition, Object... values) {
         change.set(STATE, JobState.QUEUED.name()).set(ERROR, null).set(CANCEL_REQUESTED, false)
                 .set(UPDATED_AT, clock.instant()).set(LEASE_OWNER, lease.owner()).set(LEASE_UNTIL, leases.until());
@@ -325,6 +337,14 @@ public final class JobStore {
         }
         return query("read a job", JobTable.READ, "id = ? AND " + kindIn(kinds), "", values(tenantId, id, kinds))
                 .stream().findFirst();
+    }
+
+    /** @return the tenant's job of the kind with this id, with its selection (read only on demand: it may be long) */
+    public Optional<StoredJob> findWithSelection(String tenantId, long id, JobKind kind) {
+        List<Column> columns = new ArrayList<>(JobTable.READ);
+        columns.add(SELECTION);
+        return query("read a job", columns, "id = ? AND kind = ?", "", List.of(tenantId, id, kind.name())).stream()
+                .findFirst();
     }
 
     /** @return the tenant's latest jobs of the kinds, at most {@code limit}, newest first: one query for every kind */

@@ -193,6 +193,15 @@ public final class TrashStore {
         return trashed;
     }
 
+    /** @return which of the ids are of customers of the tenant in the trash, unlocked */
+    public List<Long> inTrash(Connection connection, String tenantId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sql.longs(connection, "SELECT id FROM " + prefix + "trash_customer WHERE tenant_id = ? AND id IN ",
+                List.of(tenantId), ids, " ORDER BY id");
+    }
+
     /** @return which of the ids are of live customers of the tenant, unlocked */
     public List<Long> live(Connection connection, String tenantId, List<Long> ids) {
         return liveIds(connection, tenantId, ids, "");
