@@ -11,6 +11,7 @@ import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.TransferListener;
 import io.crmkit.impl.activity.MetricsRefresher;
+import io.crmkit.impl.activity.ScheduledMetrics;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
@@ -534,7 +535,8 @@ public final class CrmKit implements AutoCloseable {
                 JobStore jobStore = new JobStore(tablePrefix, database, micros, leases);
                 scheduler.start(new ScheduledImports(jobStore, jobFiles, transferEnds, kit::as)::run,
                         new ScheduledBulk(tablePrefix, database, micros, leases, kit::as)::run,
-                        new ScheduledExports(jobStore, kit::as)::run);
+                        new ScheduledExports(jobStore, kit::as)::run,
+                        new ScheduledMetrics(jobStore, kit::as)::run);
                 return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {
