@@ -11,6 +11,7 @@ import io.crmkit.api.io.ExportService;
 import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.TransferListener;
 import io.crmkit.impl.activity.MetricsRefresher;
+import io.crmkit.impl.activity.ScheduledMetrics;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
@@ -125,12 +126,12 @@ public final class CrmKit implements AutoCloseable {
     }
 
     /**
-     * Stops picking up scheduled jobs (submitted imports, bulk operations and exports into the database), then stops
-     * the job threads (dry-run imports, exports to a host file, metric refreshes), letting running jobs finish their
-     * current chunk (waiting up to 30 seconds each; a scheduled job stopped in the middle is continued by another kit
-     * on the database, any other job by running it again), stops renewing job leases (a job still queued here is
-     * interrupted once its lease ends and can be taken over by any kit), then closes the connection pool the kit
-     * created from a JDBC URL; a host's DataSource stays open.
+     * Stops picking up scheduled jobs (submitted imports, bulk operations, exports into the database and metric
+     * recomputes), then stops the job threads (dry-run imports, exports to a host file, metric refreshes after
+     * events), letting running jobs finish their current chunk (waiting up to 30 seconds each; a scheduled job stopped
+     * in the middle is continued by another kit on the database, any other job by running it again), stops renewing
+     * job leases (a job still queued here is interrupted once its lease ends and can be taken over by any kit), then
+     * closes the connection pool the kit created from a JDBC URL; a host's DataSource stays open.
      */
     @Override
     public void close() {
@@ -429,8 +430,9 @@ public final class CrmKit implements AutoCloseable {
 
         /**
          * Threads running submitted jobs: 1 to 64, 2 by default. As many run the scheduled jobs this kit picks up from
-         * the database's scheduler (submitted imports, bulk operations and exports into the database), and as many
-         * again the jobs that run only here (dry-run imports, exports to a host file, metric refreshes).
+         * the database's scheduler (submitted imports, bulk operations, exports into the database and metric
+         * recomputes), and as many again the jobs that run only here (dry-run imports, exports to a host file, metric
+         * refreshes after events).
          *
          * @param threads the kit's job threads
          * @return this builder
@@ -536,7 +538,8 @@ public final class CrmKit implements AutoCloseable {
                 JobStore jobStore = new JobStore(tablePrefix, database, micros, leases);
                 scheduler.start(new ScheduledImports(jobStore, jobFiles, transferEnds, kit::as)::run,
                         new ScheduledBulk(actor -> wiring.bulk(actor, wiring.filters(actor)))::run,
-                        new ScheduledExports(jobStore, kit::as)::run);
+                        new ScheduledExports(jobStore, kit::as)::run,
+                        new ScheduledMetrics(jobStore, kit::as)::run);
                 return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -169,10 +169,12 @@ final class KitWiring {
     }
 
     DefaultActivityService activities(Actor actor) {
-        return new DefaultActivityService(actor, tablePrefix, database, ids, clock, audit, idSql, growing, refresher);
+        return new DefaultActivityService(actor, tablePrefix, database, ids, clock, audit, idSql, growing, refresher,
+                jobStore, running, leases, scheduler);
     }
 
-    Jobs jobs(Actor actor, DefaultBulkService bulk, DefaultTransferJobs transfers) {
-        return new DefaultJobs(actor, running, jobStore, List.of(bulk.jobSource(), transfers.jobSource()));
+    Jobs jobs(Actor actor, DefaultBulkService bulk, DefaultTransferJobs transfers, DefaultActivityService activities) {
+        return new DefaultJobs(actor, running, jobStore, List.of(bulk.jobSource(), transfers.jobSource(),
+                activities.jobSource()));
     }
 }

@@ -104,14 +104,14 @@ final class ScopedCrm implements Crm {
 
     @Override
     public ActivityService activities() {
-        DefaultActivityService service = activities;
-        return service != null ? service : (activities = wiring.activities(actor));
+        return activityService();
     }
 
     @Override
     public Jobs jobs() {
         Jobs service = jobs;
-        return service != null ? service : (jobs = wiring.jobs(actor, bulkService(), transferJobs()));
+        return service != null ? service : (jobs = wiring.jobs(actor, bulkService(), transferJobs(),
+                activityService()));
     }
 
     private DefaultFilterService filterService() {
@@ -122,6 +122,11 @@ final class ScopedCrm implements Crm {
     private DefaultBulkService bulkService() {
         DefaultBulkService service = bulk;
         return service != null ? service : (bulk = wiring.bulk(actor, filterService()));
+    }
+
+    private DefaultActivityService activityService() {
+        DefaultActivityService service = activities;
+        return service != null ? service : (activities = wiring.activities(actor));
     }
 
     private DefaultTransferJobs transferJobs() {

@@ -198,11 +198,14 @@ class JobsTest {
         crm.customers().create(CustomerDraft.builder().name("one").build());
         crm.bulk().run(Selection.all(), BulkOperation.addTags(List.of("known")));
         long bulk = latest(crm, JobKind.BULK).id();
+        crm.activities().metrics().recomputeRatings();
+        long metrics = latest(crm, JobKind.METRICS).id();
+        // A kind this kit does not know (METRICS was one before recomputes became jobs).
         db.execute("INSERT INTO crm_job (tenant_id, id, kind, actor_id, state, dry_run, total, done, created_at,"
-                + " updated_at, cancel_requested) VALUES ('" + db.tenant() + "', 42, 'METRICS', 'newer', 'RUNNING',"
+                + " updated_at, cancel_requested) VALUES ('" + db.tenant() + "', 42, 'ARCHIVE', 'newer', 'RUNNING',"
                 + " FALSE, 10, 5, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE)");
 
-        assertThat(crm.jobs().latest(100)).extracting(Job::id).containsExactly(bulk);
+        assertThat(crm.jobs().latest(100)).extracting(Job::id).containsExactly(metrics, bulk);
         assertThat(crm.jobs().find(42)).isEmpty();
         assertThatThrownBy(() -> crm.jobs().cancel(42)).isInstanceOf(NotFoundException.class);
         assertThat(crm.bulk().jobs()).extracting(BulkJob::id).containsExactly(bulk);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A customer's metrics as last refreshed. Activity counts events; orders and spending count the orders whose
  * status counts ({@link OrderStatus#counts()}), summed in their own currencies as numbers (a tenant that sells
  * in several currencies converts before recording). The value rating comes from RFM quintiles across the tenant
- * and is set by {@link Metrics#recomputeRatings()}.
+ * and is set by a recompute ({@link Metrics#submitRecompute()}, {@link Metrics#recomputeRatings()}).
  *
  * @param customerId         whose metrics they are
  * @param lastActivityAt     the newest event or order time

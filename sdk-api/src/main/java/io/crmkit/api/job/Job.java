@@ -11,11 +11,13 @@ import java.util.Optional;
  *
  * @param id           the job's id, unique in its tenant
  * @param kind         what the job does
- * @param name         a bulk operation's name ({@code add_tags}, {@code delete}, ...), an import's file name, or an
- *                     export's file name ({@code (stream)} for an export written to a stream)
+ * @param name         a bulk operation's name ({@code add_tags}, {@code delete}, ...), an import's file name, an
+ *                     export's file name ({@code (stream)} for an export written to a stream), or
+ *                     {@code recompute_ratings} for a recompute of metrics
  * @param actorId      who started it
  * @param state        where it is
- * @param done         work done so far: customers of a bulk operation, rows of an import or export
+ * @param done         work done so far: customers of a bulk operation, rows of an import or export, customers
+ *                     refreshed by a recompute of metrics
  * @param total        work to do, in the same unit; an import knows it after its first pass over its file (0 until
  *                     then)
  * @param bulkResult   a bulk operation's outcome once it ended (also when cancelled: what was done)

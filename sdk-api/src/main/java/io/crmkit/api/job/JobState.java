@@ -18,8 +18,9 @@ public enum JobState {
     /** Stopped by {@link Jobs#cancel}; the work committed before it stays and is reported. */
     CANCELLED,
     /**
-     * Queued or running when its process stopped: the lease its kit renews ended. A submitted import is continued
-     * by another kit's scheduler seconds later, by itself; any other job by running the same import or operation
+     * Queued or running when its process stopped: the lease its kit renews ended. A job submitted to the scheduler
+     * (an import, an export into the database, a bulk operation, a recompute of metrics) is continued by another
+     * kit's scheduler seconds later, by itself; any other job by running the same import, operation or recompute
      * again, from any kit. {@link Jobs#cancel} ends it.
      */
     INTERRUPTED;

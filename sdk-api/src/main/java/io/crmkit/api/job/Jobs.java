@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every stored job of the actor's tenant: bulk operations, imports and exports, in one view. A job of another
+ * Every stored job of the actor's tenant: bulk operations, imports, exports and recomputes of metrics, in one view. A job of another
  * tenant is never found, listed, cancelled or awaited: its id is unknown here ({@link NotFoundException}).
  *
  * <p>Reading jobs ({@link #find}, {@link #latest}, {@link #await}) needs {@code READ}. Cancelling one needs the
  * permission that starts a job of its kind: {@code BULK_EDIT} for a bulk operation ({@code BULK_DELETE} for a bulk
- * delete), {@code IMPORT} for an import, {@code EXPORT} for an export.
+ * delete), {@code IMPORT} for an import, {@code EXPORT} for an export, {@code BULK_EDIT} for a recompute of metrics.
  *
  * <p>Jobs are started by their services ({@code BulkService.submit}, {@code ImportService.submit},
- * {@code ExportService.submit}) or run in the caller's thread ({@code run}); both are stored and show here.
+ * {@code ExportService.submit}, {@code Metrics.submitRecompute}) or run in the caller's thread ({@code run},
+ * {@code Metrics.recomputeRatings}); both are stored and show here.
  */
 public interface Jobs {
 

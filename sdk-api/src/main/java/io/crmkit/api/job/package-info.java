@@ -1,5 +1,6 @@
 /**
- * One view of every stored job of a tenant, whatever its kind: bulk operations, imports and exports. Find, list,
- * cancel and wait for a job through {@link io.crmkit.api.job.Jobs}, obtained from {@code Crm.jobs()}.
+ * One view of every stored job of a tenant, whatever its kind: bulk operations, imports, exports and recomputes of
+ * metrics. Find, list, cancel and wait for a job through {@link io.crmkit.api.job.Jobs}, obtained from
+ * {@code Crm.jobs()}.
  */
 package io.crmkit.api.job;

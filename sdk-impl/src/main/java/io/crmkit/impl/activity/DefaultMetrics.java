@@ -1,51 +1,55 @@
 package io.crmkit.impl.activity;
 
-import io.crmkit.impl.audit.AuditLog;
-import io.crmkit.impl.db.Database;
-import io.crmkit.impl.db.GrowingTables;
-import java.time.Clock;
-import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.CustomerMetrics;
 import io.crmkit.api.activity.Metrics;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.impl.access.Access;
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.GrowingTables;
+import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.job.JobStore;
+import io.crmkit.impl.job.RunningJobs;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Metrics} for one actor. Thread-safe. */
+/**
+ * {@link Metrics} for one actor. A recompute is one implementation ({@link MetricsRecompute}) whether it runs in the
+ * caller's thread ({@link #recomputeRatings()}) or on the kit's scheduler ({@link #submitRecompute()}, run by
+ * {@link ScheduledMetrics}). Thread-safe.
+ */
 final class DefaultMetrics implements Metrics {
 
-    /** Customers refreshed per transaction by {@link #recomputeRatings()}. */
-    private static final int CHUNK = IdStatements.MAX_IDS;
-
     private final Actor actor;
-    private final String tablePrefix;
     private final Database database;
     private final Clock clock;
-    private final AuditLog audit;
-    private final GrowingTables growing;
     private final MetricsRefresher refresher;
     private final MetricsStore store;
-    private final RfmRatings ratings;
     private final LiveCustomer live;
+    private final MetricsRecompute recompute;
+    private final JobScheduler scheduler;
 
-    DefaultMetrics(Actor actor, String tablePrefix, Database database, Clock clock, AuditLog audit,
-            IdStatements idSql, GrowingTables growing, MetricsRefresher refresher) {
+    DefaultMetrics(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+            IdStatements idSql, GrowingTables growing, MetricsRefresher refresher, JobStore jobs, RunningJobs running,
+            JobLeases leases, JobScheduler scheduler) {
         this.actor = actor;
-        this.tablePrefix = tablePrefix;
         this.database = database;
         this.clock = clock;
-        this.audit = audit;
-        this.growing = growing;
         this.refresher = refresher;
         this.store = new MetricsStore(tablePrefix, idSql);
-        this.ratings = new RfmRatings(tablePrefix);
         this.live = new LiveCustomer(tablePrefix);
+        this.recompute = new MetricsRecompute(tablePrefix, database, ids, clock, audit, idSql, growing, jobs, running,
+                leases);
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -71,31 +75,38 @@ final class DefaultMetrics implements Metrics {
     }
 
     @Override
+    public long submitRecompute() {
+        Access.require(actor, Permission.BULK_EDIT, "recompute customer ratings");
+        MetricsRecompute.Taken taken = recompute.take(actor);
+        if (taken.held()) {
+            return taken.jobId();
+        }
+        recompute.handOver(taken.lease());
+        scheduler.scheduleMetrics(new JobScheduler.ScheduledJob(actor.tenantId(), actor.actorId(), taken.jobId()));
+        return taken.jobId();
+    }
+
+    @Override
     public long recomputeRatings() {
         Access.require(actor, Permission.BULK_EDIT, "recompute customer ratings");
-        Instant now = clock.instant();
-        long afterId = Long.MIN_VALUE;
-        while (true) {
-            long after = afterId;
-            List<Long> ids = database.read("list customers", session -> IdStatements.rows(
-                    session.getConnection(), "SELECT id FROM " + tablePrefix + "customer WHERE tenant_id = ?"
-                            + " AND id > ? ORDER BY tenant_id, id LIMIT " + CHUNK, List.of(actor.tenantId(), after),
-                    row -> row.getLong(1)));
-            if (ids.isEmpty()) {
-                break;
-            }
-            database.write("refresh customer metrics", session -> {
-                store.refresh(session.getConnection(), actor.tenantId(), ids, now);
-                return null;
-            });
-            growing.wrote(List.of(tablePrefix + "customer_metric"), ids.size());
-            afterId = ids.get(ids.size() - 1);
+        MetricsRecompute.Taken taken = recompute.take(actor);
+        if (taken.held()) {
+            throw new ConflictException("a recompute of the metrics of tenant '" + actor.tenantId() + "' is queued or"
+                    + " running as job " + taken.jobId() + "; await it through jobs()", taken.jobId());
         }
-        return database.write("rate customers", session -> {
-            long rated = ratings.rate(session.getConnection(), actor.tenantId());
-            audit.record(session, actor, "metrics.rate", "customer", 0, rated + " customer(s) rated");
-            return rated;
-        });
+        return recompute.execute(actor, taken.lease(), MetricsJobRows.Progress.START, 0);
+    }
+
+    /**
+     * Runs a submitted recompute in the kit whose scheduler picked it up: takes its job over (waiting for the
+     * scheduler, or left by a kit that died) and continues it after the last customer refreshed.
+     *
+     * @throws ConflictException when a live run holds the job: the scheduler tries again after the lease
+     */
+    void runScheduled(long jobId) {
+        Access.require(actor, Permission.BULK_EDIT, "recompute customer ratings");
+        MetricsRecompute.Continued continued = recompute.takeScheduled(actor.tenantId(), jobId);
+        recompute.execute(actor, continued.lease(), continued.from(), continued.done());
     }
 
     private CustomerMetrics read(Connection connection, long customerId) {

@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Refreshes the activity metrics of customers whose events changed, on the kit's job threads, so that recording
  * events costs the events' writes only. Customers queue up while a refresh runs and are refreshed
- * {@value IdStatements#MAX_IDS} per transaction; one task drains the queue at a time. What is queued when the
- * process stops is not refreshed until the next {@code recomputeRatings()} (or a refresh on demand). A failed
- * refresh is logged and its customers dropped, for the same reason. One per kit; thread-safe.
+ * {@value IdStatements#MAX_IDS} per transaction; one task drains the queue at a time. The queue is this process's
+ * memory, not a stored job: the metrics are a cache of the events and orders, which a recompute of the tenant's
+ * metrics (a persistent job, {@code Metrics.submitRecompute}, or {@code recomputeRatings()}) makes right. So what is
+ * queued when the process stops is not refreshed until the next recompute (or a refresh on demand), and a failed
+ * refresh is logged and its customers dropped. One per kit; thread-safe.
  */
 public final class MetricsRefresher {
 

@@ -33,6 +33,9 @@ final class RfmRatings {
             {"monetary", "total_spent"}}) {
             List<Object> bounds = new ArrayList<>();
             rated = boundaries(connection, tenantId, dimension[1], bounds);
+            if (rated == 0) {
+                break; // no customer with orders: nothing to rate (and a CASE needs a WHEN)
+            }
             StringBuilder score = new StringBuilder("CASE");
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < bounds.size(); i++) {
@@ -44,8 +47,10 @@ final class RfmRatings {
             IdStatements.execute(connection, "UPDATE " + table + " SET " + dimension[0] + " = " + score
                     + " WHERE tenant_id = ? AND order_count > 0", values);
         }
-        IdStatements.execute(connection, "UPDATE " + table + " SET value_rating = FLOOR((2 * (recency + frequency"
-                + " + monetary) + 3) / 6) WHERE tenant_id = ? AND order_count > 0", List.of(tenantId));
+        if (rated > 0) {
+            IdStatements.execute(connection, "UPDATE " + table + " SET value_rating = FLOOR((2 * (recency + frequency"
+                    + " + monetary) + 3) / 6) WHERE tenant_id = ? AND order_count > 0", List.of(tenantId));
+        }
         IdStatements.execute(connection, "UPDATE " + table + " SET recency = NULL, frequency = NULL, monetary = NULL,"
                 + " value_rating = NULL WHERE tenant_id = ? AND order_count = 0 AND value_rating IS NOT NULL",
                 List.of(tenantId));

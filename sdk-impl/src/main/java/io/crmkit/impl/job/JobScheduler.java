@@ -29,6 +29,8 @@ public final class JobScheduler implements AutoCloseable {
     static final String BULK_TASK = "crmkit-bulk";
     /** The task of exports submitted into the database. */
     static final String EXPORT_TASK = "crmkit-export";
+    /** The task of submitted recomputes of metrics. */
+    static final String METRICS_TASK = "crmkit-metrics";
     private static final SecureRandom NAMES = new SecureRandom();
 
     private final OneTimeTask<ScheduledJob> imports;
@@ -37,6 +39,8 @@ public final class JobScheduler implements AutoCloseable {
     private final AtomicReference<Consumer<ScheduledJob>> bulkRunner = new AtomicReference<>();
     private final OneTimeTask<ScheduledJob> exports;
     private final AtomicReference<Consumer<ScheduledJob>> exportRunner = new AtomicReference<>();
+    private final OneTimeTask<ScheduledJob> metrics;
+    private final AtomicReference<Consumer<ScheduledJob>> metricsRunner = new AtomicReference<>();
     private final Scheduler scheduler;
 
     /**
@@ -68,10 +72,13 @@ public final class JobScheduler implements AutoCloseable {
         this.exports = Tasks.oneTime(EXPORT_TASK, ScheduledJob.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(lease))
                 .execute((instance, context) -> exportRunner.get().accept(instance.getData()));
+        this.metrics = Tasks.oneTime(METRICS_TASK, ScheduledJob.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(lease))
+                .execute((instance, context) -> metricsRunner.get().accept(instance.getData()));
         int missed = (int) Math.min(Integer.MAX_VALUE, lease.toMillis() / renewEvery.toMillis() + 2);
         byte[] random = new byte[6];
         NAMES.nextBytes(random);
-        this.scheduler = Scheduler.create(dataSource, imports, bulk, exports)
+        this.scheduler = Scheduler.create(dataSource, imports, bulk, exports, metrics)
                 .tableName(tablePrefix + "scheduled_tasks")
                 .schedulerName(new SchedulerName.Fixed("crmkit-" + HexFormat.of().formatHex(random)))
                 .threads(threads)
@@ -88,15 +95,17 @@ public final class JobScheduler implements AutoCloseable {
     /**
      * Starts picking up executions: due ones and, after their kit died, dead ones.
      *
-     * @param runImport runs (or continues) a submitted import
-     * @param runBulk   runs (or continues) a submitted bulk operation
-     * @param runExport runs (or runs again) an export submitted into the database
+     * @param runImport  runs (or continues) a submitted import
+     * @param runBulk    runs (or continues) a submitted bulk operation
+     * @param runExport  runs (or runs again) an export submitted into the database
+     * @param runMetrics runs (or continues) a submitted recompute of metrics
      */
     public void start(Consumer<ScheduledJob> runImport, Consumer<ScheduledJob> runBulk,
-                      Consumer<ScheduledJob> runExport) {
+                      Consumer<ScheduledJob> runExport, Consumer<ScheduledJob> runMetrics) {
         importRunner.set(runImport);
         bulkRunner.set(runBulk);
         exportRunner.set(runExport);
+        metricsRunner.set(runMetrics);
         scheduler.start();
     }
 
@@ -113,6 +122,19 @@ public final class JobScheduler implements AutoCloseable {
     /** Schedules an export's job to run now, in whichever kit picks it up first. */
     public void scheduleExport(ScheduledJob job) {
         scheduler.schedule(exports.instance(job.tenantId() + ":" + job.jobId(), job), Instant.now());
+    }
+
+    /**
+     * Schedules a recompute's job to run now, in whichever kit picks it up first. Each submission is an execution of
+     * its own: a job submitted again (after a cancel, a failure or its kit's death) reuses its id, and an execution of
+     * its earlier submission may not have been removed yet, which would swallow a second one of the same name.
+     * Whichever execution takes the job first runs it; another finds it held or ended.
+     */
+    public void scheduleMetrics(ScheduledJob job) {
+        byte[] nonce = new byte[4];
+        NAMES.nextBytes(nonce);
+        scheduler.schedule(metrics.instance(job.tenantId() + ":" + job.jobId() + ":" + HexFormat.of().formatHex(nonce),
+                job), Instant.now());
     }
 
     /** Stops picking up executions, waiting up to 30 seconds for running ones; their jobs continue elsewhere. */

@@ -5,9 +5,10 @@ import io.crmkit.api.job.JobKind;
 import java.util.Set;
 
 /**
- * The part of the kit whose jobs some kinds are (bulk operations; imports and exports), as one actor sees them: how
- * a stored job of its kinds reads as a {@link Job}, and what cancelling one needs. Every kind lives in the one job
- * table ({@link JobStore}); {@link DefaultJobs} reads it and hands each job to the source of its kind.
+ * The part of the kit whose jobs some kinds are (bulk operations; imports and exports; recomputes of metrics), as one
+ * actor sees them: how a stored job of its kinds reads as a {@link Job}, and what cancelling one needs. Every kind
+ * lives in the one job table ({@link JobStore}); {@link DefaultJobs} reads it and hands each job to the source of its
+ * kind.
  */
 public interface JobSource {
 

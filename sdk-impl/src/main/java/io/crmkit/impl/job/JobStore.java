@@ -166,6 +166,14 @@ public final class JobStore {
         return take(lease, new Change().set(TOTAL, total).set(DONE, 0L), JobLeases.LEASE_ENDED, clock.instant());
     }
 
+    /**
+     * Takes over a stopped job as {@link #claim(Lease, long)}, for a new run that does its work again from the start:
+     * its result so far (where a kind keeps the point a continuing run resumes from) is dropped.
+     */
+    public boolean claimAfresh(Lease lease, long total) {
+        return take(lease, new Change().set(TOTAL, total).set(DONE, 0L).set(RESULT, null), STOPPED, clock.instant());
+    }
+
     private boolean take(Lease lease, Change change, String condition, Object... values) {
         change.set(STATE, JobState.QUEUED.name()).set(ERROR, null).set(CANCEL_REQUESTED, false)
                 .set(UPDATED_AT, clock.instant()).set(LEASE_OWNER, lease.owner()).set(LEASE_UNTIL, leases.until());

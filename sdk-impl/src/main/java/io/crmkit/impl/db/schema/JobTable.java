@@ -3,8 +3,8 @@ package io.crmkit.impl.db.schema;
 import java.util.List;
 
 /**
- * The {@code job} table. Every stored job, whatever its kind: a bulk operation, an import, an export (and kinds a
- * newer kit stores, which {@code kind} names: no constraint limits it). Ids are unique per database (the kit's id
+ * The {@code job} table. Every stored job, whatever its kind: a bulk operation, an import, an export, a recompute of
+ * metrics (and kinds a newer kit stores, which {@code kind} names: no constraint limits it). Ids are unique per database (the kit's id
  * generator), so a job's id names it among every kind, and the files, failed rows and tasks of a job refer to it by
  * id alone.
  *

@@ -1,0 +1,262 @@
+package io.crmkit.impl.activity;
+
+import io.crmkit.api.Actor;
+import io.crmkit.api.error.ConflictException;
+import io.crmkit.api.job.JobState;
+import io.crmkit.impl.audit.AuditLog;
+import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.DuplicateKeyException;
+import io.crmkit.impl.db.GrowingTables;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobStore;
+import io.crmkit.impl.job.Lease;
+import io.crmkit.impl.job.LeaseLostException;
+import io.crmkit.impl.job.RunningJobs;
+import io.crmkit.impl.job.StoredJob;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job of a recompute of a tenant's metrics from its start to its end, the same whether it runs in the caller's
+ * thread or on the scheduler: takes the tenant's one recompute job (a new one, or the one that was cancelled, failed
+ * or interrupted, which then starts over), refreshes the customers in id order, {@value #CHUNK} per transaction, each
+ * chunk committing with the job's progress (the last customer refreshed) only while the run's lease holds the job,
+ * stops after a chunk when the job is cancelled, then rates the tenant in one last transaction, again only while the
+ * lease holds the job. A failure is logged and stored with the job. Thread-safe.
+ */
+final class MetricsRecompute {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsRecompute.class);
+    /** Customers refreshed per transaction. */
+    static final int CHUNK = IdStatements.MAX_IDS;
+
+    private final String customerTable;
+    private final String metricTable;
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final GrowingTables growing;
+    private final MetricsStore store;
+    private final RfmRatings ratings;
+    private final JobStore jobs;
+    private final MetricsJobRows rows;
+    private final RunningJobs running;
+    private final JobLeases leases;
+
+    MetricsRecompute(String tablePrefix, Database database, IdGenerator ids, Clock clock, AuditLog audit,
+                     IdStatements idSql, GrowingTables growing, JobStore jobs, RunningJobs running,
+                     JobLeases leases) {
+        this.customerTable = tablePrefix + "customer";
+        this.metricTable = tablePrefix + "customer_metric";
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.growing = growing;
+        this.store = new MetricsStore(tablePrefix, idSql);
+        this.ratings = new RfmRatings(tablePrefix);
+        this.jobs = jobs;
+        this.rows = new MetricsJobRows(jobs);
+        this.running = running;
+        this.leases = leases;
+    }
+
+    /**
+     * The tenant's recompute job as {@link #take} found it: taken by this run under {@code lease}, or held by a live
+     * run elsewhere ({@code lease} null).
+     *
+     * @param jobId the job's id
+     * @param lease this run's lease on it, registered as running here; null when another run holds the job
+     */
+    record Taken(long jobId, Lease lease) {
+        boolean held() {
+            return lease == null;
+        }
+    }
+
+    /**
+     * Takes the tenant's recompute job for a new run from the first customer, QUEUED under a new lease: a new job, or
+     * the unfinished one when it stopped (cancelled, failed, or its process died). Of two runs taking it at once one
+     * gets it; the other learns which job holds the work.
+     */
+    Taken take(Actor actor) {
+        String tenantId = actor.tenantId();
+        long total = remaining(tenantId, Long.MIN_VALUE);
+        for (int attempt = 1; ; attempt++) {
+            Optional<StoredJob> unfinished = rows.latest(tenantId).filter(job -> job.state() != JobState.DONE);
+            if (unfinished.isPresent()) {
+                long id = unfinished.get().id();
+                Lease lease = jobs.newLease(tenantId, id);
+                if (!jobs.claimAfresh(lease, total)) {
+                    return new Taken(id, null);
+                }
+                running.started(id);
+                return new Taken(id, lease);
+            }
+            Lease lease = jobs.newLease(tenantId, ids.next());
+            try {
+                rows.insertQueued(lease, actor.actorId(), total);
+            } catch (DuplicateKeyException e) {
+                // Another run stored the tenant's recompute between our look-up and our insert: look it up again.
+                if (attempt == 3) {
+                    throw e;
+                }
+                continue;
+            }
+            running.started(lease.jobId());
+            return new Taken(lease.jobId(), lease);
+        }
+    }
+
+    /**
+     * Takes over a recompute for the scheduled run that picked it up: one waiting for the scheduler, or one whose
+     * kit died, which continues after the last customer that kit refreshed.
+     *
+     * @return this run's lease, registered as running here, and where the run starts
+     * @throws ConflictException when a live run holds the job: the scheduler tries again after the lease
+     */
+    Continued takeScheduled(String tenantId, long jobId) {
+        Lease lease = jobs.newLease(tenantId, jobId);
+        if (!jobs.claim(lease)) {
+            throw new ConflictException("recompute " + jobId + " is held by a live run", jobId);
+        }
+        running.started(jobId);
+        try {
+            StoredJob stored = rows.find(tenantId, jobId).orElseThrow(() -> new LeaseLostException(jobId));
+            return new Continued(lease, MetricsJobRows.progress(stored), stored.done());
+        } catch (RuntimeException e) {
+            LOG.warn("Recompute {} of tenant '{}' could not read where to continue; the job stores why", jobId,
+                    tenantId, e);
+            jobs.fail(lease, e);
+            leases.release(lease);
+            running.ended(jobId);
+            throw e;
+        }
+    }
+
+    /**
+     * A recompute taken over to be continued.
+     *
+     * @param lease this run's lease
+     * @param from  the progress stored: where the run starts
+     * @param done  the customers refreshed before
+     */
+    record Continued(Lease lease, MetricsJobRows.Progress from, long done) {
+    }
+
+    /**
+     * Hands a job taken by {@link #take} over to the kit's scheduler with its request: it no longer runs here, and
+     * whichever kit's scheduler picks it up runs it ({@link ScheduledMetrics}).
+     *
+     * @throws LeaseLostException when the job was taken over elsewhere meanwhile
+     */
+    void handOver(Lease lease) {
+        try {
+            if (!jobs.handOver(lease, MetricsJobRows.REQUEST)) {
+                throw new LeaseLostException(lease.jobId());
+            }
+        } catch (RuntimeException e) {
+            jobs.fail(lease, e);
+            throw e;
+        } finally {
+            leases.release(lease);
+            running.ended(lease.jobId());
+        }
+    }
+
+    /**
+     * Runs a job held by the lease from {@code from} to its end: DONE with the ratings set, CANCELLED after a chunk
+     * (no rating written), or FAILED; releases the lease in every case.
+     *
+     * @param done the customers refreshed before {@code from}
+     * @return the customers rated; 0 when the job was cancelled
+     * @throws LeaseLostException when the job was taken over elsewhere after the lease ended
+     * @throws RuntimeException   what made the job fail, stored with it and logged
+     */
+    long execute(Actor actor, Lease lease, MetricsJobRows.Progress from, long done) {
+        String tenantId = actor.tenantId();
+        long jobId = lease.jobId();
+        long refreshed = done;
+        try {
+            if (running.isCancelled(jobId)) {
+                jobs.cancel(lease, "cancelled before it started; no rating was written");
+                return 0;
+            }
+            if (!jobs.begin(lease)) {
+                throw new LeaseLostException(jobId);
+            }
+            Instant now = clock.instant();
+            long total = done + remaining(tenantId, from.lastCustomerId());
+            jobs.total(lease, total);
+            long after = from.lastCustomerId();
+            while (true) {
+                List<Long> chunk = next(tenantId, after);
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                long last = chunk.get(chunk.size() - 1);
+                long doneAfter = refreshed + chunk.size();
+                database.write("refresh customer metrics", session -> {
+                    store.refresh(session.getConnection(), tenantId, chunk, now);
+                    jobs.progress(session.getConnection(), lease, doneAfter, MetricsJobRows.toJson(
+                            new MetricsJobRows.Progress(last, null)));
+                    return null;
+                });
+                growing.wrote(List.of(metricTable), chunk.size());
+                refreshed = doneAfter;
+                after = last;
+                if (running.isCancelled(jobId) || leases.cancelRequested(lease)) {
+                    jobs.cancel(lease, "cancelled after " + refreshed + " of " + total + " customers: those keep"
+                            + " their new counts, no rating was written; " + MetricsJobRows.AGAIN + " to recompute"
+                            + " from the first customer", refreshed, MetricsJobRows.toJson(
+                                    new MetricsJobRows.Progress(after, null)));
+                    return 0;
+                }
+            }
+            long lastRefreshed = after;
+            long counted = refreshed;
+            long rated = database.write("rate customers", session -> {
+                long count = ratings.rate(session.getConnection(), tenantId);
+                audit.record(session, actor, "metrics.rate", "customer", 0, count + " customer(s) rated");
+                // Commits the ratings only while this run still holds the job.
+                jobs.progress(session.getConnection(), lease, counted, MetricsJobRows.toJson(
+                        new MetricsJobRows.Progress(lastRefreshed, count)));
+                return count;
+            });
+            if (refreshed > total) {
+                jobs.total(lease, refreshed); // customers created during the run were refreshed too
+            }
+            jobs.finish(lease, refreshed, MetricsJobRows.toJson(new MetricsJobRows.Progress(after, rated)));
+            return rated;
+        } catch (RuntimeException e) {
+            LOG.warn("Recompute {} of the metrics of tenant '{}' failed after {} customers; the job stores why",
+                    jobId, tenantId, refreshed, e);
+            jobs.fail(lease, e);
+            throw e;
+        } finally {
+            leases.release(lease);
+            running.ended(jobId);
+        }
+    }
+
+    /** @return how many customers of the tenant come after {@code afterId} */
+    private long remaining(String tenantId, long afterId) {
+        return database.read("count customers", session -> IdStatements.rows(session.getConnection(),
+                "SELECT COUNT(*) FROM " + customerTable + " WHERE tenant_id = ? AND id > ?", List.of(tenantId,
+                        afterId), row -> row.getLong(1)).get(0));
+    }
+
+    /** @return the next customers after {@code afterId}, in id order, at most {@value #CHUNK} */
+    private List<Long> next(String tenantId, long afterId) {
+        return database.read("list customers", session -> IdStatements.rows(session.getConnection(),
+                "SELECT id FROM " + customerTable + " WHERE tenant_id = ? AND id > ? ORDER BY tenant_id, id LIMIT "
+                        + CHUNK, List.of(tenantId, afterId), row -> row.getLong(1)));
+    }
+}
