@@ -109,32 +109,38 @@ public final class JobScheduler implements AutoCloseable {
         scheduler.start();
     }
 
-    /** Schedules an import's job to run now, in whichever kit picks it up first. */
+    /** Schedules an import's job to run now, in whichever kit picks it up first; see {@link #executionName}. */
     public void scheduleImport(ScheduledJob job) {
-        scheduler.schedule(imports.instance(job.tenantId() + ":" + job.jobId(), job), Instant.now());
+        scheduler.schedule(imports.instance(executionName(job), job), Instant.now());
     }
 
-    /** Schedules a bulk operation's job to run now, in whichever kit picks it up first. */
+    /** Schedules a bulk operation's job to run now, in whichever kit picks it up first; see {@link #executionName}. */
     public void scheduleBulk(ScheduledJob job) {
-        scheduler.schedule(bulk.instance(job.tenantId() + ":" + job.jobId(), job), Instant.now());
+        scheduler.schedule(bulk.instance(executionName(job), job), Instant.now());
     }
 
-    /** Schedules an export's job to run now, in whichever kit picks it up first. */
+    /** Schedules an export's job to run now, in whichever kit picks it up first; see {@link #executionName}. */
     public void scheduleExport(ScheduledJob job) {
-        scheduler.schedule(exports.instance(job.tenantId() + ":" + job.jobId(), job), Instant.now());
+        scheduler.schedule(exports.instance(executionName(job), job), Instant.now());
+    }
+
+    /** Schedules a recompute's job to run now, in whichever kit picks it up first; see {@link #executionName}. */
+    public void scheduleMetrics(ScheduledJob job) {
+        scheduler.schedule(metrics.instance(executionName(job), job), Instant.now());
     }
 
     /**
-     * Schedules a recompute's job to run now, in whichever kit picks it up first. Each submission is an execution of
-     * its own: a job submitted again (after a cancel, a failure or its kit's death) reuses its id, and an execution of
-     * its earlier submission may not have been removed yet, which would swallow a second one of the same name.
-     * Whichever execution takes the job first runs it; another finds it held or ended.
+     * Each submission is an execution of its own: a job submitted again (after a cancel, a failure or its kit's death)
+     * keeps its id, and an execution of its earlier submission may not have been removed yet, which would swallow a
+     * second one of the same name. Whichever execution takes the job first runs it; another finds it held (and tries
+     * again after the lease) or ended (and does nothing).
+     *
+     * @return the job's execution name: tenant, job id and a random suffix
      */
-    public void scheduleMetrics(ScheduledJob job) {
+    static String executionName(ScheduledJob job) {
         byte[] nonce = new byte[4];
         NAMES.nextBytes(nonce);
-        scheduler.schedule(metrics.instance(job.tenantId() + ":" + job.jobId() + ":" + HexFormat.of().formatHex(nonce),
-                job), Instant.now());
+        return job.tenantId() + ":" + job.jobId() + ":" + HexFormat.of().formatHex(nonce);
     }
 
     /** Stops picking up executions, waiting up to 30 seconds for running ones; their jobs continue elsewhere. */
