@@ -2,8 +2,9 @@ package io.crmkit.api.filter;
 
 /**
  * How a {@link Filter.Condition} compares a field with its values. Which operators a field accepts depends
- * on its type; a condition that does not fit is refused when the filter is used, with the path of the
- * condition in the tree.
+ * on the field ({@link FilterService#fields()} lists them); a condition that does not fit is refused when the filter
+ * is used, with the path of the condition in the tree. The operators that look for a part of a text
+ * ({@link #CONTAINS}, {@link #NOT_CONTAINS}, {@link #STARTS_WITH}, {@link #ENDS_WITH}) refuse an empty part.
  */
 public enum Operator {
     /** Equal to the one value. Text, number, date, datetime, choice, boolean. */
