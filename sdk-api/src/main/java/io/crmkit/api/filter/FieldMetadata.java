@@ -22,8 +22,9 @@ import java.util.Optional;
  * @param label           the name to show: the custom field's label, or an English name for a built-in field
  * @param kind            where the field's values come from
  * @param type            the type of the field's values
- * @param operators       the operators a condition on the field accepts, in a stable order; empty for a field that
- *                        can only be shown ({@code createdBy})
+ * @param operators       the operators a condition on the field accepts, in a stable order; every field listed takes
+ *                        at least one today (every list column can be filtered on), empty would be a field that can
+ *                        only be shown
  * @param options         the values a {@link ValueType#CHOICE} or {@link ValueType#ID} field compares with, in
  *                        display order, at most {@link #MAX_OPTIONS}; empty for other fields, where any value of
  *                        the type goes (tags are free text)
