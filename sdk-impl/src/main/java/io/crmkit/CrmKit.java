@@ -16,10 +16,10 @@ import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.io.ScheduledExports;
 import io.crmkit.impl.io.ScheduledImports;
-import io.crmkit.impl.bulk.ScheduledBulk;
 import io.crmkit.impl.bulk.ScheduledBulk;
 import io.crmkit.impl.io.TransferEnds;
 import io.crmkit.impl.io.TransferLimits;
@@ -520,7 +520,7 @@ public final class CrmKit implements AutoCloseable {
                 ExecutorService jobs = JobThreads.open(jobThreads);
                 JobScheduler scheduler = new JobScheduler(source, tablePrefix, jobThreads, jobLease, jobLeaseRenewal);
                 GrowingTables growing = new GrowingTables(database);
-                JobLeases leases = new JobLeases(database, micros, jobLease, jobLeaseRenewal);
+                JobLeases leases = new JobLeases(database, micros, tablePrefix, jobLease, jobLeaseRenewal);
                 JobFiles jobFiles = new JobFiles(database, micros, tablePrefix, jobFileRetention);
                 TransferEnds transferEnds = new TransferEnds(transferListeners);
                 KitWiring wiring = new KitWiring(new KitWiring.Settings(tablePrefix, addressDirectory, lifecycleStages,
@@ -531,9 +531,10 @@ public final class CrmKit implements AutoCloseable {
                         leases, jobFiles, scheduler);
                 jobFiles.deleteExpired();
                 CrmKit kit = new CrmKit(wiring, pool, dialect, tablePrefix, schemaVersion);
-                scheduler.start(new ScheduledImports(database, tablePrefix, jobFiles, transferEnds, kit::as)::run,
+                JobStore jobStore = new JobStore(tablePrefix, database, micros, leases);
+                scheduler.start(new ScheduledImports(jobStore, jobFiles, transferEnds, kit::as)::run,
                         new ScheduledBulk(tablePrefix, database, micros, leases, kit::as)::run,
-                        new ScheduledExports(database, tablePrefix, kit::as)::run);
+                        new ScheduledExports(jobStore, kit::as)::run);
                 return kit;
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -32,6 +32,7 @@ import io.crmkit.impl.job.DefaultJobs;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.merge.DefaultMergeService;
 import io.crmkit.impl.trash.DefaultTrashService;
@@ -78,6 +79,7 @@ final class KitWiring {
     private final JobLeases leases;
     private final JobFiles jobFiles;
     private final JobScheduler scheduler;
+    private final JobStore jobStore;
     private final CustomerEditor editor;
     private final ChunkWrites writes;
 
@@ -103,6 +105,7 @@ final class KitWiring {
         this.leases = leases;
         this.jobFiles = jobFiles;
         this.scheduler = scheduler;
+        this.jobStore = new JobStore(tablePrefix, database, clock, leases);
         this.audit = new AuditLog(ids, clock);
         this.fieldValues = new FieldValues(phones);
         this.segments = new SegmentCache();
@@ -172,6 +175,6 @@ final class KitWiring {
     }
 
     Jobs jobs(Actor actor, DefaultBulkService bulk, DefaultTransferJobs transfers) {
-        return new DefaultJobs(actor, running, List.of(bulk.jobSource(), transfers.jobSource()));
+        return new DefaultJobs(actor, running, jobStore, List.of(bulk.jobSource(), transfers.jobSource()));
     }
 }

@@ -112,7 +112,7 @@ public final class BulkBenchmark {
                 FilterData.delete(pool, prefix, tenant);
                 try (Connection connection = pool.getConnection()) {
                     for (String table : List.of("trash_customer", "trash_identity", "trash_tag", "trash_custom_value",
-                            "bulk_job")) {
+                            "job")) {
                         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + prefix + table
                                 + " WHERE tenant_id = ?")) {
                             delete.setString(1, tenant);

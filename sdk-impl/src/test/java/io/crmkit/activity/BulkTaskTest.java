@@ -147,7 +147,7 @@ class BulkTaskTest {
         assertThatThrownBy(() -> db.crm().bulk().submit(one, BulkOperation.createTask(TaskDraft.of("a\tb"))))
                 .isInstanceOf(ValidationException.class);
         assertThat(db.count("task")).isZero();
-        assertThat(db.count("bulk_job")).isZero();
+        assertThat(db.count("job")).isZero();
         assertThat(db.otherTenant().bulk().run(one, BulkOperation.createTask(FOLLOW_UP)).failed()).isEqualTo(1);
         assertThat(db.count("task")).isZero();
     }

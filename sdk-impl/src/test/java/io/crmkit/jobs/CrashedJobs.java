@@ -55,9 +55,9 @@ final class CrashedJobs {
     }
 
     /**
-     * Reads the progress of the tenant's job in {@code jobTable} (a prefixed table with a {@code done} column; its
-     * rows of {@code kind} only when not null) with plain JDBC, no kit of the test's own, until the child JVM
-     * committed {@code atLeast}. A table the child has not created yet reads as no progress.
+     * Reads the progress of the tenant's job of {@code kind} in {@code jobTable} (the prefixed job table; any kind
+     * when null) with plain JDBC, no kit of the test's own, until the child JVM committed {@code atLeast}. A table the
+     * child has not created yet reads as no progress.
      *
      * @return what was committed then
      * @throws AssertionError with the child's log when it ended first or took longer than {@link #CHILD_PATIENCE}

@@ -45,8 +45,8 @@ class JobLeaseTest {
             throw new IllegalStateException("stop after " + done);
         })).hasMessageContaining("stop after 500");
         long id = crm.imports().jobs().latest().get(0).id();
-        db.execute("UPDATE crm_transfer_job SET state = 'RUNNING', lease_until = NULL WHERE tenant_id = '"
-                + db.tenant() + "' AND id = " + id);
+        db.execute("UPDATE crm_job SET state = 'RUNNING', lease_until = NULL WHERE tenant_id = '" + db.tenant()
+                + "' AND id = " + id);
         return id;
     }
 
@@ -116,8 +116,8 @@ class JobLeaseTest {
             assertThatThrownBy(() -> crm.imports().run(request, (done, total) -> {
                 if (takenOver.isEmpty()) {
                     // The run stalls longer than its lease (a long pause, a lost network) and another kit takes over.
-                    db.execute("UPDATE crm_transfer_job SET lease_until = NULL WHERE tenant_id = '" + db.tenant()
-                            + "'");
+                    db.execute("UPDATE crm_job SET lease_until = NULL WHERE tenant_id = '" + db.tenant()
+                            + "' AND kind = 'IMPORT'");
                     takenOver.add(elsewhere.imports().run(request).rows());
                 }
             })).isInstanceOf(ConflictException.class).hasMessageContaining("was taken over or cancelled");
@@ -149,7 +149,7 @@ class JobLeaseTest {
             long bulk = crm.bulk().run(Selection.all(), BulkOperation.addTags(List.of("a"))).total();
             assertThat(bulk).isEqualTo(1000);
             BulkJob job = crm.bulk().jobs().get(0);
-            db.execute("UPDATE " + prefix + "bulk_job SET state = 'RUNNING' WHERE id = " + job.id());
+            db.execute("UPDATE " + prefix + "job SET state = 'RUNNING' WHERE id = " + job.id());
             assertThat(crm.bulk().job(job.id()).orElseThrow().state()).as("lease ended with the run")
                     .isEqualTo(BulkJob.State.INTERRUPTED);
         } finally {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkOperation;
 import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.api.bulk.Selection;
+import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
@@ -188,6 +190,25 @@ class JobsTest {
         assertThatThrownBy(() -> db.crm(Permission.READ, Permission.BULK_EDIT).jobs().cancel(importId))
                 .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("IMPORT");
         assertThat(db.crm(Permission.READ, Permission.BULK_EDIT).jobs().cancel(bulkId)).isFalse();
+    }
+
+    @DbTest
+    void aKindOfJobANewerKitStoredIsNotShownNorCancelled(TestDb db) {
+        Crm crm = db.crm();
+        crm.customers().create(CustomerDraft.builder().name("one").build());
+        crm.bulk().run(Selection.all(), BulkOperation.addTags(List.of("known")));
+        long bulk = latest(crm, JobKind.BULK).id();
+        db.execute("INSERT INTO crm_job (tenant_id, id, kind, actor_id, state, dry_run, total, done, created_at,"
+                + " updated_at, cancel_requested) VALUES ('" + db.tenant() + "', 42, 'METRICS', 'newer', 'RUNNING',"
+                + " FALSE, 10, 5, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE)");
+
+        assertThat(crm.jobs().latest(100)).extracting(Job::id).containsExactly(bulk);
+        assertThat(crm.jobs().find(42)).isEmpty();
+        assertThatThrownBy(() -> crm.jobs().cancel(42)).isInstanceOf(NotFoundException.class);
+        assertThat(crm.bulk().jobs()).extracting(BulkJob::id).containsExactly(bulk);
+        assertThat(crm.imports().jobs().latest()).isEmpty();
+        assertThat(db.column("SELECT state FROM crm_job WHERE tenant_id = ? AND id = 42", db.tenant()))
+                .containsExactly("RUNNING");
     }
 
     @DbTest

@@ -63,7 +63,7 @@ class ScheduledBulkCrashTest {
             long committed;
             try (ChildJvm child = ChildJvm.start(SubmitBulkInChildJvm.class, dir.resolve("child.log"), "256m", url,
                     prefix, db.tenant(), TAG, String.valueOf(LEASE.toMillis()))) {
-                committed = CrashedJobs.awaitProgress(connection, prefix + "bulk_job", null,
+                committed = CrashedJobs.awaitProgress(connection, prefix + "job", "BULK",
                         db.tenant(), child, CUSTOMERS * 3 / 10, dir.resolve("child.log"));
                 child.kill();
             }

@@ -56,7 +56,7 @@ class ScheduledExportCrashTest {
             long committed;
             try (ChildJvm child = ChildJvm.start(SubmitExportInChildJvm.class, dir.resolve("child.log"), "256m", url,
                     prefix, db.tenant(), "-", String.valueOf(LEASE.toMillis()))) {
-                committed = CrashedJobs.awaitProgress(connection, prefix + "transfer_job", "EXPORT",
+                committed = CrashedJobs.awaitProgress(connection, prefix + "job", "EXPORT",
                         db.tenant(), child, 10_000, dir.resolve("child.log"));
                 child.kill();
             }

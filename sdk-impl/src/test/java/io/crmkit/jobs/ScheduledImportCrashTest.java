@@ -46,7 +46,7 @@ class ScheduledImportCrashTest {
             long committed;
             try (ChildJvm child = ChildJvm.start(SubmitImportInChildJvm.class, dir.resolve("child.log"), "256m", url,
                     prefix, db.tenant(), file.toString(), String.valueOf(LEASE.toMillis()))) {
-                committed = CrashedJobs.awaitProgress(connection, prefix + "transfer_job", null,
+                committed = CrashedJobs.awaitProgress(connection, prefix + "job", "IMPORT",
                         db.tenant(), child, ROWS * 3 / 10, dir.resolve("child.log"));
                 child.kill();
             }

@@ -22,12 +22,15 @@ import javax.sql.DataSource;
  */
 public final class TestDb {
 
-    /** Every table of the SDK, without prefix; for dropping the tables of a test's own prefix. */
+    /**
+     * Every table of the SDK, without prefix, and those of older versions (bulk_job and transfer_job, before V16) that
+     * a migration test leaves; for dropping the tables of a test's own prefix.
+     */
     private static final List<String> TABLES = List.of("custom_value", "tag", "identity", "customer", "field",
             "audit", "saved_filter", "group_member", "customer_group", "list_view", "trash_customer",
-            "trash_identity", "trash_tag", "trash_custom_value", "trash_group_member", "bulk_job", "job_file",
-            "scheduled_tasks", "transfer_job", "import_failure", "merge_record", "merge_moved", "event_type", "event", "customer_metric",
-            "task", "customer_order", "order_line", "customer_link");
+            "trash_identity", "trash_tag", "trash_custom_value", "trash_group_member", "job", "job_file",
+            "scheduled_tasks", "import_failure", "bulk_job", "transfer_job", "merge_record", "merge_moved",
+            "event_type", "event", "customer_metric", "task", "customer_order", "order_line", "customer_link");
 
     private final String name;
     private final DataSource dataSource;

@@ -8,8 +8,9 @@ import io.crmkit.api.job.JobKind;
 import io.crmkit.api.job.JobState;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.job.JobSource;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.RunningJobs;
-import java.util.List;
+import io.crmkit.impl.job.StoredJob;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,38 +32,22 @@ final class BulkJobSource implements JobSource {
 
     @Override
     public Set<JobKind> kinds() {
-        return Set.of(JobKind.BULK);
+        return BulkJobRows.BULK;
     }
 
     @Override
-    public Optional<Job> find(long id) {
-        return jobs.find(actor.tenantId(), id).map(row -> job(row.job()));
-    }
-
-    @Override
-    public List<Job> latest(int limit) {
-        return jobs.latest(actor.tenantId(), limit).stream().map(row -> job(row.job())).toList();
-    }
-
-    @Override
-    public List<Job> latest(JobKind kind, int limit) {
-        return latest(limit);
+    public Job job(StoredJob stored) {
+        return job(BulkJobRows.job(stored));
     }
 
     @Override
     public boolean cancel(Job job) {
         Access.require(actor, job.name().equals("delete") ? Permission.BULK_DELETE : Permission.BULK_EDIT,
                 "cancel a bulk job");
-        if (job.state() == JobState.INTERRUPTED) {
-            return jobs.cancelAbandoned(actor.tenantId(), job.id());
-        }
-        if (job.state() == JobState.QUEUED && jobs.cancelScheduled(actor.tenantId(), job.id())) {
-            return true;
-        }
-        return job.state().isActive() && (running.cancel(job.id()) || jobs.requestCancel(actor.tenantId(), job.id()));
+        return jobs.cancel(actor.tenantId(), job.id(), job.state(), running, BulkJobRows.AGAIN);
     }
 
-    static Job job(BulkJob job) {
+    private static Job job(BulkJob job) {
         return new Job(job.id(), JobKind.BULK, job.operation(), job.actorId(), JobState.valueOf(job.state().name()),
                 job.done(), job.total(), job.result(), Optional.empty(), job.error(), job.createdAt(),
                 job.updatedAt());

@@ -17,6 +17,7 @@ import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.filter.CompiledMatch;
 import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.job.RunningJobs;
@@ -41,6 +42,7 @@ final class BulkRuns {
     private static final Logger LOG = LoggerFactory.getLogger(BulkRuns.class);
 
     private final JobStore jobs;
+    private final BulkJobRows rows;
     private final Selections selections;
     private final DeleteTokens tokens;
     private final BulkHandlers handlers;
@@ -53,10 +55,11 @@ final class BulkRuns {
     private final JobLeases leases;
     private final RunningJobs running;
 
-    BulkRuns(JobStore jobs, Selections selections, DeleteTokens tokens, BulkHandlers handlers, ChunkWrites writes,
-             DefaultFilterService filters, Database database, IdGenerator ids, Clock clock, AuditLog audit,
-                     RunningJobs running, JobLeases leases) {
+    BulkRuns(JobStore jobs, BulkJobRows rows, Selections selections, DeleteTokens tokens, BulkHandlers handlers,
+             ChunkWrites writes, DefaultFilterService filters, Database database, IdGenerator ids, Clock clock,
+             AuditLog audit, RunningJobs running, JobLeases leases) {
         this.jobs = jobs;
+        this.rows = rows;
         this.selections = selections;
         this.tokens = tokens;
         this.handlers = handlers;
@@ -105,7 +108,7 @@ final class BulkRuns {
     /** Starts the pending delete a confirmation's token names, once, and audits it. */
     private Plan confirmed(Actor actor, Selection selection, BulkOperation.Delete confirmation, ChunkWork work,
                            long total, CompiledMatch match) {
-        JobStore.Row pending = tokens.pending(actor, confirmation.token(), selection);
+        BulkJobRows.Pending pending = tokens.pending(actor, confirmation.token(), selection);
         Optional<PreviewedMembers> previewed = PreviewedMembers.boundIn(pending.selection());
         List<Long> members = null;
         if (previewed.isPresent()) {
@@ -115,7 +118,7 @@ final class BulkRuns {
         }
         long jobId = pending.job().id();
         Lease lease = jobs.newLease(actor.tenantId(), jobId);
-        if (!jobs.start(lease, total)) {
+        if (!jobs.queuePending(lease, total)) {
             throw DeleteTokens.used();
         }
         running.started(jobId);
@@ -126,7 +129,7 @@ final class BulkRuns {
                 return null;
             });
         } catch (RuntimeException e) {
-            jobs.fail(lease, e.getMessage() == null ? e.toString() : e.getMessage());
+            jobs.fail(lease, e);
             leases.release(lease);
             running.ended(jobId);
             throw e;
@@ -142,9 +145,9 @@ final class BulkRuns {
      * @throws ConflictException when that job is queued or running, held by a live lease
      */
     private Lease queue(Actor actor, Selection selection, BulkOperation operation, long total, String runKey) {
-        Optional<JobStore.Row> earlier = jobs.latestRun(actor.tenantId(), runKey);
-        if (earlier.isPresent() && earlier.get().job().state() != BulkJob.State.DONE) {
-            long id = earlier.get().job().id();
+        Optional<BulkJob> earlier = rows.latestRun(actor.tenantId(), runKey);
+        if (earlier.isPresent() && earlier.get().state() != BulkJob.State.DONE) {
+            long id = earlier.get().id();
             Lease lease = jobs.newLease(actor.tenantId(), id);
             if (!jobs.claim(lease, total)) {
                 throw running(id);
@@ -154,11 +157,11 @@ final class BulkRuns {
         }
         Lease lease = jobs.newLease(actor.tenantId(), ids.next());
         try {
-            jobs.insertQueued(lease, actor.actorId(), operation.name(), Selections.fingerprint(selection), runKey,
+            rows.insertQueued(lease, actor.actorId(), operation.name(), Selections.fingerprint(selection), runKey,
                     total);
         } catch (DuplicateKeyException e) {
             // Another run stored the same operation between our look-up and our insert.
-            throw running(jobs.latestRun(actor.tenantId(), runKey).map(row -> row.job().id()).orElse(0L));
+            throw running(rows.latestRun(actor.tenantId(), runKey).map(BulkJob::id).orElse(0L));
         }
         running.started(lease.jobId());
         return lease;
@@ -176,7 +179,7 @@ final class BulkRuns {
                 throw new LeaseLostException(plan.jobId());
             }
         } catch (RuntimeException e) {
-            jobs.fail(plan.lease(), e.getMessage() == null ? e.toString() : e.getMessage());
+            jobs.fail(plan.lease(), e);
             throw e;
         } finally {
             leases.release(plan.lease());
@@ -215,13 +218,13 @@ final class BulkRuns {
                 }
             }
             BulkResult result = tally.result();
-            jobs.finish(plan.lease(), result);
+            jobs.finish(plan.lease(), result.total(), BulkJobRows.toJson(result));
             return result;
         } catch (RuntimeException e) {
             LOG.warn("Bulk job {} ({}) of tenant '{}' failed after {} of {} customers; the job stores why, and running"
                     + " the same operation again continues it", plan.jobId(), plan.operation().name(),
                     plan.actor().tenantId(), tally.done(), plan.total(), e);
-            jobs.fail(plan.lease(), e.getMessage() == null ? e.toString() : e.getMessage());
+            jobs.fail(plan.lease(), e);
             throw e;
         } finally {
             leases.release(plan.lease());
@@ -231,8 +234,9 @@ final class BulkRuns {
 
     private BulkResult cancelled(Plan plan, Tally tally, String message) {
         BulkResult result = tally.result();
-        jobs.cancel(plan.lease(), result, message + "; the customers processed stay processed, and running the same"
-                + " operation on the same selection again continues it");
+        jobs.cancel(plan.lease(), message + "; the customers processed stay processed, and running the same"
+                + " operation on the same selection again continues it", result.changed() + result.unchanged()
+                + result.skipped() + result.failed(), BulkJobRows.toJson(result));
         return result;
     }
 

@@ -26,6 +26,7 @@ import io.crmkit.impl.filter.DefaultFilterService;
 import io.crmkit.impl.job.DefaultJobs;
 import io.crmkit.impl.job.JobScheduler;
 import io.crmkit.impl.job.JobSource;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.trash.TrashStore;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class DefaultBulkService implements BulkService {
     private static final int JOBS_LISTED = 100;
 
     private final Actor actor;
-    private final JobStore jobs;
+    private final BulkJobRows jobs;
     private final DeleteTokens tokens;
     private final BulkRuns runs;
     private final BulkJobSource source;
@@ -53,15 +54,16 @@ public final class DefaultBulkService implements BulkService {
             AuditLog audit, FieldCatalog fields, IdStatements idSql, ExecutorService threads, RunningJobs running,
             JobLeases leases, JobScheduler scheduler, DefaultFilterService filters, ChunkWrites writes) {
         this.actor = actor;
-        this.jobs = new JobStore(tablePrefix, database, clock, leases);
+        JobStore store = new JobStore(tablePrefix, database, clock, leases);
+        this.jobs = new BulkJobRows(store);
         Selections selections = new Selections(filters);
         this.tokens = new DeleteTokens(jobs, selections, ids, clock);
         BulkHandlers handlers = new BulkHandlers(writes, fields, new TrashStore(tablePrefix, idSql),
                 new TaskStore(tablePrefix), ids, idSql);
-        this.runs = new BulkRuns(jobs, selections, tokens, handlers, writes, filters, database, ids, clock, audit,
-                running, leases);
-        this.source = new BulkJobSource(actor, jobs, running);
-        this.awaiting = new DefaultJobs(actor, running, List.of(source));
+        this.runs = new BulkRuns(store, jobs, selections, tokens, handlers, writes, filters, database, ids, clock,
+                audit, running, leases);
+        this.source = new BulkJobSource(actor, store, running);
+        this.awaiting = new DefaultJobs(actor, running, store, List.of(source));
         this.threads = threads;
         this.scheduler = scheduler;
     }
@@ -112,13 +114,13 @@ public final class DefaultBulkService implements BulkService {
     @Override
     public Optional<BulkJob> job(long id) {
         Access.require(actor, Permission.READ, "read bulk jobs");
-        return jobs.find(actor.tenantId(), id).map(JobStore.Row::job);
+        return jobs.find(actor.tenantId(), id);
     }
 
     @Override
     public List<BulkJob> jobs() {
         Access.require(actor, Permission.READ, "list bulk jobs");
-        return jobs.latest(actor.tenantId(), JOBS_LISTED).stream().map(JobStore.Row::job).toList();
+        return jobs.latest(actor.tenantId(), JOBS_LISTED);
     }
 
     @Override

@@ -23,12 +23,12 @@ final class DeleteTokens {
     static final Duration TOKEN_VALIDITY = Duration.ofMinutes(15);
     private static final SecureRandom TOKENS = new SecureRandom();
 
-    private final JobStore jobs;
+    private final BulkJobRows jobs;
     private final Selections selections;
     private final IdGenerator ids;
     private final Clock clock;
 
-    DeleteTokens(JobStore jobs, Selections selections, IdGenerator ids, Clock clock) {
+    DeleteTokens(BulkJobRows jobs, Selections selections, IdGenerator ids, Clock clock) {
         this.jobs = jobs;
         this.selections = selections;
         this.ids = ids;
@@ -48,8 +48,7 @@ final class DeleteTokens {
         byte[] random = new byte[16];
         TOKENS.nextBytes(random);
         String token = HexFormat.of().formatHex(random);
-        jobs.insert(actor.tenantId(), ids.next(), actor.actorId(), "delete", bound, BulkJob.State.PENDING, token,
-                count);
+        jobs.insertPending(actor.tenantId(), ids.next(), actor.actorId(), bound, token, count);
         return new DeletePreview(count, token, clock.instant().plus(TOKEN_VALIDITY), DeletePreview.STATEMENT);
     }
 
@@ -58,8 +57,8 @@ final class DeleteTokens {
      * @throws ValidationException on {@code token} when it is unknown, of another actor, expired, of another
      *                             selection, or used
      */
-    JobStore.Row pending(Actor actor, String token, Selection selection) {
-        JobStore.Row row = jobs.findByToken(actor.tenantId(), token).orElseThrow(() -> ValidationException.of("token",
+    BulkJobRows.Pending pending(Actor actor, String token, Selection selection) {
+        BulkJobRows.Pending row = jobs.findByToken(actor.tenantId(), token).orElseThrow(() -> ValidationException.of("token",
                 "invalid", "token: not a delete confirmation of this tenant; preview the delete first"));
         if (!row.job().actorId().equals(actor.actorId())) {
             throw ValidationException.of("token", "invalid", "token: the delete was previewed by another actor");

@@ -7,10 +7,11 @@ import java.time.Clock;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
-import io.crmkit.api.bulk.BulkJob;
+import io.crmkit.api.job.JobState;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.job.JobStore;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,8 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class ScheduledBulk {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledBulk.class);
-    private static final Set<BulkJob.State> ENDED = Set.of(BulkJob.State.DONE, BulkJob.State.FAILED,
-            BulkJob.State.CANCELLED);
+    private static final Set<JobState> ENDED = Set.of(JobState.DONE, JobState.FAILED, JobState.CANCELLED);
 
     private final JobStore jobs;
     private final Function<Actor, Crm> crms;

@@ -24,6 +24,7 @@ import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.filter.DefaultFilterService;
@@ -64,7 +65,8 @@ public final class DefaultExportService implements ExportService {
     private final TransferLimits transferLimits;
     private final TransferEnds transferEnds;
     private final DefaultFilterService filters;
-    private final TransferJobStore store;
+    private final JobStore store;
+    private final TransferJobRows rows;
     private final TransferJobs jobs;
     private final JobFiles files;
     private final JobLeases leases;
@@ -85,7 +87,8 @@ public final class DefaultExportService implements ExportService {
         this.transferLimits = transferLimits;
         this.transferEnds = transferEnds;
         this.filters = filters;
-        this.store = new TransferJobStore(tablePrefix, database, clock, leases);
+        this.store = new JobStore(tablePrefix, database, clock, leases);
+        this.rows = new TransferJobRows(store);
         this.jobs = jobs;
         this.files = jobFiles;
         this.threads = threads;
@@ -123,7 +126,7 @@ public final class DefaultExportService implements ExportService {
                 prepared.writeFile(target);
             } finally {
                 leases.release(prepared.lease);
-                transferEnds.report(store, actor.tenantId(), prepared.jobId);
+                transferEnds.report(rows, actor.tenantId(), prepared.jobId);
             }
         });
         return prepared.jobId;
@@ -174,7 +177,7 @@ public final class DefaultExportService implements ExportService {
         } finally {
             leases.release(lease);
             running.ended(jobId);
-            ends.report(store, actor.tenantId(), jobId);
+            ends.report(rows, actor.tenantId(), jobId);
         }
     }
 
@@ -182,8 +185,7 @@ public final class DefaultExportService implements ExportService {
     public long writeFile(long jobId, OutputStream out) {
         ValidationException.requireNonNull(out, "out");
         Access.require(actor, Permission.EXPORT, "download an export's file");
-        TransferJob job = store.find(actor.tenantId(), jobId).map(TransferJobStore.Row::job)
-                .filter(found -> found.kind() == TransferJob.Kind.EXPORT)
+        TransferJob job = rows.find(actor.tenantId(), jobId).filter(found -> found.kind() == TransferJob.Kind.EXPORT)
                 .orElseThrow(() -> new NotFoundException("no export " + jobId + " in tenant '" + actor.tenantId()
                         + "'"));
         if (job.state() != TransferJob.State.DONE) {
@@ -248,8 +250,7 @@ public final class DefaultExportService implements ExportService {
                     // the job's error already says what went wrong
                 }
                 if (e instanceof IOException io) {
-                    store.finish(lease, TransferJob.State.FAILED, "could not write " + target
-                            + ": " + io.getMessage());
+                    store.fail(lease, "could not write " + target + ": " + io.getMessage());
                 }
             }
         }
@@ -288,9 +289,9 @@ public final class DefaultExportService implements ExportService {
          */
         long write(OutputStream out, ProgressListener listener) {
             long written = 0;
-            if (running.isCancelled(jobId) || !store.start(lease)) {
+            if (running.isCancelled(jobId) || !store.begin(lease)) {
                 cancelled = true;
-                store.finish(lease, TransferJob.State.CANCELLED, "cancelled before it started");
+                store.cancel(lease, "cancelled before it started");
                 running.ended(jobId);
                 return written;
             }
@@ -317,8 +318,7 @@ public final class DefaultExportService implements ExportService {
                     listener.progress(written, Math.max(total, written));
                     if (running.isCancelled(jobId) || leases.cancelRequested(lease) || leases.isLost(lease)) {
                         cancelled = true;
-                        store.finish(lease, TransferJob.State.CANCELLED, "cancelled after "
-                                + written + " rows");
+                        store.cancel(lease, "cancelled after " + written + " rows");
                         return written;
                     }
                     if (written % PROGRESS_EVERY == 0) {
@@ -351,7 +351,7 @@ public final class DefaultExportService implements ExportService {
         /** Records the end of an export that wrote its output whole. */
         void done(long written) {
             store.progress(lease, written);
-            store.finish(lease, TransferJob.State.DONE, null);
+            store.finish(lease);
         }
     }
 
@@ -367,7 +367,7 @@ public final class DefaultExportService implements ExportService {
                     + " per export; narrow the filter", limit, total);
         }
         Lease lease = store.newLease(actor.tenantId(), this.ids.next());
-        store.insert(lease, TransferJob.Kind.EXPORT, actor.actorId(), fileName, "", false, total);
+        rows.insert(lease, TransferJob.Kind.EXPORT, actor.actorId(), fileName, null, false, total);
         running.started(lease.jobId());
         return new Prepared(lease, request, columns, total, fields);
     }

@@ -33,6 +33,7 @@ import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.Lease;
 import io.crmkit.impl.job.LeaseLostException;
 import io.crmkit.impl.job.RunningJobs;
@@ -78,7 +79,9 @@ public final class DefaultImportService implements ImportService {
     private final GrowingTables growing;
     private final TransferLimits transferLimits;
     private final TransferEnds transferEnds;
-    private final TransferJobStore store;
+    private final JobStore store;
+    private final TransferJobRows rows;
+    private final ImportFailures failures;
     private final TransferJobs jobs;
     private final JobFiles files;
     private final JobLeases leases;
@@ -106,7 +109,9 @@ public final class DefaultImportService implements ImportService {
         this.growing = growing;
         this.transferLimits = transferLimits;
         this.transferEnds = transferEnds;
-        this.store = new TransferJobStore(tablePrefix, database, clock, leases);
+        this.store = new JobStore(tablePrefix, database, clock, leases);
+        this.rows = new TransferJobRows(store);
+        this.failures = new ImportFailures(tablePrefix, database);
         this.jobs = jobs;
         this.files = jobFiles;
         this.leases = leases;
@@ -159,7 +164,7 @@ public final class DefaultImportService implements ImportService {
                 LOG.warn("Import job {} of tenant '{}' failed; the job stores why, and running the same import again"
                         + " continues after its last committed row", prepared.jobId, actor.tenantId(), e);
             } finally {
-                transferEnds.report(store, actor.tenantId(), prepared.jobId);
+                transferEnds.report(rows, actor.tenantId(), prepared.jobId);
             }
         });
         return prepared.jobId;
@@ -195,11 +200,10 @@ public final class DefaultImportService implements ImportService {
         ValidationException.requireNonNull(format, "format");
         ValidationException.requireNonNull(out, "out");
         Access.require(actor, Permission.IMPORT, "download an import's failure report");
-        TransferJob job = store.find(actor.tenantId(), jobId).map(TransferJobStore.Row::job)
-                .filter(found -> found.kind() == TransferJob.Kind.IMPORT)
+        TransferJob job = rows.find(actor.tenantId(), jobId).filter(found -> found.kind() == TransferJob.Kind.IMPORT)
                 .orElseThrow(() -> new NotFoundException("no import " + jobId + " in tenant '" + actor.tenantId() + "'"));
         try (SheetWriter writer = SheetWriters.open(out, format, ',')) {
-            store.failures(actor.tenantId(), job.id(), 0, new FailureReport(writer)::write);
+            failures.each(actor.tenantId(), job.id(), 0, new FailureReport(writer)::write);
         }
     }
 
@@ -243,10 +247,10 @@ public final class DefaultImportService implements ImportService {
         TenantFields fields = this.fields.of(actor.tenantId());
         ImportFiles.Opened opened = ImportFiles.openMapped(request.file(), request.mapping(), fields);
         String fingerprint = ImportFiles.fingerprint(request, opened);
-        Optional<TransferJobStore.Row> earlier = request.dryRun() ? Optional.empty()
-                : store.latestImport(actor.tenantId(), fingerprint);
-        if (earlier.isPresent() && earlier.get().job().state() != TransferJob.State.DONE) {
-            TransferJob job = earlier.get().job();
+        Optional<TransferJob> earlier = request.dryRun() ? Optional.empty()
+                : rows.latestImport(actor.tenantId(), fingerprint);
+        if (earlier.isPresent() && earlier.get().state() != TransferJob.State.DONE) {
+            TransferJob job = earlier.get();
             Lease lease = store.newLease(actor.tenantId(), job.id());
             if (!store.claim(lease)) {
                 throw new ConflictException("the same import is running as job " + job.id() + "; wait for it or"
@@ -256,29 +260,29 @@ public final class DefaultImportService implements ImportService {
             try {
                 // Read again now that no other run can commit to it: a run whose lease ran out may have committed a
                 // chunk since the first read.
-                TransferJobStore.Row claimed = store.find(actor.tenantId(), job.id()).orElseThrow();
+                TransferJob claimed = rows.find(actor.tenantId(), job.id()).orElseThrow();
                 return new Prepared(job.id(), new ImportRun(tablePrefix, database, ids, clock, audit, phones,
                         customers, idSql, editor, running, growing, transferLimits,
                         leases, actor, request, fields, opened, lease,
-                        claimed.job().done(), TransferJobStore.counts(claimed), settings));
+                        claimed.done(), TransferJobRows.counts(claimed), settings));
             } catch (RuntimeException e) {
                 throw abandoned(lease, e);
             }
         }
         Lease lease = store.newLease(actor.tenantId(), ids.next());
         try {
-            store.insert(lease, TransferJob.Kind.IMPORT, actor.actorId(),
+            rows.insert(lease, TransferJob.Kind.IMPORT, actor.actorId(),
                     request.file().path().getFileName().toString(), fingerprint, request.dryRun(), 0);
         } catch (DuplicateKeyException e) {
             // Another run stored the same import between our look-up and our insert.
-            long holder = store.latestImport(actor.tenantId(), fingerprint).map(row -> row.job().id()).orElse(0L);
+            long holder = rows.latestImport(actor.tenantId(), fingerprint).map(TransferJob::id).orElse(0L);
             throw new ConflictException("the same import is running as job " + holder + "; wait for it or cancel it",
                     holder);
         }
         running.started(lease.jobId());
         try {
             database.write("store an import's header", session -> {
-                store.addFailures(session.getConnection(), actor.tenantId(), lease.jobId(),
+                failures.add(session.getConnection(), actor.tenantId(), lease.jobId(),
                         List.of(new io.crmkit.api.io.ImportFailure(FailureReport.HEADER_ROW, List.of())),
                         List.of(opened.header()));
                 return null;
@@ -289,7 +293,7 @@ public final class DefaultImportService implements ImportService {
         return new Prepared(lease.jobId(), new ImportRun(tablePrefix, database, ids, clock, audit, phones,
                 customers, idSql, editor, running, growing, transferLimits, leases, actor,
                 request, fields, opened, lease, 0,
-                TransferJobStore.Counts.NONE, settings));
+                TransferJobRows.Counts.NONE, settings));
     }
 
     /** @return the settings, checked: the source of created customers, the clean tags; the groups exist */

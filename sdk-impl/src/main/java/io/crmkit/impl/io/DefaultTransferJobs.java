@@ -10,16 +10,18 @@ import io.crmkit.api.Permission;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.api.io.TransferJobs;
+import io.crmkit.api.job.JobState;
 import io.crmkit.impl.access.Access;
 import io.crmkit.impl.job.JobSource;
+import io.crmkit.impl.job.JobStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@link TransferJobs} for one actor; reading jobs needs {@code READ}, cancelling one IMPORT or EXPORT. A job queued or
- * running in this kit is cancelled through {@link RunningTransfers}; one whose process stopped (its lease ended) by a
- * conditional UPDATE of its row.
+ * running in this kit is cancelled through {@link RunningJobs}; one whose process stopped (its lease ended) or that
+ * waits for the scheduler by a conditional UPDATE of its row; one running in another kit by a request on its row.
  */
 public final class DefaultTransferJobs implements TransferJobs {
 
@@ -27,30 +29,32 @@ public final class DefaultTransferJobs implements TransferJobs {
 
     private final Actor actor;
     private final RunningJobs running;
-    private final TransferJobStore store;
+    private final JobStore store;
+    private final TransferJobRows rows;
 
     public DefaultTransferJobs(Actor actor, String tablePrefix, Database database, Clock clock, RunningJobs running,
             JobLeases leases) {
         this.actor = actor;
         this.running = running;
-        this.store = new TransferJobStore(tablePrefix, database, clock, leases);
+        this.store = new JobStore(tablePrefix, database, clock, leases);
+        this.rows = new TransferJobRows(store);
     }
 
     /** @return these jobs for {@code Crm.jobs()} */
     public JobSource jobSource() {
-        return new TransferJobSource(this, store, actor.tenantId());
+        return new TransferJobSource(this);
     }
 
     @Override
     public Optional<TransferJob> find(long id) {
         Access.require(actor, Permission.READ, "read import and export jobs");
-        return store.find(actor.tenantId(), id).map(TransferJobStore.Row::job);
+        return rows.find(actor.tenantId(), id);
     }
 
     @Override
     public List<TransferJob> latest() {
         Access.require(actor, Permission.READ, "read import and export jobs");
-        return store.latest(actor.tenantId(), LATEST).stream().map(TransferJobStore.Row::job).toList();
+        return rows.latest(actor.tenantId(), LATEST);
     }
 
     @Override
@@ -58,12 +62,8 @@ public final class DefaultTransferJobs implements TransferJobs {
         TransferJob job = find(id).orElseThrow(() -> notFound(id));
         Access.require(actor, job.kind() == TransferJob.Kind.IMPORT ? Permission.IMPORT : Permission.EXPORT,
                 "cancel a job");
-        if (job.state() == TransferJob.State.INTERRUPTED) {
-            return store.cancelAbandoned(actor.tenantId(), id);
-        }
-        return (job.state() == TransferJob.State.QUEUED || job.state() == TransferJob.State.RUNNING)
-                && (running.cancel(id) || store.cancelScheduled(actor.tenantId(), id)
-                || store.requestCancel(actor.tenantId(), id));
+        return store.cancel(actor.tenantId(), id, JobState.valueOf(job.state().name()), running,
+                TransferJobRows.AGAIN);
     }
 
     @Override

@@ -45,7 +45,7 @@ final class FailureReport {
     }
 
     /** Writes the header (row {@value #HEADER_ROW}) or a failed row; the header comes first. */
-    void write(TransferJobStore.StoredFailure failure) {
+    void write(ImportFailures.StoredFailure failure) {
         if (failure.row() == HEADER_ROW) {
             width = failure.cells().size();
             List<String> header = new ArrayList<>(failure.cells());

@@ -9,6 +9,7 @@ import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import io.crmkit.impl.job.JobLeases;
+import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.RunningJobs;
 import java.time.Clock;
 import io.crmkit.api.Actor;
@@ -56,12 +57,13 @@ final class ImportRun {
     private final JobLeases leases;
     private final Actor actor;
     private final ImportRequest request;
-    private final TransferJobStore store;
+    private final JobStore store;
+    private final ImportFailures failures;
     private final ImportFiles.Opened file;
     private final Lease lease;
     private final long jobId;
     private final long committed;
-    private TransferJobStore.Counts counts;
+    private TransferJobRows.Counts counts;
     /** Rows written when the tables' statistics were last told of. */
     private long reported;
     private final RowParser parser;
@@ -77,7 +79,7 @@ final class ImportRun {
                     RunningJobs running, GrowingTables growing,
             TransferLimits transferLimits, JobLeases leases, Actor actor, ImportRequest request, TenantFields fields,
             ImportFiles.Opened file,
-              Lease lease, long committed, TransferJobStore.Counts counts, ImportChunk.Settings settings) {
+              Lease lease, long committed, TransferJobRows.Counts counts, ImportChunk.Settings settings) {
         this.tablePrefix = tablePrefix;
         this.database = database;
         this.audit = audit;
@@ -87,7 +89,8 @@ final class ImportRun {
         this.leases = leases;
         this.actor = actor;
         this.request = request;
-        this.store = new TransferJobStore(tablePrefix, database, clock, leases);
+        this.store = new JobStore(tablePrefix, database, clock, leases);
+        this.failures = new ImportFailures(tablePrefix, database);
         this.file = file;
         this.lease = lease;
         this.jobId = lease.jobId();
@@ -110,21 +113,23 @@ final class ImportRun {
     ImportResult run(ProgressListener listener) {
         try {
             if (running.isCancelled(jobId)) {
-                store.finish(lease, TransferJob.State.CANCELLED, "cancelled before it started; run the same import"
-                        + " again to continue");
+                store.cancel(lease, "cancelled before it started; run the same import again to continue");
                 return counts.result(jobId, request.dryRun(), List.of());
             }
-            if (!store.start(lease)) {
+            if (!store.begin(lease)) {
                 throw new LeaseLostException(jobId);
             }
             long total = countRows();
             store.total(lease, total);
             TransferJob.State end = importRows(total, listener);
-            store.finish(lease, end, end == TransferJob.State.CANCELLED
-                    ? "cancelled after " + counts.rows() + " of " + total + " rows; run the same import again to"
-                    + " continue" : null);
+            if (end == TransferJob.State.CANCELLED) {
+                store.cancel(lease, "cancelled after " + counts.rows() + " of " + total + " rows; run the same import"
+                        + " again to continue");
+            } else {
+                store.finish(lease);
+            }
             List<ImportFailure> listed = new ArrayList<>();
-            store.failures(actor.tenantId(), jobId, ImportResult.MAX_LISTED + 1, failure -> {
+            failures.each(actor.tenantId(), jobId, ImportResult.MAX_LISTED + 1, failure -> {
                 if (failure.row() != FailureReport.HEADER_ROW && listed.size() < ImportResult.MAX_LISTED) {
                     listed.add(new ImportFailure(failure.row(), failure.reasons()));
                 }
@@ -246,13 +251,13 @@ final class ImportRun {
      *
      * @return the counts after the chunk, for the caller to keep once the transaction committed
      */
-    private TransferJobStore.Counts record(java.sql.Connection connection, ImportChunk.Outcome outcome,
-                                           long readAfter) {
-        TransferJobStore.Counts after = new TransferJobStore.Counts(readAfter, counts.created() + outcome.created,
+    private TransferJobRows.Counts record(java.sql.Connection connection, ImportChunk.Outcome outcome,
+                                          long readAfter) {
+        TransferJobRows.Counts after = new TransferJobRows.Counts(readAfter, counts.created() + outcome.created,
                 counts.updated() + outcome.updated, counts.unchanged() + outcome.unchanged,
                 counts.failed() + outcome.failures.size());
-        store.addFailures(connection, actor.tenantId(), jobId, outcome.failures, outcome.failedCells);
-        store.progress(connection, lease, readAfter, after);
+        failures.add(connection, actor.tenantId(), jobId, outcome.failures, outcome.failedCells);
+        store.progress(connection, lease, readAfter, TransferJobRows.toJson(after));
         return after;
     }
 }

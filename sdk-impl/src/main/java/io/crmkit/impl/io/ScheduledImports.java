@@ -11,10 +11,9 @@ import io.crmkit.api.io.ImportFile;
 import io.crmkit.api.io.ImportMode;
 import io.crmkit.api.io.ImportRequest;
 import io.crmkit.api.io.MatchKey;
-import io.crmkit.impl.db.Database;
-import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobScheduler;
+import io.crmkit.impl.job.JobStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,17 +38,17 @@ public final class ScheduledImports {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledImports.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Database database;
-    private final String table;
+    private final JobStore jobs;
     private final JobFiles files;
     private final TransferEnds ends;
     private final Function<Actor, Crm> crms;
 
-    /** @param crms the kit's scoped facade of an actor */
-    public ScheduledImports(Database database, String tablePrefix, JobFiles files, TransferEnds ends,
-                            Function<Actor, Crm> crms) {
-        this.database = database;
-        this.table = tablePrefix + "transfer_job";
+    /**
+     * @param jobs the kit's stored jobs
+     * @param crms the kit's scoped facade of an actor
+     */
+    public ScheduledImports(JobStore jobs, JobFiles files, TransferEnds ends, Function<Actor, Crm> crms) {
+        this.jobs = jobs;
         this.files = files;
         this.ends = ends;
         this.crms = crms;
@@ -97,10 +96,6 @@ public final class ScheduledImports {
         }
     }
 
-    /** The stored state of a scheduled import's job. */
-    private record Stored(String request, String state) {
-    }
-
     /**
      * Runs (or continues) a scheduled import; returns normally when the job ended, whatever its end (a failure is
      * stored with the job and logged), and when it had ended already.
@@ -108,13 +103,13 @@ public final class ScheduledImports {
      * @throws ConflictException when a live run holds the job: the scheduler tries again after the lease
      */
     public void run(JobScheduler.ScheduledJob job) {
-        Optional<Stored> stored = stored(job);
+        Optional<JobStore.Stored> stored = jobs.stored(job.tenantId(), job.jobId());
         if (stored.isEmpty() || stored.get().request() == null) {
             LOG.warn("Scheduled import job {} of tenant '{}' has no stored request; nothing to run", job.jobId(),
                     job.tenantId());
             return;
         }
-        if (List.of("DONE", "FAILED", "CANCELLED").contains(stored.get().state())) {
+        if (stored.get().ended()) {
             return;
         }
         if (files.chunks(job.tenantId(), job.jobId()) == 0) {
@@ -123,7 +118,7 @@ public final class ScheduledImports {
             return;
         }
         StoredRequest request = StoredRequest.fromJson(stored.get().request());
-        releaseScheduled(job);
+        jobs.releaseScheduled(job.tenantId(), job.jobId());
         Crm crm = crms.apply(Actor.of(job.tenantId(), job.actorId(), Permission.IMPORT, Permission.READ));
         Path dir = null;
         try {
@@ -142,18 +137,6 @@ public final class ScheduledImports {
             delete(dir);
         }
         crm.imports().jobs().find(job.jobId()).ifPresent(ends::report);
-    }
-
-    private Optional<Stored> stored(JobScheduler.ScheduledJob job) {
-        return database.read("read a scheduled import", session -> IdStatements.rows(session.getConnection(),
-                "SELECT request, state FROM " + table + " WHERE tenant_id = ? AND id = ?", List.of(job.tenantId(),
-                        job.jobId()), row -> new Stored(row.getString(1), row.getString(2)))).stream().findFirst();
-    }
-
-    private void releaseScheduled(JobScheduler.ScheduledJob job) {
-        database.write("take an import from the scheduler", session -> IdStatements.execute(session.getConnection(),
-                "UPDATE " + table + " SET lease_until = NULL WHERE tenant_id = ? AND id = ? AND lease_owner = ? AND"
-                        + " state = 'QUEUED'", List.of(job.tenantId(), job.jobId(), TransferJobStore.SCHEDULED)));
     }
 
     private static void delete(Path dir) {

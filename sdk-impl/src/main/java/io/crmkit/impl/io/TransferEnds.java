@@ -19,11 +19,11 @@ public final class TransferEnds {
     }
 
     /** Tells every listener of the job's end as stored; a listener that throws is logged and skipped. */
-    void report(TransferJobStore store, String tenantId, long jobId) {
+    void report(TransferJobRows jobs, String tenantId, long jobId) {
         if (listeners.isEmpty()) {
             return;
         }
-        store.find(tenantId, jobId).map(TransferJobStore.Row::job).ifPresent(this::report);
+        jobs.find(tenantId, jobId).ifPresent(this::report);
     }
 
     /** Tells every listener of the job's end; a listener that throws is logged and skipped. */

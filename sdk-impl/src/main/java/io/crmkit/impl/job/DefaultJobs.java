@@ -9,56 +9,58 @@ import io.crmkit.api.job.JobKind;
 import io.crmkit.api.job.Jobs;
 import io.crmkit.impl.access.Access;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@link Jobs} for one actor, over the sources of every kind. Waiting for a job running in this kit takes the
- * signal of {@link RunningJobs}; only a job held by another kit is read again, every {@link #ELSEWHERE_CHECK}.
- * Thread-safe.
+ * {@link Jobs} for one actor, over the one job table ({@link JobStore}): a list is one query across the kinds, newest
+ * first, and each job read is shown and cancelled by the {@link JobSource} of its kind, which checks the permission
+ * cancelling it needs (reading needs {@code READ}). A kind stored by a newer kit is not shown. Waiting for a job
+ * running in this kit takes the signal of {@link RunningJobs}; only a job held by another kit is read again, every
+ * {@link #ELSEWHERE_CHECK}. Thread-safe.
  */
 public final class DefaultJobs implements Jobs {
 
     /** How often a job running in another kit is read again while waiting for it. */
     static final Duration ELSEWHERE_CHECK = Duration.ofMillis(500);
-    private static final Comparator<Job> NEWEST_FIRST = Comparator.comparing(Job::createdAt)
-            .thenComparingLong(Job::id).reversed();
 
     private final Actor actor;
     private final RunningJobs running;
-    private final List<JobSource> sources;
+    private final JobStore store;
+    /** The source of each kind this view shows. */
+    private final Map<JobKind, JobSource> sources = new EnumMap<>(JobKind.class);
 
-    /** @param sources one per kind, together covering every {@link JobKind} */
-    public DefaultJobs(Actor actor, RunningJobs running, List<JobSource> sources) {
+    /**
+     * @param store   the kit's stored jobs
+     * @param sources the sources of the kinds shown, at most one per kind; {@code Crm.jobs()} gets them all
+     */
+    public DefaultJobs(Actor actor, RunningJobs running, JobStore store, List<JobSource> sources) {
         this.actor = actor;
         this.running = running;
-        this.sources = List.copyOf(sources);
+        this.store = store;
+        for (JobSource source : sources) {
+            source.kinds().forEach(kind -> {
+                if (this.sources.put(kind, source) != null) {
+                    throw new IllegalArgumentException("two sources of " + kind + " jobs");
+                }
+            });
+        }
     }
 
     @Override
     public Optional<Job> find(long id) {
         Access.require(actor, Permission.READ, "read jobs");
-        for (JobSource source : sources) {
-            Optional<Job> job = source.find(id);
-            if (job.isPresent()) {
-                return job;
-            }
-        }
-        return Optional.empty();
+        return store.find(actor.tenantId(), id, sources.keySet()).map(this::job);
     }
 
     @Override
     public List<Job> latest(int limit) {
         checkLimit(limit);
         Access.require(actor, Permission.READ, "read jobs");
-        List<Job> all = new ArrayList<>();
-        for (JobSource source : sources) {
-            all.addAll(source.latest(limit));
-        }
-        all.sort(NEWEST_FIRST);
-        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        return store.latest(actor.tenantId(), sources.keySet(), limit).stream().map(this::job).toList();
     }
 
     @Override
@@ -66,14 +68,8 @@ public final class DefaultJobs implements Jobs {
         ValidationException.requireNonNull(kind, "kind");
         checkLimit(limit);
         Access.require(actor, Permission.READ, "read jobs");
-        List<Job> all = new ArrayList<>();
-        for (JobSource source : sources) {
-            if (source.kinds().contains(kind)) {
-                all.addAll(source.latest(kind, limit));
-            }
-        }
-        all.sort(NEWEST_FIRST);
-        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        return store.latest(actor.tenantId(), sources.containsKey(kind) ? Set.of(kind) : Set.of(), limit).stream()
+                .map(this::job).toList();
     }
 
     @Override
@@ -119,9 +115,12 @@ public final class DefaultJobs implements Jobs {
         return job;
     }
 
+    private Job job(StoredJob stored) {
+        return sources.get(stored.kind()).job(stored);
+    }
+
     private JobSource sourceOf(Job job) {
-        return sources.stream().filter(source -> source.kinds().contains(job.kind())).findFirst()
-                .orElseThrow(() -> notFound(job.id()));
+        return Optional.ofNullable(sources.get(job.kind())).orElseThrow(() -> notFound(job.id()));
     }
 
     private static void checkLimit(int limit) {

@@ -2,6 +2,7 @@ package io.crmkit.impl.job;
 
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.JobFileTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files of jobs, kept in the database ({@code <prefix>job_file}) so that any instance of the host can serve
+ * The files of jobs, kept in the database ({@code <prefix>job_file}, {@link JobFileTable}) so that any instance of the host can serve
  * them: chunks of at most {@link #CHUNK_BYTES}, each written in a transaction of its own and read back one at a
  * time, so that memory holds one chunk whatever the file's size. Files older than the retention are deleted by
  * {@link #deleteExpired()}. One per kit; thread-safe.
@@ -29,6 +30,7 @@ public final class JobFiles {
 
     private final Database database;
     private final Clock clock;
+    private final String prefix;
     private final String table;
     private final Duration retention;
 
@@ -36,7 +38,8 @@ public final class JobFiles {
     public JobFiles(Database database, Clock clock, String tablePrefix, Duration retention) {
         this.database = database;
         this.clock = clock;
-        this.table = tablePrefix + "job_file";
+        this.prefix = tablePrefix;
+        this.table = JobFileTable.TABLE.in(tablePrefix);
         this.retention = retention;
     }
 
@@ -172,8 +175,7 @@ public final class JobFiles {
             byte[] chunk = filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
             int at = seq;
             database.write("store a chunk of a job's file", session -> IdStatements.execute(session.getConnection(),
-                    "INSERT INTO " + table + " (tenant_id, job_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)",
-                    List.of(tenantId, jobId, at, chunk, clock.instant())));
+                    JobFileTable.TABLE.insert(prefix), List.of(tenantId, jobId, at, chunk, clock.instant())));
             seq++;
             filled = 0;
         }

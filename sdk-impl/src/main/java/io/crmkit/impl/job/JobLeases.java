@@ -2,6 +2,7 @@ package io.crmkit.impl.job;
 
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.schema.JobTable;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The leases the runs of one kit hold on their job rows, and the heartbeat that renews them: every
+ * The leases the runs of one kit hold on their rows of the job table, and the heartbeat that renews them: every
  * {@code renewEvery} a daemon thread ({@code crmkit-lease}) moves each held lease's end to now plus the lease's
  * length. A run takes a job only by a conditional UPDATE (a new row, or one whose lease ended) and writes to it only
  * while {@code lease_owner} is still its token, so a job never runs in two places at once. Thread-safe.
@@ -37,6 +38,7 @@ public final class JobLeases implements AutoCloseable {
 
     private final Database database;
     private final Clock clock;
+    private final String table;
     private final Duration length;
     /** The leases held, each with whether a renewal found it lost. */
     private final Map<Lease, Boolean> held = new ConcurrentHashMap<>();
@@ -45,12 +47,14 @@ public final class JobLeases implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
 
     /**
-     * @param length     how long a lease lasts unless renewed
-     * @param renewEvery how often the held leases are renewed; less than half the length
+     * @param tablePrefix the validated prefix of the SDK's tables, whose job table holds the leases
+     * @param length      how long a lease lasts unless renewed
+     * @param renewEvery  how often the held leases are renewed; less than half the length
      */
-    public JobLeases(Database database, Clock clock, Duration length, Duration renewEvery) {
+    public JobLeases(Database database, Clock clock, String tablePrefix, Duration length, Duration renewEvery) {
         this.database = database;
         this.clock = clock;
+        this.table = JobTable.TABLE.in(tablePrefix);
         this.length = length;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "crmkit-lease");
@@ -71,10 +75,10 @@ public final class JobLeases implements AutoCloseable {
     }
 
     /** @return a lease on a job for a new run, not yet held: the caller stores it on the row, then {@link #hold}s it */
-    public Lease newLease(String table, String tenantId, long jobId) {
+    public Lease newLease(String tenantId, long jobId) {
         byte[] random = new byte[12];
         TOKENS.nextBytes(random);
-        return new Lease(table, tenantId, jobId, HexFormat.of().formatHex(random));
+        return new Lease(tenantId, jobId, HexFormat.of().formatHex(random));
     }
 
     /** @return when a lease taken or renewed now ends */
@@ -105,10 +109,9 @@ public final class JobLeases implements AutoCloseable {
      * Asks the run holding a queued or running job, in whichever kit, to stop: the request is recorded on the job's
      * row ({@code cancel_requested}), and the run reads it when it next renews its lease with a chunk.
      *
-     * @param table the job's table, with its prefix
      * @return false when the job is not queued or running
      */
-    public boolean requestCancel(String table, String tenantId, long jobId) {
+    public boolean requestCancel(String tenantId, long jobId) {
         return database.write("ask a job to stop", session -> IdStatements.execute(session.getConnection(), "UPDATE "
                 + table + " SET cancel_requested = TRUE WHERE tenant_id = ? AND id = ? AND state IN " + HELD_STATES,
                 List.of(tenantId, jobId))) == 1;
@@ -130,7 +133,7 @@ public final class JobLeases implements AutoCloseable {
     public void renewWith(Connection connection, Lease lease, String assignments, List<Object> values) {
         List<Object> all = new ArrayList<>(values);
         all.addAll(List.of(until(), lease.tenantId(), lease.jobId(), lease.owner()));
-        String update = "UPDATE " + lease.table() + " SET " + assignments + ", lease_until = ? WHERE tenant_id = ? AND"
+        String update = "UPDATE " + table + " SET " + assignments + ", lease_until = ? WHERE tenant_id = ? AND"
                 + " id = ? AND lease_owner = ? AND state = 'RUNNING'";
         if (IdStatements.execute(connection, update + " AND cancel_requested = FALSE", all) == 1) {
             return;
@@ -145,7 +148,7 @@ public final class JobLeases implements AutoCloseable {
         for (Lease lease : held.keySet()) {
             try {
                 int renewed = database.write("renew a job's lease", session -> IdStatements.execute(
-                        session.getConnection(), "UPDATE " + lease.table() + " SET lease_until = ? WHERE tenant_id = ?"
+                        session.getConnection(), "UPDATE " + table + " SET lease_until = ? WHERE tenant_id = ?"
                                 + " AND id = ? AND lease_owner = ? AND state IN " + HELD_STATES,
                         List.of(until(), lease.tenantId(), lease.jobId(), lease.owner())));
                 if (renewed == 0) {

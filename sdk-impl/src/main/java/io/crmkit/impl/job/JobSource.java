@@ -2,30 +2,24 @@ package io.crmkit.impl.job;
 
 import io.crmkit.api.job.Job;
 import io.crmkit.api.job.JobKind;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The stored jobs of some kinds, as one actor sees them: bulk operations from their table, imports and exports from
- * theirs. {@link DefaultJobs} puts the sources together; each source checks the permissions of its own kinds.
+ * The part of the kit whose jobs some kinds are (bulk operations; imports and exports), as one actor sees them: how
+ * a stored job of its kinds reads as a {@link Job}, and what cancelling one needs. Every kind lives in the one job
+ * table ({@link JobStore}); {@link DefaultJobs} reads it and hands each job to the source of its kind.
  */
 public interface JobSource {
 
-    /** @return the kinds of job this source stores */
+    /** @return the kinds of job of this source */
     Set<JobKind> kinds();
 
-    /** @return the actor's tenant's job with this id, when it is of this source's kinds */
-    Optional<Job> find(long id);
-
-    /** @return the tenant's latest jobs of this source, at most {@code limit}, newest first */
-    List<Job> latest(int limit);
-
-    /** @return the tenant's latest jobs of one of this source's kinds, at most {@code limit}, newest first */
-    List<Job> latest(JobKind kind, int limit);
+    /** @return a stored job of one of this source's kinds as a host sees it */
+    Job job(StoredJob stored);
 
     /**
-     * Cancels a job of this source, found by {@link #find}: see {@code Jobs.cancel}.
+     * Cancels a job of this source, read by {@link DefaultJobs}, after checking the permission that starts it: see
+     * {@code Jobs.cancel}.
      *
      * @return whether the job was asked to stop or was cancelled
      */

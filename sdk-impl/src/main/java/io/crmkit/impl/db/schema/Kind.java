@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 
 /**
  * The kind of value a column holds, with the Java type it is read as and how it is bound: every dialect's
@@ -28,7 +29,9 @@ public enum Kind {
     /** DATE; a {@link LocalDate}. */
     DATE(Types.DATE),
     /** TIMESTAMP(6) / DATETIME(6) holding UTC wall-clock time, whatever the JVM's or session's zone; an {@link Instant}. */
-    TIMESTAMP(Types.TIMESTAMP);
+    TIMESTAMP(Types.TIMESTAMP),
+    /** BLOB / BYTEA / MEDIUMBLOB; a {@code byte[]}. */
+    BYTES(Types.VARBINARY);
 
     private final int sqlType;
 
@@ -55,6 +58,7 @@ public enum Kind {
             case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) value);
             case DATE -> statement.setObject(index, value);
             case TIMESTAMP -> statement.setObject(index, LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
+            case BYTES -> statement.setBytes(index, (byte[]) value);
         }
     }
 
@@ -80,6 +84,7 @@ public enum Kind {
                 LocalDateTime value = row.getObject(index, LocalDateTime.class);
                 yield value == null ? null : value.toInstant(ZoneOffset.UTC);
             }
+            case BYTES -> row.getBytes(index);
         };
     }
 
@@ -87,6 +92,9 @@ public enum Kind {
     public String toText(Object value) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
         }
         return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
     }
@@ -104,6 +112,7 @@ public enum Kind {
             case DECIMAL -> new BigDecimal(text);
             case DATE -> LocalDate.parse(text);
             case TIMESTAMP -> Instant.parse(text);
+            case BYTES -> Base64.getDecoder().decode(text);
         };
     }
 }
