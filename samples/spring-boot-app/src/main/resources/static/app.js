@@ -1,4 +1,6 @@
-// The customer list of the CRMKit sample: plain JavaScript over the sample's REST API.
+// The customer list of the CRMKit sample: plain JavaScript over the sample's REST API. The filter builder and the
+// column settings are built from the SDK's field metadata (GET /api/fields): the page offers exactly the fields,
+// operators and options the SDK accepts, and lists no field of its own.
 'use strict';
 
 const OPERATOR_LABELS = {
@@ -6,13 +8,38 @@ const OPERATOR_LABELS = {
   ENDS_WITH: 'ends with', IN: 'is one of', NOT_IN: 'is none of', IS_EMPTY: 'is empty', IS_NOT_EMPTY: 'is not empty',
   LT: '<', LE: '<=', GT: '>', GE: '>=', BETWEEN: 'between', WITHIN_LAST_DAYS: 'within the last N days',
   BEFORE_DAYS_AGO: 'before N days ago', AFTER_DAYS_AGO: 'after N days ago', HAS_ANY: 'has any of',
-  HAS_ALL: 'has all of', HAS_NONE: 'has none of', IS_TRUE: 'is true', IS_FALSE: 'is false'
+  HAS_ALL: 'has all of', HAS_NONE: 'has none of', IS_TRUE: 'is true', IS_FALSE: 'is false',
+  OCCURRED_AT_LEAST: 'occurred at least'
 };
-const NO_VALUE = new Set(['IS_EMPTY', 'IS_NOT_EMPTY', 'IS_TRUE', 'IS_FALSE']);
-const DAY_COUNT = new Set(['WITHIN_LAST_DAYS', 'BEFORE_DAYS_AGO', 'AFTER_DAYS_AGO']);
-const LISTS = new Set(['IN', 'NOT_IN', 'HAS_ANY', 'HAS_ALL', 'HAS_NONE']);
+// How many inputs an operator's arity asks for; MANY is one input holding a list.
+const INPUTS = { NONE: 0, ONE: 1, TWO: 2, MANY: 1 };
+const NUMBERS = new Set(['NUMBER', 'WHOLE_NUMBER']);
+const SELECTS = new Set(['CHOICE', 'ID', 'BOOLEAN']);
 
-const state = { fields: [], filter: null, keyword: '', next: null, columns: [] };
+const state = { fields: [], byKey: new Map(), filter: null, keyword: '', next: null };
+
+// A number kept as its decimal text and written into JSON as a number: ids are 64-bit, and a JavaScript number holds
+// integers exactly only up to 2^53 (the API writes them as text for the same reason).
+class JsonNumber {
+  constructor(text) {
+    this.text = text;
+  }
+}
+
+// JSON.stringify, except that a JsonNumber is written as the number it holds.
+function toJson(value) {
+  if (value instanceof JsonNumber) {
+    return value.text;
+  }
+  if (Array.isArray(value)) {
+    return '[' + value.map(toJson).join(',') + ']';
+  }
+  if (value !== null && typeof value === 'object') {
+    return '{' + Object.keys(value).filter(key => value[key] !== undefined)
+      .map(key => JSON.stringify(key) + ':' + toJson(value[key])).join(',') + '}';
+  }
+  return JSON.stringify(value);
+}
 
 const $ = (selector, root = document) => root.querySelector(selector);
 
@@ -32,7 +59,7 @@ async function api(method, url, body) {
     options.body = body;
   } else if (body !== undefined) {
     options.headers['Content-Type'] = 'application/json';
-    options.body = JSON.stringify(body);
+    options.body = toJson(body);
   }
   const response = await fetch(url, options);
   if (response.status === 401) {
@@ -81,10 +108,10 @@ async function loadList(append) {
     show($('#list-error'), '');
     state.next = page.next;
     const head = $('#customers thead tr');
-    head.replaceChildren(...page.columns.map(column => {
+    head.replaceChildren(...page.columns.map(key => {
       const th = document.createElement('th');
-      th.textContent = column.label;
-      th.dataset.key = column.key;
+      th.textContent = label(key);
+      th.dataset.key = key;
       return th;
     }));
     const body = $('#customers tbody');
@@ -94,9 +121,9 @@ async function loadList(append) {
     for (const row of page.rows) {
       const tr = document.createElement('tr');
       tr.dataset.id = row.id;
-      for (const column of page.columns) {
+      for (const key of page.columns) {
         const td = document.createElement('td');
-        td.textContent = cell(row.values[column.key]);
+        td.textContent = cell(row.values[key]);
         tr.appendChild(td);
       }
       body.appendChild(tr);
@@ -117,7 +144,7 @@ function updateExportLinks() {
   for (const format of ['xlsx', 'csv']) {
     const params = new URLSearchParams({ format, keyword: state.keyword });
     if (state.filter) {
-      params.set('filter', JSON.stringify(state.filter));
+      params.set('filter', toJson(state.filter));
     }
     $('#export-' + format).href = '/api/export?' + params;
   }
@@ -153,7 +180,7 @@ function condition() {
   row.className = 'condition item';
   const field = document.createElement('select');
   field.className = 'cond-field';
-  for (const f of state.fields) {
+  for (const f of state.fields.filter(f => f.operators.length)) {
     field.add(new Option(f.label, f.key));
   }
   const operator = document.createElement('select');
@@ -168,57 +195,81 @@ function condition() {
   remove.addEventListener('click', () => row.remove());
   field.addEventListener('change', () => {
     const spec = fieldSpec(field.value);
-    operator.replaceChildren(...spec.operators.map(op => new Option(OPERATOR_LABELS[op] || op, op)));
-    valueInputs(values, spec, operator.value);
+    operator.replaceChildren(...spec.operators.map(allowed =>
+      new Option(OPERATOR_LABELS[allowed.operator] || allowed.operator, allowed.operator)));
+    valueInputs(values, spec, allowedOperator(spec, operator.value));
   });
-  operator.addEventListener('change', () => valueInputs(values, fieldSpec(field.value), operator.value));
+  operator.addEventListener('change', () => {
+    const spec = fieldSpec(field.value);
+    valueInputs(values, spec, allowedOperator(spec, operator.value));
+  });
   row.append(field, operator, values, remove);
   field.dispatchEvent(new Event('change'));
   return row;
 }
 
 function fieldSpec(key) {
-  return state.fields.find(f => f.key === key);
+  return state.byKey.get(key);
 }
 
-function valueInputs(container, spec, op) {
+function label(key) {
+  const field = fieldSpec(key);
+  return field ? field.label : key;
+}
+
+function allowedOperator(spec, op) {
+  return spec.operators.find(allowed => allowed.operator === op);
+}
+
+// The inputs of an operator: as many as its arity says, each of the type the metadata states.
+function valueInputs(container, spec, allowed) {
   container.replaceChildren();
-  if (NO_VALUE.has(op)) {
-    return;
-  }
-  const count = op === 'BETWEEN' ? 2 : 1;
-  for (let i = 0; i < count; i++) {
-    let input;
-    if (spec.kind === 'CHOICE') {
-      input = document.createElement('select');
-      input.multiple = LISTS.has(op) && spec.options.length > 1;
-      for (const option of spec.options) {
-        input.add(new Option(option, option));
-      }
-    } else {
-      input = document.createElement('input');
-      input.type = DAY_COUNT.has(op) || spec.kind === 'NUMBER' ? 'number'
-        : spec.kind === 'DATE' || spec.kind === 'DATETIME' ? 'date' : 'text';
-      if (LISTS.has(op)) {
-        input.placeholder = 'a, b, c';
-      }
-    }
-    input.className = 'cond-value';
-    container.appendChild(input);
+  for (let i = 0; i < INPUTS[allowed.arity]; i++) {
+    container.appendChild(valueInput(spec, allowed, i));
   }
 }
 
-function typed(spec, op, raw) {
-  if (DAY_COUNT.has(op) || spec.kind === 'NUMBER') {
-    return raw === '' ? raw : Number(raw);
+function valueInput(spec, allowed, index) {
+  let input;
+  if (SELECTS.has(allowed.valueType)) {
+    input = document.createElement('select');
+    const options = allowed.valueType === 'BOOLEAN'
+      ? [{ value: 'true', label: 'yes' }, { value: 'false', label: 'no' }] : spec.options;
+    input.multiple = allowed.arity === 'MANY' && options.length > 1;
+    for (const option of options) {
+      input.add(new Option(option.label, String(option.value)));
+    }
+  } else {
+    input = document.createElement('input');
+    input.type = NUMBERS.has(allowed.valueType) ? 'number'
+      : allowed.valueType === 'DATE' || allowed.valueType === 'DATETIME' ? 'date' : 'text';
+    if (allowed.arity === 'MANY') {
+      input.placeholder = 'a, b, c';
+    } else if (allowed.operator === 'OCCURRED_AT_LEAST') {
+      input.placeholder = index === 0 ? 'at least N events' : 'in the last N days';
+    }
   }
-  if (spec.kind === 'DATE') {
-    return { date: raw };
+  input.className = 'cond-value';
+  return input;
+}
+
+// A value as the filter's JSON holds it: numbers and ids as JSON numbers, dates as {"date": ...}, instants as
+// {"instant": ...}. What does not read as its type is sent as typed, for the SDK to say what is wrong.
+function typed(valueType, raw) {
+  switch (valueType) {
+    case 'NUMBER':
+    case 'WHOLE_NUMBER':
+    case 'ID':
+      return /^-?\d+(\.\d+)?$/.test(raw) ? new JsonNumber(raw) : raw;
+    case 'BOOLEAN':
+      return raw === 'true';
+    case 'DATE':
+      return { date: raw };
+    case 'DATETIME':
+      return { instant: raw + 'T00:00:00Z' };
+    default:
+      return raw;
   }
-  if (spec.kind === 'DATETIME') {
-    return { instant: raw + 'T00:00:00Z' };
-  }
-  return raw;
 }
 
 function readGroup(box) {
@@ -232,18 +283,18 @@ function readGroup(box) {
       continue;
     }
     const spec = fieldSpec($('.cond-field', item).value);
-    const op = $('.cond-op', item).value;
+    const allowed = allowedOperator(spec, $('.cond-op', item).value);
     const values = [];
     for (const input of item.querySelectorAll('.cond-value')) {
       if (input.tagName === 'SELECT') {
-        values.push(...Array.from(input.selectedOptions, option => option.value));
-      } else if (LISTS.has(op) && spec.kind !== 'NUMBER') {
-        values.push(...input.value.split(',').map(v => v.trim()).filter(v => v));
+        values.push(...Array.from(input.selectedOptions, option => typed(allowed.valueType, option.value)));
+      } else if (allowed.arity === 'MANY') {
+        values.push(...input.value.split(',').map(v => v.trim()).filter(v => v).map(v => typed(allowed.valueType, v)));
       } else {
-        values.push(typed(spec, op, input.value.trim()));
+        values.push(typed(allowed.valueType, input.value.trim()));
       }
     }
-    items.push({ field: spec.key, op, values });
+    items.push({ field: spec.key, op: allowed.operator, values });
   }
   if (!items.length) {
     return null;
@@ -263,19 +314,20 @@ function resetFilter() {
 
 // ------------------------------------------------------------------ columns
 
+// The column settings: every field the metadata says can be a column, the actor's columns first, in their order.
 async function loadColumns() {
   const settings = await api('GET', '/api/columns');
-  const chosen = settings.chosen.map(c => c.key);
-  const ordered = settings.chosen.concat(settings.available.filter(c => !chosen.includes(c.key)));
-  $('#column-list').replaceChildren(...ordered.map(column => {
+  const chosen = settings.chosen;
+  const ordered = chosen.concat(state.fields.filter(f => f.column && !chosen.includes(f.key)).map(f => f.key));
+  $('#column-list').replaceChildren(...ordered.map(key => {
     const li = document.createElement('li');
-    li.dataset.key = column.key;
+    li.dataset.key = key;
     li.innerHTML = '<label><input type="checkbox"> <span></span></label> '
       + '<button type="button" class="up" title="Move up">\u2191</button>'
       + '<button type="button" class="down" title="Move down">\u2193</button>';
-    $('span', li).textContent = column.label;
-    $('input', li).checked = chosen.includes(column.key);
-    $('input', li).value = column.key;
+    $('span', li).textContent = label(key);
+    $('input', li).checked = chosen.includes(key);
+    $('input', li).value = key;
     $('.up', li).addEventListener('click', () => li.previousElementSibling && li.after(li.previousElementSibling));
     $('.down', li).addEventListener('click', () => li.nextElementSibling && li.before(li.nextElementSibling));
     return li;
@@ -412,7 +464,8 @@ async function start() {
   $('#next-page').addEventListener('click', () => loadList(true));
   $('#sign-out').addEventListener('click', signOut);
   await loadAccount();
-  state.fields = await api('GET', '/api/filter-fields');
+  state.fields = await api('GET', '/api/fields');
+  state.byKey = new Map(state.fields.map(field => [field.key, field]));
   resetFilter();
   await loadList(false);
   await Promise.all([loadColumns(), loadDuplicates()]);

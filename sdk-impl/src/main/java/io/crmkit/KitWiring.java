@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The one place that knows which part needs which: holds what one kit shares (built once, by {@link CrmKit.Builder})
@@ -134,9 +135,10 @@ final class KitWiring {
         return new DefaultFieldService(actor, database, ids, clock, audit, fields);
     }
 
-    DefaultFilterService filters(Actor actor) {
+    /** @param eventTypes the event types of the actor's tenant, for the field metadata */
+    DefaultFilterService filters(Actor actor, Supplier<List<String>> eventTypes) {
         return new DefaultFilterService(actor, tablePrefix, database, ids, clock, audit, fields, phones,
-                lifecycleStages, segments, customers, idSql);
+                lifecycleStages, segments, customers, idSql, eventTypes);
     }
 
     DefaultBulkService bulk(Actor actor, DefaultFilterService filters) {

@@ -116,7 +116,8 @@ final class ScopedCrm implements Crm {
 
     private DefaultFilterService filterService() {
         DefaultFilterService service = filters;
-        return service != null ? service : (filters = wiring.filters(actor));
+        return service != null ? service
+                : (filters = wiring.filters(actor, () -> activities().timeline().types()));
     }
 
     private DefaultBulkService bulkService() {

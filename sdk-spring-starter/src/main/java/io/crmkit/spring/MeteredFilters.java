@@ -3,6 +3,7 @@ package io.crmkit.spring;
 import io.crmkit.api.Page;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.filter.Explained;
+import io.crmkit.api.filter.FieldMetadata;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.filter.Groups;
@@ -45,6 +46,11 @@ final class MeteredFilters implements FilterService {
     @Override
     public long count(Filter filter) {
         return meters.time(CrmMeters.SEARCHES, COUNT, () -> filters.count(filter));
+    }
+
+    @Override
+    public List<FieldMetadata> fields() {
+        return filters.fields();
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crmkit.api.Crm;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.filter.FieldMetadata;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.io.ExportRequest;
@@ -50,6 +51,20 @@ class CrmMetricsTest {
             assertThat(timerCount(registry, CrmMeters.SEARCHES, "kind", "search", "success")).isEqualTo(2);
             assertThat(timerCount(registry, CrmMeters.SEARCHES, "kind", "count", "success")).isEqualTo(1);
             assertThat(timerCount(registry, CrmMeters.SEARCHES, "kind", "search", "error")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void theMeteredBeanDescribesTheFilterFieldsOfTheActorsTenantUntimed() {
+        withRegistry.run(context -> {
+            Crm crm = context.getBean(Crm.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(crm.filters()).isInstanceOf(MeteredFilters.class);
+
+            List<FieldMetadata> fields = crm.filters().fields();
+
+            assertThat(fields).extracting(FieldMetadata::key).contains("name", "phones", "tags", "group");
+            assertThat(registry.find(CrmMeters.SEARCHES).timers()).isEmpty();
         });
     }
 

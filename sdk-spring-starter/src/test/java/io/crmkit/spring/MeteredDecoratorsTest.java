@@ -8,16 +8,21 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.crmkit.api.Permission;
 import io.crmkit.api.ProgressListener;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.StorageException;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.filter.FieldMetadata;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.FilterService;
+import io.crmkit.api.filter.Operator;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.io.ExportRequest;
 import io.crmkit.api.io.ExportService;
@@ -123,6 +128,24 @@ class MeteredDecoratorsTest {
         merges.purgeExpired();
 
         verify(delegate).purgeExpired();
+        assertThat(registry.getMeters()).as("meters of pass-through calls").isEmpty();
+    }
+
+    @Test
+    void theFilterFieldsPassThroughUnmeasuredAndFailUnchanged() {
+        FilterService delegate = mock(FilterService.class);
+        List<FieldMetadata> fields = List.of(new FieldMetadata("city", "City", FieldMetadata.Kind.BUILT_IN,
+                FieldMetadata.ValueType.TEXT, List.of(FieldMetadata.AllowedOperator.of(Operator.EQ,
+                FieldMetadata.ValueType.TEXT)), List.of(), true, true, true));
+        PermissionDeniedException failure = new PermissionDeniedException(Permission.READ, "agent-7",
+                "describe the filter fields");
+        when(delegate.fields()).thenReturn(fields).thenThrow(failure);
+        MeteredFilters filters = new MeteredFilters(delegate, meters);
+
+        assertThat(filters.fields()).isSameAs(fields);
+        assertRethrown(filters::fields, failure);
+
+        verify(delegate, times(2)).fields();
         assertThat(registry.getMeters()).as("meters of pass-through calls").isEmpty();
     }
 

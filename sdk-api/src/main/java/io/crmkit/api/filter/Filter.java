@@ -218,8 +218,12 @@ public sealed interface Filter permits Filter.Group, Filter.Condition {
     }
 
     /**
-     * @param field a text field key, 1 to 64 characters
-     * @param text  the text to look for, matched literally (LIKE wildcards are escaped); not null
+     * @param field a text field key, 1 to 64 characters; also {@code phones} (the digits of the text, in any
+     *              notation), {@code emails} and {@code address} (any part of the address)
+     * @param text  the text to look for, matched literally (LIKE wildcards are escaped); not null; an empty text is
+     *              refused when the filter is used (code {@code required}), as is one longer than the field holds
+     *              ({@code too_long}: 15 digits and 20 characters of a phone, 128 characters of an email, 80 of an
+     *              address part)
      * @return text field contains the text, ignoring case
      * @throws ValidationException on field {@code filter}, as {@link #where} does
      */

@@ -30,6 +30,26 @@ public interface FilterService {
     long count(Filter filter);
 
     /**
+     * Describes every field of the actor's tenant that a filter, a sort or a list view can name, for a host that
+     * builds its filter builder and column settings from it: the built-in fields, the identities ({@code phones},
+     * {@code emails}, {@code externalId}, ...), {@code tags}, {@code verified}, {@code address}, the metrics, the
+     * active custom fields (retired ones are left out), {@code group} and {@code savedFilter} with the tenant's
+     * groups and saved filters as options, and one {@code events.<type>} field per event type the tenant knows
+     * (built-in and registered). Each comes with its label, value type, the operators it accepts with their arity
+     * and value type, its options (at most {@link FieldMetadata#MAX_OPTIONS} per field) and whether it can be a
+     * list column or a sort key. Every operator listed is accepted by {@link #search} and {@link #count} with values
+     * of the stated type, and every other one is refused (see {@link FieldMetadata}).
+     *
+     * <p>Reads the tenant's custom fields (cached), event types, groups and saved filters (their ids and names
+     * only): a few small queries, bounded by the tenant limits of each. Needs READ.
+     *
+     * @return the fields in a stable order: built-in fields, custom fields in the order defined, then
+     *         {@code group}, {@code savedFilter} and the events
+     * @throws io.crmkit.api.error.PermissionDeniedException without READ
+     */
+    List<FieldMetadata> fields();
+
+    /**
      * Reads the JSON form of a filter (see the README for the format).
      *
      * @param json a filter as {@link #toJson} writes it; not null

@@ -2,19 +2,26 @@ package io.crmkit.api.filter;
 
 /**
  * How a {@link Filter.Condition} compares a field with its values. Which operators a field accepts depends
- * on its type; a condition that does not fit is refused when the filter is used, with the path of the
- * condition in the tree.
+ * on the field ({@link FilterService#fields()} lists them); a condition that does not fit is refused when the filter
+ * is used, with the path of the condition in the tree. The operators that look for a part of a text
+ * ({@link #CONTAINS}, {@link #NOT_CONTAINS}, {@link #STARTS_WITH}, {@link #ENDS_WITH}) refuse an empty part.
  */
 public enum Operator {
     /** Equal to the one value. Text, number, date, datetime, choice, boolean. */
     EQ(1, 1),
     /** Not equal to the one value (or empty). */
     NE(1, 1),
-    /** Text containing the value, ignoring case. */
+    /**
+     * Text containing the value, ignoring case. On {@code phones}: the digits of the value, in any notation, among
+     * the digits of a phone; on {@code address}: any part of the address containing it.
+     */
     CONTAINS(1, 1),
     /** Text not containing the value, ignoring case. */
     NOT_CONTAINS(1, 1),
-    /** Text starting with the value, ignoring case. */
+    /**
+     * Text starting with the value, ignoring case. On {@code phones}: a phone starting with the number the value
+     * begins, in international or national notation; on {@code address}: any part of the address starting with it.
+     */
     STARTS_WITH(1, 1),
     /** Text ending with the value, ignoring case. */
     ENDS_WITH(1, 1),
@@ -58,6 +65,18 @@ public enum Operator {
      */
     OCCURRED_AT_LEAST(2, 2);
 
+    /** How many values an operator takes, for a form that asks for them. */
+    public enum Arity {
+        /** No value: {@link #IS_EMPTY}, {@link #IS_TRUE}, ... */
+        NONE,
+        /** Exactly one value. */
+        ONE,
+        /** Exactly two values: the bounds of {@link #BETWEEN}, the count and days of {@link #OCCURRED_AT_LEAST}. */
+        TWO,
+        /** A list of 1 to 1000 values: {@link #IN}, {@link #HAS_ANY}, ... */
+        MANY
+    }
+
     private final int minValues;
     private final int maxValues;
 
@@ -74,5 +93,13 @@ public enum Operator {
     /** @return the most values the operator takes */
     public int maxValues() {
         return maxValues;
+    }
+
+    /** @return how many values the operator takes, as {@link #minValues()} and {@link #maxValues()} say */
+    public Arity arity() {
+        if (minValues != maxValues) {
+            return Arity.MANY;
+        }
+        return minValues == 0 ? Arity.NONE : minValues == 1 ? Arity.ONE : Arity.TWO;
     }
 }

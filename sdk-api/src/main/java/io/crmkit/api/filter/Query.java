@@ -9,8 +9,9 @@ import java.util.Optional;
  * What a search asks for: a filter, a keyword, an order and a page.
  *
  * @param filter    the condition customers must meet; empty for all customers
- * @param keyword   0 to 255 characters searched in name, nickname, company, phones (any notation), emails and
- *                  external ids, ignoring case; blank for none
+ * @param keyword   0 to 255 characters searched in name, nickname, company, every part of the address (country,
+ *                  province, city, area, detail), phones (any notation), emails and external ids, ignoring case;
+ *                  blank for none
  * @param sort      the order, {@link Sort#NEWEST_FIRST} by default
  * @param pageSize  1 to 1000 customers per page, 50 by default
  * @param cursor    where the page starts: the {@code nextCursor} of the previous page of the same query, empty
@@ -77,8 +78,8 @@ public record Query(Optional<Filter> filter, String keyword, Sort sort, int page
     }
 
     /**
-     * @param keyword 0 to {@value #MAX_KEYWORD} characters searched in name, nickname, company, phones, emails and
-     *                external ids, without NUL; null or blank for none
+     * @param keyword 0 to {@value #MAX_KEYWORD} characters searched in name, nickname, company, address, phones,
+     *                emails and external ids, without NUL; null or blank for none
      * @return this query with a keyword
      * @throws ValidationException on field {@code keyword}, as the constructor does
      */

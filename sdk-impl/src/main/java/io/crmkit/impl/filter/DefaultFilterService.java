@@ -7,6 +7,7 @@ import io.crmkit.api.customer.Customer;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Explained;
+import io.crmkit.api.filter.FieldMetadata;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.FilterService;
 import io.crmkit.api.filter.Groups;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@link FilterService} for one actor: checks the actor's permissions and arguments, and hands the work to the
@@ -53,11 +55,18 @@ public final class DefaultFilterService implements FilterService {
     private final SegmentEvaluator segments;
     private final SplitWriter splits;
     private final SavedFilterReferences references;
+    private final Supplier<List<String>> eventTypes;
 
+    /**
+     * @param eventTypes the event types the actor's tenant knows (built-in and registered), for the events fields
+     *                   of {@link #fields()}
+     */
     public DefaultFilterService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
             AuditLog audit, FieldCatalog fields, PhoneNormalizer phones, List<String> lifecycleStages,
-            SegmentCache segmentCache, CustomerReader customers, IdStatements idSql) {
+            SegmentCache segmentCache, CustomerReader customers, IdStatements idSql,
+            Supplier<List<String>> eventTypes) {
         this.actor = actor;
+        this.eventTypes = eventTypes;
         this.database = database;
         this.customers = customers;
         String tenantId = actor.tenantId();
@@ -212,6 +221,17 @@ public final class DefaultFilterService implements FilterService {
         Access.require(actor, Permission.WRITE, "save a split");
         String prefix = SplitWriter.namePrefix(name);
         return splits.save(split(filter, parts), prefix, target);
+    }
+
+    @Override
+    public List<FieldMetadata> fields() {
+        Access.require(actor, Permission.READ, "describe the filter fields");
+        FilterFields whitelist = compilers.whitelist(compilers.fields());
+        List<String> types = eventTypes.get();
+        int limit = FilterMetadata.optionsToRead();
+        return database.read("describe the filter fields", session -> FilterMetadata.describe(whitelist, types,
+                new FilterMetadata.Options(new GroupStatements(session).names(actor.tenantId(), limit)),
+                new FilterMetadata.Options(new SavedFilterStatements(session).names(actor.tenantId(), limit))));
     }
 
     @Override

@@ -30,10 +30,8 @@ import java.util.stream.Collectors;
  */
 final class FilterSql {
 
-    /** The pseudo-field of a condition on membership of a saved filter. */
-    static final String SAVED_FILTER = SavedFilterInliner.SAVED_FILTER;
     /** The pseudo-field of a condition on membership of a group. */
-    static final String GROUP = "group";
+    static final String GROUP = FilterFields.GROUP;
 
     private static final char ESCAPE = '!';
     /** What a condition that cannot be compiled becomes; its problem is recorded and thrown. */
@@ -205,37 +203,33 @@ final class FilterSql {
 
     private String condition(Filter.Condition condition, String path) {
         inliner.count(path);
-        if (condition.field().equals(SAVED_FILTER)) {
-            return savedFilter(condition, path);
-        }
-        if (condition.field().equals(GROUP)) {
-            return checker.reference(condition, path, "a group").map(this::group).orElse(NOTHING);
-        }
-        if (condition.field().startsWith(ConditionChecker.EVENTS)) {
-            return checker.events(condition, path).map(this::events).orElse(NOTHING);
-        }
-        return checker.check(condition, path).map(this::checked).orElse(NOTHING);
+        return checker.check(condition, path).map(checked -> checked(checked, path)).orElse(NOTHING);
     }
 
-    private String checked(ConditionChecker.Checked condition) {
+    private String checked(ConditionChecker.Checked condition, String path) {
         FilterField field = condition.field();
         Operator operator = condition.operator();
         List<Object> values = condition.values();
         return switch (field.place()) {
             case COLUMN -> column(field, operator, values);
+            case ADDRESS -> address(operator, values);
             case TAGS -> set("t.tag", tagTable(), operator, values);
             case IDENTITY -> identity(field, operator, values);
+            case VERIFIED -> verified(operator, values);
             case CUSTOM -> custom(field, operator, values);
             case METRIC -> metric(field, operator, values);
+            case GROUP -> group((Long) values.get(0));
+            case SAVED_FILTER -> savedFilter((Long) values.get(0), path);
+            case EVENTS -> events(field.column(), (Long) values.get(0), (Long) values.get(1));
         };
     }
 
     /** At least N events of a type in the last D days: the customers of an indexed range, grouped. */
-    private String events(ConditionChecker.EventCount events) {
+    private String events(String type, long times, long days) {
         return "c.id IN (SELECT e.customer_id FROM " + prefix + "event e WHERE e.tenant_id = " + param(tenantId)
-                + " AND e.event_type = " + param(events.type()) + " AND e.occurred_at >= "
-                + param(clock.instant().minus(events.days(), ChronoUnit.DAYS))
-                + " GROUP BY e.customer_id HAVING COUNT(*) >= " + param(events.times()) + ")";
+                + " AND e.event_type = " + param(type) + " AND e.occurred_at >= "
+                + param(clock.instant().minus(days, ChronoUnit.DAYS))
+                + " GROUP BY e.customer_id HAVING COUNT(*) >= " + param(times) + ")";
     }
 
     /**
@@ -288,17 +282,43 @@ final class FilterSql {
     }
 
     /** Membership of a saved filter: its own condition, compiled in place. */
-    private String savedFilter(Filter.Condition condition, String path) {
-        Optional<Long> id = checker.reference(condition, path, "a saved filter");
-        Optional<Filter> saved = id.flatMap(value -> inliner.enter(value, path));
+    private String savedFilter(long id, String path) {
+        Optional<Filter> saved = inliner.enter(id, path);
         if (saved.isEmpty()) {
             return NOTHING;
         }
         try {
-            return node(saved.get(), path + ".savedFilter[" + id.get() + "]");
+            return node(saved.get(), path + ".savedFilter[" + id + "]");
         } finally {
             inliner.exit();
         }
+    }
+
+    /**
+     * Any part of the address (country, province, city, area, detail; columns that are never NULL) holding the
+     * text, ignoring case; empty when every part is.
+     */
+    private String address(Operator operator, List<Object> values) {
+        List<String> parts = new ArrayList<>();
+        String pattern = operator == Operator.IS_EMPTY || operator == Operator.IS_NOT_EMPTY ? ""
+                : param((operator == Operator.STARTS_WITH ? "" : "%")
+                + escapeLike(((String) values.get(0)).toLowerCase(Locale.ROOT)) + "%");
+        for (String column : FilterFields.ADDRESS_COLUMNS) {
+            parts.add(switch (operator) {
+                case IS_EMPTY -> "c." + column + " = ''";
+                case IS_NOT_EMPTY -> "c." + column + " <> ''";
+                default -> "LOWER(c." + column + ") LIKE " + pattern + " ESCAPE '" + ESCAPE + "'";
+            });
+        }
+        String any = "(" + String.join(operator == Operator.IS_EMPTY ? " AND " : " OR ", parts) + ")";
+        return operator == Operator.NOT_CONTAINS ? "NOT " + any : any;
+    }
+
+    /** Whether any identity of the customer is verified, as {@code Customer.verified()} says. */
+    private String verified(Operator operator, List<Object> values) {
+        boolean wanted = operator == Operator.IS_TRUE || operator == Operator.EQ && (Boolean) values.get(0);
+        String exists = exists(identity("i.verified = " + param(Boolean.TRUE)));
+        return wanted ? exists : "NOT " + exists;
     }
 
     private String column(FilterField field, Operator operator, List<Object> values) {
@@ -333,6 +353,8 @@ final class FilterSql {
         return switch (operator) {
             case IS_EMPTY -> "NOT " + exists(identity(type));
             case IS_NOT_EMPTY -> exists(identity(type));
+            case CONTAINS, STARTS_WITH -> exists(identity(type + " AND " + anyLike("i.id_value",
+                    (ComparedValues.Like) values.get(0))));
             default -> exists(identity(type + " AND " + compare("i.id_value", operator, values)));
         };
     }
@@ -399,6 +421,15 @@ final class FilterSql {
     private String like(String expr, String before, Object value, String after) {
         String pattern = before + escapeLike(((String) value).toLowerCase(Locale.ROOT)) + after;
         return "LOWER(" + expr + ") LIKE " + param(pattern) + " ESCAPE '" + ESCAPE + "'";
+    }
+
+    /** The stored value like any of the patterns, compared as stored (no LOWER), so that a prefix can use an index. */
+    private String anyLike(String expr, ComparedValues.Like like) {
+        List<String> parts = new ArrayList<>();
+        for (String pattern : like.patterns()) {
+            parts.add(expr + " LIKE " + param(pattern) + " ESCAPE '" + ESCAPE + "'");
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" OR ", parts) + ")";
     }
 
     private String list(List<Object> values) {

@@ -1,5 +1,6 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.api.filter.FieldMetadata;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.Session;
 import io.crmkit.impl.db.schema.CustomerGroupTable;
@@ -65,6 +66,13 @@ final class GroupStatements {
         return IdStatements.rows(connection, CustomerGroupTable.TABLE.select(prefix) + " WHERE tenant_id = ?"
                 + " ORDER BY name, id", List.of(tenantId),
                 result -> GroupRow.of(Row.read(CustomerGroupTable.TABLE, result)));
+    }
+
+    /** @return the ids and names of up to {@code limit} groups, by name */
+    List<FieldMetadata.Option> names(String tenantId, int limit) {
+        return IdStatements.rows(connection, "SELECT id, name FROM " + group + " WHERE tenant_id = ? ORDER BY name, id"
+                + " LIMIT " + limit, List.of(tenantId),
+                result -> new FieldMetadata.Option(result.getLong(1), result.getString(2)));
     }
 
     int count(String tenantId) {

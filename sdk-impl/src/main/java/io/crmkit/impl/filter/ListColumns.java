@@ -49,9 +49,14 @@ public final class ListColumns {
     private ListColumns() {
     }
 
+    /** @return the built-in columns, in order */
+    static List<String> builtIn() {
+        return List.copyOf(BUILT_IN.keySet());
+    }
+
     /** @return every column: the built-in ones, then the tenant's active custom fields */
     public static List<String> all(TenantFields fields) {
-        List<String> all = new java.util.ArrayList<>(BUILT_IN.keySet());
+        List<String> all = new java.util.ArrayList<>(builtIn());
         fields.active().forEach(field -> all.add(field.key()));
         return all;
     }

@@ -25,7 +25,7 @@ import java.util.function.Function;
 final class SavedFilterInliner {
 
     /** The pseudo-field of a condition on membership of a saved filter. */
-    static final String SAVED_FILTER = "savedFilter";
+    static final String SAVED_FILTER = FilterFields.SAVED_FILTER;
 
     private final Function<Long, Optional<Filter>> savedFilters;
     private final Errors errors;

@@ -1,5 +1,6 @@
 package io.crmkit.impl.filter;
 
+import io.crmkit.api.filter.FieldMetadata;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.Session;
 import io.crmkit.impl.db.schema.Column;
@@ -54,6 +55,13 @@ final class SavedFilterStatements {
 
     List<SavedFilterRow> segments(String tenantId) {
         return select(" WHERE tenant_id = ? AND segment = TRUE ORDER BY name, id", List.of(tenantId));
+    }
+
+    /** @return the ids and names of up to {@code limit} saved filters, by name, without reading their filters */
+    List<FieldMetadata.Option> names(String tenantId, int limit) {
+        return IdStatements.rows(connection, "SELECT id, name FROM " + table + " WHERE tenant_id = ? ORDER BY name, id"
+                + " LIMIT " + limit, List.of(tenantId),
+                result -> new FieldMetadata.Option(result.getLong(1), result.getString(2)));
     }
 
     int count(String tenantId) {

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  */
 final class SearchPlanner {
 
-    /** Customer columns a text keyword is looked for in. */
-    static final List<String> TEXT_COLUMNS = List.of("name", "nickname", "company");
+    /** Customer columns a text keyword is looked for in: the names, the company and every part of the address. */
+    static final List<String> TEXT_COLUMNS = List.of("name", "nickname", "company", "country", "province", "city",
+            "area", "address_detail");
     /** Identity types a text keyword is looked for in. */
     static final List<String> TEXT_IDENTITIES = List.of("email", "external_id");
     /** Fewest digits of a keyword looked for in phones. */
@@ -29,7 +30,7 @@ final class SearchPlanner {
     enum Shape {
         /** A phone number: the customer holding it, by the identity key. */
         PHONE_NUMBER,
-        /** Words: part of a name, nickname, company, email or external id; digits also part of a phone. */
+        /** Words: part of a name, nickname, company, address, email or external id; digits also part of a phone. */
         TEXT
     }
 

@@ -55,6 +55,11 @@ record SortKey(String key, String column, Function<Customer, Object> value, Stri
         return sort;
     }
 
+    /** @return whether a sort may name the key */
+    static boolean isSortable(String key) {
+        return KEYS.containsKey(key) || METRICS.containsKey(key);
+    }
+
     /** @return whether the key is a customer metric, sorted through a join of the metric table */
     boolean isMetric() {
         return metricDefault != null;

@@ -41,6 +41,11 @@ final class TenantCompilers {
         return fields.of(tenantId);
     }
 
+    /** @return the whitelist of what the tenant's filters may name, over its custom fields as cached now */
+    FilterFields whitelist(TenantFields fields) {
+        return new FilterFields(fields, stages);
+    }
+
     /** @return a compiler that reads the saved filters conditions refer to from the database */
     FilterSql compiler(TenantFields fields) {
         return compiler(fields, List.of());
@@ -57,7 +62,7 @@ final class TenantCompilers {
     /** @param savedFilters looks up the filter of a saved filter of the tenant */
     FilterSql compiler(TenantFields fields, Collection<Long> referencing,
                        Function<Long, Optional<Filter>> savedFilters) {
-        return new FilterSql(tablePrefix, tenantId, new FilterFields(fields, stages), clock, phones, savedFilters,
+        return new FilterSql(tablePrefix, tenantId, whitelist(fields), clock, phones, savedFilters,
                 referencing);
     }
 

@@ -54,6 +54,25 @@ public final class PhoneNormalizer {
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
     }
 
+    /**
+     * Reads the start of a number typed in national notation: with default region VN, the digits "0912" begin
+     * "+84912".
+     *
+     * @param digits the digits typed, nothing else
+     * @return the start of the number in E.164, or empty when the kit has no default region, the region has no
+     *         national prefix, or the digits do not begin with it
+     */
+    public Optional<String> nationalStart(String digits) {
+        if (defaultRegion == null) {
+            return Optional.empty();
+        }
+        String prefix = UTIL.getNddPrefixForRegion(defaultRegion, true);
+        if (prefix == null || prefix.isEmpty() || !digits.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        return Optional.of("+" + UTIL.getCountryCodeForRegion(defaultRegion) + digits.substring(prefix.length()));
+    }
+
     /** @return the E.164 form, or empty when the text is not a valid number (for look-ups) */
     public Optional<String> tryNormalize(String raw) {
         try {

@@ -2,6 +2,7 @@ package io.crmkit.impl.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.api.filter.Operator;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,6 +28,35 @@ class ComparedValuesTest {
             "externalId, AbC, AbC"})
     void writesTextAsItIsStored(String key, String value, String stored) {
         assertThat(compared.asStored(FilterTestFields.field(key), value)).isEqualTo(stored);
+    }
+
+    @ParameterizedTest(name = "{0} ''{1}'' is like {3}")
+    @CsvSource(delimiter = '|', value = {
+            "CONTAINS    | +84 90-123 | true  | +8490123%",
+            "STARTS_WITH | +84 90-123 | true  | +8490123%",
+            "CONTAINS    | 345 678    | false | %345678%",
+            "CONTAINS    | 0912 345   | false | %0912345% ; +84912345%",
+            "STARTS_WITH | 0912 345   | false | +84912345%",
+            "STARTS_WITH | 84 912     | false | +84912%",
+            "STARTS_WITH | 0          | false | +84%"})
+    void findsAPartOfAPhoneInItsStoredE164Form(String operator, String typed, boolean international,
+                                               String patterns) {
+        String digits = typed.replaceAll("\\D", "");
+        assertThat(compared.phonePart(Operator.valueOf(operator), international, digits).patterns())
+                .containsExactly(patterns.split(" ; "));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CONTAINS, 0912, %0912%", "STARTS_WITH, 0912, +0912%"})
+    void readsNoNationalNotationWithoutADefaultRegion(String operator, String digits, String pattern) {
+        assertThat(new ComparedValues(new PhoneNormalizer(null)).phonePart(Operator.valueOf(operator), false, digits)
+                .patterns()).containsExactly(pattern);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CONTAINS, lan_1%, %lan!_1!%%", "STARTS_WITH, lan!, lan!!%"})
+    void findsAPartOfAnEmailWithItsWildcardsEscaped(String operator, String part, String pattern) {
+        assertThat(ComparedValues.emailPart(Operator.valueOf(operator), part).patterns()).containsExactly(pattern);
     }
 
     static Stream<Arguments> numbers() {

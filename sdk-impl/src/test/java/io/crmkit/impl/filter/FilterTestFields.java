@@ -3,6 +3,7 @@ package io.crmkit.impl.filter;
 import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.api.field.FieldType;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,9 @@ final class FilterTestFields {
     }
 
     static FilterFields fields() {
-        return new FilterFields(key -> Optional.ofNullable(CUSTOM.get(key)), STAGES);
+        return new FilterFields(key -> Optional.ofNullable(CUSTOM.get(key)), () -> CUSTOM.values().stream()
+                .filter(definition -> !definition.retired()).sorted(Comparator.comparingLong(FieldDefinition::id))
+                .toList(), STAGES);
     }
 
     static FilterField field(String key) {

@@ -70,8 +70,8 @@ class SearchPlannerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"name", "nickname", "company"})
-    void looksForTextInTheNameColumns(String column) {
+    @CsvSource({"name", "nickname", "company", "country", "province", "city", "area", "address_detail"})
+    void looksForTextInTheNameCompanyAndAddressColumns(String column) {
         assertThat(SearchPlanner.TEXT_COLUMNS).contains(column);
         assertThat(SearchPlanner.TEXT_IDENTITIES).containsExactly("email", "external_id");
     }

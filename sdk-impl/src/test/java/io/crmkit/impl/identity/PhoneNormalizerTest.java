@@ -3,6 +3,7 @@ package io.crmkit.impl.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,5 +44,16 @@ class PhoneNormalizerTest {
     void aLookUpOfSomethingThatIsNotANumberFindsNothing() {
         assertThat(vietnam.tryNormalize("  0912345678 ")).contains("+84912345678");
         assertThat(vietnam.tryNormalize("hello")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"VN, 0912, +84912", "VN, 0, +84", "VN, 912, ", "US, 1415, +1415", "US, 415, "})
+    void readsTheStartOfANumberTypedInNationalNotation(String region, String digits, String start) {
+        assertThat(new PhoneNormalizer(region).nationalStart(digits)).isEqualTo(Optional.ofNullable(start));
+    }
+
+    @Test
+    void withoutADefaultRegionNothingIsNationalNotation() {
+        assertThat(new PhoneNormalizer(null).nationalStart("0912")).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import io.crmkit.api.Page;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.filter.FieldMetadata;
 import io.crmkit.api.filter.ListRow;
 import io.crmkit.api.filter.ListView;
 import io.crmkit.api.filter.Query;
@@ -23,20 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Customers: create and read one, search a page of the list (filter in the SDK's JSON form, keyword, sort,
- * cursor) in the actor's columns, and the columns and filter fields the page offers.
+ * cursor) in the actor's columns, the actor's choice of columns, and the SDK's field metadata, from which the page
+ * builds its filter builder and column settings.
  */
 @RestController
 @RequestMapping("/api")
 class CustomerApi {
 
     private final Crm crm;
-    private final ListColumns columns;
-    private final FilterFields fields;
+    private final CustomerListView listView;
 
-    CustomerApi(Crm crm, ListColumns columns, FilterFields fields) {
+    CustomerApi(Crm crm, CustomerListView listView) {
         this.crm = crm;
-        this.columns = columns;
-        this.fields = fields;
+        this.listView = listView;
     }
 
     /**
@@ -45,9 +45,9 @@ class CustomerApi {
      */
     @PostMapping("/customers/search")
     ListPage search(@RequestBody SearchRequest request) {
-        ListView view = columns.view();
+        ListView view = listView.view();
         Page<ListRow> page = crm.filters().searchView(request.query(crm), view.name());
-        return new ListPage(columns.of(view), page.items(), page.nextCursor().orElse(null),
+        return new ListPage(view.columns(), page.items(), page.nextCursor().orElse(null),
                 page.total().isPresent() ? page.total().getAsLong() : null);
     }
 
@@ -77,23 +77,27 @@ class CustomerApi {
         return crm.customers().create(draft.build());
     }
 
-    /** @return the columns a list can show and those the actor shows */
+    /** @return the columns the actor shows, in order */
     @GetMapping("/columns")
-    ColumnSettings columns() {
-        return new ColumnSettings(columns.available(), columns.chosen());
+    ColumnChoice columns() {
+        return new ColumnChoice(listView.view().columns());
     }
 
     /** Saves the actor's columns, in order; 400 when one is unknown or repeated, or none is given. */
     @PutMapping("/columns")
-    ColumnSettings chooseColumns(@RequestBody List<String> keys) {
-        List<ListColumns.Column> chosen = columns.choose(keys);
-        return new ColumnSettings(columns.available(), chosen);
+    ColumnChoice chooseColumns(@RequestBody List<String> keys) {
+        return new ColumnChoice(listView.choose(keys));
     }
 
-    /** @return the fields and operators of the filter builder */
-    @GetMapping("/filter-fields")
-    List<FilterFields.Field> filterFields() {
-        return fields.all();
+    /**
+     * The SDK's description of every field of the actor's tenant, as JSON: key, label, value type, operators with
+     * their arity and value type, options (group and saved filter ids as text), and whether it can be a column or
+     * a sort key. The page builds its filter builder and column settings from it, so it offers exactly what the
+     * SDK accepts.
+     */
+    @GetMapping("/fields")
+    List<FieldMetadata> fields() {
+        return crm.filters().fields();
     }
 
     /**
@@ -129,12 +133,15 @@ class CustomerApi {
         }
     }
 
-    /** A page of the list: its columns, rows, the cursor of the next page (null after the last) and the total. */
-    record ListPage(List<ListColumns.Column> columns, List<ListRow> rows, String next, Long total) {
+    /**
+     * A page of the list: the keys of its columns (their headers are the labels of {@code GET /api/fields}), rows,
+     * the cursor of the next page (null after the last) and the total.
+     */
+    record ListPage(List<String> columns, List<ListRow> rows, String next, Long total) {
     }
 
-    /** The columns a list can show and those the actor shows. */
-    record ColumnSettings(List<ListColumns.Column> available, List<ListColumns.Column> chosen) {
+    /** The keys of the columns the actor shows, in order. */
+    record ColumnChoice(List<String> chosen) {
     }
 
     /** The page's short form of a new customer. */

@@ -8,6 +8,8 @@ import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
+import io.crmkit.api.filter.CustomerGroup;
+import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Query;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,9 +20,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives each empty tenant of the {@link DemoUsers} something to look at: a custom field "tier" and
+ * Gives each empty tenant of the {@link DemoUsers} something to look at: a custom field "tier",
  * {@value #CUSTOMERS} customers across four cities, two of whom are the same person typed twice (a suggested
- * duplicate). Runs at start-up, when nobody is signed in, as an actor of its own in each tenant that has no customer;
+ * duplicate), the group {@value #GROUP} (the customers tagged trade-fair) and the saved filter
+ * {@value #SAVED_FILTER}, which the filter builder offers as options of its group and saved filter fields. Runs at start-up, when nobody is signed in, as an actor of its own in each tenant that has no customer;
  * {@code sample.demo-data=false} turns it off.
  */
 @Component
@@ -29,6 +32,10 @@ class DemoData implements ApplicationRunner {
 
     /** Customers created. */
     static final int CUSTOMERS = 24;
+    /** The group of the customers tagged trade-fair. */
+    static final String GROUP = "Trade fair visitors";
+    /** The saved filter of the newsletter readers in Hanoi. */
+    static final String SAVED_FILTER = "Newsletter readers in Hanoi";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final List<String> CITIES = List.of("Hanoi", "Ho Chi Minh City", "Da Nang", "Hai Phong");
@@ -77,6 +84,9 @@ class DemoData implements ApplicationRunner {
                 .address(Address.of("VN", "", "Hanoi", "", "")).tag("newsletter").build());
         crm.customers().create(CustomerDraft.builder().name("Tran Thi Lan").email("lantran@gmail.com")
                 .phone("+84987654321").address(Address.of("VN", "", "Hanoi", "", "")).tag("trade-fair").build());
+        CustomerGroup visitors = crm.filters().groups().create(GROUP);
+        crm.filters().groups().addMatching(visitors.id(), Filter.hasTag("trade-fair"));
+        crm.filters().saved().create(SAVED_FILTER, Filter.all(Filter.eq("city", "Hanoi"), Filter.hasTag("newsletter")));
         LOG.info("Created {} demo customers in tenant {} (sample.demo-data=false turns this off)", CUSTOMERS,
                 crm.actor().tenantId());
     }

@@ -24,11 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class ExportApi {
 
     private final Crm crm;
-    private final ListColumns columns;
+    private final CustomerListView listView;
 
-    ExportApi(Crm crm, ListColumns columns) {
+    ExportApi(Crm crm, CustomerListView listView) {
         this.crm = crm;
-        this.columns = columns;
+        this.listView = listView;
     }
 
     /**
@@ -49,7 +49,7 @@ class ExportApi {
         }
         FileFormat chosen = FileFormat.ofFileName("customers." + format).orElseThrow(() -> ValidationException.of(
                 "format", "format", "format: must be xlsx or csv, got '" + format + "'"));
-        ExportRequest.Builder request = ExportRequest.builder(chosen).keyword(keyword).view(columns.view().name());
+        ExportRequest.Builder request = ExportRequest.builder(chosen).keyword(keyword).view(listView.view().name());
         if (filter != null && !filter.isBlank()) {
             request.filter(crm.filters().parse(filter));
         }

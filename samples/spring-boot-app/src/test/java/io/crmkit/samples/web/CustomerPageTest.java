@@ -179,6 +179,36 @@ class CustomerPageTest {
     }
 
     @Test
+    void theFilterBuilderOffersWhatTheSdkAcceptsFromItsFieldMetadata() {
+        browser.findElement(By.id("toggle-filter")).click();
+        WebElement root = browser.findElement(By.cssSelector("#filter-builder > .group"));
+        root.findElement(By.className("add-condition")).click();
+        WebElement row = conditions(root).get(0);
+
+        new Select(row.findElement(By.className("cond-field"))).selectByValue("stage");
+        assertThat(options(row, "cond-op")).containsExactly("EQ", "NE", "IN", "NOT_IN", "IS_EMPTY", "IS_NOT_EMPTY");
+        assertThat(options(row, "cond-value")).contains("lead", "customer");
+        new Select(row.findElement(By.className("cond-field"))).selectByValue("createdAt");
+        new Select(row.findElement(By.className("cond-op"))).selectByValue("BETWEEN");
+        assertThat(row.findElements(By.className("cond-value"))).hasSize(2);
+        new Select(row.findElement(By.className("cond-op"))).selectByValue("IS_EMPTY");
+        assertThat(row.findElements(By.className("cond-value"))).isEmpty();
+
+        condition(row, "phones", "STARTS_WITH");
+        row.findElement(By.className("cond-value")).sendKeys("0912 345 60");
+        apply();
+        awaitTotal(10);
+        assertThat(column("phones")).allMatch(phone -> phone.startsWith("+8491234560"));
+
+        condition(row, "group", "EQ");
+        new Select(row.findElement(By.className("cond-value"))).selectByVisibleText(DemoData.GROUP);
+        apply();
+        wait.until(driver -> !column("tags").isEmpty() && column("tags").stream().allMatch(
+                tags -> tags.contains("trade-fair")));
+        assertThat(browser.findElement(By.id("filter-error")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void columnSettingsChangeTheListAndStaySaved() {
         try {
             browser.findElement(By.id("toggle-columns")).click();
@@ -195,7 +225,7 @@ class CustomerPageTest {
         } finally {
             browser.executeScript("return fetch('/api/columns', {method: 'PUT', headers: Object.assign("
                     + "{'Content-Type': 'application/json'}, csrfHeaders('PUT')), body: JSON.stringify(arguments[0])})"
-                    + ".then(r => r.status)", ListColumns.DEFAULT);
+                    + ".then(r => r.status)", CustomerListView.DEFAULT_COLUMNS);
         }
     }
 
@@ -284,6 +314,11 @@ class CustomerPageTest {
     private static void condition(WebElement row, String field, String operator) {
         new Select(row.findElement(By.className("cond-field"))).selectByValue(field);
         new Select(row.findElement(By.className("cond-op"))).selectByValue(operator);
+    }
+
+    private static List<String> options(WebElement row, String className) {
+        return new Select(row.findElement(By.className(className))).getOptions().stream()
+                .map(option -> option.getAttribute("value")).toList();
     }
 
     private static void apply() {

@@ -197,7 +197,36 @@ class SampleApiTest {
         List<String> cities = values(page, "city");
         assertThat(cities).isNotEmpty().containsOnly("Da Nang");
         assertThat(page.get("total").asLong()).isEqualTo(cities.size());
-        assertThat(page.get("columns").findValuesAsText("key")).startsWith("name", "phones", "emails");
+        assertThat(texts(page.get("columns"))).startsWith("name", "phones", "emails");
+    }
+
+    @Test
+    void servesTheSdksFieldMetadataWithIdsAsText() throws Exception {
+        HttpResponse<String> response = manager.get("/api/fields");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode fields = JSON.readTree(response.body());
+
+        JsonNode stage = field(fields, "stage");
+        assertThat(stage.get("type").asText()).isEqualTo("CHOICE");
+        assertThat(stage.get("operators").findValuesAsText("operator")).contains("EQ", "IN").doesNotContain("CONTAINS");
+        assertThat(stage.get("options").findValuesAsText("value")).contains("lead", "customer");
+        JsonNode between = operator(field(fields, "createdAt"), "BETWEEN");
+        assertThat(between.get("arity").asText()).isEqualTo("TWO");
+        assertThat(between.get("valueType").asText()).isEqualTo("DATETIME");
+        assertThat(field(fields, "phones").get("operators").findValuesAsText("operator")).contains("CONTAINS",
+                "STARTS_WITH");
+        JsonNode tier = field(fields, "tier");
+        assertThat(tier.get("label").asText()).isEqualTo("Tier");
+        assertThat(tier.get("column").asBoolean()).isTrue();
+        assertThat(tier.get("options").findValuesAsText("value")).containsExactly("bronze", "silver", "gold");
+        JsonNode group = field(fields, "group").get("options").get(0);
+        assertThat(group.get("label").asText()).isEqualTo(DemoData.GROUP);
+        assertThat(group.get("value").isTextual()).as("64-bit ids reach JavaScript as text").isTrue();
+
+        JsonNode members = search("{\"filter\": {\"version\": 1, \"filter\": {\"field\": \"group\", \"op\": \"EQ\","
+                + " \"values\": [" + group.get("value").asText() + "]}}, \"total\": true}");
+        assertThat(members.get("total").asLong()).isPositive();
+        members.get("rows").forEach(row -> assertThat(texts(row.get("values").get("tags"))).contains("trade-fair"));
     }
 
     @Test
@@ -248,10 +277,12 @@ class SampleApiTest {
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(none.statusCode()).isEqualTo(400);
             JsonNode page = search("{}");
-            assertThat(page.get("columns").findValuesAsText("key")).containsExactly("name", "tier");
+            assertThat(texts(page.get("columns"))).containsExactly("name", "tier");
+            assertThat(texts(JSON.readTree(manager.get("/api/columns").body()).get("chosen")))
+                    .containsExactly("name", "tier");
             assertThat(values(page, "tier")).isSubsetOf("bronze", "silver", "gold", "");
         } finally {
-            manager.put("/api/columns", JSON.writeValueAsString(ListColumns.DEFAULT));
+            manager.put("/api/columns", JSON.writeValueAsString(CustomerListView.DEFAULT_COLUMNS));
         }
     }
 
@@ -357,6 +388,30 @@ class SampleApiTest {
         List<String> values = new ArrayList<>();
         page.get("rows").forEach(row -> values.add(row.get("values").get(column).asText()));
         return values;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
+    }
+
+    private static JsonNode field(JsonNode fields, String key) {
+        for (JsonNode field : fields) {
+            if (field.get("key").asText().equals(key)) {
+                return field;
+            }
+        }
+        throw new AssertionError("no field " + key + " in " + fields);
+    }
+
+    private static JsonNode operator(JsonNode field, String operator) {
+        for (JsonNode allowed : field.get("operators")) {
+            if (allowed.get("operator").asText().equals(operator)) {
+                return allowed;
+            }
+        }
+        throw new AssertionError("no operator " + operator + " on " + field);
     }
 
     private static String encoded(String parameter) {
