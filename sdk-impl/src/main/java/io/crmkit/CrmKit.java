@@ -537,7 +537,8 @@ public final class CrmKit implements AutoCloseable {
                 CrmKit kit = new CrmKit(wiring, pool, dialect, tablePrefix, schemaVersion);
                 JobStore jobStore = new JobStore(tablePrefix, database, micros, leases);
                 scheduler.start(new ScheduledImports(jobStore, jobFiles, transferEnds, kit::as)::run,
-                        new ScheduledBulk(actor -> wiring.bulk(actor, wiring.filters(actor)))::run,
+                        new ScheduledBulk(actor -> wiring.bulk(actor, wiring.filters(actor,
+                                () -> wiring.activities(actor).timeline().types())))::run,
                         new ScheduledExports(jobStore, kit::as)::run,
                         new ScheduledMetrics(jobStore, kit::as)::run);
                 return kit;
