@@ -39,13 +39,8 @@ public final class ScheduledMetrics {
      * @throws ConflictException when a live run holds the job: the scheduler tries again after the lease
      */
     public void run(JobScheduler.ScheduledJob job) {
-        Optional<JobStore.Stored> stored = jobs.stored(job.tenantId(), job.jobId());
-        if (stored.isEmpty() || stored.get().request() == null) {
-            LOG.warn("Scheduled recompute {} of tenant '{}' has no stored request; nothing to run", job.jobId(),
-                    job.tenantId());
-            return;
-        }
-        if (stored.get().ended()) {
+        Optional<String> stored = jobs.requestToRun(job, "recompute");
+        if (stored.isEmpty()) {
             return;
         }
         jobs.releaseScheduled(job.tenantId(), job.jobId());

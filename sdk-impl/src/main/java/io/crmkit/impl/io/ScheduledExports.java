@@ -39,20 +39,15 @@ public final class ScheduledExports {
      * @throws ConflictException when a live run holds the job: the scheduler tries again after the lease
      */
     public void run(JobScheduler.ScheduledJob job) {
-        Optional<JobStore.Stored> stored = jobs.stored(job.tenantId(), job.jobId());
-        if (stored.isEmpty() || stored.get().request() == null) {
-            LOG.warn("Scheduled export job {} of tenant '{}' has no stored request; nothing to run", job.jobId(),
-                    job.tenantId());
-            return;
-        }
-        if (stored.get().ended()) {
+        Optional<String> stored = jobs.requestToRun(job, "export job");
+        if (stored.isEmpty()) {
             return;
         }
         jobs.releaseScheduled(job.tenantId(), job.jobId());
         Crm crm = crms.apply(Actor.of(job.tenantId(), job.actorId(), Permission.EXPORT, Permission.READ));
         try {
             ((DefaultExportService) crm.exports()).runScheduled(job.jobId(),
-                    StoredExportRequest.fromJson(stored.get().request()));
+                    StoredExportRequest.fromJson(stored.get()));
         } catch (ConflictException held) {
             throw held;
         } catch (RuntimeException e) {

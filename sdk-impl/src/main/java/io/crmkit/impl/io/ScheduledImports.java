@@ -103,13 +103,8 @@ public final class ScheduledImports {
      * @throws ConflictException when a live run holds the job: the scheduler tries again after the lease
      */
     public void run(JobScheduler.ScheduledJob job) {
-        Optional<JobStore.Stored> stored = jobs.stored(job.tenantId(), job.jobId());
-        if (stored.isEmpty() || stored.get().request() == null) {
-            LOG.warn("Scheduled import job {} of tenant '{}' has no stored request; nothing to run", job.jobId(),
-                    job.tenantId());
-            return;
-        }
-        if (stored.get().ended()) {
+        Optional<String> stored = jobs.requestToRun(job, "import job");
+        if (stored.isEmpty()) {
             return;
         }
         if (files.chunks(job.tenantId(), job.jobId()) == 0) {
@@ -117,7 +112,7 @@ public final class ScheduledImports {
                     + " continue it", job.jobId(), job.tenantId(), files.retention());
             return;
         }
-        StoredRequest request = StoredRequest.fromJson(stored.get().request());
+        StoredRequest request = StoredRequest.fromJson(stored.get());
         jobs.releaseScheduled(job.tenantId(), job.jobId());
         Crm crm = crms.apply(Actor.of(job.tenantId(), job.actorId(), Permission.IMPORT, Permission.READ));
         Path dir = null;

@@ -38,6 +38,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stored jobs of every kind, in {@code <prefix>job} ({@link JobTable}), and the life they share from their insert
@@ -50,6 +52,8 @@ import java.util.stream.Collectors;
  * know it. Thread-safe.
  */
 public final class JobStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
 
     /** The lease owner of a job handed over to the scheduler, until a scheduled run takes it. */
     private static final String SCHEDULED = "scheduled";
@@ -293,6 +297,22 @@ public final class JobStore {
                 "SELECT " + Table.list(List.of(REQUEST, STATE)) + " FROM " + table + " WHERE tenant_id = ? AND id = ?",
                 List.of(tenantId, id), row -> new Stored(row.getString(1), JobState.valueOf(row.getString(2)))))
                 .stream().findFirst();
+    }
+
+    /**
+     * The start of every scheduled run: reads the job's stored request, when there is one and the job has not ended.
+     *
+     * @param what the job, for the log, e.g. "export job"
+     * @return the request to run; empty when the job ended or has no request (logged: there is nothing to run)
+     */
+    public Optional<String> requestToRun(JobScheduler.ScheduledJob job, String what) {
+        Optional<Stored> stored = stored(job.tenantId(), job.jobId());
+        if (stored.isEmpty() || stored.get().request() == null) {
+            LOG.warn("Scheduled {} {} of tenant '{}' has no stored request; nothing to run", what, job.jobId(),
+                    job.tenantId());
+            return Optional.empty();
+        }
+        return stored.get().ended() ? Optional.empty() : Optional.of(stored.get().request());
     }
 
     /**
