@@ -29,6 +29,12 @@ public record Column(String name, Kind kind, boolean nullable) {
         kind.bind(statement, index, value);
     }
 
+    /** Equal columns have equal names; the name's hash is cached, so that a row's look-ups by column stay cheap. */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     /** @return this column's value in the current row at {@code index}, or null for NULL */
     public Object read(ResultSet row, int index) throws SQLException {
         return kind.read(row, index);

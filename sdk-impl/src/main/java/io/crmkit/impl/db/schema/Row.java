@@ -65,6 +65,13 @@ public final class Row {
 
     /** Reads the given columns of the current result row, from result column {@code first} on. @return this row */
     public Row read(ResultSet result, List<Column> columns, int first) throws SQLException {
+        if (columns == table.columns()) {
+            // Every column in the table's order (the usual read): no position look-ups, a page holds many rows.
+            for (int i = 0; i < values.length; i++) {
+                values[i] = columns.get(i).read(result, first + i);
+            }
+            return this;
+        }
         int index = first;
         for (Column column : columns) {
             set(column, column.read(result, index++));
