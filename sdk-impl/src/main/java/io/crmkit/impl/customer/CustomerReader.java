@@ -64,9 +64,11 @@ public final class CustomerReader {
     }
 
     private static final String CUSTOMER_COLUMNS = CustomerTable.TABLE.list();
+    /** The identity columns a {@link Customer} shows, after the customer's id. */
+    private static final List<Column> IDENTITY_READ = List.of(IdentityTable.ID_TYPE, IdentityTable.ID_VALUE,
+            IdentityTable.ORDINAL, IdentityTable.VERIFIED);
     /** A child row's columns, the customer's id first. */
-    private static final String IDENTITY_COLUMNS = "customer_id, "
-            + Table.list(IdentityTable.TABLE.except(IdentityTable.CUSTOMER_ID));
+    private static final String IDENTITY_COLUMNS = "customer_id, " + Table.list(IDENTITY_READ);
     private static final String VALUE_COLUMNS = "customer_id, "
             + Table.list(CustomValueTable.TABLE.except(CustomValueTable.CUSTOMER_ID));
 
@@ -119,7 +121,7 @@ public final class CustomerReader {
                     customerTable, "id", tenantId, ids, "");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    CustomerRow row = new CustomerRow(Row.read(CustomerTable.TABLE, result));
+                    CustomerRow row = customerRow(result);
                     rows.put(row.id(), row);
                 }
             }
@@ -155,7 +157,7 @@ public final class CustomerReader {
                 statement.setLong(2, afterId);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        CustomerRow row = new CustomerRow(Row.read(CustomerTable.TABLE, result));
+                        CustomerRow row = customerRow(result);
                         rows.put(row.id(), row);
                         lastRead = row.id();
                     }
@@ -176,6 +178,10 @@ public final class CustomerReader {
         }
     }
 
+    private static CustomerRow customerRow(ResultSet result) throws SQLException {
+        return new CustomerRow(Row.read(CustomerTable.TABLE, result));
+    }
+
     /** Prepares a select of the given columns of a child table's rows of the customers being read. */
     private interface ChildSelect {
         PreparedStatement prepare(String columns, String table) throws SQLException;
@@ -188,12 +194,11 @@ public final class CustomerReader {
             return List.of();
         }
         Map<Long, List<IdentityRow>> identitiesById = new HashMap<>(rows.size() * 2);
-        List<Column> identityColumns = IdentityTable.TABLE.except(IdentityTable.CUSTOMER_ID);
         try (PreparedStatement statement = children.prepare(IDENTITY_COLUMNS, identityTable);
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 Row row = new Row(IdentityTable.TABLE).set(IdentityTable.CUSTOMER_ID, result.getLong(1))
-                        .read(result, identityColumns, 2);
+                        .read(result, IDENTITY_READ, 2);
                 identitiesById.computeIfAbsent(result.getLong(1), id -> new ArrayList<>(2)).add(IdentityRow.of(row));
             }
         }

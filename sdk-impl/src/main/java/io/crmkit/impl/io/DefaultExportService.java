@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ExportService} for one actor: pages of {@value #PAGE} customers in id order, each read with a few
- * queries and written at once, so memory holds one page. Thread-safe.
+ * queries; the next page is read on a thread of the run's own while the current one is written, so memory holds
+ * two pages. Thread-safe.
  */
 public final class DefaultExportService implements ExportService {
 
@@ -295,18 +296,22 @@ public final class DefaultExportService implements ExportService {
                 running.ended(jobId);
                 return written;
             }
-            try (SheetWriter writer = SheetWriters.open(out, request.format(), request.delimiter())) {
+            try (SheetWriter writer = SheetWriters.open(out, request.format(), request.delimiter());
+                 PageAhead<Customer> ahead = new PageAhead<>("crmkit-export-" + jobId)) {
                 writer.header(columns);
                 List<Function<Customer, Object>> readers = ListColumns.readers(columns);
-                long lastId = Long.MIN_VALUE;
                 long limit = transferLimits.exportRows();
-                while (written < limit) {
-                    int size = (int) Math.min(PAGE, limit - written);
-                    List<Customer> page = page(lastId, size);
+                ahead.read(() -> page(Long.MIN_VALUE, (int) Math.min(PAGE, limit)));
+                while (true) {
+                    List<Customer> page = ahead.take();
                     if (page.isEmpty()) {
                         break;
                     }
-                    lastId = page.get(page.size() - 1).id();
+                    long lastId = page.get(page.size() - 1).id();
+                    int nextSize = (int) Math.min(PAGE, limit - written - page.size());
+                    if (nextSize > 0) {
+                        ahead.read(() -> page(lastId, nextSize)); // read while this page is written
+                    }
                     for (Customer customer : page) {
                         List<Object> cells = new ArrayList<>(readers.size());
                         for (Function<Customer, Object> reader : readers) {
@@ -323,6 +328,9 @@ public final class DefaultExportService implements ExportService {
                     }
                     if (written % PROGRESS_EVERY == 0) {
                         store.progress(lease, written);
+                    }
+                    if (nextSize <= 0) {
+                        break;
                     }
                 }
             } catch (RuntimeException e) {

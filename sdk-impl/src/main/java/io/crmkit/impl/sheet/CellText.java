@@ -3,6 +3,7 @@ package io.crmkit.impl.sheet;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -23,13 +24,6 @@ import java.util.Locale;
  */
 public final class CellText {
 
-    /** The characters that make a spreadsheet read a cell's text as a formula. */
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-    /**
-     * Where a spreadsheet may start a new cell inside a text: the delimiters it may split on, whatever the file's
-     * own, and the line breaks a reader that ignores quotes splits rows on.
-     */
-    static final String SEPARATORS = ",;|\t\r\n";
     private static final char APOSTROPHE = '\'';
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter DATE_TIME =
@@ -62,6 +56,9 @@ public final class CellText {
 
     /** @return the text with the formula guard applied (see the class comment) */
     private static String neutralize(String text) {
+        if (!needsGuard(text)) {
+            return text; // most texts: one pass, nothing copied
+        }
         StringBuilder guarded = null;
         for (int start = 0, end; start < text.length(); start = end) {
             end = pieceEnd(text, start);
@@ -79,14 +76,45 @@ public final class CellText {
         return guarded == null ? text : guarded.toString();
     }
 
+    /** @return whether some piece of the text starts like a formula: {@link #neutralize} changes it */
+    private static boolean needsGuard(String text) {
+        boolean pieceStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (pieceStart) {
+                if (c == APOSTROPHE || c == '"') {
+                    continue;
+                }
+                if (isFormulaStart(c)) {
+                    return true;
+                }
+            }
+            pieceStart = isSeparator(c);
+        }
+        return false;
+    }
+
     /** @return where the piece that starts at {@code start} ends: just after the next separator, or at the end */
     private static int pieceEnd(String text, int start) {
         for (int i = start; i < text.length(); i++) {
-            if (SEPARATORS.indexOf(text.charAt(i)) >= 0) {
+            if (isSeparator(text.charAt(i))) {
                 return i + 1;
             }
         }
         return text.length();
+    }
+
+    /**
+     * @return whether a spreadsheet may start a new cell after {@code c}: a delimiter it may split on, whatever the
+     *         file's own ({@code , ; | TAB}), or a line break a reader that ignores quotes splits rows on
+     */
+    static boolean isSeparator(char c) {
+        return c == ',' || c == ';' || c == '|' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    /** @return whether {@code c} makes a spreadsheet read a cell's text as a formula */
+    private static boolean isFormulaStart(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
     /**
@@ -110,7 +138,29 @@ public final class CellText {
         while (i < text.length() && (text.charAt(i) == APOSTROPHE || text.charAt(i) == '"')) {
             i++;
         }
-        return i < text.length() && FORMULA_STARTS.indexOf(text.charAt(i)) >= 0;
+        return i < text.length() && isFormulaStart(text.charAt(i));
+    }
+
+    /** @return the instant as {@code uuuu-MM-dd HH:mm:ss} in UTC, without a formatter for the years 0 to 9999 */
+    private static String dateTime(Instant instant) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return DATE_TIME.format(instant);
+        }
+        StringBuilder text = appendDate(new StringBuilder(19), time.toLocalDate()).append(' ');
+        return twoDigits(twoDigits(twoDigits(text, time.getHour()).append(':'), time.getMinute()).append(':'),
+                time.getSecond()).toString();
+    }
+
+    private static StringBuilder appendDate(StringBuilder text, LocalDate date) {
+        int year = date.getYear();
+        text.append((char) ('0' + year / 1000)).append((char) ('0' + year / 100 % 10));
+        twoDigits(text, year % 100).append('-');
+        return twoDigits(twoDigits(text, date.getMonthValue()).append('-'), date.getDayOfMonth());
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static String plain(Object value) {
@@ -121,10 +171,11 @@ public final class CellText {
             return b ? "TRUE" : "FALSE";
         }
         if (value instanceof LocalDate date) {
-            return DATE.format(date);
+            return date.getYear() >= 0 && date.getYear() <= 9999 ? appendDate(new StringBuilder(10), date).toString()
+                    : DATE.format(date);
         }
         if (value instanceof Instant instant) {
-            return DATE_TIME.format(instant);
+            return dateTime(instant);
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

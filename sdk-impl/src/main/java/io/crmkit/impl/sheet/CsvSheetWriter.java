@@ -129,7 +129,7 @@ final class CsvSheetWriter implements SheetWriter {
     private boolean needsQuotes(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == delimiter || c == QUOTE || CellText.SEPARATORS.indexOf(c) >= 0) {
+            if (c == delimiter || c == QUOTE || CellText.isSeparator(c)) {
                 return true;
             }
         }

@@ -105,6 +105,58 @@ class CellTextTest {
     }
 
     @Test
+    void writesDatesAndInstantsOfEveryFourDigitYearAsTheFormatterDoes() {
+        java.time.format.DateTimeFormatter dates = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            long second = random.nextLong(-62_167_219_200L, 253_402_300_800L); // 0000-01-01 to 10000-01-01
+            Instant instant = Instant.ofEpochSecond(second, random.nextInt(1_000_000_000));
+            java.time.LocalDateTime utc = java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+            assertThat(CellText.of(instant)).isEqualTo(dates.format(utc) + " " + String.format("%02d:%02d:%02d",
+                    utc.getHour(), utc.getMinute(), utc.getSecond()));
+            assertThat(CellText.of(utc.toLocalDate())).isEqualTo(dates.format(utc));
+        }
+        assertThat(CellText.of(LocalDate.of(0, 1, 1))).isEqualTo("0000-01-01");
+        assertThat(CellText.of(LocalDate.of(999, 12, 31))).isEqualTo("0999-12-31");
+        assertThat(CellText.of(Instant.parse("9999-12-31T23:59:59Z"))).isEqualTo("9999-12-31 23:59:59");
+        assertThat(CellText.of(Instant.parse("+10000-01-01T00:00:00Z"))).isEqualTo("'+10000-01-01 00:00:00");
+    }
+
+    /** Texts of formula, separator, quote and ordinary characters: guarded exactly when a piece starts like one. */
+    @Test
+    void guardsARandomTextExactlyWhenAPieceStartsLikeAFormula() {
+        String alphabet = "a1 =+-@\t\r\n,;|'\"";
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(8); length > 0; length--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String written = CellText.of(text.toString());
+            assertThat(written.equals(text.toString())).as("'%s' left alone", text)
+                    .isEqualTo(!startsLikeFormulaAnywhere(text.toString()));
+            assertThat(CellText.unneutralize(written)).isEqualTo(text.toString());
+        }
+    }
+
+    /** The class comment's rule, written out: a piece starts at 0 and after each of , ; | TAB CR LF. */
+    private static boolean startsLikeFormulaAnywhere(String text) {
+        for (int start = 0; start < text.length(); start++) {
+            if (start > 0 && ",;|\t\r\n".indexOf(text.charAt(start - 1)) < 0) {
+                continue;
+            }
+            int i = start;
+            while (i < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
+                i++;
+            }
+            if (i < text.length() && "=+-@\t\r".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void writesADateOutsideFourDigitYearsWithTheGuard() {
         assertThat(CellText.of(LocalDate.of(10_000, 1, 1))).isEqualTo("'+10000-01-01");
         assertThat(CellText.of(LocalDate.of(-1, 1, 1))).isEqualTo("'-0001-01-01");
