@@ -105,6 +105,63 @@ class ImportTest {
     }
 
     @DbTest
+    void aTagsCellSplitsOnCommasSemicolonsCjkCommasAndLineBreaks(TestDb db) {
+        Crm crm = db.crm();
+        Path file = csv("tags.csv", "name,phone,tags,labels",
+                "Comma,0912000001,\"vip, new\",",
+                "Cjk,0912000002,vip\uFF0Cnew\u3001fair,",
+                "Lines,0912000003,\"vip\r\nnew\nfair\rlast\",",
+                "Repeats,0912000004,\" vip ;; new, vip ,\",new\u3001vip");
+
+        ImportResult result = run(crm, file);
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(byPhone(crm, "0912000001").tags()).containsExactlyInAnyOrder("vip", "new");
+        assertThat(byPhone(crm, "0912000002").tags()).containsExactlyInAnyOrder("vip", "new", "fair");
+        assertThat(byPhone(crm, "0912000003").tags()).containsExactlyInAnyOrder("vip", "new", "fair", "last");
+        assertThat(byPhone(crm, "0912000004").tags()).containsExactlyInAnyOrder("vip", "new");
+    }
+
+    @DbTest
+    void aTagThatBreaksTheTagRulesFailsItsRowNamingTheColumnAndTheTagAndKeepsTheRowWhole(TestDb db)
+            throws IOException {
+        Crm crm = db.crm();
+        String tooLong = "x".repeat(65);
+        Path file = csv("badtags.csv", "name,phone,Labels",
+                "Good,0912000001,\"vip, new\"",
+                "Long,0912000002,\"vip, " + tooLong + "\"",
+                "Hidden,0912000003,\"ok; a\u202Eb\"",
+                "Also good,0912000004,vip");
+
+        ImportResult result = run(crm, file);
+
+        assertThat(List.of(result.created(), result.failed())).containsExactly(2L, 2L);
+        assertThat(result.failures().get(0).row()).isEqualTo(3);
+        assertThat(result.failures().get(0).reasons()).singleElement().asString()
+                .startsWith("tags: column 'Labels', tag 'xxxx").contains("at most 64 characters, got 65");
+        assertThat(result.failures().get(1).row()).isEqualTo(4);
+        assertThat(result.failures().get(1).reasons()).singleElement().asString()
+                .startsWith("tags: column 'Labels', tag 'a").contains("bidirectional");
+        assertThat(crm.customers().findByPhone("0912000002")).isEmpty();
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        crm.imports().writeFailureReport(result.jobId(), FileFormat.CSV, report);
+        assertThat(report.toString(StandardCharsets.UTF_8)).contains("Long,0912000002,\"vip, " + tooLong + "\",3,");
+    }
+
+    @DbTest
+    void moreTagsThanACustomerMayHaveFailTheRow(TestDb db) {
+        Crm crm = db.crm();
+        String tags = IntStream.rangeClosed(1, 101).mapToObj(i -> "t" + i).collect(Collectors.joining(", "));
+        Path file = csv("many.csv", "name,tags", "Many,\"" + tags + "\"", "Few,\"t1, t1, t2\"");
+
+        ImportResult result = run(crm, file);
+
+        assertThat(List.of(result.created(), result.failed())).containsExactly(1L, 1L);
+        assertThat(result.failures().get(0).reasons()).singleElement().asString().startsWith("tags:")
+                .contains("at most 100 tags");
+    }
+
+    @DbTest
     void previewSuggestsAMappingFromHeadersAndCustomFieldNames(TestDb db) {
         Crm crm = db.crm();
         crm.fields().define(FieldDraft.builder("vip_level", FieldType.NUMBER).label("VIP level").build());

@@ -14,7 +14,9 @@ import java.util.Optional;
  * ({@code name nickname gender birthday company country province city area addressDetail phones emails
  * externalId wechatOpenId remark source ownerId stage tags id}) or a custom field's key. Columns left out are
  * ignored. Several columns may fill {@code phones}, {@code emails} and {@code tags}; a cell of those may hold
- * several values separated by {@code ;} or a line break. An empty mapping means "use
+ * several values separated by {@code ;} or a line break (CR, LF or CRLF), and a tags cell also by {@code ,}, the
+ * fullwidth comma {@code U+FF0C} or the ideographic comma {@code U+3001} ({@code "vip, new"} is two tags). Each
+ * value is trimmed, empty ones are dropped and repeated tags count once. An empty mapping means "use
  * {@link ImportService#preview(ImportFile) the suggested one}".
  *
  * <p>Settings apply to every imported customer: a {@code source} for created customers, {@code tags} added

@@ -3,7 +3,9 @@ package io.crmkit.impl.io;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,11 @@ import java.util.Set;
 final class ColumnPlan {
 
     private final String[] targets;
+    private final List<String> header;
 
-    private ColumnPlan(String[] targets) {
+    private ColumnPlan(String[] targets, List<String> header) {
         this.targets = targets;
+        this.header = Collections.unmodifiableList(new ArrayList<>(header));
     }
 
     /**
@@ -52,12 +56,17 @@ final class ColumnPlan {
                     + header + ", the fields are " + ImportTargets.all(fields));
         }
         errors.throwIfAny();
-        return new ColumnPlan(targets);
+        return new ColumnPlan(targets, header);
     }
 
     /** @return the target of a column, or null when it is ignored or beyond the header */
     String target(int column) {
         return column < targets.length ? targets[column] : null;
+    }
+
+    /** @return the header text of a column, for messages; "" beyond the header */
+    String header(int column) {
+        return column < header.size() ? header.get(column) : "";
     }
 
     /** @return the number of columns of the header */

@@ -1,5 +1,6 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.api.customer.Gender;
 import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.api.field.FieldType;
@@ -8,10 +9,10 @@ import io.crmkit.impl.identity.EmailNormalizer;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import io.crmkit.impl.sheet.CellText;
 import io.crmkit.impl.sheet.SheetRow;
+import io.crmkit.impl.validation.Errors;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,7 @@ import java.util.regex.Pattern;
  */
 final class RowParser {
 
-    /** Separates several phones, emails or tags in one cell. */
-    private static final Pattern SEPARATOR = Pattern.compile("[;\\n\\r]+");
+    private static final int SHOWN_CHARS = 40;
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
     private static final Map<String, Gender> GENDERS = Map.ofEntries(
             Map.entry("male", Gender.MALE), Map.entry("m", Gender.MALE), Map.entry("man", Gender.MALE),
@@ -56,13 +56,13 @@ final class RowParser {
             String target = plan.target(column);
             String text = CellText.unneutralize(cells.get(column)).strip();
             if (target != null && !text.isEmpty()) {
-                read(row, target, text);
+                read(row, target, plan.header(column), text);
             }
         }
         return row;
     }
 
-    private void read(ParsedRow row, String target, String text) {
+    private void read(ParsedRow row, String target, String header, String text) {
         switch (target) {
             case "id" -> {
                 if (ID.matcher(text).matches()) {
@@ -88,7 +88,7 @@ final class RowParser {
                 }
             }
             case "phones" -> {
-                for (String phone : split(text)) {
+                for (String phone : CellValues.items(text)) {
                     String value = phoneNormalizer.tryNormalize(phone).orElse(null);
                     if (value == null || !row.phoneValues.contains(value)) {
                         row.phones.add(phone);
@@ -100,7 +100,7 @@ final class RowParser {
                 }
             }
             case "emails" -> {
-                for (String email : split(text)) {
+                for (String email : CellValues.items(text)) {
                     String value = email(email);
                     if (value == null || !row.emailValues.contains(value)) {
                         row.emails.add(email);
@@ -111,7 +111,7 @@ final class RowParser {
                     }
                 }
             }
-            case "tags" -> row.tags.addAll(split(text));
+            case "tags" -> tags(row, header, text);
             default -> readOther(row, target, text);
         }
     }
@@ -134,7 +134,7 @@ final class RowParser {
     private static Object customValue(FieldType type, String text) {
         switch (type) {
             case MULTIPLE_CHOICE:
-                return split(text);
+                return CellValues.items(text);
             case BOOLEAN:
                 String word = text.toLowerCase(Locale.ROOT);
                 if (List.of("yes", "y", "1", "true").contains(word)) {
@@ -149,8 +149,26 @@ final class RowParser {
         }
     }
 
-    private static List<String> split(String text) {
-        return Arrays.stream(SEPARATOR.split(text)).map(String::strip).filter(value -> !value.isEmpty()).toList();
+    /**
+     * Adds the tags of a cell that follow the customer's tag rules; each other one fails the row with a reason that
+     * names the column and the tag, so that the row is reported whole, not imported without it.
+     */
+    private static void tags(ParsedRow row, String header, String text) {
+        for (String tag : CellValues.tags(text)) {
+            Errors errors = new Errors();
+            String clean = errors.text("tags: column '" + header + "', tag '" + shown(tag) + "'", tag,
+                    CustomerLimits.TAG_LENGTH_MAX);
+            if (errors.isEmpty()) {
+                row.tags.add(clean);
+            } else {
+                errors.messages().forEach(row.errors::add);
+            }
+        }
+    }
+
+    /** @return the text as a message quotes it: at most {@value #SHOWN_CHARS} characters */
+    private static String shown(String text) {
+        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "...";
     }
 
     private static String email(String text) {

@@ -39,7 +39,8 @@ final class TemplateColumns {
                         + " characters; the import's source when empty"),
                 column("ownerId", "", "the agent who follows the customer up"),
                 new TemplateColumn("stage", stages.get(0), "one of the lifecycle stages", false, stages),
-                column("tags", "vip; fair", "at most " + CustomerLimits.TAGS_MAX + " tags separated by ;")));
+                column("tags", "vip, fair", "at most " + CustomerLimits.TAGS_MAX + " tags of 1 to "
+                        + CustomerLimits.TAG_LENGTH_MAX + " characters, separated by , ; \uFF0C \u3001 or line breaks")));
         for (FieldDefinition field : fields.active()) {
             columns.add(new TemplateColumn(field.key(), "", field.label() + ": " + field.type().name().toLowerCase(
                     java.util.Locale.ROOT).replace('_', ' ') + (field.required() ? ", required" : ""), field.required(),

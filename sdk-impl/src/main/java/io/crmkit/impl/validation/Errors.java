@@ -33,6 +33,11 @@ public final class Errors {
         return errors.isEmpty();
     }
 
+    /** @return the messages of the recorded problems, in order, each starting with its field */
+    public List<String> messages() {
+        return errors.stream().map(FieldError::message).toList();
+    }
+
     /** @return whether a problem was recorded for this field */
     public boolean hasErrorAt(String field) {
         return errors.stream().anyMatch(error -> error.field().equals(field));
