@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
+import io.crmkit.api.customer.Channel;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.Gender;
@@ -159,6 +160,71 @@ class ImportTest {
         assertThat(List.of(result.created(), result.failed())).containsExactly(1L, 1L);
         assertThat(result.failures().get(0).reasons()).singleElement().asString().startsWith("tags:")
                 .contains("at most 100 tags");
+    }
+
+    @DbTest
+    void aChannelsColumnInTheExportsFormImportsChannelAccounts(TestDb db) {
+        Crm crm = db.crm();
+        Path file = csv("channels.csv", "name,phone,channels,Channel 2",
+                "Two,0912000001,whatsapp:+84912345678; web:abc,",
+                "Lines,0912000002,\"zalo : 0912000002\r\nweb:https://x.vn/u:1\",",
+                "Twice,0912000003,web:twice,web:twice");
+
+        ImportResult result = run(crm, file);
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(byPhone(crm, "0912000001").channels()).containsExactly(Channel.of("whatsapp", "+84912345678"),
+                Channel.of("web", "abc"));
+        assertThat(byPhone(crm, "0912000002").channels()).containsExactly(Channel.of("zalo", "0912000002"),
+                Channel.of("web", "https://x.vn/u:1"));
+        assertThat(byPhone(crm, "0912000003").channels()).containsExactly(Channel.of("web", "twice"));
+    }
+
+    @DbTest
+    void aMalformedChannelItemFailsItsRowNamingTheColumnAndTheItem(TestDb db) {
+        Crm crm = db.crm();
+        Path file = csv("badchannels.csv", "name,phone,Channel 1",
+                "No colon,0912000001,whatsapp+84912345678",
+                "Bad name,0912000002,WhatsApp:+84912345678",
+                "Empty account,0912000003,web:; whatsapp:+84912345679",
+                "Too many,0912000004,web:a; zalo:b; whatsapp:c",
+                "Good,0912000005,web:good");
+
+        ImportResult result = run(crm, file);
+
+        assertThat(List.of(result.created(), result.failed())).containsExactly(1L, 4L);
+        assertThat(result.failures()).extracting(ImportFailure::row).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(result.failures().get(0).reasons()).singleElement().asString()
+                .startsWith("channels: column 'Channel 1', item 'whatsapp+84912345678': expected channel:account");
+        assertThat(result.failures().get(1).reasons()).singleElement().asString()
+                .startsWith("channels: column 'Channel 1', item 'WhatsApp:+84912345678': 'WhatsApp' is not a channel name");
+        assertThat(result.failures().get(2).reasons()).singleElement().asString()
+                .startsWith("channels: column 'Channel 1', item 'web:': the account after 'web:' is empty");
+        assertThat(result.failures().get(3).reasons()).singleElement().asString()
+                .startsWith("channels: at most 2 channel accounts");
+        assertThat(crm.customers().findByPhone("0912000003")).isEmpty();
+        assertThat(byPhone(crm, "0912000005").channels()).containsExactly(Channel.of("web", "good"));
+    }
+
+    @DbTest
+    void anImportAddsChannelAccountsToTheMatchedCustomerAndRefusesOneAnotherCustomerHolds(TestDb db) {
+        Crm crm = db.crm();
+        Customer an = crm.customers().create(CustomerDraft.builder().name("An").phone("0912000001")
+                .channel("web", "an").build());
+        Customer binh = crm.customers().create(CustomerDraft.builder().name("Binh").phone("0912000002")
+                .channel("zalo", "binh").build());
+        Path file = csv("more.csv", "phone,channels", "0912000001,web:an; whatsapp:+84912000001",
+                "0912000002,web:an");
+
+        ImportResult result = run(crm, file);
+
+        assertThat(List.of(result.updated(), result.failed())).containsExactly(1L, 1L);
+        assertThat(crm.customers().get(an.id()).channels()).containsExactly(Channel.of("web", "an"),
+                Channel.of("whatsapp", "+84912000001"));
+        assertThat(result.failures().get(0).reasons()).singleElement().asString()
+                .isEqualTo("channels: web:an belongs to customer " + an.id() + ", not to customer " + binh.id()
+                        + " that the row matches");
+        assertThat(crm.customers().get(binh.id()).channels()).containsExactly(Channel.of("zalo", "binh"));
     }
 
     @DbTest

@@ -12,11 +12,14 @@ import java.util.Optional;
  *
  * <p>The mapping names, for each file column (by its header text), the field it fills: a built-in field key
  * ({@code name nickname gender birthday company country province city area addressDetail phones emails
- * externalId wechatOpenId remark source ownerId stage tags id}) or a custom field's key. Columns left out are
- * ignored. Several columns may fill {@code phones}, {@code emails} and {@code tags}; a cell of those may hold
- * several values separated by {@code ;} or a line break (CR, LF or CRLF), and a tags cell also by {@code ,}, the
- * fullwidth comma {@code U+FF0C} or the ideographic comma {@code U+3001} ({@code "vip, new"} is two tags). Each
- * value is trimmed, empty ones are dropped and repeated tags count once. An empty mapping means "use
+ * channels externalId wechatOpenId remark source ownerId stage tags id}) or a custom field's key. Columns left out
+ * are ignored. Several columns may fill {@code phones}, {@code emails}, {@code channels} and {@code tags}; a cell of
+ * those may hold several values separated by {@code ;} or a line break (CR, LF or CRLF), and a tags cell also by
+ * {@code ,}, the fullwidth comma {@code U+FF0C} or the ideographic comma {@code U+3001} ({@code "vip, new"} is two
+ * tags). Each value is trimmed, empty ones are dropped and repeated ones count once. A channel account is written
+ * {@code channel:account} as an export writes it ({@code whatsapp:+84912345678; web:abc}); an item without a colon,
+ * with a channel name that is not 1 to 24 characters of {@code a-z 0-9 _} starting with a letter, or with an
+ * empty account fails its row. An empty mapping means "use
  * {@link ImportService#preview(ImportFile) the suggested one}".
  *
  * <p>Settings apply to every imported customer: a {@code source} for created customers, {@code tags} added

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Checks a customer's input against every rule at once (limits of 004, identity formats, stages, the
@@ -35,7 +34,6 @@ import java.util.regex.Pattern;
  */
 final class CustomerValidator {
 
-    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,23}");
     private static final LocalDate BIRTHDAY_MIN = LocalDate.of(1900, 1, 1);
 
     private final Clock clock;
@@ -245,9 +243,8 @@ final class CustomerValidator {
             if (account.isEmpty()) {
                 continue;
             }
-            if (!CHANNEL.matcher(name).matches()) {
-                errors.add(path + ".name", "invalid", "'" + name + "' must be 1 to 24 characters of a-z, 0-9 and _,"
-                        + " starting with a letter (such as web, whatsapp, wechat)");
+            if (!ChannelNames.isValid(name)) {
+                errors.add(path + ".name", "invalid", "'" + name + "' must be " + ChannelNames.RULE);
                 continue;
             }
             Channel channel = new Channel(name, account);

@@ -38,6 +38,9 @@ import java.util.Set;
  */
 final class ImportChunk {
 
+    /** How a channel account's identity type starts: "channel:whatsapp". */
+    private static final String CHANNEL = "channel:";
+
     private final String tablePrefix;
     private final IdGenerator ids;
     private final Clock clock;
@@ -148,7 +151,7 @@ final class ImportChunk {
             Long owner = matcher.owner(key);
             if (owner != null && !owner.equals(target)) {
                 int bar = key.indexOf('|');
-                reasons.add(field(key.substring(0, bar)) + ": " + key.substring(bar + 1) + " belongs to customer "
+                reasons.add(field(key.substring(0, bar)) + ": " + shown(key, bar) + " belongs to customer "
                         + owner + (target == null ? "" : ", not to customer " + target + " that the row matches"));
             }
         }
@@ -233,7 +236,16 @@ final class ImportChunk {
         return invalid.errors().stream().map(FieldError::message).toList();
     }
 
+    /** @return the identity's value as the file wrote it: a channel account with its channel */
+    private static String shown(String key, int bar) {
+        return key.startsWith(CHANNEL) ? key.substring(CHANNEL.length(), bar) + ":" + key.substring(bar + 1)
+                : key.substring(bar + 1);
+    }
+
     private static String field(String identityType) {
+        if (identityType.startsWith(CHANNEL)) {
+            return "channels";
+        }
         return switch (identityType) {
             case "phone" -> "phones";
             case "email" -> "emails";

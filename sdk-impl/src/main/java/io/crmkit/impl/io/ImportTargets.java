@@ -19,11 +19,11 @@ final class ImportTargets {
 
     /** The built-in targets, in template order. */
     static final List<String> BUILT_IN = List.of("name", "nickname", "gender", "birthday", "company", "country",
-            "province", "city", "area", "addressDetail", "phones", "emails", "externalId", "wechatOpenId", "remark",
-            "source", "ownerId", "stage", "tags", "id");
+            "province", "city", "area", "addressDetail", "phones", "emails", "channels", "externalId", "wechatOpenId",
+            "remark", "source", "ownerId", "stage", "tags", "id");
 
     /** Targets that several columns may fill, and whose cells may hold several values. */
-    static final Set<String> MULTI_VALUED = Set.of("phones", "emails", "tags");
+    static final Set<String> MULTI_VALUED = Set.of("phones", "emails", "channels", "tags");
 
     private static final Map<String, String> SYNONYMS = new LinkedHashMap<>();
 
@@ -42,6 +42,7 @@ final class ImportTargets {
         synonyms("phones", "phone", "mobile", "mobilephone", "cellphone", "cell", "tel", "telephone", "phonenumber",
                 "mobilenumber", "contactnumber", "mobileno", "phoneno");
         synonyms("emails", "email", "mail", "emailaddress", "mailaddress");
+        synonyms("channels", "channel", "channelaccount", "channelaccounts");
         synonyms("externalId", "dockingid", "customerexternalid", "crmid", "sourceid");
         synonyms("wechatOpenId", "openid", "wechat", "wechatid");
         synonyms("remark", "remarks", "note", "notes", "comment", "comments", "description");

@@ -1,6 +1,7 @@
 package io.crmkit.impl.io;
 
 import io.crmkit.api.customer.Address;
+import io.crmkit.api.customer.Channel;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerPatch;
@@ -35,6 +36,8 @@ final class ParsedRow {
     final List<String> phoneValues = new ArrayList<>();
     final List<String> emails = new ArrayList<>();
     final List<String> emailValues = new ArrayList<>();
+    /** The channel accounts, each once. */
+    final List<Channel> channels = new ArrayList<>();
     final Set<String> tags = new LinkedHashSet<>();
     /** Non-empty custom values, by field key, converted as far as the cell text allows. */
     final Map<String, Object> custom = new LinkedHashMap<>();
@@ -67,6 +70,7 @@ final class ParsedRow {
         if (texts.containsKey("stage")) {
             draft.stage(text("stage"));
         }
+        channels.forEach(channel -> draft.channel(channel.name(), channel.account()));
         Set<String> allTags = new LinkedHashSet<>(tags);
         allTags.addAll(settingTags);
         draft.tags(allTags);
@@ -76,7 +80,7 @@ final class ParsedRow {
 
     /**
      * @return the change the row makes to an existing customer: its non-empty fields replace the customer's,
-     *         its phones and emails are added to the customer's
+     *         its phones, emails and channel accounts are added to the customer's
      */
     CustomerPatch patch(Customer current) {
         CustomerPatch.Builder patch = CustomerPatch.builder(current.version());
@@ -111,6 +115,12 @@ final class ParsedRow {
             List<String> all = new ArrayList<>(current.emails());
             all.addAll(newEmails);
             patch.emails(all);
+        }
+        List<Channel> newChannels = channels.stream().filter(channel -> !current.channels().contains(channel)).toList();
+        if (!newChannels.isEmpty()) {
+            List<Channel> all = new ArrayList<>(current.channels());
+            all.addAll(newChannels);
+            patch.channels(all);
         }
         custom.forEach(patch::custom);
         return patch.build();

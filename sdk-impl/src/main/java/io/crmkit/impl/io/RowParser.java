@@ -112,6 +112,7 @@ final class RowParser {
                 }
             }
             case "tags" -> tags(row, header, text);
+            case "channels" -> channels(row, header, text);
             default -> readOther(row, target, text);
         }
     }
@@ -162,6 +163,22 @@ final class RowParser {
                 row.tags.add(clean);
             } else {
                 errors.messages().forEach(row.errors::add);
+            }
+        }
+    }
+
+    /**
+     * Adds the channel accounts of a cell, each once; a malformed item fails the row with a reason that names the
+     * column and the item. The account's limits and the number of accounts are checked with the customer.
+     */
+    private static void channels(ParsedRow row, String header, String text) {
+        for (String item : CellValues.items(text)) {
+            CellValues.ChannelItem read = CellValues.channel(item);
+            if (read.channel() == null) {
+                row.errors.add("channels: column '" + header + "', item '" + shown(item) + "': " + read.problem());
+            } else if (!row.channels.contains(read.channel())) {
+                row.channels.add(read.channel());
+                row.keys.add("channel:" + read.channel().name() + "|" + read.channel().account());
             }
         }
     }

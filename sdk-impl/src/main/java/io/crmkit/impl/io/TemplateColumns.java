@@ -32,6 +32,8 @@ final class TemplateColumns {
                         + " any notation; unique per tenant"),
                 column("emails", "an@example.com", "at most " + CustomerLimits.EMAILS_MAX + " emails separated by ;"
                         + " unique per tenant"),
+                column("channels", "whatsapp:+84912345678", "at most " + CustomerLimits.CHANNELS_MAX
+                        + " channel accounts as channel:account, separated by ;; unique per tenant"),
                 column("externalId", "ERP-1001", "your system's id for the customer; unique per tenant"),
                 column("wechatOpenId", "", "the WeChat openid; unique per tenant"),
                 column("remark", "met at the fair", "0 to " + text + " characters"),
@@ -40,7 +42,8 @@ final class TemplateColumns {
                 column("ownerId", "", "the agent who follows the customer up"),
                 new TemplateColumn("stage", stages.get(0), "one of the lifecycle stages", false, stages),
                 column("tags", "vip, fair", "at most " + CustomerLimits.TAGS_MAX + " tags of 1 to "
-                        + CustomerLimits.TAG_LENGTH_MAX + " characters, separated by , ; \uFF0C \u3001 or line breaks")));
+                        + CustomerLimits.TAG_LENGTH_MAX + " characters, separated by , ; \uFF0C \u3001 or line"
+                        + " breaks")));
         for (FieldDefinition field : fields.active()) {
             columns.add(new TemplateColumn(field.key(), "", field.label() + ": " + field.type().name().toLowerCase(
                     java.util.Locale.ROOT).replace('_', ' ') + (field.required() ? ", required" : ""), field.required(),
