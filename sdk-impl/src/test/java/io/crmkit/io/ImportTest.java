@@ -294,6 +294,28 @@ class ImportTest {
     }
 
     @DbTest
+    void anIdTheTenantDoesNotHoldMatchesByPhoneOrCreatesUnlessTheImportMatchesById(TestDb db) {
+        Crm crm = db.crm();
+        Customer known = crm.customers().create(CustomerDraft.builder().name("Known").phone("0912000001").build());
+        Customer elsewhere = db.otherTenant().customers().create(CustomerDraft.builder().name("Elsewhere").build());
+        Path file = csv("ids.csv", "id,name,phone",
+                elsewhere.id() + ",Known again,0912000001",
+                (elsewhere.id() + 1) + ",New,0912000002");
+
+        ImportResult byId = crm.imports().run(ImportRequest.builder(ImportFile.of(file)).matchBy(MatchKey.ID)
+                .build());
+        assertThat(byId.failed()).isEqualTo(2);
+        assertThat(byId.failures()).extracting(ImportFailure::reasons).allSatisfy(reasons -> assertThat(reasons)
+                .first().asString().startsWith("id: no customer"));
+        ImportResult result = run(crm, file);
+
+        assertThat(List.of(result.created(), result.updated(), result.failed())).containsExactly(1L, 1L, 0L);
+        assertThat(crm.customers().get(known.id()).name()).isEqualTo("Known again");
+        assertThat(byPhone(crm, "0912000002").id()).isNotIn(elsewhere.id(), elsewhere.id() + 1);
+        assertThat(db.otherTenant().customers().get(elsewhere.id()).name()).isEqualTo("Elsewhere");
+    }
+
+    @DbTest
     void createOnlyAndUpdateOnlyFailTheRowsTheyDoNotTake(TestDb db) {
         Crm crm = db.crm();
         crm.customers().create(CustomerDraft.builder().name("Old").phone("0912000001").build());

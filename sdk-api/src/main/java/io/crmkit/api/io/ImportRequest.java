@@ -28,7 +28,9 @@ import java.util.Optional;
  * @param file    the file
  * @param mapping header text to field key, in column order
  * @param mode    create, update, or both
- * @param matchBy the key that recognizes existing customers; empty means id, then phone, then email
+ * @param matchBy the key that recognizes existing customers; empty means id, then phone, then email, where an id
+ *                the tenant does not hold (a file exported from another tenant) matches nothing and the row
+ *                matches by phone or email or creates a customer; {@link MatchKey#ID} fails such a row instead
  * @param source  the source of created customers (empty: the mapped column or the kit default "import")
  * @param tags    tags added to every imported customer
  * @param groups  static groups every imported customer joins

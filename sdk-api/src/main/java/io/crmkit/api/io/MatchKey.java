@@ -5,7 +5,7 @@ package io.crmkit.api.io;
  * as the customer service stores them, so "0912 345 678" matches +84912345678.
  */
 public enum MatchKey {
-    /** The customer's id (column mapped to {@code id}). */
+    /** The customer's id (column mapped to {@code id}); a row with an id the tenant does not hold fails. */
     ID,
     /** Any of the row's phones. */
     PHONE,

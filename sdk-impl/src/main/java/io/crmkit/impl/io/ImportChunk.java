@@ -143,7 +143,9 @@ final class ImportChunk {
     /** @return why the row cannot be imported as the customer it matches (or as a new one) */
     private List<String> conflicts(ParsedRow row, Long target) {
         List<String> reasons = new ArrayList<>();
-        boolean matchesById = request.matchBy().map(key -> key == MatchKey.ID).orElse(row.id != null);
+        // Without a chosen key, an id the tenant does not hold is no error: the row matches by phone or email or
+        // creates a customer, so that an export of another tenant (or from before a deletion) imports as it is.
+        boolean matchesById = request.matchBy().map(key -> key == MatchKey.ID).orElse(false);
         if (row.id != null && matchesById && !matcher.exists(row.id)) {
             reasons.add("id: no customer " + row.id + " in this tenant; leave the id empty to create a customer");
         }

@@ -110,7 +110,8 @@ final class ImportMatcher {
     }
 
     /**
-     * @return the customer the row stands for: by the request's key, or by id, then phone, then email; null when
+     * @return the customer the row stands for: by the request's key, or by id, then phone, then email (an id this
+     *         tenant does not hold, such as one of a file exported from another tenant, matches nothing); null when
      *         none matches
      */
     Long target(ParsedRow row) {
@@ -123,8 +124,8 @@ final class ImportMatcher {
                 case WECHAT_OPENID -> first(row.keys("wechat_openid"));
             };
         }
-        if (row.id != null) {
-            return existing.contains(row.id) ? row.id : null;
+        if (row.id != null && existing.contains(row.id)) {
+            return row.id;
         }
         Long byPhone = first(row.keys("phone"));
         return byPhone != null ? byPhone : first(row.keys("email"));

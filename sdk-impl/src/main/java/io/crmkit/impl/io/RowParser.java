@@ -11,7 +11,10 @@ import io.crmkit.impl.sheet.CellText;
 import io.crmkit.impl.sheet.SheetRow;
 import io.crmkit.impl.validation.Errors;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +41,9 @@ final class RowParser {
             Map.entry("u", Gender.UNKNOWN), Map.entry("other", Gender.UNKNOWN), Map.entry("未知", Gender.UNKNOWN));
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu.M.d"));
+
+    /** A date-time without offset, as a CSV export ("2026-01-02 03:04:05") or a spreadsheet's cell writes it. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd['T'][' ']HH:mm[:ss]");
 
     private final ColumnPlan plan;
     private final TenantFields fields;
@@ -145,6 +151,9 @@ final class RowParser {
             case DATE:
                 LocalDate date = date(text);
                 return date == null ? text : date;
+            case DATETIME:
+                Instant instant = utcDateTime(text);
+                return instant == null ? text : instant;
             default:
                 return text;
         }
@@ -193,6 +202,20 @@ final class RowParser {
             return EmailNormalizer.normalize(text);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /**
+     * @return the instant of a date-time without offset, read as UTC as an export writes it: "yyyy-mm-dd hh:mm:ss"
+     *         in CSV, "yyyy-mm-ddThh:mm:ss" (or the date alone at midnight) from a spreadsheet's date cell; null for
+     *         any other text, which the field's own conversion reads (a date-time with offset) or refuses
+     */
+    private static Instant utcDateTime(String text) {
+        try {
+            return LocalDateTime.parse(text, DATE_TIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            LocalDate date = date(text);
+            return date == null ? null : date.atStartOfDay().toInstant(ZoneOffset.UTC);
         }
     }
 
