@@ -222,6 +222,56 @@ class CustomerValidationTest {
     }
 
     @DbTest
+    void aRemarkMaySpanSeveralLinesOnCreateAndUpdateStoredWithLineFeeds(TestDb db) {
+        Crm crm = db.crm();
+        Customer created = crm.customers().create(CustomerDraft.builder().name("Lan")
+                .remark("called twice\r\nprefers Zalo\r\rnot before 9").build());
+
+        assertThat(crm.customers().get(created.id()).remark()).isEqualTo("called twice\nprefers Zalo\n\nnot before 9");
+        Customer updated = crm.customers().update(created.id(), CustomerPatch.builder(created.version())
+                .remark("first line\nsecond line").build());
+        assertThat(crm.customers().get(created.id()).remark()).isEqualTo("first line\nsecond line")
+                .isEqualTo(updated.remark());
+        String eighty = "x".repeat(39) + "\r\n" + "x".repeat(40);
+        assertThat(crm.customers().create(CustomerDraft.builder().name("At limit").remark(eighty).build()).remark())
+                .hasSize(80);
+        ValidationException tooLong = createFails(crm, CustomerDraft.builder().name("Past").remark(eighty + "x")
+                .build());
+        assertThat(tooLong.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("remark", "too_long"));
+    }
+
+    @DbTest
+    void aRemarkRefusesTabsAndTheOtherControlCharactersStill(TestDb db) {
+        ValidationException e = createFails(db.crm(), CustomerDraft.builder().name("Lan").remark("a\tb\nc").build());
+
+        assertThat(e.errors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("remark",
+                "invalid"));
+        assertThat(e.getMessage()).contains("other than line breaks");
+    }
+
+    @DbTest
+    void everySingleLineFieldRefusesALineBreakOnCreateAndUpdateNamingTheField(TestDb db) {
+        Crm crm = db.crm();
+        ValidationException created = createFails(crm, CustomerDraft.builder().name("Lan\r\nLe").nickname("a\nb")
+                .company("a\rb").address(Address.of("", "", "", "", "12\nTran Phu")).source("a\nb")
+                .externalId("E\n1").wechatOpenId("o\n1").ownerId("agent\n1").build());
+        assertThat(created.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
+                tuple("name", "invalid"), tuple("nickname", "invalid"), tuple("company", "invalid"),
+                tuple("address.detail", "invalid"), tuple("source", "invalid"), tuple("externalId", "invalid"),
+                tuple("wechatOpenId", "invalid"), tuple("ownerId", "invalid"));
+        assertThat(created.errors()).allSatisfy(error -> assertThat(error.message()).contains("line breaks"));
+
+        Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").build());
+        ValidationException updated = catchThrowableOfType(ValidationException.class, () -> crm.customers()
+                .update(lan.id(), CustomerPatch.builder(lan.version()).name("Lan\nLe").company("A\r\nB")
+                        .remark("fine\nhere").build()));
+        assertThat(updated.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
+                tuple("name", "invalid"), tuple("company", "invalid"));
+        assertThat(crm.customers().get(lan.id())).isEqualTo(lan);
+    }
+
+    @DbTest
     void storesHostileTextVerbatimAndHarmlessly(TestDb db) {
         String hostile = "Robert'); DROP TABLE crm_customer;-- %_\\";
 

@@ -248,7 +248,7 @@ class ExportTest {
         crm.customers().create(CustomerDraft.builder().name("Nguy\u1EC5n V\u0103n An").nickname("=An")
                 .gender(Gender.FEMALE).birthday(LocalDate.of(1990, 5, 31)).company("Acme, \"Ltd\"; Co")
                 .address(Address.of("Vietnam", "Hanoi", "Hanoi", "Ba Dinh", "12 Tran Phu, \"B\""))
-                .remark("met at the fair; said \"call me\", twice").source("fair 2026").ownerId("agent-7")
+                .remark("met at the fair; said \"call me\",\n=twice\r\nthen +84 912").source("fair 2026").ownerId("agent-7")
                 .stage("prospect").phone("0912000001").phone("+84 912 000 002").phone("0912000003")
                 .email("An@Example.com").email("an.work@example.com").channel("whatsapp", "+84912000001")
                 .channel("web", "https://x.vn/u?id=1&b=:2").externalId("ERP-1").wechatOpenId("oWx-1")

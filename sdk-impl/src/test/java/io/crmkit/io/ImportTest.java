@@ -228,6 +228,26 @@ class ImportTest {
     }
 
     @DbTest
+    void aRemarkCellKeepsItsLinesAndALineBreakInASingleLineFieldFailsItsRow(TestDb db) {
+        Crm crm = db.crm();
+        Path file = csv("lines.csv", "name,phone,remark,company",
+                "Lines,0912000001,\"called twice\r\nprefers Zalo\n=not a formula\",Acme",
+                "\"Two\nlines\",0912000002,fine,",
+                "Company,0912000003,,\"Acme\r\nLtd\"");
+
+        ImportResult result = run(crm, file);
+
+        assertThat(List.of(result.created(), result.failed())).containsExactly(1L, 2L);
+        assertThat(byPhone(crm, "0912000001").remark()).isEqualTo("called twice\nprefers Zalo\n=not a formula");
+        assertThat(result.failures()).as("a CSV row is numbered by its record's first line")
+                .extracting(ImportFailure::row).containsExactly(5L, 7L);
+        assertThat(result.failures().get(0).reasons()).singleElement().asString().startsWith("name:")
+                .contains("line breaks");
+        assertThat(result.failures().get(1).reasons()).singleElement().asString().startsWith("company:")
+                .contains("line breaks");
+    }
+
+    @DbTest
     void previewSuggestsAMappingFromHeadersAndCustomFieldNames(TestDb db) {
         Crm crm = db.crm();
         crm.fields().define(FieldDraft.builder("vip_level", FieldType.NUMBER).label("VIP level").build());

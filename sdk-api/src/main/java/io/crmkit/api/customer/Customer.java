@@ -123,7 +123,7 @@ public final class Customer {
         return address;
     }
 
-    /** @return the remark, 0 to 80 characters */
+    /** @return the remark, 0 to 80 characters; may span several lines, separated by LF */
     public String remark() {
         return remark;
     }

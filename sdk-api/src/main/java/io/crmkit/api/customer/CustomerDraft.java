@@ -66,7 +66,10 @@ public record CustomerDraft(
      *                     [{@code externalId}]; null for none
      * @param wechatOpenId 0 to {@link CustomerLimits#ACCOUNT_LENGTH_MAX} characters [{@code wechatOpenId}];
      *                     null for none
-     * @param remark       0 to {@link CustomerLimits#TEXT_MAX} characters [{@code remark}]; null for none
+     * @param remark       a note of 0 to {@link CustomerLimits#TEXT_MAX} characters [{@code remark}], the only text
+     *                     that may span several lines: CR LF, CR and LF are stored as LF and count as one
+     *                     character; other control characters are refused, as line breaks are in every other text
+     *                     field [{@code invalid}]; null for none
      * @param source       where the customer came from, 0 to {@link CustomerLimits#SOURCE_MAX} characters
      *                     [{@code source}]; null for none
      * @param ownerId      the agent who follows the customer up, 0 to {@link CustomerLimits#SOURCE_MAX}
@@ -279,7 +282,8 @@ public record CustomerDraft(
         }
 
         /**
-         * @param remark 0 to 80 characters; null for none
+         * @param remark a note of 0 to 80 characters, several lines allowed (stored with LF line breaks); null for
+         *               none
          * @return this builder
          */
         public Builder remark(String remark) {

@@ -204,7 +204,8 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
         }
 
         /**
-         * @param remark 0 to 80 characters; null clears
+         * @param remark a note of 0 to 80 characters, several lines allowed (stored with LF line breaks); null
+         *               clears
          * @return this builder
          */
         public Builder remark(String remark) {

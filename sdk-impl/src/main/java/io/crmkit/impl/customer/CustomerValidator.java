@@ -66,7 +66,7 @@ final class CustomerValidator {
         String name = errors.text("name", draft.name(), CustomerLimits.TEXT_MAX);
         String nickname = errors.text("nickname", draft.nickname(), CustomerLimits.TEXT_MAX);
         String company = errors.text("company", draft.company(), CustomerLimits.TEXT_MAX);
-        String remark = errors.text("remark", draft.remark(), CustomerLimits.TEXT_MAX);
+        String remark = errors.multilineText("remark", draft.remark(), CustomerLimits.TEXT_MAX);
         String source = errors.text("source", draft.source(), CustomerLimits.SOURCE_MAX);
         String ownerId = errors.text("ownerId", draft.ownerId(), CustomerLimits.SOURCE_MAX);
         LocalDate birthday = birthday(draft.birthday(), errors);

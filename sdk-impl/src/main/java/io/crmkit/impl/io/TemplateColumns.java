@@ -36,7 +36,7 @@ final class TemplateColumns {
                         + " channel accounts as channel:account, separated by ;; unique per tenant"),
                 column("externalId", "ERP-1001", "your system's id for the customer; unique per tenant"),
                 column("wechatOpenId", "", "the WeChat openid; unique per tenant"),
-                column("remark", "met at the fair", "0 to " + text + " characters"),
+                column("remark", "met at the fair", "0 to " + text + " characters; several lines allowed"),
                 column("source", "fair 2026", "where the customer came from, 0 to " + CustomerLimits.SOURCE_MAX
                         + " characters; the import's source when empty"),
                 column("ownerId", "", "the agent who follows the customer up"),

@@ -59,6 +59,21 @@ public final class Errors {
      * @return the trimmed text; "" for null or blank
      */
     public String text(String field, String value, int max) {
+        return checked(field, value, max, false);
+    }
+
+    /**
+     * Checks a note that may span several lines (a remark) as {@link #text} checks a single line, except that line
+     * breaks are allowed: CR LF, CR and LF each become one LF, which counts as one character. Other control
+     * characters (tabs), line and paragraph separators and the rest stay refused.
+     *
+     * @return the trimmed text with LF line breaks; "" for null or blank
+     */
+    public String multilineText(String field, String value, int max) {
+        return checked(field, value == null ? null : value.replace("\r\n", "\n").replace('\r', '\n'), max, true);
+    }
+
+    private String checked(String field, String value, int max, boolean lineFeeds) {
         if (value == null || value.isEmpty()) {
             return "";
         }
@@ -70,7 +85,7 @@ public final class Errors {
         if (length > max) {
             add(field, "too_long", "at most " + max + " characters, got " + length, max);
         }
-        String problem = unsafeCharacter(trimmed);
+        String problem = unsafeCharacter(trimmed, lineFeeds);
         if (problem != null) {
             add(field, "invalid", problem + " are not allowed");
         }
@@ -87,11 +102,15 @@ public final class Errors {
         return true;
     }
 
-    private static String unsafeCharacter(String text) {
+    private static String unsafeCharacter(String text, boolean lineFeeds) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (lineFeeds && c == '\n') {
+                continue;
+            }
             if (Character.isISOControl(c)) {
-                return "control characters (such as line breaks)";
+                return lineFeeds ? "control characters other than line breaks (such as tabs)"
+                        : "control characters (such as line breaks)";
             }
             int type = Character.getType(c);
             if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
