@@ -192,9 +192,10 @@ final class RowParser {
         }
     }
 
-    /** @return the text as a message quotes it: at most {@value #SHOWN_CHARS} characters */
+    /** @return the text as a message quotes it: at most {@value #SHOWN_CHARS} characters (code points) */
     private static String shown(String text) {
-        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "...";
+        return text.codePointCount(0, text.length()) <= SHOWN_CHARS ? text
+                : text.substring(0, text.offsetByCodePoints(0, SHOWN_CHARS)) + "...";
     }
 
     private static String email(String text) {

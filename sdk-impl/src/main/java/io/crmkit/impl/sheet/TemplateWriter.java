@@ -48,7 +48,8 @@ public final class TemplateWriter {
      * bold red font; each header with a note carries it as a cell comment), one example row, columns sized to
      * fit, and for columns with choices a drop-down list (data validation) over rows 2..200001; sheet
      * "Instructions" with a short text (title, how to fill in, the 200,000-row limit, formats: dates yyyy-MM-dd,
-     * several phones/emails/tags separated by ";") and a table: column, required, rule, allowed values.
+     * several values in one cell, channel accounts, multi-line remarks) and a table: column, required, rule,
+     * allowed values.
      *
      * <p>The columns of "Customers" are formatted as text, so Excel keeps what a user types as typed: a phone's
      * leading 0 or +, a long number's digits, a text starting with '='. Examples are written as they are given,
@@ -196,8 +197,12 @@ public final class TemplateWriter {
                 String.format(Locale.ROOT, "At most %,d customers per file: split a longer list into several"
                         + " files.", MAX_IMPORT_ROWS),
                 "Dates: yyyy-MM-dd, for example 2024-01-31.",
-                "Several phones, emails or tags in one cell: separate them with \";\", for example"
-                        + " +84 912 345 678; +84 987 654 321.",
+                "Several phones, emails or channel accounts in one cell: separate them with \";\", for example"
+                        + " +84 912 345 678; +84 987 654 321. Channel accounts as channel:account, for example"
+                        + " whatsapp:+84912345678; web:abc.",
+                "Several tags in one cell: separate them with \",\" or \";\" (or \"\uFF0C\", \"\u3001\", a line"
+                        + " break), for example vip, fair.",
+                "A remark may have several lines; other texts are one line each.",
                 "Columns with a drop-down list accept only the values of the list.");
         int row = 0;
         text(sheet, row++, title, "How to fill in the customer import template");

@@ -127,7 +127,8 @@ class TemplateWriterTest {
             String instructions = String.join("\n", allTexts(workbook.getSheet("Instructions")));
 
             assertThat(instructions).contains("How to fill in", "200,000", "yyyy-MM-dd", "separate them with \";\"",
-                    "red header are required");
+                    "red header are required", "whatsapp:+84912345678; web:abc", "vip, fair",
+                    "A remark may have several lines");
         }
     }
 
