@@ -20,6 +20,7 @@ final class CsvLines {
     private final StringBuilder line = new StringBuilder();
     private long number;
     private int lookahead = -2;
+    private boolean inLine;
 
     CsvLines(Reader reader) {
         this.reader = reader;
@@ -42,6 +43,7 @@ final class CsvLines {
             return null;
         }
         number++;
+        inLine = true;
         if (number == 1 && c == '\uFEFF') {
             c = read();
         }
@@ -58,6 +60,7 @@ final class CsvLines {
                 lookahead = after;
             }
         }
+        inLine = false;
         return cells();
     }
 
@@ -118,7 +121,7 @@ final class CsvLines {
         try {
             return reader.read();
         } catch (IOException e) {
-            throw new ConfigurationException("addressDirectory", null, "cannot read the CSV at line " + (number + 1)
+            throw new ConfigurationException("addressDirectory", null, "cannot read the CSV at line " + (inLine ? number : number + 1)
                     + " (" + e.getMessage() + "); it must be UTF-8 text", e);
         }
     }
