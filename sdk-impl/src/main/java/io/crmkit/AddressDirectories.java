@@ -52,16 +52,16 @@ import java.nio.file.Path;
  * <ul>
  * <li>the header differs (compared trimmed and case-insensitive), or a line has other than 8 cells;</li>
  * <li>a level has a code without a name or a name without a code, or is set while the level above it is empty;</li>
- * <li>a code is longer than {@value io.crmkit.impl.address.AddressCsv#CODE_MAX} characters, a name longer than
- *     {@value io.crmkit.impl.address.AddressCsv#NAME_MAX} (what an address part holds), or a cell holds a control
+ * <li>a code is longer than 32 characters, a name longer than
+ *     80 (what an address part holds), or a cell holds a control
  *     character;</li>
  * <li>a code listed before comes with another name (with {@link #isoCountriesWithCsv} a country's other name is
  *     taken as another name of it);</li>
  * <li>a code or name of an entry is the code or name of another entry of the same level and parent, ignoring case
  *     and accents (matching would be ambiguous);</li>
  * <li>a line adds nothing (it repeats an earlier line, or lists an entry already listed as a parent);</li>
- * <li>the file has no rows, more than {@value io.crmkit.impl.address.AddressCsv#MAX_ROWS} rows, more than
- *     {@value io.crmkit.impl.address.AddressCsv#MAX_CHILDREN} entries below one entry, or a line longer than 1,000
+ * <li>the file has no rows, more than 100,000 rows, more than
+ *     10,000 entries below one entry, or a line longer than 1,000
  *     characters; so no file can take more than a bounded share of the heap;</li>
  * <li>the text is not UTF-8 (from an {@link InputStream} or a {@link Path}) or cannot be read.</li>
  * </ul>

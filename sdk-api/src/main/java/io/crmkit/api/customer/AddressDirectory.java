@@ -1,5 +1,6 @@
 package io.crmkit.api.customer;
 
+import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import java.util.Optional;
  * {@code not_allowed}; an import reports the row as failed and imports the others); a UI lists the choices of a
  * level with {@link #options}.
  *
- * <p>The kit's default knows every ISO 3166 country and takes any text below a country; the kit's
- * {@code AddressDirectories} builds one from a CSV file and returns the default. {@link #ANY} accepts everything.
+ * <p>The kit's default knows every ISO 3166 country and takes any text below a country;
+ * {@code io.crmkit.AddressDirectories} (in sdk-impl) returns it and builds one from a host's CSV file. {@link #ANY} accepts everything.
  * A plain lambda is a directory too: it only checks, and {@link #options} then says every level is open.
  *
  * <p>Called on every write of an address, so implementations should answer from memory. They must be
@@ -30,7 +31,8 @@ public interface AddressDirectory {
     /**
      * Checks the four directory levels of an address (the detail line is free text and not passed on).
      *
-     * @param address the address to check; its parts are already trimmed and at least one is set
+     * @param address the address to check; its parts are already trimmed, at most
+     *                {@link CustomerLimits#ADDRESS_PART_MAX} characters each, and at least one is set
      * @return empty when the address is known, otherwise a short reason such as
      *         {@code "no city 'Hanoii' in province 'Ha Noi'; nearest: Hanoi, Hai Phong"}, reported to the caller
      *         as the error message
@@ -49,8 +51,10 @@ public interface AddressDirectory {
      * @return the level's entries and whether it is open; below an open level, {@link AddressOptions#OPEN}
      * @throws ValidationException on {@code path}, code {@code required} when it is null, {@code too_many} when it
      *                             has more than {@link #PATH_MAX} elements; on {@code path[index]}, code
-     *                             {@code required} for a null or blank element, {@code not_allowed} for an entry the
-     *                             directory does not know (the message lists the nearest ones)
+     *                             {@code required} for a null or blank element, {@code too_long} for one longer than
+     *                             {@link CustomerLimits#ADDRESS_PART_MAX} characters (what an address part holds),
+     *                             {@code not_allowed} for an entry the directory does not know (the message lists the
+     *                             nearest ones)
      */
     default AddressOptions options(List<String> path) {
         checkPath(path);
@@ -71,8 +75,15 @@ public interface AddressDirectory {
                     + " levels (country, province, city), got " + copy.size());
         }
         for (int i = 0; i < copy.size(); i++) {
+            String field = "path[" + i + "]";
             if (copy.get(i).isBlank()) {
-                throw ValidationException.of("path[" + i + "]", "required", "path[" + i + "]: must not be blank");
+                throw ValidationException.of(field, "required", field + ": must not be blank");
+            }
+            int length = copy.get(i).strip().codePointCount(0, copy.get(i).strip().length());
+            if (length > CustomerLimits.ADDRESS_PART_MAX) {
+                throw new ValidationException(List.of(FieldError.of(field, "too_long", field + ": at most "
+                        + CustomerLimits.ADDRESS_PART_MAX + " characters, got " + length,
+                        CustomerLimits.ADDRESS_PART_MAX)));
             }
         }
         return copy;

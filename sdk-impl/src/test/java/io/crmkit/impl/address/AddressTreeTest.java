@@ -125,6 +125,9 @@ class AddressTreeTest {
                 .isEqualTo("path: at most 3 levels (country, province, city), got 4");
         assertThat(optionsFail(Arrays.asList("VN", null)).errors().get(0).field()).isEqualTo("path[1]");
         assertThat(optionsFail(List.of("VN", " ")).errors().get(0).message()).isEqualTo("path[1]: must not be blank");
+        assertThat(VIETNAM.options(List.of("TH", "x".repeat(80))).open()).isTrue();
+        assertThat(optionsFail(List.of("TH", "x".repeat(81))).errors()).singleElement().isEqualTo(
+                FieldError.of("path[1]", "too_long", "path[1]: at most 80 characters, got 81", 80));
     }
 
     @Test
