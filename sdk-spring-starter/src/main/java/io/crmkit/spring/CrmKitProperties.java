@@ -57,6 +57,8 @@ public class CrmKitProperties {
      */
     @DurationUnit(ChronoUnit.DAYS)
     private Duration mergeRetention = Duration.ofDays(30);
+    /** Whether the SDK records its automatic timeline events. */
+    private boolean automaticEvents = true;
 
     /** Threads running submitted jobs (bulk operations, imports and exports submitted as jobs): 1 to 64. */
     private int jobThreads = 2;
@@ -203,6 +205,23 @@ public class CrmKitProperties {
      */
     public void setMergeRetention(Duration mergeRetention) {
         this.mergeRetention = mergeRetention;
+    }
+
+    /**
+     * @return {@code crmkit.automatic-events}: whether the SDK records its automatic timeline events (created,
+     *         fields changed, tags, merges...) with each change; default true
+     */
+    public boolean isAutomaticEvents() {
+        return automaticEvents;
+    }
+
+    /**
+     * Sets {@code crmkit.automatic-events}, read when the kit is built at start-up.
+     *
+     * @param automaticEvents whether the SDK records its automatic timeline events; default true
+     */
+    public void setAutomaticEvents(boolean automaticEvents) {
+        this.automaticEvents = automaticEvents;
     }
 
     /** @return {@code crmkit.job-threads}: the threads running submitted jobs; default 2 */

@@ -24,6 +24,7 @@ final class KitBuilderConfigurer {
     static void apply(CrmKitProperties properties, CrmKit.Builder builder) {
         set("crmkit.table-prefix", properties.getTablePrefix(), builder::tablePrefix);
         builder.migrate(properties.isMigrate());
+        builder.automaticEvents(properties.isAutomaticEvents());
         if (properties.getDefaultPhoneRegion() != null) {
             set("crmkit.default-phone-region", properties.getDefaultPhoneRegion(), builder::defaultPhoneRegion);
         }

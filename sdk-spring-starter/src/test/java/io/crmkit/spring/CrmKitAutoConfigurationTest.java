@@ -243,6 +243,23 @@ class CrmKitAutoConfigurationTest {
     }
 
     @Test
+    void turnsAutomaticTimelineEventsOffWhenThePropertySaysSo() {
+        runner.withUserConfiguration(HostDataSource.class).run(context -> {
+            Crm crm = context.getBean(Crm.class);
+            long id = crm.customers().create(CustomerDraft.builder().name("An").build()).id();
+            assertThat(crm.activities().timeline().read(id, io.crmkit.api.activity.TimelineQuery.newest()).items())
+                    .extracting(io.crmkit.api.activity.Event::type).containsExactly("customer_created");
+        });
+        runner.withUserConfiguration(HostDataSource.class).withPropertyValues("crmkit.automatic-events=false")
+                .run(context -> {
+                    Crm crm = context.getBean(Crm.class);
+                    long id = crm.customers().create(CustomerDraft.builder().name("Binh").build()).id();
+                    assertThat(crm.activities().timeline().read(id, io.crmkit.api.activity.TimelineQuery.newest())
+                            .items()).isEmpty();
+                });
+    }
+
+    @Test
     void appliesTheImportAndExportLimits(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("three.csv");
         Files.writeString(file, "name\nAn\nBinh\nChau\n");
