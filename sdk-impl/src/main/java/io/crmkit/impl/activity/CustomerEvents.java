@@ -85,14 +85,10 @@ public final class CustomerEvents {
         }
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         Connection connection = session.getConnection();
-        String table = EventTable.TABLE.in(session.prefix());
-        String columns = EventTable.TABLE.list();
-        String row = "(" + "?, ".repeat(EventTable.TABLE.columns().size() - 1) + "?)";
         for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
             List<Change> chunk = changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT));
-            String sql = "INSERT INTO " + table + " (" + columns + ") VALUES " + String.join(", ",
-                    java.util.Collections.nCopies(chunk.size(), row));
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            try (PreparedStatement insert = connection.prepareStatement(EventTable.TABLE.insertRows(session.prefix(),
+                    chunk.size()))) {
                 int index = 1;
                 for (Change change : chunk) {
                     index = bind(insert, index, actor, change, now);
