@@ -27,7 +27,7 @@ import java.util.Map;
 public final class CustomerEvents {
 
     /** Events per multi-row insert: 9 parameters each stays far below every driver's parameter limit. */
-    static final int ROWS_PER_INSERT = 500;
+    static final int ROWS_PER_INSERT = 1000;
 
     /** Writes nothing: a kit built with automatic events off. */
     public static final CustomerEvents OFF = new CustomerEvents(null, null);

@@ -277,7 +277,7 @@ public final class ChunkWrites {
     }
 
     /** Rows per multi-row insert: a few thousand parameters, far below every driver's limit. */
-    private static final int ROWS_PER_INSERT = 500;
+    private static final int ROWS_PER_INSERT = 1000;
 
     /** Inserts the rows of one table in multi-row inserts of {@value #ROWS_PER_INSERT}. */
     private void insertRows(Connection connection, io.crmkit.impl.db.schema.Table table, List<Row> rows) {
