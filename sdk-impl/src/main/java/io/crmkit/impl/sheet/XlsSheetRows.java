@@ -36,6 +36,9 @@ final class XlsSheetRows {
     private long row = -1;
     private List<String> cells;
     private long rowChars;
+    /** The cells of a record that ended the row before them, with their row: the next row starts with them. */
+    private final List<Carried> carried = new ArrayList<>();
+    private long carriedRow;
     private int pendingFormulaColumn = -1;
     private long lastRow;
 
@@ -62,6 +65,9 @@ final class XlsSheetRows {
             skipToFirstSheet();
         }
         while (!ended) {
+            if (!carried.isEmpty()) {
+                beginCarriedRow();
+            }
             if (!records.next()) {
                 throw cutShort();
             }
@@ -142,7 +148,7 @@ final class XlsSheetRows {
     private SheetRow formula(FormulaRecord formula) {
         CellType type = formula.getCachedResultTypeEnum();
         if (type == CellType.STRING && formula.hasCachedResultString()) {
-            // The text follows in a STRING record; the cell is "" until then.
+            // The text follows in a STRING record (after the row this cell may end); the cell is "" until then.
             SheetRow done = cell(formula, "");
             pendingFormulaColumn = formula.getColumn() & 0xFFFF;
             return done;
@@ -164,9 +170,11 @@ final class XlsSheetRows {
     }
 
     private SheetRow numbers(MulRKRecord numbers) {
-        SheetRow done = startRow(numbers.getRow());
+        SheetRow done = null;
         for (int i = 0; i < numbers.getNumColumns(); i++) {
-            add((numbers.getFirstColumn() & 0xFFFF) + i, number(numbers.getRKNumberAt(i), numbers.getXFAt(i)));
+            SheetRow ended = cell(numbers.getRow(), (short) (numbers.getFirstColumn() + i),
+                    number(numbers.getRKNumberAt(i), numbers.getXFAt(i)));
+            done = done == null ? ended : done;
         }
         return done;
     }
@@ -175,24 +183,40 @@ final class XlsSheetRows {
         return cell(record.getRow(), record.getColumn(), text);
     }
 
+    /**
+     * Puts a cell in the current row, or carries it over to the next when it is of another row.
+     *
+     * @return the row that this cell ends, or null
+     */
     private SheetRow cell(int rowIndex, short column, String text) {
-        SheetRow done = startRow(rowIndex);
-        add(column & 0xFFFF, text);
-        return done;
-    }
-
-    /** @return the row that a cell of another row ends, or null */
-    private SheetRow startRow(int rowIndex) {
         pendingFormulaColumn = -1;
         long number = (rowIndex & 0xFFFFFFFFL) + 1;
-        if (cells != null && number == row) {
-            return null;
+        if (!carried.isEmpty() || (cells != null && number != row)) {
+            // Checked when its row is read, so that a row's problem is reported for that row, not the one before.
+            carriedRow = carried.isEmpty() ? number : carriedRow;
+            carried.add(new Carried(column & 0xFFFF, text));
+            return carried.size() == 1 ? finishRow() : null;
         }
-        SheetRow done = finishRow();
+        if (cells == null) {
+            beginRow(number);
+        }
+        add(column & 0xFFFF, text);
+        return null;
+    }
+
+    /** Starts the row of the cells a record carried over from the row before, checking them now. */
+    private void beginCarriedRow() {
+        beginRow(carriedRow);
+        for (Carried cell : carried) {
+            add(cell.column(), cell.text());
+        }
+        carried.clear();
+    }
+
+    private void beginRow(long number) {
         row = number;
         cells = new ArrayList<>();
         rowChars = 0;
-        return done;
     }
 
     private SheetRow finishRow() {
@@ -246,6 +270,10 @@ final class XlsSheetRows {
 
     private static String error(int code) {
         return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#VALUE!";
+    }
+
+    /** A cell read but not yet checked or put in its row. */
+    private record Carried(int column, String text) {
     }
 
     private RuntimeException cutShort() {

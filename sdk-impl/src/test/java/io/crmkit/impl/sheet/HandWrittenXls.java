@@ -62,6 +62,10 @@ public final class HandWrittenXls {
         return record(0x00FC, data.toByteArray());
     }
 
+    HandWrittenXls record(int sid) {
+        return record(sid, new byte[0]);
+    }
+
     HandWrittenXls record(int sid, byte[]... parts) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         for (byte[] part : parts) {
