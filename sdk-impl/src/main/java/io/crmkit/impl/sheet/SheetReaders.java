@@ -27,9 +27,12 @@ import java.util.Objects;
  *     {@link SheetLimits#maxUncompressedBytes()} (declared or counted while reading), past the size it declares, or
  *     more than 100 times its compressed size, a package part POI parses whole over
  *     {@link SheetLimits#maxPackagePartBytes()}, more than 1000 entries, a DOCTYPE or entity declaration, XML nested
- *     over 100 levels, or an XML stretch (tag, comment, text without markup) far longer than any allowed cell;</li>
+ *     over 100 levels, or an XML stretch (tag, comment, text without markup) far longer than any allowed cell; an
+ *     .xls container with more than 1000 directory entries; a workbook with more than 65,536 cell or number
+ *     formats;</li>
  * <li>{@code malformed}: a CSV quote never closed, an .xlsx whose XML or structure is broken, or an .xls whose
- *     container or records are damaged or cut short;</li>
+ *     container or records are damaged or cut short (its header declaring more allocation sectors than its size
+ *     can use among them);</li>
  * <li>{@code encoding}: CSV bytes that are not UTF-8 (or UTF-16 text);</li>
  * <li>{@code too_many_columns}: a cell beyond {@link SheetLimits#maxColumns()};</li>
  * <li>{@code too_long}: a cell longer than {@link SheetLimits#maxCellChars()}, or a row whose cells together are

@@ -11,8 +11,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * The workbook stream of an Office 97-2003 (OLE2) file, opened read-only with POI's POIFS straight from the file:
- * POI reads the container's allocation tables and directory into memory and the stream's sectors as they are read,
- * never the whole file. Tells apart what an OLE2 file that is no readable .xls can be: an Excel 95 or older
+ * POI reads the container's allocation tables and directory into memory (after {@link Ole2Check} has bounded them)
+ * and the stream's sectors as they are read, never the whole file. Tells apart what an OLE2 file that is no readable .xls can be: an Excel 95 or older
  * workbook, an encrypted .xlsx, another Office document, a damaged container.
  */
 final class XlsWorkbook implements Closeable {
@@ -37,10 +37,12 @@ final class XlsWorkbook implements Closeable {
      * @param file     a file that starts with the OLE2 signature
      * @param notExcel the code for an OLE2 file that holds no Excel 97-2003 workbook: {@code not_xls} or
      *                 {@code not_xlsx}, after the format the file claims
-     * @throws ValidationException {@code malformed} for a container POI cannot read, {@code encrypted} for an
-     *         encrypted .xlsx, notExcel for an Excel 95 or older workbook or another Office document
+     * @throws ValidationException {@code malformed} for a container POI cannot read, {@code unsafe} for one
+     *         {@link Ole2Check} refuses, {@code encrypted} for an encrypted .xlsx, notExcel for an Excel 95 or older
+     *         workbook or another Office document
      */
     static XlsWorkbook open(Path file, String notExcel) {
+        Ole2Check.check(file);
         POIFSFileSystem poifs;
         try {
             poifs = new POIFSFileSystem(file.toFile(), true);

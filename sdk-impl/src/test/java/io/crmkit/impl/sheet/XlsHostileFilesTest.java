@@ -7,6 +7,8 @@ import io.crmkit.api.io.FileFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -214,6 +216,46 @@ class XlsHostileFilesTest {
         Path file = write(sheet -> XlsSheetReaderTest.cells(sheet.createRow(0), "Name"));
         SheetLimits tiny = new SheetLimits(3, 10, 25, 100, 1L << 20, 1L << 30, Files.size(file) - 1);
         expectProblem(() -> open(file, tiny), "too_large").hasMessageContaining("at most " + (Files.size(file) - 1));
+    }
+
+    @Test
+    void refusesAContainerWithMoreDirectoryEntriesThanAWorkbookHolds() throws IOException {
+        Path file = dir.resolve("directory.xls");
+        try (POIFSFileSystem poifs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+            poifs.createDocument(new ByteArrayInputStream(HandWrittenXls.oneSheet(HandWrittenXls.label(0, 0, 0),
+                    "Name").bytes()), "Workbook");
+            for (int i = 0; i < Ole2Check.MAX_ENTRIES; i++) {
+                poifs.createDocument(new ByteArrayInputStream(new byte[0]), "e" + i);
+            }
+            poifs.writeFilesystem(out);
+        }
+        expectProblem(() -> readAll(file), "unsafe").hasMessageContaining("directory holds more than 1000 entries");
+    }
+
+    @Test
+    void readsAContainerWithAFewHundredDirectoryEntries() throws IOException {
+        Path file = dir.resolve("many-parts.xls");
+        try (POIFSFileSystem poifs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+            poifs.createDocument(new ByteArrayInputStream(HandWrittenXls.oneSheet(HandWrittenXls.label(0, 0, 0),
+                    "Name").bytes()), "Workbook");
+            for (int i = 0; i < Ole2Check.MAX_ENTRIES - 10; i++) {
+                poifs.createDocument(new ByteArrayInputStream(new byte[0]), "e" + i);
+            }
+            poifs.writeFilesystem(out);
+        }
+        try (SheetReader reader = XlsSheetReaderTest.open(file)) {
+            assertThat(reader.header()).containsExactly("Name");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x2C, 0x40, 0x48})
+    void refusesAHeaderDeclaringMoreAllocationSectorsThanTheFileCanUse(int field) throws IOException {
+        Path whole = write(sheet -> XlsSheetReaderTest.cells(sheet.createRow(0), "Name"));
+        byte[] bytes = Files.readAllBytes(whole);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(field, 5_000_000);
+        Path file = Files.write(dir.resolve("lying-header.xls"), bytes);
+        expectProblem(() -> readAll(file), "malformed").hasMessageContaining("declares 5000000 sectors");
     }
 
     private static SheetReader open(Path file, SheetLimits limits) {
