@@ -25,6 +25,11 @@ public final class HandWrittenXls {
 
     private final ByteArrayOutputStream stream = new ByteArrayOutputStream();
 
+    /** @return a BIFF8 workbook stream starting with the globals' BOF */
+    public static HandWrittenXls globals() {
+        return globals(BIFF8);
+    }
+
     /** @return a workbook stream starting with the globals' BOF of this version */
     static HandWrittenXls globals(int version) {
         return new HandWrittenXls().bof(version, WORKBOOK);
@@ -44,7 +49,17 @@ public final class HandWrittenXls {
         return record(0x0809, le(version, 2), le(type, 2), le(0x0DBB, 2), le(0x07CC, 2), le(0, 4), le(0x0006, 4));
     }
 
-    HandWrittenXls boundSheet(int bofPosition, String name) {
+    /** @return this with an EOF record, ending the globals or a sheet */
+    public HandWrittenXls eof() {
+        return record(0x000A);
+    }
+
+    /** @return this with the BOF record of a BIFF8 worksheet */
+    public HandWrittenXls worksheet() {
+        return bof(BIFF8, WORKSHEET);
+    }
+
+    public HandWrittenXls boundSheet(int bofPosition, String name) {
         return record(0x0085, le(bofPosition, 4), le(0, 2), le(name.length(), 1), le(0, 1),
                 name.getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -62,6 +77,30 @@ public final class HandWrittenXls {
         return record(0x00FC, data.toByteArray());
     }
 
+    /**
+     * An SST of these strings (UTF-16, each short enough for one record) split into CONTINUE records between
+     * strings, as long as the strings need.
+     */
+    public HandWrittenXls sstInRecords(String... strings) {
+        int max = 8224;
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        chunk.writeBytes(le(strings.length, 4));
+        chunk.writeBytes(le(strings.length, 4));
+        int sid = 0x00FC;
+        for (String text : strings) {
+            byte[] chars = text.getBytes(StandardCharsets.UTF_16LE);
+            if (chunk.size() + 3 + chars.length > max) {
+                record(sid, chunk.toByteArray());
+                sid = 0x003C;
+                chunk.reset();
+            }
+            chunk.writeBytes(le(text.length(), 2));
+            chunk.writeBytes(le(1, 1));
+            chunk.writeBytes(chars);
+        }
+        return record(sid, chunk.toByteArray());
+    }
+
     HandWrittenXls record(int sid) {
         return record(sid, new byte[0]);
     }
@@ -77,7 +116,7 @@ public final class HandWrittenXls {
         return this;
     }
 
-    HandWrittenXls raw(byte[] bytes) {
+    public HandWrittenXls raw(byte[] bytes) {
         stream.writeBytes(bytes);
         return this;
     }
