@@ -18,7 +18,7 @@ public record ImportFile(Path path, FileFormat format, char delimiter) {
      * @param path      the file, readable when the import starts (field {@code file}, code {@code not_found},
      *                  otherwise); not null
      * @param format    its format; not null
-     * @param delimiter the CSV field delimiter (ignored for .xlsx): one of {@code , ; | TAB}
+     * @param delimiter the CSV field delimiter (ignored for .xlsx and .xls): one of {@code , ; | TAB}
      * @throws ValidationException on field {@code delimiter}, code {@code not_allowed}, for one other than {@code , ; | TAB};
      *                             on field {@code path} or {@code format}, code {@code required}, when it is null
      */
