@@ -173,6 +173,7 @@ public final class CrmKit implements AutoCloseable {
         private Duration jobLeaseRenewal = Duration.ofSeconds(3);
         private int importMaxRows = ImportService.MAX_ROWS;
         private long exportMaxRows = ExportService.MAX_ROWS;
+        private boolean automaticEvents = true;
         private final List<TransferListener> transferListeners = new ArrayList<>();
 
         private Builder() {
@@ -365,6 +366,19 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
+         * Whether the SDK records its automatic timeline events ({@link io.crmkit.api.activity.EventTypes}: created,
+         * fields changed, stage changed, tags, merges, tasks, orders...) in the same transaction as each change;
+         * on by default. Off, the timeline holds only what the host records, and changes cost one insert less.
+         *
+         * @param on whether to record them
+         * @return this builder
+         */
+        public Builder automaticEvents(boolean on) {
+            this.automaticEvents = on;
+            return this;
+        }
+
+        /**
          * How long the files of jobs kept in the database (the output of an export submitted without a host path,
          * see {@code ExportService.submit(ExportRequest)}) stay there: 1 hour to 3650 days, 7 days by default. Older
          * files are deleted when a kit starts and whenever an export into the database starts.
@@ -528,7 +542,8 @@ public final class CrmKit implements AutoCloseable {
                 JobFiles jobFiles = new JobFiles(database, micros, tablePrefix, jobFileRetention);
                 TransferEnds transferEnds = new TransferEnds(transferListeners);
                 KitWiring wiring = new KitWiring(new KitWiring.Settings(tablePrefix, addressDirectory, lifecycleStages,
-                        trashRetention, mergeRetention, new TransferLimits(importMaxRows, exportMaxRows), transferEnds),
+                        trashRetention, mergeRetention, new TransferLimits(importMaxRows, exportMaxRows), transferEnds,
+                        automaticEvents),
                         database, ids, micros, phones, new FieldCatalog(database, fieldCacheExpiry), idSql, jobs,
                                 growing,
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),

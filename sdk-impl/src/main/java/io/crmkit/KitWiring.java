@@ -6,6 +6,7 @@ import io.crmkit.api.io.TransferJobs;
 import io.crmkit.api.job.Jobs;
 import io.crmkit.impl.activity.DefaultActivityService;
 import io.crmkit.impl.activity.MetricsRefresher;
+import io.crmkit.impl.activity.CustomerEvents;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.bulk.DefaultBulkService;
 import io.crmkit.impl.bulk.JobThreads;
@@ -52,7 +53,7 @@ final class KitWiring {
     /** The kit-wide configuration of the services: the rules the builder validated. */
     record Settings(String tablePrefix, AddressDirectory addresses, List<String> lifecycleStages,
                     Duration trashRetention, Duration mergeRetention, TransferLimits transferLimits,
-                    TransferEnds transferEnds) {
+                    TransferEnds transferEnds, boolean automaticEvents) {
     }
 
     private final String tablePrefix;
@@ -106,7 +107,8 @@ final class KitWiring {
         this.jobFiles = jobFiles;
         this.scheduler = scheduler;
         this.jobStore = new JobStore(tablePrefix, database, clock, leases);
-        this.audit = new AuditLog(ids, clock);
+        this.audit = new AuditLog(ids, clock, settings.automaticEvents() ? new CustomerEvents(ids, clock)
+                : CustomerEvents.OFF);
         this.fieldValues = new FieldValues(phones);
         this.segments = new SegmentCache();
         this.customers = new CustomerReader(tablePrefix, idSql);

@@ -30,7 +30,7 @@ class OwnedRowsTest {
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
     private static List<String> sources(Crm crm, long customerId) {
-        return crm.activities().timeline().read(customerId, TimelineQuery.newest()).items().stream()
+        return crm.activities().timeline().read(customerId, HostEvents.QUERY).items().stream()
                 .map(Event::source).toList();
     }
 

@@ -42,7 +42,7 @@ class TimelineTest {
                 .property("amount", new BigDecimal("120.50")).property("items", List.of("tea", "cake"))
                 .property("store", Map.of("id", 7, "open", true)).property("note", null));
 
-        Page<Event> page = crm.activities().timeline().read(lan.id(), TimelineQuery.newest());
+        Page<Event> page = crm.activities().timeline().read(lan.id(), HostEvents.QUERY);
         assertThat(page.items()).containsExactly(event);
         Event read = page.items().get(0);
         assertThat(read.source()).isEqualTo("pos");
@@ -70,7 +70,7 @@ class TimelineTest {
 
         List<Long> seen = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
-        TimelineQuery query = TimelineQuery.newest().page(PageRequest.first(25));
+        TimelineQuery query = HostEvents.QUERY.page(PageRequest.first(25));
         int pages = 0;
         while (true) {
             Page<Event> page = crm.activities().timeline().read(lan.id(), query);
@@ -120,14 +120,14 @@ class TimelineTest {
                 "events[1].type/unknown", "events[2].source/invalid", "events[3].properties/bad_key",
                 "events[4].properties.when/bad_type", "events[5].properties.text/too_long",
                 "events[6].occurredAt/out_of_range");
-        assertThat(crm.activities().timeline().read(lan.id(), TimelineQuery.newest()).items()).isEmpty();
+        assertThat(crm.activities().timeline().read(lan.id(), HostEvents.QUERY).items()).isEmpty();
 
         ValidationException missing = catchThrowableOfType(ValidationException.class,
                 () -> crm.activities().timeline().append(List.of(EventDraft.of(lan.id(), "email", T0),
                         EventDraft.of(424242L, "email", T0))));
         assertThat(missing.errors()).extracting(error -> error.field()).containsExactly("events[1].customerId");
         assertThat(missing.getMessage()).contains("no customer 424242");
-        assertThat(crm.activities().timeline().read(lan.id(), TimelineQuery.newest()).items()).isEmpty();
+        assertThat(crm.activities().timeline().read(lan.id(), HostEvents.QUERY).items()).isEmpty();
         assertThatThrownBy(() -> crm.activities().timeline().append(List.of()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("1 to " + Timeline.MAX_BATCH);
         assertThatThrownBy(() -> crm.activities().timeline().read(lan.id(), TimelineQuery.newest()
@@ -165,7 +165,7 @@ class TimelineTest {
                 T0))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> db.crm(Permission.READ).activities().timeline().record(EventDraft.of(lan.id(),
                 "email", T0))).isInstanceOf(PermissionDeniedException.class).hasMessageContaining("WRITE");
-        assertThat(db.crm(Permission.READ).activities().timeline().read(lan.id(), TimelineQuery.newest()).items())
+        assertThat(db.crm(Permission.READ).activities().timeline().read(lan.id(), HostEvents.QUERY).items())
                 .hasSize(1);
     }
 }

@@ -14,9 +14,14 @@ import java.util.List;
  */
 public interface Timeline {
 
-    /** The types every tenant has. */
-    List<String> BUILT_IN_TYPES = List.of("lifecycle", "message", "email", "form", "purchase", "service", "custom",
-            "contact_record");
+    /**
+     * The types every tenant has: the host's ({@code lifecycle, message, email, form, purchase, service, custom,
+     * contact_record}; a {@code contact_record} carries a {@link ContactRecord}'s properties), then the ones the SDK
+     * records by itself ({@link EventTypes#AUTOMATIC}), which a host cannot record.
+     */
+    List<String> BUILT_IN_TYPES = java.util.stream.Stream.concat(java.util.stream.Stream.of("lifecycle", "message",
+            "email", "form", "purchase", "service", "custom", ContactRecord.TYPE), EventTypes.AUTOMATIC.stream())
+            .toList();
     /** Most events per {@link #append} call. */
     int MAX_BATCH = 10_000;
     /** Most characters of an event's properties written as JSON. */
@@ -30,7 +35,10 @@ public interface Timeline {
      * @param draft the event; see {@link EventDraft} for the limits, reported on the field of the same name
      *              ({@code type}, {@code occurredAt}, {@code source}, {@code properties...}); not null
      * @return the event as stored, with its id and the time it was recorded
-     * @throws ValidationException       naming what is wrong with the event
+     * @throws ValidationException       naming what is wrong with the event; code {@code automatic} on {@code type}
+     *                                   for a type the SDK records itself ({@link EventTypes}); a
+     *                                   {@code contact_record} without a {@link ContactRecord}'s properties is
+     *                                   refused on {@code properties.<key>}
      * @throws NotFoundException         when the customer does not exist
      * @throws PermissionDeniedException without {@code WRITE}
      */

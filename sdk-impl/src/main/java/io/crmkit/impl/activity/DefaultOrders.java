@@ -1,5 +1,6 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.api.activity.EventTypes;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
@@ -68,6 +69,8 @@ final class DefaultOrders implements Orders {
                 metrics.refresh(connection, actor.tenantId(), List.of(customerId), now);
                 audit.record(session, actor, "order.create", "order", order.id(), "customer " + customerId + ", "
                         + order.lines().size() + " line(s), " + order.status());
+                audit.events().record(session, actor, customerId, EventTypes.ORDER_PLACED, CustomerEvents.properties("orderId",
+                        Long.toString(order.id()), "amount", order.amount(), "currency", order.currency()));
                 return order;
             });
         } catch (DuplicateKeyException e) {

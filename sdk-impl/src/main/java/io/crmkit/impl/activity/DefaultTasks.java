@@ -1,5 +1,7 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.api.activity.EventTypes;
+import java.util.Map;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
@@ -58,6 +60,8 @@ final class DefaultTasks implements Tasks {
             Task task = TaskStore.newTask(ids.next(), customerId, clean, clock.instant(), actor.actorId());
             store.insert(connection, actor.tenantId(), List.of(task));
             audit.record(session, actor, "task.create", "task", task.id(), "customer " + customerId);
+            audit.events().record(session, actor, customerId, EventTypes.TASK_CREATED, Map.of("taskId",
+                    Long.toString(task.id())));
             return task;
         });
     }
@@ -81,6 +85,10 @@ final class DefaultTasks implements Tasks {
                         + " again and apply the change to the current version");
             }
             audit.record(session, actor, "task.status", "task", taskId, current.status() + " -> " + status);
+            if (closed(status) && !closed(current.status())) {
+                audit.events().record(session, actor, current.customerId(), EventTypes.TASK_CLOSED, CustomerEvents.properties("taskId",
+                        Long.toString(taskId), "status", status.name()));
+            }
             return store.find(connection, actor.tenantId(), taskId).orElseThrow();
         });
     }
@@ -135,5 +143,9 @@ final class DefaultTasks implements Tasks {
     private static ConflictException stale(long taskId, long given, long current) {
         return new ConflictException("task " + taskId + " is at version " + current + ", the change was made against"
                 + " version " + given + "; read it again and apply the change to the current version");
+    }
+
+    private static boolean closed(TaskStatus status) {
+        return status == TaskStatus.DONE || status == TaskStatus.CANCELLED;
     }
 }

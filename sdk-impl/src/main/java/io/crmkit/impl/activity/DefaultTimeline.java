@@ -1,5 +1,7 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.api.activity.ContactRecord;
+import io.crmkit.api.activity.EventTypes;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
@@ -197,9 +199,14 @@ final class DefaultTimeline implements Timeline {
                 errors.add(path + "[" + i + "]", "required", "is null");
                 continue;
             }
-            if (!known.contains(draft.type())) {
+            if (EventTypes.AUTOMATIC.contains(draft.type())) {
+                errors.add(at + "type", "automatic", "'" + draft.type() + "' is recorded by the SDK itself when the"
+                        + " change happens; record one of the host's types instead");
+            } else if (!known.contains(draft.type())) {
                 errors.add(at + "type", "unknown", "'" + draft.type() + "' is not an event type of this tenant;"
                         + " register it first, or use one of " + known);
+            } else if (draft.type().equals(ContactRecord.TYPE)) {
+                ContactRecords.check(draft.properties(), at + "properties", errors);
             }
             Instant occurredAt = ActivityTimes.check(errors, at + "occurredAt", draft.occurredAt());
             String source = errors.text(at + "source", draft.source(), SOURCE_MAX);

@@ -6,6 +6,7 @@ import io.crmkit.impl.db.schema.Column;
 import io.crmkit.impl.db.schema.CustomerMetricTable;
 import io.crmkit.impl.db.schema.CustomerOrderTable;
 import io.crmkit.impl.db.schema.CustomerTable;
+import io.crmkit.api.activity.EventTypes;
 import io.crmkit.impl.db.schema.EventTable;
 import io.crmkit.impl.db.schema.Row;
 import io.crmkit.impl.db.schema.Table;
@@ -78,10 +79,14 @@ public final class MetricsStore {
                 + " c.id) AND c.id IN ", List.<Object>of(now, tenantId), chunk);
     }
 
+    /** The SDK's own event types, as SQL literals: records of changes, not the customer's activity. */
+    private static final String AUTOMATIC_TYPES = EventTypes.AUTOMATIC.stream().map(type -> "'" + type + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
     /** Last activity is the newer of the last event and the last order (already stored); NEVER stands for none. */
     private void updateActivity(Connection connection, String tenantId, List<Long> chunk, Instant now) {
         String events = " FROM " + EventTable.TABLE.in(prefix) + " e WHERE e.tenant_id = m.tenant_id AND"
-                + " e.customer_id = m.customer_id";
+                + " e.customer_id = m.customer_id AND e.event_type NOT IN " + AUTOMATIC_TYPES;
         sql.update(connection, "UPDATE " + CustomerMetricTable.TABLE.in(prefix) + " m SET"
                 + " activity_30d = (SELECT COUNT(*)" + events + " AND e.occurred_at >= ?),"
                 + " last_activity_at = NULLIF(GREATEST(COALESCE((SELECT MAX(e.occurred_at)" + events + "), ?),"

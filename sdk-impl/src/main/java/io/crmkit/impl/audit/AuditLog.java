@@ -1,5 +1,6 @@
 package io.crmkit.impl.audit;
 
+import io.crmkit.impl.activity.CustomerEvents;
 import io.crmkit.api.Actor;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.Session;
@@ -9,7 +10,8 @@ import java.time.Clock;
 
 /**
  * Writes who did what, and when, in the same transaction as the change itself, so that no change goes
- * unrecorded and no record outlives a rolled-back change.
+ * unrecorded and no record outlives a rolled-back change; beside it, through {@link #events()}, the changed
+ * customers' automatic timeline events.
  */
 public final class AuditLog {
 
@@ -17,10 +19,21 @@ public final class AuditLog {
 
     private final IdGenerator ids;
     private final Clock clock;
+    private final CustomerEvents events;
 
-    public AuditLog(IdGenerator ids, Clock clock) {
+    /** @param events where the customers' automatic timeline events go, written beside the audit */
+    public AuditLog(IdGenerator ids, Clock clock, CustomerEvents events) {
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * @return the writer of the customers' automatic timeline events, for the same transaction as the audit
+     *         record of the change ({@link CustomerEvents#OFF} when the kit turned them off)
+     */
+    public CustomerEvents events() {
+        return events;
     }
 
     /**

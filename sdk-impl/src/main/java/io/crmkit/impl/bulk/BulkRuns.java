@@ -274,6 +274,7 @@ final class BulkRuns {
             if (!outcome.changed.isEmpty()) {
                 audit.record(session, actor, "bulk." + plan.operation().name(), "bulk_job", plan.jobId(),
                         outcome.changed.size() + " customer(s)");
+                audit.events().recordAll(session, actor, outcome.events);
             }
             jobs.progress(session.getConnection(), plan.lease(), doneAfter);
             return outcome;

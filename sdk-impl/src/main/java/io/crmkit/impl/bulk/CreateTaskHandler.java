@@ -1,5 +1,8 @@
 package io.crmkit.impl.bulk;
 
+import io.crmkit.api.activity.EventTypes;
+import io.crmkit.impl.activity.CustomerEvents;
+import java.util.Map;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.activity.Task;
@@ -78,6 +81,8 @@ final class CreateTaskHandler implements BulkHandler<BulkOperation.CreateTask> {
         }
         if (!created.isEmpty()) {
             tasks.insert(connection, actor.tenantId(), created, jobId);
+            created.forEach(task -> outcome.events.add(new CustomerEvents.Change(task.customerId(),
+                    EventTypes.TASK_CREATED, Map.of("taskId", Long.toString(task.id())))));
         }
         return outcome;
     }

@@ -1,5 +1,8 @@
 package io.crmkit.impl.bulk;
 
+import io.crmkit.api.activity.EventTypes;
+import io.crmkit.impl.activity.CustomerEvents;
+import java.util.Map;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkOperation;
@@ -59,6 +62,7 @@ final class DeleteHandler implements BulkHandler<BulkOperation.Delete> {
                 List<Long> moved = trash.moveToTrash(session.getConnection(), by.tenantId(), chunk, now,
                         by.actorId(), reason);
                 outcome.changed.addAll(moved);
+                moved.forEach(id -> outcome.events.add(new CustomerEvents.Change(id, EventTypes.DELETED, Map.of())));
                 ChunkWrites.reportMissing(chunk, new HashSet<>(moved), outcome);
                 return outcome;
             }

@@ -1,5 +1,9 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.api.activity.EventTypes;
+import io.crmkit.impl.activity.CustomerChanges;
+import io.crmkit.impl.activity.CustomerEvents;
+import java.util.HashMap;
 import io.crmkit.impl.db.Database;
 import io.crmkit.api.Actor;
 import io.crmkit.api.bulk.BulkIssue;
@@ -58,6 +62,8 @@ public final class ChunkWrites {
         public final List<BulkIssue> skipped = new ArrayList<>();
         /** Customers that could not be changed. */
         public final List<BulkIssue> failed = new ArrayList<>();
+        /** The automatic timeline events of the changed customers, written with the chunk. */
+        public final List<CustomerEvents.Change> events = new ArrayList<>();
     }
 
     /**
@@ -94,16 +100,22 @@ public final class ChunkWrites {
     public Outcome edit(Session session, Actor actor, List<Long> ids, CustomerPatch patch, TenantFields fields) {
         Outcome outcome = new Outcome();
         List<Long> live = lock(session.getConnection(), actor.tenantId(), ids, outcome);
+        Map<Long, Customer> before = new HashMap<>();
         for (Customer current : this.customers.read(session, actor.tenantId(), live, fields)) {
             try {
                 if (editor.apply(session, actor, current, patch, fields, true, new ArrayList<>())) {
                     outcome.changed.add(current.id());
+                    before.put(current.id(), current);
                 } else {
                     outcome.unchanged++;
                 }
             } catch (ValidationException invalid) {
                 outcome.failed.add(new BulkIssue(current.id(), "invalid", invalid.getMessage()));
             }
+        }
+        // One read of the chunk's changed customers tells each one's events.
+        for (Customer after : this.customers.read(session, actor.tenantId(), outcome.changed, fields)) {
+            outcome.events.addAll(CustomerChanges.between(before.get(after.id()), after));
         }
         return outcome;
     }
@@ -136,6 +148,8 @@ public final class ChunkWrites {
                 long id = customer.getKey();
                 Set<String> added = tagsToAdd(id, customer.getValue(), tags, outcome);
                 if (!added.isEmpty()) {
+                    outcome.events.add(new CustomerEvents.Change(id, EventTypes.TAG_ADDED, Map.of("tags",
+                            added.stream().sorted().toList())));
                     for (String tag : added) {
                         new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
                                 .set(TagTable.TAG, tag).set(TagTable.CREATED_AT, at).bind(insert);
@@ -199,8 +213,13 @@ public final class ChunkWrites {
         List<Object> values = new ArrayList<>();
         values.add(tenant);
         values.addAll(tags);
-        List<Long> tagged = sql.longs(connection, "SELECT DISTINCT customer_id FROM " + prefix + "tag WHERE"
-                + " tenant_id = ?" + tagList + " AND customer_id IN ", values, live, "");
+        Map<Long, java.util.SortedSet<String>> removed = new java.util.TreeMap<>();
+        sql.query(connection, "SELECT customer_id, tag FROM " + prefix + "tag WHERE tenant_id = ?" + tagList
+                + " AND customer_id IN ", values, live, "", row -> removed.computeIfAbsent(row.getLong(1),
+                        id -> new java.util.TreeSet<>()).add(row.getString(2)));
+        List<Long> tagged = new ArrayList<>(removed.keySet());
+        removed.forEach((id, gone) -> outcome.events.add(new CustomerEvents.Change(id, EventTypes.TAG_REMOVED,
+                Map.of("tags", List.copyOf(gone)))));
         if (!tagged.isEmpty()) {
             sql.update(connection, "DELETE FROM " + prefix + "tag WHERE tenant_id = ?" + tagList
                     + " AND customer_id IN ", values, tagged);
@@ -237,6 +256,14 @@ public final class ChunkWrites {
                                 + allowed));
                     } else {
                         eligible.add(id);
+                        if (!status.equals(to.name())) {
+                            outcome.events.add(CustomerChanges.fromTo(id, EventTypes.STATUS_CHANGED, status,
+                                    to.name()));
+                        }
+                        if (!Objects.equals(row.getString(3), ownerId)) {
+                            outcome.events.add(CustomerChanges.fromTo(id, EventTypes.ASSIGNED, row.getString(3),
+                                    ownerId));
+                        }
                     }
                 });
         reportMissing(ids, found, outcome);

@@ -1,5 +1,7 @@
 package io.crmkit.impl.customer;
 
+import io.crmkit.api.activity.EventTypes;
+import io.crmkit.impl.activity.CustomerChanges;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
@@ -84,6 +86,7 @@ public final class DefaultCustomerService implements CustomerService {
             database.write("create a customer", session -> {
                 CustomerStore.insert(session, row, clean);
                 audit.record(session, actor, "customer.create", "customer", row.id(), "");
+                audit.events().record(session, actor, row.id(), EventTypes.CUSTOMER_CREATED, Map.of("via", "manual"));
                 return null;
             });
         } catch (DuplicateKeyException e) {
@@ -132,7 +135,9 @@ public final class DefaultCustomerService implements CustomerService {
                 }
                 editor.apply(session, actor, current, patch, fields, false, attempted);
                 audit.record(session, actor, "customer.update", "customer", id, changedFields(patch));
-                return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+                Customer updated = CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+                audit.events().recordAll(session, actor, CustomerChanges.between(current, updated));
+                return updated;
             });
         } catch (DuplicateKeyException e) {
             throw CustomerStore.identityConflict(database, actor.tenantId(), id, attempted);
@@ -149,6 +154,7 @@ public final class DefaultCustomerService implements CustomerService {
                 throw notFound(id);
             }
             audit.record(session, actor, "customer.delete", "customer", id, "");
+            audit.events().record(session, actor, id, EventTypes.DELETED, Map.of());
             return null;
         });
     }
@@ -297,6 +303,9 @@ public final class DefaultCustomerService implements CustomerService {
         List<String> allowed = from.stream().map(Enum::name).sorted().toList();
         return database.write(verb + " a customer", session -> {
             CustomerStatements mapper = new CustomerStatements(session);
+            // Locked first, so that the status the event says it changed from is the one the change replaced.
+            Optional<Customer> before = audit.events().enabled() && mapper.lock(actor.tenantId(), id) != null
+                    ? CustomerStore.load(session, actor.tenantId(), id, fields) : Optional.empty();
             int changed = mapper.changeStatus(actor.tenantId(), id, to.name(), ownerId, allowed, clock.instant(),
                     actor.actorId());
             if (changed == 0) {
@@ -308,7 +317,9 @@ public final class DefaultCustomerService implements CustomerService {
                         + row.status() + ", and " + verb + " is allowed only from " + allowed);
             }
             audit.record(session, actor, "customer.status", "customer", id, to.name());
-            return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+            Customer after = CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+            before.ifPresent(old -> audit.events().recordAll(session, actor, CustomerChanges.between(old, after)));
+            return after;
         });
     }
 
@@ -330,7 +341,9 @@ public final class DefaultCustomerService implements CustomerService {
             }
             mapper.touch(actor.tenantId(), id, clock.instant(), actor.actorId());
             audit.record(session, actor, action, "customer", id, detail);
-            return CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+            Customer after = CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
+            audit.events().recordAll(session, actor, CustomerChanges.between(current, after));
+            return after;
         });
     }
 

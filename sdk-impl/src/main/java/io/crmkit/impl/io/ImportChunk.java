@@ -1,5 +1,8 @@
 package io.crmkit.impl.io;
 
+import io.crmkit.api.activity.EventTypes;
+import io.crmkit.impl.activity.CustomerChanges;
+import io.crmkit.impl.activity.CustomerEvents;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
@@ -87,6 +90,10 @@ final class ImportChunk {
         long unchanged;
         final List<ImportFailure> failures = new ArrayList<>();
         final List<List<String>> failedCells = new ArrayList<>();
+        /** The automatic timeline events of the customers the chunk created and changed. */
+        final List<CustomerEvents.Change> events = new ArrayList<>();
+        /** Each changed customer as it was before the chunk, for its events. */
+        private final Map<Long, Customer> changedFrom = new java.util.LinkedHashMap<>();
 
         void fail(ParsedRow row, List<String> reasons) {
             failures.add(new ImportFailure(row.number, reasons));
@@ -133,6 +140,11 @@ final class ImportChunk {
             creates.flush(connection);
             updates.flush(connection, actor, clock.instant());
             join(connection, members);
+            // One read of the changed customers tells each one's events.
+            for (Customer after : this.customers.read(session, tenant, List.copyOf(outcome.changedFrom.keySet()),
+                    fields)) {
+                outcome.events.addAll(CustomerChanges.between(outcome.changedFrom.get(after.id()), after));
+            }
         }
         return outcome;
     }
@@ -172,6 +184,7 @@ final class ImportChunk {
             matcher.created(id, valid.identityKeys());
             members.add(id);
             outcome.created++;
+            outcome.events.add(new CustomerEvents.Change(id, EventTypes.CUSTOMER_CREATED, Map.of("via", "import")));
         } catch (ValidationException invalid) {
             reasons.addAll(messages(invalid));
         }
@@ -205,6 +218,9 @@ final class ImportChunk {
                     : updates.add(current, patch, newTags, fields);
             if (changed) {
                 outcome.updated++;
+                if (!request.dryRun()) {
+                    outcome.changedFrom.putIfAbsent(target, current);
+                }
             } else {
                 outcome.unchanged++;
             }

@@ -241,6 +241,7 @@ final class ImportRun {
             if (!request.dryRun() && outcome.created + outcome.updated > 0) {
                 audit.record(session, actor, "import.chunk", "transfer_job", jobId, outcome.created
                         + " created, " + outcome.updated + " updated");
+                audit.events().recordAll(session, actor, outcome.events);
             }
             return record(session.getConnection(), outcome, readAfter);
         });

@@ -1,5 +1,7 @@
 package io.crmkit.impl.merge;
 
+import io.crmkit.api.activity.EventTypes;
+import io.crmkit.impl.activity.CustomerEvents;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.IdStatements;
@@ -120,6 +122,9 @@ final class MergeUndo {
                 : keptFields) + "; identities no longer on the survivor: " + kept.size());
         audit.record(session, actor, "customer.restore", "customer", mergedId, "restored by undoing merge "
                 + mergeId);
+        audit.events().record(session, actor, survivorId, EventTypes.UNMERGED, CustomerEvents.properties("mergeId",
+                Long.toString(mergeId), "restoredCustomerId", Long.toString(mergedId)));
+        audit.events().record(session, actor, mergedId, EventTypes.RESTORED, Map.of());
         return customers.read(session, tenant, List.of(mergedId), fields).get(0);
     }
 

@@ -1,5 +1,7 @@
 package io.crmkit.impl.merge;
 
+import io.crmkit.api.activity.EventTypes;
+import io.crmkit.impl.activity.CustomerEvents;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.customer.CustomerReader;
 import io.crmkit.impl.db.IdGenerator;
@@ -175,6 +177,8 @@ final class Merger {
                 + "; identities moved: " + mergedIdentities.size());
         audit.record(session, actor, "customer.merged", "customer", mergedId, "merge " + mergeId
                 + ": merged into customer " + survivorId);
+        audit.events().record(session, actor, survivorId, EventTypes.MERGED, CustomerEvents.properties("mergeId",
+                Long.toString(mergeId), "mergedCustomerId", Long.toString(mergedId)));
         return mergeId;
     }
 

@@ -1,5 +1,6 @@
 package io.crmkit.impl.trash;
 
+import io.crmkit.api.activity.EventTypes;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.field.FieldCatalog;
@@ -125,6 +126,7 @@ public final class DefaultTrashService implements TrashService {
                 if (!done.isEmpty()) {
                     audit.record(session, actor, "trash.restore", "customer", done.get(0),
                             done.size() + " customer(s)");
+                    audit.events().recordEach(session, actor, done, EventTypes.RESTORED, Map.of());
                 }
                 return done;
             });

@@ -1,0 +1,124 @@
+package io.crmkit.impl.activity;
+
+import io.crmkit.api.Actor;
+import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.Session;
+import io.crmkit.impl.db.schema.EventTable;
+import io.crmkit.impl.validation.Errors;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the automatic timeline events ({@link io.crmkit.api.activity.EventTypes}) on the caller's session, so
+ * that they commit or roll back with the change they record, stamped with the actor and the kit's clock. Many
+ * events go in multi-row inserts of {@value #ROWS_PER_INSERT} rows: a bulk chunk or an import chunk pays one
+ * statement per {@value #ROWS_PER_INSERT} customers. With automatic events off ({@link #OFF}) nothing is written.
+ * Thread-safe.
+ */
+public final class CustomerEvents {
+
+    /** Events per multi-row insert: 9 parameters each stays far below every driver's parameter limit. */
+    static final int ROWS_PER_INSERT = 500;
+
+    /** Writes nothing: a kit built with automatic events off. */
+    public static final CustomerEvents OFF = new CustomerEvents(null, null);
+
+    /** One automatic event of one customer. */
+    public record Change(long customerId, String type, Map<String, Object> properties) {
+    }
+
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    /** @param ids the kit's id generator; @param clock the kit's clock */
+    public CustomerEvents(IdGenerator ids, Clock clock) {
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * @param keysAndValues a key, its value, the next key, ...; a value may be null
+     * @return the properties in the order given, as the event keeps them
+     */
+    public static Map<String, Object> properties(Object... keysAndValues) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
+    }
+
+    /** @return whether events are written */
+    public boolean enabled() {
+        return ids != null;
+    }
+
+    /** Records one event of one customer. */
+    public void record(Session session, Actor actor, long customerId, String type, Map<String, Object> properties) {
+        recordAll(session, actor, List.of(new Change(customerId, type, properties)));
+    }
+
+    /** Records the same event, with the same properties, for each customer. */
+    public void recordEach(Session session, Actor actor, Collection<Long> customerIds, String type,
+                           Map<String, Object> properties) {
+        if (!enabled() || customerIds.isEmpty()) {
+            return;
+        }
+        List<Change> changes = new ArrayList<>(customerIds.size());
+        customerIds.forEach(id -> changes.add(new Change(id, type, properties)));
+        recordAll(session, actor, changes);
+    }
+
+    /** Records the events, in multi-row inserts. */
+    public void recordAll(Session session, Actor actor, List<Change> changes) {
+        if (!enabled() || changes.isEmpty()) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Connection connection = session.getConnection();
+        String table = EventTable.TABLE.in(session.prefix());
+        String columns = EventTable.TABLE.list();
+        String row = "(" + "?, ".repeat(EventTable.TABLE.columns().size() - 1) + "?)";
+        for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
+            List<Change> chunk = changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT));
+            String sql = "INSERT INTO " + table + " (" + columns + ") VALUES " + String.join(", ",
+                    java.util.Collections.nCopies(chunk.size(), row));
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Change change : chunk) {
+                    index = bind(insert, index, actor, change, now);
+                }
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new IdStatements.StorageFailure(e);
+            }
+        }
+    }
+
+    private int bind(PreparedStatement insert, int first, Actor actor, Change change, LocalDateTime now)
+            throws SQLException {
+        Errors errors = new Errors();
+        String properties = EventProperties.toJson(change.properties(), "properties", errors);
+        errors.throwIfAny(); // built here from names and codes: a failure is a defect of the SDK, not of input
+        io.crmkit.impl.db.schema.Row row = new io.crmkit.impl.db.schema.Row(EventTable.TABLE)
+                .set(EventTable.TENANT_ID, actor.tenantId())
+                .set(EventTable.ID, ids.next())
+                .set(EventTable.CUSTOMER_ID, change.customerId())
+                .set(EventTable.EVENT_TYPE, change.type())
+                .set(EventTable.OCCURRED_AT, now.toInstant(ZoneOffset.UTC))
+                .set(EventTable.SOURCE, "crmkit")
+                .set(EventTable.PROPERTIES, properties)
+                .set(EventTable.RECORDED_AT, now.toInstant(ZoneOffset.UTC))
+                .set(EventTable.RECORDED_BY, actor.actorId());
+        return row.bind(insert, EventTable.TABLE.columns(), first);
+    }
+}
