@@ -131,6 +131,13 @@ class XlsHostileFilesTest {
         expectProblem(() -> readAll(file), "malformed");
     }
 
+    @Test
+    void refusesAnOle2SignatureWithoutTheRestOfAHeader() throws IOException {
+        Path file = Files.write(dir.resolve("signature.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0,
+                (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
+        expectProblem(() -> readAll(file), "malformed").hasMessageContaining("ends inside its header");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
     void refusesRandomRecordsInAValidContainer(int seed) {

@@ -161,6 +161,22 @@ class XlsSheetReaderTest {
     }
 
     @Test
+    void aTextFormulaThatStartsARowKeepsItsCachedText() throws IOException {
+        HSSFWorkbook workbook = new HSSFWorkbook();
+        Path file = write(workbook, sheet -> {
+            cells(sheet.createRow(0), "Label", "Count");
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellFormula("\"VIP \"&\"Gold\"");
+            row.createCell(1).setCellValue(3);
+            sheet.createRow(2).createCell(0).setCellFormula("\"Only\"");
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        });
+        try (SheetReader reader = open(file)) {
+            assertThat(Rows.cells(reader)).containsExactly(List.of("VIP Gold", "3"), List.of("Only", ""));
+        }
+    }
+
+    @Test
     void putsCellsOfSparseRowsInTheirColumnsAndSkipsBlankRows() throws IOException {
         HSSFWorkbook workbook = new HSSFWorkbook();
         CellStyle bold = workbook.createCellStyle();
