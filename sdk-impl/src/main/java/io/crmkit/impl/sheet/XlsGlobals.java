@@ -58,7 +58,7 @@ record XlsGlobals(int firstSheet, boolean date1904, CellStyles styles, SharedStr
                     + "the file in Excel and save it again");
         }
         BOFRecord bof = new BOFRecord(records.in());
-        if (bof.getVersion() != BOFRecord.VERSION) {
+        if (bof.getVersion() < BOFRecord.VERSION) { // 0x0500: Excel 5 and 95 (BIFF5/7); lower: older still
             throw FileProblem.excel95(notExcel);
         }
         if (bof.getType() != BOFRecord.TYPE_WORKBOOK) {
