@@ -5,10 +5,9 @@ import javax.xml.stream.XMLStreamConstants;
 
 /**
  * The shared-strings table of an .xlsx (xl/sharedStrings.xml) or an .xls (its SST record), which cells of type "s"
- * (LABELSST records) point into by index. Held
- * compactly, all strings in one character array plus an array of their end offsets, and only up to
- * {@link SheetLimits#maxSharedStringsChars()}, counting two characters per string for its end offset (4 bytes):
- * reading stops as soon as that is passed. Both arrays grow by half at a time and never past what the limit lets
+ * (LABELSST records) point into by index. Held compactly, all strings in one character array plus an array of their
+ * end offsets, and only up to {@link SheetLimits#maxSharedStringsChars()}, counting two characters per string for
+ * its end offset (4 bytes): reading stops as soon as that is passed. Both arrays grow by half at a time and never past what the limit lets
  * them hold, so a table of millions of tiny strings is bounded like one of a few long ones. The arrays are reserved
  * in a {@link TableMemory} shared with the other tables being read, and given back by {@link #release()}.
  */
