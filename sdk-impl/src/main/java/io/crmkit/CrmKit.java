@@ -67,16 +67,22 @@ public final class CrmKit implements AutoCloseable {
     private final String tablePrefix;
     private final String schemaVersion;
 
+    private final AddressDirectory addressDirectory;
+
     private CrmKit(KitWiring wiring, HikariDataSource ownedPool, Dialect dialect, String tablePrefix,
-                   String schemaVersion) {
+                   String schemaVersion, AddressDirectory addressDirectory) {
         this.schemaVersion = schemaVersion;
+        this.addressDirectory = addressDirectory;
         this.wiring = wiring;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
     }
 
-    /** @return a builder with the defaults: prefix {@code crm_}, migrate on, system UTC clock, no phone region */
+    /**
+     * @return a builder with the defaults: prefix {@code crm_}, migrate on, system UTC clock, no phone region, the ISO
+     *         3166 countries as address data
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,6 +98,17 @@ public final class CrmKit implements AutoCloseable {
     /** @return the detected database: {@code h2}, {@code postgresql} or {@code mariadb} */
     public String databaseType() {
         return dialect.id();
+    }
+
+    /**
+     * The address data every written address is checked against, for a UI to list the choices of each level with
+     * {@link AddressDirectory#options}.
+     *
+     * @return the directory set with {@link Builder#addressDirectory}, or the default
+     *         {@link AddressDirectories#isoCountries()}
+     */
+    public AddressDirectory addressDirectory() {
+        return addressDirectory;
     }
 
     /** @return the prefix of every table of the SDK */
@@ -161,7 +178,7 @@ public final class CrmKit implements AutoCloseable {
         private boolean migrate = true;
         private Clock clock = Clock.systemUTC();
         private String defaultPhoneRegion;
-        private AddressDirectory addressDirectory = AddressDirectory.ANY;
+        private AddressDirectory addressDirectory = AddressDirectories.isoCountries();
         private List<String> lifecycleStages = List.of("lead", "prospect", "customer", "churned");
         private Integer nodeId;
         private Duration fieldCacheExpiry = Duration.ofSeconds(30);
@@ -280,7 +297,11 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
-         * @param directory the preset address data; default {@link AddressDirectory#ANY}
+         * @param directory the preset address data every written address is checked against: one of
+         *                  {@link AddressDirectories} (such as a CSV file's), the host's own, or
+         *                  {@link AddressDirectory#ANY} to accept every address (what kits before 004's address
+         *                  data did); default {@link AddressDirectories#isoCountries()}, which refuses a country
+         *                  that is not ISO 3166 and accepts any text below a country
          * @return this builder
          * @throws ConfigurationException on {@code addressDirectory} when it is null
          */
@@ -549,7 +570,7 @@ public final class CrmKit implements AutoCloseable {
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
                         leases, jobFiles, scheduler);
                 jobFiles.deleteExpired();
-                CrmKit kit = new CrmKit(wiring, pool, dialect, tablePrefix, schemaVersion);
+                CrmKit kit = new CrmKit(wiring, pool, dialect, tablePrefix, schemaVersion, addressDirectory);
                 JobStore jobStore = new JobStore(tablePrefix, database, micros, leases);
                 scheduler.start(new ScheduledImports(jobStore, jobFiles, transferEnds, kit::as)::run,
                         new ScheduledBulk(actor -> wiring.bulk(actor, wiring.filters(actor,

@@ -37,7 +37,7 @@ public interface Crm {
     /** @return deleted customers: list, restore, erase, purge */
     TrashService trash();
 
-    /** @return imports from .xlsx and CSV files, their template and failure reports */
+    /** @return imports from .xlsx, .xls and CSV files, their template and failure reports */
     ImportService imports();
 
     /** @return exports of customers to .xlsx and CSV files */

@@ -163,6 +163,27 @@ class AutomaticEventsTest {
         assertThat(crm.filters().count(Filter.occurred(EventTypes.FIELDS_CHANGED, 1, 30))).isEqualTo(1);
     }
 
+    /** A chunk of 1,000 customers with two events each: more events than one multi-row insert holds. */
+    @DbTest
+    void aBulkEditOfMoreCustomersThanAChunkRecordsEveryEventOnce(TestDb db) throws IOException {
+        Crm crm = db.kit().as(Actor.of("events-" + System.nanoTime(), "agent-3", Permission.ALL));
+        StringBuilder rows = new StringBuilder("name,company\r\n");
+        for (int i = 0; i < 1_200; i++) {
+            rows.append("Guest ").append(i).append(",Old\r\n");
+        }
+        Path file = dir.resolve("guests.csv");
+        Files.writeString(file, rows, StandardCharsets.UTF_8);
+        assertThat(crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build()).created()).isEqualTo(1_200);
+
+        assertThat(crm.bulk().run(Selection.all(), BulkOperation.edit(CustomerPatch.builder(0).company("New")
+                .stage("customer").build())).changed()).isEqualTo(1_200);
+
+        assertThat(crm.filters().count(Filter.occurred(EventTypes.CUSTOMER_CREATED, 1, 1))).isEqualTo(1_200);
+        assertThat(crm.filters().count(Filter.occurred(EventTypes.FIELDS_CHANGED, 1, 1))).isEqualTo(1_200);
+        assertThat(crm.filters().count(Filter.occurred(EventTypes.STAGE_CHANGED, 1, 1))).isEqualTo(1_200);
+        assertThat(crm.filters().count(Filter.occurred(EventTypes.STAGE_CHANGED, 2, 1))).isZero();
+    }
+
     @DbTest
     void hostsCannotRecordTheAutomaticTypesAndContactRecordsAreChecked(TestDb db) {
         Crm crm = db.crm();

@@ -218,7 +218,7 @@ class ExportTest {
     void anExportedFileImportsBackUnchanged(TestDb db) throws IOException {
         Crm crm = db.crm();
         customers(crm);
-        for (FileFormat format : FileFormat.values()) {
+        for (FileFormat format : List.of(FileFormat.XLSX, FileFormat.CSV)) {
             Path file = dir.resolve("round." + format.extension());
             try (var out = Files.newOutputStream(file)) {
                 crm.exports().run(ExportRequest.builder(format).columns(List.of("id", "name", "phones", "emails",

@@ -3,15 +3,20 @@ package io.crmkit.io;
 import static io.crmkit.impl.sheet.HandWrittenXlsx.inline;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.impl.sheet.HandWrittenXls;
 import io.crmkit.impl.sheet.HandWrittenXlsx;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +87,52 @@ class HostileUploadsAtSmallHeapTest {
 
         assertThat(importAtSmallHeap(file)).startsWith("refused unsafe: file: the zip entry "
                 + "[Content_Types].xml would inflate to").contains("holds at most 262144");
+    }
+
+    @Test
+    void anXlsSharedStringReferencedByEveryCellIsRefusedAtTheFirstRowItAmplifies() throws Exception {
+        Path file = xls("amplified.xls", 3, 256);
+
+        assertThat(importAtSmallHeap(file)).startsWith("refused too_long: file: row 2: a row holds at most"
+                + " 524288 characters, all its cells together");
+    }
+
+    @Test
+    void longXlsRowsUnderTheRowLimitAreImportedInSmallChunksWithTheirFailuresStoredCut() throws Exception {
+        Path file = xls("long-rows.xls", 501, 15);
+
+        assertThat(importAtSmallHeap(file)).startsWith("imported rows=500 created=0 failed=500");
+    }
+
+    @Test
+    void aHugeXlsSharedStringsTableIsRefusedOnEmbeddedH2() throws Exception {
+        // Names with a character outside Latin-1, stored as UTF-16; 9.6 million characters in all.
+        String[] strings = IntStream.range(0, 600_000).mapToObj(i -> String.format("Lê Văn %07d", i))
+                .toArray(String[]::new);
+        Path file = HandWrittenXls.globals().boundSheet(0, "S").sstInRecords(strings).eof().worksheet()
+                .raw(HandWrittenXls.label(0, 0, 0)).eof().writeTo(dir.resolve("strings.xls"));
+        assertThat(Files.size(file)).as("a small upload").isLessThan(30L << 20);
+
+        assertThat(importAtSmallHeap(file)).startsWith("refused too_large: file: shared strings: the "
+                + "workbook's text (its shared strings) is over 8388608 characters");
+    }
+
+    /** @return an .xls of a "name" header, then rows of cells that all show one 32,767-character shared string */
+    private Path xls(String name, int rows, int columns) throws IOException {
+        Path file = dir.resolve(name);
+        try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("Customers");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("name");
+            IntStream.range(1, columns).forEach(c -> header.createCell(c).setCellValue("note" + c));
+            String longest = "x".repeat(LONGEST_CELL);
+            for (int r = 1; r < rows; r++) {
+                Row row = sheet.createRow(r);
+                IntStream.range(0, columns).forEach(c -> row.createCell(c).setCellValue(longest));
+            }
+            workbook.write(out);
+        }
+        return file;
     }
 
     /** @return the outcome line {@link SmallHeapImport} printed in a JVM of 256 MiB */

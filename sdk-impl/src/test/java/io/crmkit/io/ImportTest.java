@@ -616,6 +616,77 @@ class ImportTest {
     }
 
     @DbTest
+    void importsAnXlsWorkbookFromItsFirstSheetLikeItsXlsxTwin(TestDb db) throws IOException {
+        Crm crm = db.crm();
+        Path file = dir.resolve("hubspot.xls");
+        try (var workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             var out = Files.newOutputStream(file)) {
+            var sheet = workbook.createSheet("Contacts");
+            var header = sheet.createRow(0);
+            List.of("name", "phones", "birthday", "tags", "emails").forEach(h -> header.createCell(
+                    header.getPhysicalNumberOfCells()).setCellValue(h));
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("Lê Văn Typed");
+            row.createCell(1).setCellValue(84912345678d);
+            var date = row.createCell(2);
+            date.setCellValue(LocalDate.of(1990, 5, 31));
+            var style = workbook.createCellStyle();
+            style.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            date.setCellStyle(style);
+            row.createCell(3).setCellValue("-vip");
+            row.createCell(4).setCellFormula("\"typed\"&\"@example.com\"");
+            var guarded = sheet.createRow(3);
+            guarded.createCell(0).setCellValue("Guarded");
+            guarded.createCell(1).setCellValue("'+84912345679");
+            var broken = sheet.createRow(4);
+            broken.createCell(0).setCellValue("Broken");
+            broken.createCell(4).setCellValue("not an email");
+            workbook.createSheet("Lists").createRow(0).createCell(0).setCellValue("name");
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+        }
+
+        ImportResult result = run(crm, file);
+
+        assertThat(result.failures()).singleElement().satisfies(failure -> assertThat(failure.row()).isEqualTo(5));
+        Customer typed = byPhone(crm, "+84912345678");
+        assertThat(typed.name()).isEqualTo("Lê Văn Typed");
+        assertThat(typed.birthday()).contains(LocalDate.of(1990, 5, 31));
+        assertThat(typed.tags()).containsExactly("-vip");
+        assertThat(typed.emails()).containsExactly("typed@example.com");
+        assertThat(byPhone(crm, "+84912345679").name()).isEqualTo("Guarded");
+        assertThat(total(crm)).isEqualTo(2);
+        ValidationException report = catchThrowableOfType(ValidationException.class,
+                () -> crm.imports().writeFailureReport(result.jobId(), FileFormat.XLS, new ByteArrayOutputStream()));
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("format");
+            assertThat(error.code()).isEqualTo("not_allowed");
+        });
+    }
+
+    @DbTest
+    void anEncryptedXlsIsRefusedBeforeAnythingIsWritten(TestDb db) throws IOException {
+        Crm crm = db.crm();
+        Path file = dir.resolve("secret.xls");
+        org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword("secret");
+        try (var workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             var out = Files.newOutputStream(file)) {
+            var sheet = workbook.createSheet("Contacts");
+            sheet.createRow(0).createCell(0).setCellValue("name");
+            sheet.createRow(1).createCell(0).setCellValue("Hidden");
+            workbook.write(out);
+        } finally {
+            org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> run(crm, file));
+
+        assertThat(e.errors()).singleElement().extracting(error -> error.code()).isEqualTo("encrypted");
+        assertThat(total(crm)).isZero();
+        assertThat(crm.imports().jobs().latest()).isEmpty();
+    }
+
+    @DbTest
     void needsTheImportPermissionAndStaysInTheTenant(TestDb db) {
         Path file = csv("perm.csv", "name", "An");
         assertThatThrownBy(() -> run(db.crm(Permission.READ, Permission.WRITE), file))

@@ -4,7 +4,8 @@ import io.crmkit.CrmKit;
 
 /**
  * Sets what {@code crmkit.*} properties cannot express on the builder of the auto-configured {@link CrmKit}: the
- * {@link java.time.Clock}, the {@link io.crmkit.api.customer.AddressDirectory}, or any setting computed at start-up.
+ * {@link java.time.Clock}, an {@link io.crmkit.api.customer.AddressDirectory} of the application's own (one from a CSV
+ * file is the property {@code crmkit.address-directory-csv}), or any setting computed at start-up.
  *
  * <pre>{@code
  * @Bean

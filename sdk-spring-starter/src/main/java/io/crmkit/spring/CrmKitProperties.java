@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.core.io.Resource;
 
 /**
  * The {@code crmkit.*} properties: the settings of {@link io.crmkit.CrmKit.Builder} that can be written in
@@ -13,8 +14,8 @@ import org.springframework.boot.convert.DurationUnit;
  * limits, and is checked when the kit is built at start-up: a bad value fails start-up with an
  * {@code InvalidConfigurationPropertyValueException} naming the property, its value and the accepted values.
  *
- * <p>Settings that are objects rather than values (the clock, the address directory) are set by a
- * {@link CrmKitCustomizer} bean.
+ * <p>Settings that are objects rather than values (the clock, an address directory of the application's own) are
+ * set by a {@link CrmKitCustomizer} bean; an address directory from a CSV file can be named here.
  *
  * <p>Two groups say who acts when the application defines no {@link ActorResolver}: {@code crmkit.security.*} (how
  * the signed-in user of Spring Security maps to a tenant and permissions) and {@code crmkit.dev-actor.enabled} (one
@@ -56,6 +57,8 @@ public class CrmKitProperties {
      */
     @DurationUnit(ChronoUnit.DAYS)
     private Duration mergeRetention = Duration.ofDays(30);
+    /** Whether the SDK records its automatic timeline events. */
+    private boolean automaticEvents = true;
 
     /** Threads running submitted jobs (bulk operations, imports and exports submitted as jobs): 1 to 64. */
     private int jobThreads = 2;
@@ -103,6 +106,20 @@ public class CrmKitProperties {
      * a-z, 0-9 and _.
      */
     private List<String> lifecycleStages = new ArrayList<>(List.of("lead", "prospect", "customer", "churned"));
+
+    /**
+     * A UTF-8 CSV file of address data that every written address is checked against, such as
+     * classpath:addresses.csv or file:/etc/crm/addresses.csv: header
+     * country_code,country_name,province_code,province_name,city_code,city_name,area_code,area_name, one entry per
+     * line (see io.crmkit.AddressDirectories). Unset: every ISO 3166 country, any text below a country.
+     */
+    private Resource addressDirectoryCsv;
+
+    /**
+     * Whether the file of crmkit.address-directory-csv is added to the ISO 3166 countries, which stay open below
+     * where the file lists nothing (true), or lists every country accepted itself (false).
+     */
+    private boolean addressDirectoryIsoCountries = true;
 
     /** A connection pool of the kit's own, for applications without a DataSource bean. */
     private final Datasource datasource = new Datasource();
@@ -188,6 +205,23 @@ public class CrmKitProperties {
      */
     public void setMergeRetention(Duration mergeRetention) {
         this.mergeRetention = mergeRetention;
+    }
+
+    /**
+     * @return {@code crmkit.automatic-events}: whether the SDK records its automatic timeline events (created,
+     *         fields changed, tags, merges...) with each change; default true
+     */
+    public boolean isAutomaticEvents() {
+        return automaticEvents;
+    }
+
+    /**
+     * Sets {@code crmkit.automatic-events}, read when the kit is built at start-up.
+     *
+     * @param automaticEvents whether the SDK records its automatic timeline events; default true
+     */
+    public void setAutomaticEvents(boolean automaticEvents) {
+        this.automaticEvents = automaticEvents;
     }
 
     /** @return {@code crmkit.job-threads}: the threads running submitted jobs; default 2 */
@@ -318,6 +352,41 @@ public class CrmKitProperties {
      */
     public void setLifecycleStages(List<String> lifecycleStages) {
         this.lifecycleStages = lifecycleStages;
+    }
+
+    /**
+     * @return {@code crmkit.address-directory-csv}: the CSV file of address data; null when unset (the ISO 3166
+     *         countries)
+     */
+    public Resource getAddressDirectoryCsv() {
+        return addressDirectoryCsv;
+    }
+
+    /**
+     * Sets {@code crmkit.address-directory-csv}, read when the kit is built at start-up.
+     *
+     * @param addressDirectoryCsv the CSV file of address data; null for the ISO 3166 countries
+     */
+    public void setAddressDirectoryCsv(Resource addressDirectoryCsv) {
+        this.addressDirectoryCsv = addressDirectoryCsv;
+    }
+
+    /**
+     * @return {@code crmkit.address-directory-iso-countries}: whether the CSV file adds to the ISO 3166 countries;
+     *         default true
+     */
+    public boolean isAddressDirectoryIsoCountries() {
+        return addressDirectoryIsoCountries;
+    }
+
+    /**
+     * Sets {@code crmkit.address-directory-iso-countries}, read when the kit is built at start-up.
+     *
+     * @param addressDirectoryIsoCountries true to add the CSV file to the ISO 3166 countries, false for the file's
+     *                                     countries only
+     */
+    public void setAddressDirectoryIsoCountries(boolean addressDirectoryIsoCountries) {
+        this.addressDirectoryIsoCountries = addressDirectoryIsoCountries;
     }
 
     /** @return the {@code crmkit.datasource.*} group: the kit's own connection pool settings; never null */

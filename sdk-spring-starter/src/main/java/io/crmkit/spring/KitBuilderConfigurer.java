@@ -1,9 +1,14 @@
 package io.crmkit.spring;
 
+import io.crmkit.AddressDirectories;
 import io.crmkit.CrmKit;
+import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.error.ConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.function.Consumer;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.io.Resource;
 
 /**
  * Applies {@link CrmKitProperties} to a {@link CrmKit.Builder}. The builder checks each value; its refusal is
@@ -19,6 +24,7 @@ final class KitBuilderConfigurer {
     static void apply(CrmKitProperties properties, CrmKit.Builder builder) {
         set("crmkit.table-prefix", properties.getTablePrefix(), builder::tablePrefix);
         builder.migrate(properties.isMigrate());
+        builder.automaticEvents(properties.isAutomaticEvents());
         if (properties.getDefaultPhoneRegion() != null) {
             set("crmkit.default-phone-region", properties.getDefaultPhoneRegion(), builder::defaultPhoneRegion);
         }
@@ -39,6 +45,23 @@ final class KitBuilderConfigurer {
             set("crmkit.node-id", properties.getNodeId(), builder::nodeId);
         }
         set("crmkit.lifecycle-stages", properties.getLifecycleStages(), builder::lifecycleStages);
+        if (properties.getAddressDirectoryCsv() != null) {
+            builder.addressDirectory(addressDirectory(properties.getAddressDirectoryCsv(),
+                    properties.isAddressDirectoryIsoCountries()));
+        }
+    }
+
+    /** Loads {@code crmkit.address-directory-csv}; a file that cannot be read or breaks the format names the property. */
+    private static AddressDirectory addressDirectory(Resource csv, boolean onIsoCountries) {
+        String property = "crmkit.address-directory-csv";
+        try (InputStream in = csv.getInputStream()) {
+            return onIsoCountries ? AddressDirectories.isoCountriesWithCsv(in) : AddressDirectories.fromCsv(in);
+        } catch (IOException e) {
+            throw new InvalidConfigurationPropertyValueException(property, csv.getDescription(),
+                    "cannot be read (" + e.getMessage() + ")");
+        } catch (ConfigurationException e) {
+            throw invalid(property, csv.getDescription(), e);
+        }
     }
 
     /** Points the builder at {@code crmkit.datasource.url}, for a pool the kit owns. */

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.CrmKit;
 import io.crmkit.api.Crm;
+import io.crmkit.api.customer.Address;
+import io.crmkit.api.customer.AddressOption;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.api.error.CrmException;
 import io.crmkit.api.error.LimitExceededException;
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.io.ExportRequest;
 import io.crmkit.api.io.FileFormat;
 import io.crmkit.api.io.ImportFile;
@@ -20,10 +23,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -179,6 +184,79 @@ class CrmKitAutoConfigurationTest {
                 .run(context -> assertThat(context.getBean(Crm.class).customers()
                         .create(CustomerDraft.builder().phone("0912 345 678").build()).phones())
                         .containsExactly("+84912345678"));
+    }
+
+    @Test
+    void checksAddressesAgainstTheIsoCountriesByDefault() {
+        runner.withUserConfiguration(HostDataSource.class).run(context -> {
+            assertThat(context.getBean(CrmKit.class).addressDirectory().options(List.of()).options())
+                    .contains(AddressOption.of("VN", "Vietnam"));
+            assertThatThrownBy(() -> context.getBean(Crm.class).customers().create(CustomerDraft.builder().name("Lan")
+                    .address(Address.of("Atlantis", "", "", "", "")).build()))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("no country 'Atlantis'");
+        });
+    }
+
+    @Test
+    void loadsTheAddressDirectoryCsvOnTheIsoCountries(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("addresses.csv");
+        Files.writeString(file, "country_code,country_name,province_code,province_name,city_code,city_name,area_code,"
+                + "area_name\nVN,Viet Nam,HN,Ha Noi,,,,\n");
+        runner.withUserConfiguration(HostDataSource.class)
+                .withPropertyValues("crmkit.address-directory-csv=" + file.toUri())
+                .run(context -> {
+                    Crm crm = context.getBean(Crm.class);
+                    assertThat(crm.customers().create(CustomerDraft.builder().name("Lan")
+                            .address(Address.of("Viet Nam", "Ha Noi", "Hanoi", "", "")).build()).id()).isPositive();
+                    assertThat(crm.customers().create(CustomerDraft.builder().name("Anna")
+                            .address(Address.of("France", "Anywhere", "", "", "")).build()).id()).isPositive();
+                    assertThatThrownBy(() -> crm.customers().create(CustomerDraft.builder().name("Minh")
+                            .address(Address.of("VN", "Ha Nol", "", "", "")).build()))
+                            .isInstanceOf(ValidationException.class)
+                            .hasMessageContaining("no province 'Ha Nol' in country 'Vietnam'; nearest: Ha Noi");
+                });
+        runner.withUserConfiguration(HostDataSource.class)
+                .withPropertyValues("crmkit.address-directory-csv=" + file.toUri(),
+                        "crmkit.address-directory-iso-countries=false")
+                .run(context -> assertThat(context.getBean(CrmKit.class).addressDirectory().options(List.of())
+                        .options()).containsExactly(AddressOption.of("VN", "Viet Nam")));
+    }
+
+    @Test
+    void failsStartUpNamingTheAddressDirectoryPropertyAndTheBadLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("addresses.csv");
+        Files.writeString(file, "country_code,country_name,province_code,province_name,city_code,city_name,area_code,"
+                + "area_name\nVN,Vietnam,HN,,,,,\n");
+        runner.withUserConfiguration(HostDataSource.class)
+                .withPropertyValues("crmkit.address-directory-csv=" + file.toUri())
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                            .hasMessageContaining("crmkit.address-directory-csv")
+                            .hasMessageContaining("line 2, column province_name: required with province_code");
+                });
+        runner.withUserConfiguration(HostDataSource.class)
+                .withPropertyValues("crmkit.address-directory-csv=" + dir.resolve("missing.csv").toUri())
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("crmkit.address-directory-csv").hasMessageContaining("cannot be read"));
+    }
+
+    @Test
+    void turnsAutomaticTimelineEventsOffWhenThePropertySaysSo() {
+        runner.withUserConfiguration(HostDataSource.class).run(context -> {
+            Crm crm = context.getBean(Crm.class);
+            long id = crm.customers().create(CustomerDraft.builder().name("An").build()).id();
+            assertThat(crm.activities().timeline().read(id, io.crmkit.api.activity.TimelineQuery.newest()).items())
+                    .extracting(io.crmkit.api.activity.Event::type).containsExactly("customer_created");
+        });
+        runner.withUserConfiguration(HostDataSource.class).withPropertyValues("crmkit.automatic-events=false")
+                .run(context -> {
+                    Crm crm = context.getBean(Crm.class);
+                    long id = crm.customers().create(CustomerDraft.builder().name("Binh").build()).id();
+                    assertThat(crm.activities().timeline().read(id, io.crmkit.api.activity.TimelineQuery.newest())
+                            .items()).isEmpty();
+                });
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Optional;
  * emails or tags go in one cell separated by "; ". No columns and no view means every built-in column, then every
  * active custom field.
  *
- * @param format    the file format
+ * @param format    the file format: {@link FileFormat#XLSX} or {@link FileFormat#CSV} (an export is never written as
+ *                  {@link FileFormat#XLS})
  * @param delimiter the CSV delimiter
  * @param filter    which customers; empty for all
  * @param keyword   the search box's keyword, "" for none
@@ -29,7 +30,7 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
      * Copies the columns. Columns and view are checked when the export starts ({@code columns[index]} for an
      * unknown or repeated column, {@code view} for a view the actor does not have).
      *
-     * @param format    the file format; not null
+     * @param format    the file format, XLSX or CSV; not null
      * @param delimiter the CSV delimiter (ignored for .xlsx)
      * @param filter    which customers; empty for all; not null
      * @param keyword   the search box's keyword, 0 to 255 characters; "" for none; not null
@@ -38,10 +39,11 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
      * @param view      a saved list view's name whose columns to use; empty for none; not null
      * @throws ValidationException on field {@code columns}, code {@code not_allowed}, when both columns and a view
      *                             are given; code {@code required} on the field of a null component
-     *                             ({@code columns[index]} for a null key)
+     *                             ({@code columns[index]} for a null key); on field {@code format}, code
+     *                             {@code not_allowed}, for {@link FileFormat#XLS}
      */
     public ExportRequest {
-        ValidationException.requireNonNull(format, "format");
+        requireWritable(format);
         ValidationException.requireNonNull(filter, "filter");
         ValidationException.requireNonNull(keyword, "keyword");
         columns = ValidationException.requireNoNulls(columns, "columns");
@@ -52,12 +54,23 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
     }
 
     /**
-     * @param format the file format
+     * @param format the file format, XLSX or CSV
      * @return a builder exporting every customer with every column, comma-separated if CSV
-     * @throws ValidationException on field {@code format}, code {@code required}, when it is null
+     * @throws ValidationException on field {@code format}, code {@code required}, when it is null; code
+     *                             {@code not_allowed} for {@link FileFormat#XLS}
      */
     public static Builder builder(FileFormat format) {
         return new Builder(format);
+    }
+
+    /** Refuses a null format, and one that is read only ({@link FileFormat#canWrite()}). */
+    private static FileFormat requireWritable(FileFormat format) {
+        ValidationException.requireNonNull(format, "format");
+        if (!format.canWrite()) {
+            throw ValidationException.of("format", "not_allowed", "format: files are written as XLSX or CSV; "
+                    + format + " is read by imports only");
+        }
+        return format;
     }
 
     /** Builds an {@link ExportRequest}. Not thread-safe. */
@@ -70,7 +83,7 @@ public record ExportRequest(FileFormat format, char delimiter, Optional<Filter> 
         private String view;
 
         private Builder(FileFormat format) {
-            this.format = ValidationException.requireNonNull(format, "format");
+            this.format = requireWritable(format);
         }
 
         /**

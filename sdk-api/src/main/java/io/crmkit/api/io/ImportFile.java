@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * @param path      the file
  * @param format    its format; the kit checks that the content is what the format says
- * @param delimiter the CSV field delimiter (ignored for .xlsx): one of {@code , ; | TAB}
+ * @param delimiter the CSV field delimiter (ignored for .xlsx and .xls): one of {@code , ; | TAB}
  */
 public record ImportFile(Path path, FileFormat format, char delimiter) {
 
@@ -18,7 +18,7 @@ public record ImportFile(Path path, FileFormat format, char delimiter) {
      * @param path      the file, readable when the import starts (field {@code file}, code {@code not_found},
      *                  otherwise); not null
      * @param format    its format; not null
-     * @param delimiter the CSV field delimiter (ignored for .xlsx): one of {@code , ; | TAB}
+     * @param delimiter the CSV field delimiter (ignored for .xlsx and .xls): one of {@code , ; | TAB}
      * @throws ValidationException on field {@code delimiter}, code {@code not_allowed}, for one other than {@code , ; | TAB};
      *                             on field {@code path} or {@code format}, code {@code required}, when it is null
      */
@@ -32,15 +32,16 @@ public record ImportFile(Path path, FileFormat format, char delimiter) {
     }
 
     /**
-     * @param path the file, its name ending in {@code .xlsx} or {@code .csv} in any case
-     * @return the file, in the format its name's extension says ({@code .xlsx} or {@code .csv}), comma-separated
-     * @throws ValidationException on field {@code file}, code {@code invalid}, when the name ends in neither; on
+     * @param path the file, its name ending in {@code .xlsx}, {@code .xls} or {@code .csv} in any case
+     * @return the file, in the format its name's extension says ({@code .xlsx}, {@code .xls} or {@code .csv}),
+     *         comma-separated
+     * @throws ValidationException on field {@code file}, code {@code invalid}, when the name ends in none; on
      *                             field {@code path}, code {@code required}, when it is null
      */
     public static ImportFile of(Path path) {
         ValidationException.requireNonNull(path, "path");
         FileFormat format = FileFormat.ofFileName(path.getFileName().toString()).orElseThrow(() ->
-                ValidationException.of("file", "invalid", "file: " + path.getFileName() + " is neither .xlsx nor .csv; name the"
+                ValidationException.of("file", "invalid", "file: " + path.getFileName() + " is not .xlsx, .xls or .csv; name the"
                         + " format with ImportFile.of(path, format)"));
         return new ImportFile(path, format, ',');
     }

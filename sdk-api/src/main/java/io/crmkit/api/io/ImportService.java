@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Imports customers of the actor's tenant from .xlsx and CSV files. Needs the {@code IMPORT} permission.
+ * Imports customers of the actor's tenant from .xlsx, .xls (Excel 97-2003) and CSV files. Needs the {@code IMPORT} permission.
  *
  * <p>An import reads the file once to check it (format, safety, size, header) and count its rows, then again to
  * import them in chunks of {@value #CHUNK_ROWS} rows (fewer when the rows are long: a chunk holds a bounded number
@@ -122,10 +122,12 @@ public interface ImportService {
      * and its reasons. An import without failed rows gets the header only.
      *
      * @param jobId  the import's job, as {@link ImportResult#jobId()} or {@link #submit} gives it
-     * @param format the report's format; not null
+     * @param format the report's format, XLSX or CSV; not null
      * @param out    where the report is written; flushed, not closed; not null
      * @throws NotFoundException         when the tenant has no import with this id (an export's id included)
      * @throws PermissionDeniedException without {@code IMPORT}
+     * @throws ValidationException       on field {@code format}, code {@code not_allowed}, for
+     *                                   {@link FileFormat#XLS}
      */
     void writeFailureReport(long jobId, FileFormat format, OutputStream out);
 

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class CustomerEvents {
 
     /** Events per multi-row insert: 9 parameters each stays far below every driver's parameter limit. */
-    static final int ROWS_PER_INSERT = 500;
+    static final int ROWS_PER_INSERT = 1000;
 
     /** Writes nothing: a kit built with automatic events off. */
     public static final CustomerEvents OFF = new CustomerEvents(null, null);
@@ -85,14 +85,10 @@ public final class CustomerEvents {
         }
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         Connection connection = session.getConnection();
-        String table = EventTable.TABLE.in(session.prefix());
-        String columns = EventTable.TABLE.list();
-        String row = "(" + "?, ".repeat(EventTable.TABLE.columns().size() - 1) + "?)";
         for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
             List<Change> chunk = changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT));
-            String sql = "INSERT INTO " + table + " (" + columns + ") VALUES " + String.join(", ",
-                    java.util.Collections.nCopies(chunk.size(), row));
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            try (PreparedStatement insert = connection.prepareStatement(EventTable.TABLE.insertRows(session.prefix(),
+                    chunk.size()))) {
                 int index = 1;
                 for (Change change : chunk) {
                     index = bind(insert, index, actor, change, now);

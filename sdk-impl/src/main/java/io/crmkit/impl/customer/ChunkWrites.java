@@ -143,27 +143,21 @@ public final class ChunkWrites {
         touch(connection, actor, candidates, at);
         Map<Long, Set<String>> held = tagsOf(connection, tenant, candidates, database.dialect().latestRead());
         reportMissing(candidates, held.keySet(), outcome);
-        try (PreparedStatement insert = connection.prepareStatement(TagTable.TABLE.insert(prefix))) {
-            for (Map.Entry<Long, Set<String>> customer : held.entrySet()) {
-                long id = customer.getKey();
-                Set<String> added = tagsToAdd(id, customer.getValue(), tags, outcome);
-                if (!added.isEmpty()) {
-                    outcome.events.add(new CustomerEvents.Change(id, EventTypes.TAG_ADDED, Map.of("tags",
-                            added.stream().sorted().toList())));
-                    for (String tag : added) {
-                        new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
-                                .set(TagTable.TAG, tag).set(TagTable.CREATED_AT, at).bind(insert);
-                        insert.addBatch();
-                    }
-                    outcome.changed.add(id);
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Long, Set<String>> customer : held.entrySet()) {
+            long id = customer.getKey();
+            Set<String> added = tagsToAdd(id, customer.getValue(), tags, outcome);
+            if (!added.isEmpty()) {
+                outcome.events.add(new CustomerEvents.Change(id, EventTypes.TAG_ADDED, Map.of("tags",
+                        added.stream().sorted().toList())));
+                for (String tag : added) {
+                    rows.add(new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
+                            .set(TagTable.TAG, tag).set(TagTable.CREATED_AT, at));
                 }
+                outcome.changed.add(id);
             }
-            if (!outcome.changed.isEmpty()) {
-                insert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
         }
+        insertRows(connection, TagTable.TABLE, rows);
         return outcome;
     }
 
@@ -280,6 +274,25 @@ public final class ChunkWrites {
         }
         outcome.changed.addAll(eligible);
         return outcome;
+    }
+
+    /** Rows per multi-row insert: a few thousand parameters, far below every driver's limit. */
+    private static final int ROWS_PER_INSERT = 1000;
+
+    /** Inserts the rows of one table in multi-row inserts of {@value #ROWS_PER_INSERT}. */
+    private void insertRows(Connection connection, io.crmkit.impl.db.schema.Table table, List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            try (PreparedStatement insert = connection.prepareStatement(table.insertRows(prefix, part.size()))) {
+                int index = 1;
+                for (Row row : part) {
+                    index = row.bind(insert, table.columns(), index);
+                }
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new IdStatements.StorageFailure(e);
+            }
+        }
     }
 
     private void touch(Connection connection, Actor actor, List<Long> ids, Instant at) {

@@ -140,7 +140,9 @@ final class CustomerValidator {
                 errors.text("address.detail", raw.detail(), CustomerLimits.ADDRESS_PART_MAX));
         boolean hasLevels = !(address.country().isEmpty() && address.province().isEmpty()
                 && address.city().isEmpty() && address.area().isEmpty());
-        if (hasLevels && checkDirectory) {
+        boolean partsValid = !(errors.hasErrorAt("address.country") || errors.hasErrorAt("address.province")
+                || errors.hasErrorAt("address.city") || errors.hasErrorAt("address.area"));
+        if (hasLevels && checkDirectory && partsValid) {
             Address levels = new Address(address.country(), address.province(), address.city(), address.area(), "");
             addresses.check(levels).ifPresent(reason ->
                     errors.add("address", "not_allowed", "not in the address directory: " + reason));

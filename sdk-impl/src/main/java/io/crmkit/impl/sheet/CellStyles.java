@@ -1,5 +1,6 @@
 package io.crmkit.impl.sheet;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -8,8 +9,9 @@ import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
- * Which cell styles of a workbook (the {@code s} attribute of a cell) show a number as a date or time, read from
- * xl/styles.xml. A cell formatted as a date holds a serial number that the reader turns into an ISO date.
+ * Which cell styles of a workbook (the {@code s} attribute of an .xlsx cell, the XF index of an .xls cell) show a
+ * number as a date or time, read from xl/styles.xml or from an .xls's FORMAT and XF records. A cell formatted as a
+ * date holds a serial number that the reader turns into an ISO date.
  */
 final class CellStyles {
 
@@ -63,14 +65,70 @@ final class CellStyles {
         return new CellStyles(dateStyles);
     }
 
+    /**
+     * Collects the number formats (FORMAT records) and cell formats (XF records) of an .xls as they come, in either
+     * order: at most {@value #MAX_STYLES} of each, an int per cell format.
+     */
+    static final class Collector {
+
+        private final String part;
+        private final Set<Integer> customDateFormats = new HashSet<>();
+        private int[] styleFormats = new int[64];
+        private int numberFormats;
+        private int styles;
+
+        /** @param part where the formats come from, for messages */
+        Collector(String part) {
+            this.part = part;
+        }
+
+        /**
+         * @throws io.crmkit.api.error.ValidationException {@code unsafe} past {@value #MAX_STYLES} number formats
+         */
+        void numberFormat(int id, String code) {
+            requireRoom(numberFormats++, part);
+            if (code != null && isDateFormat(id, code)) {
+                customDateFormats.add(id);
+            }
+        }
+
+        /**
+         * @param formatId the number format of the next cell format (its index is the count of those before it)
+         * @throws io.crmkit.api.error.ValidationException {@code unsafe} past {@value #MAX_STYLES} cell formats
+         */
+        void cellFormat(int formatId) {
+            requireRoom(styles, part);
+            if (styles == styleFormats.length) {
+                styleFormats = Arrays.copyOf(styleFormats, styles * 2);
+            }
+            styleFormats[styles++] = formatId;
+        }
+
+        /** @return the styles collected */
+        CellStyles styles() {
+            BitSet dateStyles = new BitSet();
+            for (int style = 0; style < styles; style++) {
+                int id = styleFormats[style];
+                if (customDateFormats.contains(id) || isBuiltInDateFormat(id)) {
+                    dateStyles.set(style);
+                }
+            }
+            return new CellStyles(dateStyles);
+        }
+    }
+
     /** @return whether cells of this style (0 when the cell names none) show dates or times */
     boolean isDate(int style) {
         return style >= 0 && dateStyles.get(style);
     }
 
     private static void requireRoom(int count, XmlPart xml) {
+        requireRoom(count, xml.name());
+    }
+
+    private static void requireRoom(int count, String part) {
         if (count == MAX_STYLES) {
-            throw FileProblem.of("unsafe", xml.name() + ": more than " + MAX_STYLES + " cell or number formats, more "
+            throw FileProblem.of("unsafe", part + ": more than " + MAX_STYLES + " cell or number formats, more "
                     + "than Excel allows");
         }
     }

@@ -32,15 +32,20 @@ final class FileSignature {
         }
     }
 
-    /** @throws io.crmkit.api.error.ValidationException {@code not_xlsx} unless the file starts like a zip archive */
-    void requireXlsx() {
-        if (startsWith(OLE2)) {
-            throw FileProblem.of("not_xlsx", "this is an Excel 97-2003 (.xls) or password-protected workbook, not an "
-                    + ".xlsx one. Open it in Excel and save it as \"Excel Workbook (.xlsx)\" without a password");
-        }
+    /** @return whether the file starts with the OLE2 signature of Office 97-2003 files (an .xls among them) */
+    boolean isOle2() {
+        return startsWith(OLE2);
+    }
+
+    /**
+     * @param notExcel the code to refuse with: {@code not_xlsx} or {@code not_xls}, after the format the file claims
+     * @throws io.crmkit.api.error.ValidationException notExcel unless the file starts like a zip archive
+     */
+    void requireZip(String notExcel) {
         if (!startsWith(ZIP)) {
-            throw FileProblem.of("not_xlsx", "this is not an .xlsx workbook (it is not a zip archive"
-                    + (hasNul() ? "" : "; it looks like text, so choose CSV") + ")");
+            throw FileProblem.of(notExcel, "this is not an Excel workbook (it is neither a zip archive like .xlsx nor "
+                    + "an Office 97-2003 file like .xls" + (hasNul() ? "" : "; it looks like text, so choose CSV")
+                    + ")");
         }
     }
 
@@ -53,6 +58,10 @@ final class FileSignature {
         if (startsWith(ZIP)) {
             throw FileProblem.of("not_csv", "this is a zip archive (an .xlsx workbook?), not CSV text. Choose the "
                     + "Excel format, or save the file as \"CSV UTF-8\"");
+        }
+        if (startsWith(OLE2)) {
+            throw FileProblem.of("not_csv", "this is an Office 97-2003 file (an .xls workbook?), not CSV text. Choose "
+                    + "the Excel format, or save the file as \"CSV UTF-8\"");
         }
         if (hasNul()) {
             throw FileProblem.of("not_csv", "this is a binary file (it has NUL bytes in its first " + SNIFF_BYTES

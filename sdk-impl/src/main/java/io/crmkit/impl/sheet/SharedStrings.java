@@ -4,10 +4,10 @@ import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 
 /**
- * The shared-strings table of an .xlsx (xl/sharedStrings.xml), which cells of type "s" point into by index. Held
- * compactly, all strings in one character array plus an array of their end offsets, and only up to
- * {@link SheetLimits#maxSharedStringsChars()}, counting two characters per string for its end offset (4 bytes):
- * reading stops as soon as that is passed. Both arrays grow by half at a time and never past what the limit lets
+ * The shared-strings table of an .xlsx (xl/sharedStrings.xml) or an .xls (its SST record), which cells of type "s"
+ * (LABELSST records) point into by index. Held compactly, all strings in one character array plus an array of their
+ * end offsets, and only up to {@link SheetLimits#maxSharedStringsChars()}, counting two characters per string for
+ * its end offset (4 bytes): reading stops as soon as that is passed. Both arrays grow by half at a time and never past what the limit lets
  * them hold, so a table of millions of tiny strings is bounded like one of a few long ones. The arrays are reserved
  * in a {@link TableMemory} shared with the other tables being read, and given back by {@link #release()}.
  */
@@ -75,25 +75,52 @@ final class SharedStrings {
         count = 0;
     }
 
+    /**
+     * Starts a table filled string by string with {@link #add}, as an .xls shared-strings record is read.
+     *
+     * @param part   the part the strings come from, for messages
+     * @param memory where the table's arrays are reserved; given back by {@link #release()}
+     */
+    static SharedStrings empty(String part, TableMemory memory) {
+        return new SharedStrings(memory, part);
+    }
+
+    /**
+     * Adds a string at the next index. The caller releases the table when this fails.
+     *
+     * @param maxChars the most characters of all strings together, counting two more per string
+     * @throws io.crmkit.api.error.ValidationException {@code too_large} when the string does not fit in maxChars
+     * @throws io.crmkit.api.error.LimitExceededException when the memory has no room for the table's arrays
+     */
+    void add(String text, long maxChars) {
+        if ((long) length + text.length() + (long) ENTRY_CHARS * (count + 1) > maxChars) {
+            throw tooLarge(part, maxChars);
+        }
+        append(text, maxChars);
+    }
+
     private void fill(XmlPart xml, long maxChars) {
         while (xml.next() != XMLStreamConstants.END_DOCUMENT) {
             if (xml.isStart("si")) {
                 long room = maxChars - length - (long) ENTRY_CHARS * (count + 1);
                 if (room < 0) {
-                    throw tooLarge(xml, maxChars);
+                    throw tooLarge(xml.name(), maxChars);
                 }
-                String text = xml.readRichText(room, () -> tooLarge(xml, maxChars));
-                if (length + text.length() > chars.length) {
-                    growChars(grown(chars.length, length + text.length(), maxChars));
-                }
-                text.getChars(0, text.length(), chars, length);
-                length += text.length();
-                if (count == ends.length) {
-                    growEnds(grown(ends.length, count + 1, maxChars / ENTRY_CHARS));
-                }
-                ends[count++] = length;
+                append(xml.readRichText(room, () -> tooLarge(xml.name(), maxChars)), maxChars);
             }
         }
+    }
+
+    private void append(String text, long maxChars) {
+        if (length + text.length() > chars.length) {
+            growChars(grown(chars.length, length + text.length(), maxChars));
+        }
+        text.getChars(0, text.length(), chars, length);
+        length += text.length();
+        if (count == ends.length) {
+            growEnds(grown(ends.length, count + 1, maxChars / ENTRY_CHARS));
+        }
+        ends[count++] = length;
     }
 
     /** Copies the characters into an array of this capacity, reserved before, the old one given back after. */
@@ -122,9 +149,9 @@ final class SharedStrings {
         return (long) Character.BYTES * chars.length + (long) Integer.BYTES * ends.length;
     }
 
-    private static RuntimeException tooLarge(XmlPart xml, long maxChars) {
-        return FileProblem.of("too_large", xml.name() + ": the workbook's text (its shared strings) is over "
-                + maxChars + " characters, more than is read from an .xlsx with this server's memory. Save it as CSV "
-                + "UTF-8 and import that, or split it");
+    private static RuntimeException tooLarge(String part, long maxChars) {
+        return FileProblem.of("too_large", part + ": the workbook's text (its shared strings) is over "
+                + maxChars + " characters, more than is read from an Excel workbook with this server's memory. Save "
+                + "it as CSV UTF-8 and import that, or split it");
     }
 }

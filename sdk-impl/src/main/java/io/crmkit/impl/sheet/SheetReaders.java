@@ -16,17 +16,23 @@ import java.util.Objects;
  * limit and what to do:
  * <ul>
  * <li>{@code empty}: the file is 0 bytes, or (from {@link SheetReader#header()}) has no non-blank row;</li>
- * <li>{@code too_large}: the file is over {@link SheetLimits#maxFileBytes()}, or an .xlsx shared-strings table over
- *     {@link SheetLimits#maxSharedStringsChars()};</li>
- * <li>{@code not_xlsx}: claimed .xlsx but is text, random bytes, an old .xls, an OpenDocument file, a .xlsb, a
- *     Strict Open XML or non-Excel Office file;</li>
+ * <li>{@code too_large}: the file is over {@link SheetLimits#maxFileBytes()}, or a workbook's shared-strings table
+ *     over {@link SheetLimits#maxSharedStringsChars()};</li>
+ * <li>{@code not_xlsx} (claimed .xlsx) or {@code not_xls} (claimed .xls): neither a zip archive nor an Office
+ *     97-2003 file (text, random bytes), an Excel 95 or older workbook, an Office 97-2003 file that is no workbook
+ *     (Word, PowerPoint), an OpenDocument file, a .xlsb, a Strict Open XML or non-Excel Office file;</li>
+ * <li>{@code encrypted}: a workbook, .xlsx or .xls, that is encrypted (needs a password to open);</li>
  * <li>{@code not_csv}: claimed CSV but is a zip (such as an .xlsx) or binary (NUL bytes in the first 8 KiB);</li>
  * <li>{@code unsafe}: an .xlsx that looks built to attack: an entry inflating past
  *     {@link SheetLimits#maxUncompressedBytes()} (declared or counted while reading), past the size it declares, or
  *     more than 100 times its compressed size, a package part POI parses whole over
  *     {@link SheetLimits#maxPackagePartBytes()}, more than 1000 entries, a DOCTYPE or entity declaration, XML nested
- *     over 100 levels, or an XML stretch (tag, comment, text without markup) far longer than any allowed cell;</li>
- * <li>{@code malformed}: a CSV quote never closed, or an .xlsx whose XML or structure is broken;</li>
+ *     over 100 levels, or an XML stretch (tag, comment, text without markup) far longer than any allowed cell; an
+ *     .xls container with more than 1000 directory entries; a workbook with more than 65,536 cell or number
+ *     formats;</li>
+ * <li>{@code malformed}: a CSV quote never closed, an .xlsx whose XML or structure is broken, or an .xls whose
+ *     container or records are damaged or cut short (its header declaring more allocation sectors than its size
+ *     can use among them);</li>
  * <li>{@code encoding}: CSV bytes that are not UTF-8 (or UTF-16 text);</li>
  * <li>{@code too_many_columns}: a cell beyond {@link SheetLimits#maxColumns()};</li>
  * <li>{@code too_long}: a cell longer than {@link SheetLimits#maxCellChars()}, or a row whose cells together are
@@ -40,18 +46,20 @@ public final class SheetReaders {
     }
 
     /**
-     * Opens a file, checking that its content is the format it claims (xlsx = zip with an OOXML workbook;
-     * CSV = text), then returns a reader positioned before the header. An .xlsx is read from its first sheet (the
-     * leftmost tab, hidden or not); a CSV as UTF-8 with the given delimiter.
+     * Opens a file, checking that its content is the format it claims, then returns a reader positioned before the
+     * header. For the Excel formats the content decides: an Office 97-2003 (OLE2) file is read as an .xls, a zip
+     * as an .xlsx, whichever of the two the file claims (an .xls renamed .xlsx, or the other way round, is read);
+     * the first sheet (the leftmost tab, hidden or not) holds the rows. A CSV must be text, read as UTF-8 with the
+     * given delimiter.
      *
      * @param file      the file to read; the caller keeps ownership and may delete it after closing the reader
      * @param format    the format the file claims to be, usually from its name
-     * @param delimiter the CSV field separator, such as ',' ';' '\t' or '|'; ignored for .xlsx
+     * @param delimiter the CSV field separator, such as ',' ';' '\t' or '|'; ignored for .xlsx and .xls
      * @param limits    what the reader accepts, such as {@link SheetLimits#defaults()}
      * @return an open reader; the caller closes it
      * @throws ValidationException with field {@code "file"} and a code listed on this class; or with field
      *         {@code "delimiter"}, code {@code "invalid_delimiter"}, for a CSV delimiter that is a quote, CR or LF
-     * @throws io.crmkit.api.error.LimitExceededException for an .xlsx whose shared strings do not fit in what the
+     * @throws io.crmkit.api.error.LimitExceededException for a workbook whose shared strings do not fit in what the
      *         workbooks being read at the same moment leave of this JVM's share for them (heap / 6)
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -61,13 +69,17 @@ public final class SheetReaders {
         Objects.requireNonNull(limits, "limits");
         requireSize(file, limits);
         FileSignature signature = FileSignature.of(file);
-        if (format == FileFormat.XLSX) {
-            signature.requireXlsx();
-            return XlsxSheetReader.open(file, limits);
+        if (format == FileFormat.CSV) {
+            signature.requireCsv();
+            requireDelimiter(delimiter);
+            return CsvSheetReader.open(file, delimiter, limits);
         }
-        signature.requireCsv();
-        requireDelimiter(delimiter);
-        return CsvSheetReader.open(file, delimiter, limits);
+        String notExcel = "not_" + format.extension();
+        if (signature.isOle2()) {
+            return XlsSheetReader.open(file, limits, notExcel);
+        }
+        signature.requireZip(notExcel);
+        return XlsxSheetReader.open(file, limits);
     }
 
     private static void requireSize(Path file, SheetLimits limits) {

@@ -135,9 +135,7 @@ final class SheetXmlRows {
 
     private int checkedColumn(long column, long row) {
         if (column >= limits.maxColumns()) {
-            throw FileProblem.of("too_many_columns", "row " + row + ": at most " + limits.maxColumns()
-                    + " columns (A to " + columnName(limits.maxColumns() - 1) + "), this row has a cell further "
-                    + "right. Remove the extra columns");
+            throw FileProblem.tooManyColumns(row, limits.maxColumns());
         }
         return (int) column;
     }
@@ -159,8 +157,7 @@ final class SheetXmlRows {
     }
 
     private RuntimeException tooLong(long row, int column) {
-        return FileProblem.of("too_long", "row " + row + ", column " + columnName(column) + ": a cell holds at most "
-                + limits.maxCellChars() + " characters, this one is longer");
+        return FileProblem.cellTooLong(row, column, limits.maxCellChars());
     }
 
     private static int styleIndex(String text) {

@@ -7,7 +7,10 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 
-/** Writes the numbers of .xlsx cells as text a user recognizes: plain decimals, and ISO dates for date cells. */
+/**
+ * Writes the numbers of .xlsx and .xls cells as text a user recognizes: plain decimals, and ISO dates for date
+ * cells.
+ */
 final class XlsxNumbers {
 
     /** Excel keeps and shows 15 significant digits; the 16th and 17th of a stored double are noise. */
@@ -32,8 +35,17 @@ final class XlsxNumbers {
         } catch (NumberFormatException e) {
             return raw;
         }
+        return Double.isFinite(value) ? number(value) : raw;
+    }
+
+    /**
+     * @param value a number, such as an .xls cell holds
+     * @return it as {@link #number(String)} writes it: "84912345678", "12.5", "3"; "NaN" or "Infinity" for a value
+     *         that is not finite (no real workbook holds one)
+     */
+    static String number(double value) {
         if (!Double.isFinite(value)) {
-            return raw;
+            return String.valueOf(value);
         }
         return BigDecimal.valueOf(value).round(EXCEL_PRECISION).stripTrailingZeros().toPlainString();
     }
@@ -54,6 +66,18 @@ final class XlsxNumbers {
         }
         if (!(serial >= 0 && serial < END_OF_DATES)) {
             return number(raw);
+        }
+        return date(serial, date1904);
+    }
+
+    /**
+     * @param serial   a date serial number as an .xls cell holds it
+     * @param date1904 whether the workbook counts from 1904
+     * @return it as {@link #date(String, boolean)} writes it
+     */
+    static String date(double serial, boolean date1904) {
+        if (!(serial >= 0 && serial < END_OF_DATES)) {
+            return number(serial);
         }
         LocalDateTime moment = DateUtil.getLocalDateTime(serial, date1904, true);
         if (serial < 1) {

@@ -1,6 +1,6 @@
 /**
- * Streaming, hardened readers of uploaded table files: the first sheet of an .xlsx and UTF-8 CSV, row by row,
- * behind {@link io.crmkit.impl.sheet.SheetReaders#open}. Database-free; the import service maps the rows.
+ * Streaming, hardened readers of uploaded table files: the first sheet of an .xlsx or .xls (Excel 97-2003) and
+ * UTF-8 CSV, row by row, behind {@link io.crmkit.impl.sheet.SheetReaders#open}. Database-free; the import service maps the rows.
  *
  * <p>Decisions a caller relies on:
  * <ul>
@@ -12,9 +12,10 @@
  *     header's width and keeps extra non-blank cells beyond it.</li>
  * <li>Every limit of {@link io.crmkit.impl.sheet.SheetLimits} bounds memory or time, and every refusal is a
  *     ValidationException with field "file" and a code listed on {@code SheetReaders}.</li>
- * <li>No thread is started; memory holds one row, plus an .xlsx's styles and shared strings, each bounded by a
- *     limit sized from the heap ({@link io.crmkit.impl.sheet.SheetLimits#forHeap}).</li>
- * <li>Row numbers strictly increase: where an .xlsx repeats a row number or goes back, the reader's own count
+ * <li>No thread is started; memory holds one row, plus a workbook's styles and shared strings, each bounded by a
+ *     limit sized from the heap ({@link io.crmkit.impl.sheet.SheetLimits#forHeap}), and an .xls's container
+ *     tables, bounded by its size and directory checks.</li>
+ * <li>Row numbers strictly increase: where a workbook repeats a row number or goes back, the reader's own count
  *     takes over.</li>
  * </ul>
  */

@@ -3,20 +3,36 @@ package io.crmkit.impl.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.io.FileFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SheetWritersTest {
 
+    @Test
+    void refusesToWriteXlsWhichIsReadOnlyWithoutCreatingTheFile(@TempDir Path dir) {
+        Path file = dir.resolve("out.xls");
+        assertThatThrownBy(() -> SheetWriters.open(file, FileFormat.XLS, ','))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.field() + "/" + error.code())
+                                .isEqualTo("format/not_allowed")));
+        assertThat(file).doesNotExist();
+        assertThatThrownBy(() -> SheetWriters.open(new ByteArrayOutputStream(), FileFormat.XLS, ','))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("XLS is read by imports only");
+    }
+
     @ParameterizedTest
-    @EnumSource(FileFormat.class)
+    @EnumSource(value = FileFormat.class, names = {"XLSX", "CSV"})
     void countsTheDataRowsWithoutTheHeader(FileFormat format) {
         try (SheetWriter writer = SheetWriters.open(new ByteArrayOutputStream(), format, ',')) {
             writer.header(List.of("a"));
@@ -28,7 +44,7 @@ class SheetWritersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(FileFormat.class)
+    @EnumSource(value = FileFormat.class, names = {"XLSX", "CSV"})
     void flushesButLeavesOpenTheCallersStream(FileFormat format) throws IOException {
         TrackedStream out = new TrackedStream();
         try (SheetWriter writer = SheetWriters.open(out, format, ',')) {
@@ -41,7 +57,7 @@ class SheetWritersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(FileFormat.class)
+    @EnumSource(value = FileFormat.class, names = {"XLSX", "CSV"})
     void wantsTheHeaderOnceAndFirst(FileFormat format) {
         try (SheetWriter writer = SheetWriters.open(new ByteArrayOutputStream(), format, ',')) {
             assertThatThrownBy(() -> writer.row(List.of("1"))).isInstanceOf(IllegalStateException.class)
@@ -54,7 +70,7 @@ class SheetWritersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(FileFormat.class)
+    @EnumSource(value = FileFormat.class, names = {"XLSX", "CSV"})
     void refusesRowsAfterCloseAndClosesOnlyOnce(FileFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SheetWriter writer = SheetWriters.open(out, format, ',');
@@ -69,7 +85,7 @@ class SheetWritersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(FileFormat.class)
+    @EnumSource(value = FileFormat.class, names = {"XLSX", "CSV"})
     void reportsAFailingStreamAsUncheckedIoException(FileFormat format) {
         OutputStream broken = new OutputStream() {
             @Override

@@ -51,14 +51,15 @@ class XlsxHostileFilesTest {
     }
 
     @Test
-    void refusesAnOldXlsWorkbookAskingToSaveItAsXlsx() throws IOException {
+    void readsAnOldXlsWorkbookNamedXlsxAsTheXlsItIs() throws IOException {
         Path file = dir.resolve("old.xlsx");
         try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             workbook.createSheet("Customers").createRow(0).createCell(0).setCellValue("Name");
             workbook.write(out);
         }
-        expectProblem(() -> readAll(file), "not_xlsx").hasMessageContaining("Excel 97-2003 (.xls)")
-                .hasMessageContaining("save it as \"Excel Workbook (.xlsx)\"");
+        try (SheetReader reader = SheetReaders.open(file, FileFormat.XLSX, ',', SheetLimits.defaults())) {
+            assertThat(reader.header()).containsExactly("Name");
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
+import io.crmkit.api.activity.Event;
+import io.crmkit.api.activity.TimelineQuery;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
@@ -43,8 +45,9 @@ import java.util.List;
  * CRMKit in one program, on an embedded H2 file database: defines a custom field, creates customers (or finds
  * them again on a second run), moves one through the assignment flow, shows the errors a user gets for bad
  * input and for a phone that another customer already has, imports a bundled .xlsx of a fair's visitors (with
- * two bad rows), runs an advanced filter, finds the duplicate the import brought and merges it, and exports the
- * filter's customers to an .xlsx file. Running it again finds everything in place.
+ * two bad rows), runs an advanced filter, finds the duplicate the import brought and merges it, prints the
+ * merged customer's timeline (recorded by the SDK with every change), and exports the filter's customers to an
+ * .xlsx file. Running it again finds everything in place.
  *
  * <p>Run from the repository root: {@code mvn -q -pl samples/quickstart -am compile exec:java}. The database
  * lives in {@code ./data/quickstart} (pass another directory as the first argument).
@@ -160,6 +163,18 @@ public final class Quickstart {
             out.println("Merged " + others + " into " + merged.survivor().name() + ": phones "
                     + merged.survivor().phones() + ", emails " + merged.survivor().emails()
                     + " (undoable until " + merged.undoableUntil() + ")");
+            printTimeline(crm, survivor);
+        }
+    }
+
+    /** Prints the customer's timeline, oldest first: what the SDK recorded of the changes above, by itself. */
+    private void printTimeline(Crm crm, long customerId) {
+        List<Event> newest = crm.activities().timeline().read(customerId, TimelineQuery.newest()).items();
+        out.println("Timeline of customer " + customerId + ", oldest first:");
+        for (int i = newest.size() - 1; i >= 0; i--) {
+            Event event = newest.get(i);
+            out.println("  " + event.occurredAt() + "  " + event.type() + " " + event.properties() + " by "
+                    + event.recordedBy());
         }
     }
 

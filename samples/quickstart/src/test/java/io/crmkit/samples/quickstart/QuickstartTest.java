@@ -29,6 +29,11 @@ class QuickstartTest {
                 "Duplicate candidates", "Merged [", "into Nguyễn Thị Lan", "lan.nguyne@example.com",
                 "Exported 4 customers to " + directory.resolve("fair-hanoi-or-vip.xlsx"));
         assertThat(first).containsPattern("Fair visitors in Hanoi or VIP: \\[.*Pham Minh Chau.*\\]");
+        String timeline = first.substring(first.indexOf("Timeline of customer"));
+        assertThat(timeline).contains("customer_created {via=manual} by agent-7",
+                "fields_changed {fields=[custom.loyalty_points]} by agent-7", "customer_created {via=import}",
+                "merged {mergeId=");
+        assertThat(timeline.indexOf("customer_created {via=manual}")).isLessThan(timeline.indexOf("merged {"));
 
         String second = run(directory);
 

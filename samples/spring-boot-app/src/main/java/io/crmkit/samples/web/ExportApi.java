@@ -47,7 +47,7 @@ class ExportApi {
         if (!actor.can(Permission.EXPORT)) {
             throw new PermissionDeniedException(Permission.EXPORT, actor.actorId(), "export customers");
         }
-        FileFormat chosen = FileFormat.ofFileName("customers." + format).orElseThrow(() -> ValidationException.of(
+        FileFormat chosen = FileFormat.ofFileName("customers." + format).filter(FileFormat::canWrite).orElseThrow(() -> ValidationException.of(
                 "format", "format", "format: must be xlsx or csv, got '" + format + "'"));
         ExportRequest.Builder request = ExportRequest.builder(chosen).keyword(keyword).view(listView.view().name());
         if (filter != null && !filter.isBlank()) {

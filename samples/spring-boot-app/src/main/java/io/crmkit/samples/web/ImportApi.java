@@ -96,7 +96,7 @@ class ImportApi {
     @GetMapping("/{id}/failures")
     ResponseEntity<StreamingResponseBody> failures(@PathVariable long id,
                                                    @RequestParam(defaultValue = "csv") String format) {
-        FileFormat chosen = FileFormat.ofFileName("report." + format).orElseThrow(() -> ValidationException.of(
+        FileFormat chosen = FileFormat.ofFileName("report." + format).filter(FileFormat::canWrite).orElseThrow(() -> ValidationException.of(
                 "format", "format", "format: must be csv or xlsx, got '" + format + "'"));
         ImportService imports = crm.imports();
         imports.jobs().find(id).orElseThrow(() -> new NotFoundException("no import job " + id));
@@ -118,7 +118,7 @@ class ImportApi {
 
     private static FileFormat format(String name) {
         return FileFormat.ofFileName(name).orElseThrow(() -> ValidationException.of("file", "format",
-                "file: must be .xlsx or .csv, got '" + name + "'"));
+                "file: must be .xlsx, .xls or .csv, got '" + name + "'"));
     }
 
     /** Deletes the uploads of jobs nobody polled to their end. */

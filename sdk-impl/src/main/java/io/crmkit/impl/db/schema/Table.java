@@ -111,6 +111,20 @@ public final class Table {
                 + "?, ".repeat(insertColumns.size() - 1) + "?)";
     }
 
+    /**
+     * @param rows 1 or more
+     * @return {@code INSERT INTO prefix+name (every column) VALUES (?, ...), (?, ...)...} for {@code rows} rows: one
+     *         statement for many rows, which every database takes faster than a JDBC batch of single-row inserts
+     */
+    public String insertRows(String prefix, int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("insert at least one row, got " + rows);
+        }
+        String row = "(" + "?, ".repeat(columns.size() - 1) + "?)";
+        return "INSERT INTO " + in(prefix) + " (" + list() + ") VALUES " + String.join(", ",
+                Collections.nCopies(rows, row));
+    }
+
     /** @return {@code SELECT every column FROM prefix+name} */
     public String select(String prefix) {
         return "SELECT " + list() + " FROM " + in(prefix);
