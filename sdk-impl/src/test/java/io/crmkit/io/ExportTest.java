@@ -264,7 +264,7 @@ class ExportTest {
         crm.customers().create(CustomerDraft.builder().email("only@example.com").source("web").build());
         List<Customer> before = sorted(crm);
 
-        for (FileFormat format : FileFormat.values()) {
+        for (FileFormat format : List.of(FileFormat.CSV, FileFormat.XLSX)) {
             Path file = dir.resolve("all." + format.extension());
             try (var out = Files.newOutputStream(file)) {
                 crm.exports().run(ExportRequest.builder(format).build(), out);
