@@ -44,6 +44,11 @@ public record ContactRecord(String channel, Direction direction, String agent, S
     /**
      * Checks for nulls; lengths are checked when the event is recorded.
      *
+     * @param channel   how the contact happened, 1 to {@value #TEXT_MAX} characters on one line; not null
+     * @param direction who started it; not null
+     * @param agent     the agent who handled it, 1 to {@value #TEXT_MAX} characters on one line; not null
+     * @param outcome   how it ended, 1 to {@value #TEXT_MAX} characters on one line; not null
+     * @param note      what was said, 0 to {@value #NOTE_MAX} characters, line breaks allowed; not null
      * @throws ValidationException code {@code required}, naming the null component
      */
     public ContactRecord {
