@@ -184,6 +184,28 @@ class AutomaticEventsTest {
         assertThat(crm.filters().count(Filter.occurred(EventTypes.STAGE_CHANGED, 2, 1))).isZero();
     }
 
+    /** 100 tags of 64 characters and their removal: the event lists what fits and counts the rest. */
+    @DbTest
+    void manyLongTagsMakeOneEventWithinTheLimitAndTheChangeSucceeds(TestDb db) {
+        Crm crm = db.crm();
+        Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").build());
+        List<String> tags = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            tags.add(String.format("%02d", i) + "x".repeat(62));
+        }
+        crm.customers().addTags(lan.id(), tags);
+        crm.bulk().run(Selection.ids(List.of(lan.id())), BulkOperation.removeTags(tags));
+
+        List<Event> events = crm.activities().timeline().read(lan.id(), TimelineQuery.newest()
+                .types(EventTypes.TAG_ADDED, EventTypes.TAG_REMOVED)).items();
+        assertThat(events).hasSize(2).allSatisfy(event -> {
+            List<?> listed = (List<?>) event.properties().get("tags");
+            assertThat(listed).isNotEmpty();
+            assertThat(((Number) event.properties().get("more")).intValue() + listed.size()).isEqualTo(100);
+        });
+        assertThat(crm.customers().get(lan.id()).tags()).isEmpty();
+    }
+
     @DbTest
     void hostsCannotRecordTheAutomaticTypesAndContactRecordsAreChecked(TestDb db) {
         Crm crm = db.crm();
@@ -193,6 +215,11 @@ class AutomaticEventsTest {
                 .timeline().record(EventDraft.of(lan.id(), EventTypes.STAGE_CHANGED, at)));
         assertThat(automatic.errors()).anyMatch(error -> error.field().equals("type")
                 && error.code().equals("automatic"));
+
+        ValidationException register = catchThrowableOfType(ValidationException.class, () -> crm.activities()
+                .timeline().registerType(EventTypes.ASSIGNED));
+        assertThat(register.errors()).anyMatch(error -> error.code().equals("automatic"));
+        assertThat(crm.activities().timeline().types()).doesNotHaveDuplicates().containsAll(EventTypes.AUTOMATIC);
 
         Event call = crm.activities().timeline().record(new ContactRecord("phone", ContactRecord.Direction.OUTBOUND,
                 "agent-7", "reached", "Asked for a quote.\nCall again Monday.").toEvent(lan.id(), at));

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A customer's metrics as last refreshed. Activity counts events; orders and spending count the orders whose
+ * A customer's metrics as last refreshed. Activity counts the host's events, not the SDK's automatic ones
+ * ({@link EventTypes}); orders and spending count the orders whose
  * status counts ({@link OrderStatus#counts()}), summed in their own currencies as numbers (a tenant that sells
  * in several currencies converts before recording). The value rating comes from RFM quintiles across the tenant
  * and is set by a recompute ({@link Metrics#submitRecompute()}, {@link Metrics#recomputeRatings()}).

@@ -74,7 +74,9 @@ public interface Timeline {
      * twice is harmless.
      *
      * @param type the new type's name, 1 to 40 characters of {@code a-z 0-9 _} (field {@code type}); not null
-     * @throws ValidationException       with a malformed name or over {@value #MAX_TYPES} types
+     * @throws ValidationException       with a malformed name, over {@value #MAX_TYPES} types, or (code
+     *                                   {@code automatic}) the name of a type the SDK records itself
+     *                                   ({@link EventTypes#AUTOMATIC})
      * @throws PermissionDeniedException without {@code FIELD_ADMIN}
      */
     void registerType(String type);

@@ -53,7 +53,8 @@ public final class CustomerChanges {
         customKeys.stream().filter(key -> !Objects.equals(before.custom().get(key), after.custom().get(key)))
                 .forEach(key -> fields.add("custom." + key));
         if (!fields.isEmpty()) {
-            changes.add(new CustomerEvents.Change(id, EventTypes.FIELDS_CHANGED, Map.of("fields", fields)));
+            changes.add(new CustomerEvents.Change(id, EventTypes.FIELDS_CHANGED,
+                    CustomerEvents.names("fields", fields)));
         }
         if (before.status() != after.status()) {
             changes.add(fromTo(id, EventTypes.STATUS_CHANGED, before.status().name(), after.status().name()));
@@ -83,10 +84,12 @@ public final class CustomerChanges {
         List<String> added = after.stream().filter(tag -> !before.contains(tag)).sorted().toList();
         List<String> removed = before.stream().filter(tag -> !after.contains(tag)).sorted().toList();
         if (!added.isEmpty()) {
-            changes.add(new CustomerEvents.Change(customerId, EventTypes.TAG_ADDED, Map.of("tags", added)));
+            changes.add(new CustomerEvents.Change(customerId, EventTypes.TAG_ADDED,
+                    CustomerEvents.names("tags", added)));
         }
         if (!removed.isEmpty()) {
-            changes.add(new CustomerEvents.Change(customerId, EventTypes.TAG_REMOVED, Map.of("tags", removed)));
+            changes.add(new CustomerEvents.Change(customerId, EventTypes.TAG_REMOVED,
+                    CustomerEvents.names("tags", removed)));
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * Writes the automatic timeline events ({@link io.crmkit.api.activity.EventTypes}) on the caller's session, so
  * that they commit or roll back with the change they record, stamped with the actor and the kit's clock. Many
  * events go in multi-row inserts of {@value #ROWS_PER_INSERT} rows: a bulk chunk or an import chunk pays one
- * statement per {@value #ROWS_PER_INSERT} customers. With automatic events off ({@link #OFF}) nothing is written.
+ * statement per {@value #ROWS_PER_INSERT} events. With automatic events off ({@link #OFF}) nothing is written.
  * Thread-safe.
  */
 public final class CustomerEvents {
@@ -53,6 +53,32 @@ public final class CustomerEvents {
         Map<String, Object> properties = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
+    }
+
+    /**
+     * Names listed in one event's properties take at most this many characters of JSON (each name counted as if every
+     * character were escaped), so that an event of 100 long tags or 200 custom fields stays within
+     * {@link io.crmkit.api.activity.Timeline#MAX_PROPERTIES_CHARS}.
+     */
+    static final int NAMES_BUDGET = 3_000;
+
+    /**
+     * @return {@code {key: names}} with as many names, in order, as {@value #NAMES_BUDGET} characters of JSON hold,
+     *         and {@code more}: the number left out, when some were
+     */
+    public static Map<String, Object> names(String key, List<String> names) {
+        int used = 0;
+        int kept = 0;
+        while (kept < names.size() && used + 2 * names.get(kept).length() + 3 <= NAMES_BUDGET) {
+            used += 2 * names.get(kept).length() + 3;
+            kept++;
+        }
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put(key, List.copyOf(names.subList(0, kept)));
+        if (kept < names.size()) {
+            properties.put("more", names.size() - kept);
         }
         return properties;
     }

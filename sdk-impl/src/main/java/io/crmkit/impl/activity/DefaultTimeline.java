@@ -157,6 +157,10 @@ final class DefaultTimeline implements Timeline {
             throw ValidationException.of("type", "invalid", "type: '" + type + "' must be 1 to 40 characters of"
                     + " a-z 0-9 _");
         }
+        if (EventTypes.AUTOMATIC.contains(type)) {
+            throw ValidationException.of("type", "automatic", "type: '" + type + "' is recorded by the SDK itself;"
+                    + " register another name");
+        }
         if (BUILT_IN_TYPES.contains(type)) {
             return;
         }
@@ -179,10 +183,11 @@ final class DefaultTimeline implements Timeline {
     @Override
     public List<String> types() {
         Access.require(actor, Permission.READ, "list event types");
-        List<String> types = new ArrayList<>(BUILT_IN_TYPES);
+        // A type a tenant registered before the SDK took its name for an automatic one is listed once.
+        Set<String> types = new LinkedHashSet<>(BUILT_IN_TYPES);
         types.addAll(database.read("list event types", session -> store.types(session.getConnection(),
                 actor.tenantId())));
-        return types;
+        return List.copyOf(types);
     }
 
     /** Checks every draft; throws naming every problem (up to {@value #ERRORS_MAX}) before anything is written. */
@@ -201,7 +206,8 @@ final class DefaultTimeline implements Timeline {
             }
             if (EventTypes.AUTOMATIC.contains(draft.type())) {
                 errors.add(at + "type", "automatic", "'" + draft.type() + "' is recorded by the SDK itself when the"
-                        + " change happens; record one of the host's types instead");
+                        + " change happens (a type registered under this name before can no longer be recorded);"
+                        + " record another type");
             } else if (!known.contains(draft.type())) {
                 errors.add(at + "type", "unknown", "'" + draft.type() + "' is not an event type of this tenant;"
                         + " register it first, or use one of " + known);

@@ -148,7 +148,7 @@ public final class ChunkWrites {
             long id = customer.getKey();
             Set<String> added = tagsToAdd(id, customer.getValue(), tags, outcome);
             if (!added.isEmpty()) {
-                outcome.events.add(new CustomerEvents.Change(id, EventTypes.TAG_ADDED, Map.of("tags",
+                outcome.events.add(new CustomerEvents.Change(id, EventTypes.TAG_ADDED, CustomerEvents.names("tags",
                         added.stream().sorted().toList())));
                 for (String tag : added) {
                     rows.add(new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
@@ -209,11 +209,11 @@ public final class ChunkWrites {
         values.addAll(tags);
         Map<Long, java.util.SortedSet<String>> removed = new java.util.TreeMap<>();
         sql.query(connection, "SELECT customer_id, tag FROM " + prefix + "tag WHERE tenant_id = ?" + tagList
-                + " AND customer_id IN ", values, live, "", row -> removed.computeIfAbsent(row.getLong(1),
-                        id -> new java.util.TreeSet<>()).add(row.getString(2)));
+                + " AND customer_id IN ", values, live, database.dialect().latestRead(),
+                row -> removed.computeIfAbsent(row.getLong(1), id -> new java.util.TreeSet<>()).add(row.getString(2)));
         List<Long> tagged = new ArrayList<>(removed.keySet());
         removed.forEach((id, gone) -> outcome.events.add(new CustomerEvents.Change(id, EventTypes.TAG_REMOVED,
-                Map.of("tags", List.copyOf(gone)))));
+                CustomerEvents.names("tags", List.copyOf(gone)))));
         if (!tagged.isEmpty()) {
             sql.update(connection, "DELETE FROM " + prefix + "tag WHERE tenant_id = ?" + tagList
                     + " AND customer_id IN ", values, tagged);

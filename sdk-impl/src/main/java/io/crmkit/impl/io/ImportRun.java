@@ -215,7 +215,8 @@ final class ImportRun {
         long written = counts.created() + counts.updated();
         if (!request.dryRun() && written > reported) {
             String prefix = tablePrefix;
-            growing.wrote(List.of(prefix + "customer", prefix + "identity", prefix + "tag"), written - reported);
+            growing.wrote(List.of(prefix + "customer", prefix + "identity", prefix + "tag", prefix + "event"),
+                    written - reported);
             reported = written;
         }
     }
