@@ -231,7 +231,12 @@ class AutomaticEventsTest {
                         .property("direction", "sideways").property("mood", "good")));
         assertThat(bad.errors()).extracting(error -> error.field() + ":" + error.code()).contains(
                 "properties.direction:invalid", "properties.agent:required", "properties.outcome:required",
-                "properties.mood:unknown");
+                "properties.mood:unknown", "properties.note:required");
+        ValidationException longNote = catchThrowableOfType(ValidationException.class, () -> crm.activities()
+                .timeline().record(new ContactRecord("phone", ContactRecord.Direction.INBOUND, "agent-7", "reached",
+                        "n".repeat(ContactRecord.NOTE_MAX + 1)).toEvent(lan.id(), at)));
+        assertThat(longNote.errors()).extracting(error -> error.field() + ":" + error.code())
+                .containsExactly("properties.note:too_long");
     }
 
     @DbTest

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@value #TYPE} whose properties are exactly these five. {@link Timeline#record} checks them on every
  * {@value #TYPE} event, made here or by hand: {@code channel}, {@code agent} and {@code outcome} 1 to
  * {@value #TEXT_MAX} characters on one line, {@code direction} {@code inbound} or {@code outbound}, {@code note}
- * 0 to {@value #NOTE_MAX} characters (line breaks allowed), and no other property.
+ * text of 0 to {@value #NOTE_MAX} characters (line breaks allowed; may be ""), and no other property. These limits
+ * keep the whole record within {@link Timeline#MAX_PROPERTIES_CHARS} characters of JSON whatever it holds.
  *
  * @param channel   how the contact happened, such as {@code phone}, {@code whatsapp}, {@code visit}
  * @param direction who started it
@@ -26,7 +27,7 @@ public record ContactRecord(String channel, Direction direction, String agent, S
     /** Most characters of the channel, the agent and the outcome. */
     public static final int TEXT_MAX = 64;
     /** Most characters of the note. */
-    public static final int NOTE_MAX = 2_000;
+    public static final int NOTE_MAX = 1_000;
 
     /** Who started a contact. */
     public enum Direction {

@@ -32,9 +32,9 @@ final class ContactRecords {
                     + (direction == null ? "none" : "'" + direction + "'"));
         }
         Object note = properties.get("note");
-        if (note != null && !(note instanceof String)) {
-            errors.add(path + ".note", "invalid", "a contact record's note is text");
-        } else if (note != null && ((String) note).codePointCount(0, ((String) note).length()) > ContactRecord.NOTE_MAX) {
+        if (!(note instanceof String)) {
+            errors.add(path + ".note", "required", "a contact record's note is text, \"\" for none");
+        } else if (((String) note).codePointCount(0, ((String) note).length()) > ContactRecord.NOTE_MAX) {
             errors.add(path + ".note", "too_long", "at most " + ContactRecord.NOTE_MAX + " characters",
                     ContactRecord.NOTE_MAX);
         }
