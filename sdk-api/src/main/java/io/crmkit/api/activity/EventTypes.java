@@ -10,7 +10,9 @@ import java.util.List;
  * <p>Their properties name what changed, never personal values: a field change lists field names, an identity
  * event its type. Status, stage and owner changes carry {@code from} and {@code to}; these are codes and actor ids,
  * not personal data. A host cannot record these types itself ({@link Timeline#record} refuses them with code
- * {@code automatic}), so the timeline's record of changes can be trusted. They are not customer activity:
+ * {@code automatic}), so the timeline's record of changes can be trusted. A merge and its undo are recorded as
+ * {@value #MERGED} and {@value #UNMERGED} only: those events stand for the survivor's fields, tags and identities
+ * the merge changed (the merge record holds what changed). They are not customer activity:
  * {@link CustomerMetrics}' activity counts and last activity leave them out.
  *
  * <table>
