@@ -85,7 +85,7 @@ final class DefaultTasks implements Tasks {
                         + " again and apply the change to the current version");
             }
             audit.record(session, actor, "task.status", "task", taskId, current.status() + " -> " + status);
-            if (closed(status) && !closed(current.status())) {
+            if (status.closed() && !current.status().closed()) {
                 audit.events().record(session, actor, current.customerId(), EventTypes.TASK_CLOSED, CustomerEvents.properties("taskId",
                         Long.toString(taskId), "status", status.name()));
             }
@@ -143,9 +143,5 @@ final class DefaultTasks implements Tasks {
     private static ConflictException stale(long taskId, long given, long current) {
         return new ConflictException("task " + taskId + " is at version " + current + ", the change was made against"
                 + " version " + given + "; read it again and apply the change to the current version");
-    }
-
-    private static boolean closed(TaskStatus status) {
-        return status == TaskStatus.DONE || status == TaskStatus.CANCELLED;
     }
 }
