@@ -286,6 +286,32 @@ class CustomerValidationTest {
     }
 
     @DbTest
+    void keepsAnHttpsAvatarUrlAndRefusesAnyOtherWithoutWritingAnything(TestDb db) {
+        Crm crm = db.crm();
+        String longest = "https://cdn.example.com/" + "a".repeat(1000);
+        Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").avatarUrl(longest).build());
+        assertThat(crm.customers().get(lan.id()).avatarUrl()).isEqualTo(longest).hasSize(1024);
+
+        ValidationException created = createFails(crm, CustomerDraft.builder().name("Binh")
+                .avatarUrl("javascript:alert(1)").build());
+        assertThat(created.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("avatarUrl", "invalid"));
+        ValidationException tooLong = catchThrowableOfType(ValidationException.class, () -> crm.customers()
+                .update(lan.id(), CustomerPatch.builder(lan.version()).avatarUrl(longest + "b").build()));
+        assertThat(tooLong.errors()).extracting(FieldError::field, FieldError::code, FieldError::limit)
+                .containsExactly(tuple("avatarUrl", "too_long", java.util.Optional.of("1024")));
+        assertThat(db.count("customer")).isEqualTo(1);
+        assertThat(crm.customers().get(lan.id())).isEqualTo(lan);
+
+        Customer changed = crm.customers().update(lan.id(), CustomerPatch.builder(lan.version())
+                .avatarUrl("https://cdn.example.com/lan-2.png").build());
+        assertThat(changed.avatarUrl()).isEqualTo("https://cdn.example.com/lan-2.png");
+        Customer cleared = crm.customers().update(lan.id(), CustomerPatch.builder(changed.version())
+                .avatarUrl(null).build());
+        assertThat(crm.customers().get(lan.id()).avatarUrl()).isEqualTo(cleared.avatarUrl()).isEqualTo("");
+    }
+
+    @DbTest
     void storesHostileTextVerbatimAndHarmlessly(TestDb db) {
         String hostile = "Robert'); DROP TABLE crm_customer;-- %_\\";
 

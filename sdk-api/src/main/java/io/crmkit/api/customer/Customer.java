@@ -31,6 +31,7 @@ public final class Customer {
     private final String company;
     private final Address address;
     private final String remark;
+    private final String avatarUrl;
     private final String source;
     private final Optional<String> ownerId;
     private final CustomerStatus status;
@@ -53,6 +54,7 @@ public final class Customer {
         company = required(builder.company, "company");
         address = required(builder.address, "address");
         remark = required(builder.remark, "remark");
+        avatarUrl = required(builder.avatarUrl, "avatarUrl");
         source = required(builder.source, "source");
         ownerId = required(builder.ownerId, "ownerId");
         status = required(builder.status, "status");
@@ -83,7 +85,8 @@ public final class Customer {
     /** @return a builder holding every component of this customer, to build a changed copy */
     public Builder toBuilder() {
         return new Builder().id(id).name(name).nickname(nickname).gender(gender).birthday(birthday)
-                .company(company).address(address).remark(remark).source(source).ownerId(ownerId).status(status)
+                .company(company).address(address).remark(remark).avatarUrl(avatarUrl)
+                .source(source).ownerId(ownerId).status(status)
                 .stage(stage).identities(identities).tags(tags).custom(custom).createdAt(createdAt)
                 .createdBy(createdBy).updatedAt(updatedAt).updatedBy(updatedBy).version(version);
     }
@@ -126,6 +129,14 @@ public final class Customer {
     /** @return the remark, 0 to 80 characters; may span several lines, separated by LF */
     public String remark() {
         return remark;
+    }
+
+    /**
+     * @return the address of the customer's picture, shown in lists and details: an {@code https} URL of at most
+     *         1,024 characters, or the empty string when there is none
+     */
+    public String avatarUrl() {
+        return avatarUrl;
     }
 
     /** @return where the customer came from (such as "web form", "import"), 0 to 64 characters */
@@ -239,7 +250,7 @@ public final class Customer {
                 && id == that.id && version == that.version
                 && name.equals(that.name) && nickname.equals(that.nickname) && gender == that.gender
                 && birthday.equals(that.birthday) && company.equals(that.company) && address.equals(that.address)
-                && remark.equals(that.remark) && source.equals(that.source) && ownerId.equals(that.ownerId)
+                && remark.equals(that.remark) && avatarUrl.equals(that.avatarUrl) && source.equals(that.source) && ownerId.equals(that.ownerId)
                 && status == that.status && stage.equals(that.stage) && identities.equals(that.identities)
                 && tags.equals(that.tags) && custom.equals(that.custom) && createdAt.equals(that.createdAt)
                 && createdBy.equals(that.createdBy) && updatedAt.equals(that.updatedAt)
@@ -249,8 +260,8 @@ public final class Customer {
     /** @return a hash over every component */
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, nickname, gender, birthday, company, address, remark, source, ownerId, status,
-                stage, identities, tags, custom, createdAt, createdBy, updatedAt, updatedBy, version);
+        return Objects.hash(id, name, nickname, gender, birthday, company, address, remark, avatarUrl, source, ownerId,
+                status, stage, identities, tags, custom, createdAt, createdBy, updatedAt, updatedBy, version);
     }
 
     /** @return every component, for logs and test failures; the format is not a contract */
@@ -258,7 +269,7 @@ public final class Customer {
     public String toString() {
         return "Customer[id=" + id + ", name=" + name + ", nickname=" + nickname + ", gender=" + gender
                 + ", birthday=" + birthday + ", company=" + company + ", address=" + address + ", remark=" + remark
-                + ", source=" + source + ", ownerId=" + ownerId + ", status=" + status + ", stage=" + stage
+                + ", avatarUrl=" + avatarUrl + ", source=" + source + ", ownerId=" + ownerId + ", status=" + status + ", stage=" + stage
                 + ", identities=" + identities + ", tags=" + tags + ", custom=" + custom + ", createdAt=" + createdAt
                 + ", createdBy=" + createdBy + ", updatedAt=" + updatedAt + ", updatedBy=" + updatedBy
                 + ", version=" + version + "]";
@@ -299,6 +310,7 @@ public final class Customer {
         private String company = "";
         private Address address = Address.EMPTY;
         private String remark = "";
+        private String avatarUrl = "";
         private String source = "";
         private Optional<String> ownerId = Optional.empty();
         private CustomerStatus status = CustomerStatus.NEW;
@@ -384,6 +396,15 @@ public final class Customer {
          */
         public Builder remark(String remark) {
             this.remark = remark;
+            return this;
+        }
+
+        /**
+         * @param avatarUrl the picture's {@code https} URL, or the empty string
+         * @return this builder
+         */
+        public Builder avatarUrl(String avatarUrl) {
+            this.avatarUrl = avatarUrl;
             return this;
         }
 

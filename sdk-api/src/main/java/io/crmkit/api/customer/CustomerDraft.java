@@ -33,6 +33,7 @@ public record CustomerDraft(
         String externalId,
         String wechatOpenId,
         String remark,
+        String avatarUrl,
         String source,
         String ownerId,
         Optional<String> stage,
@@ -70,6 +71,9 @@ public record CustomerDraft(
      *                     that may span several lines: CR LF, CR and LF are stored as LF and count as one
      *                     character; other control characters are refused, as line breaks are in every other text
      *                     field [{@code invalid}]; null for none
+     * @param avatarUrl    the address of the customer's picture: an absolute {@code https} URL with a host, at most
+     *                     {@link CustomerLimits#AVATAR_URL_MAX} characters, no spaces or control characters
+     *                     [{@code avatarUrl}, code {@code invalid} or {@code too_long}]; null or "" for none
      * @param source       where the customer came from, 0 to {@link CustomerLimits#SOURCE_MAX} characters
      *                     [{@code source}]; null for none
      * @param ownerId      the agent who follows the customer up, 0 to {@link CustomerLimits#SOURCE_MAX}
@@ -98,6 +102,7 @@ public record CustomerDraft(
         externalId = text(externalId);
         wechatOpenId = text(wechatOpenId);
         remark = text(remark);
+        avatarUrl = text(avatarUrl);
         source = text(source);
         ownerId = text(ownerId);
         ValidationException.requireNonNull(stage, "stage");
@@ -138,6 +143,7 @@ public record CustomerDraft(
         private String externalId;
         private String wechatOpenId;
         private String remark;
+        private String avatarUrl;
         private String source;
         private String ownerId;
         private String stage;
@@ -292,6 +298,16 @@ public record CustomerDraft(
         }
 
         /**
+         * @param avatarUrl the picture's absolute {@code https} URL, at most
+         *                  {@value CustomerLimits#AVATAR_URL_MAX} characters; null for none
+         * @return this builder
+         */
+        public Builder avatarUrl(String avatarUrl) {
+            this.avatarUrl = avatarUrl;
+            return this;
+        }
+
+        /**
          * @param source where the customer came from, 0 to 64 characters; null for none
          * @return this builder
          */
@@ -364,7 +380,7 @@ public record CustomerDraft(
         /** @return the draft; validation happens when the service writes it */
         public CustomerDraft build() {
             return new CustomerDraft(name, nickname, gender, Optional.ofNullable(birthday), company, address,
-                    phones, emails, channels, externalId, wechatOpenId, remark, source, ownerId,
+                    phones, emails, channels, externalId, wechatOpenId, remark, avatarUrl, source, ownerId,
                     Optional.ofNullable(stage), tags, custom);
         }
     }

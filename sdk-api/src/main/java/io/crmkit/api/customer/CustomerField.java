@@ -34,6 +34,8 @@ public enum CustomerField {
     WECHAT_OPENID("wechatOpenId"),
     /** The remark ({@code remark}). */
     REMARK("remark"),
+    /** The picture's {@code https} URL ({@code avatarUrl}). */
+    AVATAR_URL("avatarUrl"),
     /** Where the customer came from ({@code source}). */
     SOURCE("source"),
     /** The agent who follows the customer up ({@code ownerId}). */

@@ -24,6 +24,8 @@ public final class CustomerLimits {
     public static final int ACCOUNT_LENGTH_MAX = 255;
     /** Longest source label and owner id. */
     public static final int SOURCE_MAX = 64;
+    /** Longest avatar URL (an absolute {@code https} URL). */
+    public static final int AVATAR_URL_MAX = 1024;
     /** Longest tag. */
     public static final int TAG_LENGTH_MAX = 64;
     /** Most tags per customer. */

@@ -35,7 +35,7 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
             CustomerField.NAME, CustomerField.NICKNAME, CustomerField.GENDER, CustomerField.BIRTHDAY,
             CustomerField.COMPANY, CustomerField.ADDRESS, CustomerField.PHONES, CustomerField.EMAILS,
             CustomerField.CHANNELS, CustomerField.EXTERNAL_ID, CustomerField.WECHAT_OPENID, CustomerField.REMARK,
-            CustomerField.SOURCE, CustomerField.STAGE));
+            CustomerField.AVATAR_URL, CustomerField.SOURCE, CustomerField.STAGE));
 
     /**
      * Copies the maps and checks that they name only editable fields.
@@ -210,6 +210,15 @@ public record CustomerPatch(long version, Map<CustomerField, Optional<Object>> c
          */
         public Builder remark(String remark) {
             return set(CustomerField.REMARK, remark);
+        }
+
+        /**
+         * @param avatarUrl the picture's absolute {@code https} URL, at most
+         *                  {@value CustomerLimits#AVATAR_URL_MAX} characters; null clears
+         * @return this builder
+         */
+        public Builder avatarUrl(String avatarUrl) {
+            return set(CustomerField.AVATAR_URL, avatarUrl);
         }
 
         /**

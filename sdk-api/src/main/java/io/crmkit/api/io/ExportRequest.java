@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@link #builder(FileFormat)}.
  *
  * <p>Columns are list-view column keys: built-in fields ({@code id name nickname gender birthday company country
- * province city area addressDetail remark source ownerId status stage phones emails channels externalId
+ * province city area addressDetail remark avatarUrl source ownerId status stage phones emails channels externalId
  * wechatOpenId tags verified createdAt createdBy updatedAt updatedBy}) and custom field keys. Several phones,
  * emails or tags go in one cell separated by "; ". No columns and no view means every built-in column, then every
  * active custom field.

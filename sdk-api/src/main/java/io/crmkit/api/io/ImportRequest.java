@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * <p>The mapping names, for each file column (by its header text), the field it fills: a built-in field key
  * ({@code name nickname gender birthday company country province city area addressDetail phones emails
- * channels externalId wechatOpenId remark source ownerId stage tags id}) or a custom field's key. Columns left out
+ * channels externalId wechatOpenId remark avatarUrl source ownerId stage tags id}) or a custom field's key. Columns left out
  * are ignored. Several columns may fill {@code phones}, {@code emails}, {@code channels} and {@code tags}; a cell of
  * those may hold several values separated by {@code ;} or a line break (CR, LF or CRLF), and a tags cell also by
  * {@code ,}, the fullwidth comma {@code U+FF0C} or the ideographic comma {@code U+3001} ({@code "vip, new"} is two

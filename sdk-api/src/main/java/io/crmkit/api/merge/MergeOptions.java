@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The survivorship rules of a merge: one rule for every field, and overrides per field. Fields that take part:
- * name, nickname, gender, birthday, company, address (its five parts as one), remark, source and every custom
+ * name, nickname, gender, birthday, company, address (its five parts as one), remark, avatarUrl, source and every custom
  * field. The survivor keeps its id, status, owner, stage and creation; identities, tags and group memberships
  * are united.
  *

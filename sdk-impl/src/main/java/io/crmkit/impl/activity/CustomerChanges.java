@@ -32,6 +32,7 @@ public final class CustomerChanges {
         FIELDS.put("company", Customer::company);
         FIELDS.put("address", Customer::address);
         FIELDS.put("remark", Customer::remark);
+        FIELDS.put("avatarUrl", Customer::avatarUrl);
         FIELDS.put("source", Customer::source);
     }
 

@@ -22,6 +22,7 @@ record CleanCustomer(
         String company,
         Address address,
         String remark,
+        String avatarUrl,
         String source,
         String ownerId,
         String stage,

@@ -2,6 +2,7 @@ package io.crmkit.impl.customer;
 
 import static io.crmkit.impl.db.schema.CustomerTable.ADDRESS_DETAIL;
 import static io.crmkit.impl.db.schema.CustomerTable.AREA;
+import static io.crmkit.impl.db.schema.CustomerTable.AVATAR_URL;
 import static io.crmkit.impl.db.schema.CustomerTable.BIRTHDAY;
 import static io.crmkit.impl.db.schema.CustomerTable.CITY;
 import static io.crmkit.impl.db.schema.CustomerTable.COMPANY;
@@ -66,6 +67,7 @@ final class CustomerRow {
                 .set(AREA, clean.address().area())
                 .set(ADDRESS_DETAIL, clean.address().detail())
                 .set(REMARK, clean.remark())
+                .set(AVATAR_URL, clean.avatarUrl())
                 .set(SOURCE, clean.source())
                 .set(OWNER_ID, clean.ownerId().isEmpty() ? null : clean.ownerId())
                 .set(STATUS, status.name())
@@ -84,7 +86,7 @@ final class CustomerRow {
                 .company(row.text(COMPANY))
                 .address(new Address(row.text(COUNTRY), row.text(PROVINCE), row.text(CITY), row.text(AREA),
                         row.text(ADDRESS_DETAIL)))
-                .remark(row.text(REMARK)).source(row.text(SOURCE)).ownerId(Optional.ofNullable(row.text(OWNER_ID)))
+                .remark(row.text(REMARK)).avatarUrl(row.text(AVATAR_URL)).source(row.text(SOURCE)).ownerId(Optional.ofNullable(row.text(OWNER_ID)))
                 .status(CustomerStatus.valueOf(row.text(STATUS))).stage(row.text(STAGE))
                 .identities(identities).tags(tags).custom(custom)
                 .createdAt((Instant) row.get(CREATED_AT)).createdBy(row.text(CREATED_BY))

@@ -67,6 +67,7 @@ final class CustomerValidator {
         String nickname = errors.text("nickname", draft.nickname(), CustomerLimits.TEXT_MAX);
         String company = errors.text("company", draft.company(), CustomerLimits.TEXT_MAX);
         String remark = errors.multilineText("remark", draft.remark(), CustomerLimits.TEXT_MAX);
+        String avatarUrl = AvatarUrls.check("avatarUrl", draft.avatarUrl(), errors);
         String source = errors.text("source", draft.source(), CustomerLimits.SOURCE_MAX);
         String ownerId = errors.text("ownerId", draft.ownerId(), CustomerLimits.SOURCE_MAX);
         LocalDate birthday = birthday(draft.birthday(), errors);
@@ -95,8 +96,8 @@ final class CustomerValidator {
         List<String> tags = tags(draft.tags(), errors);
         Map<FieldDefinition, Object> custom = custom(draft.custom(), fields, requiredChecked, errors);
         errors.throwIfAny();
-        return new CleanCustomer(name, nickname, draft.gender(), birthday, company, address, remark, source, ownerId,
-                stage, identities, tags, custom);
+        return new CleanCustomer(name, nickname, draft.gender(), birthday, company, address, remark, avatarUrl,
+                source, ownerId, stage, identities, tags, custom);
     }
 
     /** Checks tags on their own, for addTags. @return the distinct trimmed tags */

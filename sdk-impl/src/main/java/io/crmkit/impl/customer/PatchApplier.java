@@ -46,6 +46,7 @@ final class PatchApplier {
                 text(changes, CustomerField.EXTERNAL_ID, current.externalId().orElse(""), errors),
                 text(changes, CustomerField.WECHAT_OPENID, current.wechatOpenId().orElse(""), errors),
                 text(changes, CustomerField.REMARK, current.remark(), errors),
+                text(changes, CustomerField.AVATAR_URL, current.avatarUrl(), errors),
                 text(changes, CustomerField.SOURCE, current.source(), errors),
                 current.ownerId().orElse(""),
                 Optional.of(stage(changes, current.stage(), errors)),

@@ -22,6 +22,7 @@ final class FieldLabels {
             Map.entry("area", "Area"),
             Map.entry("addressDetail", "Address detail"),
             Map.entry("remark", "Remark"),
+            Map.entry("avatarUrl", "Avatar"),
             Map.entry("source", "Source"),
             Map.entry("ownerId", "Owner"),
             Map.entry("status", "Status"),

@@ -63,6 +63,7 @@ final class FilterFields {
         }
         text("addressDetail", "address_detail");
         text("remark", "remark");
+        text("avatarUrl", "avatar_url");
         text("source", "source");
         column("ownerId", "owner_id", FilterField.ValueType.TEXT, true);
         choice("status", Arrays.stream(CustomerStatus.values()).map(Enum::name).toList());

@@ -28,6 +28,7 @@ public final class ListColumns {
         BUILT_IN.put("area", customer -> customer.address().area());
         BUILT_IN.put("addressDetail", customer -> customer.address().detail());
         BUILT_IN.put("remark", Customer::remark);
+        BUILT_IN.put("avatarUrl", Customer::avatarUrl);
         BUILT_IN.put("source", Customer::source);
         BUILT_IN.put("ownerId", customer -> customer.ownerId().orElse(""));
         BUILT_IN.put("status", customer -> customer.status().name());

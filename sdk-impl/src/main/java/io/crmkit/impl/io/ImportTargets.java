@@ -20,7 +20,7 @@ final class ImportTargets {
     /** The built-in targets, in template order. */
     static final List<String> BUILT_IN = List.of("name", "nickname", "gender", "birthday", "company", "country",
             "province", "city", "area", "addressDetail", "phones", "emails", "channels", "externalId", "wechatOpenId",
-            "remark", "source", "ownerId", "stage", "tags", "id");
+            "remark", "avatarUrl", "source", "ownerId", "stage", "tags", "id");
 
     /** Targets that several columns may fill, and whose cells may hold several values. */
     static final Set<String> MULTI_VALUED = Set.of("phones", "emails", "channels", "tags");
@@ -46,6 +46,7 @@ final class ImportTargets {
         synonyms("externalId", "dockingid", "customerexternalid", "crmid", "sourceid");
         synonyms("wechatOpenId", "openid", "wechat", "wechatid");
         synonyms("remark", "remarks", "note", "notes", "comment", "comments", "description");
+        synonyms("avatarUrl", "avatar", "picture", "photo", "photourl", "pictureurl", "image", "imageurl");
         synonyms("source", "leadsource", "channelsource");
         synonyms("ownerId", "owner", "agent", "assignee", "salesperson", "ownerid");
         synonyms("stage", "lifecyclestage", "followupstage");

@@ -66,7 +66,7 @@ final class ParsedRow {
                 .address(Address.of(text("country"), text("province"), text("city"), text("area"),
                         text("addressDetail")))
                 .phones(phones).emails(emails).externalId(text("externalId")).wechatOpenId(text("wechatOpenId"))
-                .remark(text("remark")).source(texts.getOrDefault("source", source)).ownerId(text("ownerId"));
+                .remark(text("remark")).avatarUrl(text("avatarUrl")).source(texts.getOrDefault("source", source)).ownerId(text("ownerId"));
         if (texts.containsKey("stage")) {
             draft.stage(text("stage"));
         }
@@ -90,6 +90,7 @@ final class ParsedRow {
         set(patch, "externalId", patch::externalId);
         set(patch, "wechatOpenId", patch::wechatOpenId);
         set(patch, "remark", patch::remark);
+        set(patch, "avatarUrl", patch::avatarUrl);
         set(patch, "stage", patch::stage);
         if (gender != null) {
             patch.gender(gender);

@@ -37,6 +37,8 @@ final class TemplateColumns {
                 column("externalId", "ERP-1001", "your system's id for the customer; unique per tenant"),
                 column("wechatOpenId", "", "the WeChat openid; unique per tenant"),
                 column("remark", "met at the fair", "0 to " + text + " characters; several lines allowed"),
+                column("avatarUrl", "https://example.com/an.png", "the picture's https URL, at most "
+                        + CustomerLimits.AVATAR_URL_MAX + " characters"),
                 column("source", "fair 2026", "where the customer came from, 0 to " + CustomerLimits.SOURCE_MAX
                         + " characters; the import's source when empty"),
                 column("ownerId", "", "the agent who follows the customer up"),

@@ -34,7 +34,7 @@ final class MergePlan {
 
     /** The built-in fields that take part in a merge, in the order a preview lists them. */
     static final List<String> BUILT_IN = List.of("name", "nickname", "gender", "birthday", "company", "address",
-            "remark", "source");
+            "remark", "avatarUrl", "source");
 
     private static final Map<String, Function<Customer, Object>> READERS = Map.of(
             "name", Customer::name,
@@ -44,6 +44,7 @@ final class MergePlan {
             "company", Customer::company,
             "address", Customer::address,
             "remark", Customer::remark,
+            "avatarUrl", Customer::avatarUrl,
             "source", Customer::source);
 
     private final Customer survivor;
@@ -192,7 +193,8 @@ final class MergePlan {
         Optional<LocalDate> birthday = Optional.ofNullable((LocalDate) value("birthday"));
         return survivor.toBuilder().name((String) value("name")).nickname((String) value("nickname"))
                 .gender((Gender) value("gender")).birthday(birthday).company((String) value("company"))
-                .address((Address) value("address")).remark((String) value("remark")).source((String) value("source"))
+                .address((Address) value("address")).remark((String) value("remark"))
+                .avatarUrl((String) value("avatarUrl")).source((String) value("source"))
                 .identities(identities).tags(List.copyOf(tags)).custom(custom).updatedAt(at).updatedBy(actorId)
                 .version(version).build();
     }

@@ -198,6 +198,7 @@ final class Merger {
         columns.put("area", address.area());
         columns.put("address_detail", address.detail());
         columns.put("remark", (String) plan.value("remark"));
+        columns.put("avatar_url", (String) plan.value("avatarUrl"));
         columns.put("source", (String) plan.value("source"));
         return columns;
     }

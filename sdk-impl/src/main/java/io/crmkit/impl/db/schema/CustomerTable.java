@@ -21,6 +21,7 @@ public final class CustomerTable {
     public static final Column AREA = Column.required("area", Kind.TEXT);
     public static final Column ADDRESS_DETAIL = Column.required("address_detail", Kind.TEXT);
     public static final Column REMARK = Column.required("remark", Kind.TEXT);
+    public static final Column AVATAR_URL = Column.required("avatar_url", Kind.TEXT);
     public static final Column SOURCE = Column.required("source", Kind.TEXT);
     public static final Column OWNER_ID = Column.optional("owner_id", Kind.TEXT);
     public static final Column STATUS = Column.required("status", Kind.TEXT);
@@ -32,7 +33,7 @@ public final class CustomerTable {
     public static final Column VERSION = Column.required("version", Kind.BIGINT);
 
     /** The table, columns in order. */
-    public static final Table TABLE = Table.of("customer", TENANT_ID, ID, NAME, NICKNAME, GENDER, BIRTHDAY, COMPANY, COUNTRY, PROVINCE, CITY, AREA, ADDRESS_DETAIL, REMARK, SOURCE, OWNER_ID, STATUS, STAGE, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, VERSION);
+    public static final Table TABLE = Table.of("customer", TENANT_ID, ID, NAME, NICKNAME, GENDER, BIRTHDAY, COMPANY, COUNTRY, PROVINCE, CITY, AREA, ADDRESS_DETAIL, REMARK, AVATAR_URL, SOURCE, OWNER_ID, STATUS, STAGE, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, VERSION);
 
     /**
      * The columns an update of a customer's fields writes (a patch, a bulk edit, an import's update): all but the
