@@ -34,16 +34,22 @@ import java.util.Optional;
  * attributes, tags and statuses are set once, a task creation skips the customers that got their task, and a delete
  * finds them in the trash.
  *
- * <p>At most {@value #MAX_CUSTOMERS} customers per operation; a larger selection gets a
- * {@link LimitExceededException} before anything is written.
+ * <p>At most {@value #MAX_CUSTOMERS} customers per operation, and at most {@value #MAX_DELETE} per delete (the
+ * Customer Center's rule for deletes); a larger selection gets a {@link LimitExceededException} before anything is
+ * written. A selection by ids holds at most {@link Selection#MAX_IDS} ids: larger operations select by query. The
+ * memory an operation holds does not grow with its size: it reads, locks and writes one chunk at a time (a delete by
+ * query also keeps the ids its preview bound, 8 bytes each).
  */
 public interface BulkService {
 
     /** Customers per chunk (transaction). */
     int CHUNK_SIZE = 1000;
 
-    /** Most customers one operation acts on. */
-    long MAX_CUSTOMERS = 100_000;
+    /** Most customers one edit, tag, status change, assignment or task creation acts on. */
+    long MAX_CUSTOMERS = 1_000_000;
+
+    /** Most customers one delete acts on. */
+    long MAX_DELETE = 100_000;
 
     /**
      * Runs an operation now, in the calling thread.
@@ -56,6 +62,7 @@ public interface BulkService {
      *                                   delete's token, agreement or reason is missing or wrong, or its token was
      *                                   used, or the customers of its selection changed since the preview
      * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
+     *                                   ({@value #MAX_DELETE} for a delete)
      * @throws PermissionDeniedException without the operation's permission
      */
     default BulkResult run(Selection selection, BulkOperation operation) {
@@ -72,6 +79,7 @@ public interface BulkService {
      * @return what was done, as {@link #run(Selection, BulkOperation)} returns it
      * @throws ValidationException       as {@link #run(Selection, BulkOperation)}
      * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
+     *                                   ({@value #MAX_DELETE} for a delete)
      * @throws PermissionDeniedException without the operation's permission
      */
     BulkResult run(Selection selection, BulkOperation operation, ProgressListener listener);
@@ -83,7 +91,7 @@ public interface BulkService {
      *
      * @param selection the customers a delete will act on; not null
      * @return the number of customers selected and the token that confirms their delete
-     * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
+     * @throws LimitExceededException    when the selection holds more than {@value #MAX_DELETE} customers
      * @throws PermissionDeniedException without {@code BULK_DELETE}
      */
     DeletePreview previewDelete(Selection selection);
@@ -107,6 +115,7 @@ public interface BulkService {
      *                                   Java type no field takes (text, numbers, booleans, dates, date-times, URIs and
      *                                   collections of these can be stored)
      * @throws LimitExceededException    when the selection holds more than {@value #MAX_CUSTOMERS} customers
+     *                                   ({@value #MAX_DELETE} for a delete)
      * @throws PermissionDeniedException without the operation's permission
      */
     long submit(Selection selection, BulkOperation operation);

@@ -88,7 +88,8 @@ final class BulkRuns {
         }
 
         Chunks chunks(DefaultFilterService filters) {
-            return members != null ? Chunks.of(members) : new Chunks(selection, filters);
+            return members != null ? Chunks.of(members)
+                    : new Chunks(selection, filters, Selections.limit(operation.name()));
         }
 
         /** @return what a scheduled run of this job runs */

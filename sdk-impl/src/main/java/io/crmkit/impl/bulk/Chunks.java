@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * The ids of a selection, {@value BulkService#CHUNK_SIZE} at a time in id order: explicit ids as given
  * (sorted), a query's by keyset on the id as the chunks come, so that customers a chunk deleted or changed do
- * not shift the next. Stops after {@value BulkService#MAX_CUSTOMERS} ids even if more start to match.
+ * not shift the next. Stops after the operation's limit of ids even if more start to match.
  * A confirmed delete goes through the ids its preview bound instead ({@link #of(List)}). Not thread-safe.
  */
 final class Chunks {
@@ -17,29 +17,32 @@ final class Chunks {
     private final Selection selection;
     private final DefaultFilterService filters;
     private final List<Long> ids;
+    private final long limit;
     private long lastId = Long.MIN_VALUE;
     private int position;
     private long emitted;
 
     /** @param ids the ids to go through, or null to list the selection's query as the chunks come */
-    private Chunks(Selection selection, DefaultFilterService filters, List<Long> ids) {
+    private Chunks(Selection selection, DefaultFilterService filters, List<Long> ids, long limit) {
         this.selection = selection;
         this.filters = filters;
         this.ids = ids;
+        this.limit = limit;
     }
 
-    Chunks(Selection selection, DefaultFilterService filters) {
-        this(selection, filters, selection.byIds() ? List.copyOf(new TreeSet<>(selection.ids())) : null);
+    /** @param limit the most ids to give, the operation's {@link Selections#limit} */
+    Chunks(Selection selection, DefaultFilterService filters, long limit) {
+        this(selection, filters, selection.byIds() ? List.copyOf(new TreeSet<>(selection.ids())) : null, limit);
     }
 
     /** @return chunks of these ids, in ascending order */
     static Chunks of(List<Long> ids) {
-        return new Chunks(null, null, List.copyOf(new TreeSet<>(ids)));
+        return new Chunks(null, null, List.copyOf(new TreeSet<>(ids)), Long.MAX_VALUE);
     }
 
     /** @return the next chunk, empty at the end */
     List<Long> next() {
-        long room = BulkService.MAX_CUSTOMERS - emitted;
+        long room = limit - emitted;
         int size = (int) Math.min(BulkService.CHUNK_SIZE, room);
         if (size <= 0) {
             return List.of();

@@ -38,7 +38,7 @@ final class DeleteTokens {
     /** Counts the selection and stores its pending delete. */
     DeletePreview preview(Actor actor, Selection selection) {
         long count = selections.count(selection);
-        Selections.requireWithinLimit(count, "delete");
+        Selections.requireWithinLimit(count, Selections.DELETE);
         String bound = Selections.fingerprint(selection);
         if (!selection.byIds()) {
             List<Long> members = selections.members(selection);

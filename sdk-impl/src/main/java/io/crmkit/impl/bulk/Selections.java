@@ -15,6 +15,9 @@ import java.util.List;
 /** What a bulk operation's selection is: its size, its members, its fingerprint. Thread-safe. */
 final class Selections {
 
+    /** The {@link io.crmkit.api.bulk.BulkOperation#name()} of a delete. */
+    static final String DELETE = "delete";
+
     private final DefaultFilterService filters;
 
     Selections(DefaultFilterService filters) {
@@ -27,19 +30,28 @@ final class Selections {
                 : filters.countMatching(selection.filter(), selection.keyword());
     }
 
-    /** @throws LimitExceededException when an operation would act on more than {@link BulkService#MAX_CUSTOMERS} */
+    /** @return the most customers the operation of this name may act on */
+    static long limit(String operation) {
+        return operation.equals(DELETE) ? BulkService.MAX_DELETE : BulkService.MAX_CUSTOMERS;
+    }
+
+    /** @throws LimitExceededException when an operation would act on more customers than its {@link #limit} */
     static void requireWithinLimit(long count, String operation) {
-        if (count > BulkService.MAX_CUSTOMERS) {
+        long limit = limit(operation);
+        if (count > limit) {
             throw new LimitExceededException(operation.replace('_', ' ') + " would act on " + count
-                    + " customers, at most " + BulkService.MAX_CUSTOMERS + " per operation; narrow the selection",
-                    BulkService.MAX_CUSTOMERS, count);
+                    + " customers, at most " + limit + " per " + operation.replace('_', ' ')
+                    + "; narrow the selection", limit, count);
         }
     }
 
-    /** @return the ids of the customers a query selection matches now, in ascending order */
+    /**
+     * @return the ids of the customers a delete's query selection matches now, in ascending order, at most
+     *         {@link BulkService#MAX_DELETE}
+     */
     List<Long> members(Selection selection) {
         List<Long> members = new ArrayList<>();
-        Chunks chunks = new Chunks(selection, filters);
+        Chunks chunks = new Chunks(selection, filters, BulkService.MAX_DELETE);
         for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
             members.addAll(chunk);
         }
