@@ -8,6 +8,7 @@ import io.crmkit.api.bulk.BulkOperation;
 import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.api.bulk.DeletePreview;
 import io.crmkit.api.bulk.Selection;
+import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.trash.RestoreResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,8 @@ import javax.sql.DataSource;
 
 /**
  * Measures bulk operations on {@code size} customers (about 3 tags each, 60% with a phone, 2 custom values)
- * generated with plain JDBC into two tenants, one per side: tag all, delete all into the trash, restore all,
+ * generated with plain JDBC into two tenants, one per side: edit all (company and stage), tag all, delete all into
+ * the trash, restore all,
  * through {@code crm.bulk()} / {@code crm.trash()} and as plain JDBC doing the same row changes in chunks of
  * 1000 ids per transaction. Prints both times, their ratio and the peak heap. On H2 the baseline writes the ids
  * of its IN lists as literals, as the SDK does, since H2 scans the tenant's rows for an IN list of parameters.
@@ -34,10 +36,18 @@ public final class BulkBenchmark {
     public static final long SEED = 7;
     /** Largest acceptable ratio of the tag operation; delete and restore allow {@link #RATIO_MOVE}. */
     public static final double RATIO_TAG = 2;
+    /**
+     * Largest acceptable ratio of an edit: the SDK reads each chunk's customers (customer rows, identities, tags,
+     * custom values) to validate the patch against each one and to record what changed, where the baseline only
+     * writes.
+     */
+    public static final double RATIO_EDIT = 3;
     /** Largest acceptable ratio of delete and restore. */
     public static final double RATIO_MOVE = 3;
 
     private static final int CHUNK = 1000;
+    private static final String EDITED_COMPANY = "Lotus Trading";
+    private static final String EDITED_STAGE = "prospect";
     private static final String CUSTOMER_COLUMNS = "tenant_id, id, name, nickname, gender, birthday, company, country,"
             + " province, city, area, address_detail, remark, source, owner_id, status, stage, created_at, created_by,"
             + " updated_at, updated_by, version";
@@ -73,6 +83,19 @@ public final class BulkBenchmark {
 
             HeapPeak.reset();
             long start = System.nanoTime();
+            BulkResult edited = crm.bulk().run(Selection.all(), BulkOperation.edit(CustomerPatch.builder(0)
+                    .company(EDITED_COMPANY).stage(EDITED_STAGE).build()));
+            long sdkEdit = System.nanoTime() - start;
+            long editHeap = HeapPeak.peakBytes();
+            start = System.nanoTime();
+            editAll(sqlTenant, ids);
+            long sqlEdit = System.nanoTime() - start;
+            check(edited.changed() == size, "edited " + edited.changed() + ", failed " + edited.failed() + ", first issues "
+                    + edited.issues().stream().limit(3).toList());
+            lines.add(line(database, "bulk edit", size, sdkEdit, sqlEdit, editHeap, RATIO_EDIT));
+
+            HeapPeak.reset();
+            start = System.nanoTime();
             BulkResult tagged = crm.bulk().run(Selection.all(), BulkOperation.addTags(List.of("campaign-7")));
             long sdkTag = System.nanoTime() - start;
             long tagHeap = HeapPeak.peakBytes();
@@ -154,6 +177,21 @@ public final class BulkBenchmark {
             }
         }
         return ids;
+    }
+
+    /** Per chunk: one update of the edited columns, the versions and the update stamps. */
+    private void editAll(String tenant, List<Long> ids) throws SQLException {
+        LocalDateTime now = LocalDateTime.now();
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            for (List<Long> chunk : chunks(ids)) {
+                update(connection, "UPDATE " + prefix + "customer SET company = ?, stage = ?, version = version + 1,"
+                        + " updated_at = ?, updated_by = 'bench' WHERE tenant_id = ? AND id",
+                        List.of(EDITED_COMPANY, EDITED_STAGE, now, tenant), chunk);
+                connection.commit();
+            }
+            connection.setAutoCommit(true);
+        }
     }
 
     /** Per chunk: insert the tag rows, bump the customers' versions. */

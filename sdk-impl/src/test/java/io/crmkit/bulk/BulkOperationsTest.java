@@ -158,6 +158,76 @@ class BulkOperationsTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cannot be set in bulk");
     }
 
+    /**
+     * A bulk edit writes each chunk with a few statements, not one update per customer; what it leaves must be what a
+     * single update of the same patch leaves, customer for customer, and a rule a customer breaks fails that one only.
+     */
+    @DbTest
+    void aBulkEditLeavesEachCustomerAsASingleUpdateOfThePatchWould(TestDb db) {
+        Crm crm = db.crm();
+        crm.fields().define(FieldDraft.builder("points", FieldType.NUMBER).build());
+        crm.fields().define(FieldDraft.builder("tier", FieldType.SINGLE_CHOICE).options(List.of("gold", "silver"))
+                .build());
+        crm.fields().define(FieldDraft.builder("likes", FieldType.MULTIPLE_CHOICE).options(List.of("tea", "golf",
+                "jazz")).build());
+        List<Long> bulk = new ArrayList<>();
+        List<Long> single = new ArrayList<>();
+        for (List<Long> side : List.of(bulk, single)) {
+            String s = side == bulk ? "1" : "2";
+            side.add(crm.customers().create(CustomerDraft.builder().name("Lan").phone("+8491200" + s + "001")
+                    .company("Old Co").custom("points", 3).custom("likes", List.of("tea")).build()).id());
+            side.add(crm.customers().create(CustomerDraft.builder().name("Binh").phone("+8491200" + s + "002")
+                    .remark("keep me").custom("tier", "silver").build()).id());
+            // Already as the patch leaves it: unchanged, no new version.
+            side.add(crm.customers().create(CustomerDraft.builder().name("Chi").phone("+8491200" + s + "003")
+                    .nickname("C").company("Lotus").address(Address.of("Vietnam", "", "Hue", "", "1 Le Loi"))
+                    .avatarUrl("https://cdn.example.com/lotus.png").stage("customer").custom("tier", "gold")
+                    .custom("likes", List.of("golf", "jazz")).build()).id());
+            // Only a name: clearing it breaks the rule that a customer needs a name, phone, email or external id.
+            side.add(crm.customers().create(CustomerDraft.builder().name("Dung").build()).id());
+        }
+        CustomerPatch patch = CustomerPatch.builder(0).company(" Lotus ").nickname("C")
+                .address(Address.of("Vietnam", "", "Hue", "", "1 Le Loi")).avatarUrl("https://cdn.example.com/lotus.png")
+                .stage("customer").custom("tier", "gold").custom("likes", List.of("golf", "jazz")).custom("points", null)
+                .build();
+        CustomerPatch clearName = CustomerPatch.builder(0).name("").build();
+
+        BulkResult edited = crm.bulk().run(Selection.ids(bulk), BulkOperation.edit(patch));
+        BulkResult cleared = crm.bulk().run(Selection.ids(List.of(bulk.get(3))), BulkOperation.edit(clearName));
+        for (int i = 0; i < single.size(); i++) {
+            Customer current = crm.customers().get(single.get(i));
+            if (i != 2) {
+                crm.customers().update(current.id(), withVersion(patch, current.version()));
+            }
+        }
+
+        assertThat(edited.changed()).isEqualTo(3);
+        assertThat(edited.unchanged()).isEqualTo(1);
+        assertThat(cleared.failed()).isEqualTo(1);
+        assertThat(cleared.issues().get(0).message()).contains("name");
+        for (int i = 0; i < bulk.size(); i++) {
+            Customer byBulk = crm.customers().get(bulk.get(i));
+            Customer bySingle = crm.customers().get(single.get(i));
+            assertThat(byBulk.toBuilder().id(0).identities(List.of()).createdAt(bySingle.createdAt())
+                    .updatedAt(bySingle.updatedAt()).build())
+                    .as("customer %d", i)
+                    .isEqualTo(bySingle.toBuilder().id(0).identities(List.of()).build());
+            assertThat(byBulk.phones()).hasSameSizeAs(bySingle.phones());
+        }
+        Customer lan = crm.customers().get(bulk.get(0));
+        assertThat(lan.company()).isEqualTo("Lotus");
+        assertThat(lan.custom()).doesNotContainKey("points").containsEntry("likes", List.of("golf", "jazz"));
+        assertThat(lan.version()).isEqualTo(2);
+        assertThat(crm.customers().get(bulk.get(1)).remark()).isEqualTo("keep me");
+        assertThat(crm.customers().get(bulk.get(2)).version()).isEqualTo(1);
+        assertThat(crm.customers().get(bulk.get(3)).name()).isEqualTo("Dung");
+        assertThat(crm.bulk().run(Selection.ids(bulk), BulkOperation.edit(patch)).unchanged()).isEqualTo(4);
+    }
+
+    private static CustomerPatch withVersion(CustomerPatch patch, long version) {
+        return new CustomerPatch(version, patch.changes(), patch.customChanges());
+    }
+
     @DbTest
     void needsItsPermissionAndStaysInTheTenant(TestDb db) {
         List<Customer> mine = customers(db.crm(), 2, "Hanoi");

@@ -9,6 +9,9 @@ import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
+import io.crmkit.api.bulk.BulkOperation;
+import io.crmkit.api.bulk.BulkResult;
+import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.AddressDirectory;
 import io.crmkit.api.customer.Customer;
@@ -309,6 +312,31 @@ class CustomerValidationTest {
         Customer cleared = crm.customers().update(lan.id(), CustomerPatch.builder(changed.version())
                 .avatarUrl(null).build());
         assertThat(crm.customers().get(lan.id()).avatarUrl()).isEqualTo(cleared.avatarUrl()).isEqualTo("");
+    }
+
+    /**
+     * Phone validity depends on the default region and on the phone library's numbering plans, which change between
+     * versions: a stored phone the current plans call invalid must not block an edit that does not touch the phones.
+     */
+    @DbTest
+    void aStoredPhoneTheNumberingPlansNoLongerAcceptDoesNotBlockOtherEdits(TestDb db) {
+        Crm crm = db.crm();
+        Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").phone("+84912345678").build());
+        db.execute("UPDATE crm_identity SET id_value = '+84992039044' WHERE tenant_id = '" + db.tenant()
+                + "' AND customer_id = " + lan.id());
+
+        Customer edited = crm.customers().update(lan.id(), CustomerPatch.builder(lan.version()).company("Lotus")
+                .build());
+        BulkResult bulk = crm.bulk().run(Selection.ids(List.of(lan.id())), BulkOperation.edit(CustomerPatch
+                .builder(0).nickname("L").build()));
+
+        assertThat(edited.company()).isEqualTo("Lotus");
+        assertThat(edited.phones()).containsExactly("+84992039044");
+        assertThat(bulk.changed()).isEqualTo(1);
+        ValidationException retyped = catchThrowableOfType(ValidationException.class, () -> crm.customers().update(
+                lan.id(), CustomerPatch.builder(edited.version() + 1).phones(List.of("+84992039044")).build()));
+        assertThat(retyped.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("phones[0]", "invalid"));
     }
 
     @DbTest

@@ -46,7 +46,7 @@ final class EditHandler implements BulkHandler<BulkOperation.Edit> {
             @Override
             public ChunkWrites.Outcome apply(Session session, Actor by, long jobId, List<Long> chunk,
                                              Instant now) {
-                return writes.edit(session, by, chunk, edit.changes(), fields.of(by.tenantId()));
+                return writes.edit(session, by, chunk, edit.changes(), fields.of(by.tenantId()), now);
             }
         };
     }

@@ -96,27 +96,31 @@ public final class ChunkWrites {
         }
     }
 
-    /** Edits each customer with the rules of a single update; a customer the patch breaks a rule for fails. */
-    public Outcome edit(Session session, Actor actor, List<Long> ids, CustomerPatch patch, TenantFields fields) {
+    /**
+     * Edits the chunk's customers: each is validated with the rules of a single update (a customer the patch breaks
+     * a rule for fails, one it leaves as it is stays unchanged), then the changed ones are written together
+     * ({@link ChunkEdit}).
+     */
+    public Outcome edit(Session session, Actor actor, List<Long> ids, CustomerPatch patch, TenantFields fields,
+                        Instant at) {
         Outcome outcome = new Outcome();
         List<Long> live = lock(session.getConnection(), actor.tenantId(), ids, outcome);
-        Map<Long, Customer> before = new HashMap<>();
+        List<ChunkEdit.Edited> edited = new ArrayList<>();
         for (Customer current : this.customers.read(session, actor.tenantId(), live, fields)) {
             try {
-                if (editor.apply(session, actor, current, patch, fields, true, new ArrayList<>())) {
-                    outcome.changed.add(current.id());
-                    before.put(current.id(), current);
-                } else {
+                CleanCustomer clean = editor.validate(current, patch, fields);
+                if (CustomerEditor.unchanged(current, clean)) {
                     outcome.unchanged++;
+                } else {
+                    edited.add(new ChunkEdit.Edited(current, clean));
+                    outcome.changed.add(current.id());
                 }
             } catch (ValidationException invalid) {
                 outcome.failed.add(new BulkIssue(current.id(), "invalid", invalid.getMessage()));
             }
         }
-        // One read of the chunk's changed customers tells each one's events.
-        for (Customer after : this.customers.read(session, actor.tenantId(), outcome.changed, fields)) {
-            outcome.events.addAll(CustomerChanges.between(before.get(after.id()), after));
-        }
+        outcome.events.addAll(new ChunkEdit(session.getConnection(), prefix, sql)
+                .write(actor, patch.changes().keySet(), edited, at));
         return outcome;
     }
 

@@ -26,9 +26,11 @@ import static io.crmkit.impl.db.schema.CustomerTable.VERSION;
 
 import io.crmkit.api.customer.Address;
 import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerField;
 import io.crmkit.api.customer.CustomerStatus;
 import io.crmkit.api.customer.Gender;
 import io.crmkit.api.customer.Identity;
+import io.crmkit.impl.db.schema.Column;
 import io.crmkit.impl.db.schema.CustomerTable;
 import io.crmkit.impl.db.schema.Row;
 import java.time.Instant;
@@ -77,6 +79,26 @@ final class CustomerRow {
                 .set(UPDATED_AT, at)
                 .set(UPDATED_BY, actorId)
                 .set(VERSION, version));
+    }
+
+    /**
+     * @return the columns a patch of this built-in field writes; empty for the fields stored elsewhere (identities,
+     *         tags) or written by their own operations (owner, status) or never (the stamps)
+     */
+    static List<Column> columns(CustomerField field) {
+        return switch (field) {
+            case NAME -> List.of(NAME);
+            case NICKNAME -> List.of(NICKNAME);
+            case GENDER -> List.of(GENDER);
+            case BIRTHDAY -> List.of(BIRTHDAY);
+            case COMPANY -> List.of(COMPANY);
+            case ADDRESS -> List.of(COUNTRY, PROVINCE, CITY, AREA, ADDRESS_DETAIL);
+            case REMARK -> List.of(REMARK);
+            case AVATAR_URL -> List.of(AVATAR_URL);
+            case SOURCE -> List.of(SOURCE);
+            case STAGE -> List.of(STAGE);
+            default -> List.of();
+        };
     }
 
     /** @return the customer this row and its children make */

@@ -57,8 +57,10 @@ final class CustomerValidator {
      * @param requiredChecked custom keys whose "required" rule applies: all on create, the patched ones on update
      * @param verifiedBefore  identities (type column + value) that were verified before and stay so
      * @param touched         the built-in fields the input sets: all on create, the patched ones on update. Rules
-     *                        that depend on the kit's configuration (lifecycle stages, address directory) apply
-     *                        to these only, so that a change of configuration does not block unrelated edits
+     *                        that depend on the kit's configuration (lifecycle stages, address directory, the phone
+     *                        numbering plans of the default region and of the phone library's metadata) apply to
+     *                        these only, so that a change of configuration does not block unrelated edits: phones
+     *                        an update does not set are kept as stored
      * @param errors          problems found earlier in the same input, reported together with these
      */
     CleanCustomer validate(CustomerDraft draft, TenantFields fields, Collection<String> requiredChecked,
@@ -76,7 +78,8 @@ final class CustomerValidator {
                 ? stage(draft.stage(), errors) : draft.stage().orElse(lifecycleStages.get(0));
 
         List<IdentityRow> identities = new ArrayList<>();
-        List<String> phones = phones(draft.phones(), errors);
+        List<String> phones = touched.test(CustomerField.PHONES) ? phones(draft.phones(), errors)
+                : stored(draft.phones());
         List<String> emails = emails(draft.emails(), errors);
         add(identities, IdentityType.PHONE, "", phones, verifiedBefore);
         add(identities, IdentityType.EMAIL, "", emails, verifiedBefore);
@@ -161,6 +164,11 @@ final class CustomerValidator {
                     + lifecycleStages);
         }
         return value;
+    }
+
+    /** @return the stored values as they are, without blanks */
+    private static List<String> stored(List<String> values) {
+        return values.stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
     }
 
     private List<String> phones(List<String> input, Errors errors) {
