@@ -36,7 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * API's JSON. On an in-memory H2 database with the demo customers; signed in as the manager unless said otherwise.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:sample-page;DB_CLOSE_DELAY=-1")
+        // Jobs (imports, bulk operations) are picked up at each poll of the kit's scheduler, every job-lease-renewal:
+        // polled often, a test waits for them a moment rather than up to 3 seconds.
+        properties = {"spring.datasource.url=jdbc:h2:mem:sample-page;DB_CLOSE_DELAY=-1", "crmkit.job-lease-renewal=250ms"})
 class CustomerPageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

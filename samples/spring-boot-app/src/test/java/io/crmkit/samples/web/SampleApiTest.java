@@ -32,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * of tenant shop-a (every permission) or the viewer of tenant shop-b (read only), with the CSRF token the page sends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:sample-api;DB_CLOSE_DELAY=-1")
+        // Jobs (imports, bulk operations) are picked up at each poll of the kit's scheduler, every job-lease-renewal:
+        // polled often, a test waits for them a moment rather than up to 3 seconds.
+        properties = {"spring.datasource.url=jdbc:h2:mem:sample-api;DB_CLOSE_DELAY=-1", "crmkit.job-lease-renewal=250ms"})
 @Import(SampleApiTest.Failures.class)
 class SampleApiTest {
 
