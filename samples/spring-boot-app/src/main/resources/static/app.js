@@ -760,10 +760,10 @@ function selectShown(checked) {
 function updateBulkBar() {
   const matching = $('#bulk-matching').checked;
   $('#bulk-bar').hidden = state.selected.size === 0 && !matching;
-  $('#bulk-count').textContent = matching ? 'All ' + state.total + ' matching customers'
-    : state.selected.size + ' selected';
-  $('#bulk-matching-label').textContent = 'all ' + (state.total === null ? '' : state.total + ' ')
-    + 'customers matching the filter';
+  $('#bulk-count').textContent = !matching ? state.selected.size + ' selected'
+    : state.total === 1 ? 'The 1 matching customer' : 'All ' + state.total + ' matching customers';
+  $('#bulk-matching-label').textContent = state.total === 1 ? 'the 1 customer matching the filter'
+    : 'all ' + (state.total === null ? '' : state.total + ' ') + 'customers matching the filter';
 }
 
 // The customers of a bulk operation: those ticked, or every customer matching the list's filter and keyword.
@@ -801,14 +801,16 @@ async function followJob(job) {
   }
   progress.value = 100;
   const result = job.result;
+  let message;
   if (job.state === 'DONE' && result) {
     const issues = result.issues.slice(0, 3).map(issue => issue.message);
-    status.textContent = (OPERATION_NAMES[result.operation] || result.operation) + ': ' + result.changed
+    message = (OPERATION_NAMES[result.operation] || result.operation) + ': ' + result.changed
       + ' changed, ' + result.unchanged + ' unchanged, ' + result.skipped + ' skipped, ' + result.failed + ' failed.'
       + (issues.length ? ' ' + issues.join('; ') : '');
   } else {
-    status.textContent = 'Bulk ' + job.state.toLowerCase() + ': ' + (job.error || 'no reason given');
+    message = 'Bulk ' + job.state.toLowerCase() + ': ' + (job.error || 'no reason given');
   }
+  // The result is shown once the list, the panel and the trash show what the job did.
   await loadList(false, true);
   if (state.details) {
     await openDetails(state.details.customer.id, true);
@@ -816,6 +818,7 @@ async function followJob(job) {
   if (!$('#trash-panel').hidden) {
     await loadTrash();
   }
+  status.textContent = message;
 }
 
 function bulkTags(operation) {
@@ -885,18 +888,27 @@ async function loadTrash() {
     tr.appendChild(td);
     return tr;
   }));
+  if (!trash.customers.length) {
+    const tr = document.createElement('tr');
+    const td = document.createElement('td');
+    td.colSpan = 6;
+    td.textContent = 'The trash is empty.';
+    tr.appendChild(td);
+    $('#trash tbody').appendChild(tr);
+  }
 }
 
 async function restoreCustomer(trashed) {
-  const status = $('#trash-status');
+  let message;
   try {
     const result = await api('POST', '/api/trash/restore', { ids: [trashed.id] });
-    status.textContent = result.restored.length ? 'Restored ' + trashed.name + '.'
+    message = result.restored.length ? 'Restored ' + trashed.name + '.'
       : 'Not restored: ' + result.refused.map(issue => issue.message).join('; ');
   } catch (error) {
-    status.textContent = 'Restore refused: ' + describe(error);
+    message = 'Restore refused: ' + describe(error);
   }
   await Promise.all([loadTrash(), loadList(false, true)]);
+  $('#trash-status').textContent = message;
 }
 
 async function toggleTrash() {

@@ -97,7 +97,7 @@ class BulkApi {
     }
 
     private static List<String> tags(BulkRequest request) {
-        return request.tags() == null ? List.of() : request.tags().stream().filter(tag -> tag != null).toList();
+        return request.tags() == null ? List.of() : request.tags();
     }
 
     /**

@@ -354,7 +354,7 @@ class CustomerPageTest {
         awaitTotal(1);
         browser.findElement(By.cssSelector("#customers .row-select")).click();
         browser.findElement(By.id("bulk-matching")).click();
-        assertThat(text("bulk-count")).isEqualTo("All 1 matching customers");
+        assertThat(text("bulk-count")).isEqualTo("The 1 matching customer");
 
         browser.findElement(By.id("bulk-delete")).click();
         WebElement dialog = browser.findElement(By.id("delete-dialog"));

@@ -492,6 +492,8 @@ class SampleApiTest {
 
         HttpResponse<String> unknown = manager.post("/api/bulk", "{\"selection\": " + ids + ", \"operation\": \"explode\"}");
         HttpResponse<String> noTags = manager.post("/api/bulk", "{\"selection\": " + ids + ", \"operation\": \"add_tags\"}");
+        HttpResponse<String> nullTag = manager.post("/api/bulk", "{\"selection\": " + ids + ", \"operation\":"
+                + " \"add_tags\", \"tags\": [null]}");
         HttpResponse<String> noOwner = manager.post("/api/bulk", "{\"selection\": " + ids + ", \"operation\": \"assign\"}");
         HttpResponse<String> nothing = manager.post("/api/bulk", "{\"selection\": {}, \"operation\": \"add_tags\","
                 + " \"tags\": [\"x\"]}");
@@ -502,6 +504,7 @@ class SampleApiTest {
 
         assertThat(field(unknown)).isEqualTo("operation");
         assertThat(field(noTags)).startsWith("tags");
+        assertThat(field(nullTag)).isEqualTo("tags[0]");
         assertThat(field(noOwner)).isEqualTo("ownerId");
         assertThat(field(nothing)).isEqualTo("selection");
         assertThat(badFilter.statusCode()).isEqualTo(400);
