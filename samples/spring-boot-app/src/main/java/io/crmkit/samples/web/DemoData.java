@@ -123,7 +123,6 @@ class DemoData implements ApplicationRunner {
             crm.fields().define(FieldDraft.builder("tier", FieldType.SINGLE_CHOICE).label("Tier").options(TIERS)
                     .build());
         }
-        Customer first = null;
         for (int i = 0; i < NAMES.size(); i++) {
             Customer created = crm.customers().create(CustomerDraft.builder()
                     .name(NAMES.get(i))
@@ -134,9 +133,10 @@ class DemoData implements ApplicationRunner {
                     .tags(i % 5 == 0 ? List.of("vip") : List.of())
                     .custom("tier", TIERS.get(i % TIERS.size()))
                     .build());
-            first = first == null ? created : first;
+            if (i == 0) {
+                giveHistory(crm, created);
+            }
         }
-        giveHistory(crm, first);
         crm.customers().create(CustomerDraft.builder().name("Tran Thi Lan").email("lan.tran@gmail.com")
                 .address(Address.of("VN", "", "Hanoi", "", "")).tag("newsletter").build());
         crm.customers().create(CustomerDraft.builder().name("Tran Thi Lan").email("lantran@gmail.com")
