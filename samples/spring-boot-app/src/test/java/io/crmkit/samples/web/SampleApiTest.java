@@ -115,10 +115,15 @@ class SampleApiTest {
                 "{\"name\": \"Cross Site\", \"email\": \"cross@site.test\"}");
         HttpResponse<String> upload = manager.uploadWithoutToken("/api/imports", "people.csv",
                 "Name\nCross Site Import\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> bulk = manager.postWithoutToken("/api/bulk", "{\"selection\": {\"matching\": true},"
+                + " \"operation\": \"add_tags\", \"tags\": [\"cross-site\"]}");
 
         assertThat(create.statusCode()).isEqualTo(403);
         assertThat(upload.statusCode()).isEqualTo(403);
+        assertThat(bulk.statusCode()).isEqualTo(403);
         assertThat(search("{\"keyword\": \"Cross Site\", \"total\": true}").get("total").asLong()).isZero();
+        assertThat(search("{\"filter\": {\"version\": 1, \"filter\": {\"field\": \"tags\", \"op\": \"HAS_ANY\","
+                + " \"values\": [\"cross-site\"]}}, \"total\": true}").get("total").asLong()).isZero();
     }
 
     @Test
