@@ -1,4 +1,5 @@
-// The customer list of the CRMKit sample: plain JavaScript over the sample's REST API. The filter builder and the
+// The customer page of the CRMKit sample: plain JavaScript over the sample's REST API. The list with its bulk bar,
+// the details panel of the customer clicked, and the trash. The filter builder and the
 // column settings are built from the SDK's field metadata (GET /api/fields): the page offers exactly the fields,
 // operators and options the SDK accepts, and lists no field of its own.
 'use strict';
@@ -16,7 +17,10 @@ const INPUTS = { NONE: 0, ONE: 1, TWO: 2, MANY: 1 };
 const NUMBERS = new Set(['NUMBER', 'WHOLE_NUMBER']);
 const SELECTS = new Set(['CHOICE', 'ID', 'BOOLEAN']);
 
-const state = { fields: [], byKey: new Map(), filter: null, keyword: '', next: null };
+const state = {
+  fields: [], byKey: new Map(), filter: null, keyword: '', next: null, total: null, selected: new Set(),
+  details: null, pendingDelete: null
+};
 
 // A number kept as its decimal text and written into JSON as a number: ids are 64-bit, and a JavaScript number holds
 // integers exactly only up to 2^53 (the API writes them as text for the same reason).
@@ -98,7 +102,9 @@ function cell(value) {
   return value === null || value === undefined ? '' : String(value);
 }
 
-async function loadList(append) {
+// Draws a page of the list. A new search (not append, not keep) forgets the selection; after a bulk operation
+// (keep) the selected rows that are still listed stay selected.
+async function loadList(append, keep) {
   const request = { filter: state.filter, keyword: state.keyword, total: !append };
   if (append) {
     request.cursor = state.next;
@@ -108,7 +114,15 @@ async function loadList(append) {
     show($('#list-error'), '');
     state.next = page.next;
     const head = $('#customers thead tr');
-    head.replaceChildren(...page.columns.map(key => {
+    const all = document.createElement('input');
+    all.type = 'checkbox';
+    all.id = 'select-page';
+    all.title = 'Select the customers shown';
+    all.addEventListener('change', () => selectShown(all.checked));
+    const allCell = document.createElement('th');
+    allCell.className = 'select-cell';
+    allCell.appendChild(all);
+    head.replaceChildren(allCell, ...page.columns.map(key => {
       const th = document.createElement('th');
       th.textContent = label(key);
       th.dataset.key = key;
@@ -119,25 +133,68 @@ async function loadList(append) {
       body.replaceChildren();
     }
     for (const row of page.rows) {
-      const tr = document.createElement('tr');
-      tr.dataset.id = row.id;
-      for (const key of page.columns) {
-        const td = document.createElement('td');
-        td.textContent = cell(row.values[key]);
-        tr.appendChild(td);
+      body.appendChild(listRow(row, page.columns));
+    }
+    if (!append) {
+      const shown = new Set(page.rows.map(row => row.id));
+      for (const id of Array.from(state.selected)) {
+        if (!keep || !shown.has(id)) {
+          state.selected.delete(id);
+        }
       }
-      body.appendChild(tr);
+      if (!keep) {
+        $('#bulk-matching').checked = false;
+      }
+      for (const box of document.querySelectorAll('#customers .row-select')) {
+        box.checked = state.selected.has(box.value);
+      }
     }
     if (page.total !== null) {
+      state.total = Number(page.total);
       $('#total').textContent = page.total + (Number(page.total) === 1 ? ' customer' : ' customers');
     }
     $('#next-page').hidden = !page.next;
     updateExportLinks();
+    updateBulkBar();
     return '';
   } catch (error) {
     show($('#list-error'), describe(error));
     return describe(error);
   }
+}
+
+function listRow(row, columns) {
+  const tr = document.createElement('tr');
+  tr.dataset.id = row.id;
+  tr.classList.toggle('open', state.details !== null && state.details.customer.id === row.id);
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.className = 'row-select';
+  box.value = row.id;
+  box.title = 'Select';
+  box.addEventListener('change', () => {
+    if (box.checked) {
+      state.selected.add(row.id);
+    } else {
+      state.selected.delete(row.id);
+    }
+    updateBulkBar();
+  });
+  const select = document.createElement('td');
+  select.className = 'select-cell';
+  select.appendChild(box);
+  tr.appendChild(select);
+  for (const key of columns) {
+    const td = document.createElement('td');
+    td.textContent = cell(row.values[key]);
+    tr.appendChild(td);
+  }
+  tr.addEventListener('click', event => {
+    if (!event.target.closest('.select-cell')) {
+      openDetails(row.id);
+    }
+  });
+  return tr;
 }
 
 function updateExportLinks() {
@@ -435,6 +492,433 @@ async function mergePair(suggestion) {
   await loadDuplicates();
 }
 
+// ------------------------------------------------------------------ the details panel
+
+// The built-in fields the panel edits inline (the API's CustomerEdit.FIELDS), then the tenant's custom fields.
+const EDITABLE = ['name', 'nickname', 'gender', 'birthday', 'company', 'phones', 'emails', 'city', 'remark', 'source',
+  'stage', 'externalId'];
+const FIELD_LABELS = { gender: 'Gender', birthday: 'Birthday', externalId: 'External id' };
+
+function identityValues(customer, type) {
+  return customer.identities.filter(identity => identity.type === type).map(identity => identity.value);
+}
+
+// A field's value as the inline editor shows and takes it: lists separated by commas.
+function fieldText(customer, key) {
+  switch (key) {
+    case 'phones':
+      return identityValues(customer, 'PHONE').join(', ');
+    case 'emails':
+      return identityValues(customer, 'EMAIL').join(', ');
+    case 'externalId':
+      return identityValues(customer, 'EXTERNAL_ID').join(', ');
+    case 'city':
+      return customer.address.city;
+    case 'gender':
+      return customer.gender === 'UNKNOWN' ? '' : customer.gender;
+    case 'birthday':
+      return customer.birthday || '';
+    default:
+      if (EDITABLE.includes(key)) {
+        return customer[key] === null || customer[key] === undefined ? '' : String(customer[key]);
+      }
+      return cell(customer.custom[key]);
+  }
+}
+
+// Opens the panel on a customer; refresh says the panel is drawn again after a change, which may have deleted it.
+async function openDetails(id, refresh) {
+  for (const tr of document.querySelectorAll('#customers tbody tr')) {
+    tr.classList.toggle('open', tr.dataset.id === id);
+  }
+  const panel = $('#details');
+  delete panel.dataset.customer;
+  try {
+    renderDetails(await api('GET', '/api/customers/' + id + '/details'));
+  } catch (error) {
+    closeDetails();
+    if (!refresh) {
+      show($('#list-error'), describe(error));
+    }
+    return;
+  }
+  if (!refresh) {
+    $('#timeline-type').value = '';
+  }
+  panel.hidden = false;
+  await Promise.all([loadTimeline(), loadActivity(id)]);
+  panel.dataset.customer = id;
+  if (!refresh) {
+    panel.scrollIntoView({ block: 'start' });
+  }
+}
+
+function closeDetails() {
+  state.details = null;
+  $('#details').hidden = true;
+  delete $('#details').dataset.customer;
+  document.querySelectorAll('#customers tbody tr.open').forEach(tr => tr.classList.remove('open'));
+}
+
+function renderDetails(details) {
+  state.details = details;
+  const customer = details.customer;
+  $('#details-name').textContent = customer.name || '(no name)';
+  $('#details-status').textContent = 'Status ' + customer.status + (customer.ownerId ? ', owner '
+    + customer.ownerId : '') + ', stage ' + customer.stage + ', version ' + customer.version;
+  const custom = state.fields.filter(field => field.kind === 'CUSTOM').map(field => field.key);
+  $('#details-fields tbody').replaceChildren(...EDITABLE.concat(custom).map(key => fieldRow(customer, key)));
+  $('#details-identities').replaceChildren(...customer.identities.map(identity => {
+    const li = document.createElement('li');
+    li.dataset.type = identity.type;
+    li.append(identity.type.toLowerCase().replace('_', ' ') + ' '
+      + (identity.channel ? identity.channel + ':' : '') + identity.value + ' ');
+    const mark = document.createElement('span');
+    mark.className = identity.verified ? 'verified' : 'unverified';
+    mark.textContent = identity.verified ? '\u2713 verified' : 'not verified';
+    li.appendChild(mark);
+    return li;
+  }));
+  chips($('#details-tags'), customer.tags);
+  chips($('#details-segments'), details.segments.map(segment => segment.name));
+  chips($('#details-groups'), details.groups.map(group => group.name));
+}
+
+function chips(container, names) {
+  container.replaceChildren(...names.map(name => {
+    const chip = document.createElement('span');
+    chip.className = 'chip';
+    chip.textContent = name;
+    return chip;
+  }));
+  if (!names.length) {
+    container.textContent = 'none';
+  }
+}
+
+function fieldRow(customer, key) {
+  const tr = document.createElement('tr');
+  tr.dataset.field = key;
+  const th = document.createElement('th');
+  th.textContent = FIELD_LABELS[key] || label(key);
+  const td = document.createElement('td');
+  const value = document.createElement('span');
+  value.className = 'value';
+  value.tabIndex = 0;
+  value.textContent = fieldText(customer, key);
+  value.addEventListener('click', () => editField(tr, key));
+  value.addEventListener('keydown', event => event.key === 'Enter' && editField(tr, key));
+  const error = document.createElement('span');
+  error.className = 'field-error error';
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+  td.append(value, error);
+  tr.append(th, td);
+  return tr;
+}
+
+function editField(tr, key) {
+  if ($('.field-input', tr)) {
+    return;
+  }
+  const value = $('.value', tr);
+  const input = document.createElement('input');
+  input.className = 'field-input';
+  input.value = value.textContent;
+  const save = document.createElement('button');
+  save.type = 'button';
+  save.className = 'field-save';
+  save.textContent = 'Save';
+  const cancel = () => {
+    input.remove();
+    save.remove();
+    value.hidden = false;
+    show($('.field-error', tr), '');
+  };
+  save.addEventListener('click', () => saveField(tr, key, input.value));
+  input.addEventListener('keydown', event => {
+    if (event.key === 'Enter') {
+      saveField(tr, key, input.value);
+    } else if (event.key === 'Escape') {
+      cancel();
+    }
+  });
+  value.hidden = true;
+  value.after(input, save);
+  input.focus();
+}
+
+async function saveField(tr, key, text) {
+  const customer = state.details.customer;
+  try {
+    const details = await api('PATCH', '/api/customers/' + customer.id,
+      { version: customer.version, field: key, value: text });
+    renderDetails(details);
+    await Promise.all([loadTimeline(), loadList(false, true)]);
+  } catch (error) {
+    show($('.field-error', tr), describe(error));
+  }
+}
+
+async function loadEventTypes() {
+  const types = await api('GET', '/api/event-types');
+  $('#timeline-type').replaceChildren(new Option('All types', ''), ...types.map(type =>
+    new Option(type.type + (type.automatic ? ' (automatic)' : ''), type.type)));
+}
+
+function describeProperties(properties) {
+  return Object.entries(properties).map(([key, value]) =>
+    key + ': ' + (value !== null && typeof value === 'object' ? JSON.stringify(value) : value)).join(', ');
+}
+
+async function loadTimeline() {
+  if (!state.details) {
+    return;
+  }
+  const type = $('#timeline-type').value;
+  const params = new URLSearchParams({ size: '50' });
+  if (type) {
+    params.append('type', type);
+  }
+  try {
+    const page = await api('GET', '/api/customers/' + state.details.customer.id + '/timeline?' + params);
+    show($('#timeline-error'), '');
+    $('#timeline').replaceChildren(...page.events.map(event => {
+      const li = document.createElement('li');
+      li.dataset.type = event.type;
+      const name = document.createElement('span');
+      name.className = 'event-type';
+      name.textContent = event.type;
+      const properties = describeProperties(event.properties);
+      li.append(cell(event.occurredAt) + ' ', name, ' by ' + event.recordedBy
+        + (event.source ? ' via ' + event.source : '') + (properties ? ' (' + properties + ')' : ''));
+      return li;
+    }));
+    if (!page.events.length) {
+      const li = document.createElement('li');
+      li.textContent = 'No events' + (type ? ' of this type.' : '.');
+      $('#timeline').appendChild(li);
+    }
+    $('#timeline').dataset.type = type;
+  } catch (error) {
+    show($('#timeline-error'), describe(error));
+  }
+}
+
+function listOrNone(container, items, render) {
+  container.replaceChildren(...items.map(item => {
+    const li = document.createElement('li');
+    li.textContent = render(item);
+    return li;
+  }));
+  if (!items.length) {
+    const li = document.createElement('li');
+    li.textContent = 'none';
+    container.appendChild(li);
+  }
+}
+
+async function loadActivity(id) {
+  const base = '/api/customers/' + id;
+  const [tasks, orders, links, metrics] = await Promise.all([api('GET', base + '/tasks'),
+    api('GET', base + '/orders'), api('GET', base + '/links'), api('GET', base + '/metrics')]);
+  listOrNone($('#details-tasks'), tasks.items, task => task.title + ' - ' + task.status.toLowerCase().replace('_', ' ')
+    + (task.dueAt ? ', due ' + cell(task.dueAt) : '') + (task.assignee ? ', for ' + task.assignee : ''));
+  listOrNone($('#details-orders'), orders.items, order => order.number + ' - ' + order.status.toLowerCase() + ', '
+    + Number(order.amount).toLocaleString('en') + ' ' + order.currency + ', ' + cell(order.orderedAt)
+    + (order.lines.length ? ' (' + order.lines.map(line => Number(line.quantity) + ' x ' + line.name).join(', ')
+      + ')' : ''));
+  listOrNone($('#details-links'), links, link => (link.label || link.externalId) + ' (' + link.type + ' '
+    + link.externalId + ')');
+  const shown = [['Last activity', cell(metrics.lastActivityAt) || 'none'],
+    ['Events in 30 days', metrics.activityLast30Days], ['Orders', metrics.orderCount],
+    ['Total spent', Number(metrics.totalSpent).toLocaleString('en')],
+    ['Value rating', metrics.valueRating ? metrics.valueRating + ' of 5' : 'not rated yet']];
+  $('#details-metrics').replaceChildren(...shown.flatMap(([name, value]) => {
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = String(value);
+    return [dt, dd];
+  }));
+}
+
+// ------------------------------------------------------------------ bulk actions
+
+function selectShown(checked) {
+  for (const box of document.querySelectorAll('#customers .row-select')) {
+    box.checked = checked;
+    if (checked) {
+      state.selected.add(box.value);
+    } else {
+      state.selected.delete(box.value);
+    }
+  }
+  updateBulkBar();
+}
+
+function updateBulkBar() {
+  const matching = $('#bulk-matching').checked;
+  $('#bulk-bar').hidden = state.selected.size === 0 && !matching;
+  $('#bulk-count').textContent = !matching ? state.selected.size + ' selected'
+    : state.total === 1 ? 'The 1 matching customer' : 'All ' + state.total + ' matching customers';
+  $('#bulk-matching-label').textContent = state.total === 1 ? 'the 1 customer matching the filter'
+    : 'all ' + (state.total === null ? '' : state.total + ' ') + 'customers matching the filter';
+}
+
+// The customers of a bulk operation: those ticked, or every customer matching the list's filter and keyword.
+function selection() {
+  if ($('#bulk-matching').checked) {
+    return { matching: true, filter: state.filter, keyword: state.keyword };
+  }
+  return { ids: Array.from(state.selected) };
+}
+
+const OPERATION_NAMES = {
+  add_tags: 'Tag added', remove_tags: 'Tag removed', identify_as_valid: 'Identified as valid',
+  recycle_to_pool: 'Recycled to pool', assign: 'Assigned', delete: 'Deleted'
+};
+
+async function runBulk(body) {
+  const status = $('#bulk-result');
+  try {
+    const job = await api('POST', '/api/bulk', Object.assign({ selection: selection() }, body));
+    await followJob(job);
+  } catch (error) {
+    status.textContent = 'Refused: ' + describe(error);
+  }
+}
+
+async function followJob(job) {
+  const status = $('#bulk-result');
+  const progress = $('#bulk-progress');
+  progress.hidden = false;
+  status.textContent = 'Working...';
+  while (job.state === 'QUEUED' || job.state === 'RUNNING') {
+    progress.value = Number(job.total) > 0 ? Math.round(100 * Number(job.done) / Number(job.total)) : 0;
+    await new Promise(resolve => setTimeout(resolve, 200));
+    job = await api('GET', '/api/bulk/' + job.id);
+  }
+  progress.value = 100;
+  const result = job.result;
+  let message;
+  if (job.state === 'DONE' && result) {
+    const issues = result.issues.slice(0, 3).map(issue => issue.message);
+    message = (OPERATION_NAMES[result.operation] || result.operation) + ': ' + result.changed
+      + ' changed, ' + result.unchanged + ' unchanged, ' + result.skipped + ' skipped, ' + result.failed + ' failed.'
+      + (issues.length ? ' ' + issues.join('; ') : '');
+  } else {
+    message = 'Bulk ' + job.state.toLowerCase() + ': ' + (job.error || 'no reason given');
+  }
+  // The result is shown once the list, the panel and the trash show what the job did.
+  await loadList(false, true);
+  if (state.details) {
+    await openDetails(state.details.customer.id, true);
+  }
+  if (!$('#trash-panel').hidden) {
+    await loadTrash();
+  }
+  status.textContent = message;
+}
+
+function bulkTags(operation) {
+  const tag = $('#bulk-tag').value.trim();
+  return runBulk({ operation, tags: tag ? [tag] : [] });
+}
+
+async function startDelete() {
+  const chosen = selection();
+  let preview;
+  try {
+    preview = await api('POST', '/api/bulk/delete-preview', chosen);
+  } catch (error) {
+    $('#bulk-result').textContent = 'Refused: ' + describe(error);
+    return;
+  }
+  state.pendingDelete = { selection: chosen, token: preview.token };
+  $('#delete-title').textContent = 'Delete ' + preview.count + (Number(preview.count) === 1 ? ' customer?'
+    : ' customers?');
+  $('#delete-statement').textContent = preview.statement;
+  $('#delete-agree').checked = false;
+  $('#delete-reason').value = '';
+  show($('#delete-error'), '');
+  $('#delete-dialog').showModal();
+}
+
+async function confirmDelete() {
+  const pending = state.pendingDelete;
+  let job;
+  try {
+    job = await api('POST', '/api/bulk', { selection: pending.selection, operation: 'delete', token: pending.token,
+      agreed: $('#delete-agree').checked, reason: $('#delete-reason').value });
+  } catch (error) {
+    show($('#delete-error'), describe(error));
+    return;
+  }
+  $('#delete-dialog').close();
+  state.pendingDelete = null;
+  if (state.details && pending.selection.ids && pending.selection.ids.includes(state.details.customer.id)) {
+    closeDetails();
+  }
+  await followJob(job);
+}
+
+// ------------------------------------------------------------------ trash
+
+async function loadTrash() {
+  const trash = await api('GET', '/api/trash?limit=50');
+  $('#trash-count').textContent = trash.count + (Number(trash.count) === 1 ? ' customer' : ' customers')
+    + ' in the trash';
+  $('#trash tbody').replaceChildren(...trash.customers.map(trashed => {
+    const tr = document.createElement('tr');
+    tr.dataset.id = trashed.id;
+    for (const text of [trashed.name, trashed.phones.concat(trashed.emails).join(', '), cell(trashed.deletedAt),
+      trashed.deletedBy, trashed.reason]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.appendChild(td);
+    }
+    const restore = document.createElement('button');
+    restore.type = 'button';
+    restore.className = 'restore';
+    restore.textContent = 'Restore';
+    restore.addEventListener('click', () => restoreCustomer(trashed));
+    const td = document.createElement('td');
+    td.appendChild(restore);
+    tr.appendChild(td);
+    return tr;
+  }));
+  if (!trash.customers.length) {
+    const tr = document.createElement('tr');
+    const td = document.createElement('td');
+    td.colSpan = 6;
+    td.textContent = 'The trash is empty.';
+    tr.appendChild(td);
+    $('#trash tbody').appendChild(tr);
+  }
+}
+
+async function restoreCustomer(trashed) {
+  let message;
+  try {
+    const result = await api('POST', '/api/trash/restore', { ids: [trashed.id] });
+    message = result.restored.length ? 'Restored ' + trashed.name + '.'
+      : 'Not restored: ' + result.refused.map(issue => issue.message).join('; ');
+  } catch (error) {
+    message = 'Restore refused: ' + describe(error);
+  }
+  await Promise.all([loadTrash(), loadList(false, true)]);
+  $('#trash-status').textContent = message;
+}
+
+async function toggleTrash() {
+  const panel = $('#trash-panel');
+  panel.hidden = !panel.hidden;
+  if (!panel.hidden) {
+    await loadTrash();
+  }
+}
+
 // ------------------------------------------------------------------ account
 
 async function loadAccount() {
@@ -463,12 +947,23 @@ async function start() {
   $('#import-form').addEventListener('submit', startImport);
   $('#next-page').addEventListener('click', () => loadList(true));
   $('#sign-out').addEventListener('click', signOut);
+  $('#details-close').addEventListener('click', closeDetails);
+  $('#timeline-type').addEventListener('change', loadTimeline);
+  $('#bulk-matching').addEventListener('change', updateBulkBar);
+  $('#bulk-add-tag').addEventListener('click', () => bulkTags('add_tags'));
+  $('#bulk-remove-tag').addEventListener('click', () => bulkTags('remove_tags'));
+  $('#bulk-apply-status').addEventListener('click', () => runBulk({ operation: $('#bulk-status').value }));
+  $('#bulk-assign').addEventListener('click', () => runBulk({ operation: 'assign', ownerId: $('#bulk-owner').value }));
+  $('#bulk-delete').addEventListener('click', startDelete);
+  $('#delete-confirm').addEventListener('click', confirmDelete);
+  $('#delete-cancel').addEventListener('click', () => $('#delete-dialog').close());
+  $('#toggle-trash').addEventListener('click', toggleTrash);
   await loadAccount();
   state.fields = await api('GET', '/api/fields');
   state.byKey = new Map(state.fields.map(field => [field.key, field]));
   resetFilter();
   await loadList(false);
-  await Promise.all([loadColumns(), loadDuplicates()]);
+  await Promise.all([loadColumns(), loadDuplicates(), loadEventTypes()]);
   document.body.dataset.ready = 'true';
 }
 

@@ -90,6 +90,10 @@ final class ApiSession {
         return send(withToken(json(path)).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    HttpResponse<String> patch(String path, String json) {
+        return send(withToken(json(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Uploads a file as the page's import form does. */
     HttpResponse<String> upload(String path, String fileName, byte[] content) {
         return send(withToken(multipart(path, fileName, content)).build());

@@ -2,6 +2,7 @@ package io.crmkit.samples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.api.bulk.DeletePreview;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,12 +30,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The customer page in headless Chromium, as a person uses it: sign in, filter, columns, import, export, merge; the
+ * The customer page in headless Chromium, as a person uses it: sign in, filter, columns, import, export, merge, the
+ * details panel with its inline edit and timeline, the bulk bar, the bulk delete's confirmation and the trash; the
  * read-only viewer's refused import; each tenant's own customers. Each test checks what the page shows, never the
  * API's JSON. On an in-memory H2 database with the demo customers; signed in as the manager unless said otherwise.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:sample-page;DB_CLOSE_DELAY=-1")
+        // Jobs (imports, bulk operations) are picked up at each poll of the kit's scheduler, every job-lease-renewal:
+        // polled often, a test waits for them a moment rather than up to 3 seconds.
+        properties = {"spring.datasource.url=jdbc:h2:mem:sample-page;DB_CLOSE_DELAY=-1", "crmkit.job-lease-renewal=250ms"})
 class CustomerPageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -286,7 +291,140 @@ class CustomerPageTest {
         assertThat(column("emails").get(0)).contains("lan.tran@gmail.com").contains("lantran@gmail.com");
     }
 
+    @Test
+    void theDetailsPanelShowsTheCustomerAndEditsAFieldInline() {
+        searchFor(DemoData.FIRST);
+        awaitTotal(1);
+        openDetails(0);
+
+        assertThat(text("details-name")).isEqualTo(DemoData.FIRST);
+        WebElement phone = browser.findElement(By.cssSelector("#details-identities li[data-type='PHONE']"));
+        assertThat(phone.findElement(By.className("verified")).getText()).contains("verified");
+        assertThat(text("details-tags")).contains("vip", "newsletter");
+        assertThat(text("details-segments")).isEqualTo(DemoData.SAVED_FILTER);
+        assertThat(text("details-tasks")).contains(DemoData.TASK).contains("open");
+        assertThat(text("details-orders")).contains(DemoData.ORDER).contains("360,000 VND").contains("3 x Lotus tea");
+        assertThat(text("details-links")).contains(DemoData.LINK);
+        assertThat(text("details-metrics")).contains("Orders\n1").contains("Total spent\n360,000");
+        assertThat(timelineTypes()).contains("customer_created", "identity_verified", "message", "order_placed",
+                "task_created");
+
+        WebElement emails = editField("emails", "not an email");
+        WebElement error = emails.findElement(By.className("field-error"));
+        wait.until(driver -> error.isDisplayed());
+        assertThat(error.getText()).contains("emails");
+        emails.findElement(By.className("field-input")).sendKeys(Keys.ESCAPE);
+        editField("nickname", "Anh An");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#details-fields tr[data-field='nickname'] .value"),
+                "Anh An"));
+        wait.until(driver -> timelineTypes().contains("fields_changed"));
+
+        new Select(browser.findElement(By.id("timeline-type"))).selectByValue("customer_created");
+        wait.until(ExpectedConditions.attributeToBe(By.id("timeline"), "data-type", "customer_created"));
+        assertThat(timelineTypes()).containsExactly("customer_created");
+    }
+
+    @Test
+    void theBulkBarTagsSetsTheStatusAndAssignsTheSelectedCustomers() {
+        searchFor("Hong Ha Foods");
+        awaitTotal(7);
+        assertThat(browser.findElement(By.id("bulk-bar")).isDisplayed()).isFalse();
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#customers .row-select"));
+        boxes.get(0).click();
+        boxes.get(1).click();
+        assertThat(text("bulk-count")).isEqualTo("2 selected");
+
+        browser.findElement(By.id("bulk-tag")).sendKeys("follow-up");
+        bulk("bulk-add-tag", "Tag added: 2 changed");
+        new Select(browser.findElement(By.id("bulk-status"))).selectByValue("identify_as_valid");
+        bulk("bulk-apply-status", "Identified as valid: 2 changed");
+        browser.findElement(By.id("bulk-owner")).sendKeys("agent-7");
+        bulk("bulk-assign", "Assigned: 2 changed");
+
+        assertThat(browser.findElements(By.cssSelector("#customers .row-select:checked"))).hasSize(2);
+        openDetails(1);
+        assertThat(text("details-status")).contains("Status ASSIGNED, owner agent-7");
+        assertThat(text("details-tags")).contains("follow-up");
+        assertThat(timelineTypes()).contains("assigned", "status_changed", "tag_added");
+    }
+
+    @Test
+    void aBulkDeleteShowsTheStatementAndNeedsTheAgreementAndAReasonThenTheTrashRestores() {
+        searchFor("Kieu Van Vinh");
+        awaitTotal(1);
+        browser.findElement(By.cssSelector("#customers .row-select")).click();
+        browser.findElement(By.id("bulk-matching")).click();
+        assertThat(text("bulk-count")).isEqualTo("The 1 matching customer");
+
+        browser.findElement(By.id("bulk-delete")).click();
+        WebElement dialog = browser.findElement(By.id("delete-dialog"));
+        wait.until(driver -> dialog.isDisplayed());
+        assertThat(text("delete-title")).isEqualTo("Delete 1 customer?");
+        assertThat(text("delete-statement")).isEqualTo(DeletePreview.STATEMENT);
+        browser.findElement(By.id("delete-reason")).sendKeys("duplicate entry from the trade fair");
+        confirmDeleteRefused("agreed");
+        browser.findElement(By.id("delete-agree")).click();
+        browser.findElement(By.id("delete-reason")).clear();
+        browser.findElement(By.id("delete-reason")).sendKeys("dupe");
+        confirmDeleteRefused("reason");
+        browser.findElement(By.id("delete-reason")).sendKeys(" entry from the trade fair");
+        browser.findElement(By.id("delete-confirm")).click();
+
+        wait.until(driver -> !dialog.isDisplayed());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-result"), "Deleted: 1 changed"));
+        awaitTotal(0);
+        browser.findElement(By.id("toggle-trash")).click();
+        WebElement trashed = wait.until(driver -> driver.findElements(By.cssSelector("#trash tbody tr")).stream()
+                .filter(tr -> tr.getText().contains("Kieu Van Vinh")).findFirst().orElse(null));
+        assertThat(trashed.getText()).contains("dupe entry from the trade fair").contains(SampleApiTest.MANAGER);
+
+        trashed.findElement(By.className("restore")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("trash-status"), "Restored Kieu Van Vinh."));
+        awaitTotal(1);
+        assertThat(browser.findElements(By.cssSelector("#trash tbody tr"))).noneMatch(
+                tr -> tr.getText().contains("Kieu Van Vinh"));
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** Clicks a cell of the list's row (not its checkbox) and waits for the details panel of that customer. */
+    private void openDetails(int row) {
+        WebElement tr = browser.findElements(By.cssSelector("#customers tbody tr")).get(row);
+        String id = tr.getAttribute("data-id");
+        tr.findElement(By.cssSelector("td:nth-child(2)")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("details"), "data-customer", id));
+    }
+
+    /** Clicks a field's value in the details panel, types the new value and presses Enter; returns its row. */
+    private static WebElement editField(String key, String value) {
+        WebElement row = browser.findElement(By.cssSelector("#details-fields tr[data-field='" + key + "']"));
+        row.findElement(By.className("value")).click();
+        WebElement input = row.findElement(By.className("field-input"));
+        input.clear();
+        input.sendKeys(value, Keys.ENTER);
+        return row;
+    }
+
+    private static List<String> timelineTypes() {
+        return browser.findElements(By.cssSelector("#timeline li[data-type]")).stream()
+                .map(li -> li.getAttribute("data-type")).toList();
+    }
+
+    /** Clicks a button of the bulk bar and waits for the result of its job. */
+    private void bulk(String button, String result) {
+        browser.findElement(By.id(button)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-result"), result));
+    }
+
+    private void confirmDeleteRefused(String field) {
+        browser.findElement(By.id("delete-confirm")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("delete-error"), field + ":"));
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
 
     /** Opens the filter, adds "City is {@code city}" to its top group and applies it; returns that group. */
     private static WebElement filterByCity(String city) {

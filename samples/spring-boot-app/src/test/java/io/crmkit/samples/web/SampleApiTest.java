@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.api.bulk.DeletePreview;
 import io.crmkit.api.error.StorageException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -31,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * of tenant shop-a (every permission) or the viewer of tenant shop-b (read only), with the CSRF token the page sends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:sample-api;DB_CLOSE_DELAY=-1")
+        // Jobs (imports, bulk operations) are picked up at each poll of the kit's scheduler, every job-lease-renewal:
+        // polled often, a test waits for them a moment rather than up to 3 seconds.
+        properties = {"spring.datasource.url=jdbc:h2:mem:sample-api;DB_CLOSE_DELAY=-1", "crmkit.job-lease-renewal=250ms"})
 @Import(SampleApiTest.Failures.class)
 class SampleApiTest {
 
@@ -112,10 +115,15 @@ class SampleApiTest {
                 "{\"name\": \"Cross Site\", \"email\": \"cross@site.test\"}");
         HttpResponse<String> upload = manager.uploadWithoutToken("/api/imports", "people.csv",
                 "Name\nCross Site Import\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> bulk = manager.postWithoutToken("/api/bulk", "{\"selection\": {\"matching\": true},"
+                + " \"operation\": \"add_tags\", \"tags\": [\"cross-site\"]}");
 
         assertThat(create.statusCode()).isEqualTo(403);
         assertThat(upload.statusCode()).isEqualTo(403);
+        assertThat(bulk.statusCode()).isEqualTo(403);
         assertThat(search("{\"keyword\": \"Cross Site\", \"total\": true}").get("total").asLong()).isZero();
+        assertThat(search("{\"filter\": {\"version\": 1, \"filter\": {\"field\": \"tags\", \"op\": \"HAS_ANY\","
+                + " \"values\": [\"cross-site\"]}}, \"total\": true}").get("total").asLong()).isZero();
     }
 
     @Test
@@ -355,6 +363,251 @@ class SampleApiTest {
         assertThat(manager.get("/api/customers/" + second).statusCode()).isEqualTo(404);
         assertThat(manager.post("/api/duplicates/merge", "{\"survivorId\": \"" + first + "\", \"mergedId\": \""
                 + second + "\"}").statusCode()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------ the details panel
+
+    @Test
+    void showsACustomersDetailsWithVerifiedIdentitiesSegmentsAndGroups() throws Exception {
+        JsonNode first = json(manager.get("/api/customers/" + idOf(DemoData.FIRST) + "/details"));
+        JsonNode visitor = json(manager.get("/api/customers/" + idOf("Le Thi Binh") + "/details"));
+
+        JsonNode phone = first.get("customer").get("identities").get(0);
+        assertThat(phone.get("type").asText()).isEqualTo("PHONE");
+        assertThat(phone.get("verified").asBoolean()).isTrue();
+        assertThat(texts(first.get("customer").get("tags"))).contains("newsletter", "vip");
+        assertThat(first.get("segments").findValuesAsText("name")).containsExactly(DemoData.SAVED_FILTER);
+        assertThat(first.get("groups")).isEmpty();
+        assertThat(visitor.get("groups").findValuesAsText("name")).containsExactly(DemoData.GROUP);
+        assertThat(visitor.get("customer").get("identities").get(0).get("verified").asBoolean()).isFalse();
+        assertThat(manager.get("/api/customers/1/details").statusCode()).isEqualTo(404);
+        assertThat(manager.get("/api/customers/not-a-number/details").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void editsOneFieldAtTheVersionReadAndNamesTheFieldOfABadValue() throws Exception {
+        JsonNode created = json(manager.post("/api/customers", "{\"name\": \"Inline Edit\"}"));
+        String path = "/api/customers/" + created.get("id").asText();
+        String version = created.get("version").asText();
+
+        HttpResponse<String> nickname = manager.patch(path, edit(version, "nickname", "Eddie"));
+        assertThat(nickname.statusCode()).as(nickname.body()).isEqualTo(200);
+        JsonNode edited = json(nickname).get("customer");
+        assertThat(edited.get("nickname").asText()).isEqualTo("Eddie");
+        String next = edited.get("version").asText();
+        JsonNode tier = json(manager.patch(path, edit(next, "tier", "gold"))).get("customer");
+        assertThat(tier.get("custom").get("tier").asText()).isEqualTo("gold");
+        String latest = tier.get("version").asText();
+        JsonNode emails = json(manager.patch(path, edit(latest, "emails", "eddie@edit.test, ed@edit.test")))
+                .get("customer");
+        assertThat(emails.get("identities").findValuesAsText("value")).containsExactly("eddie@edit.test",
+                "ed@edit.test");
+        String current = emails.get("version").asText();
+
+        HttpResponse<String> badEmail = manager.patch(path, edit(current, "emails", "not an email"));
+        HttpResponse<String> stale = manager.patch(path, edit(version, "nickname", "Stale"));
+        HttpResponse<String> badChoice = manager.patch(path, edit(current, "tier", "platinum"));
+        HttpResponse<String> badDate = manager.patch(path, edit(current, "birthday", "yesterday"));
+        HttpResponse<String> unknown = manager.patch(path, edit(current, "password", "x"));
+        HttpResponse<String> noVersion = manager.patch(path, "{\"field\": \"nickname\", \"value\": \"x\"}");
+
+        assertThat(badEmail.statusCode()).isEqualTo(400);
+        assertThat(json(badEmail).get("errors").get(0).get("field").asText()).startsWith("emails");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(badChoice.statusCode()).isEqualTo(400);
+        assertThat(badChoice.body()).contains("tier");
+        assertThat(json(badDate).get("errors").get(0).get("field").asText()).isEqualTo("birthday");
+        assertThat(json(unknown).get("errors").get(0).get("field").asText()).isEqualTo("field");
+        assertThat(json(noVersion).get("errors").get(0).get("field").asText()).isEqualTo("version");
+        assertThat(json(manager.get(path)).get("nickname").asText()).isEqualTo("Eddie");
+    }
+
+    @Test
+    void readsTheTimelineWithItsAutomaticEventsNarrowedByType() throws Exception {
+        JsonNode created = json(manager.post("/api/customers", "{\"name\": \"Timeline Reader\"}"));
+        String path = "/api/customers/" + created.get("id").asText();
+        manager.patch(path, edit(created.get("version").asText(), "nickname", "Tim"));
+
+        JsonNode all = json(manager.get(path + "/timeline"));
+        JsonNode changes = json(manager.get(path + "/timeline?type=fields_changed"));
+        HttpResponse<String> unknownType = manager.get(path + "/timeline?type=no_such_type");
+        HttpResponse<String> badSize = manager.get(path + "/timeline?size=0");
+        JsonNode types = json(manager.get("/api/event-types"));
+
+        assertThat(all.get("events").findValuesAsText("type")).containsExactly("fields_changed", "customer_created");
+        assertThat(changes.get("events").findValuesAsText("type")).containsExactly("fields_changed");
+        assertThat(changes.get("events").get(0).get("properties").get("fields").toString()).contains("nickname");
+        assertThat(unknownType.statusCode()).isEqualTo(400);
+        assertThat(json(unknownType).get("errors").get(0).get("field").asText()).startsWith("types");
+        assertThat(badSize.statusCode()).isEqualTo(400);
+        assertThat(manager.get("/api/customers/1/timeline").statusCode()).isEqualTo(404);
+        assertThat(type(types, "stage_changed").get("automatic").asBoolean()).isTrue();
+        assertThat(type(types, "message").get("automatic").asBoolean()).isFalse();
+    }
+
+    @Test
+    void listsTheTasksOrdersLinksAndMetricsOfACustomer() throws Exception {
+        String path = "/api/customers/" + idOf(DemoData.FIRST);
+
+        JsonNode tasks = json(manager.get(path + "/tasks"));
+        JsonNode orders = json(manager.get(path + "/orders"));
+        JsonNode links = json(manager.get(path + "/links"));
+        JsonNode metrics = json(manager.get(path + "/metrics"));
+
+        assertThat(tasks.get("items").get(0).get("title").asText()).isEqualTo(DemoData.TASK);
+        assertThat(tasks.get("items").get(0).get("status").asText()).isEqualTo("OPEN");
+        JsonNode order = orders.get("items").get(0);
+        assertThat(order.get("number").asText()).isEqualTo(DemoData.ORDER);
+        assertThat(order.get("lines").get(0).get("name").asText()).isEqualTo("Lotus tea");
+        assertThat(links.get(0).get("label").asText()).isEqualTo(DemoData.LINK);
+        assertThat(metrics.get("orderCount").asLong()).isEqualTo(1);
+        assertThat(metrics.get("totalSpent").decimalValue()).isEqualByComparingTo("360000");
+        assertThat(manager.get(path + "/tasks?size=0").statusCode()).isEqualTo(400);
+        assertThat(manager.get(path + "/orders?cursor=forged").statusCode()).isEqualTo(400);
+        assertThat(manager.get("/api/customers/1/links").statusCode()).isEqualTo(404);
+        assertThat(manager.get("/api/customers/1/metrics").statusCode()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------ bulk actions and the trash
+
+    @Test
+    void tagsIdentifiesAndAssignsTheSelectedCustomersAsAJob() throws Exception {
+        String first = json(manager.post("/api/customers", "{\"name\": \"Bulk Edit One\"}")).get("id").asText();
+        String second = json(manager.post("/api/customers", "{\"name\": \"Bulk Edit Two\"}")).get("id").asText();
+        String ids = "{\"ids\": [\"" + first + "\", \"" + second + "\"]}";
+
+        JsonNode tagged = bulk("{\"selection\": " + ids + ", \"operation\": \"add_tags\", \"tags\": [\"follow-up\"]}");
+        JsonNode valid = bulk("{\"selection\": " + ids + ", \"operation\": \"identify_as_valid\"}");
+        JsonNode assigned = bulk("{\"selection\": {\"matching\": true, \"keyword\": \"Bulk Edit\"},"
+                + " \"operation\": \"assign\", \"ownerId\": \"agent-7\"}");
+
+        assertThat(tagged.get("result").get("changed").asLong()).isEqualTo(2);
+        assertThat(valid.get("result").get("changed").asLong()).isEqualTo(2);
+        assertThat(assigned.get("result").get("changed").asLong()).isEqualTo(2);
+        JsonNode customer = json(manager.get("/api/customers/" + second));
+        assertThat(texts(customer.get("tags"))).containsExactly("follow-up");
+        assertThat(customer.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(customer.get("ownerId").asText()).isEqualTo("agent-7");
+    }
+
+    @Test
+    void refusesABadBulkRequestSayingWhat() throws Exception {
+        String id = json(manager.post("/api/customers", "{\"name\": \"Bulk Refused\"}")).get("id").asText();
+        String ids = "{\"ids\": [\"" + id + "\"]}";
+
+        HttpResponse<String> unknown = manager.post("/api/bulk", "{\"selection\": " + ids + ", \"operation\": \"explode\"}");
+        HttpResponse<String> noTags = manager.post("/api/bulk", "{\"selection\": " + ids + ", \"operation\": \"add_tags\"}");
+        HttpResponse<String> nullTag = manager.post("/api/bulk", "{\"selection\": " + ids + ", \"operation\":"
+                + " \"add_tags\", \"tags\": [null]}");
+        HttpResponse<String> noOwner = manager.post("/api/bulk", "{\"selection\": " + ids + ", \"operation\": \"assign\"}");
+        HttpResponse<String> nothing = manager.post("/api/bulk", "{\"selection\": {}, \"operation\": \"add_tags\","
+                + " \"tags\": [\"x\"]}");
+        HttpResponse<String> badFilter = manager.post("/api/bulk/delete-preview", "{\"matching\": true, \"filter\":"
+                + " {\"version\": 1, \"filter\": {\"field\": \"nope\", \"op\": \"EQ\", \"values\": [1]}}}");
+        HttpResponse<String> viewer = ApiSession.signIn(port, VIEWER, VIEWER_PASSWORD).post("/api/bulk/delete-preview",
+                ids);
+
+        assertThat(field(unknown)).isEqualTo("operation");
+        assertThat(field(noTags)).startsWith("tags");
+        assertThat(field(nullTag)).isEqualTo("tags[0]");
+        assertThat(field(noOwner)).isEqualTo("ownerId");
+        assertThat(field(nothing)).isEqualTo("selection");
+        assertThat(badFilter.statusCode()).isEqualTo(400);
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(viewer.body()).contains("BULK_DELETE");
+        assertThat(manager.get("/api/bulk/12345").statusCode()).isEqualTo(404);
+        assertThat(json(manager.get("/api/customers/" + id)).get("tags")).isEmpty();
+    }
+
+    @Test
+    void deletesInBulkWithTheStatementAgreementAndReasonThenRestoresFromTheTrash() throws Exception {
+        manager.post("/api/customers", "{\"name\": \"Trash Pair One\", \"email\": \"one@trash.test\"}");
+        manager.post("/api/customers", "{\"name\": \"Trash Pair Two\", \"email\": \"two@trash.test\"}");
+        String selection = "{\"matching\": true, \"keyword\": \"Trash Pair\"}";
+
+        JsonNode preview = json(manager.post("/api/bulk/delete-preview", selection));
+        assertThat(preview.get("count").asLong()).isEqualTo(2);
+        assertThat(preview.get("statement").asText()).isEqualTo(DeletePreview.STATEMENT);
+        String token = preview.get("token").asText();
+        HttpResponse<String> notAgreed = manager.post("/api/bulk", delete(selection, token, false,
+                "customers asked to be forgotten"));
+        HttpResponse<String> shortReason = manager.post("/api/bulk", delete(selection, token, true, "gone"));
+        assertThat(field(notAgreed)).isEqualTo("agreed");
+        assertThat(field(shortReason)).isEqualTo("reason");
+
+        JsonNode deleted = bulk(delete(selection, token, true, "customers asked to be forgotten"));
+        assertThat(deleted.get("result").get("changed").asLong()).isEqualTo(2);
+        assertThat(field(manager.post("/api/bulk", delete(selection, token, true, "customers asked again"))))
+                .isEqualTo("token");
+        assertThat(search("{\"keyword\": \"Trash Pair\", \"total\": true}").get("total").asLong()).isZero();
+        JsonNode trash = json(manager.get("/api/trash"));
+        List<String> trashedIds = new ArrayList<>();
+        for (JsonNode trashed : trash.get("customers")) {
+            if (trashed.get("name").asText().startsWith("Trash Pair")) {
+                trashedIds.add(trashed.get("id").asText());
+                assertThat(trashed.get("reason").asText()).isEqualTo("customers asked to be forgotten");
+                assertThat(trashed.get("deletedBy").asText()).isEqualTo(MANAGER);
+            }
+        }
+        assertThat(trashedIds).hasSize(2);
+
+        JsonNode restored = json(manager.post("/api/trash/restore", "{\"ids\": [\"" + String.join("\", \"",
+                trashedIds) + "\"]}"));
+        assertThat(texts(restored.get("restored"))).containsExactlyInAnyOrderElementsOf(trashedIds);
+        assertThat(search("{\"keyword\": \"Trash Pair\", \"total\": true}").get("total").asLong()).isEqualTo(2);
+        assertThat(field(manager.post("/api/trash/restore", "{}"))).isEqualTo("ids");
+        assertThat(field(manager.get("/api/trash?limit=0"))).isEqualTo("limit");
+        assertThat(ApiSession.signIn(port, VIEWER, VIEWER_PASSWORD).post("/api/trash/restore",
+                "{\"ids\": [\"" + trashedIds.get(0) + "\"]}").statusCode()).isEqualTo(403);
+    }
+
+    private String idOf(String name) throws Exception {
+        JsonNode rows = search("{\"keyword\": \"" + name + "\"}").get("rows");
+        assertThat(rows).as(name).hasSize(1);
+        return rows.get(0).get("id").asText();
+    }
+
+    private static String edit(String version, String field, String value) throws Exception {
+        return JSON.writeValueAsString(java.util.Map.of("version", version, "field", field, "value", value));
+    }
+
+    private static String delete(String selection, String token, boolean agreed, String reason) throws Exception {
+        return "{\"selection\": " + selection + ", \"operation\": \"delete\", \"token\": " + JSON.writeValueAsString(token)
+                + ", \"agreed\": " + agreed + ", \"reason\": " + JSON.writeValueAsString(reason) + "}";
+    }
+
+    /** Submits a bulk operation and waits for its job to end; fails unless it ended DONE. */
+    private JsonNode bulk(String request) throws Exception {
+        HttpResponse<String> submitted = manager.post("/api/bulk", request);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = json(submitted).get("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode job = json(submitted);
+        while (List.of("QUEUED", "RUNNING").contains(job.get("state").asText()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            job = json(manager.get("/api/bulk/" + id));
+        }
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
+        return job;
+    }
+
+    /** @return the field of the first error of a 400 */
+    private static String field(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return json(response).get("errors").get(0).get("field").asText();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode type(JsonNode types, String name) {
+        for (JsonNode type : types) {
+            if (type.get("type").asText().equals(name)) {
+                return type;
+            }
+        }
+        throw new AssertionError("no event type " + name + " in " + types);
     }
 
     private static JsonNode find(JsonNode suggestions, String a, String b) {
