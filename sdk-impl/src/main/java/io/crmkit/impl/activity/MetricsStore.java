@@ -71,7 +71,14 @@ public final class MetricsStore {
         }
     }
 
+    /**
+     * Inserts the metric rows the chunk's customers lack. Locks the customers first, so that two refreshes of one
+     * customer at once (an order's and a scheduled one) take turns: the second sees the row the first inserted,
+     * where both would otherwise find it missing and the second fail on the duplicate key.
+     */
     private void createMissing(Connection connection, String tenantId, List<Long> chunk, Instant now) {
+        sql.longs(connection, "SELECT id FROM " + CustomerTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND id IN ",
+                List.of(tenantId), chunk, " ORDER BY id FOR UPDATE");
         String metrics = CustomerMetricTable.TABLE.in(prefix);
         sql.update(connection, "INSERT INTO " + metrics + " (" + Table.list(CustomerMetricTable.CREATED) + ") SELECT"
                 + " c.tenant_id, c.id, 0, 0, 0, ? FROM " + CustomerTable.TABLE.in(prefix) + " c WHERE c.tenant_id = ?"
