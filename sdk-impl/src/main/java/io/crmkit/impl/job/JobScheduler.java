@@ -85,6 +85,8 @@ public final class JobScheduler implements AutoCloseable {
                 .heartbeatInterval(renewEvery)
                 .missedHeartbeatsLimit(missed)
                 .pollingInterval(renewEvery)
+                // A job scheduled to run now wakes this kit's scheduler at once instead of waiting for its next poll.
+                .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
                 // The kit's own pool hands out connections without auto-commit.
                 .commitWhenAutocommitDisabled(true)
