@@ -40,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScheduledBulkOperationsCrashTest {
 
-    private static final int CUSTOMERS = 12_000;
+    private static final int CUSTOMERS = 5_000;
+    /** Added to each chunk of 1,000 customers in the child, so that it is still running when it is killed. */
+    private static final Duration CHUNK_DELAY = Duration.ofMillis(400);
     private static final Duration LEASE = Duration.ofSeconds(2);
     private static final String TEXT = "crash text for the job";
     private static final SqlStep NOTHING = (connection, prefix, tenant) -> { };
@@ -138,7 +140,8 @@ class ScheduledBulkOperationsCrashTest {
 
             long committed;
             try (ChildJvm child = ChildJvm.start(SubmitBulkInChildJvm.class, dir.resolve("child.log"), "256m", url,
-                    prefix, db.tenant(), TEXT, String.valueOf(LEASE.toMillis()), operation)) {
+                    prefix, db.tenant(), TEXT, String.valueOf(LEASE.toMillis()), operation,
+                    String.valueOf(CHUNK_DELAY.toMillis()))) {
                 committed = CrashedJobs.awaitProgress(connection, prefix + "job", "BULK", db.tenant(), child,
                         CUSTOMERS * 3 / 10, dir.resolve("child.log"));
                 child.kill();

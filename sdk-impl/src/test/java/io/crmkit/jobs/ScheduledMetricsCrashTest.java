@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScheduledMetricsCrashTest {
 
-    private static final int CUSTOMERS = 12_000;
+    private static final int CUSTOMERS = 6_000;
     /** Every {@value}th customer has one order. */
     private static final int BUYER_EVERY = 60;
     /** Every {@value}th customer has one event, two days ago. */
@@ -92,13 +92,13 @@ class ScheduledMetricsCrashTest {
             try (ChildJvm child = ChildJvm.start(SubmitMetricsInChildJvm.class, dir.resolve("child.log"), "256m",
                     url, prefix, db.tenant(), String.valueOf(LEASE.toMillis()),
                     String.valueOf(CHUNK_DELAY.toMillis()))) {
-                CrashedJobs.awaitProgress(connection, prefix + "job", "METRICS", db.tenant(), child, 3_000,
+                CrashedJobs.awaitProgress(connection, prefix + "job", "METRICS", db.tenant(), child, 2_000,
                         dir.resolve("child.log"));
                 child.kill();
             }
             doneAtKill = longs(connection, "SELECT done FROM " + prefix + "job WHERE tenant_id = ? AND kind ="
                     + " 'METRICS'", db.tenant()).get(0);
-            assertThat(doneAtKill).isBetween(3_000L, CUSTOMERS - 1_000L);
+            assertThat(doneAtKill).isBetween(2_000L, CUSTOMERS - 1_000L);
             assertThat(longs(connection, "SELECT COUNT(*) FROM " + metrics + " WHERE tenant_id = ?", db.tenant()))
                     .as("the dead kit's committed chunks only").containsExactly(doneAtKill);
 

@@ -1,5 +1,7 @@
 package io.crmkit.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
@@ -20,8 +22,10 @@ import java.util.Set;
  * A test-only program: builds a kit on a JDBC URL, submits one bulk operation on every customer as a scheduled job,
  * and waits while its kit's scheduler runs it, for a test to kill midway. Arguments: JDBC URL (user and password in
  * it), table prefix, tenant, a text (the tag, the task's title, the delete's reason, the edit's remark), job lease in
- * milliseconds (renewed every quarter of it), and the operation: {@code tags} (the default), {@code edit} (of
- * {@link #edit}), {@code task} or {@code delete} (previewed, then confirmed with its token).
+ * milliseconds (renewed every quarter of it), the operation: {@code tags}, {@code edit} (of {@link #edit}),
+ * {@code task} or {@code delete} (previewed, then confirmed with its token), and the delay in milliseconds added to
+ * each chunk (to its progress record, before the chunk commits), so that the job is still running when it is killed
+ * however fast the database.
  */
 public final class SubmitBulkInChildJvm {
 
@@ -42,9 +46,15 @@ public final class SubmitBulkInChildJvm {
 
     public static void main(String[] args) throws InterruptedException {
         Duration lease = Duration.ofMillis(Long.parseLong(args[4]));
-        String operation = args.length > 5 ? args[5] : "tags";
-        try (CrmKit kit = CrmKit.builder().jdbcUrl(args[0], null, null).tablePrefix(args[1])
-                .jobLease(lease, lease.dividedBy(4)).build()) {
+        String operation = args[5];
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(args[0]);
+        config.setMaximumPoolSize(5);
+        String progress = "UPDATE " + args[1] + "job SET done = ?";
+        try (HikariDataSource pool = new HikariDataSource(config);
+             CrmKit kit = CrmKit.builder().dataSource(StatementHooks.slow(pool, sql -> sql.startsWith(progress),
+                     Duration.ofMillis(Long.parseLong(args[6])))).tablePrefix(args[1])
+                     .jobLease(lease, lease.dividedBy(4)).build()) {
             Crm crm = kit.as(Actor.of(args[2], "child", Permission.ALL));
             Selection all = Selection.all();
             long id = switch (operation) {
