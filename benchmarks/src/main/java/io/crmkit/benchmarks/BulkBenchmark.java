@@ -7,6 +7,7 @@ import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkOperation;
 import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.api.bulk.DeletePreview;
+import io.crmkit.api.bulk.BulkService;
 import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.trash.RestoreResult;
@@ -105,6 +106,11 @@ public final class BulkBenchmark {
             check(tagged.changed() == size, "tagged " + tagged.changed());
             lines.add(line(database, "bulk tag", size, sdkTag, sqlTag, tagHeap, RATIO_TAG));
 
+            if (size > BulkService.MAX_DELETE) {
+                lines.add(String.format("  %-22s %8d [%s]  skipped: a delete acts on at most %d customers",
+                        "bulk delete, restore", size, database, BulkService.MAX_DELETE));
+                return lines;
+            }
             HeapPeak.reset();
             start = System.nanoTime();
             DeletePreview preview = crm.bulk().previewDelete(Selection.all());
