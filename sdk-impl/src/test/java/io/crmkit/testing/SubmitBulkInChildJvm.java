@@ -1,8 +1,5 @@
 package io.crmkit.testing;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
@@ -47,15 +44,10 @@ public final class SubmitBulkInChildJvm {
     public static void main(String[] args) throws InterruptedException {
         Duration lease = Duration.ofMillis(Long.parseLong(args[4]));
         String operation = args[5];
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(args[0]);
-        config.setMaximumPoolSize(5);
         String progress = "UPDATE " + args[1] + "job SET done = ?";
-        try (HikariDataSource pool = new HikariDataSource(config);
-             CrmKit kit = CrmKit.builder().dataSource(StatementHooks.slow(pool, sql -> sql.startsWith(progress),
-                     Duration.ofMillis(Long.parseLong(args[6])))).tablePrefix(args[1])
-                     .jobLease(lease, lease.dividedBy(4)).build()) {
-            Crm crm = kit.as(Actor.of(args[2], "child", Permission.ALL));
+        try (SlowKit slow = new SlowKit(args[0], args[1], lease, sql -> sql.startsWith(progress),
+                Duration.ofMillis(Long.parseLong(args[6])))) {
+            Crm crm = slow.kit().as(Actor.of(args[2], "child", Permission.ALL));
             Selection all = Selection.all();
             long id = switch (operation) {
                 case "tags" -> crm.bulk().submit(all, BulkOperation.addTags(List.of(args[3])));

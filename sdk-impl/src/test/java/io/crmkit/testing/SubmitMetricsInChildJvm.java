@@ -1,8 +1,5 @@
 package io.crmkit.testing;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import java.time.Duration;
@@ -20,16 +17,12 @@ public final class SubmitMetricsInChildJvm {
 
     public static void main(String[] args) throws InterruptedException {
         Duration lease = Duration.ofMillis(Long.parseLong(args[3]));
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(args[0]);
-        config.setMaximumPoolSize(5);
         // A chunk of the recompute starts by creating the metric rows its customers lack.
         String chunkStart = "INSERT INTO " + args[1] + "customer_metric";
-        try (HikariDataSource pool = new HikariDataSource(config);
-             CrmKit kit = CrmKit.builder().dataSource(StatementHooks.slow(pool, sql -> sql.startsWith(chunkStart),
-                     Duration.ofMillis(Long.parseLong(args[4])))).tablePrefix(args[1])
-                     .jobLease(lease, lease.dividedBy(4)).build()) {
-            long id = kit.as(Actor.of(args[2], "child", Permission.ALL)).activities().metrics().submitRecompute();
+        try (SlowKit slow = new SlowKit(args[0], args[1], lease, sql -> sql.startsWith(chunkStart),
+                Duration.ofMillis(Long.parseLong(args[4])))) {
+            long id = slow.kit().as(Actor.of(args[2], "child", Permission.ALL)).activities().metrics()
+                    .submitRecompute();
             System.out.println("submitted recompute " + id);
             Thread.sleep(Long.MAX_VALUE);
         }
