@@ -3,7 +3,6 @@ package io.crmkit.impl.customer;
 import io.crmkit.api.activity.EventTypes;
 import io.crmkit.impl.activity.CustomerChanges;
 import io.crmkit.impl.activity.CustomerEvents;
-import java.util.HashMap;
 import io.crmkit.impl.db.Database;
 import io.crmkit.api.Actor;
 import io.crmkit.api.bulk.BulkIssue;

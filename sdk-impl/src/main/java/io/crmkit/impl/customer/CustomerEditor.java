@@ -44,23 +44,19 @@ public final class CustomerEditor {
     }
 
     /**
+     * Writes the patched customer, a new version even when nothing changes (a single update always counts one).
+     *
      * @param current         the customer as loaded in this transaction
-     * @param skipUnchanged   whether to leave a customer the patch would not change as it is (no new version)
      * @param attempted       receives the identities the customer is to hold before they are written, so that
      *                        the caller can name who holds one when the write collides
-     * @return whether the customer changed
      * @throws ValidationException when the patch breaks a rule for this customer; nothing was written
      * @throws ConflictException   when the customer changed since {@code current} was read
      */
-    public boolean apply(Session session, Actor actor, Customer current, CustomerPatch patch, TenantFields fields,
-                         boolean skipUnchanged, List<IdentityRow> attempted) {
+    public void apply(Session session, Actor actor, Customer current, CustomerPatch patch, TenantFields fields,
+                      List<IdentityRow> attempted) {
         CleanCustomer clean = validate(current, patch, fields);
-        if (skipUnchanged && unchanged(current, clean)) {
-            return false;
-        }
         attempted.addAll(clean.identities());
         write(session, actor, current, clean);
-        return true;
     }
 
     /**

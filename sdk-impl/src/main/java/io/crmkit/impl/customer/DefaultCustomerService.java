@@ -133,7 +133,7 @@ public final class DefaultCustomerService implements CustomerService {
                 if (current.version() != patch.version()) {
                     throw staleVersion(id, patch.version(), current.version());
                 }
-                editor.apply(session, actor, current, patch, fields, false, attempted);
+                editor.apply(session, actor, current, patch, fields, attempted);
                 audit.record(session, actor, "customer.update", "customer", id, changedFields(patch));
                 Customer updated = CustomerStore.load(session, actor.tenantId(), id, fields).orElseThrow();
                 audit.events().recordAll(session, actor, CustomerChanges.between(current, updated));
