@@ -157,7 +157,7 @@ class BadArgumentTest {
     private static CustomerDraft draft(List<String> phones, List<String> emails, List<String> tags,
                                        Map<String, Object> custom) {
         return new CustomerDraft("Lan", "", null, Optional.empty(), "", null, phones, emails, List.of(), "", "", "",
-                "", "", Optional.empty(), tags, custom);
+                "", "", "", Optional.empty(), tags, custom);
     }
 
     private static ImportRequest importRequest(Map<String, String> mapping) {
@@ -215,7 +215,8 @@ class BadArgumentTest {
         return Stream.of(
                 Arguments.of("properties", (ThrowingCallable) () -> new EventDraft(1, "visit", NOW, "", null)),
                 Arguments.of("birthday", (ThrowingCallable) () -> new CustomerDraft("", "", null, null, "", null,
-                        List.of(), List.of(), List.of(), "", "", "", "", "", Optional.of("lead"), List.of(), Map.of())),
+                        List.of(), List.of(), List.of(), "", "", "", "", "", "", Optional.of("lead"), List.of(),
+                        Map.of())),
                 Arguments.of("dueAt", (ThrowingCallable) () -> new TaskDraft("t", null, Optional.empty())));
     }
 }
