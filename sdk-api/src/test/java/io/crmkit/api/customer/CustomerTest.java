@@ -32,7 +32,7 @@ class CustomerTest {
         return Customer.builder().id(42).name("Lan").nickname("Lanny").gender(Gender.FEMALE)
                 .birthday(Optional.of(LocalDate.of(1990, 4, 12))).company("Lotus")
                 .address(Address.of("Vietnam", "Hanoi", "Hanoi", "Ba Dinh", "12 Kim Ma")).remark("calls after 5pm")
-                .source("fair").ownerId(Optional.of("agent-7")).status(CustomerStatus.ASSIGNED).stage("prospect")
+                .avatarUrl("https://cdn.example.com/lan.png").source("fair").ownerId(Optional.of("agent-7")).status(CustomerStatus.ASSIGNED).stage("prospect")
                 .identities(List.of(new Identity(IdentityType.PHONE, "", "+84912345678", true)))
                 .tags(List.of("b2b", "vip")).custom(Map.of("tier", "gold")).createdAt(CREATED).createdBy("agent-1")
                 .updatedAt(CREATED.plusSeconds(60)).updatedBy("agent-2").version(3).build();
@@ -69,7 +69,7 @@ class CustomerTest {
         Customer customer = everythingSet();
         Customer other = Customer.builder().id(43).name("Other").nickname("Oth").gender(Gender.MALE)
                 .birthday(Optional.of(LocalDate.of(1991, 1, 1))).company("Acme").address(Address.EMPTY)
-                .remark("r").source("web").ownerId(Optional.empty()).status(CustomerStatus.POOL).stage("lead")
+                .remark("r").avatarUrl("https://cdn.example.com/other.png").source("web").ownerId(Optional.empty()).status(CustomerStatus.POOL).stage("lead")
                 .identities(List.of()).tags(List.of("x")).custom(Map.of()).createdAt(CREATED.minusSeconds(1))
                 .createdBy("agent-9").updatedAt(CREATED).updatedBy("agent-9").version(4).build();
         List<String> unchecked = new ArrayList<>();
@@ -108,7 +108,7 @@ class CustomerTest {
 
     @Test
     void everyComponentHasAnAccessorAndABuilderSetter() {
-        assertThat(components()).hasSize(20).allSatisfy(component -> {
+        assertThat(components()).hasSize(21).allSatisfy(component -> {
             assertThat(Customer.class.getMethod(component)).isNotNull();
             assertThat(setter(component)).isNotNull();
         });
