@@ -13,7 +13,6 @@ import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkOperation;
 import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.api.bulk.Selection;
-import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
@@ -150,18 +149,5 @@ class BulkTaskTest {
         assertThat(db.count("job")).isZero();
         assertThat(db.otherTenant().bulk().run(one, BulkOperation.createTask(FOLLOW_UP)).failed()).isEqualTo(1);
         assertThat(db.count("task")).isZero();
-    }
-
-    @DbTest
-    void refusesMoreThanAHundredThousandCustomersBeforeCreatingAnyTask(TestDb db) throws SQLException {
-        insertCustomers(db, 1, 100_001, "Hanoi");
-        try {
-            assertThatThrownBy(() -> db.crm().bulk().run(Selection.matching(Filter.eq("city", "Hanoi")),
-                    BulkOperation.createTask(FOLLOW_UP))).isInstanceOf(LimitExceededException.class)
-                    .hasMessageContaining("100001 customers, at most 100000");
-            assertThat(db.count("task")).isZero();
-        } finally {
-            db.execute("DELETE FROM crm_customer WHERE tenant_id = '" + db.tenant() + "'");
-        }
     }
 }
