@@ -10,6 +10,9 @@ import io.crmkit.api.merge.MatchRules;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.identity.MatchKeys;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +29,11 @@ import java.util.TreeMap;
  *   <li>{@code SIMILAR_PHONE}: phones sharing a match key (the national number), held by customers with the same
  *   {@link NameKey};</li>
  *   <li>{@code SIMILAR_EMAIL}: within the emails of customers with one name ({@link NameBlocks}), those at one
- *   domain whose parts before '@' share a deletion key and are one mistake apart ({@link EmailTypos}).</li>
+ *   domain whose parts before '@' share a deletion key and are one mistake apart ({@link EmailTypos});</li>
+ *   <li>the person rules ({@code SIMILAR_NAME}, birthdays, address, company): customers sharing a blocking key
+ *   ({@link PersonRecord#keys()}: a name word's sound with the birthday or with the house number), read in hash
+ *   partitions sized from the heap ({@link PersonBlocks}) and compared by {@link PersonMatcher}, after the
+ *   identity rules so that a pair they found also gets its person reasons.</li>
  * </ul>
  *
  * <p>Limits, so that one odd value cannot make the work quadratic: a key held by more than
@@ -41,6 +48,7 @@ final class DuplicateFinder {
     static final int ALL_PAIRS_UP_TO = 50;
     static final int NAME_BLOCK_MAX = 10_000;
     static final int TYPO_BUCKET_MAX = 50;
+    private static final int PERSON_FETCH_SIZE = 1000;
 
     private final Actor actor;
     private final String tablePrefix;
@@ -71,6 +79,10 @@ final class DuplicateFinder {
             if (chosen.contains(MatchRule.SIMILAR_EMAIL)) {
                 new NameBlocks(connection, tablePrefix, actor.tenantId())
                         .forEach(block -> similarEmails(block, pairs));
+            }
+            if (PersonMatcher.anyPersonRule(chosen)) {
+                PersonMatcher matcher = new PersonMatcher(chosen, rules.threshold(), pairs);
+                new PersonBlocks(connection, tablePrefix, actor.tenantId()).forEachPair(matcher::compare);
             }
             return null;
         });
@@ -124,9 +136,53 @@ final class DuplicateFinder {
                             .forEach(other -> add(self, other, MatchRule.SIMILAR_EMAIL, pairs));
                 }
             }
+            if (PersonMatcher.anyPersonRule(chosen) && !name.isEmpty()) {
+                personsLike(connection, customerId, new PersonMatcher(chosen, rules.threshold(), pairs));
+            }
             return null;
         });
         return pairs.candidates(rules);
+    }
+
+    /**
+     * Compares one customer with every named customer sharing one of its blocking keys, reading the tenant's named
+     * customers once (the keys are computed in Java, so no index finds them); no block limit applies here.
+     */
+    private void personsLike(Connection connection, long customerId, PersonMatcher matcher) {
+        PersonRecord self = null;
+        try (PreparedStatement statement = IdStatements.prepare(connection, PersonBlocks.select(tablePrefix)
+                + " AND id = ?", List.of(actor.tenantId(), customerId));
+             ResultSet rows = statement.executeQuery()) {
+            if (rows.next()) {
+                self = PersonBlocks.record(rows);
+            }
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+        if (self == null) {
+            return;
+        }
+        Set<String> keys = self.keys();
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = IdStatements.prepare(connection, PersonBlocks.select(tablePrefix),
+                List.of(actor.tenantId()))) {
+            statement.setFetchSize(PERSON_FETCH_SIZE);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getLong(1) == customerId) {
+                        continue;
+                    }
+                    PersonRecord other = PersonBlocks.record(rows);
+                    if (other.keys().stream().anyMatch(keys::contains)) {
+                        matcher.compare(self, other);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
     }
 
     /** Links the distinct customers of a group: every pair, or each to the smallest id in a large group. */
@@ -207,6 +263,7 @@ final class DuplicateFinder {
             case SAME_EXTERNAL_ID -> "external ids " + low + " and " + high;
             case SIMILAR_EMAIL -> "same name, emails " + low + " and " + high;
             case SIMILAR_PHONE -> "same name, phones " + low + " and " + high;
+            default -> throw new IllegalArgumentException("not an identity rule: " + rule);
         };
     }
 }

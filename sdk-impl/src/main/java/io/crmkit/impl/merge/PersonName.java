@@ -1,0 +1,111 @@
+package io.crmkit.impl.merge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A customer's name as {@code SIMILAR_NAME} compares it: folded words ({@link Folding}), paired in any order so that
+ * word order does not matter, digits a scanner reads for letters turned back into them ({@code 0} o, {@code 1} l,
+ * {@code 5} s, {@code 8} b), titles ({@code Mr}, {@code Dr}...) left out.
+ */
+final class PersonName {
+
+    /** Least Jaro-Winkler similarity of two words typed differently that still pair. */
+    static final double WORD_SIMILARITY = 0.85;
+    /** Least mean similarity of the paired words. */
+    static final double NAME_SIMILARITY = 0.88;
+    static final double INITIAL = 0.9;
+
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "jr", "sr");
+
+    private PersonName() {
+    }
+
+    /** @return the name's words in their order; empty when it has none */
+    static String[] words(String name) {
+        List<String> words = new ArrayList<>(4);
+        for (String word : Folding.words(name)) {
+            String letters = ocrLetters(word);
+            if (!TITLES.contains(letters)) {
+                words.add(letters);
+            }
+        }
+        return words.toArray(new String[0]);
+    }
+
+    private static String ocrLetters(String word) {
+        boolean letters = false;
+        for (int i = 0; i < word.length() && !letters; i++) {
+            letters = Character.isLetter(word.charAt(i));
+        }
+        if (!letters) {
+            return word;
+        }
+        return word.replace('0', 'o').replace('1', 'l').replace('5', 's').replace('8', 'b');
+    }
+
+    /**
+     * Pairs every word of the name with fewer words with its own word of the other, best pairs first: equal (1),
+     * an initial of it (0.9), or Jaro-Winkler at least {@value #WORD_SIMILARITY} for words of two letters or more.
+     *
+     * @return the mean similarity of the pairs, or 0 when a word finds no pair, when only initials pair, or when
+     *         either name has no words
+     */
+    static double similarity(String[] a, String[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return 0;
+        }
+        String[] fewer = a.length <= b.length ? a : b;
+        String[] more = fewer == a ? b : a;
+        if (more.length > 8) {
+            return 0;
+        }
+        boolean[] taken = new boolean[more.length];
+        double total = 0;
+        boolean whole = false;
+        // Whole words first, so that an initial does not take the word a full one needs.
+        for (int round = 0; round < 2; round++) {
+            for (String word : fewer) {
+                boolean initial = word.length() == 1;
+                if (initial != (round == 1)) {
+                    continue;
+                }
+                int best = -1;
+                double bestScore = 0;
+                for (int j = 0; j < more.length; j++) {
+                    if (!taken[j]) {
+                        double score = pair(word, more[j]);
+                        if (score > bestScore) {
+                            best = j;
+                            bestScore = score;
+                        }
+                    }
+                }
+                if (best < 0) {
+                    return 0;
+                }
+                taken[best] = true;
+                total += bestScore;
+                whole |= !initial && more[best].length() > 1;
+            }
+        }
+        return whole ? total / fewer.length : 0;
+    }
+
+    private static double pair(String word, String other) {
+        if (word.equals(other)) {
+            return 1;
+        }
+        if (word.length() == 1 || other.length() == 1) {
+            return word.charAt(0) == other.charAt(0) ? INITIAL : 0;
+        }
+        double similarity = JaroWinkler.similarity(word, other);
+        return similarity >= WORD_SIMILARITY ? similarity : 0;
+    }
+
+    /** @return whether the names are similar enough for {@code SIMILAR_NAME} */
+    static boolean similar(double similarity) {
+        return similarity >= NAME_SIMILARITY;
+    }
+}
