@@ -94,12 +94,9 @@ record PersonAddress(String[] numbers, String[] words) {
         return 2.0 * paired / (words.length + other.words.length);
     }
 
-    /** @return the blocking key: the first house number and the first letter of the first word; "" without */
+    /** @return the blocking key: the numbers (house, building...); "" without */
     String blockKey() {
-        if (numbers.length == 0 || words.length == 0) {
-            return "";
-        }
-        return numbers[0] + words[0].charAt(0);
+        return String.join(".", numbers);
     }
 
     /** @return the address as compared, numbers first, for a reason's detail and {@link #parse} */

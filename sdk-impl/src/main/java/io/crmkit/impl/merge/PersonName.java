@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A customer's name as {@code SIMILAR_NAME} compares it: folded words ({@link Folding}), paired in any order so that
  * word order does not matter, digits a scanner reads for letters turned back into them ({@code 0} o, {@code 1} l,
- * {@code 5} s, {@code 8} b), titles ({@code Mr}, {@code Dr}...) left out.
+ * {@code 5} s, {@code 8} b) and letter pairs it reads as one letter joined ({@code rn} m, {@code vv} w, on both names
+ * alike), titles ({@code Mr}, {@code Dr}...) left out.
  */
 final class PersonName {
 
@@ -42,7 +43,8 @@ final class PersonName {
         if (!letters) {
             return word;
         }
-        return word.replace('0', 'o').replace('1', 'l').replace('5', 's').replace('8', 'b');
+        return word.replace('0', 'o').replace('1', 'l').replace('5', 's').replace('8', 'b').replace("rn", "m")
+                .replace("vv", "w");
     }
 
     /**

@@ -26,7 +26,7 @@ record PersonRecord(long id, String[] name, int birthday, String addressText, St
      * The blocking keys: for each word of the name of two letters or more, its {@link SoundKey} with the birthday
      * (day and month in either order, so that a swap keeps the key) and with the address's
      * {@link PersonAddress#blockKey()}. A duplicate whose name keeps one word's sound and whose birthday is the
-     * same or day and month swapped, or whose house number and street initial are the same, shares a key.
+     * same or day and month swapped, or whose address has the same numbers, shares a key.
      *
      * @return the distinct keys; empty without a name
      */
