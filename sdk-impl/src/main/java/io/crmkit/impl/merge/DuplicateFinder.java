@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,21 +150,21 @@ final class DuplicateFinder {
      * customers once (the keys are computed in Java, so no index finds them); no block limit applies here.
      */
     private void personsLike(Connection connection, long customerId, PersonMatcher matcher) {
+        PersonName.Cache names = new PersonName.Cache();
         PersonRecord self = null;
+        Set<String> keys = new HashSet<>();
         try (PreparedStatement statement = IdStatements.prepare(connection, PersonBlocks.select(tablePrefix)
                 + " AND id = ?", List.of(actor.tenantId(), customerId));
              ResultSet rows = statement.executeQuery()) {
             if (rows.next()) {
-                self = PersonBlocks.record(rows);
+                PersonBlocks.Row row = new PersonBlocks.Row(rows, names);
+                self = row.record();
+                row.keys.forEach(key -> keys.add(key.key()));
             }
         } catch (SQLException e) {
             throw new IdStatements.StorageFailure(e);
         }
-        if (self == null) {
-            return;
-        }
-        Set<String> keys = self.keys();
-        if (keys.isEmpty()) {
+        if (self == null || keys.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = IdStatements.prepare(connection, PersonBlocks.select(tablePrefix),
@@ -174,9 +175,9 @@ final class DuplicateFinder {
                     if (rows.getLong(1) == customerId) {
                         continue;
                     }
-                    PersonRecord other = PersonBlocks.record(rows);
-                    if (other.keys().stream().anyMatch(keys::contains)) {
-                        matcher.compare(self, other);
+                    PersonBlocks.Row row = new PersonBlocks.Row(rows, names);
+                    if (row.keys.stream().anyMatch(key -> keys.contains(key.key()))) {
+                        matcher.compare(self, row.record());
                     }
                 }
             }

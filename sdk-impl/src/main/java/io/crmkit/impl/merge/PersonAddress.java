@@ -94,9 +94,31 @@ record PersonAddress(String[] numbers, String[] words) {
         return 2.0 * paired / (words.length + other.words.length);
     }
 
-    /** @return the blocking key: the numbers (house, building...); "" without */
-    String blockKey() {
-        return String.join(".", numbers);
+    /**
+     * @return the blocking key of an address: its runs of digits (house, building...) in order of value, joined by
+     *         dots; "" without a detail line or without digits. Cheap: no folding.
+     */
+    static String numberKey(String detail, String area, String city, String province) {
+        if (detail == null || detail.isBlank()) {
+            return "";
+        }
+        List<String> runs = new ArrayList<>(2);
+        for (String part : new String[] {detail, area, city, province}) {
+            int i = 0;
+            while (part != null && i < part.length()) {
+                if (part.charAt(i) >= '0' && part.charAt(i) <= '9') {
+                    int start = i;
+                    while (i < part.length() && part.charAt(i) >= '0' && part.charAt(i) <= '9') {
+                        i++;
+                    }
+                    runs.add(part.substring(start, i));
+                } else {
+                    i++;
+                }
+            }
+        }
+        runs.sort(null);
+        return String.join(".", runs);
     }
 
     /** @return the address as compared, numbers first, for a reason's detail and {@link #parse} */

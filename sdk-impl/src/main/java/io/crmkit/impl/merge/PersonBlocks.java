@@ -29,10 +29,8 @@ final class PersonBlocks {
 
     static final int ALL_PAIRS_UP_TO = 100;
     static final int WINDOW = 20;
-    /** A generous estimate of the heap one key of one customer takes in a pass (its share of the folded record). */
-    static final long BYTES_PER_KEY = 400;
-    /** Keys of a typical customer: two for each of its name's words. */
-    static final int KEYS_PER_CUSTOMER = 6;
+    /** A generous estimate of the heap one customer takes in a pass: its folded record and its entries. */
+    static final long BYTES_PER_RECORD = 250;
     private static final int FETCH_SIZE = 1000;
 
     private final Connection connection;
@@ -51,16 +49,38 @@ final class PersonBlocks {
                 + "customer WHERE tenant_id = ? AND name <> ''";
     }
 
-    static PersonRecord record(ResultSet rows) throws SQLException {
-        return PersonRecord.of(rows.getLong(1), rows.getString(2), rows.getObject(3, LocalDate.class),
-                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8));
+    /** One row read: what its keys need, folded; the whole record folded only when a pass keeps it. */
+    static final class Row {
+
+        final long id;
+        final String[] name;
+        final int birthday;
+        final List<PersonRecord.BlockKey> keys;
+        private final ResultSet rows;
+
+        Row(ResultSet rows, PersonName.Cache names) throws SQLException {
+            this.rows = rows;
+            id = rows.getLong(1);
+            name = names.words(rows.getString(2));
+            birthday = Birthdays.of(rows.getObject(3, LocalDate.class));
+            keys = PersonRecord.keys(name, birthday, PersonAddress.numberKey(rows.getString(5), rows.getString(6),
+                    rows.getString(7), rows.getString(8)));
+        }
+
+        /** @return the whole record; only while the result set is on this row */
+        PersonRecord record() throws SQLException {
+            return PersonRecord.of(id, name, birthday, rows.getString(4), rows.getString(5), rows.getString(6),
+                    rows.getString(7), rows.getString(8));
+        }
     }
 
-    /** @return the passes for {@code customers} named customers with {@code heapBytes} of heap */
+    /**
+     * @return the passes for {@code customers} named customers with {@code heapBytes} of heap: a customer is kept
+     *         by at most two passes (the partition of its birthday's keys and that of its address's keys)
+     */
     static int passes(long customers, long heapBytes) {
         long budget = Math.max(1, heapBytes / 4);
-        return (int) Math.max(1, Math.min(10_000, (customers * KEYS_PER_CUSTOMER * BYTES_PER_KEY + budget - 1)
-                / budget));
+        return (int) Math.max(1, Math.min(10_000, (customers * 2 * BYTES_PER_RECORD + budget - 1) / budget));
     }
 
     /** Hands each pair of customers that shares a block to {@code handler}; a pair may come more than once. */
@@ -105,17 +125,17 @@ final class PersonBlocks {
 
     private Partition read(int pass, int passes) {
         Partition partition = new Partition();
+        PersonName.Cache names = new PersonName.Cache();
         try (PreparedStatement statement = IdStatements.prepare(connection, select(prefix), List.of(tenantId))) {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    PersonRecord record = record(rows);
+                    Row row = new Row(rows, names);
                     int index = -1;
-                    for (String key : record.keys()) {
-                        int hash = key.hashCode();
-                        if (partitionOf(hash, passes) == pass) {
-                            index = index < 0 ? partition.add(record) : index;
-                            partition.entry(hash, index);
+                    for (PersonRecord.BlockKey key : row.keys) {
+                        if (partitionOf(key.part().hashCode(), passes) == pass) {
+                            index = index < 0 ? partition.add(row.record()) : index;
+                            partition.entry(key.key().hashCode(), index);
                         }
                     }
                 }

@@ -1,7 +1,10 @@
 package io.crmkit.impl.merge;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +24,35 @@ final class PersonName {
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "jr", "sr");
 
     private PersonName() {
+    }
+
+    /**
+     * The words of names, remembered by the text between spaces (names repeat their words a great deal), at most
+     * {@value #CACHED} texts, then forgotten all at once. Not thread-safe: one per search.
+     */
+    static final class Cache {
+
+        static final int CACHED = 50_000;
+        private final Map<String, String[]> byText = new HashMap<>();
+
+        String[] words(String name) {
+            if (name == null || name.isBlank()) {
+                return new String[0];
+            }
+            List<String> words = new ArrayList<>(4);
+            for (String text : name.trim().split("\\s+")) {
+                String[] folded = byText.get(text);
+                if (folded == null) {
+                    if (byText.size() >= CACHED) {
+                        byText.clear();
+                    }
+                    folded = PersonName.words(text);
+                    byText.put(text, folded);
+                }
+                Collections.addAll(words, folded);
+            }
+            return words.toArray(new String[0]);
+        }
     }
 
     /** @return the name's words in their order; empty when it has none */
