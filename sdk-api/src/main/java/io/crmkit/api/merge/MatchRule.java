@@ -15,8 +15,11 @@ package io.crmkit.api.merge;
  * (50 + 30) reaches the default threshold 80; a similar name alone (50), a birthday alone (30), or a similar name
  * with a similar birthday (65) or the same company (70) does not. Names, addresses and companies are compared
  * without case, accents ({@code Nguyễn} is {@code nguyen}) and punctuation, and the reasons' details show them so.
- * The person rules compare only customers whose names share a sound key of one word (a blocking key, so that the
- * search never compares every pair): customers without a name never match by them.
+ * The person rules compare only customers that share a blocking key (so that a search never compares every pair):
+ * the sound of one word of their names (a key that typos and misreadings of a word mostly keep) together with the
+ * birthday (day and month in either order) or with the numbers of the address. Two customers whose birthdays differ
+ * by a digit and who have no address numbers in common are therefore not compared; customers without a name never
+ * match by these rules.
  */
 public enum MatchRule {
 

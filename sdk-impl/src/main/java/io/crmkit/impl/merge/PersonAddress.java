@@ -26,7 +26,7 @@ record PersonAddress(String[] numbers, String[] words) {
             Map.entry("p", "phuong"), Map.entry("q", "quan"), Map.entry("tp", "thanhpho"), Map.entry("hn", "hanoi"),
             Map.entry("hcm", "hochiminh"), Map.entry("tphcm", "hochiminh"), Map.entry("sg", "saigon"));
     private static final List<String> KINDS = List.of("street", "road", "duong", "pho", "so", "no", "number", "strasse",
-            "rue", "ngo", "hem", "kiet");
+            "rue", "ngo", "hem");
 
     /** @return the address's numbers and words; {@link #NONE} without a detail line */
     static PersonAddress of(String detail, String area, String city, String province) {
