@@ -9,12 +9,12 @@ import io.crmkit.api.merge.DuplicateCluster;
 import io.crmkit.api.merge.MatchRules;
 import io.crmkit.api.merge.MergeService;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -45,7 +45,7 @@ public final class PersonBenchmark {
     /** The figures of one run. */
     record Result(String database, int size, long generationNanos, int planted, long exactNanos, long allNanos,
                   int clusters, int pairs, int falsePairs, double recall, double precision, long heapBytes,
-                  Map<String, String> recallByMistake) {
+                  Map<String, String> recallByMistake, Map<String, Integer> falseByReasons) {
 
         boolean ok() {
             return recall >= QUALITY && precision >= QUALITY;
@@ -54,9 +54,10 @@ public final class PersonBenchmark {
         String line() {
             return String.format("persons %d [%s]  generated in %.1f s; identity rules (defaults): %.0f ms; all rules:"
                     + " %.0f ms (%.1fx), %d clusters, %d pairs (%d not planted), heap peak %d MB; planted %d: recall"
-                    + " %.4f, precision %.4f  %s%n    recall by mistake: %s", size, database, generationNanos / 1e9,
-                    exactNanos / 1e6, allNanos / 1e6, (double) allNanos / exactNanos, clusters, pairs, falsePairs,
-                    heapBytes >> 20, planted, recall, precision, ok() ? "OK" : "MISSED TARGET", recallByMistake);
+                    + " %.4f, precision %.4f  %s%n    recall by mistake: %s%n    pairs not planted, by reasons: %s",
+                    size, database, generationNanos / 1e9, exactNanos / 1e6, allNanos / 1e6,
+                    (double) allNanos / exactNanos, clusters, pairs, falsePairs, heapBytes >> 20, planted, recall,
+                    precision, ok() ? "OK" : "MISSED TARGET", recallByMistake, falseByReasons);
         }
     }
 
@@ -91,17 +92,26 @@ public final class PersonBenchmark {
     private static Result score(String database, int size, long generation, List<PersonData.Planted> planted,
                                 long exact, long all, List<DuplicateCluster> clusters, long heap) {
         Set<Long> found = new HashSet<>();
+        Set<Long> truth = new HashSet<>();
+        planted.forEach(pair -> truth.add(pairKey(pair.originalId(), pair.duplicateId())));
+        Map<String, Integer> falseByReasons = new TreeMap<>();
         for (DuplicateCluster cluster : clusters) {
             for (DuplicateCandidate pair : cluster.pairs()) {
-                found.add(pairKey(pair.customerId(), pair.otherId()));
+                long key = pairKey(pair.customerId(), pair.otherId());
+                found.add(key);
+                if (!truth.contains(key)) {
+                    if (Boolean.getBoolean("persons.verbose") && falseByReasons.values().stream().mapToInt(i -> i).sum() < 40) {
+                        System.out.println("  not planted: " + pair.reasons());
+                    }
+                    falseByReasons.merge(pair.reasons().stream().map(reason -> reason.rule().name())
+                            .collect(Collectors.joining("+")), 1, Integer::sum);
+                }
             }
         }
-        Set<Long> truth = new HashSet<>();
         int hits = 0;
         Map<String, int[]> byMistake = new TreeMap<>();
         for (PersonData.Planted pair : planted) {
             long key = pairKey(pair.originalId(), pair.duplicateId());
-            truth.add(key);
             boolean hit = found.contains(key);
             hits += hit ? 1 : 0;
             for (String mistake : (pair.mistakes().isEmpty() ? "none" : pair.mistakes()).split(" ")) {
@@ -116,7 +126,7 @@ public final class PersonBenchmark {
         long right = found.stream().filter(truth::contains).count();
         return new Result(database, size, generation, planted.size(), exact, all, clusters.size(), found.size(),
                 (int) (found.size() - right), planted.isEmpty() ? 1 : (double) hits / planted.size(),
-                found.isEmpty() ? 1 : (double) right / found.size(), heap, new HashMap<>(recallByMistake));
+                found.isEmpty() ? 1 : (double) right / found.size(), heap, recallByMistake, falseByReasons);
     }
 
     private static long pairKey(long a, long b) {

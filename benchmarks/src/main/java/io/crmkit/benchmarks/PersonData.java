@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  *   last; about 600,000 combinations); birthdays from 1950 to 2006 (95%); addresses (90%): a house number up to
  *   400, one of 60 streets, a district and one of 12 cities, and 10% of the people living at the address of a
  *   recent one with the same family name (households, which the rules must not merge); companies (50%) from 3,000
- *   names with a legal form; 60% a phone and 60% an email, unique;</li>
+ *   names with a legal form; 60% a phone and 60% an email, unique ({@code given.family.NNNNNNN.NNNNNNN@example.com}, the
+ *   digits a bijection of the index as in {@link DuplicateData}, twice, so that two are never one typo apart);</li>
  *   <li>{@value #PLANTED_SHARE_PERCENT}% of all customers planted duplicates of the customer before them, with no
  *   identity, each with some of these mistakes: in the name (a letter added, dropped, changed or two swapped; an
  *   OCR misreading 0/o, 1/l, rn/m; the words in another order; the given name left out or cut to its initial;
@@ -181,7 +182,9 @@ final class PersonData {
         }
         String company = random.nextBoolean() ? null : company(random);
         String phone = random.nextInt(10) < 6 ? FilterData.phone(id) : null;
-        String email = random.nextInt(10) < 6 ? "p" + id + "." + ascii(family).replace(" ", "") + "@example.com" : null;
+        String email = random.nextInt(10) < 6 ? ascii(given).toLowerCase(Locale.ROOT) + "."
+                + ascii(family).toLowerCase(Locale.ROOT) + "." + String.format("%07d.%<07d",
+                (id * 7_654_321L + 1_234_567L) % 10_000_000L) + "@example.com" : null;
         return new Person(id, name, family, vietnamese, birthday, detail, area, city, company, phone, email);
     }
 

@@ -50,8 +50,11 @@ public enum MatchRule {
      * misread ({@code Jon}, {@code Srnith}), a given name shortened to its initial ({@code J. Smith}) or left out
      * ({@code Smith} and {@code John Smith}). Every word of the shorter name must pair with its own word of the
      * other: equal, an initial of it, or close by Jaro-Winkler similarity (at least 0.85, on words of two letters
-     * or more); the mean of the words' similarities (equal 1.0, initial 0.9) must reach 0.88. A person rule,
-     * score 50.
+     * or more); the mean of the words' similarities (equal 1.0, initial 0.9) must reach 0.88. Two close words pair
+     * only when one may be a typing mistake of the other: in the tenant's names the rarer spelling occurs at most
+     * twice, or at least ten times less often than the other ({@code Jhon} beside {@code John}; not {@code Mary}
+     * beside {@code Mark}, both common). An initial stands for a word only when the longer name has no whole word
+     * left over ({@code Julie C. Brown} is not {@code Charles Brown}). A person rule, score 50.
      */
     SIMILAR_NAME(50, true),
 
@@ -66,7 +69,8 @@ public enum MatchRule {
     SIMILAR_BIRTHDAY(15, true),
 
     /**
-     * Addresses alike: the same house numbers, and the words of street, area, city and province (common
+     * Addresses alike: the same numbers in the detail line (house, building), and the words of street, area, city
+     * and province (common
      * abbreviations such as {@code St} for {@code Street} expanded) paired equal or close (Jaro-Winkler at least
      * 0.9) for at least 80% of them (Dice coefficient). Both customers need an address detail; the country is not
      * compared. A person rule, score 30.

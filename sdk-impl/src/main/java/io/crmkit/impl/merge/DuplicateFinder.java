@@ -49,6 +49,7 @@ final class DuplicateFinder {
     static final int ALL_PAIRS_UP_TO = 50;
     static final int NAME_BLOCK_MAX = 10_000;
     static final int TYPO_BUCKET_MAX = 50;
+    static final int PERSONS_OF_ONE = 10_000;
     private static final int PERSON_FETCH_SIZE = 1000;
 
     private final Actor actor;
@@ -82,7 +83,10 @@ final class DuplicateFinder {
                         .forEach(block -> similarEmails(block, pairs));
             }
             if (PersonMatcher.anyPersonRule(chosen)) {
-                PersonMatcher matcher = new PersonMatcher(chosen, rules.threshold(), pairs);
+                NameFrequencies frequencies = chosen.contains(MatchRule.SIMILAR_NAME)
+                        ? NameFrequencies.read(connection, tablePrefix, actor.tenantId(), new PersonName.Cache())
+                        : NameFrequencies.NONE;
+                PersonMatcher matcher = new PersonMatcher(chosen, rules.threshold(), pairs, frequencies);
                 new PersonBlocks(connection, tablePrefix, actor.tenantId()).forEachPair(matcher::compare);
             }
             return null;
@@ -138,7 +142,7 @@ final class DuplicateFinder {
                 }
             }
             if (PersonMatcher.anyPersonRule(chosen) && !name.isEmpty()) {
-                personsLike(connection, customerId, new PersonMatcher(chosen, rules.threshold(), pairs));
+                personsLike(connection, customerId, rules, pairs);
             }
             return null;
         });
@@ -147,9 +151,10 @@ final class DuplicateFinder {
 
     /**
      * Compares one customer with every named customer sharing one of its blocking keys, reading the tenant's named
-     * customers once (the keys are computed in Java, so no index finds them); no block limit applies here.
+     * customers once (the keys are computed in Java, so no index finds them) and counting their name words on the
+     * way; at most {@value #PERSONS_OF_ONE} customers sharing a key are compared, the first read.
      */
-    private void personsLike(Connection connection, long customerId, PersonMatcher matcher) {
+    private void personsLike(Connection connection, long customerId, MatchRules rules, CandidatePairs pairs) {
         PersonName.Cache names = new PersonName.Cache();
         PersonRecord self = null;
         Set<String> keys = new HashSet<>();
@@ -167,22 +172,28 @@ final class DuplicateFinder {
         if (self == null || keys.isEmpty()) {
             return;
         }
+        NameFrequencies frequencies = new NameFrequencies();
+        List<PersonRecord> sharing = new ArrayList<>();
         try (PreparedStatement statement = IdStatements.prepare(connection, PersonBlocks.select(tablePrefix),
                 List.of(actor.tenantId()))) {
             statement.setFetchSize(PERSON_FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    if (rows.getLong(1) == customerId) {
-                        continue;
-                    }
                     PersonBlocks.Row row = new PersonBlocks.Row(rows, names);
-                    if (row.keys.stream().anyMatch(key -> keys.contains(key.key()))) {
-                        matcher.compare(self, row.record());
+                    frequencies.add(row.name);
+                    if (row.id != customerId && sharing.size() < PERSONS_OF_ONE
+                            && row.keys.stream().anyMatch(key -> keys.contains(key.key()))) {
+                        sharing.add(row.record());
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IdStatements.StorageFailure(e);
+        }
+        PersonMatcher matcher = new PersonMatcher(rules.rules(), rules.threshold(), pairs,
+                rules.rules().contains(MatchRule.SIMILAR_NAME) ? frequencies : NameFrequencies.NONE);
+        for (PersonRecord other : sharing) {
+            matcher.compare(self, other);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * An address as {@code SIMILAR_ADDRESS} compares it: the folded words ({@link Folding}) of detail, area, city and
  * province, the country left out, with common abbreviations expanded ({@code st} street, {@code rd} road, {@code q}
  * quan...) and words that only say what kind of way it is ({@code street}, {@code duong}...) left out, and the
- * numbers (house, building) apart. An address without a detail line has no words: it matches nothing.
+ * numbers of the detail line (house, building) apart. An address without a detail line has no words: it matches nothing.
  */
 record PersonAddress(String[] numbers, String[] words) {
 
@@ -38,7 +38,7 @@ record PersonAddress(String[] numbers, String[] words) {
         List<String> words = new ArrayList<>(8);
         add(detailWords, numbers, words);
         for (String part : new String[] {area, city, province}) {
-            add(Folding.words(part), numbers, words);
+            add(Folding.words(part), words, words);
         }
         String[] sortedNumbers = numbers.toArray(new String[0]);
         Arrays.sort(sortedNumbers);
@@ -95,26 +95,24 @@ record PersonAddress(String[] numbers, String[] words) {
     }
 
     /**
-     * @return the blocking key of an address: its runs of digits (house, building...) in order of value, joined by
-     *         dots; "" without a detail line or without digits. Cheap: no folding.
+     * @return the blocking key of an address: the runs of digits of its detail line (house, building...) in order of
+     *         value, joined by dots; "" without a detail line or without digits. Cheap: no folding.
      */
-    static String numberKey(String detail, String area, String city, String province) {
+    static String numberKey(String detail) {
         if (detail == null || detail.isBlank()) {
             return "";
         }
         List<String> runs = new ArrayList<>(2);
-        for (String part : new String[] {detail, area, city, province}) {
-            int i = 0;
-            while (part != null && i < part.length()) {
-                if (part.charAt(i) >= '0' && part.charAt(i) <= '9') {
-                    int start = i;
-                    while (i < part.length() && part.charAt(i) >= '0' && part.charAt(i) <= '9') {
-                        i++;
-                    }
-                    runs.add(part.substring(start, i));
-                } else {
+        int i = 0;
+        while (i < detail.length()) {
+            if (detail.charAt(i) >= '0' && detail.charAt(i) <= '9') {
+                int start = i;
+                while (i < detail.length() && detail.charAt(i) >= '0' && detail.charAt(i) <= '9') {
                     i++;
                 }
+                runs.add(detail.substring(start, i));
+            } else {
+                i++;
             }
         }
         runs.sort(null);

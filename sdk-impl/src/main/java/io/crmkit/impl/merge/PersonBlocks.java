@@ -63,8 +63,7 @@ final class PersonBlocks {
             id = rows.getLong(1);
             name = names.words(rows.getString(2));
             birthday = Birthdays.of(rows.getObject(3, LocalDate.class));
-            keys = PersonRecord.keys(name, birthday, PersonAddress.numberKey(rows.getString(5), rows.getString(6),
-                    rows.getString(7), rows.getString(8)));
+            keys = PersonRecord.keys(name, birthday, PersonAddress.numberKey(rows.getString(5)));
         }
 
         /** @return the whole record; only while the result set is on this row */

@@ -16,11 +16,13 @@ final class PersonMatcher {
     private final Set<MatchRule> chosen;
     private final int threshold;
     private final CandidatePairs pairs;
+    private final NameFrequencies frequencies;
 
-    PersonMatcher(Set<MatchRule> chosen, int threshold, CandidatePairs pairs) {
+    PersonMatcher(Set<MatchRule> chosen, int threshold, CandidatePairs pairs, NameFrequencies frequencies) {
         this.chosen = chosen;
         this.threshold = threshold;
         this.pairs = pairs;
+        this.frequencies = frequencies;
     }
 
     static boolean anyPersonRule(Set<MatchRule> rules) {
@@ -46,7 +48,7 @@ final class PersonMatcher {
         }
         int still = MatchRule.SIMILAR_ADDRESS.score() + MatchRule.SIMILAR_COMPANY.score();
         if (chosen.contains(MatchRule.SIMILAR_NAME)) {
-            double similarity = PersonName.similarity(low.name(), high.name());
+            double similarity = PersonName.similarity(low.name(), high.name(), frequencies);
             if (PersonName.similar(similarity)) {
                 found.put(MatchRule.SIMILAR_NAME, "names '" + low.nameText() + "' and '" + high.nameText() + "' ("
                         + two(similarity) + ")");

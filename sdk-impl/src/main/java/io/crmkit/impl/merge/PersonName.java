@@ -81,12 +81,19 @@ final class PersonName {
 
     /**
      * Pairs every word of the name with fewer words with its own word of the other, best pairs first: equal (1),
-     * an initial of it (0.9), or Jaro-Winkler at least {@value #WORD_SIMILARITY} for words of two letters or more.
+     * an initial of it (0.9), or Jaro-Winkler at least {@value #WORD_SIMILARITY} for words of two letters or more
+     * that {@link NameFrequencies#mayBeMistake may be a mistake} of each other.
      *
-     * @return the mean similarity of the pairs, or 0 when a word finds no pair, when only initials pair, or when
-     *         either name has no words
+     * @return the mean similarity of the pairs, or 0 when a word finds no pair, when only initials pair, when an
+     *         initial pairs with a word while the longer name keeps a whole word unpaired ({@code Julie C. Brown} and
+     *         {@code Charles Brown}), or when either name has no words
      */
     static double similarity(String[] a, String[] b) {
+        return similarity(a, b, NameFrequencies.NONE);
+    }
+
+    /** As {@link #similarity(String[], String[])}, close words pairing only when they may be a mistake. */
+    static double similarity(String[] a, String[] b, NameFrequencies frequencies) {
         if (a.length == 0 || b.length == 0) {
             return 0;
         }
@@ -98,6 +105,7 @@ final class PersonName {
         boolean[] taken = new boolean[more.length];
         double total = 0;
         boolean whole = false;
+        boolean byInitial = false;
         // Whole words first, so that an initial does not take the word a full one needs.
         for (int round = 0; round < 2; round++) {
             for (String word : fewer) {
@@ -109,7 +117,7 @@ final class PersonName {
                 double bestScore = 0;
                 for (int j = 0; j < more.length; j++) {
                     if (!taken[j]) {
-                        double score = pair(word, more[j]);
+                        double score = pair(word, more[j], frequencies);
                         if (score > bestScore) {
                             best = j;
                             bestScore = score;
@@ -122,12 +130,19 @@ final class PersonName {
                 taken[best] = true;
                 total += bestScore;
                 whole |= !initial && more[best].length() > 1;
+                byInitial |= initial != (more[best].length() == 1);
+            }
+        }
+        // "Julie C. Brown" is not "Charles Brown": an initial stands for a word only when no other word is left over.
+        for (int j = 0; j < more.length && byInitial; j++) {
+            if (!taken[j] && more[j].length() > 1) {
+                return 0;
             }
         }
         return whole ? total / fewer.length : 0;
     }
 
-    private static double pair(String word, String other) {
+    private static double pair(String word, String other, NameFrequencies frequencies) {
         if (word.equals(other)) {
             return 1;
         }
@@ -135,7 +150,7 @@ final class PersonName {
             return word.charAt(0) == other.charAt(0) ? INITIAL : 0;
         }
         double similarity = JaroWinkler.similarity(word, other);
-        return similarity >= WORD_SIMILARITY ? similarity : 0;
+        return similarity >= WORD_SIMILARITY && frequencies.mayBeMistake(word, other) ? similarity : 0;
     }
 
     /** @return whether the names are similar enough for {@code SIMILAR_NAME} */

@@ -19,7 +19,7 @@ class PersonAddressTest {
 
     private static String numbers(String text) {
         String[] parts = text.split(";", -1);
-        return PersonAddress.numberKey(parts[0], "", parts.length > 1 ? parts[1] : "", "");
+        return PersonAddress.numberKey(parts[0]);
     }
 
     @ParameterizedTest(name = "[{0}] ~ [{1}]")

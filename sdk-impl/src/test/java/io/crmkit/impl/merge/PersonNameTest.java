@@ -17,6 +17,7 @@ class PersonNameTest {
             "Jon Smith | John Smith",
             "Smith, John | John Smith",
             "J. Smith | John Smith",
+            "J. Smith | John A. Smith",
             "Smith | John Smith",
             "Nguyễn Thị Lan | NGUYEN THI LAN",
             "Nguyen Thi Lan | Lan Nguyen Thi",
@@ -37,12 +38,31 @@ class PersonNameTest {
             "Nguyen Van An | Tran Thi Lan",
             "J. Smith | K. Smith",
             "J. | John",
+            "Julie C. Brown | Charles Brown",
+            "Pamela W. Chavez | Pamela Watson",
             "Lan | Lam",
             "'' | John",
             "'...' | John",
             "John Smith | John Smith Paul Peter Mary Ann Lee Kim Jo"})
     void differentNamesAreNotSimilar(String a, String b) {
         assertThat(PersonName.similar(similarity(a, b))).isFalse();
+    }
+
+    @ParameterizedTest(name = "[{0}] ~ [{1}] only when one is much rarer")
+    @CsvSource(delimiter = '|', value = {"mark | mary", "hung | huong"})
+    void closeWordsBothCommonInTheTenantAreDifferentNames(String a, String b) {
+        NameFrequencies frequencies = new NameFrequencies();
+        for (int i = 0; i < 100; i++) {
+            frequencies.add(new String[] {a, "smith"});
+            frequencies.add(new String[] {b, "smith"});
+        }
+        String[] one = {a, "smith"};
+        String[] other = {b, "smith"};
+        assertThat(PersonName.similar(PersonName.similarity(one, other))).isTrue();
+        assertThat(PersonName.similar(PersonName.similarity(one, other, frequencies))).isFalse();
+        frequencies.add(new String[] {a + "x"});
+        assertThat(PersonName.similar(PersonName.similarity(new String[] {a + "x", "smith"}, one, frequencies)))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "[{0}] sounds like [{1}]")
