@@ -49,8 +49,8 @@ public enum MatchRule {
      * Names alike as a person would read them: in any word order ({@code Smith John}), with a word typed wrong or
      * misread ({@code Jon}, {@code Srnith}), a given name shortened to its initial ({@code J. Smith}) or left out
      * ({@code Smith} and {@code John Smith}). Every word of the shorter name must pair with its own word of the
-     * other: equal, an initial of it, or close by Jaro-Winkler similarity (at least 0.85, on words of two letters
-     * or more); the mean of the words' similarities (equal 1.0, initial 0.9) must reach 0.88. Two close words pair
+     * other: equal, an initial of it, or close (Jaro-Winkler similarity at least 0.85 on words of two letters or
+     * more, or one letter added, dropped, changed or swapped with its neighbour on words of three or more); the mean of the words' similarities (equal 1.0, initial 0.9) must reach 0.88. Two close words pair
      * only when one may be a typing mistake of the other: in the tenant's names the rarer spelling occurs at most
      * twice, or at least ten times less often than the other ({@code Jhon} beside {@code John}; not {@code Mary}
      * beside {@code Mark}, both common). An initial stands for a word only when the longer name has no whole word

@@ -27,6 +27,14 @@ final class CandidatePairs {
     private final Map<Pair, EnumMap<MatchRule, String>> reasons = new HashMap<>();
 
     private record Pair(long low, long high) {
+
+        /** Mixed: the record's own 31 * low + high collides for neighbouring ids, and HashMap then degrades. */
+        @Override
+        public int hashCode() {
+            long mixed = (low * 0x9E3779B97F4A7C15L) ^ high;
+            mixed *= 0xBF58476D1CE4E5B9L;
+            return (int) (mixed ^ (mixed >>> 31));
+        }
     }
 
     /** Records that {@code rule} matches two different customers, with what matched. */

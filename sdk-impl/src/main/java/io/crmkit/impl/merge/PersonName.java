@@ -81,8 +81,9 @@ final class PersonName {
 
     /**
      * Pairs every word of the name with fewer words with its own word of the other, best pairs first: equal (1),
-     * an initial of it (0.9), or Jaro-Winkler at least {@value #WORD_SIMILARITY} for words of two letters or more
-     * that {@link NameFrequencies#mayBeMistake may be a mistake} of each other.
+     * an initial of it (0.9), or close (Jaro-Winkler at least {@value #WORD_SIMILARITY} for words of two letters or
+     * more, or one typing mistake apart for words of three or more: {@code lan} and {@code lqn}, with their
+     * Jaro-Winkler similarity) when they {@link NameFrequencies#mayBeMistake may be a mistake} of each other.
      *
      * @return the mean similarity of the pairs, or 0 when a word finds no pair, when only initials pair, when an
      *         initial pairs with a word while the longer name keeps a whole word unpaired ({@code Julie C. Brown} and
@@ -150,7 +151,9 @@ final class PersonName {
             return word.charAt(0) == other.charAt(0) ? INITIAL : 0;
         }
         double similarity = JaroWinkler.similarity(word, other);
-        return similarity >= WORD_SIMILARITY && frequencies.mayBeMistake(word, other) ? similarity : 0;
+        boolean close = similarity >= WORD_SIMILARITY
+                || Math.min(word.length(), other.length()) >= 3 && EmailTypos.oneApart(word, other);
+        return close && frequencies.mayBeMistake(word, other) ? similarity : 0;
     }
 
     /** @return whether the names are similar enough for {@code SIMILAR_NAME} */

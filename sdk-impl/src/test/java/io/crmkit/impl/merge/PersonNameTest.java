@@ -23,6 +23,7 @@ class PersonNameTest {
             "Nguyen Thi Lan | Lan Nguyen Thi",
             "Nguyen Lan | Nguyễn Thị Lan",
             "Ngyuen Thi Lan | Nguyen Thi Lan",
+            "Nguyen Thi Lqn | Nguyen Thi Lan",
             "Srnith J0hn | John Smith",
             "Mr. John O'Brien | john obrien",
             "José Müller | Jose Muller"})
@@ -40,7 +41,8 @@ class PersonNameTest {
             "J. | John",
             "Julie C. Brown | Charles Brown",
             "Pamela W. Chavez | Pamela Watson",
-            "Lan | Lam",
+            "Lan | Lom",
+            "An | Am",
             "'' | John",
             "'...' | John",
             "John Smith | John Smith Paul Peter Mary Ann Lee Kim Jo"})
