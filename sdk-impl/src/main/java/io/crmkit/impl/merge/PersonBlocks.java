@@ -63,7 +63,7 @@ final class PersonBlocks {
             id = rows.getLong(1);
             name = names.words(rows.getString(2));
             birthday = Birthdays.of(rows.getObject(3, LocalDate.class));
-            keys = PersonRecord.keys(name, birthday, PersonAddress.numberKey(rows.getString(5)));
+            keys = PersonRecord.keys(name, birthday, PersonAddress.numberKey(rows.getString(5)), names);
         }
 
         /** @return the whole record; only while the result set is on this row */

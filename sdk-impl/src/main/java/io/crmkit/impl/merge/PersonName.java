@@ -27,31 +27,59 @@ final class PersonName {
     }
 
     /**
-     * The words of names, remembered by the text between spaces (names repeat their words a great deal), at most
-     * {@value #CACHED} texts, then forgotten all at once. Not thread-safe: one per search.
+     * The words of names, remembered by the text between spaces (names repeat their words a great deal), and their
+     * sound keys, at most {@value Cache#CACHED} of each, then forgotten all at once. Not thread-safe: one per search.
      */
     static final class Cache {
 
         static final int CACHED = 50_000;
         private final Map<String, String[]> byText = new HashMap<>();
+        private final Map<String, String> sounds = new HashMap<>();
 
         String[] words(String name) {
             if (name == null || name.isBlank()) {
                 return new String[0];
             }
             List<String> words = new ArrayList<>(4);
-            for (String text : name.trim().split("\\s+")) {
-                String[] folded = byText.get(text);
-                if (folded == null) {
-                    if (byText.size() >= CACHED) {
-                        byText.clear();
-                    }
-                    folded = PersonName.words(text);
-                    byText.put(text, folded);
+            int i = 0;
+            while (i < name.length()) {
+                while (i < name.length() && Character.isWhitespace(name.charAt(i))) {
+                    i++;
                 }
-                Collections.addAll(words, folded);
+                int start = i;
+                while (i < name.length() && !Character.isWhitespace(name.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    Collections.addAll(words, folded(name.substring(start, i)));
+                }
             }
             return words.toArray(new String[0]);
+        }
+
+        private String[] folded(String text) {
+            String[] folded = byText.get(text);
+            if (folded == null) {
+                if (byText.size() >= CACHED) {
+                    byText.clear();
+                }
+                folded = PersonName.words(text);
+                byText.put(text, folded);
+            }
+            return folded;
+        }
+
+        /** @return the {@link SoundKey} of a folded word */
+        String sound(String word) {
+            String sound = sounds.get(word);
+            if (sound == null) {
+                if (sounds.size() >= CACHED) {
+                    sounds.clear();
+                }
+                sound = SoundKey.of(word);
+                sounds.put(word, sound);
+            }
+            return sound;
         }
     }
 

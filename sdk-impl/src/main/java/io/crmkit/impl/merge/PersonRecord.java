@@ -31,7 +31,7 @@ record PersonRecord(long id, int birthday, String text) {
      *
      * @return the distinct keys; empty without a name
      */
-    static List<BlockKey> keys(String[] name, int birthday, String numbers) {
+    static List<BlockKey> keys(String[] name, int birthday, String numbers, PersonName.Cache names) {
         List<BlockKey> keys = new ArrayList<>(8);
         String date = "";
         if (birthday != Birthdays.NONE) {
@@ -42,7 +42,7 @@ record PersonRecord(long id, int birthday, String text) {
         List<String> sounds = new ArrayList<>(name.length);
         for (String word : name) {
             if (word.length() >= 2) {
-                String sound = SoundKey.of(word);
+                String sound = names.sound(word);
                 if (!sounds.contains(sound)) {
                     sounds.add(sound);
                 }
