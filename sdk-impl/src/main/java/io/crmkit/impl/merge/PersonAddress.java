@@ -95,28 +95,29 @@ record PersonAddress(String[] numbers, String[] words) {
     }
 
     /**
-     * @return the blocking key of an address: the runs of digits of its detail line (house, building...) in order of
-     *         value, joined by dots; "" without a detail line or without digits. Cheap: no folding.
+     * @return the blocking key of an address: the numbers of its detail line (house, building...) in order, and the
+     *         smallest first letter of the detail's other words (kinds of way left out), as {@code 12.4/b}; "" without
+     *         numbers. Folds the detail's words through the cache.
      */
-    static String numberKey(String detail) {
+    static String blockKey(String detail, PersonName.Cache cache) {
         if (detail == null || detail.isBlank()) {
             return "";
         }
-        List<String> runs = new ArrayList<>(2);
-        int i = 0;
-        while (i < detail.length()) {
-            if (detail.charAt(i) >= '0' && detail.charAt(i) <= '9') {
-                int start = i;
-                while (i < detail.length() && detail.charAt(i) >= '0' && detail.charAt(i) <= '9') {
-                    i++;
-                }
-                runs.add(detail.substring(start, i));
-            } else {
-                i++;
+        List<String> numbers = new ArrayList<>(2);
+        char letter = Character.MAX_VALUE;
+        for (String word : cache.fold(detail)) {
+            String expanded = ABBREVIATIONS.getOrDefault(word, word);
+            if (Character.isDigit(expanded.charAt(0))) {
+                numbers.add(expanded);
+            } else if (!KINDS.contains(expanded) && expanded.charAt(0) < letter) {
+                letter = expanded.charAt(0);
             }
         }
-        runs.sort(null);
-        return String.join(".", runs);
+        if (numbers.isEmpty()) {
+            return "";
+        }
+        numbers.sort(null);
+        return String.join(".", numbers) + "/" + (letter == Character.MAX_VALUE ? "" : String.valueOf(letter));
     }
 
     /** @return the address as compared, numbers first, for a reason's detail and {@link #parse} */

@@ -63,7 +63,8 @@ final class PersonBlocks {
             id = rows.getLong(1);
             name = names.words(rows.getString(2));
             birthday = Birthdays.of(rows.getObject(3, LocalDate.class));
-            keys = PersonRecord.keys(name, birthday, PersonAddress.numberKey(rows.getString(5)), names);
+            keys = PersonRecord.keys(name, birthday, PersonAddress.blockKey(rows.getString(5), names),
+                    names);
         }
 
         /** @return the whole record; only while the result set is on this row */

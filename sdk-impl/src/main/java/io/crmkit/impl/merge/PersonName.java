@@ -35,6 +35,7 @@ final class PersonName {
         static final int CACHED = 50_000;
         private final Map<String, String[]> byText = new HashMap<>();
         private final Map<String, String> sounds = new HashMap<>();
+        private final Map<String, List<String>> folds = new HashMap<>();
 
         String[] words(String name) {
             if (name == null || name.isBlank()) {
@@ -67,6 +68,34 @@ final class PersonName {
                 byText.put(text, folded);
             }
             return folded;
+        }
+
+        /** @return the {@link Folding#words} of any text, word by word (between spaces) */
+        List<String> fold(String text) {
+            List<String> words = new ArrayList<>(6);
+            int i = 0;
+            while (i < text.length()) {
+                while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    String raw = text.substring(start, i);
+                    List<String> folded = folds.get(raw);
+                    if (folded == null) {
+                        if (folds.size() >= CACHED) {
+                            folds.clear();
+                        }
+                        folded = Folding.words(raw);
+                        folds.put(raw, folded);
+                    }
+                    words.addAll(folded);
+                }
+            }
+            return words;
         }
 
         /** @return the {@link SoundKey} of a folded word */

@@ -5,33 +5,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One customer as the person rules compare it, folded once when read and kept as one string to save memory: name
- * words ({@link PersonName}), address ({@link PersonAddress#text()}) and company ({@link PersonCompany}) joined by
- * {@code |} (which folded text never holds), and the birthday ({@link Birthdays}).
+ * One customer as the person rules compare it, folded once when read: the name's words ({@link PersonName}, the
+ * word strings shared through {@link PersonName.Cache}), the birthday ({@link Birthdays}), and to save memory the
+ * address ({@link PersonAddress#text()}) and company ({@link PersonCompany}) in one string, joined by {@code |}
+ * (which folded text never holds).
  */
-record PersonRecord(long id, int birthday, String text) {
+record PersonRecord(long id, int birthday, String[] name, String text) {
 
     private static final char SEPARATOR = '|';
 
-    /** A blocking key, and the part of it that picks its partition (the birthday, or the address's numbers). */
+    /** A blocking key, and the part of it that picks its partition (the birthday, or the address key). */
     record BlockKey(String key, String part) {
     }
 
     static PersonRecord of(long id, String[] name, int birthday, String company, String detail, String area,
                            String city, String province) {
-        return new PersonRecord(id, birthday, String.join(" ", name) + SEPARATOR
-                + PersonAddress.of(detail, area, city, province).text() + SEPARATOR + PersonCompany.of(company));
+        return new PersonRecord(id, birthday, name, PersonAddress.of(detail, area, city, province).text() + SEPARATOR
+                + PersonCompany.of(company));
     }
 
     /**
      * The blocking keys: for each word of the name of two letters or more, its {@link SoundKey} with the birthday
-     * (day and month in either order, so that a swap keeps the key) and with the address's numbers
-     * ({@link PersonAddress#numberKey}). A duplicate whose name keeps one word's sound and whose birthday is the
-     * same or day and month swapped, or whose address has the same numbers, shares a key.
+     * (day and month in either order, so that a swap keeps the key) and with the address's
+     * {@link PersonAddress#blockKey}. A duplicate whose name keeps one word's sound and whose birthday is the same or
+     * day and month swapped, or whose address has the same numbers and first letters, shares a key.
      *
      * @return the distinct keys; empty without a name
      */
-    static List<BlockKey> keys(String[] name, int birthday, String numbers, PersonName.Cache names) {
+    static List<BlockKey> keys(String[] name, int birthday, String place, PersonName.Cache names) {
         List<BlockKey> keys = new ArrayList<>(8);
         String date = "";
         if (birthday != Birthdays.NONE) {
@@ -52,25 +53,20 @@ record PersonRecord(long id, int birthday, String text) {
             if (!date.isEmpty()) {
                 keys.add(new BlockKey(sound + "|" + date, date));
             }
-            if (!numbers.isEmpty()) {
-                keys.add(new BlockKey(sound + "@" + numbers, numbers));
+            if (!place.isEmpty()) {
+                keys.add(new BlockKey(sound + "@" + place, place));
             }
         }
         return keys;
     }
 
-    String[] name() {
-        String names = nameText();
-        return names.isEmpty() ? new String[0] : names.split(" ");
-    }
-
     /** @return the name's words joined, as compared */
     String nameText() {
-        return text.substring(0, text.indexOf(SEPARATOR));
+        return String.join(" ", name);
     }
 
     String addressText() {
-        return text.substring(text.indexOf(SEPARATOR) + 1, text.lastIndexOf(SEPARATOR));
+        return text.substring(0, text.indexOf(SEPARATOR));
     }
 
     /** @return the address, parsed again from its text */

@@ -19,7 +19,7 @@ class PersonAddressTest {
 
     private static String numbers(String text) {
         String[] parts = text.split(";", -1);
-        return PersonAddress.numberKey(parts[0]);
+        return PersonAddress.blockKey(parts[0], new PersonName.Cache());
     }
 
     @ParameterizedTest(name = "[{0}] ~ [{1}]")
