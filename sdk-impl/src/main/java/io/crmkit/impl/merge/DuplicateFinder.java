@@ -99,7 +99,8 @@ final class DuplicateFinder {
         Set<MatchRule> chosen = rules.rules();
         String prefix = tablePrefix;
         String tenant = actor.tenantId();
-        database.read("find the duplicates of a customer", session -> {
+        // Streamed: the person rules read every named customer, which PostgreSQL's driver would otherwise hold at once.
+        database.stream("find the duplicates of a customer", session -> {
             Connection connection = session.getConnection();
             List<String> names = IdStatements.rows(connection, "SELECT name FROM " + prefix + "customer WHERE"
                     + " tenant_id = ? AND id = ?", List.of(tenant, customerId), row -> row.getString(1));
