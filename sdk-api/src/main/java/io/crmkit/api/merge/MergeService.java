@@ -38,9 +38,9 @@ public interface MergeService {
      * sized from the heap ({@code Runtime.maxMemory()}: a pass holds about a quarter of it; one pass up to about
      * 130,000 customers per 256 MB of heap, eight for a million customers with 256 MB), each keeping the customers
      * whose blocking keys (see {@link MatchRule}) fall in its share. A blocking key held by more than 100 customers
-     * pairs each with the next 20 in name order rather than every pair. Measured on PostgreSQL with 256 MB of heap:
-     * 100,000 customers in under 2 seconds, a million in under a minute, against about 10 seconds for
-     * {@link MatchRules#defaults()}.
+     * pairs each with the next 20 in name order rather than every pair. Measured on PostgreSQL with 256 MB of heap
+     * (the benchmarks module): 100,000 customers in about 2 seconds, a million in about a minute, against 0.5 and 10
+     * seconds with {@link MatchRules#defaults()}.
      *
      * @param rules which rules, and the least score
      * @param limit 1 to {@value #MAX_CLUSTERS}: the clusters returned, best score first
@@ -57,7 +57,7 @@ public interface MergeService {
      *
      * <p>With person rules the call also reads the name, birthday, company and address of every named customer of
      * the tenant once (their blocking keys are computed in Java, so no index finds them): its cost grows with the
-     * tenant (about a second per 500,000 customers on PostgreSQL), its memory does not (at most 10,000 customers
+     * tenant (about 5 seconds for a million customers on PostgreSQL), its memory does not (at most 10,000 customers
      * sharing a blocking key with this one are compared, the first read).
      *
      * @param customerId the customer
