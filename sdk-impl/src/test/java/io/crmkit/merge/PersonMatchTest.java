@@ -139,6 +139,23 @@ class PersonMatchTest {
     }
 
     @DbTest
+    void aBlockLargerThanItsLimitStillPairsNeighboursInNameOrder(TestDb db) {
+        Crm crm = db.crm();
+        Customer lan = person(crm, "Nguyễn Thị Lan", BIRTHDAY, "", Address.EMPTY);
+        Customer typo = person(crm, "Nguyen Thi Lqn", BIRTHDAY, "", Address.EMPTY);
+        for (int i = 0; i < 110; i++) {
+            String given = "" + (char) ('b' + i % 20) + "x" + (char) ('b' + i / 20) + "yw";
+            person(crm, "Nguyễn Thị " + given, BIRTHDAY, "", Address.EMPTY);
+        }
+
+        List<DuplicateCandidate> pairs = crm.merges().findDuplicates(MatchRules.all(), 1000).stream()
+                .flatMap(cluster -> cluster.pairs().stream()).toList();
+
+        assertThat(pairs).anySatisfy(pair -> assertThat(List.of(pair.customerId(), pair.otherId()))
+                .containsExactly(lan.id(), typo.id()));
+    }
+
+    @DbTest
     void namesWithoutLettersOrHostileTextMatchNothing(TestDb db) {
         Crm crm = db.crm();
         String emoji = "\uD83D\uDE00".repeat(40);
