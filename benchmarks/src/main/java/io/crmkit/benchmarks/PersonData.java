@@ -4,8 +4,10 @@ import io.crmkit.impl.identity.MatchKeys;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -272,10 +274,10 @@ final class PersonData {
             case 3 -> {
                 mistakes.append(" name-order");
                 if (original.vietnamese()) {
-                    return words[words.length - 1] + " " + String.join(" ", java.util.Arrays.copyOf(words,
+                    return words[words.length - 1] + " " + String.join(" ", Arrays.copyOf(words,
                             words.length - 1));
                 }
-                return words[words.length - 1] + ", " + String.join(" ", java.util.Arrays.copyOf(words,
+                return words[words.length - 1] + ", " + String.join(" ", Arrays.copyOf(words,
                         words.length - 1));
             }
             case 4 -> {
@@ -342,7 +344,7 @@ final class PersonData {
                 if (!changed.equals(date) && changed.getYear() <= 2010) {
                     return changed;
                 }
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 // not a date: try another digit
             }
         }

@@ -1,6 +1,5 @@
 package io.crmkit.impl.merge;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
