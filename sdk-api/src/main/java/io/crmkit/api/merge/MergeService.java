@@ -48,6 +48,9 @@ public interface MergeService {
      * @throws PermissionDeniedException without {@code READ}
      * @throws io.crmkit.api.error.ValidationException on field {@code limit}, code {@code out_of_range}, with a limit
      *                                                 out of range
+     * @throws io.crmkit.api.error.LimitExceededException when the person rules find more candidate pairs than a
+     *                                                 quarter of the heap holds (about 160,000 with 256 MB, at least
+     *                                                 10,000): a threshold too low for them; raise it
      */
     List<DuplicateCluster> findDuplicates(MatchRules rules, int limit);
 

@@ -47,6 +47,11 @@ final class CandidatePairs {
                 .merge(rule, detail, (kept, offered) -> kept.compareTo(offered) <= 0 ? kept : offered);
     }
 
+    /** @return how many pairs have a reason */
+    int size() {
+        return reasons.size();
+    }
+
     /** @return whether some rule already matched the two customers */
     boolean contains(long one, long other) {
         return reasons.containsKey(new Pair(Math.min(one, other), Math.max(one, other)));

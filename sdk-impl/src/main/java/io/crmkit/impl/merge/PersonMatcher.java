@@ -1,5 +1,6 @@
 package io.crmkit.impl.merge;
 
+import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.merge.MatchRule;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -8,21 +9,39 @@ import java.util.Set;
 /**
  * Compares two customers by the chosen person rules and records the reasons of a pair whose person score (the sum
  * of the person rules' scores, see {@code MatchRules}) reaches the threshold, or of a pair that identity rules
- * already found. Cheap checks come first: a pair that can no longer reach the threshold stops early. Not
- * thread-safe (it shares the pairs).
+ * already found. Cheap checks come first: a pair that can no longer reach the threshold stops early. The pairs kept
+ * are bounded by the heap ({@link #maxPairs}). Not thread-safe (it shares the pairs).
  */
 final class PersonMatcher {
+
+    static final int MIN_PAIRS = 10_000;
+    static final long BYTES_PER_PAIR = 400;
 
     private final Set<MatchRule> chosen;
     private final int threshold;
     private final CandidatePairs pairs;
     private final NameFrequencies frequencies;
+    private final int maxPairs;
 
     PersonMatcher(Set<MatchRule> chosen, int threshold, CandidatePairs pairs, NameFrequencies frequencies) {
+        this(chosen, threshold, pairs, frequencies, maxPairs(Runtime.getRuntime().maxMemory()));
+    }
+
+    PersonMatcher(Set<MatchRule> chosen, int threshold, CandidatePairs pairs, NameFrequencies frequencies,
+                  int maxPairs) {
         this.chosen = chosen;
         this.threshold = threshold;
         this.pairs = pairs;
         this.frequencies = frequencies;
+        this.maxPairs = maxPairs;
+    }
+
+    /**
+     * @return the most pairs a search keeps: a quarter of the heap at {@value #BYTES_PER_PAIR} bytes a pair, at least
+     *         {@value #MIN_PAIRS}; a low threshold with person rules could otherwise keep every compared pair
+     */
+    static int maxPairs(long heapBytes) {
+        return (int) Math.max(MIN_PAIRS, Math.min(Integer.MAX_VALUE, heapBytes / 4 / BYTES_PER_PAIR));
     }
 
     static boolean anyPersonRule(Set<MatchRule> rules) {
@@ -77,6 +96,11 @@ final class PersonMatcher {
         }
         if (found.isEmpty() || (!known && score < threshold)) {
             return;
+        }
+        if (!known && pairs.size() >= maxPairs) {
+            throw new LimitExceededException("findDuplicates: more than " + maxPairs + " candidate pairs reach the"
+                    + " threshold " + threshold + " with the person rules; raise the threshold or choose fewer rules",
+                    maxPairs, pairs.size() + 1L);
         }
         found.forEach((rule, detail) -> pairs.add(low.id(), high.id(), rule, detail));
     }
