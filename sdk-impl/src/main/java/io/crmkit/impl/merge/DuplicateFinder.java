@@ -32,7 +32,7 @@ import java.util.TreeMap;
  *   <li>{@code SIMILAR_EMAIL}: within the emails of customers with one name ({@link NameBlocks}), those at one
  *   domain whose parts before '@' share a deletion key and are one mistake apart ({@link EmailTypos});</li>
  *   <li>the person rules ({@code SIMILAR_NAME}, birthdays, address, company): customers sharing a blocking key
- *   ({@link PersonRecord#keys()}: a name word's sound with the birthday or with the house number), read in hash
+ *   ({@link PersonRecord#keys}: a name word's sound with the birthday or with the address numbers), read in hash
  *   partitions sized from the heap ({@link PersonBlocks}) and compared by {@link PersonMatcher}, after the
  *   identity rules so that a pair they found also gets its person reasons.</li>
  * </ul>

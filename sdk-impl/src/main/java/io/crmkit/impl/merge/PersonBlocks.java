@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The named customers of a tenant grouped by the person rules' blocking keys ({@link PersonRecord#keys()}), pair by
+ * The named customers of a tenant grouped by the person rules' blocking keys ({@link PersonRecord#keys}), pair by
  * pair, never every pair. SQL cannot compute the keys (accents, sound keys), so the blocks are built in memory in
  * hash partitions: each pass streams the customers' name, birthday, company and address, keeps the customers with a
- * key in its partition, sorts their (key hash, customer) entries and hands the pairs of each block to the handler.
+ * key in its partition (a key's partition comes from its birthday or address part, so a customer is kept by at most
+ * two passes), sorts their (key hash, customer) entries and hands the pairs of each block to the handler.
  * The number of passes is sized from the heap ({@code Runtime.maxMemory()}): a pass holds about a quarter of it
  * at most, so memory is bounded whatever the tenant's size and a large tenant costs more passes (time), not more
  * memory.
