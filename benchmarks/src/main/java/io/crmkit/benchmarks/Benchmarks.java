@@ -12,8 +12,8 @@ import java.util.OptionalInt;
 /**
  * Runs the benchmarks and prints one line per database with the SDK's time, its plain-JDBC baseline's time
  * and their ratio: {@link CreateBenchmark}, {@link FilterBenchmark}, {@link BulkBenchmark}, {@link ImportBenchmark}
- * {@link ExportBenchmark}, {@link DuplicateBenchmark} and {@link ActivityBenchmark}, chosen by
- * {@code --bench create|filter|bulk|import|export|duplicates|activity|all} (default all). The
+ * {@link ExportBenchmark}, {@link DuplicateBenchmark}, {@link ActivityBenchmark} and {@link PersonBenchmark}, chosen by
+ * {@code --bench create|filter|bulk|import|export|duplicates|activity|persons|all} (default all). The
  * import and export targets hold with a heap of 256 MB: run them with {@code MAVEN_OPTS=-Xmx256m}.
  *
  * <pre>
@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * </pre>
  *
  * <p>Arguments: {@code --size N} customers per side for create (default 10000) and customers generated for
- * filter and duplicates (default 1000000); {@code --reps N} the fewest timed repetitions per filter query and side
+ * filter and duplicates (default 1000000) and persons (default 100000); {@code --reps N} the fewest timed repetitions per filter query and side
  * (default 21; every query is timed for at least a second); {@code --explain true} prints the SDK's SQL per filter query and EXPLAIN ANALYZE of queries over target; {@code --db h2|postgres|mariadb|all}
  * (default all, which is h2 and postgres). H2 is an embedded file database under the module's
  * {@code target/bench-h2}, deleted at start. PostgreSQL and MariaDB are reached at the JDBC URLs in
@@ -40,6 +40,7 @@ public final class Benchmarks {
     private static final int IMPORT_SIZE = 200_000;
     private static final int EXPORT_SIZE = 1_000_000;
     private static final int DUPLICATES_SIZE = 1_000_000;
+    private static final int PERSONS_SIZE = 100_000;
 
     private Benchmarks() {
     }
@@ -68,6 +69,9 @@ public final class Benchmarks {
         }
         if (options.bench().equals("activity") || options.bench().equals("all")) {
             runActivity(options, failed);
+        }
+        if (options.bench().equals("persons") || options.bench().equals("all")) {
+            runPersons(options, failed);
         }
         if (!failed.isEmpty()) {
             throw new IllegalStateException("the benchmark failed on " + failed + "; see the lines above");
@@ -147,6 +151,31 @@ public final class Benchmarks {
                 failed.add("duplicates " + database.name());
                 System.out.printf("duplicates %d [%s]  FAILED: %s%n", size, database.name(), e);
             }
+        }
+    }
+
+    private static void runPersons(Options options, List<String> failed) throws Exception {
+        int size = options.size().orElse(PERSONS_SIZE);
+        System.out.printf("CRMKit person-matching benchmark: %d customers, %d%% planted duplicates with no shared"
+                + " identity (typos, OCR, word order, missing values), seed %d; identity rules %d times (median),"
+                + " all rules once; targets: recall and precision >= %.2f; heap limit %d MB%n", size,
+                PersonData.PLANTED_SHARE_PERCENT, PersonBenchmark.SEED, PersonBenchmark.REPETITIONS,
+                PersonBenchmark.QUALITY, Runtime.getRuntime().maxMemory() >> 20);
+        for (BenchDatabase database : databases(options.db(), "bench-h2-persons")) {
+            try {
+                System.out.println(runPersons(database, size).line());
+            } catch (Exception e) {
+                failed.add("persons " + database.name());
+                System.out.printf("persons %d [%s]  FAILED: %s%n", size, database.name(), e);
+            }
+        }
+    }
+
+    /** Runs the person-matching benchmark on one database. */
+    static PersonBenchmark.Result runPersons(BenchDatabase database, int size) throws Exception {
+        try (HikariDataSource pool = database.openPool();
+             CrmKit kit = kit(pool)) {
+            return new PersonBenchmark(pool, kit).run(database.name(), size);
         }
     }
 
@@ -267,7 +296,8 @@ public final class Benchmarks {
     /** The parsed command line. */
     record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain) {
 
-        private static final String USAGE = "--bench create|filter|bulk|import|export|duplicates|activity|all --size N"
+        private static final String USAGE = "--bench create|filter|bulk|import|export|duplicates|activity|persons|all"
+                + " --size N"
                 + " --db h2|postgres|mariadb|all"
                 + " --reps N --explain true|false";
 
@@ -296,11 +326,12 @@ public final class Benchmarks {
         }
 
         private static String parseBench(String value) {
-            if (List.of("create", "filter", "bulk", "import", "export", "duplicates", "activity", "all").contains(value)) {
+            if (List.of("create", "filter", "bulk", "import", "export", "duplicates", "activity", "persons", "all")
+                    .contains(value)) {
                 return value;
             }
-            throw new IllegalArgumentException("--bench: must be create, filter, bulk, import, export, duplicates, activity"
-                    + " or all, got '" + value + "'");
+            throw new IllegalArgumentException("--bench: must be create, filter, bulk, import, export, duplicates, activity,"
+                    + " persons or all, got '" + value + "'");
         }
 
         private static int parseSize(String value) {

@@ -36,20 +36,20 @@ final class DuplicateData {
 
     private static final String ACTOR = "bench";
     private static final int PER_COMMIT = 1000;
-    private static final List<String> FAMILY = List.of("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
+    static final List<String> FAMILY = List.of("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
             "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Lâm", "Mai", "Trịnh", "Đoàn", "Cao",
             "Lương", "Tạ", "Chu", "Kiều", "Quách", "Tô", "Hà", "Vương");
-    private static final List<String> MIDDLE = List.of("Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc",
+    static final List<String> MIDDLE = List.of("Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc",
             "Xuân", "Thu", "Hoài", "Gia", "Bảo", "Kim", "Mạnh", "Phương", "Anh", "Tuấn", "Thành", "Diệu", "Khánh",
             "Công", "Quang", "Trọng", "Hồng");
-    private static final List<String> GIVEN = List.of("An", "Bình", "Châu", "Cường", "Dũng", "Duy", "Giang", "Hà",
+    static final List<String> GIVEN = List.of("An", "Bình", "Châu", "Cường", "Dũng", "Duy", "Giang", "Hà",
             "Hải", "Hạnh", "Hiếu", "Hòa", "Hoa", "Hùng", "Hương", "Huy", "Khang", "Khoa", "Lan", "Linh", "Long",
             "Mai", "Minh", "My", "Nam", "Nga", "Ngân", "Nhung", "Phong", "Phúc", "Quân", "Quyên", "Sơn", "Tâm",
             "Thảo", "Thắng", "Thủy", "Tiến", "Trang", "Trí", "Trung", "Tú", "Tùng", "Uyên", "Vân", "Việt", "Vinh",
             "Vy", "Xuân", "Yến", "Đạt", "Điệp", "Hằng", "Hậu", "Kiên", "Lộc", "Luân", "Nhân", "Oanh", "Quỳnh", "Sang",
             "Tài", "Thiện", "Thư", "Toàn", "Trâm", "Tuyết", "Vũ", "Ánh", "Bích", "Công", "Đông", "Hiền", "Khải",
             "Lực", "Nghĩa", "Phát", "Quế", "Thông", "Ý");
-    private static final List<String> FIRST = List.of("James", "Mary", "John", "Patricia", "Robert", "Jennifer",
+    static final List<String> FIRST = List.of("James", "Mary", "John", "Patricia", "Robert", "Jennifer",
             "Michael", "Linda", "William", "Elizabeth", "David", "Barbara", "Richard", "Susan", "Joseph", "Jessica",
             "Thomas", "Sarah", "Charles", "Karen", "Daniel", "Nancy", "Matthew", "Lisa", "Anthony", "Betty", "Mark",
             "Margaret", "Donald", "Sandra", "Steven", "Ashley", "Paul", "Kimberly", "Andrew", "Emily", "Joshua",
@@ -65,7 +65,7 @@ final class DuplicateData {
             "Megan", "Keith", "Andrea", "Roger", "Cheryl", "Terry", "Hannah", "Austin", "Jacqueline", "Sean",
             "Martha", "Gerald", "Gloria", "Carl", "Teresa", "Harold", "Ann", "Dylan", "Sara", "Arthur", "Madison",
             "Lawrence", "Frances", "Jordan", "Kathryn", "Jesse", "Janice", "Bryan", "Jean", "Billy", "Abigail");
-    private static final List<String> LAST = List.of("Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia",
+    static final List<String> LAST = List.of("Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia",
             "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson",
             "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris",
             "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott",

@@ -8,8 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which {@link MatchRule}s find duplicates, and the least score a candidate needs. A pair's score is the best
- * score of its reasons, plus 5 for each further reason, at most 100.
+ * Which {@link MatchRule}s find duplicates, and the least score a candidate needs.
+ *
+ * <p>A pair's score: the person rules that matched ({@link MatchRule#person()}) count as one piece of evidence whose
+ * score is the sum of theirs, at most 100; each identity rule that matched is a piece of evidence with its own
+ * score. The pair's score is the best score of its pieces of evidence, plus 5 for each further piece, at most 100.
+ * With identity rules only, that is the best score of the reasons plus 5 for each further reason. Examples: a
+ * similar name and the same birthday, 50 + 30 = 80; the same email (95) and a similar name with the same birthday
+ * (80), 95 + 5 = 100; a similar name alone, 50, below the default threshold.
  *
  * @param rules     the rules that apply; at least one
  * @param threshold the least score a candidate needs, 1 to 100
@@ -39,8 +45,27 @@ public record MatchRules(Set<MatchRule> rules, int threshold) {
         rules = Set.copyOf(EnumSet.copyOf(ValidationException.requireNoNulls(rules, "rules")));
     }
 
-    /** @return every rule, threshold {@value #DEFAULT_THRESHOLD} */
+    /**
+     * The identity rules only, as before the person rules existed: a search with them reads identities and names,
+     * and finds the same pairs with the same scores in every release.
+     *
+     * @return {@code SAME_EMAIL}, {@code SAME_EXTERNAL_ID}, {@code SIMILAR_EMAIL} and {@code SIMILAR_PHONE},
+     *         threshold {@value #DEFAULT_THRESHOLD}
+     */
     public static MatchRules defaults() {
+        return new MatchRules(EnumSet.of(MatchRule.SAME_EMAIL, MatchRule.SAME_EXTERNAL_ID, MatchRule.SIMILAR_EMAIL,
+                MatchRule.SIMILAR_PHONE), DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Every rule, the identity rules and the person rules, which also find the same person typed twice without a
+     * shared phone, email or external id (a similar name with the same birthday or a similar address, say). The
+     * person rules read every named customer of the tenant, in several passes on a large tenant (see
+     * {@link MergeService#findDuplicates}), so a search with them takes longer than with {@link #defaults()}.
+     *
+     * @return every {@link MatchRule}, threshold {@value #DEFAULT_THRESHOLD}
+     */
+    public static MatchRules all() {
         return new MatchRules(EnumSet.allOf(MatchRule.class), DEFAULT_THRESHOLD);
     }
 

@@ -33,18 +33,35 @@ public interface MergeService {
      * similar-email rule skips a name held with more than 10,000 emails. Customers without a name never match by
      * the similarity rules. A search reads what was committed when each of its statements started.
      *
+     * <p>With person rules ({@link MatchRule#person()}, as in {@link MatchRules#all()}) the search also reads the
+     * name, birthday, company and address of every named customer: once to count the words of names, then in passes
+     * sized from the heap ({@code Runtime.maxMemory()}: a pass holds about a quarter of it; one pass up to about
+     * 130,000 customers per 256 MB of heap, eight for a million customers with 256 MB), each keeping the customers
+     * whose blocking keys (see {@link MatchRule}) fall in its share. A blocking key held by more than 100 customers
+     * pairs each with the next 20 in name order rather than every pair. Measured on PostgreSQL with 256 MB of heap
+     * (the benchmarks module): 100,000 customers in about 2 seconds, a million in about a minute, against 0.5 and 10
+     * seconds with {@link MatchRules#defaults()}.
+     *
      * @param rules which rules, and the least score
      * @param limit 1 to {@value #MAX_CLUSTERS}: the clusters returned, best score first
      * @return clusters of linked candidates, best score first, then by smallest id
      * @throws PermissionDeniedException without {@code READ}
      * @throws io.crmkit.api.error.ValidationException on field {@code limit}, code {@code out_of_range}, with a limit
      *                                                 out of range
+     * @throws io.crmkit.api.error.LimitExceededException when the person rules find more candidate pairs than a
+     *                                                 quarter of the heap holds (about 160,000 with 256 MB, at least
+     *                                                 10,000): a threshold too low for them; raise it
      */
     List<DuplicateCluster> findDuplicates(MatchRules rules, int limit);
 
     /**
      * Finds the candidates of one customer by indexed look-ups of its own identities, with the rules, scores and
      * reasons of {@link #findDuplicates}; here a key held by more than 50 customers pairs this one with all of them.
+     *
+     * <p>With person rules the call also reads the name, birthday, company and address of every named customer of
+     * the tenant once (their blocking keys are computed in Java, so no index finds them): its cost grows with the
+     * tenant (about 5 seconds for a million customers on PostgreSQL), its memory does not (at most 10,000 customers
+     * sharing a blocking key with this one are compared, the first read).
      *
      * @param customerId the customer
      * @param rules      which rules, and the least score

@@ -27,6 +27,14 @@ final class CandidatePairs {
     private final Map<Pair, EnumMap<MatchRule, String>> reasons = new HashMap<>();
 
     private record Pair(long low, long high) {
+
+        /** Mixed: the record's own 31 * low + high collides for neighbouring ids, and HashMap then degrades. */
+        @Override
+        public int hashCode() {
+            long mixed = (low * 0x9E3779B97F4A7C15L) ^ high;
+            mixed *= 0xBF58476D1CE4E5B9L;
+            return (int) (mixed ^ (mixed >>> 31));
+        }
     }
 
     /** Records that {@code rule} matches two different customers, with what matched. */
@@ -37,6 +45,16 @@ final class CandidatePairs {
         Pair pair = new Pair(Math.min(one, other), Math.max(one, other));
         reasons.computeIfAbsent(pair, key -> new EnumMap<>(MatchRule.class))
                 .merge(rule, detail, (kept, offered) -> kept.compareTo(offered) <= 0 ? kept : offered);
+    }
+
+    /** @return how many pairs have a reason */
+    int size() {
+        return reasons.size();
+    }
+
+    /** @return whether some rule already matched the two customers */
+    boolean contains(long one, long other) {
+        return reasons.containsKey(new Pair(Math.min(one, other), Math.max(one, other)));
     }
 
     /** @return the pairs whose score reaches the threshold, best first */
@@ -56,9 +74,27 @@ final class CandidatePairs {
         return candidates;
     }
 
-    /** @return the best reason's score plus 5 for each further reason, at most 100 */
+    /**
+     * @return the best score of the pieces of evidence plus 5 for each further one, at most 100: each identity
+     *         reason is a piece with its rule's score, the person reasons together one piece with the sum of theirs
+     *         (at most 100)
+     */
     static int score(List<MatchReason> reasons) {
-        int best = reasons.stream().mapToInt(reason -> reason.rule().score()).max().orElse(0);
-        return Math.min(100, best + EXTRA_REASON_SCORE * (reasons.size() - 1));
+        int best = 0;
+        int pieces = 0;
+        int person = 0;
+        for (MatchReason reason : reasons) {
+            if (reason.rule().person()) {
+                person += reason.rule().score();
+            } else {
+                best = Math.max(best, reason.rule().score());
+                pieces++;
+            }
+        }
+        if (person > 0) {
+            best = Math.max(best, Math.min(100, person));
+            pieces++;
+        }
+        return Math.min(100, best + EXTRA_REASON_SCORE * Math.max(0, pieces - 1));
     }
 }

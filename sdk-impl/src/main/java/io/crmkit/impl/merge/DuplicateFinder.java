@@ -10,8 +10,12 @@ import io.crmkit.api.merge.MatchRules;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.identity.MatchKeys;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +30,11 @@ import java.util.TreeMap;
  *   <li>{@code SIMILAR_PHONE}: phones sharing a match key (the national number), held by customers with the same
  *   {@link NameKey};</li>
  *   <li>{@code SIMILAR_EMAIL}: within the emails of customers with one name ({@link NameBlocks}), those at one
- *   domain whose parts before '@' share a deletion key and are one mistake apart ({@link EmailTypos}).</li>
+ *   domain whose parts before '@' share a deletion key and are one mistake apart ({@link EmailTypos});</li>
+ *   <li>the person rules ({@code SIMILAR_NAME}, birthdays, address, company): customers sharing a blocking key
+ *   ({@link PersonRecord#keys}: a name word's sound with the birthday or with the address numbers), read in hash
+ *   partitions sized from the heap ({@link PersonBlocks}) and compared by {@link PersonMatcher}, after the
+ *   identity rules so that a pair they found also gets its person reasons.</li>
  * </ul>
  *
  * <p>Limits, so that one odd value cannot make the work quadratic: a key held by more than
@@ -41,6 +49,8 @@ final class DuplicateFinder {
     static final int ALL_PAIRS_UP_TO = 50;
     static final int NAME_BLOCK_MAX = 10_000;
     static final int TYPO_BUCKET_MAX = 50;
+    static final int PERSONS_OF_ONE = 10_000;
+    private static final int PERSON_FETCH_SIZE = 1000;
 
     private final Actor actor;
     private final String tablePrefix;
@@ -72,6 +82,13 @@ final class DuplicateFinder {
                 new NameBlocks(connection, tablePrefix, actor.tenantId())
                         .forEach(block -> similarEmails(block, pairs));
             }
+            if (PersonMatcher.anyPersonRule(chosen)) {
+                NameFrequencies frequencies = chosen.contains(MatchRule.SIMILAR_NAME)
+                        ? NameFrequencies.read(connection, tablePrefix, actor.tenantId(), new PersonName.Cache())
+                        : NameFrequencies.NONE;
+                PersonMatcher matcher = new PersonMatcher(chosen, rules.threshold(), pairs, frequencies);
+                new PersonBlocks(connection, tablePrefix, actor.tenantId()).forEachPair(matcher::compare);
+            }
             return null;
         });
         return Clusters.of(pairs.candidates(rules), limit);
@@ -82,7 +99,8 @@ final class DuplicateFinder {
         Set<MatchRule> chosen = rules.rules();
         String prefix = tablePrefix;
         String tenant = actor.tenantId();
-        database.read("find the duplicates of a customer", session -> {
+        // Streamed: the person rules read every named customer, which PostgreSQL's driver would otherwise hold at once.
+        database.stream("find the duplicates of a customer", session -> {
             Connection connection = session.getConnection();
             List<String> names = IdStatements.rows(connection, "SELECT name FROM " + prefix + "customer WHERE"
                     + " tenant_id = ? AND id = ?", List.of(tenant, customerId), row -> row.getString(1));
@@ -124,9 +142,60 @@ final class DuplicateFinder {
                             .forEach(other -> add(self, other, MatchRule.SIMILAR_EMAIL, pairs));
                 }
             }
+            if (PersonMatcher.anyPersonRule(chosen) && !name.isEmpty()) {
+                personsLike(connection, customerId, rules, pairs);
+            }
             return null;
         });
         return pairs.candidates(rules);
+    }
+
+    /**
+     * Compares one customer with every named customer sharing one of its blocking keys, reading the tenant's named
+     * customers once (the keys are computed in Java, so no index finds them) and counting their name words on the
+     * way; at most {@value #PERSONS_OF_ONE} customers sharing a key are compared, the first read.
+     */
+    private void personsLike(Connection connection, long customerId, MatchRules rules, CandidatePairs pairs) {
+        PersonName.Cache names = new PersonName.Cache();
+        PersonRecord self = null;
+        Set<String> keys = new HashSet<>();
+        try (PreparedStatement statement = IdStatements.prepare(connection, PersonBlocks.select(tablePrefix)
+                + " AND id = ?", List.of(actor.tenantId(), customerId));
+             ResultSet rows = statement.executeQuery()) {
+            if (rows.next()) {
+                PersonBlocks.Row row = new PersonBlocks.Row(rows, names);
+                self = row.record();
+                row.keys.forEach(key -> keys.add(key.key()));
+            }
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+        if (self == null || keys.isEmpty()) {
+            return;
+        }
+        NameFrequencies frequencies = new NameFrequencies();
+        List<PersonRecord> sharing = new ArrayList<>();
+        try (PreparedStatement statement = IdStatements.prepare(connection, PersonBlocks.select(tablePrefix),
+                List.of(actor.tenantId()))) {
+            statement.setFetchSize(PERSON_FETCH_SIZE);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    PersonBlocks.Row row = new PersonBlocks.Row(rows, names);
+                    frequencies.add(row.name);
+                    if (row.id != customerId && sharing.size() < PERSONS_OF_ONE
+                            && row.keys.stream().anyMatch(key -> keys.contains(key.key()))) {
+                        sharing.add(row.record());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IdStatements.StorageFailure(e);
+        }
+        PersonMatcher matcher = new PersonMatcher(rules.rules(), rules.threshold(), pairs,
+                rules.rules().contains(MatchRule.SIMILAR_NAME) ? frequencies : NameFrequencies.NONE);
+        for (PersonRecord other : sharing) {
+            matcher.compare(self, other);
+        }
     }
 
     /** Links the distinct customers of a group: every pair, or each to the smallest id in a large group. */
@@ -207,6 +276,7 @@ final class DuplicateFinder {
             case SAME_EXTERNAL_ID -> "external ids " + low + " and " + high;
             case SIMILAR_EMAIL -> "same name, emails " + low + " and " + high;
             case SIMILAR_PHONE -> "same name, phones " + low + " and " + high;
+            default -> throw new IllegalArgumentException("not an identity rule: " + rule);
         };
     }
 }
