@@ -1,5 +1,7 @@
 package io.crmkit.merge;
 
+import static io.crmkit.merge.Candidates.onlyPair;
+import static io.crmkit.merge.Candidates.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,6 @@ import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.merge.DuplicateCandidate;
 import io.crmkit.api.merge.DuplicateCluster;
-import io.crmkit.api.merge.MatchReason;
 import io.crmkit.api.merge.MatchRule;
 import io.crmkit.api.merge.MatchRules;
 import io.crmkit.api.merge.MergeService;
@@ -40,16 +41,6 @@ class DuplicateFinderTest {
     }
 
     /** @return the single pair found in the tenant */
-    private static DuplicateCandidate onlyPair(Crm crm, MatchRules rules) {
-        List<DuplicateCluster> clusters = crm.merges().findDuplicates(rules, 100);
-        assertThat(clusters).hasSize(1);
-        assertThat(clusters.get(0).pairs()).hasSize(1);
-        return clusters.get(0).pairs().get(0);
-    }
-
-    private static List<MatchRule> rules(DuplicateCandidate candidate) {
-        return candidate.reasons().stream().map(MatchReason::rule).toList();
-    }
 
     @DbTest
     void emailsThatTheProviderDeliversToOneMailboxAreTheSameEmail(TestDb db) {

@@ -1,5 +1,6 @@
 package io.crmkit.merge;
 
+import static io.crmkit.merge.Candidates.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +11,6 @@ import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.merge.DuplicateCandidate;
-import io.crmkit.api.merge.DuplicateCluster;
-import io.crmkit.api.merge.MatchReason;
 import io.crmkit.api.merge.MatchRule;
 import io.crmkit.api.merge.MatchRules;
 import io.crmkit.testing.DbTest;
@@ -34,14 +33,7 @@ class PersonMatchTest {
     }
 
     private static DuplicateCandidate onlyPair(Crm crm) {
-        List<DuplicateCluster> clusters = crm.merges().findDuplicates(MatchRules.all(), 100);
-        assertThat(clusters).hasSize(1);
-        assertThat(clusters.get(0).pairs()).hasSize(1);
-        return clusters.get(0).pairs().get(0);
-    }
-
-    private static List<MatchRule> rules(DuplicateCandidate candidate) {
-        return candidate.reasons().stream().map(MatchReason::rule).toList();
+        return Candidates.onlyPair(crm, MatchRules.all());
     }
 
     @DbTest
