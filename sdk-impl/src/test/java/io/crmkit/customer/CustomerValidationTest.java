@@ -339,6 +339,30 @@ class CustomerValidationTest {
                 .containsExactly(tuple("phones[0]", "invalid"));
     }
 
+    /** A tag holding an import cell's separator would come back from an export as two tags. */
+    @DbTest
+    void aNewTagMayNotHoldWhatSeparatesTagsInAnImportCellButAStoredOneStays(TestDb db) {
+        Crm crm = db.crm();
+        ValidationException created = createFails(crm, CustomerDraft.builder().name("Lan").tag("vip, new")
+                .tag("ok").tag("a;b").tag("x\uFF0Cy").tag("p\u3001q").build());
+        assertThat(created.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
+                tuple("tags[0]", "invalid"), tuple("tags[2]", "invalid"), tuple("tags[3]", "invalid"),
+                tuple("tags[4]", "invalid"));
+        assertThat(created.errors().get(0).message()).contains("separate tags");
+        Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").tag("vip").build());
+        assertThatThrownBy(() -> crm.customers().addTags(lan.id(), List.of("new;hot")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("tags[0]");
+        assertThatThrownBy(() -> crm.bulk().run(Selection.ids(List.of(lan.id())),
+                BulkOperation.addTags(List.of("a,b")))).isInstanceOf(ValidationException.class);
+
+        db.execute("UPDATE crm_tag SET tag = 'vip, old' WHERE tenant_id = '" + db.tenant() + "'");
+        Customer edited = crm.customers().update(lan.id(), CustomerPatch.builder(lan.version()).company("Lotus")
+                .build());
+
+        assertThat(edited.tags()).containsExactly("vip, old");
+        assertThat(edited.company()).isEqualTo("Lotus");
+    }
+
     @DbTest
     void storesHostileTextVerbatimAndHarmlessly(TestDb db) {
         String hostile = "Robert'); DROP TABLE crm_customer;-- %_\\";

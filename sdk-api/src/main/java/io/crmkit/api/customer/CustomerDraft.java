@@ -80,7 +80,8 @@ public record CustomerDraft(
      *                     characters [{@code ownerId}]; null or "" for none (the customer then starts NEW)
      * @param stage        one of the kit's lifecycle stages [{@code stage}, code {@code not_allowed}]; empty for
      *                     the first configured stage; not null
-     * @param tags         1 to {@link CustomerLimits#TAG_LENGTH_MAX} characters each [{@code tags[index]}], up to
+     * @param tags         1 to {@link CustomerLimits#TAG_LENGTH_MAX} characters each, none of
+     *                     {@link CustomerLimits#TAG_SEPARATORS} [{@code tags[index]}], up to
      *                     {@link CustomerLimits#TAGS_MAX} distinct tags [{@code tags}]; duplicates collapse; the
      *                     list not null
      * @param custom       custom field values by key, each of the field's type [{@code custom.key}]; an unknown or

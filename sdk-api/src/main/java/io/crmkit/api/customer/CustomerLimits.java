@@ -28,6 +28,11 @@ public final class CustomerLimits {
     public static final int AVATAR_URL_MAX = 1024;
     /** Longest tag. */
     public static final int TAG_LENGTH_MAX = 64;
+    /**
+     * The characters a tag may not contain, besides line breaks: they separate several tags in one cell of an
+     * imported file, so an exported tag holding one would come back as two. Tags stored before this rule keep them.
+     */
+    public static final String TAG_SEPARATORS = ",;\uFF0C\u3001";
     /** Most tags per customer. */
     public static final int TAGS_MAX = 100;
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Checks a customer's input against every rule at once (limits of 004, identity formats, stages, the
@@ -35,6 +36,8 @@ import java.util.function.Predicate;
 final class CustomerValidator {
 
     private static final LocalDate BIRTHDAY_MIN = LocalDate.of(1900, 1, 1);
+    private static final Pattern TAG_SEPARATORS = Pattern.compile(
+            "[" + CustomerLimits.TAG_SEPARATORS + "]");
 
     private final Clock clock;
     private final FieldValues fieldValues;
@@ -96,15 +99,24 @@ final class CustomerValidator {
                 && draft.emails().stream().allMatch(String::isBlank)) {
             errors.add("name", "required", "a customer needs at least one of name, phone, email or external id");
         }
-        List<String> tags = tags(draft.tags(), errors);
+        List<String> tags = tags(draft.tags(), touched.test(CustomerField.TAGS), errors);
         Map<FieldDefinition, Object> custom = custom(draft.custom(), fields, requiredChecked, errors);
         errors.throwIfAny();
         return new CleanCustomer(name, nickname, draft.gender(), birthday, company, address, remark, avatarUrl,
                 source, ownerId, stage, identities, tags, custom);
     }
 
-    /** Checks tags on their own, for addTags. @return the distinct trimmed tags */
+    /** Checks new tags on their own, for addTags. @return the distinct trimmed tags */
     static List<String> tags(Collection<String> input, Errors errors) {
+        return tags(input, true, errors);
+    }
+
+    /**
+     * @param added whether the tags are being set (a new customer's, added ones), not kept as stored: only those may
+     *              not hold the characters that separate tags in an import cell, so that a tag stored before the rule
+     *              does not block other edits
+     */
+    private static List<String> tags(Collection<String> input, boolean added, Errors errors) {
         Set<String> tags = new LinkedHashSet<>();
         int i = 0;
         for (String raw : input) {
@@ -112,6 +124,9 @@ final class CustomerValidator {
             String tag = errors.text(path, raw, CustomerLimits.TAG_LENGTH_MAX);
             if (tag.isEmpty()) {
                 errors.add(path, "required", "a tag may not be blank");
+            } else if (added && TAG_SEPARATORS.matcher(tag).find()) {
+                errors.add(path, "invalid", "a tag may not contain , ; \uFF0C or \u3001: they separate tags in an"
+                        + " import cell, so an exported tag with one would come back as two; got '" + tag + "'");
             } else {
                 tags.add(tag);
             }

@@ -1,6 +1,7 @@
 package io.crmkit.impl.io;
 
 import io.crmkit.api.customer.Channel;
+import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.impl.customer.ChannelNames;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 final class CellValues {
 
     private static final Pattern ITEMS = Pattern.compile("[;\\r\\n]+");
-    private static final Pattern TAGS = Pattern.compile("[,;\\r\\n\\uFF0C\\u3001]+");
+    private static final Pattern TAGS = Pattern.compile("[\\r\\n" + CustomerLimits.TAG_SEPARATORS + "]+");
 
     private CellValues() {
     }
