@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,7 +95,7 @@ final class ChunkEdit {
         fields.forEach(field -> parameters.add(field.id()));
         List<Long> ids = edited.stream().map(customer -> customer.current().id()).toList();
         sql.update(connection, "DELETE FROM " + CustomValueTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND"
-                + " field_id IN (" + String.join(", ", Collections.nCopies(fields.size(), "?")) + ") AND customer_id"
+                + " field_id IN " + IdStatements.in(fields.size()) + " AND customer_id"
                 + " IN ", parameters, ids);
         try (CustomerBatch.Inserts inserts = new CustomerBatch.Inserts(connection, prefix)) {
             for (Edited customer : edited) {
