@@ -24,7 +24,8 @@ import javax.sql.DataSource;
 
 /**
  * Measures bulk operations on {@code size} customers (about 3 tags each, 60% with a phone, 2 custom values)
- * generated with plain JDBC into two tenants, one per side: edit all (company and stage), tag all, delete all into
+ * generated with plain JDBC into two tenants, one per side: edit all (company and stage), tag all ({@value
+ * #TAG_RUNS} times, a new tag each time), delete all into
  * the trash, restore all,
  * through {@code crm.bulk()} / {@code crm.trash()} and as plain JDBC doing the same row changes in chunks of
  * 1000 ids per transaction. Prints both times, their ratio and the peak heap. On H2 the baseline writes the ids
@@ -43,6 +44,8 @@ public final class BulkBenchmark {
      * timeline, where the baseline only writes.
      */
     public static final double REPORTED = Double.POSITIVE_INFINITY;
+    /** How many times the tag operation runs, each time with a new tag. */
+    public static final int TAG_RUNS = 5;
     /** Largest acceptable ratio of delete and restore. */
     public static final double RATIO_MOVE = 3;
 
@@ -63,6 +66,8 @@ public final class BulkBenchmark {
     private final CrmKit kit;
     private final String prefix;
     private boolean literalIds;
+    /** The last id of an event the baseline wrote; far above the SDK's generated ids of this run. */
+    private long eventIds = Long.MAX_VALUE / 2;
 
     public BulkBenchmark(DataSource pool, CrmKit kit) {
         this.pool = pool;
@@ -95,16 +100,7 @@ public final class BulkBenchmark {
                     + edited.issues().stream().limit(3).toList());
             lines.add(line(database, "bulk edit", size, sdkEdit, sqlEdit, editHeap, REPORTED));
 
-            HeapPeak.reset();
-            start = System.nanoTime();
-            BulkResult tagged = crm.bulk().run(Selection.all(), BulkOperation.addTags(List.of("campaign-7")));
-            long sdkTag = System.nanoTime() - start;
-            long tagHeap = HeapPeak.peakBytes();
-            start = System.nanoTime();
-            tagAll(sqlTenant, ids);
-            long sqlTag = System.nanoTime() - start;
-            check(tagged.changed() == size, "tagged " + tagged.changed());
-            lines.add(line(database, "bulk tag", size, sdkTag, sqlTag, tagHeap, RATIO_TAG));
+            lines.addAll(tagRuns(crm, database, size, sqlTenant, ids));
 
             if (size > BulkService.MAX_DELETE) {
                 lines.add(String.format("  %-22s %8d [%s]  skipped: a delete acts on at most %d customers",
@@ -141,7 +137,7 @@ public final class BulkBenchmark {
                 FilterData.delete(pool, prefix, tenant);
                 try (Connection connection = pool.getConnection()) {
                     for (String table : List.of("trash_customer", "trash_identity", "trash_tag", "trash_custom_value",
-                            "job")) {
+                            "job", "event")) {
                         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + prefix + table
                                 + " WHERE tenant_id = ?")) {
                             delete.setString(1, tenant);
@@ -154,6 +150,40 @@ public final class BulkBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * Tags every customer {@value #TAG_RUNS} times, each time with a new tag, the SDK and the baseline taking turns,
+     * and prints each run and the median and worst ratio: a single run on a shared machine is noise.
+     */
+    private List<String> tagRuns(Crm crm, String database, int size, String sqlTenant, List<Long> ids)
+            throws SQLException {
+        List<String> lines = new ArrayList<>();
+        double[] ratios = new double[TAG_RUNS];
+        long peak = 0;
+        for (int run = 0; run < TAG_RUNS; run++) {
+            String tag = "campaign-" + run;
+            HeapPeak.reset();
+            long start = System.nanoTime();
+            BulkResult tagged = crm.bulk().run(Selection.all(), BulkOperation.addTags(List.of(tag)));
+            long sdkTag = System.nanoTime() - start;
+            peak = Math.max(peak, HeapPeak.peakBytes());
+            start = System.nanoTime();
+            tagAll(sqlTenant, ids, tag);
+            long sqlTag = System.nanoTime() - start;
+            check(tagged.changed() == size, "tagged " + tagged.changed());
+            ratios[run] = (double) sdkTag / sqlTag;
+            lines.add(line(database, "bulk tag, run " + (run + 1), size, sdkTag, sqlTag, HeapPeak.peakBytes(),
+                    REPORTED));
+        }
+        double[] sorted = ratios.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[TAG_RUNS / 2];
+        double worst = sorted[TAG_RUNS - 1];
+        lines.add(String.format("  %-22s %8d [%s]  median ratio %5.2f  worst %5.2f  peak heap %4d MB  %s",
+                "bulk tag, " + TAG_RUNS + " runs", size, database, median, worst, peak >> 20,
+                worst <= RATIO_TAG ? "ok (every run <= " + RATIO_TAG + ")" : "FAIL (worst > " + RATIO_TAG + ")"));
+        return lines;
     }
 
     private static void check(boolean ok, String what) {
@@ -201,9 +231,13 @@ public final class BulkBenchmark {
         }
     }
 
-    /** Per chunk: insert the tag rows, bump the customers' versions. */
-    private void tagAll(String tenant, List<Long> ids) throws SQLException {
+    /**
+     * Per chunk: the rows the SDK writes, as hand-written SQL: the tag rows, the customers' versions, and one
+     * timeline event per customer ({@code tag_added}, as the SDK records it).
+     */
+    private void tagAll(String tenant, List<Long> ids, String tag) throws SQLException {
         LocalDateTime now = LocalDateTime.now();
+        String properties = "{\"tags\":[\"" + tag + "\"]}";
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             for (List<Long> chunk : chunks(ids)) {
@@ -212,7 +246,7 @@ public final class BulkBenchmark {
                     for (Long id : chunk) {
                         insert.setString(1, tenant);
                         insert.setLong(2, id);
-                        insert.setString(3, "campaign-7");
+                        insert.setString(3, tag);
                         insert.setObject(4, now);
                         insert.addBatch();
                     }
@@ -220,6 +254,20 @@ public final class BulkBenchmark {
                 }
                 update(connection, "UPDATE " + prefix + "customer SET version = version + 1, updated_at = ?,"
                         + " updated_by = 'bench' WHERE tenant_id = ? AND id", List.of(now, tenant), chunk);
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "event"
+                        + " (tenant_id, id, customer_id, event_type, occurred_at, source, properties, recorded_at,"
+                        + " recorded_by) VALUES (?, ?, ?, 'tag_added', ?, 'crmkit', ?, ?, 'bench')")) {
+                    for (Long id : chunk) {
+                        insert.setString(1, tenant);
+                        insert.setLong(2, ++eventIds);
+                        insert.setLong(3, id);
+                        insert.setObject(4, now);
+                        insert.setString(5, properties);
+                        insert.setObject(6, now);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
                 connection.commit();
             }
             connection.setAutoCommit(true);

@@ -7,6 +7,8 @@ import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
 import io.crmkit.api.Permission;
+import io.crmkit.api.activity.EventTypes;
+import io.crmkit.api.activity.TimelineQuery;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.bulk.BulkOperation;
@@ -65,6 +67,42 @@ class BulkOperationsTest {
                     .contains(String.valueOf(leaving.id()));
             assertThat(crm.customers().get(leaving.id()).status()).isEqualTo(CustomerStatus.NEW);
             assertThat(crm.customers().get(hanoi.get(0).id()).status()).isEqualTo(CustomerStatus.POOL);
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    /**
+     * Holds a bulk tag's chunk at its version update: on PostgreSQL and H2 after the chunk's unlocked read, on
+     * MariaDB after its locking read. Another writer tags two of the customers meanwhile; no tag is lost or added
+     * twice, and the timeline has one "vip" event per customer.
+     */
+    @DbTest
+    void aTagAnotherWriterAddsWhileTheChunkRunsIsNeitherLostNorAddedTwice(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        StatementPause pause = new StatementPause(sql -> sql.startsWith("UPDATE " + prefix + "customer SET version"));
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource())))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            List<Long> ids = customers(crm, 3, "Hanoi").stream().map(Customer::id).toList();
+
+            String[] outcomes = pause.whileHeld(() -> {
+                BulkResult result = crm.bulk().run(Selection.ids(ids), BulkOperation.addTags(List.of("vip")));
+                return (result.changed() + result.unchanged()) + " done, " + result.failed() + " failed";
+            }, () -> {
+                crm.customers().addTags(ids.get(0), List.of("vip"));
+                crm.customers().addTags(ids.get(1), List.of("other"));
+                return "tagged";
+            });
+
+            assertThat(outcomes).containsExactly("3 done, 0 failed", "tagged");
+            assertThat(crm.customers().get(ids.get(0)).tags()).containsExactlyInAnyOrder("old", "vip");
+            assertThat(crm.customers().get(ids.get(1)).tags()).containsExactlyInAnyOrder("old", "vip", "other");
+            assertThat(crm.customers().get(ids.get(2)).tags()).containsExactlyInAnyOrder("old", "vip");
+            for (Long id : ids) {
+                assertThat(crm.activities().timeline().read(id, TimelineQuery.newest()
+                        .types(EventTypes.TAG_ADDED)).items()).filteredOn(event -> event.properties().toString()
+                        .contains("vip")).hasSize(1);
+            }
         } finally {
             db.dropTables(prefix);
         }

@@ -124,28 +124,34 @@ public final class ChunkWrites {
     }
 
     /**
-     * Adds tags; a customer that would pass {@value CustomerLimits#TAGS_MAX} tags fails. Reads the chunk's
-     * customers and tags without locks first, then locks only those that lack a tag by updating them (one row
-     * write each, where a locking read and an update were two), and checks them again under the lock. A customer
-     * another writer tagged between the two reads keeps the new version the lock gave it.
+     * Adds tags; a customer that would pass {@value CustomerLimits#TAGS_MAX} tags fails. Where a locking read writes
+     * nothing ({@link io.crmkit.impl.db.Dialect#locksByReading()}: MariaDB), reads the chunk's customers and tags under
+     * an exclusive lock and updates those that lack a tag. Elsewhere (PostgreSQL writes each row a locking read
+     * locks) reads them without locks first, then locks only those that lack a tag by updating them (one row write
+     * each, where a locking read and an update were two), and checks them again under the lock; a customer another
+     * writer tagged between the two reads keeps the new version the lock gave it.
      */
     public Outcome addTags(Connection connection, Actor actor, List<Long> ids, List<String> tags, Instant at) {
         Outcome outcome = new Outcome();
         String tenant = actor.tenantId();
-        Map<Long, Set<String>> seen = tagsOf(connection, tenant, ids, "");
+        boolean lockFirst = database.dialect().locksByReading();
+        Map<Long, Set<String>> seen = tagsOf(connection, tenant, ids, lockFirst ? " FOR UPDATE" : "");
         reportMissing(ids, seen.keySet(), outcome);
-        List<Long> candidates = new ArrayList<>();
-        for (Map.Entry<Long, Set<String>> customer : seen.entrySet()) {
-            if (!tagsToAdd(customer.getKey(), customer.getValue(), tags, outcome).isEmpty()) {
-                candidates.add(customer.getKey());
+        Map<Long, Set<String>> held = seen;
+        if (!lockFirst) {
+            List<Long> candidates = new ArrayList<>();
+            for (Map.Entry<Long, Set<String>> customer : seen.entrySet()) {
+                if (!tagsToAdd(customer.getKey(), customer.getValue(), tags, outcome).isEmpty()) {
+                    candidates.add(customer.getKey());
+                }
             }
+            if (candidates.isEmpty()) {
+                return outcome;
+            }
+            touch(connection, actor, candidates, at);
+            held = tagsOf(connection, tenant, candidates, database.dialect().latestRead());
+            reportMissing(candidates, held.keySet(), outcome);
         }
-        if (candidates.isEmpty()) {
-            return outcome;
-        }
-        touch(connection, actor, candidates, at);
-        Map<Long, Set<String>> held = tagsOf(connection, tenant, candidates, database.dialect().latestRead());
-        reportMissing(candidates, held.keySet(), outcome);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<Long, Set<String>> customer : held.entrySet()) {
             long id = customer.getKey();
@@ -159,6 +165,9 @@ public final class ChunkWrites {
                 }
                 outcome.changed.add(id);
             }
+        }
+        if (lockFirst) {
+            touch(connection, actor, outcome.changed, at);
         }
         insertRows(connection, TagTable.TABLE, rows);
         return outcome;
