@@ -120,7 +120,8 @@ final class EventStore {
         });
         // The key's leading columns in the ORDER BY let H2 read the index backwards and stop at the limit.
         return IdStatements.rows(connection, "SELECT " + Table.list(EventTable.READ) + " FROM "
-                + EventTable.TABLE.in(prefix) + where + " ORDER BY tenant_id DESC, customer_id DESC, occurred_at DESC,"
+                + EventTable.TABLE.in(prefix) + where + " ORDER BY " + sql.dialect().tenantOrder("tenant_id", " DESC")
+                + "customer_id DESC, occurred_at DESC,"
                 + " id DESC LIMIT " + (size + 1), values, EventStore::event);
     }
 

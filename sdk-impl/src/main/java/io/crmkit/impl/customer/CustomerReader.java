@@ -152,7 +152,8 @@ public final class CustomerReader {
             Map<Long, CustomerRow> rows = new LinkedHashMap<>(limit * 2);
             long lastRead = afterId;
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + CUSTOMER_COLUMNS + " FROM "
-                    + customerTable + " WHERE tenant_id = ? AND id > ? ORDER BY tenant_id, id LIMIT " + limit)) {
+                    + customerTable + " WHERE tenant_id = ? AND id > ? ORDER BY " + sql.dialect().tenantOrder("tenant_id", "")
+                    + "id LIMIT " + limit)) {
                 statement.setString(1, tenantId);
                 statement.setLong(2, afterId);
                 try (ResultSet result = statement.executeQuery()) {
