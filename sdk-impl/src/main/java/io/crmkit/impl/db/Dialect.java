@@ -3,10 +3,12 @@ package io.crmkit.impl.db;
 import io.crmkit.api.error.ConfigurationException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -213,6 +215,38 @@ public enum Dialect {
      */
     public String tenantOrder(String column, String direction) {
         return this == MARIADB ? "" : column + direction + ", ";
+    }
+
+    /**
+     * A first try of a page of customers with conditions, where the database's own plan reads every match: MariaDB
+     * turns an EXISTS condition (a tag, a phone, any identity or custom value) into a semi-join, reads every match
+     * and sorts them all (1,000,000 customers: "has tag" of 30,000 customers 0.4-1.8 s, "has no phone" 5 s). Walking
+     * the page's order and checking each customer finds a page of a common condition after a few thousand rows; the
+     * try stops after {@code rowsExamined} rows (a rare condition), and the caller then runs the page as planned.
+     *
+     * @param page         the page's statement, ending with its LIMIT
+     * @param rowsExamined how many rows the try may read, of every table
+     * @return the try, or empty where the database plans the page well on its own
+     */
+    public Optional<String> pageWalk(String page, int rowsExamined) {
+        return this == MARIADB ? Optional.of("SET STATEMENT optimizer_switch='exists_to_in=off' FOR " + page
+                + " ROWS EXAMINED " + rowsExamined) : Optional.empty();
+    }
+
+    /**
+     * @param warnings the statement's warnings, or the failure it ended with: a walk that stopped at its rows
+     *                 ({@link #pageWalk}) ends with a warning, or with a failure when its plan sorts
+     * @return whether the statement stopped at the rows it may examine, so that its result may lack rows
+     */
+    public boolean stoppedAtRowsExamined(SQLException warnings) {
+        for (SQLException e = warnings; e != null; e = e instanceof SQLWarning warning ? warning.getNextWarning()
+                : e.getNextException()) {
+            boolean sortAborted = e.getErrorCode() == 1028 && String.valueOf(e.getMessage()).contains("ROWS EXAMINED");
+            if (this == MARIADB && (e.getErrorCode() == 1931 || sortAborted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return whether the failure is a violation of a primary key or unique constraint */

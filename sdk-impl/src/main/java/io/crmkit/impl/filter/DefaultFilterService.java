@@ -151,7 +151,7 @@ public final class DefaultFilterService implements FilterService {
     public Explained explain(Query query) {
         ValidationException.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
-        return queries.page(query, compilers.fields());
+        return queries.firstTry(query, queries.page(query, compilers.fields()));
     }
 
     /**
@@ -178,7 +178,8 @@ public final class DefaultFilterService implements FilterService {
         return database.read("search customers", session -> {
             FilterStatements mapper = new FilterStatements(session);
             List<Object> sortValues = new ArrayList<>();
-            List<Long> ids = SearchQueries.ids(session.getConnection(), page, key.isMetric() ? sortValues : null);
+            List<Long> ids = queries.pageIds(session.getConnection(), query, page, key.isMetric() ? sortValues
+                    : null);
             boolean more = ids.size() > query.pageSize();
             List<Customer> items = customers.read(session, actor.tenantId(),
                     more ? ids.subList(0, query.pageSize()) : ids, fields);

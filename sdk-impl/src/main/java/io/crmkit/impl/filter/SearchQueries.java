@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 final class SearchQueries {
 
+    /** Rows a page's walk may read before the page runs as planned ({@link Dialect#pageWalk}). */
+    static final int WALK_ROWS = 20_000;
+
     private final TenantCompilers compilers;
     private final Dialect dialect;
     private final String tablePrefix;
@@ -67,6 +70,49 @@ final class SearchQueries {
             return new Explained(jdbc, values);
         }
         return idsQuery(sql, plan.customerHint(), where.toString(), orderBy, query.pageSize() + 1);
+    }
+
+    /**
+     * The statement a page runs first: where the database plans a page with conditions by reading every match
+     * ({@link Dialect#pageWalk}), a walk in the page's order that stops after {@value #WALK_ROWS} rows; else the page.
+     */
+    Explained firstTry(Query query, Explained page) {
+        boolean conditions = query.filter().isPresent() || !query.keyword().isBlank();
+        if (!conditions || SortKey.of(query.sort().field()).isMetric()) {
+            return page;
+        }
+        return dialect.pageWalk(page.sql(), WALK_ROWS).map(walk -> new Explained(walk, page.parameters()))
+                .orElse(page);
+    }
+
+    /**
+     * Runs a page: its {@link #firstTry}, and when that walk stopped at its rows before the page was full, the page
+     * as planned.
+     *
+     * @param sortValues receives the second column of each row (a metric sort's value), when not null
+     */
+    List<Long> pageIds(Connection connection, Query query, Explained page, List<Object> sortValues) {
+        Explained first = firstTry(query, page);
+        if (first == page) {
+            return ids(connection, page, sortValues);
+        }
+        int limit = query.pageSize() + 1;
+        try (PreparedStatement statement = IdStatements.prepare(connection, first.sql(), first.parameters())) {
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            if (ids.size() == limit || !dialect.stoppedAtRowsExamined(statement.getWarnings())) {
+                return ids;
+            }
+        } catch (SQLException e) {
+            if (!dialect.stoppedAtRowsExamined(e)) {
+                throw new IdStatements.StorageFailure(e);
+            }
+        }
+        return ids(connection, page, sortValues);
     }
 
     /**
