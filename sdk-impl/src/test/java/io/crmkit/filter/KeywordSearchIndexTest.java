@@ -15,11 +15,17 @@ import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The keyword search finds the same customers, in the same order and pages, with the trigram indexes of PostgreSQL
@@ -114,6 +120,54 @@ class KeywordSearchIndexTest {
             assertThat(kit.schemaVersion()).isEqualTo("19");
         } finally {
             db.dropTables(prefix);
+        }
+    }
+
+    /**
+     * Migration V19 under a role that may not create pg_trgm, on a database without it: the migration does not
+     * fail and creates no index. All in one transaction, rolled back (PostgreSQL's DDL, roles included, is
+     * transactional), so that the database keeps its extension.
+     */
+    @DbTest
+    void theMigrationGoesOnWithoutIndexesWhereTheRoleMayNotCreatePgTrgm(TestDb db) throws Exception {
+        Assumptions.assumeTrue(db.name().equals("postgres"), "pg_trgm is PostgreSQL's");
+        String prefix = TestDb.uniquePrefix();
+        String role = prefix + "noext";
+        String script;
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("io/crmkit/db/migration/postgresql/V19__keyword_search_indexes.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+        }
+        try (Connection connection = db.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP EXTENSION IF EXISTS pg_trgm CASCADE");
+                statement.execute("CREATE ROLE " + role + " NOLOGIN");
+                statement.execute("CREATE TABLE " + prefix + "customer (name TEXT, nickname TEXT, company TEXT,"
+                        + " country TEXT, province TEXT, city TEXT, area TEXT, address_detail TEXT)");
+                statement.execute("CREATE TABLE " + prefix + "identity (id_value TEXT)");
+                statement.execute("ALTER TABLE " + prefix + "customer OWNER TO " + role);
+                statement.execute("ALTER TABLE " + prefix + "identity OWNER TO " + role);
+                statement.execute("SET ROLE " + role);
+                statement.execute(script);
+                statement.execute("RESET ROLE");
+                try (ResultSet rows = statement.executeQuery("SELECT (SELECT COUNT(*) FROM pg_extension WHERE"
+                        + " extname = 'pg_trgm'), (SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE '"
+                        + prefix + "%')")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getInt(1)).as("pg_trgm").isZero();
+                    assertThat(rows.getInt(2)).as("indexes").isZero();
+                }
+                statement.execute("SET ROLE NONE");
+                statement.execute(script);
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM pg_indexes WHERE indexname"
+                        + " LIKE '" + prefix + "%'")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getInt(1)).as("indexes created by a superuser").isEqualTo(2);
+                }
+            } finally {
+                connection.rollback();
+            }
         }
     }
 
