@@ -58,6 +58,10 @@ public final class Database {
      * Like {@link #open(DataSource, Dialect, String, boolean)}, on tables that may hold the keyword search's
      * indexes.
      *
+     * @param dataSource     the host's (or the kit's own) pool
+     * @param dialect        the detected dialect
+     * @param tablePrefix    the validated table prefix
+     * @param ownPool        whether the kit owns the pool (see {@link #open(DataSource, Dialect, String, boolean)})
      * @param keywordIndexes whether the tables hold the trigram indexes of the keyword search
      *                       ({@link KeywordIndexes#present}), which the keyword's SQL is then written for
      */

@@ -23,7 +23,11 @@ public final class KeywordIndexes {
     private KeywordIndexes() {
     }
 
-    /** The indexed expression of a customer's searched text, on table alias {@code alias} ("" for none). */
+    /**
+     * @param alias the customer table's alias in the statement, "" for none (the index's own definition)
+     * @return the indexed expression of a customer's searched text, which a statement must write exactly so for
+     *         the planner to use the index
+     */
     public static String customerText(String alias) {
         String a = alias.isEmpty() ? "" : alias + ".";
         return "LOWER(" + a + "name || E'\\x1F' || " + a + "nickname || E'\\x1F' || " + a + "company || E'\\x1F' || "
@@ -32,6 +36,9 @@ public final class KeywordIndexes {
     }
 
     /**
+     * @param dataSource  the database
+     * @param dialect     its dialect
+     * @param tablePrefix the validated table prefix
      * @return whether both indexes exist and are valid; always false but on PostgreSQL. When they are missing on
      *         PostgreSQL, logs a warning with the statements that add them.
      * @throws ConfigurationException when the catalog cannot be read
