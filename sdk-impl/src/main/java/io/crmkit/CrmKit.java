@@ -14,6 +14,7 @@ import io.crmkit.impl.activity.MetricsRefresher;
 import io.crmkit.impl.activity.ScheduledMetrics;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.KeywordIndexes;
 import io.crmkit.impl.bulk.JobThreads;
 import io.crmkit.impl.job.JobFiles;
 import io.crmkit.impl.job.JobLeases;
@@ -551,7 +552,8 @@ public final class CrmKit implements AutoCloseable {
                     migrations.requireUpToDate();
                 }
                 String schemaVersion = migrations.appliedVersion();
-                Database database = Database.open(source, dialect, tablePrefix, pool != null);
+                Database database = Database.open(source, dialect, tablePrefix, pool != null,
+                        KeywordIndexes.present(source, dialect, tablePrefix));
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);

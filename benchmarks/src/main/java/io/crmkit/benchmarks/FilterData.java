@@ -26,7 +26,12 @@ import javax.sql.DataSource;
  *   <li>created_at spread evenly over the {@value #SPAN_DAYS} days before {@link #NOW};</li>
  *   <li>city one of {@value #CITIES} ({@code city-00} .. {@code city-49});</li>
  *   <li>2 to 4 (about 3) distinct tags of {@value #TAGS} ({@code tag-000} .. {@code tag-099});</li>
- *   <li>60% one phone ({@code +849} and 8 digits, unique), 30% one e-mail;</li>
+ *   <li>60% one phone ({@code +849} and 8 digits, unique), 30% one e-mail ({@code c<index>@} one of
+ *   {@link #DOMAINS}, by index);</li>
+ *   <li>a name of one of {@link #FIRST_NAMES} and one of {@link #LAST_NAMES} by index, one in
+ *   {@value #RARE_EVERY} customers {@value #RARE_NAME} (at index 11 and every {@value #RARE_EVERY}th after);</li>
+ *   <li>three customers in four a company, one of {@link #COMPANY_FIRST} and one of {@link #COMPANY_SECOND} by
+ *   index (one in 500 "Contoso Logistics");</li>
  *   <li>every customer a value of the NUMBER field {@code points} (0..999) and of the SINGLE_CHOICE field
  *   {@code tier} (bronze 50%, silver 30%, gold 15%, platinum 5%).</li>
  * </ul>
@@ -41,6 +46,28 @@ final class FilterData {
     static final LocalDateTime NOW = LocalDateTime.of(2026, 1, 1, 0, 0);
     static final List<String> TIERS = List.of("bronze", "silver", "gold", "platinum");
 
+    /** The keyword cases' words: names, companies and e-mail domains chosen by the customer's index. */
+    static final List<String> FIRST_NAMES = List.of("Anna", "Bao", "Chi", "Dung", "Emma", "Felix", "Giang", "Hoa",
+            "Ivan", "Julia", "Khanh", "Linh", "Minh", "Nam", "Olga", "Phuong", "Quang", "Rosa", "Son", "Thu", "Uyen",
+            "Van", "Wei", "Xuan", "Yen", "Zoe", "Ahmed", "Bruno", "Carla", "Diego", "Elena", "Farid", "Grace",
+            "Hugo", "Ines", "Jonas", "Kim", "Lars", "Mai", "Nora");
+    static final List<String> LAST_NAMES = List.of("Nguyen", "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu",
+            "Vo", "Dang", "Bui", "Do", "Ho", "Ngo", "Duong", "Ly", "Smith", "Johnson", "Williams", "Brown", "Jones",
+            "Garcia", "Miller", "Davis", "Martinez", "Lopez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore",
+            "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez",
+            "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Hill", "Flores",
+            "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell");
+    static final String RARE_NAME = "Quenneville";
+    static final int RARE_EVERY = 20_000;
+    static final List<String> COMPANY_FIRST = List.of("Northwind", "Contoso", "Fabrikam", "Globex", "Initech",
+            "Umbrella", "Hooli", "Vandelay", "Acme", "Stark", "Wayne", "Tyrell", "Cyberdyne", "Soylent", "Aperture",
+            "Wonka", "Gringotts", "Oceanic", "Monarch", "Dunder");
+    static final List<String> COMPANY_SECOND = List.of("Logistics", "Trading", "Foods", "Textiles", "Electronics",
+            "Holdings", "Pharma", "Media", "Motors", "Studios", "Consulting", "Retail", "Farms", "Energy", "Labs",
+            "Travel", "Bank", "Logic", "Steel", "Paper", "Garden", "Clinic", "Design", "Works", "Systems");
+    static final List<String> DOMAINS = List.of("example.com", "mail.vn", "quillpost.io", "corp.example.org",
+            "inbox.net");
+
     private static final String ACTOR = "bench";
 
     private FilterData() {
@@ -52,6 +79,18 @@ final class FilterData {
 
     static String tag(int i) {
         return String.format("tag-%03d", i);
+    }
+
+    /** @return the name of the customer with that index (no random draw: the other columns stay as they were) */
+    static String name(int index) {
+        return FIRST_NAMES.get(index * 7 % FIRST_NAMES.size()) + " " + (index % RARE_EVERY == 11 ? RARE_NAME
+                : LAST_NAMES.get(index * 13 % LAST_NAMES.size()));
+    }
+
+    /** @return the company of the customer with that index, "" for one in four */
+    static String company(int index) {
+        return index % 4 == 0 ? "" : COMPANY_FIRST.get(index % COMPANY_FIRST.size()) + " "
+                + COMPANY_SECOND.get(index / COMPANY_FIRST.size() % COMPANY_SECOND.size());
     }
 
     /** @return the phone of the customer with that index, unique for fewer than 10^8 customers */
@@ -88,7 +127,7 @@ final class FilterData {
                     LocalDateTime created = NOW.minusSeconds(1 + (long) (random.nextDouble() * spanSeconds))
                             .minusNanos(random.nextInt(1_000_000) * 1000L).truncatedTo(ChronoUnit.MICROS);
                     String city = city(random.nextInt(CITIES));
-                    customers.add(tenantId, id, "Customer " + i, "", "UNKNOWN", null, "", "VN", "", city, "", "", "",
+                    customers.add(tenantId, id, name(i), "", "UNKNOWN", null, company(i), "VN", "", city, "", "", "",
                             "", null, "NEW", "lead", created, ACTOR, created, ACTOR, 1L);
                     int ordinal = 0;
                     if (random.nextInt(10) < 6) {
@@ -96,8 +135,8 @@ final class FilterData {
                         identities.add(tenantId, "phone", phones[i], id, (short) ordinal++, false, created);
                     }
                     if (random.nextInt(10) < 3) {
-                        identities.add(tenantId, "email", "c" + i + "@example.com", id, (short) ordinal, false,
-                                created);
+                        identities.add(tenantId, "email", "c" + i + "@" + DOMAINS.get(i % DOMAINS.size()), id,
+                                (short) ordinal, false, created);
                     }
                     Set<Integer> chosen = new LinkedHashSet<>();
                     int tagCount = 2 + random.nextInt(3);

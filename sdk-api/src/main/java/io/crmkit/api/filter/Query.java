@@ -8,6 +8,14 @@ import java.util.Optional;
 /**
  * What a search asks for: a filter, a keyword, an order and a page.
  *
+ * <p>The keyword matches where it occurs anywhere in one of those texts (a substring, not a word; {@code %} and
+ * {@code _} are plain characters). On PostgreSQL, where the tables carry the trigram indexes of the pg_trgm extension
+ * (the migration adds them when its database role may create the extension; the kit logs a warning when it is built
+ * without them), a keyword with 3 letters or digits in a row is looked up in those indexes; a shorter one, and every
+ * keyword on other databases, is checked against the tenant's customers newest first (or in the page's order) until
+ * the page is full: fast when it matches many, slow when it matches few of many customers. The results are the same
+ * either way.
+ *
  * @param filter    the condition customers must meet; empty for all customers
  * @param keyword   0 to 255 characters searched in name, nickname, company, every part of the address (country,
  *                  province, city, area, detail), phones (any notation), emails and external ids, ignoring case;

@@ -30,14 +30,16 @@ public final class Database {
     private final String tablePrefix;
     private final boolean ownPool;
     private final boolean readAutoCommit;
+    private final boolean keywordIndexes;
 
     private Database(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
-                     boolean readAutoCommit) {
+                     boolean readAutoCommit, boolean keywordIndexes) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         this.ownPool = ownPool;
         this.readAutoCommit = readAutoCommit;
+        this.keywordIndexes = keywordIndexes;
     }
 
     /**
@@ -49,8 +51,29 @@ public final class Database {
      *                    transaction (a host's pool gets its connections back as lent)
      */
     public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool) {
+        return open(dataSource, dialect, tablePrefix, ownPool, false);
+    }
+
+    /**
+     * Like {@link #open(DataSource, Dialect, String, boolean)}, on tables that may hold the keyword search's
+     * indexes.
+     *
+     * @param dataSource     the host's (or the kit's own) pool
+     * @param dialect        the detected dialect
+     * @param tablePrefix    the validated table prefix
+     * @param ownPool        whether the kit owns the pool (see {@link #open(DataSource, Dialect, String, boolean)})
+     * @param keywordIndexes whether the tables hold the trigram indexes of the keyword search
+     *                       ({@link KeywordIndexes#present}), which the keyword's SQL is then written for
+     */
+    public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
+                                boolean keywordIndexes) {
         return new Database(dataSource, dialect, tablePrefix, ownPool,
-                !ownPool && lendsAutoCommitConnections(dataSource));
+                !ownPool && lendsAutoCommitConnections(dataSource), keywordIndexes);
+    }
+
+    /** @return whether the tables hold the trigram indexes of the keyword search (PostgreSQL with pg_trgm) */
+    public boolean keywordIndexes() {
+        return keywordIndexes;
     }
 
     /**

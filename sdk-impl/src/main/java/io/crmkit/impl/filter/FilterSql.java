@@ -2,6 +2,7 @@ package io.crmkit.impl.filter;
 
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
+import io.crmkit.impl.db.KeywordIndexes;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import io.crmkit.impl.validation.Errors;
 import java.math.BigDecimal;
@@ -46,6 +47,7 @@ final class FilterSql {
     private final ConditionChecker checker;
     private final SavedFilterInliner inliner;
     private final SearchPlanner planner;
+    private final boolean keywordIndexes;
     private final List<Object> params = new ArrayList<>();
     private boolean phoneKeyword;
     private boolean wroteSubquery;
@@ -54,9 +56,11 @@ final class FilterSql {
      * @param savedFilters looks up the filter of a saved filter of the tenant, for {@code savedFilter} conditions
      * @param referencing  saved filters whose own condition is being compiled, so that a reference back to one
      *                     of them is refused as a cycle
+     * @param keywordIndexes whether the tables hold the trigram indexes of the keyword search (PostgreSQL,
+     *                     {@link KeywordIndexes}), which keyword conditions are then written for
      */
     FilterSql(String prefix, String tenantId, FilterFields fields, Clock clock, PhoneNormalizer phones,
-              Function<Long, Optional<Filter>> savedFilters, Collection<Long> referencing) {
+              Function<Long, Optional<Filter>> savedFilters, Collection<Long> referencing, boolean keywordIndexes) {
         this.prefix = prefix;
         this.tenantId = tenantId;
         this.clock = clock;
@@ -64,6 +68,7 @@ final class FilterSql {
         this.checker = new ConditionChecker(fields, new ComparedValues(phones), errors);
         this.inliner = new SavedFilterInliner(savedFilters, referencing, errors);
         this.planner = new SearchPlanner(phones);
+        this.keywordIndexes = keywordIndexes;
     }
 
     /** @return the bound values, in placeholder order */
@@ -103,7 +108,8 @@ final class FilterSql {
     /**
      * @return the keyword condition, as the {@link SearchPlanner} plans it: the customer holding a phone number,
      *         through the identity key; or any of the text columns and identities holding the keyword (ignoring
-     *         case), or a phone holding its digits
+     *         case), or a phone holding its digits. Where the trigram indexes serve the keyword
+     *         ({@link #keywordBranches}), the same customers as the ids the two indexes find.
      */
     String keyword(String keyword) {
         SearchPlanner.KeywordPlan plan = planner.plan(keyword);
@@ -113,16 +119,85 @@ final class FilterSql {
                     + param(tenantId) + " AND i.id_type = 'phone' AND i.id_value = " + param(plan.value()) + ")";
         }
         String like = param("%" + escapeLike(plan.value()) + "%");
+        if (indexed(plan)) {
+            // Both indexes find their ids at once (a bitmap scan each); the customer table is not read in order.
+            return "c.id IN (SELECT s.id FROM " + prefix + "customer s WHERE s.tenant_id = " + param(tenantId)
+                    + " AND " + KeywordIndexes.customerText("s") + " LIKE " + like + " ESCAPE '" + ESCAPE + "'"
+                    + " UNION ALL " + identitiesHolding(plan, like) + ")";
+        }
         List<String> parts = new ArrayList<>();
         for (String column : SearchPlanner.TEXT_COLUMNS) {
             parts.add("LOWER(c." + column + ") LIKE " + like + " ESCAPE '" + ESCAPE + "'");
         }
-        parts.add(exists(identity("i.id_type IN " + SearchPlanner.TEXT_IDENTITIES.stream()
-                .map(type -> "'" + type + "'").collect(Collectors.joining(", ", "(", ")"))
+        parts.add(exists(identity("i.id_type IN " + textIdentities()
                 + " AND LOWER(i.id_value) LIKE " + like + " ESCAPE '" + ESCAPE + "'")));
         plan.digits().ifPresent(digits -> parts.add(exists(identity("i.id_type = 'phone' AND i.id_value LIKE "
                 + param("%" + digits + "%")))));
         return "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /**
+     * The keyword condition as two branches, each served by one trigram index, for a page that takes the first
+     * rows of each branch in its order and then the first of both: the customers whose searched text holds the
+     * keyword, and those with an identity holding it. A branch of many matches then walks the order's index and
+     * stops at the page; one of few reads its matches from the trigram index and sorts them.
+     *
+     * @param customer   the condition on the customer's own text (alias {@code c})
+     * @param identities the condition on the customer's identities (alias {@code c})
+     */
+    record KeywordBranches(String customer, String identities) {
+    }
+
+    /**
+     * @return the keyword condition as {@link KeywordBranches}; empty when the tables have no trigram indexes, the
+     *         keyword is a phone number, or it holds no run of {@value #INDEXED_RUN} letters or digits (which
+     *         the indexes need to narrow the search: a shorter keyword is written by {@link #keyword} as before)
+     */
+    Optional<KeywordBranches> keywordBranches(String keyword) {
+        SearchPlanner.KeywordPlan plan = planner.plan(keyword);
+        if (!indexed(plan)) {
+            return Optional.empty();
+        }
+        String like = param("%" + escapeLike(plan.value()) + "%");
+        return Optional.of(new KeywordBranches(KeywordIndexes.customerText("c") + " LIKE " + like + " ESCAPE '"
+                + ESCAPE + "'", "c.id IN (" + identitiesHolding(plan, like) + ")"));
+    }
+
+    /** Fewest letters or digits in a row that give the trigram indexes a trigram to look up. */
+    static final int INDEXED_RUN = 3;
+
+    /**
+     * Whether the trigram indexes serve a keyword: a text keyword with a run of {@value #INDEXED_RUN} letters or
+     * digits (pg_trgm takes trigrams from such words alone; without one, it reads the whole index), without the
+     * separator of the indexed text (U+001F: a keyword without it lies within one column when it lies within
+     * their concatenation, so the indexed expression alone decides as the columns one by one would).
+     */
+    private boolean indexed(SearchPlanner.KeywordPlan plan) {
+        if (!keywordIndexes || plan.shape() != SearchPlanner.Shape.TEXT || plan.value().indexOf('\u001F') >= 0) {
+            return false;
+        }
+        int run = 0;
+        for (int i = 0; i < plan.value().length(); i = plan.value().offsetByCodePoints(i, 1)) {
+            run = Character.isLetterOrDigit(plan.value().codePointAt(i)) ? run + 1 : 0;
+            if (run >= INDEXED_RUN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ids of customers with an email or external id holding the keyword, or a phone holding its digits. */
+    private String identitiesHolding(SearchPlanner.KeywordPlan plan, String like) {
+        // LOWER on the phone too (digits and '+' are their own lower case): the index is on LOWER(id_value).
+        return "SELECT i.customer_id FROM " + prefix + "identity i WHERE i.tenant_id = " + param(tenantId)
+                + " AND (i.id_type IN " + textIdentities() + " AND LOWER(i.id_value) LIKE " + like + " ESCAPE '"
+                + ESCAPE + "'" + plan.digits().map(digits -> " OR i.id_type = 'phone' AND LOWER(i.id_value) LIKE "
+                + param("%" + digits + "%")).orElse("") + ")";
+    }
+
+    private static String textIdentities() {
+        return SearchPlanner.TEXT_IDENTITIES.stream().map(type -> "'" + type + "'")
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     /**

@@ -46,13 +46,18 @@ final class SearchQueries {
     /** The page query: filter, keyword, the cursor's keyset, the order, one row more than the page. */
     Explained page(Query query, TenantFields fields) {
         FilterSql sql = compilers.compiler(fields);
-        StringBuilder where = new StringBuilder(conditions(sql, query.filter(), query.keyword()));
         SortKey key = SortKey.of(query.sort().field());
+        if (!key.isMetric() && !query.keyword().isBlank()) {
+            Optional<FilterSql.KeywordBranches> branches = sql.keywordBranches(query.keyword());
+            if (branches.isPresent()) {
+                return indexedKeywordPage(sql, query, key, branches.get());
+            }
+        }
+        StringBuilder where = new StringBuilder(conditions(sql, query.filter(), query.keyword()));
         query.cursor().map(text -> Cursor.decode(text, query.sort()))
                 .ifPresent(cursor -> where.append(" AND ").append(keyset(sql, key, query.sort(), cursor)));
+        String orderBy = orderBy(key, query.sort());
         String direction = query.sort().ascending() ? " ASC" : " DESC";
-        String orderBy = key.key().equals("id") ? "c.id" + direction
-                : key.expression() + direction + ", c.id" + direction;
         PagePlan plan = dialect.customerPage(new PageShape(sql.keywordWasPhone(), !query.keyword().isBlank(),
                 sql.wroteSubquery(), query.cursor().isPresent(), key.key().equals("createdAt"), key.isMetric()),
                 tablePrefix);
@@ -70,6 +75,35 @@ final class SearchQueries {
             return new Explained(jdbc, values);
         }
         return idsQuery(sql, plan.customerHint(), where.toString(), orderBy, query.pageSize() + 1);
+    }
+
+    private static String orderBy(SortKey key, Sort sort) {
+        String direction = sort.ascending() ? " ASC" : " DESC";
+        return key.key().equals("id") ? "c.id" + direction : key.expression() + direction + ", c.id" + direction;
+    }
+
+    /**
+     * The page of a keyword the trigram indexes serve (PostgreSQL): the first rows, in the page's order, of the
+     * customers whose own text holds the keyword and, apart, of those whose identities hold it, then the first of
+     * both. Each branch is planned on its own estimate: a keyword of thousands of matches walks the order's index
+     * and stops at the page, one of a few reads them from its trigram index; "c.id IN (either)" instead would
+     * fetch and sort every match (60,000 matches of an email domain: 0.8 s instead of 10 ms at 1,000,000).
+     */
+    private Explained indexedKeywordPage(FilterSql sql, Query query, SortKey key, FilterSql.KeywordBranches branches) {
+        StringBuilder rest = new StringBuilder(conditions(sql, query.filter(), ""));
+        query.cursor().map(text -> Cursor.decode(text, query.sort()))
+                .ifPresent(cursor -> rest.append(" AND ").append(keyset(sql, key, query.sort(), cursor)));
+        int limit = query.pageSize() + 1;
+        String direction = query.sort().ascending() ? " ASC" : " DESC";
+        boolean byId = key.key().equals("id");
+        String select = "(SELECT c.id" + (byId ? "" : ", " + key.expression() + " AS k") + " FROM " + tablePrefix
+                + "customer c WHERE c.tenant_id = " + sql.param(tenantId) + " AND ";
+        String tail = rest + " ORDER BY " + orderBy(key, query.sort()) + " LIMIT " + limit + ")";
+        List<Object> values = new ArrayList<>();
+        String jdbc = sql.toJdbc("SELECT u.id FROM (" + select + branches.customer() + tail + " UNION " + select
+                + branches.identities() + tail + ") u ORDER BY " + (byId ? "" : "u.k" + direction + ", ") + "u.id"
+                + direction + " LIMIT " + limit, values);
+        return new Explained(jdbc, values);
     }
 
     /**
