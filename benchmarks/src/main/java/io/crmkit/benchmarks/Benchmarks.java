@@ -227,7 +227,8 @@ public final class Benchmarks {
         List<BenchDatabase> databases = databases(options.db(), "bench-h2-filter");
         System.out.printf("CRMKit filter benchmark: %d customers, seed %d, page %d, warm-up %d, at least %d"
                 + " alternating repetitions per query and side, on for 1 s (medians); targets: ratio <= %.1f,"
-                + " PostgreSQL first page < %.0f ms (a keyword's: < %.0f ms, of 1-3 characters < %.0f ms)%n", size,
+                + " PostgreSQL (MariaDB: filters only) first page < %.0f ms (a keyword's: < %.0f ms, of 1-3"
+                + " characters < %.0f ms)%n", size,
                 FilterBenchmark.SEED, io.crmkit.api.filter.Query.DEFAULT_PAGE_SIZE, FilterBenchmark.WARM_UP,
                 options.repetitions(), FilterBenchmark.RATIO_TARGET, FilterBenchmark.FIRST_PAGE_TARGET_MS,
                 FilterBenchmark.KEYWORD_TARGET_MS, FilterBenchmark.SHORT_KEYWORD_TARGET_MS);

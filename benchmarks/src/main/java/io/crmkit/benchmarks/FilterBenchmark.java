@@ -66,7 +66,7 @@ public final class FilterBenchmark {
     public static final int DEEP_PAGES = 20;
     /** Largest acceptable median SDK / SQL ratio. */
     public static final double RATIO_TARGET = 1.3;
-    /** Largest acceptable median of a first page on PostgreSQL, in ms. */
+    /** Largest acceptable median of a first page on PostgreSQL and MariaDB, in ms. */
     public static final double FIRST_PAGE_TARGET_MS = 100;
     /** Largest acceptable median of a keyword's first page on PostgreSQL, 4 characters or more, in ms. */
     public static final double KEYWORD_TARGET_MS = 50;
@@ -87,6 +87,7 @@ public final class FilterBenchmark {
     private final boolean explain;
     private boolean h2;
     private boolean postgres;
+    private boolean mariadb;
 
     /**
      * @param pool        the pool the kit was built on; the baseline borrows its connections here
@@ -141,6 +142,7 @@ public final class FilterBenchmark {
         String[] phones = FilterData.load(pool, prefix, tenant, size, SEED, 1, points, tier);
         long generationNanos = System.nanoTime() - start;
         postgres = database.startsWith("postgres");
+        mariadb = database.startsWith("mariadb");
         // What a good engineer does on H2 after reading its plans: the page's customers loaded by a join of their
         // ids (H2 scans the customers for an IN list), and the page's ids found as OnH2 says.
         h2 = database.startsWith("h2");
@@ -151,7 +153,7 @@ public final class FilterBenchmark {
             QueryTiming timing = time(c);
             timings.add(timing);
             boolean missed = timing.ratio() > RATIO_TARGET
-                    || (postgres && timing.firstPage() && timing.sdkMedianMs() > timing.targetMs());
+                    || (timing.firstPage() && timing.sdkMedianMs() > timing.targetMs());
             if (explain) {
                 System.out.printf("-- %s: SDK SQL: %s%n   params %s%n", c.name(), c.sdkSql() == null ? "(count)"
                         : c.sdkSql().sql(), c.sdkSql() == null ? "" : c.sdkSql().parameters());
@@ -163,7 +165,7 @@ public final class FilterBenchmark {
                 }
             }
         }
-        return new FilterResult(database, size, generationNanos, postgres, timings);
+        return new FilterResult(database, size, generationNanos, timings);
     }
 
     /** The ten queries. */
@@ -230,7 +232,7 @@ public final class FilterBenchmark {
 
     /** @param onH2 how the page runs on H2 */
     private Case page(Crm crm, String name, Query query, String fromWhere, List<Object> params, OnH2 onH2) {
-        String sql = "SELECT c.id FROM " + prefix + "customer c" + hint(onH2) + fromWhere + newestFirst(onH2)
+        String sql = select() + prefix + "customer c" + hint(onH2) + fromWhere + newestFirst(onH2)
                 + " LIMIT " + (PAGE + 1);
         return new Case(name, true, crm.filters().explain(query), () -> ids(crm.filters().search(query)),
                 () -> sqlPage(sql, params), sql, params);
@@ -343,6 +345,23 @@ public final class FilterBenchmark {
     }
 
     /** On H2, the index hint that keeps it from reading the whole tenant by its primary key. */
+    /**
+     * @return the first page's target on this database: every first page's on PostgreSQL; on MariaDB those of the
+     *         filters (its keyword search has no index yet, so its keyword pages are reported); none on H2
+     */
+    private double target(Case c) {
+        return postgres || (mariadb && c.targetMs() == FIRST_PAGE_TARGET_MS) ? c.targetMs() : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * @return how a MariaDB expert starts a page: EXISTS kept correlated and the customers read first, in the
+     *         page's order (MariaDB would otherwise read every match through the other table and sort them)
+     */
+    private String select() {
+        return mariadb ? "SET STATEMENT optimizer_switch='exists_to_in=off' FOR SELECT STRAIGHT_JOIN c.id FROM "
+                : "SELECT c.id FROM ";
+    }
+
     private String hint(OnH2 onH2) {
         if (!h2) {
             return "";
@@ -402,7 +421,7 @@ public final class FilterBenchmark {
                     + " ms, hand-written %.2f ms%n", c.name(), median(sdk) / 1e6, median(own) / 1e6,
                     median(sql) / 1e6);
         }
-        return new QueryTiming(c.name(), c.firstPage(), rows, median(sdk) / 1e6, median(sql) / 1e6, c.targetMs());
+        return new QueryTiming(c.name(), c.firstPage(), rows, median(sdk) / 1e6, median(sql) / 1e6, target(c));
     }
 
     private static long nanos(Side side, boolean mayBeEmpty) throws SQLException {
@@ -597,7 +616,7 @@ public final class FilterBenchmark {
     /**
      * One query.
      *
-     * @param firstPage  whether it is a first page (held to {@code targetMs} on PostgreSQL)
+     * @param firstPage  whether it is a first page (held to {@code targetMs} where {@link #target} says)
      * @param sdkSql     the SDK's page SQL, null for the count
      * @param sqlIds     the baseline's id query, null for the count
      * @param targetMs   the first page's target on PostgreSQL: {@value #FIRST_PAGE_TARGET_MS} ms, a keyword's
