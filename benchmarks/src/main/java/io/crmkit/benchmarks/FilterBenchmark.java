@@ -194,8 +194,8 @@ public final class FilterBenchmark {
         cases.add(page(crm, "has tag tag-042", Query.where(Filter.hasTag(tagA)),
                 tagJoin + where, List.of(tagA, tenant)));
         cases.add(page(crm, "has no phone", Query.where(Filter.isEmpty("phones")),
-                where + " AND NOT EXISTS (SELECT 1 FROM " + prefix + "identity i WHERE i.tenant_id = c.tenant_id"
-                        + " AND i.customer_id = c.id AND i.id_type = 'phone')", List.of(tenant)));
+                where + " AND NOT EXISTS (SELECT 1 FROM " + prefix + "identity i WHERE i.tenant_id = ?"
+                        + " AND i.customer_id = c.id AND i.id_type = 'phone')", List.of(tenant, tenant)));
         cases.add(phonePage(crm, tenant, localPhone, phone));
         cases.add(keywordPage(crm, tenant, "kw rare name (quenneville)", "quenneville", false));
         cases.add(keywordPage(crm, tenant, "kw company (contoso log)", "contoso log", false));
