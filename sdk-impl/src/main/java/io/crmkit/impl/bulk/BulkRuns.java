@@ -12,8 +12,6 @@ import io.crmkit.impl.access.Access;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.db.Database;
-import io.crmkit.impl.db.GrowingTables;
-import io.crmkit.impl.db.schema.EventTable;
 import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.Session;
@@ -57,13 +55,10 @@ final class BulkRuns {
     private final IdGenerator ids;
     private final JobLeases leases;
     private final RunningJobs running;
-    private final GrowingTables growing;
-    /** The event table's full name, alone: the table group {@link GrowingTables} counts events under. */
-    private final List<String> eventTable;
 
     BulkRuns(JobStore jobs, BulkJobRows rows, Selections selections, DeleteTokens tokens, BulkHandlers handlers,
              ChunkWrites writes, DefaultFilterService filters, Database database, IdGenerator ids, Clock clock,
-             AuditLog audit, RunningJobs running, JobLeases leases, GrowingTables growing, String tablePrefix) {
+             AuditLog audit, RunningJobs running, JobLeases leases) {
         this.jobs = jobs;
         this.rows = rows;
         this.selections = selections;
@@ -77,8 +72,6 @@ final class BulkRuns {
         this.ids = ids;
         this.leases = leases;
         this.running = running;
-        this.growing = growing;
-        this.eventTable = List.of(EventTable.TABLE.in(tablePrefix));
     }
 
     /**
@@ -237,7 +230,7 @@ final class BulkRuns {
             Chunks chunks = plan.chunks(filters);
             for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
                 ChunkWrites.Outcome outcome = runChunk(plan, chunk, tally.done() + chunk.size());
-                committed(plan, outcome);
+                plan.work().committed(outcome);
                 tally.add(outcome);
                 listener.progress(tally.done(), plan.total());
                 if (running.isCancelled(plan.jobId()) || leases.cancelRequested(plan.lease())) {
@@ -258,19 +251,6 @@ final class BulkRuns {
             leases.release(plan.lease());
             running.ended(plan.jobId());
         }
-    }
-
-    /**
-     * Tells {@link GrowingTables} what a committed chunk wrote, so that the statistics of the tables follow a bulk
-     * operation's rows (the operation's own tables through its {@link ChunkWork#committed}); an erase of the same
-     * customers later deletes their events by (tenant, customer), which PostgreSQL otherwise plans as a scan of
-     * all the tenant's events per chunk.
-     */
-    private void committed(Plan plan, ChunkWrites.Outcome outcome) {
-        if (!outcome.events.isEmpty()) {
-            growing.wrote(eventTable, outcome.events.size());
-        }
-        plan.work().committed(outcome);
     }
 
     private BulkResult cancelled(Plan plan, Tally tally, String message) {

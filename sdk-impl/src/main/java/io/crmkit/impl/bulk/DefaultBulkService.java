@@ -63,9 +63,9 @@ public final class DefaultBulkService implements BulkService {
         Selections selections = new Selections(filters);
         this.tokens = new DeleteTokens(jobs, selections, ids, clock);
         BulkHandlers handlers = new BulkHandlers(writes, fields, new TrashStore(tablePrefix, idSql),
-                new TaskStore(tablePrefix), ids, idSql, growing);
+                new TaskStore(tablePrefix), ids, idSql, growing, tablePrefix);
         this.runs = new BulkRuns(store, jobs, selections, tokens, handlers, writes, filters, database, ids, clock,
-                audit, running, leases, growing, tablePrefix);
+                audit, running, leases);
         this.source = new BulkJobSource(actor, store, running);
         this.awaiting = new DefaultJobs(actor, running, store, List.of(source));
         this.scheduler = scheduler;
