@@ -145,11 +145,12 @@ final class KitWiring {
 
     DefaultBulkService bulk(Actor actor, DefaultFilterService filters) {
         return new DefaultBulkService(actor, tablePrefix, database, ids, clock, audit, fields, idSql, running, leases,
-                scheduler, filters, writes);
+                scheduler, filters, writes, growing);
     }
 
     DefaultTrashService trash(Actor actor) {
-        return new DefaultTrashService(actor, tablePrefix, database, clock, audit, fields, idSql, trashRetention);
+        return new DefaultTrashService(actor, tablePrefix, database, clock, audit, fields, idSql, trashRetention,
+                growing);
     }
 
     DefaultTransferJobs transfers(Actor actor) {

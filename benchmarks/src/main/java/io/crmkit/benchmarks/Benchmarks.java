@@ -106,8 +106,9 @@ public final class Benchmarks {
     private static void runBulk(Options options, List<String> failed) throws Exception {
         int size = options.size().orElse(BULK_SIZE);
         System.out.printf("CRMKit bulk benchmark: %d customers per side, seed %d, chunks of 1000; targets: ratio <= %.0f"
-                + " for tag, <= %.0f for delete and restore%n", size, BulkBenchmark.SEED, BulkBenchmark.RATIO_TAG,
-                BulkBenchmark.RATIO_MOVE);
+                + " for tag, <= %.0f for delete, restore and erase; restore and erase within %.1fx of the SDK's bulk"
+                + " delete%n", size, BulkBenchmark.SEED, BulkBenchmark.RATIO_TAG, BulkBenchmark.RATIO_MOVE,
+                BulkBenchmark.RATIO_TO_DELETE);
         for (BenchDatabase database : databases(options.db(), "bench-h2-bulk")) {
             try {
                 runBulk(database, size).forEach(System.out::println);

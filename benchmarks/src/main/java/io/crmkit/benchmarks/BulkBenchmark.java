@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,10 +27,15 @@ import javax.sql.DataSource;
 /**
  * Measures bulk operations on {@code size} customers (about 3 tags each, 60% with a phone, 2 custom values)
  * generated with plain JDBC into two tenants, one per side: edit all (company and stage), tag all ({@value
- * #TAG_RUNS} times, a new tag each time), delete all into
- * the trash, restore all,
+ * #TAG_RUNS} times, a new tag each time), delete all into the trash, restore all, delete all again (not timed) and
+ * erase them from the trash for good,
  * through {@code crm.bulk()} / {@code crm.trash()} and as plain JDBC doing the same row changes in chunks of
- * 1000 ids per transaction. Prints both times, their ratio and the peak heap. On H2 the baseline writes the ids
+ * 1000 ids per transaction, set-based: per chunk one {@code INSERT ... SELECT} and one {@code DELETE} per table
+ * (the erase: one {@code DELETE} per table). Prints both times, their ratio and the peak heap; the restore and the
+ * erase also print their ratio to the SDK's bulk delete, whose time is the limit they are held to
+ * ({@link #RATIO_TO_DELETE}). On PostgreSQL the baseline's delete ends by refreshing the trash tables' statistics,
+ * as the SDK's delete does on its way ({@code GrowingTables}; this machine's PostgreSQL runs without autovacuum),
+ * so that both restores are planned on them. On H2 the baseline writes the ids
  * of its IN lists as literals, as the SDK does, since H2 scans the tenant's rows for an IN list of parameters.
  * Single-threaded.
  */
@@ -46,26 +53,38 @@ public final class BulkBenchmark {
     public static final double REPORTED = Double.POSITIVE_INFINITY;
     /** How many times the tag operation runs, each time with a new tag. */
     public static final int TAG_RUNS = 5;
-    /** Largest acceptable ratio of delete and restore. */
+    /** Largest acceptable ratio of delete, restore and erase to their baselines. */
     public static final double RATIO_MOVE = 3;
+    /** Largest acceptable ratio of the SDK's restore and erase to the SDK's bulk delete of the same customers. */
+    public static final double RATIO_TO_DELETE = 1.5;
 
     private static final int CHUNK = 1000;
     private static final String EDITED_COMPANY = "Lotus Trading";
     private static final String EDITED_STAGE = "prospect";
     private static final String CUSTOMER_COLUMNS = "tenant_id, id, name, nickname, gender, birthday, company, country,"
             + " province, city, area, address_detail, remark, source, owner_id, status, stage, created_at, created_by,"
-            + " updated_at, updated_by, version";
+            + " updated_at, updated_by, version, avatar_url";
     private static final String[][] CHILDREN = {
-        {"identity", "tenant_id, customer_id, id_type, id_value, ordinal, verified, created_at"},
+        {"identity", "tenant_id, customer_id, id_type, id_value, ordinal, verified, created_at, match_key"},
         {"tag", "tenant_id, customer_id, tag, created_at"},
         {"custom_value", "tenant_id, customer_id, field_id, ordinal, text_value, number_value, bool_value,"
                 + " date_value, time_value"},
         {"group_member", "tenant_id, customer_id, group_id, added_at"}};
+    /** The trash tables, the children's first. */
+    private static final String[] TRASH_TABLES = {"trash_identity", "trash_tag", "trash_custom_value",
+        "trash_group_member", "trash_customer"};
+
+    /** The tables whose rows a customer owns beyond its record, which an erase deletes, order lines first. */
+    private static final String[][] OWNED = {
+        {"order_line", "order_id IN (SELECT o.id FROM %1$scustomer_order o WHERE o.tenant_id = ? AND o.customer_id"},
+        {"event", "customer_id"}, {"customer_order", "customer_id"}, {"task", "customer_id"},
+        {"customer_link", "customer_id"}, {"customer_metric", "customer_id"}};
 
     private final DataSource pool;
     private final CrmKit kit;
     private final String prefix;
     private boolean literalIds;
+    private boolean postgres;
     /** The last id of an event the baseline wrote; far above the SDK's generated ids of this run. */
     private long eventIds = Long.MAX_VALUE / 2;
 
@@ -78,6 +97,7 @@ public final class BulkBenchmark {
     /** @return one line per operation: times, ratio, peak heap, verdict */
     public List<String> run(String database, int size) throws SQLException {
         literalIds = database.equals("h2");
+        postgres = database.equals("postgres");
         String sdkTenant = "bulk-sdk-" + System.nanoTime();
         String sqlTenant = "bulk-sql-" + System.nanoTime();
         List<String> lines = new ArrayList<>();
@@ -104,7 +124,7 @@ public final class BulkBenchmark {
 
             if (size > BulkService.MAX_DELETE) {
                 lines.add(String.format("  %-22s %8d [%s]  skipped: a delete acts on at most %d customers",
-                        "bulk delete, restore", size, database, BulkService.MAX_DELETE));
+                        "bulk delete, restore, erase", size, database, BulkService.MAX_DELETE));
                 return lines;
             }
             HeapPeak.reset();
@@ -130,14 +150,33 @@ public final class BulkBenchmark {
             long sqlRestore = System.nanoTime() - start;
             check(restored.restored().size() == size, "restored " + restored.restored().size() + ", refused "
                     + restored.refused().size());
-            lines.add(line(database, "restore from trash", size, sdkRestore, sqlRestore, restoreHeap, RATIO_MOVE));
+            lines.add(line(database, "restore from trash", size, sdkRestore, sqlRestore, restoreHeap, RATIO_MOVE)
+                    + toDelete(sdkRestore, sdkDelete));
+
+            // Both sides' customers go to the trash again, not timed, to be erased from it for good.
+            DeletePreview again = crm.bulk().previewDelete(Selection.all());
+            BulkResult deletedAgain = crm.bulk().run(Selection.all(), BulkOperation.delete(again.token(), true,
+                    "benchmark of an erase from the trash"));
+            check(deletedAgain.changed() == size, "deleted again " + deletedAgain.changed());
+            moveAll(sqlTenant, ids, true);
+            HeapPeak.reset();
+            start = System.nanoTime();
+            long erased = crm.trash().erase(ids);
+            long sdkErase = System.nanoTime() - start;
+            long eraseHeap = HeapPeak.peakBytes();
+            start = System.nanoTime();
+            eraseAll(sqlTenant, ids);
+            long sqlErase = System.nanoTime() - start;
+            check(erased == size, "erased " + erased);
+            lines.add(line(database, "erase from trash", size, sdkErase, sqlErase, eraseHeap, RATIO_MOVE)
+                    + toDelete(sdkErase, sdkDelete));
             return lines;
         } finally {
             for (String tenant : List.of(sdkTenant, sqlTenant)) {
                 FilterData.delete(pool, prefix, tenant);
                 try (Connection connection = pool.getConnection()) {
                     for (String table : List.of("trash_customer", "trash_identity", "trash_tag", "trash_custom_value",
-                            "job", "event")) {
+                            "trash_group_member", "event", "job")) {
                         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + prefix + table
                                 + " WHERE tenant_id = ?")) {
                             delete.setString(1, tenant);
@@ -199,6 +238,13 @@ public final class BulkBenchmark {
                 operation, size, database, sdk / 1e6, sql / 1e6, ratio, heap >> 20,
                 Double.isInfinite(target) ? "reported" : ratio <= target ? "ok (<= " + target + ")"
                         : "FAIL (> " + target + ")");
+    }
+
+    /** @return the SDK's time to its bulk delete's: the ratio, the delete's time and the verdict against the target */
+    private static String toDelete(long sdk, long sdkDelete) {
+        double ratio = (double) sdk / sdkDelete;
+        return String.format("  |  to sdk delete %8.0f ms: ratio %5.2f  %s", sdkDelete / 1e6, ratio,
+                ratio <= RATIO_TO_DELETE ? "ok (<= " + RATIO_TO_DELETE + ")" : "FAIL (> " + RATIO_TO_DELETE + ")");
     }
 
     private List<Long> ids(String tenant) throws SQLException {
@@ -298,14 +344,48 @@ public final class BulkBenchmark {
                 connection.commit();
             }
             connection.setAutoCommit(true);
+            if (toTrash && postgres) {
+                try (Statement analyze = connection.createStatement()) {
+                    analyze.execute("ANALYZE " + Arrays.stream(TRASH_TABLES).map(table -> prefix + table)
+                            .collect(Collectors.joining(", ")));
+                }
+            }
+        }
+    }
+
+    /** Per chunk: delete the rows the customers own (events, orders with their lines, tasks, links, metrics), then
+     * their trash rows. */
+    private void eraseAll(String tenant, List<Long> ids) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            for (List<Long> chunk : chunks(ids)) {
+                for (String[] owned : OWNED) {
+                    boolean lines = owned[0].equals("order_line");
+                    update(connection, "DELETE FROM " + prefix + owned[0] + " WHERE tenant_id = ? AND "
+                            + String.format(owned[1], prefix), lines ? List.of(tenant, tenant) : List.of(tenant),
+                            chunk, lines ? ")" : "");
+                }
+                for (String table : TRASH_TABLES) {
+                    update(connection, "DELETE FROM " + prefix + table + " WHERE tenant_id = ? AND "
+                            + (table.equals("trash_customer") ? "id" : "customer_id"), List.of(tenant), chunk);
+                }
+                connection.commit();
+            }
+            connection.setAutoCommit(true);
         }
     }
 
     private int update(Connection connection, String sqlBeforeIn, List<Object> values, List<Long> ids)
             throws SQLException {
+        return update(connection, sqlBeforeIn, values, ids, "");
+    }
+
+    private int update(Connection connection, String sqlBeforeIn, List<Object> values, List<Long> ids,
+                       String sqlAfterIn) throws SQLException {
         String list = literalIds ? ids.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 : String.join(", ", Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement statement = connection.prepareStatement(sqlBeforeIn + " IN (" + list + ")")) {
+        try (PreparedStatement statement = connection.prepareStatement(sqlBeforeIn + " IN (" + list + ")"
+                + sqlAfterIn)) {
             int index = 1;
             for (Object value : values) {
                 statement.setObject(index++, value);

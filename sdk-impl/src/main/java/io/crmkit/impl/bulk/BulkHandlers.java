@@ -5,6 +5,7 @@ import io.crmkit.api.customer.CustomerStatus;
 import io.crmkit.impl.activity.TaskStore;
 import io.crmkit.impl.customer.ChunkWrites;
 import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.trash.TrashStore;
@@ -18,7 +19,7 @@ final class BulkHandlers {
     private final Map<Class<? extends BulkOperation>, BulkHandler<?>> handlers = new HashMap<>();
 
     BulkHandlers(ChunkWrites writes, FieldCatalog fields, TrashStore trash, TaskStore tasks, IdGenerator ids,
-                 IdStatements idSql) {
+                 IdStatements idSql, GrowingTables growing, String tablePrefix) {
         add(BulkOperation.Edit.class, new EditHandler(writes, fields));
         add(BulkOperation.AddTags.class, new AddTagsHandler(writes));
         add(BulkOperation.RemoveTags.class, new RemoveTagsHandler(writes));
@@ -28,7 +29,7 @@ final class BulkHandlers {
                 CustomerStatus.recyclableFrom(), "recycle to the pool"));
         add(BulkOperation.Assign.class, new AssignHandler(writes));
         add(BulkOperation.CreateTask.class, new CreateTaskHandler(writes, tasks, ids, idSql));
-        add(BulkOperation.Delete.class, new DeleteHandler(trash));
+        add(BulkOperation.Delete.class, new DeleteHandler(trash, growing, tablePrefix));
     }
 
     private <O extends BulkOperation> void add(Class<O> type, BulkHandler<O> handler) {

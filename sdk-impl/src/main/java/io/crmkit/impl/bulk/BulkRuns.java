@@ -229,7 +229,9 @@ final class BulkRuns {
             }
             Chunks chunks = plan.chunks(filters);
             for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
-                tally.add(runChunk(plan, chunk, tally.done() + chunk.size()));
+                ChunkWrites.Outcome outcome = runChunk(plan, chunk, tally.done() + chunk.size());
+                plan.work().committed(outcome);
+                tally.add(outcome);
                 listener.progress(tally.done(), plan.total());
                 if (running.isCancelled(plan.jobId()) || leases.cancelRequested(plan.lease())) {
                     return cancelled(plan, tally, "cancelled after " + tally.done() + " of " + plan.total()

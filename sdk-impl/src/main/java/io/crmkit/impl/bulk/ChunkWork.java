@@ -33,4 +33,11 @@ interface ChunkWork {
     default Set<Long> alreadyDone(Session session, Actor actor, List<Long> notFound) {
         return Set.of();
     }
+
+    /**
+     * Called after a chunk's transaction committed, outside it, with what the chunk did: a delete keeps the
+     * statistics of the trash tables it fills up to date here. Must not throw.
+     */
+    default void committed(ChunkWrites.Outcome outcome) {
+    }
 }

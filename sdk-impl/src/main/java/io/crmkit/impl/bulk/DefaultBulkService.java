@@ -3,6 +3,7 @@ package io.crmkit.impl.bulk;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.IdGenerator;
+import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.field.FieldCatalog;
 import io.crmkit.impl.job.JobLeases;
@@ -55,14 +56,14 @@ public final class DefaultBulkService implements BulkService {
 
     public DefaultBulkService(Actor actor, String tablePrefix, Database database, IdGenerator ids, Clock clock,
             AuditLog audit, FieldCatalog fields, IdStatements idSql, RunningJobs running, JobLeases leases,
-            JobScheduler scheduler, DefaultFilterService filters, ChunkWrites writes) {
+            JobScheduler scheduler, DefaultFilterService filters, ChunkWrites writes, GrowingTables growing) {
         this.actor = actor;
         JobStore store = new JobStore(tablePrefix, database, clock, leases);
         this.jobs = new BulkJobRows(store);
         Selections selections = new Selections(filters);
         this.tokens = new DeleteTokens(jobs, selections, ids, clock);
         BulkHandlers handlers = new BulkHandlers(writes, fields, new TrashStore(tablePrefix, idSql),
-                new TaskStore(tablePrefix), ids, idSql);
+                new TaskStore(tablePrefix), ids, idSql, growing, tablePrefix);
         this.runs = new BulkRuns(store, jobs, selections, tokens, handlers, writes, filters, database, ids, clock,
                 audit, running, leases);
         this.source = new BulkJobSource(actor, store, running);

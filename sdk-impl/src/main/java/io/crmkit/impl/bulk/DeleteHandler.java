@@ -7,6 +7,8 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkOperation;
 import io.crmkit.impl.customer.ChunkWrites;
+import io.crmkit.impl.db.GrowingTables;
+import io.crmkit.impl.db.schema.EventTable;
 import io.crmkit.impl.trash.TrashStore;
 import io.crmkit.impl.validation.Errors;
 import java.time.Instant;
@@ -17,7 +19,11 @@ import io.crmkit.impl.db.Session;
 
 /**
  * Moves customers to the trash with the actor's reason; the confirmation's token is checked by {@link DeleteTokens}.
- * A customer already in the trash is counted unchanged.
+ * A customer already in the trash is counted unchanged. After each chunk it tells {@link GrowingTables} how many
+ * customers the trash tables received and how many events it recorded, so that their statistics follow a bulk
+ * delete: without them PostgreSQL plans a restore's or an erase's look-up of a chunk of ids (trashed rows, and the
+ * customers' events an erase deletes) as a scan of all the tenant's rows (100,000 customers restored: 48 s instead
+ * of about the delete's time).
  */
 final class DeleteHandler implements BulkHandler<BulkOperation.Delete> {
 
@@ -25,9 +31,14 @@ final class DeleteHandler implements BulkHandler<BulkOperation.Delete> {
     private static final int REASON_MAX = 500;
 
     private final TrashStore trash;
+    private final GrowingTables growing;
+    /** The event table's full name, alone: the table group {@link GrowingTables} counts events under. */
+    private final List<String> eventTable;
 
-    DeleteHandler(TrashStore trash) {
+    DeleteHandler(TrashStore trash, GrowingTables growing, String tablePrefix) {
         this.trash = trash;
+        this.growing = growing;
+        this.eventTable = List.of(EventTable.TABLE.in(tablePrefix));
     }
 
     @Override
@@ -65,6 +76,14 @@ final class DeleteHandler implements BulkHandler<BulkOperation.Delete> {
                 moved.forEach(id -> outcome.events.add(new CustomerEvents.Change(id, EventTypes.DELETED, Map.of())));
                 ChunkWrites.reportMissing(chunk, new HashSet<>(moved), outcome);
                 return outcome;
+            }
+
+            @Override
+            public void committed(ChunkWrites.Outcome outcome) {
+                if (!outcome.changed.isEmpty()) {
+                    growing.wrote(trash.tables(), outcome.changed.size());
+                    growing.wrote(eventTable, outcome.events.size());
+                }
             }
 
             @Override

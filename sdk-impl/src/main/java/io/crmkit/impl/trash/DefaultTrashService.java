@@ -3,6 +3,8 @@ package io.crmkit.impl.trash;
 import io.crmkit.api.activity.EventTypes;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
+import io.crmkit.impl.db.GrowingTables;
+import io.crmkit.impl.db.schema.EventTable;
 import io.crmkit.impl.field.FieldCatalog;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,9 +49,12 @@ public final class DefaultTrashService implements TrashService {
     private final Duration trashRetention;
     private final TrashStore store;
     private final CustomerReader reader;
+    private final GrowingTables growing;
+    /** The event table's full name, alone: the table group {@link GrowingTables} counts events under. */
+    private final List<String> eventTable;
 
     public DefaultTrashService(Actor actor, String tablePrefix, Database database, Clock clock, AuditLog audit,
-            FieldCatalog fields, IdStatements idSql, Duration trashRetention) {
+            FieldCatalog fields, IdStatements idSql, Duration trashRetention, GrowingTables growing) {
         this.actor = actor;
         this.tablePrefix = tablePrefix;
         this.database = database;
@@ -60,6 +65,8 @@ public final class DefaultTrashService implements TrashService {
         this.store = new TrashStore(tablePrefix, idSql);
         // The trash tables are named like the live ones after "trash_", with the same columns.
         this.reader = new CustomerReader(tablePrefix + "trash_", idSql);
+        this.growing = growing;
+        this.eventTable = List.of(EventTable.TABLE.in(tablePrefix));
     }
 
     @Override
@@ -132,6 +139,10 @@ public final class DefaultTrashService implements TrashService {
             });
             restored.addAll(chunkRestored);
             refused.addAll(chunkRefused);
+            if (!chunkRestored.isEmpty()) {
+                // Their events, one each: an erase deletes events by (tenant, customer), planned on statistics.
+                growing.wrote(eventTable, chunkRestored.size());
+            }
         }
         return new RestoreResult(restored, refused);
     }

@@ -3,20 +3,27 @@ package io.crmkit.impl.trash;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.impl.activity.OwnedRows;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.KeySelect;
 import io.crmkit.impl.db.schema.CustomerGroupTable;
 import io.crmkit.impl.db.schema.CustomerTable;
 import io.crmkit.impl.db.schema.GroupMemberTable;
 import io.crmkit.impl.db.schema.Table;
 import io.crmkit.impl.db.schema.TrashTables;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Moves customers with everything that belongs to them between the live tables and the trash tables, with
@@ -38,11 +45,16 @@ public final class TrashStore {
 
     private final String prefix;
     private final IdStatements sql;
+    private final List<String> tables;
 
     /** @param prefix the kit's validated table prefix */
     public TrashStore(String prefix, IdStatements sql) {
         this.prefix = prefix;
         this.sql = sql;
+        List<String> names = new ArrayList<>();
+        names.add(TrashTables.CUSTOMER.in(prefix));
+        CHILDREN.forEach(child -> names.add(child.trash().in(prefix)));
+        this.tables = List.copyOf(names);
     }
 
     /**
@@ -102,21 +114,28 @@ public final class TrashStore {
         if (trashed.isEmpty()) {
             return trashed;
         }
-        Map<Long, String> conflicts = new HashMap<>();
-        sql.query(connection, "SELECT t.customer_id, t.id_type, t.id_value, i.customer_id FROM " + prefix
-                + "trash_identity t JOIN " + prefix + "identity i ON i.tenant_id = t.tenant_id AND i.id_type = t.id_type"
-                + " AND i.id_value = t.id_value WHERE t.tenant_id = ? AND t.customer_id IN ", List.of(tenantId), trashed,
-                "", row -> conflicts.putIfAbsent(row.getLong(1), row.getString(2).replace('_', ' ') + " '"
-                        + row.getString(3) + "' now belongs to customer " + row.getLong(4)));
-        Map<String, Long> claimed = new HashMap<>();
+        // Their identities by (tenant_id, customer_id), then the live holders of those identities by the identity
+        // table's key: two look-ups by index. (One join of the two tables made PostgreSQL read the whole
+        // trash_identity table for every chunk.)
         Map<Long, List<String>> identities = new HashMap<>();
         sql.query(connection, "SELECT customer_id, id_type, id_value FROM " + prefix + "trash_identity WHERE"
-                + " tenant_id = ? AND customer_id IN ", List.of(tenantId), trashed, " ORDER BY customer_id",
-                row -> identities.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
+                + " tenant_id = ? AND customer_id IN ", List.of(tenantId), trashed, " ORDER BY customer_id, id_type,"
+                + " id_value", row -> identities.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
                         .add(row.getString(2) + "\u0000" + row.getString(3)));
+        Map<String, Long> holders = liveHolders(connection, tenantId, identities.values());
+        Map<String, Long> claimed = new HashMap<>();
         List<Long> restorable = new ArrayList<>(trashed.size());
         for (Long id : trashed) {
-            String conflict = conflicts.get(id);
+            String conflict = null;
+            for (String key : identities.getOrDefault(id, List.of())) {
+                Long holder = holders.get(key);
+                if (holder != null) {
+                    int split = key.indexOf('\u0000');
+                    conflict = key.substring(0, split).replace('_', ' ') + " '" + key.substring(split + 1)
+                            + "' now belongs to customer " + holder;
+                    break;
+                }
+            }
             if (conflict == null) {
                 for (String key : identities.getOrDefault(id, List.of())) {
                     Long holder = claimed.get(key);
@@ -191,6 +210,46 @@ public final class TrashStore {
             eraseFromTrash(connection, tenantId, trashed);
         }
         return trashed;
+    }
+
+    /**
+     * @param identities identity keys ({@code id_type + '\0' + id_value}) of trashed customers
+     * @return the live customer holding each of the keys that one holds, by key
+     */
+    private Map<String, Long> liveHolders(Connection connection, String tenantId,
+                                          Collection<List<String>> identities) {
+        Map<String, Set<String>> valuesByType = new TreeMap<>();
+        for (List<String> keys : identities) {
+            for (String key : keys) {
+                int split = key.indexOf('\u0000');
+                valuesByType.computeIfAbsent(key.substring(0, split), type -> new TreeSet<>())
+                        .add(key.substring(split + 1));
+            }
+        }
+        Map<String, Long> holders = new HashMap<>();
+        for (Map.Entry<String, Set<String>> type : valuesByType.entrySet()) {
+            List<String> values = List.copyOf(type.getValue());
+            for (int from = 0; from < values.size(); from += IdStatements.MAX_IDS) {
+                KeySelect select = KeySelect.select("i.id_value, i.customer_id", prefix + "identity", "i")
+                        .leading("i.tenant_id = ? AND i.id_type = ?", tenantId, type.getKey())
+                        .keyIn("id_value", KeySelect.KeyType.TEXT,
+                                values.subList(from, Math.min(values.size(), from + IdStatements.MAX_IDS)));
+                try (PreparedStatement statement = sql.selectByKeys(connection, select);
+                     ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        holders.put(type.getKey() + "\u0000" + rows.getString(1), rows.getLong(2));
+                    }
+                } catch (SQLException e) {
+                    throw new IdStatements.StorageFailure(e);
+                }
+            }
+        }
+        return holders;
+    }
+
+    /** @return the full names of the trash tables, which a delete fills */
+    public List<String> tables() {
+        return tables;
     }
 
     /** @return which of the ids are of customers of the tenant in the trash, unlocked */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Every kind of bulk operation has its handler: a new permitted class of BulkOperation without one fails here. */
 class BulkHandlersTest {
 
-    private final BulkHandlers handlers = new BulkHandlers(null, null, null, null, null, null);
+    private final BulkHandlers handlers = new BulkHandlers(null, null, null, null, null, null, null, "crm_");
 
     @Test
     void everyPermittedOperationHasAHandler() {
