@@ -49,6 +49,11 @@ public final class IdStatements {
         return new IdStatements(dialect);
     }
 
+    /** @return the dialect the statements are written for */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     /**
      * @return the distinct ids in ascending order, in lists of at most {@value #MAX_IDS}: the id lists of one
      *         statement each, taken in the same order by every caller so that row locks never deadlock
