@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public final class MetricsStore {
                 + " AND c.id <= ?";
         List<String> updated = List.of("activity_30d", "order_count", "total_spent", "last_order_at",
                 "last_activity_at", "refreshed_at");
-        List<String> columns = new java.util.ArrayList<>(List.of("tenant_id", "customer_id"));
+        List<String> columns = new ArrayList<>(List.of("tenant_id", "customer_id"));
         columns.addAll(updated);
         IdStatements.execute(connection, sql.dialect().upsert(CustomerMetricTable.TABLE.in(prefix), columns,
                 List.of("tenant_id", "customer_id"), updated, select), List.of(now, tenantId, afterId, last,
