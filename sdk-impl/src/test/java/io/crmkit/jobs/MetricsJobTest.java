@@ -157,7 +157,7 @@ class MetricsJobTest {
     void cancellingARecomputeStopsItAfterItsChunkWithoutRatingsAndASubmitStartsItOver(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         // Holds the first statement of the recompute's first chunk until the test cancelled the job.
-        StatementPause pause = new StatementPause(sql -> sql.startsWith("INSERT INTO " + prefix + "customer_metric"));
+        StatementPause pause = new StatementPause(sql -> upsertsMetrics(sql, prefix));
         withKit(db, prefix, pause::wrap, crm -> {
             crm.imports().run(ImportRequest.builder(ImportFile.of(NameFiles.names(dir, "many", 2500))).build());
             List<Customer> buyers = buyers(crm); // created last: in the last chunk
@@ -198,7 +198,7 @@ class MetricsJobTest {
     void aSubmitWhileARecomputeIsUnfinishedReturnsItsIdAndARunInTheCallersThreadIsRefused(TestDb db)
             throws Exception {
         String prefix = TestDb.uniquePrefix();
-        StatementPause pause = new StatementPause(sql -> sql.startsWith("INSERT INTO " + prefix + "customer_metric"));
+        StatementPause pause = new StatementPause(sql -> upsertsMetrics(sql, prefix));
         withKit(db, prefix, pause::wrap, crm -> {
             crm.customers().create(CustomerDraft.builder().name("Lan").build());
             String[] outcomes;
@@ -284,5 +284,11 @@ class MetricsJobTest {
             assertThat(buyers).allSatisfy(buyer -> assertThat(crm.activities().metrics().of(buyer.id())
                     .valueRating()).isEmpty());
         });
+    }
+
+    /** @return whether the statement is the upsert of a chunk's metric rows (on H2 a MERGE INTO) */
+    private static boolean upsertsMetrics(String sql, String prefix) {
+        return sql.startsWith("INSERT INTO " + prefix + "customer_metric (")
+                || sql.startsWith("MERGE INTO " + prefix + "customer_metric (");
     }
 }

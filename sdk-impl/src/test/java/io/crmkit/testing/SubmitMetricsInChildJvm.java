@@ -17,9 +17,10 @@ public final class SubmitMetricsInChildJvm {
 
     public static void main(String[] args) throws InterruptedException {
         Duration lease = Duration.ofMillis(Long.parseLong(args[3]));
-        // A chunk of the recompute starts by creating the metric rows its customers lack.
-        String chunkStart = "INSERT INTO " + args[1] + "customer_metric";
-        try (SlowKit slow = new SlowKit(args[0], args[1], lease, sql -> sql.startsWith(chunkStart),
+        // A chunk of the recompute writes its customers' metric rows in one upsert (on H2 a MERGE INTO).
+        String chunkStart = "INTO " + args[1] + "customer_metric (";
+        try (SlowKit slow = new SlowKit(args[0], args[1], lease, sql -> (sql.startsWith("INSERT " + chunkStart)
+                || sql.startsWith("MERGE " + chunkStart)),
                 Duration.ofMillis(Long.parseLong(args[4])))) {
             long id = slow.kit().as(Actor.of(args[2], "child", Permission.ALL)).activities().metrics()
                     .submitRecompute();

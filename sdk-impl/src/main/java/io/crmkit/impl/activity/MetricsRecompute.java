@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The job of a recompute of a tenant's metrics from its start to its end, the same whether it runs in the caller's
  * thread or on the scheduler: takes the tenant's one recompute job (a new one, or the one that was cancelled, failed
- * or interrupted, which then starts over), refreshes the customers in id order, {@value #CHUNK} per transaction, each
+ * or interrupted, which then starts over), refreshes the customers in id order, {@value #CHUNK} per transaction (a
+ * lock of the chunk's customers and one upsert of their metric rows, {@link MetricsStore#refreshNext}), each
  * chunk committing with the job's progress (the last customer refreshed) only while the run's lease holds the job,
  * stops after a chunk when the job is cancelled, then rates the tenant in one last transaction, again only while the
  * lease holds the job. A failure is logged and stored with the job. Thread-safe.
@@ -35,6 +36,8 @@ final class MetricsRecompute {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsRecompute.class);
     /** Customers refreshed per transaction. */
     static final int CHUNK = IdStatements.MAX_IDS;
+    /** Customers refreshed in a run from which the metric table's statistics are refreshed before the rating. */
+    private static final long ANALYZE_AFTER = 10_000;
 
     private final String customerTable;
     private final String metricTable;
@@ -61,7 +64,7 @@ final class MetricsRecompute {
         this.audit = audit;
         this.growing = growing;
         this.store = new MetricsStore(tablePrefix, idSql);
-        this.ratings = new RfmRatings(tablePrefix);
+        this.ratings = new RfmRatings(tablePrefix, idSql.dialect());
         this.jobs = jobs;
         this.rows = new MetricsJobRows(jobs);
         this.running = running;
@@ -197,18 +200,21 @@ final class MetricsRecompute {
             jobs.total(lease, total);
             long after = from.lastCustomerId();
             while (true) {
-                List<Long> chunk = next(tenantId, after);
+                long start = after;
+                long before = refreshed;
+                List<Long> chunk = database.write("refresh customer metrics", session -> {
+                    List<Long> ids = store.refreshNext(session.getConnection(), tenantId, start, CHUNK, now);
+                    if (!ids.isEmpty()) {
+                        jobs.progress(session.getConnection(), lease, before + ids.size(), MetricsJobRows.toJson(
+                                new MetricsJobRows.Progress(ids.get(ids.size() - 1), null)));
+                    }
+                    return ids;
+                });
                 if (chunk.isEmpty()) {
                     break;
                 }
                 long last = chunk.get(chunk.size() - 1);
                 long doneAfter = refreshed + chunk.size();
-                database.write("refresh customer metrics", session -> {
-                    store.refresh(session.getConnection(), tenantId, chunk, now);
-                    jobs.progress(session.getConnection(), lease, doneAfter, MetricsJobRows.toJson(
-                            new MetricsJobRows.Progress(last, null)));
-                    return null;
-                });
                 growing.wrote(List.of(metricTable), chunk.size());
                 refreshed = doneAfter;
                 after = last;
@@ -219,6 +225,11 @@ final class MetricsRecompute {
                                     new MetricsJobRows.Progress(after, null)));
                     return 0;
                 }
+            }
+            if (refreshed - done >= ANALYZE_AFTER) {
+                // The rating joins the tenant's ranks to its rows: planned on statistics from before a first
+                // recompute of a large tenant, PostgreSQL would take the tenant for a few rows and loop.
+                database.analyze(List.of(metricTable));
             }
             long lastRefreshed = after;
             long counted = refreshed;
@@ -251,12 +262,5 @@ final class MetricsRecompute {
         return database.read("count customers", session -> IdStatements.rows(session.getConnection(),
                 "SELECT COUNT(*) FROM " + customerTable + " WHERE tenant_id = ? AND id > ?", List.of(tenantId,
                         afterId), row -> row.getLong(1)).get(0));
-    }
-
-    /** @return the next customers after {@code afterId}, in id order, at most {@value #CHUNK} */
-    private List<Long> next(String tenantId, long afterId) {
-        return database.read("list customers", session -> IdStatements.rows(session.getConnection(),
-                "SELECT id FROM " + customerTable + " WHERE tenant_id = ? AND id > ? ORDER BY tenant_id, id LIMIT "
-                        + CHUNK, List.of(tenantId, afterId), row -> row.getLong(1)));
     }
 }

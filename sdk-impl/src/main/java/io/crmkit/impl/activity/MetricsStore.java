@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,46 @@ public final class MetricsStore {
                     + " WHERE m.tenant_id = ? AND m.customer_id IN ", List.<Object>of(tenantId), chunk);
             updateActivity(connection, tenantId, chunk, now);
         }
+    }
+
+    /**
+     * Recomputes the counts of the tenant's next customers after {@code afterId} in id order, at most
+     * {@code limit}, as {@link #refresh} does, with a few set-based statements: locks the customers (in id order,
+     * as every refresh does, so that refreshes of one customer take turns), then one upsert of their metric rows
+     * from their orders and events, each read by an index range over the customers' ids.
+     *
+     * @return the ids of the customers refreshed, in order; empty when none comes after {@code afterId}
+     */
+    List<Long> refreshNext(Connection connection, String tenantId, long afterId, int limit, Instant now) {
+        List<Long> locked = IdStatements.rows(connection, "SELECT id FROM " + CustomerTable.TABLE.in(prefix)
+                + " WHERE tenant_id = ? AND id > ? ORDER BY " + sql.dialect().tenantOrder("tenant_id", "") + "id LIMIT "
+                + limit + " FOR UPDATE",
+                List.of(tenantId, afterId), row -> row.getLong(1));
+        if (locked.isEmpty()) {
+            return locked;
+        }
+        long last = locked.get(locked.size() - 1);
+        String orders = "SELECT customer_id, COUNT(*) AS order_n, SUM(amount) AS order_sum, MAX(ordered_at) AS"
+                + " order_last FROM " + CustomerOrderTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND customer_id"
+                + " > ? AND customer_id <= ? AND status NOT IN ('CANCELLED', 'REFUNDED') GROUP BY customer_id";
+        String events = "SELECT customer_id, SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END) AS event_recent,"
+                + " MAX(occurred_at) AS event_last FROM " + EventTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND"
+                + " customer_id > ? AND customer_id <= ? AND event_type NOT IN " + AUTOMATIC_TYPES
+                + " GROUP BY customer_id";
+        String select = "SELECT c.tenant_id, c.id, COALESCE(e.event_recent, 0), COALESCE(o.order_n, 0),"
+                + " COALESCE(o.order_sum, 0), o.order_last, CASE WHEN e.event_last IS NULL THEN o.order_last"
+                + " WHEN o.order_last IS NULL OR e.event_last > o.order_last THEN e.event_last ELSE o.order_last END,"
+                + " ? FROM " + CustomerTable.TABLE.in(prefix) + " c LEFT JOIN (" + orders + ") o ON o.customer_id ="
+                + " c.id LEFT JOIN (" + events + ") e ON e.customer_id = c.id WHERE c.tenant_id = ? AND c.id > ?"
+                + " AND c.id <= ?";
+        List<String> updated = List.of("activity_30d", "order_count", "total_spent", "last_order_at",
+                "last_activity_at", "refreshed_at");
+        List<String> columns = new ArrayList<>(List.of("tenant_id", "customer_id"));
+        columns.addAll(updated);
+        IdStatements.execute(connection, sql.dialect().upsert(CustomerMetricTable.TABLE.in(prefix), columns,
+                List.of("tenant_id", "customer_id"), updated, select), List.of(now, tenantId, afterId, last,
+                now.minus(ACTIVITY_WINDOW), tenantId, afterId, last, tenantId, afterId, last));
+        return locked;
     }
 
     /**

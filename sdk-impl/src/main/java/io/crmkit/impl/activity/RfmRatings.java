@@ -1,55 +1,47 @@
 package io.crmkit.impl.activity;
 
+import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdStatements;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sets the RFM quintiles and value ratings of a tenant's customers with orders, from their metric rows: for
- * each of recency (last order time), frequency (order count) and monetary (total spent) one streamed, sorted
- * read finds the four quintile boundaries, then one set-based UPDATE gives every customer its quintile. A
+ * Sets the RFM quintiles and value ratings of a tenant's customers with orders, from their metric rows, with one
+ * set-based UPDATE: window functions rank every customer with orders by recency (last order time), frequency
+ * (order count) and monetary (total spent) across the tenant, and the update joins those ranks to the rows. A
  * customer's quintile is 1 + 5 x (customers with a smaller value) / (customers with orders), rounded down, so
- * equal values share a quintile. Memory holds the boundaries only. Thread-safe.
+ * equal values share a quintile (RANK, not NTILE, which would split ties); with fewer than 5 customers the
+ * quintiles skip numbers (2 customers: 1 and 3). The value rating is the rounded mean of the three quintiles.
+ * Customers without orders get no rating. The database sorts; memory holds nothing per customer. Thread-safe.
  */
 final class RfmRatings {
 
-    private static final int FETCH = 1000;
-
     private final String table;
+    private final Dialect dialect;
 
-    RfmRatings(String prefix) {
+    RfmRatings(String prefix, Dialect dialect) {
         this.table = prefix + "customer_metric";
+        this.dialect = dialect;
     }
 
     /** @return how many customers were rated */
     long rate(Connection connection, String tenantId) {
-        long rated = 0;
-        for (String[] dimension : new String[][] {{"recency", "last_order_at"}, {"frequency", "order_count"},
-            {"monetary", "total_spent"}}) {
-            List<Object> bounds = new ArrayList<>();
-            rated = boundaries(connection, tenantId, dimension[1], bounds);
-            if (rated == 0) {
-                break; // no customer with orders: nothing to rate (and a CASE needs a WHEN)
-            }
-            StringBuilder score = new StringBuilder("CASE");
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < bounds.size(); i++) {
-                score.append(" WHEN ").append(dimension[1]).append(" <= ? THEN ").append(i + 1);
-                values.add(bounds.get(i));
-            }
-            score.append(" ELSE 5 END");
-            values.add(tenantId);
-            IdStatements.execute(connection, "UPDATE " + table + " SET " + dimension[0] + " = " + score
-                    + " WHERE tenant_id = ? AND order_count > 0", values);
-        }
+        long rated = IdStatements.rows(connection, "SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ? AND"
+                + " order_count > 0", List.of(tenantId), row -> row.getLong(1)).get(0);
         if (rated > 0) {
-            IdStatements.execute(connection, "UPDATE " + table + " SET value_rating = FLOOR((2 * (recency + frequency"
-                    + " + monetary) + 3) / 6) WHERE tenant_id = ? AND order_count > 0", List.of(tenantId));
+            // RANK() - 1 is the number of customers with a smaller value; the comparisons with multiples of the
+            // count are the quintile without a division (MariaDB divides in decimals rounded to 4 places).
+            String ranked = "SELECT customer_id, RANK() OVER (ORDER BY last_order_at) - 1 AS below_r,"
+                    + " RANK() OVER (ORDER BY order_count) - 1 AS below_f, RANK() OVER (ORDER BY total_spent) - 1 AS"
+                    + " below_m, COUNT(*) OVER () AS rated_n FROM " + table + " WHERE tenant_id = ? AND order_count"
+                    + " > 0";
+            String scores = "SELECT customer_id AS rated_id, " + quintile("below_r") + " AS new_recency, "
+                    + quintile("below_f") + " AS new_frequency, " + quintile("below_m") + " AS new_monetary FROM ("
+                    + ranked + ") ranked";
+            IdStatements.execute(connection, dialect.updateFrom(table, "m", scores, "r",
+                    "m.tenant_id = ? AND m.customer_id = r.rated_id", "recency = r.new_recency, frequency ="
+                            + " r.new_frequency, monetary = r.new_monetary, value_rating = FLOOR((2 * (r.new_recency"
+                            + " + r.new_frequency + r.new_monetary) + 3) / 6)"), List.of(tenantId, tenantId));
         }
         IdStatements.execute(connection, "UPDATE " + table + " SET recency = NULL, frequency = NULL, monetary = NULL,"
                 + " value_rating = NULL WHERE tenant_id = ? AND order_count = 0 AND value_rating IS NOT NULL",
@@ -57,35 +49,9 @@ final class RfmRatings {
         return rated;
     }
 
-    /**
-     * Reads the column's values in order and keeps, for k = 1 to 4, the value at position ceil(n k / 5) - 1: a
-     * value at or below it has fewer than n k / 5 smaller values, so its quintile is at most k.
-     *
-     * @return how many customers have orders
-     */
-    private long boundaries(Connection connection, String tenantId, String column, List<Object> bounds) {
-        long count = IdStatements.rows(connection, "SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ? AND"
-                + " order_count > 0", List.of(tenantId), row -> row.getLong(1)).get(0);
-        if (count == 0) {
-            return 0;
-        }
-        try (PreparedStatement statement = IdStatements.prepare(connection, "SELECT " + column + " FROM " + table
-                + " WHERE tenant_id = ? AND order_count > 0 ORDER BY " + column, List.of(tenantId))) {
-            statement.setFetchSize(FETCH);
-            try (ResultSet rows = statement.executeQuery()) {
-                long position = 0;
-                int k = 1;
-                while (k < 5 && rows.next()) {
-                    while (k < 5 && position == (count * k + 4) / 5 - 1) {
-                        bounds.add(column.equals("last_order_at") ? IdStatements.instant(rows, 1) : rows.getObject(1));
-                        k++;
-                    }
-                    position++;
-                }
-            }
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
-        }
-        return count;
+    /** @return the quintile of a customer with {@code below} customers of smaller value among {@code rated_n} */
+    private static String quintile(String below) {
+        return "CASE WHEN 5 * " + below + " >= 4 * rated_n THEN 5 WHEN 5 * " + below + " >= 3 * rated_n THEN 4"
+                + " WHEN 5 * " + below + " >= 2 * rated_n THEN 3 WHEN 5 * " + below + " >= rated_n THEN 2 ELSE 1 END";
     }
 }

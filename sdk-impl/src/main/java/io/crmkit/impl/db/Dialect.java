@@ -13,9 +13,9 @@ import javax.sql.DataSource;
 
 /**
  * The one place where the supported databases differ: detection, migration folder, the meaning of error codes,
- * locking reads, lists of ids and keys, and the plan hints of a page of customers. Statements themselves are
- * portable SQL; services and stores ask the dialect for each difference by what it does and never test which
- * database they are on.
+ * locking reads, lists of ids and keys, upserts and updates from a derived table, and the plan hints of a page of
+ * customers. Statements themselves are portable SQL; services and stores ask the dialect for each difference by
+ * what it does and never test which database they are on.
  */
 public enum Dialect {
     H2("h2"),
@@ -247,6 +247,44 @@ public enum Dialect {
             }
         }
         return false;
+    }
+
+    /**
+     * @return an upsert of the rows of {@code select} into {@code table}: a row whose key exists gets the values of
+     *         {@code updated} from the select, the others are inserted with every column of {@code columns}.
+     *         PostgreSQL {@code INSERT ... ON CONFLICT DO UPDATE}, MariaDB {@code INSERT ... ON DUPLICATE KEY
+     *         UPDATE}, H2 {@code MERGE INTO ... KEY}. The select must not yield one key twice; its parameters are
+     *         the statement's.
+     */
+    public String upsert(String table, List<String> columns, List<String> key, List<String> updated,
+                         String select) {
+        String into = table + " (" + String.join(", ", columns) + ") ";
+        return switch (this) {
+            case POSTGRESQL -> "INSERT INTO " + into + select + " ON CONFLICT (" + String.join(", ", key)
+                    + ") DO UPDATE SET " + String.join(", ", updated.stream().map(c -> c + " = EXCLUDED." + c)
+                            .toList());
+            case MARIADB -> "INSERT INTO " + into + select + " ON DUPLICATE KEY UPDATE " + String.join(", ",
+                    updated.stream().map(c -> c + " = VALUES(" + c + ")").toList());
+            default -> "MERGE INTO " + into + "KEY (" + String.join(", ", key) + ") " + select;
+        };
+    }
+
+    /**
+     * @return an UPDATE of {@code table} (as {@code alias}) from the rows of a derived table joined on {@code on}:
+     *         PostgreSQL {@code UPDATE ... FROM}, MariaDB {@code UPDATE ... JOIN}, H2 {@code MERGE INTO ... USING}.
+     *         {@code set} names the table's columns unqualified and takes no parameters; the derived table's
+     *         columns have names of their own. The parameters are the derived table's, then those of {@code on}.
+     */
+    public String updateFrom(String table, String alias, String derived, String derivedAlias, String on,
+                             String set) {
+        return switch (this) {
+            case POSTGRESQL -> "UPDATE " + table + " " + alias + " SET " + set + " FROM (" + derived + ") "
+                    + derivedAlias + " WHERE " + on;
+            case MARIADB -> "UPDATE " + table + " " + alias + " JOIN (" + derived + ") " + derivedAlias + " ON " + on
+                    + " SET " + set;
+            default -> "MERGE INTO " + table + " " + alias + " USING (" + derived + ") " + derivedAlias + " ON (" + on
+                    + ") WHEN MATCHED THEN UPDATE SET " + set;
+        };
     }
 
     /** @return whether the failure is a violation of a primary key or unique constraint */
