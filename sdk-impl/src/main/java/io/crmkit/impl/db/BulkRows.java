@@ -22,7 +22,7 @@ import java.util.List;
  * are inserted in the caller's transaction, with the same values and the same errors (a duplicate key fails the
  * statement, and the caller's transaction with it). Stateless and thread-safe.
  *
- * <p>pgjdbc is an optional dependency: {@link PgCopy}, the one class naming its types, is loaded only when the
+ * <p>pgjdbc is an optional dependency: {@code PgCopy}, the one class naming its types, is loaded only when the
  * driver's {@code org.postgresql.PGConnection} can be loaded, so the SDK runs without pgjdbc on the class path.
  */
 public final class BulkRows {
