@@ -123,7 +123,9 @@ public final class Benchmarks {
         int size = options.size().orElse(imports ? IMPORT_SIZE : EXPORT_SIZE);
         System.out.printf(imports
                 ? "CRMKit import benchmark: %d rows x 12 columns, 20%% existing customers, 2%% invalid, seed %d;"
-                        + " target: ratio <= %.1f; heap limit %d MB%n"
+                        + " target: ratio <= %.1f; limit (POI + COPY / multi-row INSERT) targets: ratio <= "
+                        + ImportBenchmark.LIMIT_RATIO_POSTGRES + " [postgres], <= " + ImportBenchmark.LIMIT_RATIO_MARIADB
+                        + " [mariadb]; heap limit %d MB%n"
                 : "CRMKit export benchmark: %d customers x 12 columns, seed %d; target: ratio <= %.1f; heap limit"
                         + " %d MB%n", size, imports ? ImportBenchmark.SEED : ExportBenchmark.SEED,
                 imports ? ImportBenchmark.RATIO : ExportBenchmark.RATIO, Runtime.getRuntime().maxMemory() >> 20);

@@ -32,7 +32,10 @@ import org.xml.sax.XMLReader;
  * Imports a generated .xlsx of {@code rows} rows (12 columns; a fifth stand for existing customers, matched by
  * phone or email; 2% invalid) through {@code crm.imports()}, beside the baseline: POI's event API parsing the same
  * file and plain JDBC batches inserting each row as a customer with its identities and tags, 500 rows per
- * transaction, into another tenant. Prints both times, their ratio and the peak heap. Single-threaded.
+ * transaction, into another tenant; and beside the limit baseline ({@link ImportLimit}: the same parse and
+ * PostgreSQL {@code COPY}, or multi-row INSERTs elsewhere), whose ratio has the targets {@value
+ * #LIMIT_RATIO_POSTGRES} on PostgreSQL and {@value #LIMIT_RATIO_MARIADB} on MariaDB (H2 reported). Prints the
+ * times, the ratios and the peak heap of the SDK's import. The baselines are single-threaded.
  */
 public final class ImportBenchmark {
 
@@ -40,6 +43,10 @@ public final class ImportBenchmark {
     public static final long SEED = 11;
     /** Largest acceptable ratio. */
     public static final double RATIO = 2.5;
+    /** Largest acceptable ratio to the limit baseline ({@link ImportLimit}) on PostgreSQL. */
+    public static final double LIMIT_RATIO_POSTGRES = 2.0;
+    /** Largest acceptable ratio to the limit baseline ({@link ImportLimit}) on MariaDB. */
+    public static final double LIMIT_RATIO_MARIADB = 2.5;
     private static final int BATCH = 500;
 
     private final DataSource pool;
@@ -58,6 +65,7 @@ public final class ImportBenchmark {
     public String run(String database, int rows) throws Exception {
         String sdkTenant = "import-sdk-" + System.nanoTime();
         String sqlTenant = "import-sql-" + System.nanoTime();
+        String limitTenant = "import-limit-" + System.nanoTime();
         Path file = directory.resolve("import-" + rows + ".xlsx");
         try {
             ImportFileGenerator.write(file, rows, SEED);
@@ -73,24 +81,44 @@ public final class ImportBenchmark {
             start = System.nanoTime();
             long inserted = baseline(file, sqlTenant);
             long sql = System.nanoTime() - start;
+            start = System.nanoTime();
+            long loaded = ImportLimit.load(pool, prefix, file, limitTenant, database.equals("postgres"));
+            long limit = System.nanoTime() - start;
             long invalid = java.util.stream.IntStream.range(0, rows).filter(ImportFileGenerator::invalid).count();
             if (result.updated() + result.unchanged() != ImportFileGenerator.existing(rows)
-                    || result.failed() != invalid || inserted != rows) {
+                    || result.failed() != invalid || inserted != rows || loaded != rows) {
                 throw new IllegalStateException("unexpected import outcome: " + result.created() + " created, "
                         + result.updated() + " updated, " + result.unchanged() + " unchanged, " + result.failed()
-                        + " failed (" + result.failures().stream().limit(3).toList() + "), baseline " + inserted);
+                        + " failed (" + result.failures().stream().limit(3).toList() + "), baseline " + inserted
+                        + ", limit " + loaded);
             }
             double ratio = (double) sdk / sql;
-            return String.format("  %-22s %8d [%s]  sdk %8.0f ms  sql %8.0f ms  ratio %5.2f  peak heap %4d MB  %s",
-                    "import .xlsx", rows, database, sdk / 1e6, sql / 1e6, ratio, heap >> 20,
-                    ratio <= RATIO ? "ok (<= " + RATIO + ")" : "FAIL (> " + RATIO + ")");
+            double limitRatio = (double) sdk / limit;
+            double target = limitRatio(database);
+            return String.format("  %-22s %8d [%s]  sdk %8.0f ms  sql %8.0f ms  ratio %5.2f  %s  limit (%s) %8.0f ms"
+                    + "  ratio %5.2f  %s  peak heap %4d MB",
+                    "import .xlsx", rows, database, sdk / 1e6, sql / 1e6, ratio,
+                    ratio <= RATIO ? "ok (<= " + RATIO + ")" : "FAIL (> " + RATIO + ")",
+                    database.equals("postgres") ? "POI + COPY" : "POI + multi-row INSERT", limit / 1e6, limitRatio,
+                    target == 0 ? "reported" : limitRatio <= target ? "ok (<= " + target + ")"
+                            : "FAIL (> " + target + ")", heap >> 20);
         } finally {
             Files.deleteIfExists(file);
             if (!database.equals("h2")) { // H2's file is deleted at the next start, faster than its rows
                 FilterData.delete(pool, prefix, sdkTenant);
                 FilterData.delete(pool, prefix, sqlTenant);
+                FilterData.delete(pool, prefix, limitTenant);
             }
         }
+    }
+
+    /** @return the largest acceptable ratio to the limit baseline on the database, 0 where it is only reported */
+    static double limitRatio(String database) {
+        return switch (database) {
+            case "postgres" -> LIMIT_RATIO_POSTGRES;
+            case "mariadb" -> LIMIT_RATIO_MARIADB;
+            default -> 0;
+        };
     }
 
     /** Parses the file with POI's event API and inserts every row with plain JDBC batches. */

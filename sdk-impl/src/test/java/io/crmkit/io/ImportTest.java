@@ -25,6 +25,7 @@ import io.crmkit.api.io.ImportMode;
 import io.crmkit.api.io.ImportPreview;
 import io.crmkit.api.io.ImportRequest;
 import io.crmkit.api.io.ImportResult;
+import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.MatchKey;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.impl.sheet.HandWrittenXlsx;
@@ -311,6 +312,41 @@ class ImportTest {
         assertThat(first.emails()).containsExactly("first@x.vn");
         assertThat(first.tags()).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(crm.customers().findByEmail("first@x.vn")).get().extracting(Customer::id).isEqualTo(first.id());
+    }
+
+    @DbTest
+    void identitiesOfOtherCustomersAreReportedInsideOneChunkAndAcrossChunksAndAgainstTheDatabase(TestDb db) {
+        Crm crm = db.crm();
+        Customer stored = crm.customers().create(CustomerDraft.builder().name("Stored").phone("0912000100")
+                .externalId("ERP-9").build());
+        List<String> lines = new java.util.ArrayList<>(List.of("name,phone,email,externalId"));
+        lines.add("A,0912000101,a@x.vn,");
+        lines.add("B,0912000102,b@x.vn,");
+        lines.add("A twin,0912000101,a@x.vn,"); // the same customer as row 2, in the same chunk: an update
+        lines.add("Clash,0912000101,b@x.vn,"); // matches A, and B holds the email: in the same chunk
+        lines.add("Stolen,0912000103,c@x.vn,ERP-9"); // matches no one; the stored customer holds the external id
+        IntStream.range(0, ImportService.CHUNK_ROWS).forEach(i -> lines.add("Filler " + i + ",,f" + i + "@x.vn,"));
+        lines.add("Clash later,0912000102,a@x.vn,"); // matches B, and A holds the email: the next chunk
+        lines.add("B again,0912000102,b@x.vn,");
+
+        ImportResult result = run(crm, csv("owners.csv", lines.toArray(String[]::new)));
+
+        Customer a = byPhone(crm, "0912000101");
+        Customer b = byPhone(crm, "0912000102");
+        assertThat(List.of(result.created(), result.updated(), result.failed())).as("%s", result.failures())
+                .containsExactly(2L + ImportService.CHUNK_ROWS, 2L, 3L);
+        assertThat(result.failures()).extracting(ImportFailure::row).containsExactly(5L, 6L,
+                8L + ImportService.CHUNK_ROWS - 1);
+        assertThat(result.failures().get(0).reasons()).containsExactly("emails: b@x.vn belongs to customer "
+                + b.id() + ", not to customer " + a.id() + " that the row matches");
+        assertThat(result.failures().get(1).reasons()).containsExactly("externalId: ERP-9 belongs to customer "
+                + stored.id());
+        assertThat(result.failures().get(2).reasons()).containsExactly("emails: a@x.vn belongs to customer "
+                + a.id() + ", not to customer " + b.id() + " that the row matches");
+        assertThat(a.name()).isEqualTo("A twin");
+        assertThat(b.name()).isEqualTo("B again");
+        assertThat(crm.customers().findByEmail("c@x.vn")).isEmpty();
+        assertThat(total(crm)).isEqualTo(3 + ImportService.CHUNK_ROWS);
     }
 
     @DbTest

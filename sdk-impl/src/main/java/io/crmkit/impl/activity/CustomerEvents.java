@@ -1,33 +1,30 @@
 package io.crmkit.impl.activity;
 
 import io.crmkit.api.Actor;
+import io.crmkit.impl.db.BulkRows;
 import io.crmkit.impl.db.IdGenerator;
-import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.Session;
 import io.crmkit.impl.db.schema.EventTable;
 import io.crmkit.impl.validation.Errors;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes the automatic timeline events ({@link io.crmkit.api.activity.EventTypes}) on the caller's session, so
  * that they commit or roll back with the change they record, stamped with the actor and the kit's clock. Many
- * events go in multi-row inserts of {@value #ROWS_PER_INSERT} rows: a bulk chunk or an import chunk pays one
- * statement per {@value #ROWS_PER_INSERT} events. With automatic events off ({@link #OFF}) nothing is written.
+ * events go in at once ({@link BulkRows}: COPY on PostgreSQL with pgjdbc, multi-row inserts elsewhere), so a bulk
+ * chunk or an import chunk pays a statement or two for its events. With automatic events off ({@link #OFF})
+ * nothing is written.
  * Thread-safe.
  */
 public final class CustomerEvents {
-
-    /** Events per multi-row insert: 9 parameters each stays far below every driver's parameter limit. */
-    static final int ROWS_PER_INSERT = 1000;
 
     /** Writes nothing: a kit built with automatic events off. */
     public static final CustomerEvents OFF = new CustomerEvents(null, null);
@@ -104,34 +101,29 @@ public final class CustomerEvents {
         recordAll(session, actor, changes);
     }
 
-    /** Records the events, in multi-row inserts. */
+    /** Records the events at once ({@link BulkRows}: COPY on PostgreSQL with pgjdbc, multi-row inserts elsewhere). */
     public void recordAll(Session session, Actor actor, List<Change> changes) {
         if (!enabled() || changes.isEmpty()) {
             return;
         }
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Connection connection = session.getConnection();
-        for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
-            List<Change> chunk = changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT));
-            try (PreparedStatement insert = connection.prepareStatement(EventTable.TABLE.insertRows(session.prefix(),
-                    chunk.size()))) {
-                int index = 1;
-                for (Change change : chunk) {
-                    index = bind(insert, index, actor, change, now);
-                }
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IdStatements.StorageFailure(e);
-            }
+        List<io.crmkit.impl.db.schema.Row> rows = new ArrayList<>(changes.size());
+        Map<Map<String, Object>, String> json = new HashMap<>();
+        for (Change change : changes) {
+            rows.add(row(actor, change, now, json.computeIfAbsent(change.properties(), CustomerEvents::json)));
         }
+        BulkRows.insert(session.getConnection(), session.prefix(), rows);
     }
 
-    private int bind(PreparedStatement insert, int first, Actor actor, Change change, LocalDateTime now)
-            throws SQLException {
+    private static String json(Map<String, Object> properties) {
         Errors errors = new Errors();
-        String properties = EventProperties.toJson(change.properties(), "properties", errors);
+        String text = EventProperties.toJson(properties, "properties", errors);
         errors.throwIfAny(); // built here from names and codes: a failure is a defect of the SDK, not of input
-        io.crmkit.impl.db.schema.Row row = new io.crmkit.impl.db.schema.Row(EventTable.TABLE)
+        return text;
+    }
+
+    private io.crmkit.impl.db.schema.Row row(Actor actor, Change change, LocalDateTime now, String properties) {
+        return new io.crmkit.impl.db.schema.Row(EventTable.TABLE)
                 .set(EventTable.TENANT_ID, actor.tenantId())
                 .set(EventTable.ID, ids.next())
                 .set(EventTable.CUSTOMER_ID, change.customerId())
@@ -141,6 +133,5 @@ public final class CustomerEvents {
                 .set(EventTable.PROPERTIES, properties)
                 .set(EventTable.RECORDED_AT, now.toInstant(ZoneOffset.UTC))
                 .set(EventTable.RECORDED_BY, actor.actorId());
-        return row.bind(insert, EventTable.TABLE.columns(), first);
     }
 }

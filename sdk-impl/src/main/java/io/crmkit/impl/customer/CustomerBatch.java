@@ -4,25 +4,22 @@ import io.crmkit.api.Actor;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerStatus;
 import io.crmkit.api.error.ValidationException;
-import io.crmkit.impl.db.IdStatements;
-import io.crmkit.impl.db.schema.CustomValueTable;
-import io.crmkit.impl.db.schema.CustomerTable;
-import io.crmkit.impl.db.schema.IdentityTable;
+import io.crmkit.impl.db.BulkRows;
 import io.crmkit.impl.db.schema.Row;
 import io.crmkit.impl.db.schema.TagTable;
 import io.crmkit.impl.field.CustomValueRow;
 import io.crmkit.impl.field.TenantFields;
 import io.crmkit.impl.validation.Errors;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Creates many customers in one transaction, as an import does: each is validated with the rules of a single
- * create, then all are written with one JDBC batch per table. Thread-safe.
+ * create, then all are written at once per table ({@link BulkRows}). Thread-safe.
  */
 public final class CustomerBatch {
 
@@ -56,44 +53,48 @@ public final class CustomerBatch {
         return new Valid(validator.validate(draft, fields, fields.requiredKeys(), Set.of(), field -> true, earlier));
     }
 
-    /** Inserts the customers with the given ids, in the caller's transaction. */
+    /**
+     * Inserts the customers with the given ids, in the caller's transaction: each table's rows at once
+     * ({@link BulkRows}: COPY on PostgreSQL with pgjdbc, multi-row INSERTs elsewhere).
+     */
     public void insert(Connection connection, Actor actor, List<Valid> customers, List<Long> ids, Instant at) {
         String tenant = actor.tenantId();
-        try (PreparedStatement customer = connection.prepareStatement(CustomerTable.TABLE.insert(tablePrefix));
-             Inserts inserts = new Inserts(connection, tablePrefix)) {
-            for (int i = 0; i < customers.size(); i++) {
-                CleanCustomer clean = customers.get(i).clean;
-                long id = ids.get(i);
-                CustomerStatus status = clean.ownerId().isEmpty() ? CustomerStatus.NEW : CustomerStatus.ASSIGNED;
-                CustomerRow.of(clean, tenant, id, status, at, actor.actorId(), 1).row().bind(customer);
-                customer.addBatch();
-                for (IdentityRow row : clean.identities()) {
-                    inserts.identity(tenant, id, row, at);
-                }
-                for (String name : clean.tags()) {
-                    inserts.tag(tenant, id, name, at);
-                }
-                for (CustomValueRow row : CustomerStore.customRows(clean)) {
-                    inserts.customValue(tenant, id, row);
-                }
+        List<Row> customerRows = new ArrayList<>(customers.size());
+        List<Row> identityRows = new ArrayList<>(customers.size() * 2);
+        List<Row> tagRows = new ArrayList<>(customers.size() * 2);
+        List<Row> customRows = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            CleanCustomer clean = customers.get(i).clean;
+            long id = ids.get(i);
+            CustomerStatus status = clean.ownerId().isEmpty() ? CustomerStatus.NEW : CustomerStatus.ASSIGNED;
+            customerRows.add(CustomerRow.of(clean, tenant, id, status, at, actor.actorId(), 1).row());
+            for (IdentityRow row : clean.identities()) {
+                identityRows.add(row.toRow(tenant, id, at));
             }
-            customer.executeBatch();
-            inserts.execute();
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
+            for (String name : clean.tags()) {
+                tagRows.add(new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
+                        .set(TagTable.TAG, name).set(TagTable.CREATED_AT, at));
+            }
+            for (CustomValueRow row : CustomerStore.customRows(clean)) {
+                customRows.add(row.toRow(tenant, id));
+            }
         }
+        BulkRows.insert(connection, tablePrefix, customerRows);
+        BulkRows.insert(connection, tablePrefix, identityRows);
+        BulkRows.insert(connection, tablePrefix, tagRows);
+        BulkRows.insert(connection, tablePrefix, customRows);
     }
 
     /**
-     * The insert statements of customers' identities, tags and custom values, each prepared when first used and
-     * sent as one batch.
+     * The rows of customers' identities, tags and custom values to insert, collected and then inserted at once per
+     * table ({@link BulkRows}).
      */
     static final class Inserts implements AutoCloseable {
         private final Connection connection;
         private final String prefix;
-        private PreparedStatement identity;
-        private PreparedStatement tag;
-        private PreparedStatement custom;
+        private final List<Row> identities = new ArrayList<>();
+        private final List<Row> tags = new ArrayList<>();
+        private final List<Row> custom = new ArrayList<>();
 
         Inserts(Connection connection, String prefix) {
             this.connection = connection;
@@ -101,45 +102,31 @@ public final class CustomerBatch {
         }
 
         void identity(String tenant, long id, IdentityRow row, Instant at) throws SQLException {
-            if (identity == null) {
-                identity = connection.prepareStatement(IdentityTable.TABLE.insert(prefix));
-            }
-            row.toRow(tenant, id, at).bind(identity);
-            identity.addBatch();
+            identities.add(row.toRow(tenant, id, at));
         }
 
         void tag(String tenant, long id, String name, Instant at) throws SQLException {
-            if (tag == null) {
-                tag = connection.prepareStatement(TagTable.TABLE.insert(prefix));
-            }
-            new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
-                    .set(TagTable.TAG, name).set(TagTable.CREATED_AT, at).bind(tag);
-            tag.addBatch();
+            tags.add(new Row(TagTable.TABLE).set(TagTable.TENANT_ID, tenant).set(TagTable.CUSTOMER_ID, id)
+                    .set(TagTable.TAG, name).set(TagTable.CREATED_AT, at));
         }
 
         void customValue(String tenant, long id, CustomValueRow row) throws SQLException {
-            if (custom == null) {
-                custom = connection.prepareStatement(CustomValueTable.TABLE.insert(prefix));
-            }
-            row.toRow(tenant, id).bind(custom);
-            custom.addBatch();
+            custom.add(row.toRow(tenant, id));
         }
 
+        /** Inserts the rows collected so far, identities first, then tags, then custom values. */
         void execute() throws SQLException {
-            for (PreparedStatement statement : new PreparedStatement[] {identity, tag, custom}) {
-                if (statement != null) {
-                    statement.executeBatch();
-                }
+            for (List<Row> rows : List.of(identities, tags, custom)) {
+                BulkRows.insert(connection, prefix, rows);
+                rows.clear();
             }
         }
 
         @Override
-        public void close() throws SQLException {
-            for (PreparedStatement statement : new PreparedStatement[] {identity, tag, custom}) {
-                if (statement != null) {
-                    statement.close();
-                }
-            }
+        public void close() {
+            identities.clear();
+            tags.clear();
+            custom.clear();
         }
     }
 }

@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * Changes to many existing customers, as an import makes them: each is validated with the rules of a single
- * update, then all are written together with one JDBC batch per statement. Each write names the version the
+ * update, then all are written together: one JDBC batch of versioned UPDATEs, one DELETE of replaced identities per
+ * list of ids, and the new rows at once per table ({@link io.crmkit.impl.db.BulkRows}). Each write names the version the
  * change was validated against; a customer changed in between fails the whole flush with a
  * {@link ConflictException}, which rolls the caller's transaction back. Not thread-safe.
  */
@@ -89,8 +90,6 @@ public final class CustomerUpdates {
                 + " AND version = ?");
              PreparedStatement touch = connection.prepareStatement("UPDATE " + prefix + "customer SET updated_at = ?,"
                      + " updated_by = ?, version = version + 1 WHERE tenant_id = ? AND id = ? AND version = ?");
-             PreparedStatement dropIdentities = connection.prepareStatement("DELETE FROM " + prefix + "identity"
-                     + " WHERE tenant_id = ? AND customer_id = ?");
              PreparedStatement dropValues = connection.prepareStatement("DELETE FROM " + prefix + "custom_value"
                      + " WHERE tenant_id = ? AND customer_id = ? AND field_id = ?");
              CustomerBatch.Inserts inserts = new CustomerBatch.Inserts(connection, prefix)) {
@@ -101,7 +100,7 @@ public final class CustomerUpdates {
                     bindAll(touch, at, actor.actorId(), tenant, id, change.current.version());
                     counts.touches.add(change.current);
                 } else {
-                    write(change, tenant, actor.actorId(), at, update, dropIdentities, dropValues, inserts, counts);
+                    write(change, tenant, actor.actorId(), at, update, dropValues, inserts, counts);
                 }
                 for (String tag : change.tags) {
                     inserts.tag(tenant, id, tag, at);
@@ -109,7 +108,7 @@ public final class CustomerUpdates {
             }
             requireVersions(update, counts.updates);
             requireVersions(touch, counts.touches);
-            execute(dropIdentities, counts.identityDrops);
+            dropIdentities(connection, prefix, tenant, counts.identityDrops);
             execute(dropValues, counts.valueDrops);
             inserts.execute();
         } catch (SQLException e) {
@@ -121,12 +120,13 @@ public final class CustomerUpdates {
     private static final class Counts {
         final List<Customer> updates = new ArrayList<>();
         final List<Customer> touches = new ArrayList<>();
-        int identityDrops;
+        /** The customers whose identities are replaced. */
+        final List<Long> identityDrops = new ArrayList<>();
         int valueDrops;
     }
 
     private static void write(Pending change, String tenant, String actorId, Instant at, PreparedStatement update,
-                              PreparedStatement dropIdentities, PreparedStatement dropValues,
+                              PreparedStatement dropValues,
                               CustomerBatch.Inserts inserts, Counts counts) throws SQLException {
         CleanCustomer clean = change.clean;
         long id = change.current.id();
@@ -139,8 +139,7 @@ public final class CustomerUpdates {
         counts.updates.add(change.current);
         List<Identity> identities = clean.identities().stream().map(IdentityKinds::toIdentity).toList();
         if (!identities.equals(change.current.identities())) {
-            bindAll(dropIdentities, tenant, id);
-            counts.identityDrops++;
+            counts.identityDrops.add(id);
             for (IdentityRow identity : clean.identities()) {
                 inserts.identity(tenant, id, identity, at);
             }
@@ -151,6 +150,21 @@ public final class CustomerUpdates {
         }
         for (CustomValueRow value : CustomerStore.customRows(clean)) {
             inserts.customValue(tenant, id, value);
+        }
+    }
+
+    /** Deletes the identities of the customers, one statement per list of ids. */
+    private static void dropIdentities(Connection connection, String prefix, String tenant, List<Long> customers)
+            throws SQLException {
+        for (List<Long> ids : IdStatements.chunks(customers)) {
+            try (PreparedStatement drop = connection.prepareStatement("DELETE FROM " + prefix + "identity"
+                    + " WHERE tenant_id = ? AND customer_id IN " + IdStatements.in(ids.size()))) {
+                drop.setString(1, tenant);
+                for (int i = 0; i < ids.size(); i++) {
+                    drop.setLong(i + 2, ids.get(i));
+                }
+                drop.executeUpdate();
+            }
         }
     }
 

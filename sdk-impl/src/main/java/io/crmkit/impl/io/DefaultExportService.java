@@ -297,7 +297,7 @@ public final class DefaultExportService implements ExportService {
                 return written;
             }
             try (SheetWriter writer = SheetWriters.open(out, request.format(), request.delimiter());
-                 PageAhead<Customer> ahead = new PageAhead<>("crmkit-export-" + jobId)) {
+                 PageAhead<List<Customer>> ahead = new PageAhead<>("crmkit-export-" + jobId)) {
                 writer.header(columns);
                 List<Function<Customer, Object>> readers = ListColumns.readers(columns);
                 long limit = transferLimits.exportRows();

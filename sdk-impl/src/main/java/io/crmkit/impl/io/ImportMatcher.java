@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who holds the ids and identities of a chunk's rows: one query for the ids and one per identity type, then
+ * Who holds the ids and identities of a chunk's rows: one query for the ids and one for every identity of the chunk
+ * (a UNION ALL of an indexed look-up per identity type), then
  * every later row of the import sees the customers earlier rows created. Not thread-safe.
  */
 final class ImportMatcher {
@@ -65,19 +66,26 @@ final class ImportMatcher {
                 byType.computeIfAbsent(key.substring(0, bar), type -> new LinkedHashSet<>()).add(key.substring(bar + 1));
             }
         }
-        byType.forEach((type, values) -> {
-            List<String> all = new ArrayList<>(values);
+        if (byType.isEmpty()) {
+            return;
+        }
+        // One statement for the chunk: a part per identity type (and per VALUES_PER_QUERY values), each an indexed
+        // look-up by the whole (tenant_id, id_type, id_value) key, joined with UNION ALL.
+        StringBuilder union = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        byType.forEach((type, typed) -> {
+            List<String> all = new ArrayList<>(typed);
             for (int from = 0; from < all.size(); from += VALUES_PER_QUERY) {
-                owners(connection, tenantId, type, all.subList(from, Math.min(all.size(), from + VALUES_PER_QUERY)));
+                BoundSql part = ownersSelect(tenantId, type, all.subList(from, Math.min(all.size(),
+                        from + VALUES_PER_QUERY)));
+                union.append(union.isEmpty() ? "" : " UNION ALL ").append(part.sql());
+                values.addAll(part.values());
             }
         });
-    }
-
-    private void owners(Connection connection, String tenantId, String type, List<String> values) {
-        try (PreparedStatement statement = ownersStatement(connection, tenantId, type, values);
+        try (PreparedStatement statement = IdStatements.prepare(connection, union.toString(), values);
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                owners.put(type + "|" + result.getString(1), result.getLong(2));
+                owners.put(result.getString(1) + "|" + result.getString(2), result.getLong(3));
             }
         } catch (SQLException e) {
             throw new IdStatements.StorageFailure(e);
@@ -85,12 +93,10 @@ final class ImportMatcher {
     }
 
     /** The holders of identities by the whole (tenant_id, id_type, id_value) key, as the dialect selects by keys. */
-    private PreparedStatement ownersStatement(Connection connection, String tenantId, String type,
-                                              List<String> values) throws SQLException {
-        BoundSql select = dialect.selectByKeys(KeySelect.select("i.id_value, i.customer_id", prefix + "identity", "i")
+    private BoundSql ownersSelect(String tenantId, String type, List<String> values) {
+        return dialect.selectByKeys(KeySelect.select("i.id_type, i.id_value, i.customer_id", prefix + "identity", "i")
                 .leading("i.tenant_id = ? AND i.id_type = ?", tenantId, type)
                 .keyIn("id_value", KeySelect.KeyType.TEXT, values));
-        return IdStatements.prepare(connection, select.sql(), select.values());
     }
 
     /** Records a customer the import creates, so that later rows match it. */

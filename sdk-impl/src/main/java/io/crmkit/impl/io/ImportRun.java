@@ -159,10 +159,54 @@ final class ImportRun {
         return rows;
     }
 
+    /**
+     * Imports the rows after the committed ones, chunk by chunk; the next chunk is read and parsed on a thread of its
+     * own while the current one is written ({@link PageAhead}), so memory holds at most two chunks.
+     */
     private TransferJob.State importRows(long total, ProgressListener listener) {
-        try (SheetReader reader = file.open()) {
+        try (SheetReader reader = file.open();
+             PageAhead<Chunk> ahead = new PageAhead<>("crmkit-import-" + jobId)) {
             reader.header();
-            long read = 0;
+            Chunks source = new Chunks(reader);
+            ahead.read(source::next);
+            while (true) {
+                Chunk chunk = ahead.take();
+                if (chunk.rows().isEmpty()) {
+                    return TransferJob.State.DONE;
+                }
+                ahead.read(source::next); // parse the next chunk while this one is written
+                commit(chunk.rows(), chunk.readAfter());
+                listener.progress(chunk.readAfter(), total);
+                if (running.isCancelled(jobId) || leases.cancelRequested(lease)) {
+                    return TransferJob.State.CANCELLED;
+                }
+            }
+        }
+    }
+
+    /**
+     * A chunk of parsed rows.
+     *
+     * @param rows      the rows, none after the file's last row
+     * @param readAfter the data rows of the file read once the chunk's last row was
+     */
+    private record Chunk(List<ParsedRow> rows, long readAfter) {
+    }
+
+    /**
+     * Reads the file's rows after the committed ones in chunks of at most {@code ImportService.CHUNK_ROWS} rows and
+     * {@link #MAX_CHUNK_CHARS} characters. Used by one thread at a time (the read-ahead thread, handed over by
+     * {@link PageAhead}).
+     */
+    private final class Chunks {
+        private final SheetReader reader;
+        private long read;
+
+        Chunks(SheetReader reader) {
+            this.reader = reader;
+        }
+
+        Chunk next() {
             List<ParsedRow> chunk = new ArrayList<>();
             long chunkChars = 0;
             for (SheetRow row = reader.next(); row != null; row = reader.next()) {
@@ -172,21 +216,11 @@ final class ImportRun {
                 chunk.add(parser.parse(row));
                 chunkChars += chars(row);
                 if (chunk.size() == ImportService.CHUNK_ROWS || chunkChars >= MAX_CHUNK_CHARS) {
-                    commit(chunk, read);
-                    chunk.clear();
-                    chunkChars = 0;
-                    listener.progress(read, total);
-                    if (running.isCancelled(jobId) || leases.cancelRequested(lease)) {
-                        return TransferJob.State.CANCELLED;
-                    }
+                    break;
                 }
             }
-            if (!chunk.isEmpty()) {
-                commit(chunk, read);
-                listener.progress(read, total);
-            }
+            return new Chunk(chunk, read);
         }
-        return TransferJob.State.DONE;
     }
 
     private static long chars(SheetRow row) {

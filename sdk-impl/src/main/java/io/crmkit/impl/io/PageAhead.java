@@ -1,7 +1,6 @@
 package io.crmkit.impl.io;
 
 import io.crmkit.api.error.StorageException;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,17 +8,17 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Reads the next page of an export on a thread of its own while the caller writes the current one, so that the
- * database's time and the writer's overlap. At most one read is under way: memory holds the page being written and
+ * Reads the next page (of an export's customers, of an import's parsed rows) on a thread of its own while the caller
+ * writes the current one, so that the reading and the writing overlap. At most one read is under way: memory holds the page being written and
  * the page being read. One instance per export run, used by one thread; {@link #close} waits for a read under way
  * and ends the thread.
  *
- * @param <T> a page's element
+ * @param <P> a page
  */
-final class PageAhead<T> implements AutoCloseable {
+final class PageAhead<P> implements AutoCloseable {
 
     private final ExecutorService thread;
-    private Future<List<T>> next;
+    private Future<P> next;
 
     /** @param name the reading thread's name */
     PageAhead(String name) {
@@ -35,7 +34,7 @@ final class PageAhead<T> implements AutoCloseable {
      *
      * @throws IllegalStateException when a read is under way: {@link #take} it first
      */
-    void read(Supplier<List<T>> page) {
+    void read(Supplier<P> page) {
         if (next != null) {
             throw new IllegalStateException("a page is being read already; take it first");
         }
@@ -47,11 +46,11 @@ final class PageAhead<T> implements AutoCloseable {
      * @throws RuntimeException what the read threw, as it threw it
      * @throws StorageException when the waiting thread is interrupted (its interrupt flag stays set)
      */
-    List<T> take() {
+    P take() {
         if (next == null) {
             throw new IllegalStateException("no page is being read; call read first");
         }
-        Future<List<T>> reading = next;
+        Future<P> reading = next;
         next = null;
         try {
             return reading.get();
@@ -66,7 +65,7 @@ final class PageAhead<T> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reading.cancel(false);
-            throw new StorageException("interrupted while reading the next customers to export", e);
+            throw new StorageException("interrupted while reading ahead", e);
         }
     }
 

@@ -17,7 +17,7 @@ class PageAheadTest {
     @Test
     void readsOnItsOwnThreadAndHandsThePageOver() {
         AtomicReference<String> reader = new AtomicReference<>();
-        try (PageAhead<Integer> ahead = new PageAhead<>("reader-1")) {
+        try (PageAhead<List<Integer>> ahead = new PageAhead<>("reader-1")) {
             ahead.read(() -> {
                 reader.set(Thread.currentThread().getName());
                 return List.of(1, 2, 3);
@@ -32,7 +32,7 @@ class PageAheadTest {
     @Test
     void rethrowsWhatTheReadThrewAsItThrewIt() {
         ValidationException failure = ValidationException.of("filter", "invalid", "filter: bad");
-        try (PageAhead<Integer> ahead = new PageAhead<>("reader-2")) {
+        try (PageAhead<List<Integer>> ahead = new PageAhead<>("reader-2")) {
             ahead.read(() -> {
                 throw failure;
             });
@@ -42,7 +42,7 @@ class PageAheadTest {
 
     @Test
     void holdsOneReadAtATime() {
-        try (PageAhead<Integer> ahead = new PageAhead<>("reader-3")) {
+        try (PageAhead<List<Integer>> ahead = new PageAhead<>("reader-3")) {
             assertThatThrownBy(ahead::take).isInstanceOf(IllegalStateException.class);
             ahead.read(List::of);
             assertThatThrownBy(() -> ahead.read(List::of)).isInstanceOf(IllegalStateException.class)
@@ -55,7 +55,7 @@ class PageAheadTest {
     void closeWaitsForTheReadUnderWay() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        PageAhead<Integer> ahead = new PageAhead<>("reader-4");
+        PageAhead<List<Integer>> ahead = new PageAhead<>("reader-4");
         ahead.read(() -> {
             started.countDown();
             sleep(200);
@@ -69,7 +69,7 @@ class PageAheadTest {
 
     @Test
     void anInterruptedWaitIsAStorageExceptionAndKeepsTheFlag() {
-        try (PageAhead<Integer> ahead = new PageAhead<>("reader-5")) {
+        try (PageAhead<List<Integer>> ahead = new PageAhead<>("reader-5")) {
             ahead.read(() -> {
                 sleep(300);
                 return List.of(1);
