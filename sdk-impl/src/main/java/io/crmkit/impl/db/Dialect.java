@@ -239,10 +239,13 @@ public enum Dialect {
      * @return whether the statement stopped at the rows it may examine, so that its result may lack rows
      */
     public boolean stoppedAtRowsExamined(SQLException warnings) {
+        if (this != MARIADB) {
+            return false;
+        }
         for (SQLException e = warnings; e != null; e = e instanceof SQLWarning warning ? warning.getNextWarning()
                 : e.getNextException()) {
             boolean sortAborted = e.getErrorCode() == 1028 && String.valueOf(e.getMessage()).contains("ROWS EXAMINED");
-            if (this == MARIADB && (e.getErrorCode() == 1931 || sortAborted)) {
+            if (e.getErrorCode() == 1931 || sortAborted) {
                 return true;
             }
         }

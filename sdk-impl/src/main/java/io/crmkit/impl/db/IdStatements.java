@@ -194,16 +194,6 @@ public final class IdStatements {
     }
 
     /**
-     * Prepares a select of rows by a list of keys (1 to {@value #MAX_IDS}) as the dialect selects by keys
-     * ({@link Dialect#selectByKeys}); the caller closes it.
-     */
-    public PreparedStatement selectByKeys(Connection connection, KeySelect select) throws SQLException {
-        requireIdCount(select.keys.size());
-        BoundSql bound = dialect.selectByKeys(select);
-        return prepare(connection, bound.sql(), bound.values());
-    }
-
-    /**
      * Prepares {@code sqlBeforeIds + (the ids) + sqlAfterIds} with the values bound first, then the ids as the
      * dialect writes a list of ids ({@link Dialect#idList}); the caller closes it.
      *

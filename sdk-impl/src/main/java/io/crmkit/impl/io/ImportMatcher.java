@@ -1,15 +1,10 @@
 package io.crmkit.impl.io;
 
 import io.crmkit.api.io.MatchKey;
-import io.crmkit.impl.db.BoundSql;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdStatements;
-import io.crmkit.impl.db.KeySelect;
+import io.crmkit.impl.identity.IdentityHolders;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,11 +21,9 @@ import java.util.Set;
  */
 final class ImportMatcher {
 
-    private static final int VALUES_PER_QUERY = 1000;
-
     private final String prefix;
     private final IdStatements sql;
-    private final Dialect dialect;
+    private final IdentityHolders holders;
     private final Optional<MatchKey> matchBy;
     /** Identity key ("type|value") to the customer holding it. */
     private final Map<String, Long> owners = new HashMap<>();
@@ -39,7 +32,7 @@ final class ImportMatcher {
     ImportMatcher(String prefix, IdStatements sql, Dialect dialect, Optional<MatchKey> matchBy) {
         this.prefix = prefix;
         this.sql = sql;
-        this.dialect = dialect;
+        this.holders = new IdentityHolders(prefix, dialect);
         this.matchBy = matchBy;
     }
 
@@ -66,37 +59,9 @@ final class ImportMatcher {
                 byType.computeIfAbsent(key.substring(0, bar), type -> new LinkedHashSet<>()).add(key.substring(bar + 1));
             }
         }
-        if (byType.isEmpty()) {
-            return;
-        }
-        // One statement for the chunk: a part per identity type (and per VALUES_PER_QUERY values), each an indexed
-        // look-up by the whole (tenant_id, id_type, id_value) key, joined with UNION ALL.
-        StringBuilder union = new StringBuilder();
-        List<Object> values = new ArrayList<>();
-        byType.forEach((type, typed) -> {
-            List<String> all = new ArrayList<>(typed);
-            for (int from = 0; from < all.size(); from += VALUES_PER_QUERY) {
-                BoundSql part = ownersSelect(tenantId, type, all.subList(from, Math.min(all.size(),
-                        from + VALUES_PER_QUERY)));
-                union.append(union.isEmpty() ? "" : " UNION ALL ").append(part.sql());
-                values.addAll(part.values());
-            }
-        });
-        try (PreparedStatement statement = IdStatements.prepare(connection, union.toString(), values);
-             ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                owners.put(result.getString(1) + "|" + result.getString(2), result.getLong(3));
-            }
-        } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
-        }
-    }
-
-    /** The holders of identities by the whole (tenant_id, id_type, id_value) key, as the dialect selects by keys. */
-    private BoundSql ownersSelect(String tenantId, String type, List<String> values) {
-        return dialect.selectByKeys(KeySelect.select("i.id_type, i.id_value, i.customer_id", prefix + "identity", "i")
-                .leading("i.tenant_id = ? AND i.id_type = ?", tenantId, type)
-                .keyIn("id_value", KeySelect.KeyType.TEXT, values));
+        // One statement for the chunk: an indexed look-up per identity type, joined with UNION ALL.
+        holders.find(connection, tenantId, byType).forEach((type, held) ->
+                held.forEach((value, holder) -> owners.put(type + "|" + value, holder)));
     }
 
     /** Records a customer the import creates, so that later rows match it. */

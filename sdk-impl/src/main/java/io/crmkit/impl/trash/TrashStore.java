@@ -3,15 +3,13 @@ package io.crmkit.impl.trash;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.impl.activity.OwnedRows;
 import io.crmkit.impl.db.IdStatements;
-import io.crmkit.impl.db.KeySelect;
+import io.crmkit.impl.identity.IdentityHolders;
 import io.crmkit.impl.db.schema.CustomerGroupTable;
 import io.crmkit.impl.db.schema.CustomerTable;
 import io.crmkit.impl.db.schema.GroupMemberTable;
 import io.crmkit.impl.db.schema.Table;
 import io.crmkit.impl.db.schema.TrashTables;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -227,23 +225,8 @@ public final class TrashStore {
             }
         }
         Map<String, Long> holders = new HashMap<>();
-        for (Map.Entry<String, Set<String>> type : valuesByType.entrySet()) {
-            List<String> values = List.copyOf(type.getValue());
-            for (int from = 0; from < values.size(); from += IdStatements.MAX_IDS) {
-                KeySelect select = KeySelect.select("i.id_value, i.customer_id", prefix + "identity", "i")
-                        .leading("i.tenant_id = ? AND i.id_type = ?", tenantId, type.getKey())
-                        .keyIn("id_value", KeySelect.KeyType.TEXT,
-                                values.subList(from, Math.min(values.size(), from + IdStatements.MAX_IDS)));
-                try (PreparedStatement statement = sql.selectByKeys(connection, select);
-                     ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        holders.put(type.getKey() + "\u0000" + rows.getString(1), rows.getLong(2));
-                    }
-                } catch (SQLException e) {
-                    throw new IdStatements.StorageFailure(e);
-                }
-            }
-        }
+        new IdentityHolders(prefix, sql.dialect()).find(connection, tenantId, valuesByType).forEach((type, held) ->
+                held.forEach((value, holder) -> holders.put(type + "\u0000" + value, holder)));
         return holders;
     }
 
