@@ -11,14 +11,13 @@ import io.crmkit.api.customer.CustomerLimits;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.customer.CustomerStatus;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.impl.db.BulkRows;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.Session;
 import io.crmkit.impl.db.schema.Row;
 import io.crmkit.impl.db.schema.TagTable;
 import io.crmkit.impl.field.TenantFields;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -169,7 +168,7 @@ public final class ChunkWrites {
         if (lockFirst) {
             touch(connection, actor, outcome.changed, at);
         }
-        insertRows(connection, TagTable.TABLE, rows);
+        BulkRows.insert(connection, prefix, rows);
         return outcome;
     }
 
@@ -286,25 +285,6 @@ public final class ChunkWrites {
         }
         outcome.changed.addAll(eligible);
         return outcome;
-    }
-
-    /** Rows per multi-row insert: a few thousand parameters, far below every driver's limit. */
-    private static final int ROWS_PER_INSERT = 1000;
-
-    /** Inserts the rows of one table in multi-row inserts of {@value #ROWS_PER_INSERT}. */
-    private void insertRows(Connection connection, io.crmkit.impl.db.schema.Table table, List<Row> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-            List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            try (PreparedStatement insert = connection.prepareStatement(table.insertRows(prefix, part.size()))) {
-                int index = 1;
-                for (Row row : part) {
-                    index = row.bind(insert, table.columns(), index);
-                }
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IdStatements.StorageFailure(e);
-            }
-        }
     }
 
     private void touch(Connection connection, Actor actor, List<Long> ids, Instant at) {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link BulkRows} stores exactly what a plain INSERT would: text with every character COPY's text format escapes or
  * could mistake for its own markers, unicode, NULL in every nullable column kind, and numbers, dates, times and
- * booleans, through COPY on PostgreSQL ({@value BulkRows#COPY_MIN_ROWS} rows or more) and multi-row INSERTs
- * elsewhere and for fewer rows.
+ * booleans, through COPY on PostgreSQL ({@value BulkRows#COPY_MIN_ROWS} rows or more), JDBC batches on MariaDB (one
+ * more row than a batch holds included) and multi-row INSERTs elsewhere and for fewer rows.
  */
 class BulkRowsTest {
 
@@ -62,7 +62,7 @@ class BulkRowsTest {
 
     @DbTest
     void storesTrickyTextAndNullsInEveryColumnKindExactlyAsWritten(TestDb db) throws SQLException {
-        for (int count : new int[] {BulkRows.COPY_MIN_ROWS + 5, 3}) {
+        for (int count : new int[] {BulkRows.COPY_MIN_ROWS + 5, 3, BulkRows.ROWS_PER_BATCH + 1}) {
             long firstId = 1_000 * count;
             List<Row> customers = new ArrayList<>();
             List<Row> values = new ArrayList<>();
