@@ -126,6 +126,7 @@ final class KitWiring {
         scheduler.close();
         JobThreads.close(threads);
         leases.close();
+        growing.close();
     }
 
     DefaultCustomerService customers(Actor actor) {
