@@ -29,7 +29,8 @@ import org.xml.sax.XMLReader;
 /**
  * The import benchmark's limit baseline: what the machine allows for loading the file's rows, with nothing but the
  * parse and the fastest bulk load the database offers. POI's event API parses the file (shared strings read-only,
- * no styles kept) and every row becomes a customer with its identities and tags, {@value #CHUNK} rows per
+ * no styles kept) and every row becomes a customer with its identities, tags and timeline event (the
+ * {@code customer_created} event the SDK records for each customer it creates), {@value #CHUNK} rows per
  * transaction: on PostgreSQL through pgjdbc's {@code CopyManager} ({@code COPY ... FROM STDIN}, text format, one
  * COPY per table per chunk), elsewhere (MariaDB, H2) through multi-row {@code INSERT ... VALUES (...), (...)} of
  * {@value #ROWS_PER_INSERT} rows, which is the statement MariaDB Connector/J 2's {@code rewriteBatchedStatements}
@@ -52,6 +53,11 @@ final class ImportLimit {
     private static final int IDENTITY_WIDTH = 7;
     private static final String TAG_COLUMNS = "tenant_id, customer_id, tag, created_at";
     private static final int TAG_WIDTH = 4;
+    private static final String EVENT_COLUMNS = "tenant_id, id, customer_id, event_type, occurred_at, source,"
+            + " properties, recorded_at, recorded_by";
+    private static final int EVENT_WIDTH = 9;
+    /** The properties of the SDK's {@code customer_created} event of an imported customer. */
+    static final String CREATED_PROPERTIES = "{\"via\":\"import\"}";
 
     private ImportLimit() {
     }
@@ -184,6 +190,7 @@ final class ImportLimit {
             StringBuilder customers = new StringBuilder(rows.size() * 256);
             StringBuilder identities = new StringBuilder(rows.size() * 200);
             StringBuilder tags = new StringBuilder(rows.size() * 100);
+            StringBuilder events = new StringBuilder(rows.size() * 120);
             for (Row row : rows) {
                 String[] c = row.customer();
                 String id = Long.toString(row.id());
@@ -195,6 +202,7 @@ final class ImportLimit {
                 for (String tag : row.tags()) {
                     line(tags, tenant, id, tag, at);
                 }
+                line(events, tenant, id, id, "customer_created", at, "crmkit", CREATED_PROPERTIES, at, "bench");
             }
             try {
                 copy.copyIn("COPY " + prefix + "customer (" + CUSTOMER_COLUMNS + ") FROM STDIN",
@@ -203,6 +211,8 @@ final class ImportLimit {
                         new StringReader(identities.toString()));
                 copy.copyIn("COPY " + prefix + "tag (" + TAG_COLUMNS + ") FROM STDIN",
                         new StringReader(tags.toString()));
+                copy.copyIn("COPY " + prefix + "event (" + EVENT_COLUMNS + ") FROM STDIN",
+                        new StringReader(events.toString()));
             } catch (java.io.IOException e) {
                 throw new SQLException(e);
             }
@@ -246,6 +256,7 @@ final class ImportLimit {
             List<Object[]> customers = new ArrayList<>(rows.size());
             List<Object[]> identities = new ArrayList<>(rows.size() * 3);
             List<Object[]> tags = new ArrayList<>(rows.size() * 2);
+            List<Object[]> events = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 String[] c = row.customer();
                 customers.add(new Object[] {tenant, row.id(), c[0], c[1], c[2],
@@ -257,10 +268,13 @@ final class ImportLimit {
                 for (String tag : row.tags()) {
                     tags.add(new Object[] {tenant, row.id(), tag, now});
                 }
+                events.add(new Object[] {tenant, row.id(), row.id(), "customer_created", now, "crmkit",
+                    CREATED_PROPERTIES, now, "bench"});
             }
             insert("customer", CUSTOMER_COLUMNS, CUSTOMER_WIDTH, customers);
             insert("identity", IDENTITY_COLUMNS, IDENTITY_WIDTH, identities);
             insert("tag", TAG_COLUMNS, TAG_WIDTH, tags);
+            insert("event", EVENT_COLUMNS, EVENT_WIDTH, events);
             connection.commit();
         }
 
