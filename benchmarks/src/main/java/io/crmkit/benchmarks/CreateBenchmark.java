@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 
 /**
  * Measures single creates: {@code size} customers created one at a time through
- * {@link CustomerService#create}, beside the same customer, identity and tag rows written with plain JDBC
- * ({@code JdbcCustomerWriter}), on the same pool and database, in one run.
+ * {@link CustomerService#create}, beside the same rows (customer, identities, tags, audit row and
+ * {@code customer_created} event) written with plain JDBC ({@code JdbcCustomerWriter}), on the same pool and
+ * database, in one run.
  *
  * <p>The customers come from {@code SampleCustomer.generate} with seed {@value #SEED}: a name, 1 or 2 Vietnamese
  * mobile phones in E.164, one e-mail and 2 or 3 tags. Each side writes them into a tenant of its own, named
@@ -168,7 +169,7 @@ public final class CreateBenchmark {
     private void deleteRows(Tenants tenants) throws SQLException {
         String prefix = kit.tablePrefix();
         try (Connection connection = pool.getConnection()) {
-            for (String table : List.of("tag", "identity", "audit", "customer")) {
+            for (String table : List.of("tag", "identity", "audit", "event", "customer")) {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM " + prefix + table + " WHERE tenant_id = ?")) {
                     for (String tenant : tenants.all()) {

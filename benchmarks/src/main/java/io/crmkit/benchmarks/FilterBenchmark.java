@@ -87,6 +87,7 @@ public final class FilterBenchmark {
     private final String prefix;
     private final int repetitions;
     private final boolean explain;
+    private final boolean keywords;
     private boolean h2;
     private boolean postgres;
     private boolean mariadb;
@@ -98,7 +99,8 @@ public final class FilterBenchmark {
      * @param explain     whether to print the SDK's SQL and, on PostgreSQL, EXPLAIN ANALYZE of both sides of
      *                    every query that misses a target
      */
-    public FilterBenchmark(DataSource pool, CrmKit kit, int repetitions, boolean explain) {
+    /** @param keywords whether to run the keyword cases too (from {@value #KEYWORD_MIN_SIZE} customers) */
+    public FilterBenchmark(DataSource pool, CrmKit kit, int repetitions, boolean explain, boolean keywords) {
         if (repetitions < 1) {
             throw new IllegalArgumentException("repetitions: must be at least 1, got " + repetitions);
         }
@@ -107,6 +109,7 @@ public final class FilterBenchmark {
         this.prefix = kit.tablePrefix();
         this.repetitions = repetitions;
         this.explain = explain;
+        this.keywords = keywords;
     }
 
     /**
@@ -149,7 +152,7 @@ public final class FilterBenchmark {
         // ids (H2 scans the customers for an IN list), and the page's ids found as OnH2 says.
         h2 = database.startsWith("h2");
 
-        List<Case> cases = cases(crm, tenant, phones, tier, size >= KEYWORD_MIN_SIZE);
+        List<Case> cases = cases(crm, tenant, phones, tier, keywords && size >= KEYWORD_MIN_SIZE);
         List<QueryTiming> timings = new ArrayList<>();
         for (Case c : cases) {
             QueryTiming timing = time(c);

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * The baseline of the create benchmark: the customer, identity and tag rows the SDK writes for one
- * create, written with plain JDBC as a careful hand-written DAO would. It holds one connection of the pool
- * in manual-commit mode and prepares each statement once (the multi-row inserts once per row count); every
- * customer is one transaction of three inserts and a commit. No validation, no normalization, no audit row:
- * the input is already clean.
+ * The baseline of the create benchmark: the rows the SDK writes for one create (the customer, its identities and
+ * tags, the audit row and the {@code customer_created} timeline event), written with plain JDBC as a careful
+ * hand-written DAO would. It holds one connection of the pool in manual-commit mode and prepares each statement once
+ * (the multi-row inserts once per row count); every customer is one transaction of five inserts and a commit. No
+ * validation, no normalization: the input is already clean.
  */
 final class JdbcCustomerWriter implements AutoCloseable {
 
@@ -31,6 +31,8 @@ final class JdbcCustomerWriter implements AutoCloseable {
     private final String prefix;
     private final AtomicLong ids;
     private final PreparedStatement customer;
+    private final PreparedStatement audit;
+    private final PreparedStatement event;
     private final Map<Integer, PreparedStatement> identityInserts = new HashMap<>();
     private final Map<Integer, PreparedStatement> tagInserts = new HashMap<>();
 
@@ -49,6 +51,12 @@ final class JdbcCustomerWriter implements AutoCloseable {
                     + " nickname, gender, birthday, company, country, province, city, area, address_detail, remark,"
                     + " source, owner_id, status, stage, created_at, created_by, updated_at, updated_by, version)"
                     + " VALUES " + values(1, 22));
+            this.audit = connection.prepareStatement("INSERT INTO " + prefix + "audit (tenant_id, id, actor_id, action,"
+                    + " subject_type, subject_id, occurred_at, detail) VALUES (?, ?, ?, 'customer.create', 'customer',"
+                    + " ?, ?, '')");
+            this.event = connection.prepareStatement("INSERT INTO " + prefix + "event (tenant_id, id, customer_id,"
+                    + " event_type, occurred_at, source, properties, recorded_at, recorded_by) VALUES (?, ?, ?,"
+                    + " 'customer_created', ?, 'crmkit', '{\"via\":\"manual\"}', ?, ?)");
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -67,6 +75,7 @@ final class JdbcCustomerWriter implements AutoCloseable {
             insertCustomer(tenantId, actorId, id, sample.name(), now);
             insertIdentities(tenantId, id, sample, now);
             insertTags(tenantId, id, sample.tags(), now);
+            insertAuditAndEvent(tenantId, actorId, id, now);
             connection.commit();
             return id;
         } catch (SQLException e) {
@@ -96,6 +105,23 @@ final class JdbcCustomerWriter implements AutoCloseable {
         customer.setString(21, actorId);
         customer.setLong(22, 1);
         customer.executeUpdate();
+    }
+
+    private void insertAuditAndEvent(String tenantId, String actorId, long id, LocalDateTime now)
+            throws SQLException {
+        audit.setString(1, tenantId);
+        audit.setLong(2, id);
+        audit.setString(3, actorId);
+        audit.setLong(4, id);
+        audit.setObject(5, now);
+        audit.executeUpdate();
+        event.setString(1, tenantId);
+        event.setLong(2, id);
+        event.setLong(3, id);
+        event.setObject(4, now);
+        event.setObject(5, now);
+        event.setString(6, actorId);
+        event.executeUpdate();
     }
 
     private void insertIdentities(String tenantId, long customerId, SampleCustomer sample, LocalDateTime now)
@@ -167,6 +193,8 @@ final class JdbcCustomerWriter implements AutoCloseable {
     public void close() throws SQLException {
         try (connection) {
             customer.close();
+            audit.close();
+            event.close();
             for (PreparedStatement insert : identityInserts.values()) {
                 insert.close();
             }

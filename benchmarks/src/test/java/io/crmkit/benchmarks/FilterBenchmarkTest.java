@@ -16,7 +16,7 @@ class FilterBenchmarkTest {
 
     @Test
     void timesEveryQueryOnBothSidesWithTheSameResults(@TempDir Path directory) throws Exception {
-        FilterResult result = Benchmarks.runFilter(BenchDatabase.h2(directory.resolve("h2")), SIZE, 3, false);
+        FilterResult result = Benchmarks.runFilter(BenchDatabase.h2(directory.resolve("h2")), SIZE, 3, false, true);
 
         assertThat(result.size()).isEqualTo(SIZE);
         assertThat(result.generationNanos()).isPositive();

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Inserts many new rows of one table at once, the fastest way the connection allows: PostgreSQL's
  * {@code COPY ... FROM STDIN} (text format) when the connection is pgjdbc's and there are at least
- * {@value #COPY_MIN_ROWS} rows; on MariaDB and MySQL one JDBC batch of single-row INSERTs per
- * {@value #ROWS_PER_BATCH} rows (Connector/J sends a batch in bulk, which measured faster there than multi-row
+ * {@value #COPY_MIN_ROWS} rows; on MariaDB and MySQL, for {@value #BATCH_MIN_ROWS} rows or more, one JDBC batch of
+ * single-row INSERTs per {@value #ROWS_PER_BATCH} rows (Connector/J sends a batch in bulk, which measured faster there than multi-row
  * statements: the import benchmark's batch baseline took 16 s where multi-row INSERTs took 21 s); otherwise multi-row
  * {@code INSERT ... VALUES (...), (...)} statements of at most {@value #ROWS_PER_INSERT} rows. Either way the rows
  * are inserted in the caller's transaction, with the same values and the same errors (a duplicate key fails the
@@ -33,6 +33,11 @@ public final class BulkRows {
     static final int ROWS_PER_INSERT = 500;
     /** Rows per JDBC batch on MariaDB and MySQL. */
     static final int ROWS_PER_BATCH = 5_000;
+    /**
+     * The fewest rows sent as a JDBC batch on MariaDB and MySQL: fewer go in one multi-row INSERT, one statement
+     * (a single create writes a handful of rows per table; the batch bought nothing there).
+     */
+    static final int BATCH_MIN_ROWS = 20;
     /** The most bind parameters one INSERT takes (below every driver's limit: MariaDB and PostgreSQL 65,535). */
     private static final int MAX_PARAMETERS = 30_000;
     /** The fewest rows sent with COPY: fewer go in one multi-row INSERT, which costs fewer round trips. */
@@ -71,7 +76,7 @@ public final class BulkRows {
                     return;
                 }
             }
-            if (batchesFaster(connection)) {
+            if (rows.size() >= BATCH_MIN_ROWS && batchesFaster(connection)) {
                 batchRows(connection, prefix, table, rows);
             } else {
                 insertRows(connection, prefix, table, rows);
