@@ -20,11 +20,13 @@ import java.util.OptionalInt;
  * mvn -q exec:java -pl benchmarks -Dexec.args="--size 10000 --db all"
  * </pre>
  *
- * <p>Arguments: {@code --size N} customers per side for create (default 10000) and customers generated for
- * filter and duplicates (default 1000000) and persons (default 100000); {@code --reps N} the fewest timed repetitions per filter query and side
- * (default 21; every query is timed for at least a second); {@code --explain true} prints the SDK's SQL per filter query and EXPLAIN ANALYZE of queries over target; {@code --keywords false} leaves out the filter benchmark's keyword cases (on MariaDB at 1,000,000 customers some take tens of seconds a page); {@code --db h2|postgres|mariadb|all}
- * (default all, which is h2 and postgres). H2 is an embedded file database under the module's
- * {@code target/bench-h2}, deleted at start. PostgreSQL and MariaDB are reached at the JDBC URLs in
+ * <p>Arguments: {@code --size N} customers per side for create (default 10000) and customers generated for filter
+ * and duplicates (default 1000000) and persons (default 100000); {@code --reps N} the fewest timed repetitions per
+ * filter query and side (default 21; every query is timed for at least a second); {@code --explain true} prints the
+ * SDK's SQL per filter query and EXPLAIN ANALYZE of queries over target; {@code --keywords false} leaves out the
+ * filter benchmark's keyword cases (on MariaDB at 1,000,000 customers some take tens of seconds a page);
+ * {@code --db h2|postgres|mariadb|all} (default all, which is h2 and postgres). H2 is an embedded file database
+ * under the module's {@code target/bench-h2}, deleted at start. PostgreSQL and MariaDB are reached at the JDBC URLs in
  * {@code CRMKIT_BENCH_POSTGRES_URL} and {@code CRMKIT_BENCH_MARIADB_URL}, by default
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres} and {@code jdbc:mariadb://127.0.0.1:3306/test?user=root}.
  * The tables carry the prefix {@code bench_}. A database that fails is reported and the others still run;

@@ -18,11 +18,12 @@ import java.util.List;
  * Inserts many new rows of one table at once, the fastest way the connection allows: PostgreSQL's
  * {@code COPY ... FROM STDIN} (text format) when the connection is pgjdbc's and there are at least
  * {@value #COPY_MIN_ROWS} rows; on MariaDB and MySQL, for {@value #BATCH_MIN_ROWS} rows or more, one JDBC batch of
- * single-row INSERTs per {@value #ROWS_PER_BATCH} rows (Connector/J sends a batch in bulk, which measured faster there than multi-row
- * statements: the import benchmark's batch baseline took 16 s where multi-row INSERTs took 21 s); otherwise multi-row
- * {@code INSERT ... VALUES (...), (...)} statements of at most {@value #ROWS_PER_INSERT} rows. Either way the rows
- * are inserted in the caller's transaction, with the same values and the same errors (a duplicate key fails the
- * statement, and the caller's transaction with it). Stateless and thread-safe.
+ * single-row INSERTs per {@value #ROWS_PER_BATCH} rows (Connector/J sends a batch in bulk, which measured faster
+ * there than multi-row statements: the import benchmark's batch baseline took 16 s where multi-row INSERTs took
+ * 21 s); otherwise multi-row {@code INSERT ... VALUES (...), (...)} statements of at most
+ * {@value #ROWS_PER_INSERT} rows. Either way the rows are inserted in the caller's transaction, with the same values
+ * and the same errors (a duplicate key fails the statement, and the caller's transaction with it). Stateless and
+ * thread-safe.
  *
  * <p>pgjdbc is an optional dependency: {@code PgCopy}, the one class naming its types, is loaded only when the
  * driver's {@code org.postgresql.PGConnection} can be loaded, so the SDK runs without pgjdbc on the class path.
