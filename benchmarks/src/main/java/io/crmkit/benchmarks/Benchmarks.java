@@ -25,6 +25,9 @@ import java.util.OptionalInt;
  * filter query and side (default 21; every query is timed for at least a second); {@code --explain true} prints the
  * SDK's SQL per filter query and EXPLAIN ANALYZE of queries over target; {@code --keywords false} leaves out the
  * filter benchmark's keyword cases (on MariaDB at 1,000,000 customers some take tens of seconds a page);
+ * {@code --cities N} (1 to 50, default 50) makes the export write only the customers of N of the 50 generated cities,
+ * about 2% of them per city, so that a tenant larger than an export may hold can be measured
+ * ({@code --size 10000000 --cities 5} exports about 1,000,000);
  * {@code --db h2|postgres|mariadb|all} (default all, which is h2 and postgres). H2 is an embedded file database
  * under the module's {@code target/bench-h2}, deleted at start. PostgreSQL and MariaDB are reached at the JDBC URLs in
  * {@code CRMKIT_BENCH_POSTGRES_URL} and {@code CRMKIT_BENCH_MARIADB_URL}, by default
@@ -134,7 +137,7 @@ public final class Benchmarks {
         String name = imports ? "import" : "export";
         for (BenchDatabase database : databases(options.db(), "bench-h2-" + name)) {
             try {
-                runTransfer(database, size, imports).forEach(System.out::println);
+                runTransfer(database, size, imports, options.cities()).forEach(System.out::println);
             } catch (Exception e) {
                 failed.add(name + " " + database.name());
                 System.out.printf("%s %d [%s]  FAILED: %s%n", name, size, database.name(), e);
@@ -192,14 +195,23 @@ public final class Benchmarks {
         }
     }
 
-    /** Runs the import or export benchmark on one database with a kit and a baseline sharing one pool. */
+    /** Runs the import or export (of every city's customers) benchmark on one database. */
     static List<String> runTransfer(BenchDatabase database, int size, boolean imports) throws Exception {
+        return runTransfer(database, size, imports, FilterData.CITIES);
+    }
+
+    /**
+     * Runs the import or export benchmark on one database with a kit and a baseline sharing one pool.
+     *
+     * @param cities how many of the generated cities' customers the export writes
+     */
+    static List<String> runTransfer(BenchDatabase database, int size, boolean imports, int cities) throws Exception {
         java.nio.file.Path directory = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target",
                 "bench-files"));
         try (HikariDataSource pool = database.openPool();
              CrmKit kit = kit(pool)) {
             return imports ? List.of(new ImportBenchmark(pool, kit, directory).run(database.name(), size))
-                    : new ExportBenchmark(pool, kit, directory).run(database.name(), size);
+                    : new ExportBenchmark(pool, kit, directory).run(database.name(), size, cities);
         }
     }
 
@@ -302,12 +314,13 @@ public final class Benchmarks {
     }
 
     /** The parsed command line. */
-    record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain, boolean keywords) {
+    record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain, boolean keywords,
+                   int cities) {
 
         private static final String USAGE = "--bench create|filter|bulk|import|export|duplicates|activity|persons|all"
                 + " --size N"
                 + " --db h2|postgres|mariadb|all"
-                + " --reps N --explain true|false --keywords true|false";
+                + " --reps N --explain true|false --keywords true|false --cities N";
 
         static Options parse(String[] args) {
             String bench = "all";
@@ -316,6 +329,7 @@ public final class Benchmarks {
             int repetitions = FilterBenchmark.REPETITIONS;
             boolean explain = false;
             boolean keywords = true;
+            int cities = FilterData.CITIES;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -329,10 +343,24 @@ public final class Benchmarks {
                     case "--reps" -> repetitions = parseSize(value);
                     case "--explain" -> explain = Boolean.parseBoolean(value);
                     case "--keywords" -> keywords = Boolean.parseBoolean(value);
+                    case "--cities" -> cities = parseCities(value);
                     default -> throw new IllegalArgumentException("unknown argument '" + name + "'; usage: " + USAGE);
                 }
             }
-            return new Options(bench, size, db, repetitions, explain, keywords);
+            return new Options(bench, size, db, repetitions, explain, keywords, cities);
+        }
+
+        private static int parseCities(String value) {
+            try {
+                int cities = Integer.parseInt(value);
+                if (cities >= 1 && cities <= FilterData.CITIES) {
+                    return cities;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the limits
+            }
+            throw new IllegalArgumentException("--cities: must be a whole number from 1 to " + FilterData.CITIES
+                    + ", got '" + value + "'");
         }
 
         private static String parseBench(String value) {

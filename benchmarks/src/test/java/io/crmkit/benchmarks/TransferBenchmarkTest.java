@@ -1,6 +1,7 @@
 package io.crmkit.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,5 +30,20 @@ class TransferBenchmarkTest {
         assertThat(lines.get(0)).contains("export .xlsx").contains("1500 [h2]");
         assertThat(lines.get(1)).contains("export .csv");
         lines.forEach(System.out::println);
+    }
+
+    @Test
+    void timesAnExportOfSomeCitiesOnBothSides(@TempDir Path directory) throws Exception {
+        List<String> lines = Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 2_000, false, 5);
+
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("2000 [h2]")
+                .containsPattern("\\(\\d+ customers of 5 cities exported\\)"));
+        lines.forEach(System.out::println);
+    }
+
+    @Test
+    void refusesACityCountOutsideTheGeneratedCities(@TempDir Path directory) {
+        assertThatThrownBy(() -> Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 1_000, false, 51))
+                .hasMessageContaining("cities: must be 1 to 50");
     }
 }
