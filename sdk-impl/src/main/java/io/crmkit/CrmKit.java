@@ -112,6 +112,19 @@ public final class CrmKit implements AutoCloseable {
         return addressDirectory;
     }
 
+    /**
+     * How often the kit ran a transaction again because the database refused it as conflicting with a concurrent
+     * one (a serialization failure, SQLState 40001, which databases running SERIALIZABLE such as CockroachDB and
+     * YugabyteDB raise by design; or a deadlock). Each transaction runs at most 8 times; one that loses every time
+     * ends in a {@link io.crmkit.api.error.StorageException} saying so. A count growing fast means hot rows: many
+     * writers of one tenant's same customers at once.
+     *
+     * @return the repeats since the kit was built; never decreases
+     */
+    public long transactionRetries() {
+        return wiring.database().retries();
+    }
+
     /** @return the prefix of every table of the SDK */
     public String tablePrefix() {
         return tablePrefix;

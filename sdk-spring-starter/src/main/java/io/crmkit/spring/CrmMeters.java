@@ -18,6 +18,7 @@ final class CrmMeters {
     static final String EXPORTS = "crmkit.exports";
     static final String MERGES = "crmkit.merges";
     static final String SEARCHES = "crmkit.searches";
+    static final String RETRIES = "crmkit.transaction.retries";
 
     private final MeterRegistry registry;
 

@@ -1,5 +1,7 @@
 package io.crmkit.spring;
 
+import io.crmkit.CrmKit;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,6 +24,8 @@ import org.springframework.context.annotation.Bean;
  *   <tr><td>{@code crmkit.merges.customers}</td><td>counter of customers merged away</td><td></td></tr>
  *   <tr><td>{@code crmkit.searches}</td><td>timer of {@code filters().search}, {@code searchView}, {@code count}</td>
  *       <td>kind: search, view, count; outcome</td></tr>
+ *   <tr><td>{@code crmkit.transaction.retries}</td><td>counter of transactions the kit ran again after the database
+ *       refused them as conflicting ({@code CrmKit.transactionRetries()})</td><td></td></tr>
  * </table>
  *
  * <p>{@code outcome} is {@code success} or {@code error} (the call threw). Imports and exports submitted as jobs are
@@ -39,6 +43,14 @@ public class CrmMetricsAutoConfiguration {
     CrmDecorator crmMeters(MeterRegistry registry) {
         CrmMeters meters = new CrmMeters(registry);
         return crm -> new MeteredCrm(crm, meters);
+    }
+
+    /** Counts the starter's kit's transactions run again after a serialization failure or a deadlock. */
+    @Bean
+    FunctionCounter crmTransactionRetries(MeterRegistry registry, CrmKit kit) {
+        return FunctionCounter.builder(CrmMeters.RETRIES, kit, CrmKit::transactionRetries)
+                .description("transactions run again after the database refused them as conflicting")
+                .register(registry);
     }
 
     /** Meters the submitted imports and exports of the starter's kit as they end. */

@@ -55,6 +55,18 @@ class CrmMetricsTest {
     }
 
     @Test
+    void countsTheKitsTransactionRetries() {
+        withRegistry.run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            io.crmkit.CrmKit kit = context.getBean(io.crmkit.CrmKit.class);
+            context.getBean(Crm.class).customers().create(CustomerDraft.builder().name("Lan").build());
+
+            assertThat(registry.get(CrmMeters.RETRIES).functionCounter().count())
+                    .isEqualTo((double) kit.transactionRetries()).isZero();
+        });
+    }
+
+    @Test
     void theMeteredBeanDescribesTheFilterFieldsOfTheActorsTenantUntimed() {
         withRegistry.run(context -> {
             Crm crm = context.getBean(Crm.class);

@@ -330,7 +330,7 @@ public final class DefaultCustomerService implements CustomerService {
      */
     private Customer changeIdentitiesOrTags(long id, String action, String detail, Change change) {
         TenantFields fields = this.fields.of(actor.tenantId());
-        return database.write(action, session -> {
+        return database.write("change the tags or identities of customer " + id, session -> {
             CustomerStatements mapper = new CustomerStatements(session);
             if (mapper.lock(actor.tenantId(), id) == null) {
                 throw notFound(id);

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The SDK's JDBC connections over the host's DataSource, and the one way to run work in a transaction:
  * {@link #write} commits or rolls back as a whole and runs the work again on a retryable database error
- * (serialization failure, deadlock); {@link #read} runs queries that write nothing.
+ * (serialization failure, deadlock), at most {@value #MAX_ATTEMPTS} times in all, counting the repeats
+ * ({@link #retries()}); {@link #read} runs queries that write nothing.
  *
  * <p>Statements name tables with the kit's prefix ({@link Session#prefix()}), which was validated as an
  * identifier and never comes from a user at run time; their column lists come from the schema definition
@@ -23,7 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final int MAX_ATTEMPTS = 4;
+    /**
+     * Most runs of one {@link #write}: the first and up to 7 repeats after retryable errors, which on a database
+     * running SERIALIZABLE come whenever writers of the same rows overlap.
+     */
+    public static final int MAX_ATTEMPTS = 8;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -31,6 +37,7 @@ public final class Database {
     private final boolean ownPool;
     private final boolean readAutoCommit;
     private final boolean keywordIndexes;
+    private final LongAdder retries = new LongAdder();
 
     private Database(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
                      boolean readAutoCommit, boolean keywordIndexes) {
@@ -69,6 +76,15 @@ public final class Database {
                                 boolean keywordIndexes) {
         return new Database(dataSource, dialect, tablePrefix, ownPool,
                 !ownPool && lendsAutoCommitConnections(dataSource), keywordIndexes);
+    }
+
+    /**
+     * @return how many times a {@link #write} ran its work again after a retryable database error (a
+     *         serialization failure or a deadlock: the transaction lost to a concurrent one and was rolled back),
+     *         since this object was opened
+     */
+    public long retries() {
+        return retries.sum();
     }
 
     /** @return whether the tables hold the trigram indexes of the keyword search (PostgreSQL with pg_trgm) */
@@ -118,33 +134,55 @@ public final class Database {
     }
 
     /**
-     * Runs work in one transaction and commits it; on a retryable error runs it again (up to 4 attempts),
-     * so the work must not keep state outside the transaction between attempts.
+     * Runs work in one transaction and commits it; on a retryable error (a serialization failure, which
+     * databases running SERIALIZABLE such as CockroachDB raise whenever transactions conflict, or a deadlock)
+     * rolls back and runs it again after a short random pause, up to {@value #MAX_ATTEMPTS} attempts in all, so the
+     * work must not keep state outside the transaction between attempts.
      *
      * @param what what the work does, for error messages ("create a customer")
      * @throws DuplicateKeyException when a unique constraint refused a write (after rollback)
-     * @throws StorageException      on any other database failure (after rollback)
+     * @throws StorageException      on any other database failure (after rollback), and when the last attempt
+     *                               also lost to a concurrent transaction: the message says so
      */
     public <T> T write(String what, Function<Session, T> work) {
         for (int attempt = 1; ; attempt++) {
+            SQLException sql;
+            RuntimeException failure;
             try {
                 return inTransaction(work);
+            } catch (StorageException e) {
+                // Work that read through a helper of its own may have made the refusal a StorageException already.
+                sql = sqlCause(e);
+                if (sql == null || !dialect.isRetryable(sql)) {
+                    throw e;
+                }
+                failure = e;
             } catch (CrmException e) {
                 throw e;
             } catch (IdStatements.StorageFailure e) {
-                SQLException sql = e.sqlException();
-                if (dialect.isRetryable(sql) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("Retrying '{}' after a retryable database error (attempt {}): {}", what, attempt,
-                            sql.getMessage());
-                    backOff(attempt);
-                    continue;
+                sql = e.sqlException();
+                if (!dialect.isRetryable(sql)) {
+                    throw dialect.isUniqueViolation(sql) ? new DuplicateKeyException(what, sql) : failure(what, e);
                 }
-                if (dialect.isUniqueViolation(sql)) {
-                    throw new DuplicateKeyException(what, sql);
-                }
-                throw failure(what, e);
+                failure = e;
             }
+            again(what, attempt, sql, failure);
         }
+    }
+
+    /**
+     * Counts a retry and pauses before the next attempt of work the database refused as conflicting.
+     *
+     * @throws StorageException when that was the last attempt: the database refused it every time
+     */
+    private void again(String what, int attempt, SQLException sql, RuntimeException failure) {
+        if (attempt == MAX_ATTEMPTS) {
+            throw new StorageException("could not " + what + ": the database refused it " + MAX_ATTEMPTS
+                    + " times as conflicting with concurrent work (" + describe(sql) + "); try again", failure);
+        }
+        LOG.debug("Retrying '{}' after a retryable database error (attempt {}): {}", what, attempt, sql.getMessage());
+        retries.increment();
+        backOff(attempt);
     }
 
     /** Runs work once in a transaction: commits when it returns, rolls back when it throws. */
@@ -171,12 +209,23 @@ public final class Database {
      * query runs on its own, seeing what was committed when it started (no transaction, so no COMMIT round
      * trip); otherwise they share a transaction that is rolled back. Either way work that reads related rows
      * with several queries must tolerate a write committed between them, as it would on READ COMMITTED
-     * (see {@code CustomerStore.loadConsistent}).
+     * (see {@code CustomerStore.loadConsistent}). A read the database refuses as conflicting (SERIALIZABLE can refuse
+     * even a reading transaction) runs again, as {@link #write} does, so the work must have no effect but its result.
      *
-     * @throws StorageException on a database failure
+     * @throws StorageException on a database failure, and when the last attempt was refused too
      */
     public <T> T read(String what, Function<Session, T> work) {
-        return read(what, readAutoCommit, work);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read(what, readAutoCommit, work);
+            } catch (StorageException e) {
+                SQLException sql = sqlCause(e);
+                if (sql == null || !dialect.isRetryable(sql)) {
+                    throw e;
+                }
+                again(what, attempt, sql, e);
+            }
+        }
     }
 
     /**
@@ -272,9 +321,10 @@ public final class Database {
                 + "); the cause holds the driver's message";
     }
 
+    /** Sleeps 5 to 20 ms, times 2, 4, 8, then 16 from the fifth attempt: at most about 1.3 s over all attempts. */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) << Math.min(attempt - 1, 4));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted while retrying a database transaction", interrupted);

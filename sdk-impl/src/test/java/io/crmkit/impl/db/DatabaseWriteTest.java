@@ -3,6 +3,7 @@ package io.crmkit.impl.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -25,8 +26,8 @@ import org.mockito.junit.jupiter.MockitoSettings;
 import org.mockito.quality.Strictness;
 
 /**
- * {@link Database#write}: a transaction that meets a retryable error is rolled back and run again, and one that
- * fails for good is rolled back and never committed. The connection is a mock, since its failure is the point.
+ * {@link Database#write} and {@link Database#read}: a transaction that meets a retryable error is rolled back and
+ * run again, counted, and one that fails for good is rolled back and never committed. The connection is a mock, since its failure is the point.
  */
 @ExtendWith(MockitoExtension.class)
 @MockitoSettings(strictness = Strictness.LENIENT)
@@ -60,6 +61,7 @@ class DatabaseWriteTest {
 
         assertThat(updated).isEqualTo(1);
         assertThat(runs).hasValue(2);
+        assertThat(database.retries()).isOne();
         InOrder order = inOrder(connection);
         order.verify(connection).rollback();
         order.verify(connection).commit();
@@ -86,18 +88,83 @@ class DatabaseWriteTest {
     }
 
     @Test
-    void givesUpAfterFourAttemptsWithAStorageExceptionAndCommitsNothing() throws SQLException {
+    void givesUpAfterEightAttemptsWithAStorageExceptionSayingSoAndCommitsNothing() throws SQLException {
         when(statement.executeUpdate()).thenThrow(new SQLException("could not serialize access", "40001"));
         AtomicInteger runs = new AtomicInteger();
 
         assertThatThrownBy(() -> database.write("tag a customer", session -> {
             runs.incrementAndGet();
             return update(session);
-        })).isInstanceOf(StorageException.class).hasMessageContaining("could not tag a customer");
+        })).isInstanceOf(StorageException.class).hasMessageStartingWith("could not tag a customer: the database"
+                + " refused it 8 times as conflicting with concurrent work (").hasMessageContaining("SQLState 40001")
+                .hasMessageNotContaining("could not serialize access");
 
-        assertThat(runs).hasValue(4);
-        verify(connection, times(4)).rollback();
+        assertThat(runs).hasValue(Database.MAX_ATTEMPTS).hasValue(8);
+        assertThat(database.retries()).isEqualTo(7);
+        verify(connection, times(8)).rollback();
         verify(connection, never()).commit();
+    }
+
+    @Test
+    void retriesASerializationFailureThatTheWorkAlreadyReportedAsAStorageException() {
+        AtomicInteger runs = new AtomicInteger();
+
+        String read = database.write("merge customers", session -> {
+            if (runs.incrementAndGet() == 1) {
+                throw Database.failure("read customers", new SQLException("could not serialize access", "40001"));
+            }
+            return "read";
+        });
+
+        assertThat(read).isEqualTo("read");
+        assertThat(runs).hasValue(2);
+        assertThat(database.retries()).isOne();
+    }
+
+    @Test
+    void runsAReadTheDatabaseRefusedAsConflictingAgain() {
+        AtomicInteger runs = new AtomicInteger();
+
+        String read = database.read("read customers", session -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new IdStatements.StorageFailure(new SQLException("could not serialize access", "40001"));
+            }
+            return "read";
+        });
+
+        assertThat(read).isEqualTo("read");
+        assertThat(runs).hasValue(2);
+        assertThat(database.retries()).isOne();
+    }
+
+    @Test
+    void doesNotRetryAStorageExceptionOfAnotherCause() {
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThatThrownBy(() -> database.write("merge customers", session -> {
+            runs.incrementAndGet();
+            throw Database.failure("read customers", new SQLException("value too long", "22001"));
+        })).isInstanceOf(StorageException.class).hasMessageContaining("could not read customers");
+
+        assertThat(runs).hasValue(1);
+        assertThat(database.retries()).isZero();
+    }
+
+    @Test
+    void retriesACommitRefusedAsASerializationFailure() throws SQLException {
+        when(statement.executeUpdate()).thenReturn(1);
+        doThrow(new SQLException("could not serialize access due to read/write dependencies", "40001"))
+                .doNothing().when(connection).commit();
+        AtomicInteger runs = new AtomicInteger();
+
+        database.write("tag a customer", session -> {
+            runs.incrementAndGet();
+            return update(session);
+        });
+
+        assertThat(runs).hasValue(2);
+        assertThat(database.retries()).isOne();
+        verify(connection, times(2)).commit();
     }
 
     @Test
