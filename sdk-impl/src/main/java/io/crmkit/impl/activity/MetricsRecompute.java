@@ -203,6 +203,7 @@ final class MetricsRecompute {
                 long start = after;
                 long before = refreshed;
                 List<Long> chunk = database.write("refresh customer metrics", session -> {
+                    jobs.hold(session.getConnection(), lease);
                     List<Long> ids = store.refreshNext(session.getConnection(), tenantId, start, CHUNK, now);
                     if (!ids.isEmpty()) {
                         jobs.progress(session.getConnection(), lease, before + ids.size(), MetricsJobRows.toJson(
@@ -234,6 +235,7 @@ final class MetricsRecompute {
             long lastRefreshed = after;
             long counted = refreshed;
             long rated = database.write("rate customers", session -> {
+                jobs.hold(session.getConnection(), lease);
                 long count = ratings.rate(session.getConnection(), tenantId);
                 audit.record(session, actor, "metrics.rate", "customer", 0, count + " customer(s) rated");
                 // Commits the ratings only while this run still holds the job.

@@ -265,6 +265,7 @@ final class BulkRuns {
         Actor actor = plan.actor();
         String what = plan.operation().name().replace('_', ' ') + " customers in bulk";
         return database.write(what, session -> {
+            jobs.hold(session.getConnection(), plan.lease());
             Instant now = clock.instant();
             ChunkWrites.Outcome rechecked = new ChunkWrites.Outcome();
             List<Long> targets = plan.match() == null ? chunk : stillMatching(session.getConnection(), actor,

@@ -265,13 +265,16 @@ final class ImportRun {
             outcome.fail(row, List.of(collided instanceof ConflictException ? collided.getMessage() + "; import the"
                     + " row again" : "an identity of this row was taken by another customer while the import ran;"
                     + " import the row again"));
-            counts = database.write("record an import failure", session -> record(session.getConnection(),
-                    outcome, readAfter));
+            counts = database.write("record an import failure", session -> {
+                store.hold(session.getConnection(), lease);
+                return record(session.getConnection(), outcome, readAfter);
+            });
         }
     }
 
     private void commitTogether(List<ParsedRow> rows, long readAfter) {
         counts = database.write("import customers", session -> {
+            store.hold(session.getConnection(), lease);
             ImportChunk.Outcome outcome = chunks.run(session, rows);
             if (!request.dryRun() && outcome.created + outcome.updated > 0) {
                 audit.record(session, actor, "import.chunk", "transfer_job", jobId, outcome.created

@@ -123,6 +123,17 @@ public final class JobLeases implements AutoCloseable {
     }
 
     /**
+     * Locks the job's row as the first statement of a chunk's transaction that ends with {@link #renewWith}: the
+     * heartbeat's renewal of the row, and a cancel request, then wait for the chunk to commit. Without it a database
+     * running SERIALIZABLE refuses the chunk whenever the heartbeat renewed the row meanwhile, which is every time
+     * once chunks take longer than the renewal interval. Checks nothing: {@link #renewWith} does.
+     */
+    public void hold(Connection connection, Lease lease) {
+        IdStatements.rows(connection, "SELECT id FROM " + table + " WHERE tenant_id = ? AND id = ? FOR UPDATE",
+                List.of(lease.tenantId(), lease.jobId()), row -> row.getLong(1));
+    }
+
+    /**
      * Checks, inside the caller's transaction, that the lease still holds the job in state RUNNING, renews it and
      * records progress columns set by {@code assignments} ("done = ?, ..."); the caller's transaction then commits
      * only while its run holds the job. A cancel requested on the row is noted for {@link #cancelRequested}; the

@@ -202,6 +202,14 @@ public final class JobStore {
     }
 
     /**
+     * Locks the job's row first in a chunk's transaction that records progress ({@link JobLeases#hold}), so that
+     * the heartbeat waits for the chunk instead of making a SERIALIZABLE database refuse it.
+     */
+    public void hold(Connection connection, Lease lease) {
+        leases.hold(connection, lease);
+    }
+
+    /**
      * Records progress inside the caller's transaction, so that it commits with the work it counts, and only while
      * the lease holds the job in state RUNNING.
      *
