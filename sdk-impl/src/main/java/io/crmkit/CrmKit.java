@@ -64,14 +64,17 @@ public final class CrmKit implements AutoCloseable {
 
     private final KitWiring wiring;
     private final HikariDataSource ownedPool;
+    /** Where the migration history is: the kit's one database, or the first shard. */
+    private final DataSource history;
     private final Dialect dialect;
     private final String tablePrefix;
     private final String schemaVersion;
 
     private final AddressDirectory addressDirectory;
 
-    private CrmKit(KitWiring wiring, HikariDataSource ownedPool, Dialect dialect, String tablePrefix,
-                   String schemaVersion, AddressDirectory addressDirectory) {
+    private CrmKit(KitWiring wiring, HikariDataSource ownedPool, DataSource history, Dialect dialect,
+                   String tablePrefix, String schemaVersion, AddressDirectory addressDirectory) {
+        this.history = history;
         this.schemaVersion = schemaVersion;
         this.addressDirectory = addressDirectory;
         this.wiring = wiring;
@@ -147,13 +150,15 @@ public final class CrmKit implements AutoCloseable {
      * @throws io.crmkit.api.error.StorageException when the history table cannot be read
      */
     public String appliedSchemaVersion() {
-        return wiring.database().read("read the schema version", session -> {
-            try {
-                return Migrations.appliedVersion(session.getConnection(), dialect, tablePrefix);
-            } catch (java.sql.SQLException e) {
-                throw Database.failure("read the schema version from " + tablePrefix + "schema_history", e);
+        try (java.sql.Connection connection = history.getConnection()) {
+            String version = Migrations.appliedVersion(connection, dialect, tablePrefix);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
             }
-        });
+            return version;
+        } catch (java.sql.SQLException e) {
+            throw Database.failure("read the schema version from " + tablePrefix + "schema_history", e);
+        }
     }
 
     /**
@@ -190,6 +195,7 @@ public final class CrmKit implements AutoCloseable {
         private int maxPoolSize = 10;
         private String tablePrefix = "crm_";
         private boolean migrate = true;
+        private List<DataSource> shards = List.of();
         private Clock clock = Clock.systemUTC();
         private String defaultPhoneRegion;
         private AddressDirectory addressDirectory = AddressDirectories.isoCountries();
@@ -220,6 +226,31 @@ public final class CrmKit implements AutoCloseable {
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = require(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * Names the databases behind a sharding {@link #dataSource} (such as ShardingSphere-JDBC's, sharding every
+         * CRMKit table by {@code tenant_id}), in the sharding's order. The kit then migrates (or with
+         * {@code migrate(false)} checks) the tables on each of them, reads their schema version and keyword indexes
+         * on the first, and runs its job scheduler's table ({@code <prefix>scheduled_tasks}, which has no tenant)
+         * on the first; every other statement goes through the sharding DataSource, which routes it by its tenant.
+         * The kit never closes them. Default none: the DataSource is one database. ShardingSphere reads the tables
+         * when its DataSource is created, so the tables must exist by then: on a first start, and after an upgrade
+         * of CRMKit, build and close a kit on each shard's own pool first (it migrates them), then create the
+         * sharding DataSource.
+         *
+         * @param shards the shards' own pools, the same kind of database as each other; one or more
+         * @return this builder
+         * @throws ConfigurationException on {@code shards} when the list or one of its entries is null, or it is
+         *                                empty
+         */
+        public Builder shards(List<DataSource> shards) {
+            require(shards, "shards");
+            if (shards.isEmpty() || shards.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new ConfigurationException("shards", null, "must name one or more DataSources, none null");
+            }
+            this.shards = List.copyOf(shards);
             return this;
         }
 
@@ -558,21 +589,29 @@ public final class CrmKit implements AutoCloseable {
             try {
                 DataSource source = pool != null ? pool : dataSource;
                 Dialect dialect = Dialect.detect(source);
-                Migrations migrations = new Migrations(source, dialect, tablePrefix);
-                if (migrate) {
-                    migrations.migrate();
-                } else {
-                    migrations.requireUpToDate();
+                List<DataSource> databases = shards.isEmpty() ? List.of(source) : shards;
+                for (DataSource each : databases) {
+                    if (each != source && Dialect.detect(each) != dialect) {
+                        throw new ConfigurationException("shards", null, "every shard must be the same kind of"
+                                + " database as the dataSource (" + dialect.id() + ")");
+                    }
+                    Migrations migrations = new Migrations(each, dialect, tablePrefix);
+                    if (migrate) {
+                        migrations.migrate();
+                    } else {
+                        migrations.requireUpToDate();
+                    }
                 }
-                String schemaVersion = migrations.appliedVersion();
+                DataSource first = databases.get(0);
+                String schemaVersion = new Migrations(first, dialect, tablePrefix).appliedVersion();
                 Database database = Database.open(source, dialect, tablePrefix, pool != null,
-                        KeywordIndexes.present(source, dialect, tablePrefix));
+                        KeywordIndexes.present(first, dialect, tablePrefix));
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);
                 IdStatements idSql = IdStatements.of(dialect);
                 ExecutorService jobs = JobThreads.open(jobThreads);
-                JobScheduler scheduler = new JobScheduler(source, tablePrefix, jobThreads, jobLease, jobLeaseRenewal);
+                JobScheduler scheduler = new JobScheduler(first, tablePrefix, jobThreads, jobLease, jobLeaseRenewal);
                 GrowingTables growing = new GrowingTables(database);
                 JobLeases leases = new JobLeases(database, micros, tablePrefix, jobLease, jobLeaseRenewal);
                 JobFiles jobFiles = new JobFiles(database, micros, tablePrefix, jobFileRetention);
@@ -585,7 +624,7 @@ public final class CrmKit implements AutoCloseable {
                         new MetricsRefresher(tablePrefix, idSql, database, jobs, growing, micros),
                         leases, jobFiles, scheduler);
                 jobFiles.deleteExpired();
-                CrmKit kit = new CrmKit(wiring, pool, dialect, tablePrefix, schemaVersion, addressDirectory);
+                CrmKit kit = new CrmKit(wiring, pool, first, dialect, tablePrefix, schemaVersion, addressDirectory);
                 JobStore jobStore = new JobStore(tablePrefix, database, micros, leases);
                 scheduler.start(new ScheduledImports(jobStore, jobFiles, transferEnds, kit::as)::run,
                         new ScheduledBulk(actor -> wiring.bulk(actor, wiring.filters(actor,

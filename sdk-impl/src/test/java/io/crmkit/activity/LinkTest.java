@@ -15,11 +15,13 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
+@ShardedToo
 class LinkTest {
 
     @DbTest

@@ -22,6 +22,7 @@ import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.MutableClock;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+@ShardedToo
 class MetricsTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");

@@ -20,6 +20,7 @@ import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.Race;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+@ShardedToo
 class OrderTest {
 
     private static final Instant MAY_FIRST = Instant.parse("2024-05-01T10:00:00Z");

@@ -19,12 +19,14 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+@ShardedToo
 class TaskTest {
 
     private static final Instant MONDAY = Instant.parse("2030-03-04T09:00:00Z");

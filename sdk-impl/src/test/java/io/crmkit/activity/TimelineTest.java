@@ -18,6 +18,7 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+@ShardedToo
 class TimelineTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");

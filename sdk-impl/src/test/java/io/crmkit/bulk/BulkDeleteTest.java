@@ -18,6 +18,7 @@ import io.crmkit.api.error.ValidationException;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.Race;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
+@ShardedToo
 class BulkDeleteTest {
 
     private static List<Long> create(Crm crm, int count, String tag) {
@@ -198,7 +200,7 @@ class BulkDeleteTest {
     void aConnectionLostMidwayLeavesEachCustomerWholeAndARunAgainFinishes(TestDb db) {
         String prefix = TestDb.uniquePrefix();
         AtomicInteger trashTagInserts = new AtomicInteger();
-        DataSource failing = failOnSecondChunk(db.dataSource(), trashTagInserts);
+        DataSource failing = failOnSecondChunk(db.ownKitDataSource(), trashTagInserts);
         try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(failing))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
             create(crm, 1200, "old");

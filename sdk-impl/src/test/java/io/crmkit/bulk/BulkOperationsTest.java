@@ -25,6 +25,7 @@ import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.StatementPause;
 import io.crmkit.testing.TestDb;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+@ShardedToo
 class BulkOperationsTest {
 
     private static List<Customer> customers(Crm crm, int count, String city) {
@@ -47,7 +49,7 @@ class BulkOperationsTest {
         // Holds the chunk's transaction at its first locking read, after the chunk's ids were listed.
         StatementPause pause = new StatementPause(sql -> sql.contains("FROM " + prefix + "customer WHERE")
                 && sql.contains("FOR UPDATE"));
-        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource())))) {
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.ownKitDataSource())))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
             List<Customer> hanoi = customers(crm, 3, "Hanoi");
             Customer leaving = hanoi.get(1);
@@ -81,7 +83,7 @@ class BulkOperationsTest {
     void aTagAnotherWriterAddsWhileTheChunkRunsIsNeitherLostNorAddedTwice(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         StatementPause pause = new StatementPause(sql -> sql.startsWith("UPDATE " + prefix + "customer SET version"));
-        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource())))) {
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.ownKitDataSource())))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
             List<Long> ids = customers(crm, 3, "Hanoi").stream().map(Customer::id).toList();
 

@@ -18,10 +18,12 @@ import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.time.LocalDate;
 import java.util.List;
 
+@ShardedToo
 class CustomerCrudTest {
 
     @DbTest

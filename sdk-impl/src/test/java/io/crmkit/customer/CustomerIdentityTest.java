@@ -12,9 +12,11 @@ import io.crmkit.api.customer.IdentityType;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 
+@ShardedToo
 class CustomerIdentityTest {
 
     @DbTest

@@ -9,10 +9,12 @@ import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 import java.util.stream.IntStream;
 
+@ShardedToo
 class CustomerTagsTest {
 
     @DbTest

@@ -15,6 +15,7 @@ import io.crmkit.api.field.FieldDefinition;
 import io.crmkit.api.field.FieldDraft;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 
+@ShardedToo
 class FieldDefinitionTest {
 
     @DbTest

@@ -21,6 +21,7 @@ import io.crmkit.api.filter.Operator;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+@ShardedToo
 class FilterSearchTest {
 
     /** Five customers that every condition below tells apart. */

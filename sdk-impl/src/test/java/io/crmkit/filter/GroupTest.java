@@ -17,10 +17,12 @@ import io.crmkit.api.filter.Groups;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 import java.util.stream.LongStream;
 
+@ShardedToo
 class GroupTest {
 
     private static Customer customer(Crm crm, String name, String... tags) {

@@ -90,11 +90,11 @@ class KeywordSearchIndexTest {
                 assertExpected(crm);
                 boolean usesIndexes = kit.as(Actor.of(TENANT, "agent", Permission.ALL)).filters()
                         .explain(Query.all().keyword("lotus")).sql().contains(" UNION ");
-                assertThat(usesIndexes).as("the indexed plan on " + db.name()).isEqualTo(db.name().equals("postgres"));
+                assertThat(usesIndexes).as("the indexed plan on " + db.name()).isEqualTo(db.dialect().equals("postgres"));
                 assertThat(kit.as(Actor.of(TENANT, "agent", Permission.ALL)).filters()
                         .explain(Query.all().keyword("lo")).sql()).doesNotContain(" UNION ");
             }
-            if (db.name().equals("postgres")) {
+            if (db.dialect().equals("postgres")) {
                 db.execute("DROP INDEX " + prefix + "customer_search");
                 db.execute("DROP INDEX " + prefix + "identity_search");
             }
@@ -113,7 +113,7 @@ class KeywordSearchIndexTest {
     void theMigrationCreatedTheIndexesWherePgTrgmCouldBeCreated(TestDb db) {
         String prefix = TestDb.uniquePrefix();
         try (CrmKit kit = db.newKit(prefix, builder -> { })) {
-            if (db.name().equals("postgres")) {
+            if (db.dialect().equals("postgres")) {
                 assertThat(db.column("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN (?, ?)",
                         prefix + "customer_search", prefix + "identity_search")).containsExactly("2");
             }
@@ -130,7 +130,7 @@ class KeywordSearchIndexTest {
      */
     @DbTest
     void theMigrationGoesOnWithoutIndexesWhereTheRoleMayNotCreatePgTrgm(TestDb db) throws Exception {
-        Assumptions.assumeTrue(db.name().equals("postgres"), "pg_trgm is PostgreSQL's");
+        Assumptions.assumeTrue(db.dialect().equals("postgres"), "pg_trgm is PostgreSQL's");
         String prefix = TestDb.uniquePrefix();
         String role = prefix + "noext";
         String script;

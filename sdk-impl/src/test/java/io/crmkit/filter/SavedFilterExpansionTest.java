@@ -125,7 +125,7 @@ class SavedFilterExpansionTest {
     void aSavedFilterReferredToManyTimesIsReadOnce(TestDb db) {
         String prefix = TestDb.uniquePrefix();
         AtomicInteger reads = new AtomicInteger();
-        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(counting(db.dataSource(),
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(counting(db.ownKitDataSource(),
                 prefix + "saved_filter", reads)))) {
             Crm crm = kit.as(Actor.of("reads", "agent", Permission.ALL));
             crm.customers().create(CustomerDraft.builder().name("Lan").tag("vip").build());

@@ -13,9 +13,11 @@ import io.crmkit.api.field.FieldType;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.SavedFilter;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 
+@ShardedToo
 class SegmentTest {
 
     private static List<String> segments(Crm crm, Customer customer) {

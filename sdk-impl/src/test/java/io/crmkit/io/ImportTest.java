@@ -30,6 +30,7 @@ import io.crmkit.api.io.MatchKey;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.impl.sheet.HandWrittenXlsx;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.io.TempDir;
 
+@ShardedToo
 class ImportTest {
 
     @TempDir

@@ -35,7 +35,7 @@ class ImportCrashTest {
     void anImportWhoseJvmWasKilledIsCancelledAndContinuedAfterItsLastCommittedChunk(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         // Two JVMs share H2 only through a server: AUTO_SERVER lets the second connect to the first over TCP.
-        String url = db.name().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
+        String url = db.dialect().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
                 : TestDatabases.url(db.name());
         Path file = CrashedJobs.numberedNames(dir.resolve("customers.csv"), ROWS);
         ImportRequest request = ImportRequest.builder(ImportFile.of(file)).build();
@@ -67,7 +67,7 @@ class ImportCrashTest {
             assertThat(crm.filters().count(Filter.eq("name", "Customer " + (ROWS - 1)))).isEqualTo(1);
             assertThat(crm.imports().jobs().find(killed.id()).orElseThrow().state()).isEqualTo(TransferJob.State.DONE);
         } finally {
-            if (!db.name().equals("h2")) {
+            if (!db.dialect().equals("h2")) {
                 db.dropTables(prefix);
             }
         }

@@ -127,7 +127,7 @@ class ScheduledBulkOperationsCrashTest {
     private void crashAndFinish(TestDb db, String operation, Consumer<Crm> setup, SqlStep beforeChild,
                                 Finished finished) throws Exception {
         String prefix = TestDb.uniquePrefix();
-        String url = db.name().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
+        String url = db.dialect().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
                 : TestDatabases.url(db.name());
         try (Connection connection = DriverManager.getConnection(url)) {
             try (CrmKit first = CrmKit.builder().jdbcUrl(url, null, null).tablePrefix(prefix).build()) {
@@ -166,7 +166,7 @@ class ScheduledBulkOperationsCrashTest {
                 finished.check(crm, connection, prefix, result);
             }
         } finally {
-            if (!db.name().equals("h2")) {
+            if (!db.dialect().equals("h2")) {
                 db.dropTables(prefix);
             }
         }

@@ -43,7 +43,7 @@ class ScheduledExportCrashTest {
     void anExportIntoTheDatabaseWhoseKitWasKilledIsWrittenWholeByTheOtherKit(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         // Two JVMs share H2 only through a server: AUTO_SERVER lets the second connect to the first over TCP.
-        String url = db.name().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
+        String url = db.dialect().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
                 : TestDatabases.url(db.name());
         // Opened first and kept open, so that with H2 this JVM is the server the child connects to.
         try (Connection connection = DriverManager.getConnection(url)) {
@@ -80,7 +80,7 @@ class ScheduledExportCrashTest {
                 assertThat(crm.jobs().latest(JobKind.EXPORT, 10)).as("no second job").hasSize(1);
             }
         } finally {
-            if (!db.name().equals("h2")) {
+            if (!db.dialect().equals("h2")) {
                 db.dropTables(prefix);
             }
         }

@@ -38,7 +38,7 @@ class ScheduledImportCrashTest {
     void aSubmittedImportWhoseKitWasKilledIsFinishedByTheOtherKit(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         // Two JVMs share H2 only through a server: AUTO_SERVER lets the second connect to the first over TCP.
-        String url = db.name().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
+        String url = db.dialect().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
                 : TestDatabases.url(db.name());
         Path file = CrashedJobs.numberedNames(dir.resolve("customers.csv"), ROWS);
         // Opened first and kept open, so that with H2 this JVM is the server the child connects to.
@@ -70,7 +70,7 @@ class ScheduledImportCrashTest {
                 assertThat(crm.jobs().latest(JobKind.IMPORT, 10)).as("no second job").hasSize(1);
             }
         } finally {
-            if (!db.name().equals("h2")) {
+            if (!db.dialect().equals("h2")) {
                 db.dropTables(prefix);
             }
         }

@@ -57,7 +57,7 @@ class ScheduledMetricsCrashTest {
         String prefix = TestDb.uniquePrefix();
         String metrics = prefix + "customer_metric";
         // Two JVMs share H2 only through a server: AUTO_SERVER lets the second connect to the first over TCP.
-        String url = db.name().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
+        String url = db.dialect().equals("h2") ? "jdbc:h2:file:" + dir.resolve("crash") + ";AUTO_SERVER=TRUE"
                 : TestDatabases.url(db.name());
         // Opened first and kept open, so that with H2 this JVM is the server the child connects to.
         try (Connection connection = DriverManager.getConnection(url)) {
@@ -140,7 +140,7 @@ class ScheduledMetricsCrashTest {
                     db.tenant())).as("the customers the dead kit refreshed were not refreshed again: the run"
                     + " continued after them").containsExactly(doneAtKill);
         } finally {
-            if (!db.name().equals("h2")) {
+            if (!db.dialect().equals("h2")) {
                 db.dropTables(prefix);
             }
         }

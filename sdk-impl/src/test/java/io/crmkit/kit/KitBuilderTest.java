@@ -148,6 +148,42 @@ class KitBuilderTest {
         assertThatThrownBy(() -> crm.customers().get(id)).isInstanceOf(StorageException.class);
     }
 
+    @Test
+    void refusesNoShardsANullShardAndAShardOfAnotherKindOfDatabase() {
+        assertThatThrownBy(() -> CrmKit.builder().shards(List.of())).isInstanceOf(ConfigurationException.class)
+                .hasMessage("shards: must name one or more DataSources, none null");
+        assertThatThrownBy(() -> CrmKit.builder().shards(Arrays.asList(h2("one"), null)))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("shards: ");
+        assertThatThrownBy(() -> CrmKit.builder().dataSource(h2("router")).shards(List.of(fakeDatabase("MariaDB")))
+                .build()).isInstanceOf(ConfigurationException.class)
+                .hasMessage("shards: every shard must be the same kind of database as the dataSource (h2)");
+    }
+
+    @Test
+    void migratesEveryShardAndKeepsTheHistoryOfTheFirst() throws Exception {
+        DataSource first = h2("shard_a");
+        DataSource second = h2("shard_b");
+        try (CrmKit kit = CrmKit.builder().dataSource(first).shards(List.of(first, second)).build()) {
+            assertThat(kit.appliedSchemaVersion()).isEqualTo(kit.schemaVersion());
+        }
+        for (DataSource shard : List.of(first, second)) {
+            try (Connection connection = shard.getConnection();
+                 var tables = connection.getMetaData().getTables(null, null, "CRM_CUSTOMER", null)) {
+                assertThat(tables.next()).as("crm_customer on each shard").isTrue();
+            }
+        }
+        try (CrmKit checked = CrmKit.builder().dataSource(first).shards(List.of(first, second)).migrate(false)
+                .build()) {
+            assertThat(checked.appliedSchemaVersion()).isEqualTo(checked.schemaVersion());
+        }
+    }
+
+    private static DataSource h2(String name) {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + name + "_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        return h2;
+    }
+
     /** A DataSource whose connections report the given product name and nothing else. */
     private static DataSource fakeDatabase(String product) {
         DatabaseMetaData metaData = proxy(DatabaseMetaData.class, (method, args) ->

@@ -48,7 +48,7 @@ class MigrationTest {
             assertThat(kit.schemaVersion()).isEqualTo(latest);
             assertThat(kit.appliedSchemaVersion()).isEqualTo(latest);
 
-            String quote = db.name().equals("mariadb") ? "`" : "\"";
+            String quote = db.dialect().equals("mariadb") ? "`" : "\"";
             db.execute("INSERT INTO " + db.historyTable(prefix) + " (" + String.join(", ", List.of("installed_rank",
                             "version", "description", "type", "script", "installed_by", "execution_time", "success")
                     .stream().map(column -> quote + column + quote).toList()) + ") VALUES (1000, '99', 'newer',"

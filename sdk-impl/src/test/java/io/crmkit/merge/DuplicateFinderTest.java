@@ -19,9 +19,11 @@ import io.crmkit.api.merge.MatchRule;
 import io.crmkit.api.merge.MatchRules;
 import io.crmkit.api.merge.MergeService;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 
+@ShardedToo
 class DuplicateFinderTest {
 
     private static Customer customer(Crm crm, String name, String... emails) {

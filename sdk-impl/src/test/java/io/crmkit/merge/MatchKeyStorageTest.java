@@ -34,7 +34,7 @@ public class MatchKeyStorageTest {
     }
 
     static String concat(TestDb db) {
-        return db.name().equals("mariadb") ? "CONCAT(id_type, '|', id_value, '|', COALESCE(match_key, 'NULL'))"
+        return db.dialect().equals("mariadb") ? "CONCAT(id_type, '|', id_value, '|', COALESCE(match_key, 'NULL'))"
                 : "id_type || '|' || id_value || '|' || COALESCE(match_key, 'NULL')";
     }
 

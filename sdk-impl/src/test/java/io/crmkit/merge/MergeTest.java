@@ -21,12 +21,14 @@ import io.crmkit.api.merge.MergePreview;
 import io.crmkit.api.merge.MergeResult;
 import io.crmkit.api.merge.Survivorship;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+@ShardedToo
 class MergeTest {
 
     /** Lan (survivor) and her duplicate: different phones, emails, tags, groups, and some fields set on one only. */

@@ -19,6 +19,7 @@ import io.crmkit.api.merge.Survivorship;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.MutableClock;
 import io.crmkit.testing.Race;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.StatementPause;
 import io.crmkit.testing.TestDb;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+@ShardedToo
 class MergeUndoTest {
 
     @DbTest
@@ -206,7 +208,7 @@ class MergeUndoTest {
     void anUndoRacingAMergeIntoItsSurvivorIsRefusedOnceThatMergeCommitted(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         StatementPause pause = atSurvivorLock(prefix);
-        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource()))
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.ownKitDataSource()))
                 .defaultPhoneRegion("VN"))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
             Customer[] pair = MergeTest.pair(crm);
@@ -230,7 +232,7 @@ class MergeUndoTest {
     void twoUndosOfOneMergeAtOnceUndoItOnceAndTellTheOther(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         StatementPause pause = atSurvivorLock(prefix);
-        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource()))
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.ownKitDataSource()))
                 .defaultPhoneRegion("VN"))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
             Customer[] pair = MergeTest.pair(crm);

@@ -41,6 +41,19 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Waits until the child ends by itself.
+     *
+     * @return its exit code
+     * @throws IllegalStateException when it still runs after {@code seconds}
+     */
+    public int awaitExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the child JVM " + process.pid() + " still runs after " + seconds + " s");
+        }
+        return process.exitValue();
+    }
+
     /** Kills the child at once (SIGKILL on Linux) and waits until it is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

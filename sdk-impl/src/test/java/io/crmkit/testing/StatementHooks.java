@@ -6,12 +6,13 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
  * DataSources whose connections do something before they prepare a matching statement: wait a while (to make a job
- * slow enough for a test to act in the middle of it) or fail (to make a job fail at a given step).
+ * slow enough for a test to act in the middle of it), fail (to make a job fail at a given step), or record it.
  */
 public final class StatementHooks {
 
@@ -40,6 +41,11 @@ public final class StatementHooks {
                 throw new SQLException(message, "XX000");
             }
         });
+    }
+
+    /** @return the data source, handing {@code each} the SQL of every statement before it is prepared */
+    public static DataSource recording(DataSource real, Consumer<String> each) {
+        return wrap(real, each::accept);
     }
 
     private static DataSource wrap(DataSource real, Hook hook) {

@@ -34,23 +34,41 @@ public final class TestDb {
 
     private final String name;
     private final DataSource dataSource;
+    private final DataSource direct;
     private final CrmKit kit;
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 13);
 
-    TestDb(String name, DataSource dataSource, CrmKit kit) {
+    TestDb(String name, DataSource dataSource, DataSource direct, CrmKit kit) {
         this.name = name;
         this.dataSource = dataSource;
+        this.direct = direct;
         this.kit = kit;
     }
 
-    /** @return h2, postgres or mariadb */
+    /**
+     * @return the target, as the test's display name shows it: h2, postgres, mariadb, serializable (PostgreSQL
+     *         running every transaction SERIALIZABLE) or sharded (ShardingSphere over two PostgreSQL databases)
+     */
     public String name() {
         return name;
     }
 
-    /** @return the pool of the test database */
+    /** @return the SQL dialect of the target: h2, postgres or mariadb; for SQL and plans that differ by database */
+    public String dialect() {
+        return TestDatabases.dialect(name);
+    }
+
+    /** @return the pool the shared kit works through (on the sharded target, ShardingSphere's) */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * @return the pool of one database, for a kit of the test's own ({@link #newKit}) that wraps it: the test's
+     *         database, or on the sharded target the first shard (the sharding covers the prefix {@code crm_} only)
+     */
+    public DataSource ownKitDataSource() {
+        return direct;
     }
 
     /** @return the kit shared by every test on this database */
@@ -79,11 +97,11 @@ public final class TestDb {
     }
 
     /**
-     * Builds a kit of the test's own on this database with a fresh table prefix; the caller closes it and
-     * calls {@link #dropTables(String)}.
+     * Builds a kit of the test's own on this database with a fresh table prefix (on the sharded target, on the first
+     * shard alone: the sharding covers the prefix crm_); the caller closes it and calls {@link #dropTables(String)}.
      */
     public CrmKit newKit(String prefix, Consumer<CrmKit.Builder> settings) {
-        CrmKit.Builder builder = CrmKit.builder().dataSource(dataSource).tablePrefix(prefix);
+        CrmKit.Builder builder = CrmKit.builder().dataSource(direct).tablePrefix(prefix);
         settings.accept(builder);
         return builder.build();
     }
@@ -102,22 +120,34 @@ public final class TestDb {
     /** @return the name of Flyway's history table of a prefix, quoted as Flyway created it (lower case) */
     public String historyTable(String prefix) {
         String table = prefix + "schema_history";
-        return name.equals("mariadb") ? "`" + table + "`" : "\"" + table + "\"";
+        return dialect().equals("mariadb") ? "`" + table + "`" : "\"" + table + "\"";
     }
 
-    /** Runs one statement of a test's own, such as a host table. */
+    /**
+     * Runs one statement of a test's own, such as a host table. On the sharded target a statement on the shared
+     * kit's tables (prefix {@code crm_}) goes through the sharding, any other to the first shard, where the kits of
+     * {@link #newKit} live.
+     */
     public void execute(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = on(sql).getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("statement failed: " + sql, e);
         }
     }
 
-    /** @return the first column of every row of a query with bound parameters, as text */
+    /** @return the first column of every row of a query with bound parameters, as text; runs as {@link #execute} */
     public List<String> column(String sql, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = on(sql).getConnection()) {
+            return column(connection, sql, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    /** @return the first column of every row of a query with bound parameters on the connection, as text */
+    public static List<String> column(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
@@ -128,9 +158,12 @@ public final class TestDb {
                 }
             }
             return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + sql, e);
         }
+    }
+
+    /** @return where a statement of the test runs: see {@link #execute} */
+    private DataSource on(String sql) {
+        return sql.contains(" crm_") ? dataSource : direct;
     }
 
     /** @return how many rows of an SDK table (prefix crm_) belong to this test's tenant */

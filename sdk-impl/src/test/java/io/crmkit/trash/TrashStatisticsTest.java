@@ -38,7 +38,7 @@ class TrashStatisticsTest {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent-1", Permission.ALL));
             List<Long> ids = LongStream.rangeClosed(1, CUSTOMERS).boxed().toList();
             insertCustomers(db, prefix, ids);
-            if (db.name().equals("postgres")) {
+            if (db.dialect().equals("postgres")) {
                 assertThat(rowEstimate(db, prefix + "trash_customer")).isLessThan(1);
             }
 
@@ -47,7 +47,7 @@ class TrashStatisticsTest {
                     "statistics of the trash"));
 
             assertThat(deleted.changed()).isEqualTo(CUSTOMERS);
-            if (db.name().equals("postgres")) {
+            if (db.dialect().equals("postgres")) {
                 // Refreshed after the last chunk committed, on the kit's statistics thread: the estimate becomes the
                 // trash's true size.
                 assertThat(settledEstimate(db, prefix + "trash_customer", CUSTOMERS)).isEqualTo(CUSTOMERS);
@@ -59,7 +59,7 @@ class TrashStatisticsTest {
             assertThat(restored.restored()).hasSize(CUSTOMERS);
             assertThat(restored.refused()).isEmpty();
             assertThat(crm.trash().count()).isZero();
-            if (db.name().equals("postgres")) {
+            if (db.dialect().equals("postgres")) {
                 // A deleted and a restored event per customer: the refresh at twice the first threshold.
                 assertThat(settledEstimate(db, prefix + "event", 2 * CUSTOMERS)).isEqualTo(2 * CUSTOMERS);
             }

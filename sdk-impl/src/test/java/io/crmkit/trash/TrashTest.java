@@ -24,12 +24,14 @@ import io.crmkit.api.trash.TrashedCustomer;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.MutableClock;
 import io.crmkit.testing.Race;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.StatementPause;
 import io.crmkit.testing.TestDb;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+@ShardedToo
 class TrashTest {
 
     private static Customer lan(Crm crm) {
@@ -154,7 +156,7 @@ class TrashTest {
         String prefix = TestDb.uniquePrefix();
         // Holds the erase just before it empties the trash rows, after it dealt with everything else.
         StatementPause pause = new StatementPause(sql -> sql.startsWith("DELETE FROM " + prefix + "trash_identity"));
-        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource())))) {
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.ownKitDataSource())))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
             Customer lan = lan(crm);
             crm.activities().tasks().create(lan.id(), TaskDraft.of("Call back"));
@@ -180,7 +182,7 @@ class TrashTest {
         String prefix = TestDb.uniquePrefix();
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         StatementPause pause = new StatementPause(sql -> sql.startsWith("DELETE FROM " + prefix + "trash_identity"));
-        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.dataSource())).clock(clock)
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.ownKitDataSource())).clock(clock)
                 .trashRetention(Duration.ofDays(7)))) {
             Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
             Customer lan = lan(crm);

@@ -19,6 +19,10 @@ class MetricsRaceTest {
 
     @DbTest
     void aSecondRefreshOfACustomerWithoutMetricsWaitsForTheFirstAndSucceeds(TestDb db) throws Exception {
+        // On raw connections, outside Database.write: under SERIALIZABLE the second is refused (40001) once the first
+        // commits, and only the retry of Database.write makes it succeed (SerializableRetryTest covers that).
+        org.junit.jupiter.api.Assumptions.assumeFalse(db.name().equals("serializable"),
+                "the store alone, without the retry a SERIALIZABLE database needs");
         Customer lan = db.crm().customers().create(CustomerDraft.builder().name("Lan").build());
         MetricsStore store = new MetricsStore("crm_", IdStatements.of(Dialect.detect(db.dataSource())));
         Instant now = Instant.now();

@@ -21,7 +21,7 @@ class JobLeaseMigrationTest {
         String prefix = TestDb.uniquePrefix();
         try {
             // The version before 12: PostgreSQL and MariaDB have no V11.
-            String before = db.name().equals("h2") ? "11" : "10";
+            String before = db.dialect().equals("h2") ? "11" : "10";
             Flyway.configure(Migrations.class.getClassLoader()).dataSource(db.dataSource())
                     .locations("classpath:io/crmkit/db/migration/" + Dialect.detect(db.dataSource()).id())
                     .table(prefix + "schema_history").placeholders(Map.of("prefix", prefix))

@@ -1,0 +1,137 @@
+package io.crmkit.sharding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import io.crmkit.api.activity.OrderDraft;
+import io.crmkit.api.activity.OrderStatus;
+import io.crmkit.api.activity.TaskDraft;
+import io.crmkit.api.customer.Customer;
+import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.customer.CustomerPatch;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.Query;
+import io.crmkit.api.io.ExportRequest;
+import io.crmkit.api.io.FileFormat;
+import io.crmkit.api.io.ImportFile;
+import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.merge.MergeOptions;
+import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardStatements;
+import io.crmkit.testing.ShardedDataSource;
+import io.crmkit.testing.ShardedToo;
+import io.crmkit.testing.TestDb;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kit on ShardingSphere-JDBC, every table sharded by {@code tenant_id} over two PostgreSQL databases: a tenant's
+ * rows all live on the shard its id hashes to, the other shard holds none of them, and every statement of the
+ * tenant's work (customers, identities, tags, search, import, export, merge, trash, tasks, orders) is sent to that
+ * shard alone. Runs on the {@code [sharded]} target, for a tenant on each shard.
+ */
+@ShardedToo
+class ShardingTest {
+
+    private static final List<String> TABLES = List.of("customer", "identity", "tag", "audit", "event", "task",
+            "customer_order", "merge_record", "job");
+
+    @TempDir
+    Path dir;
+
+    @DbTest
+    void aTenantsRowsAndStatementsStayOnItsOwnShard(TestDb db) throws Exception {
+        assumeTrue(db.name().equals("sharded"), "the [sharded] target's own test");
+        ShardStatements sent = new ShardStatements();
+        try (ShardedDataSource sharded = ShardedDataSource.open("routing", sent);
+             CrmKit kit = CrmKit.builder().dataSource(sharded.routed()).shards(sharded.shards())
+                     .defaultPhoneRegion("VN").build()) {
+            for (String tenant : tenantOnEachShard(db.tenant())) {
+                int home = ShardedDataSource.shardOf(tenant);
+                sent.clear();
+
+                work(kit.as(Actor.of(tenant, "agent", Permission.ALL)));
+
+                List<ShardStatements.Sent> statements = sent.sent();
+                assertThat(statements).as("statements sent to shard %d, the tenant's", home)
+                        .anyMatch(statement -> statement.shard().equals("ds_" + home));
+                assertThat(statements).as("statements sent to the other shard")
+                        .allMatch(statement -> statement.shard().equals("ds_" + home));
+                for (int shard = 0; shard < 2; shard++) {
+                    for (String table : TABLES) {
+                        long rows = rows(sharded.shards().get(shard), table, tenant);
+                        if (shard == home) {
+                            assertThat(rows).as("rows of crm_%s on the tenant's shard %d", table, shard).isPositive();
+                        } else {
+                            assertThat(rows).as("rows of crm_%s on the other shard %d", table, shard).isZero();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the test's tenant and a tenant on the other shard */
+    private static List<String> tenantOnEachShard(String tenant) {
+        List<String> tenants = new ArrayList<>(List.of(tenant));
+        for (int i = 0; tenants.size() < 2; i++) {
+            String other = tenant + "-" + i;
+            if (ShardedDataSource.shardOf(other) != ShardedDataSource.shardOf(tenant)) {
+                tenants.add(other);
+            }
+        }
+        return tenants;
+    }
+
+    /** A tenant's everyday work, touching every kind of statement the kit sends. */
+    private void work(Crm crm) throws Exception {
+        Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").phone("+84912345678")
+                .email("lan@example.com").tag("vip").build());
+        Customer copy = crm.customers().create(CustomerDraft.builder().name("Lan copy").phone("+84912345679").build());
+        Customer minh = crm.customers().create(CustomerDraft.builder().name("Minh").tag("vip").build());
+        lan = crm.customers().update(lan.id(), CustomerPatch.builder(lan.version()).nickname("Lanny").build());
+        crm.customers().addTags(minh.id(), List.of("hanoi"));
+        assertThat(crm.filters().search(Query.where(Filter.hasTag("vip"))).items()).hasSize(2);
+        assertThat(crm.filters().search(Query.all().keyword("lanny")).items()).extracting(Customer::id)
+                .containsExactly(lan.id());
+        assertThat(crm.filters().count(Filter.isNotEmpty("phones"))).isEqualTo(2);
+        crm.activities().tasks().create(lan.id(), TaskDraft.of("Call back"));
+        crm.activities().orders().create(minh.id(), OrderDraft.ofAmount("R-1", Instant.now(), OrderStatus.PAID,
+                "VND", BigDecimal.valueOf(1000)));
+        crm.merges().merge(lan.id(), copy.id(), MergeOptions.defaults());
+        crm.customers().delete(minh.id());
+        assertThat(crm.trash().restore(List.of(minh.id())).restored()).hasSize(1);
+        Path file = Files.writeString(dir.resolve("people-" + crm.hashCode() + ".csv"),
+                "name,phones\r\nAn,0912000311\r\nBinh,0912000312\r\n");
+        assertThat(crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build()).created()).isEqualTo(2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(crm.exports().run(ExportRequest.builder(FileFormat.CSV).build(), out)).isEqualTo(4);
+    }
+
+    private static long rows(DataSource shard, String table, String tenant) throws SQLException {
+        try (Connection connection = shard.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM crm_" + table
+                     + " WHERE tenant_id = ?")) {
+            count.setString(1, tenant);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}
