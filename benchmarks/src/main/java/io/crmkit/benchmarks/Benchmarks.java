@@ -12,8 +12,9 @@ import java.util.OptionalInt;
 /**
  * Runs the benchmarks and prints one line per database with the SDK's time, its plain-JDBC baseline's time
  * and their ratio: {@link CreateBenchmark}, {@link FilterBenchmark}, {@link BulkBenchmark}, {@link ImportBenchmark}
- * {@link ExportBenchmark}, {@link DuplicateBenchmark}, {@link ActivityBenchmark} and {@link PersonBenchmark}, chosen by
- * {@code --bench create|filter|bulk|import|export|duplicates|activity|persons|all} (default all). The
+ * {@link ExportBenchmark}, {@link DuplicateBenchmark}, {@link ActivityBenchmark}, {@link PersonBenchmark} and
+ * {@link ShardedBenchmark} (PostgreSQL only, not part of all), chosen by
+ * {@code --bench create|filter|bulk|import|export|duplicates|activity|persons|sharded|all} (default all). The
  * import and export targets hold with a heap of 256 MB: run them with {@code MAVEN_OPTS=-Xmx256m}.
  *
  * <pre>
@@ -77,6 +78,9 @@ public final class Benchmarks {
         }
         if (options.bench().equals("persons") || options.bench().equals("all")) {
             runPersons(options, failed);
+        }
+        if (options.bench().equals("sharded")) {
+            runSharded(options, failed);
         }
         if (!failed.isEmpty()) {
             throw new IllegalStateException("the benchmark failed on " + failed + "; see the lines above");
@@ -176,6 +180,28 @@ public final class Benchmarks {
                 failed.add("persons " + database.name());
                 System.out.printf("persons %d [%s]  FAILED: %s%n", size, database.name(), e);
             }
+        }
+    }
+
+    private static void runSharded(Options options, List<String> failed) {
+        int size = options.size().orElse(CREATE_SIZE);
+        System.out.printf("CRMKit sharded benchmark: %d customers per side over %d tenants, seed %d, %d rounds; one"
+                + " PostgreSQL database vs ShardingSphere-JDBC over %s; target: ratio <= %.1f%n", size,
+                ShardedBenchmark.TENANTS, ShardedBenchmark.SEED, ShardedBenchmark.ROUNDS, ShardedBenchmark.shardUrls(),
+                ShardedBenchmark.RATIO);
+        try {
+            runSharded(BenchDatabase.postgres(), size, options.repetitions()).forEach(System.out::println);
+        } catch (Exception e) {
+            failed.add("sharded postgres");
+            System.out.printf("sharded %d [postgres]  FAILED: %s%n", size, e);
+        }
+    }
+
+    /** Runs the sharded benchmark: a kit on one database against a kit on ShardingSphere over the shards. */
+    static List<String> runSharded(BenchDatabase database, int size, int reps) throws Exception {
+        try (HikariDataSource pool = database.openPool();
+             CrmKit kit = kit(pool)) {
+            return new ShardedBenchmark(pool, kit, reps).run(size);
         }
     }
 
@@ -317,7 +343,8 @@ public final class Benchmarks {
     record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain, boolean keywords,
                    int cities) {
 
-        private static final String USAGE = "--bench create|filter|bulk|import|export|duplicates|activity|persons|all"
+        private static final String USAGE = "--bench"
+                + " create|filter|bulk|import|export|duplicates|activity|persons|sharded|all"
                 + " --size N"
                 + " --db h2|postgres|mariadb|all"
                 + " --reps N --explain true|false --keywords true|false --cities N";
@@ -364,12 +391,12 @@ public final class Benchmarks {
         }
 
         private static String parseBench(String value) {
-            if (List.of("create", "filter", "bulk", "import", "export", "duplicates", "activity", "persons", "all")
-                    .contains(value)) {
+            if (List.of("create", "filter", "bulk", "import", "export", "duplicates", "activity", "persons", "sharded",
+                    "all").contains(value)) {
                 return value;
             }
             throw new IllegalArgumentException("--bench: must be create, filter, bulk, import, export, duplicates, activity,"
-                    + " persons or all, got '" + value + "'");
+                    + " persons, sharded or all, got '" + value + "'");
         }
 
         private static int parseSize(String value) {

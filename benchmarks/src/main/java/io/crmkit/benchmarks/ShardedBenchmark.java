@@ -1,0 +1,242 @@
+package io.crmkit.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
+import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
+import io.crmkit.api.customer.CustomerDraft;
+import io.crmkit.api.filter.Filter;
+import io.crmkit.api.filter.Query;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory;
+
+/**
+ * Measures what routing through ShardingSphere-JDBC costs: the same work through a kit on one PostgreSQL database
+ * and through a kit on ShardingSphere over two databases of the same server (the sharding rules CRMKit ships, for
+ * the prefix {@code bench_}), in one run. {@value #TENANTS} tenants each create {@code size / TENANTS} customers
+ * one at a time ({@code SampleCustomer}, seed {@value #SEED}), in {@value #ROUNDS} rounds whose side goes first
+ * alternates; then each tenant's first page of two filters and a count, {@code reps} times per side, alternating,
+ * medians of the whole set. Prints both sides' times, their ratio (target {@value #RATIO}) and how many customers
+ * each shard holds. The shards are reached at the JDBC URLs in {@code CRMKIT_BENCH_SHARD_URLS} (comma-separated),
+ * by default the databases {@code shard0} and {@code shard1} of the local PostgreSQL. Single-threaded.
+ */
+public final class ShardedBenchmark {
+
+    /** Seed of the generated customers. */
+    public static final long SEED = 42;
+    /** Tenants each side works for. */
+    public static final int TENANTS = 8;
+    /** Rounds the creates are split into. */
+    public static final int ROUNDS = 4;
+    /** Largest acceptable ratio of the sharded side's time to the single database's. */
+    public static final double RATIO = 1.3;
+    /** Environment variable with the shards' JDBC URLs. */
+    static final String SHARDS_ENV = "CRMKIT_BENCH_SHARD_URLS";
+    private static final String SHARDS_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/shard0?user=postgres,"
+            + "jdbc:postgresql://127.0.0.1:5432/shard1?user=postgres";
+    private static final String PREFIX = "bench_";
+    private static final List<String> TABLES = List.of("custom_value", "tag", "identity", "audit", "event",
+            "customer", "field");
+
+    private final DataSource pool;
+    private final CrmKit single;
+    private final int reps;
+
+    /**
+     * @param pool   one database's pool
+     * @param single a kit on {@code pool} (prefix {@value #PREFIX})
+     * @param reps   timed repetitions of the reads per side
+     */
+    public ShardedBenchmark(DataSource pool, CrmKit single, int reps) {
+        this.pool = pool;
+        this.single = single;
+        this.reps = reps;
+    }
+
+    /** @return the shards' JDBC URLs: the environment's, or the local defaults */
+    static List<String> shardUrls() {
+        String urls = System.getenv(SHARDS_ENV);
+        return Arrays.asList((urls == null || urls.isBlank() ? SHARDS_DEFAULT : urls).split(","));
+    }
+
+    /**
+     * @param size customers created per side, at least {@value #TENANTS} x {@value #ROUNDS}
+     * @return one line per measure: create, reads, customers per shard
+     */
+    public List<String> run(int size) throws Exception {
+        if (size < TENANTS * ROUNDS) {
+            throw new IllegalArgumentException("size: must be at least " + TENANTS * ROUNDS + ", got " + size);
+        }
+        List<HikariDataSource> shards = new ArrayList<>();
+        String run = "sharded-" + System.nanoTime();
+        List<String> tenants = new ArrayList<>();
+        for (int i = 0; i < TENANTS; i++) {
+            tenants.add(run + "-" + i);
+        }
+        try {
+            Map<String, DataSource> named = new LinkedHashMap<>();
+            for (String url : shardUrls()) {
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(url);
+                config.setMaximumPoolSize(4);
+                config.setPoolName("bench-ds_" + shards.size());
+                HikariDataSource pool = new HikariDataSource(config);
+                named.put("ds_" + shards.size(), pool);
+                shards.add(pool);
+                // ShardingSphere reads the tables when it starts: they must exist by then.
+                CrmKit.builder().dataSource(pool).tablePrefix(PREFIX).build().close();
+            }
+            DataSource routed = YamlShardingSphereDataSourceFactory.createDataSource(named, rules());
+            try (CrmKit sharded = CrmKit.builder().dataSource(routed).shards(List.copyOf(shards)).tablePrefix(PREFIX)
+                    .defaultPhoneRegion("VN").build()) {
+                List<String> lines = new ArrayList<>();
+                warmUp(sharded, run);
+                lines.add(creates(sharded, tenants, size));
+                lines.add(reads(sharded, tenants));
+                lines.add(perShard(shards, run));
+                return lines;
+            } finally {
+                for (String tenant : tenants) {
+                    delete(pool, tenant);
+                    delete(routed, tenant);
+                }
+                for (int i = 0; i < 2; i++) {
+                    delete(pool, run + "-warm-" + i);
+                    delete(routed, run + "-warm-" + i);
+                }
+                ((AutoCloseable) routed).close();
+            }
+        } finally {
+            shards.forEach(HikariDataSource::close);
+        }
+    }
+
+    /** @return CRMKit's sharding rules for the prefix {@value #PREFIX} */
+    private static byte[] rules() throws java.io.IOException {
+        try (InputStream in = CrmKit.class.getResourceAsStream("/io/crmkit/sharding/crmkit-sharding.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("crm_", PREFIX)
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private void warmUp(CrmKit sharded, String run) {
+        List<SampleCustomer> customers = SampleCustomer.generate(SEED + 1, 400);
+        for (int i = 0; i < 2; i++) {
+            for (CrmKit kit : List.of(single, sharded)) {
+                Crm crm = kit.as(Actor.of(run + "-warm-" + i, "bench", Permission.ALL));
+                customers.subList(i * 200, i * 200 + 200).forEach(customer -> create(crm, customer));
+                read(crm);
+            }
+        }
+    }
+
+    private String creates(CrmKit sharded, List<String> tenants, int size) {
+        List<SampleCustomer> customers = SampleCustomer.generate(SEED, size);
+        int perTenant = size / TENANTS;
+        int perRound = perTenant / ROUNDS;
+        long[] nanos = new long[2];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int turn = 0; turn < 2; turn++) {
+                int side = (round + turn) % 2;
+                CrmKit kit = side == 0 ? single : sharded;
+                long start = System.nanoTime();
+                for (int t = 0; t < TENANTS; t++) {
+                    Crm crm = kit.as(Actor.of(tenants.get(t), "bench", Permission.ALL));
+                    int from = t * perTenant + round * perRound;
+                    int to = round == ROUNDS - 1 ? (t + 1) * perTenant : from + perRound;
+                    customers.subList(from, to).forEach(customer -> create(crm, customer));
+                }
+                nanos[side] += System.nanoTime() - start;
+            }
+        }
+        int created = perTenant * TENANTS;
+        double ratio = (double) nanos[1] / nanos[0];
+        return String.format("  %-26s %8d [postgres x2]  one db %8.0f ms  sharded %8.0f ms  ratio %5.2f  %s"
+                + "  (%d tenants, one at a time)", "create", created, nanos[0] / 1e6, nanos[1] / 1e6, ratio,
+                verdict(ratio), TENANTS);
+    }
+
+    private String reads(CrmKit sharded, List<String> tenants) {
+        long[][] samples = new long[2][reps];
+        for (int rep = 0; rep < reps; rep++) {
+            for (int turn = 0; turn < 2; turn++) {
+                int side = (rep + turn) % 2;
+                CrmKit kit = side == 0 ? single : sharded;
+                long start = System.nanoTime();
+                for (String tenant : tenants) {
+                    read(kit.as(Actor.of(tenant, "bench", Permission.ALL)));
+                }
+                samples[side][rep] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(samples[0]);
+        Arrays.sort(samples[1]);
+        double one = samples[0][reps / 2] / 1e6 / (TENANTS * 3);
+        double routed = samples[1][reps / 2] / 1e6 / (TENANTS * 3);
+        double ratio = routed / one;
+        return String.format("  %-26s %8d [postgres x2]  one db %8.2f ms  sharded %8.2f ms  ratio %5.2f  %s"
+                + "  (per query, medians of %d)", "filter first page / count", TENANTS * 3, one, routed, ratio,
+                verdict(ratio), reps);
+    }
+
+    private static void read(Crm crm) {
+        crm.filters().search(Query.where(Filter.hasTag("vip")));
+        crm.filters().search(Query.where(Filter.all(Filter.hasTag("retail"), Filter.isNotEmpty("phones"))));
+        crm.filters().count(Filter.hasTag("newsletter"));
+    }
+
+    private static String perShard(List<HikariDataSource> shards, String run) throws SQLException {
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < shards.size(); i++) {
+            try (Connection connection = shards.get(i).getConnection();
+                 PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT tenant_id),"
+                         + " COUNT(*) FROM " + PREFIX + "customer WHERE tenant_id LIKE ?")) {
+                count.setString(1, run + "-%");
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    counts.add(String.format("ds_%d: %d tenants, %d customers", i, rows.getLong(1), rows.getLong(2)));
+                }
+            }
+        }
+        return "  customers per shard: " + String.join("; ", counts) + " (warm-up tenants included)";
+    }
+
+    private static String verdict(double ratio) {
+        return ratio <= RATIO ? "ok (<= " + RATIO + ")" : "FAIL (> " + RATIO + ")";
+    }
+
+    private static void create(Crm crm, SampleCustomer customer) {
+        CustomerDraft.Builder draft = CustomerDraft.builder().name(customer.name()).email(customer.email());
+        customer.phones().forEach(draft::phone);
+        customer.tags().forEach(draft::tag);
+        crm.customers().create(draft.build());
+    }
+
+    private static void delete(DataSource dataSource, String tenant) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            for (String table : TABLES) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + PREFIX + table
+                        + " WHERE tenant_id = ?")) {
+                    delete.setString(1, tenant);
+                    delete.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete the rows of tenant " + tenant, e);
+        }
+    }
+}
