@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two kits in two JVMs (node ids 1 and 2) on one database work on one tenant at the same moment, both warmed up
  * first: both create customers with the same phones (in opposite orders, so that they meet), tag the same
- * customers, import files that share half their rows, merge the same pairs and tag the same customers in bulk. Each
+ * customers, import files that share half their rows (starting together), merge the same pairs and tag the same customers in bulk. Each
  * phone ends up on exactly one customer, every tag of both lands, every row of the two files is created once
  * between the two imports, each pair is merged once while the other kit's merge is refused, and both bulk
  * operations change every customer.
@@ -71,7 +71,8 @@ class TwoInstancesTest {
                 SharedTenantWork.warmUp(kit.as(Actor.of(db.tenant() + "-warm-parent", "parent", Permission.ALL)), file);
                 awaitLine(log, "ready", child);
                 Files.createFile(start);
-                mine = SharedTenantWork.run(crm, "parent", file, tagged, pairs, false);
+                mine = SharedTenantWork.run(crm, "parent", file, tagged, pairs, false,
+                        SharedTenantWork.meet(dir, "parent", "child", "import"));
                 assertThat(child.awaitExit(120)).as("the child's exit code; its log: %s", read(log)).isZero();
                 theirs = Files.readAllLines(log).stream().filter(line -> line.startsWith("outcome "))
                         .map(line -> line.substring("outcome ".length())).toList();

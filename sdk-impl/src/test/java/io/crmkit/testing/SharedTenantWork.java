@@ -1,10 +1,10 @@
 package io.crmkit.testing;
 
 import io.crmkit.api.Crm;
-import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.bulk.BulkOperation;
 import io.crmkit.api.bulk.BulkResult;
 import io.crmkit.api.bulk.Selection;
+import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.error.CrmException;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
@@ -14,6 +14,7 @@ import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.merge.MergeOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,20 +74,47 @@ public final class SharedTenantWork {
         List<long[]> pairs = List.of(new long[] {
             crm.customers().create(CustomerDraft.builder().name("Warm pair").build()).id(),
             crm.customers().create(CustomerDraft.builder().name("Warm pair copy").build()).id()});
-        run(crm, "warm", importFile, tagged, pairs, false);
+        run(crm, "warm", importFile, tagged, pairs, false, () -> { });
+    }
+
+    /**
+     * Waits until the other kit reached the same step: writes {@code <directory>/<node>-<step>} and waits for the
+     * other's file, so that both start the step within a few milliseconds of each other.
+     *
+     * @return the wait, for {@link #run}'s {@code beforeImport}
+     */
+    public static Runnable meet(Path directory, String node, String other, String step) {
+        return () -> {
+            try {
+                Files.createFile(directory.resolve(node + "-" + step));
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while (!Files.exists(directory.resolve(other + "-" + step))) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(other + " never reached " + step);
+                    }
+                    Thread.sleep(1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     /**
      * Runs the work as the kit named {@code node}.
      *
-     * @param tagged     customers to tag, the same for both kits
-     * @param pairs      survivor and merged id of each pair to merge, the same for both kits
-     * @param descending whether to create the customers from the last phone to the first: the two kits go opposite
-     *                   ways and meet, so that both create some and find the others taken
+     * @param tagged       customers to tag, the same for both kits
+     * @param pairs        survivor and merged id of each pair to merge, the same for both kits
+     * @param descending   whether to create the customers from the last phone to the first: the two kits go
+     *                     opposite ways and meet, so that both create some and find the others taken
+     * @param beforeImport what to do before the import, such as {@link #meet} the other kit
      * @return one outcome line per step, the creates by phone number
      */
     public static List<String> run(Crm crm, String node, Path importFile, List<Long> tagged, List<long[]> pairs,
-                                   boolean descending) {
+                                   boolean descending, Runnable beforeImport) {
         String[] creates = new String[CREATES];
         for (int i = 0; i < CREATES; i++) {
             int n = descending ? CREATES - 1 - i : i;
@@ -99,6 +127,7 @@ public final class SharedTenantWork {
                 crm.customers().addTags(id, List.of(node + "-" + t));
             }
         }
+        beforeImport.run();
         ImportResult imported = crm.imports().run(ImportRequest.builder(ImportFile.of(importFile)).build());
         outcomes.add("imported " + imported.created() + " " + imported.updated() + " " + imported.unchanged() + " "
                 + imported.failed());

@@ -48,7 +48,7 @@ public final class SharedTenantWorkInChildJvm {
                 Thread.sleep(5);
             }
             SharedTenantWork.run(kit.as(Actor.of(args[2], "child", Permission.ALL)), "child", Path.of(args[5]),
-                    tagged, pairs, true).forEach(line -> System.out.println("outcome " + line));
+                    tagged, pairs, true, SharedTenantWork.meet(start.getParent(), "child", "parent", "import")).forEach(line -> System.out.println("outcome " + line));
             System.out.println("finished");
         }
     }
