@@ -79,9 +79,9 @@ public final class Database {
     }
 
     /**
-     * @return how many times a {@link #write} ran its work again after a retryable database error (a
-     *         serialization failure or a deadlock: the transaction lost to a concurrent one and was rolled back),
-     *         since this object was opened
+     * @return how many times a {@link #write} or a {@link #read} ran its work again after a retryable database
+     *         error (a serialization failure or a deadlock: the transaction lost to a concurrent one and was rolled
+     *         back), since this object was opened
      */
     public long retries() {
         return retries.sum();
@@ -152,10 +152,7 @@ public final class Database {
                 return inTransaction(work);
             } catch (StorageException e) {
                 // Work that read through a helper of its own may have made the refusal a StorageException already.
-                sql = sqlCause(e);
-                if (sql == null || !dialect.isRetryable(sql)) {
-                    throw e;
-                }
+                sql = retryableCause(e);
                 failure = e;
             } catch (CrmException e) {
                 throw e;
@@ -168,6 +165,18 @@ public final class Database {
             }
             again(what, attempt, sql, failure);
         }
+    }
+
+    /**
+     * @return the refusal behind a failure, when the database refused the work as conflicting
+     * @throws StorageException the failure itself, when it has another cause
+     */
+    private SQLException retryableCause(StorageException failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql == null || !dialect.isRetryable(sql)) {
+            throw failure;
+        }
+        return sql;
     }
 
     /**
@@ -219,11 +228,7 @@ public final class Database {
             try {
                 return read(what, readAutoCommit, work);
             } catch (StorageException e) {
-                SQLException sql = sqlCause(e);
-                if (sql == null || !dialect.isRetryable(sql)) {
-                    throw e;
-                }
-                again(what, attempt, sql, e);
+                again(what, attempt, retryableCause(e), e);
             }
         }
     }
