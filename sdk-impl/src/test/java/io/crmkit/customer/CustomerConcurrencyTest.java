@@ -9,10 +9,12 @@ import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.error.ConflictException;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.Race;
+import io.crmkit.testing.SerializableToo;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+@SerializableToo
 class CustomerConcurrencyTest {
 
     private static final int ROUNDS = 10;

@@ -12,10 +12,12 @@ import io.crmkit.api.field.FieldService;
 import io.crmkit.api.field.FieldType;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.Race;
+import io.crmkit.testing.SerializableToo;
 import io.crmkit.testing.TestDb;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+@SerializableToo
 class ActiveFieldLimitTest {
 
     @DbTest

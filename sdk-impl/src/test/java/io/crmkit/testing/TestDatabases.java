@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.CrmKit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,11 +37,15 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
      */
     public static final String SHARDED_ENV = "CRMKIT_TEST_SHARDED_URLS";
 
+    /** The packages whose every test class runs on the serializable target: jobs, leases, crash recovery, retries. */
+    private static final Set<String> SERIALIZABLE_PACKAGES = Set.of("io.crmkit.jobs",
+            "io.crmkit.kit");
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabases.class);
 
     /**
      * @return the targets this run tests on: h2 first, then those whose variable is set (postgres, mariadb,
-     *         serializable, sharded; the sharded target runs only the classes marked {@link ShardedToo})
+     *         serializable, sharded; those two run a part of the classes, see {@link #runs})
      */
     public static List<String> configured() {
         List<String> names = new ArrayList<>(List.of("h2"));
@@ -95,8 +100,8 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         String method = context.getDisplayName();
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        boolean shardedToo = context.getRequiredTestClass().isAnnotationPresent(ShardedToo.class);
-        return configured().stream().filter(name -> shardedToo || !name.equals("sharded"))
+        Class<?> testClass = context.getRequiredTestClass();
+        return configured().stream().filter(name -> runs(testClass, name))
                 .map(name -> new TestTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
@@ -108,6 +113,21 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
                 return List.of(new Resolver(name, store));
             }
         });
+    }
+
+    /**
+     * @return whether a test class runs on a target: every class on h2, postgres and mariadb; on serializable the
+     *         classes marked {@link SerializableToo} or {@link ShardedToo} and those of {@code io.crmkit.jobs} and
+     *         {@code io.crmkit.kit}; on sharded the classes marked {@link ShardedToo}
+     */
+    static boolean runs(Class<?> testClass, String target) {
+        boolean shardedToo = testClass.isAnnotationPresent(ShardedToo.class);
+        return switch (target) {
+            case "sharded" -> shardedToo;
+            case "serializable" -> shardedToo || testClass.isAnnotationPresent(SerializableToo.class)
+                    || SERIALIZABLE_PACKAGES.contains(testClass.getPackageName());
+            default -> true;
+        };
     }
 
     /** Hands each test a TestDb on the invocation's database. */
