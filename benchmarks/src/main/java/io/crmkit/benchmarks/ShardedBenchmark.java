@@ -31,7 +31,10 @@ import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFac
  * alternates; then each tenant's first page of two filters and a count, {@code reps} times per side, alternating,
  * medians of the whole set. Prints both sides' times, their ratio (target {@value #RATIO}) and how many customers
  * each shard holds. The shards are reached at the JDBC URLs in {@code CRMKIT_BENCH_SHARD_URLS} (comma-separated),
- * by default the databases {@code shard0} and {@code shard1} of the local PostgreSQL. Single-threaded.
+ * by default the databases {@code shard0} and {@code shard1} of the local PostgreSQL. Before the creates and
+ * before the reads, both sides' tables are vacuumed and analyzed (autovacuum's work, which this machine's PostgreSQL
+ * does not do). Last, the cost of one statement without the kit on each side: a primary-key read by plain JDBC,
+ * {@value #STATEMENTS} times. Single-threaded.
  */
 public final class ShardedBenchmark {
 
@@ -43,6 +46,8 @@ public final class ShardedBenchmark {
     public static final int ROUNDS = 4;
     /** Largest acceptable ratio of the sharded side's time to the single database's. */
     public static final double RATIO = 1.3;
+    /** Primary-key reads per side of the per-statement measure. */
+    public static final int STATEMENTS = 5_000;
     /** Environment variable with the shards' JDBC URLs. */
     static final String SHARDS_ENV = "CRMKIT_BENCH_SHARD_URLS";
     private static final String SHARDS_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/shard0?user=postgres,"
@@ -104,8 +109,11 @@ public final class ShardedBenchmark {
                     .defaultPhoneRegion("VN").build()) {
                 List<String> lines = new ArrayList<>();
                 warmUp(sharded, run);
+                vacuumAnalyze(shards);
                 lines.add(creates(sharded, tenants, size));
+                vacuumAnalyze(shards);
                 lines.add(reads(sharded, tenants));
+                lines.add(statements(routed, tenants.get(0)));
                 lines.add(perShard(shards, run));
                 return lines;
             } finally {
@@ -196,6 +204,59 @@ public final class ShardedBenchmark {
         crm.filters().search(Query.where(Filter.hasTag("vip")));
         crm.filters().search(Query.where(Filter.all(Filter.hasTag("retail"), Filter.isNotEmpty("phones"))));
         crm.filters().count(Filter.hasTag("newsletter"));
+    }
+
+    /**
+     * Clears dead rows and refreshes the statistics of the benchmark's tables on the single database and on each
+     * shard, as autovacuum would in production (this machine's PostgreSQL runs without it): both sides then plan
+     * their reads on equal terms, whatever earlier runs left.
+     */
+    private void vacuumAnalyze(List<HikariDataSource> shards) throws SQLException {
+        List<DataSource> databases = new ArrayList<>(shards);
+        databases.add(0, pool);
+        for (DataSource database : databases) {
+            try (Connection connection = database.getConnection(); var statement = connection.createStatement()) {
+                connection.setAutoCommit(true);
+                for (String table : TABLES) {
+                    statement.execute("VACUUM ANALYZE " + PREFIX + table);
+                }
+            }
+        }
+    }
+
+    /**
+     * The cost of one statement on each side, without the kit: a primary-key read of a missing customer of a tenant,
+     * by plain JDBC on the single database and through ShardingSphere, {@value #STATEMENTS} times per side in turns
+     * of 100; medians of the turns.
+     */
+    private String statements(DataSource routed, String tenant) throws SQLException {
+        int turns = STATEMENTS / 100;
+        long[][] samples = new long[2][turns];
+        for (int turn = 0; turn < turns; turn++) {
+            for (int side = 0; side < 2; side++) {
+                try (Connection connection = (side == 0 ? pool : routed).getConnection()) {
+                    long start = System.nanoTime();
+                    for (int i = 0; i < 100; i++) {
+                        try (PreparedStatement read = connection.prepareStatement("SELECT name FROM " + PREFIX
+                                + "customer WHERE tenant_id = ? AND id = ?")) {
+                            read.setString(1, tenant);
+                            read.setLong(2, -1 - i);
+                            try (ResultSet rows = read.executeQuery()) {
+                                rows.next();
+                            }
+                        }
+                    }
+                    samples[side][turn] = System.nanoTime() - start;
+                }
+            }
+        }
+        Arrays.sort(samples[0]);
+        Arrays.sort(samples[1]);
+        double one = samples[0][turns / 2] / 1e3 / 100;
+        double routedUs = samples[1][turns / 2] / 1e3 / 100;
+        return String.format("  %-26s %8d [postgres x2]  one db %8.0f us  sharded %8.0f us  ratio %5.2f  (plain JDBC,"
+                + " no kit: what ShardingSphere adds to each statement, %.0f us)", "primary-key read", STATEMENTS,
+                one, routedUs, routedUs / one, routedUs - one);
     }
 
     private static String perShard(List<HikariDataSource> shards, String run) throws SQLException {
