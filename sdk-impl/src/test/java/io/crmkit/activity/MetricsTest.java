@@ -198,6 +198,11 @@ class MetricsTest {
             assertThat(ids(crm.filters().search(Query.where(Filter.where("valueRating",
                     io.crmkit.api.filter.Operator.GE, 4))))).containsExactlyInAnyOrder(buyers.get(8).id(),
                     buyers.get(9).id());
+            assertThat(ids(crm.filters().search(Query.all().sortedBy(Sort.desc("valueRating")).pageSize(3))))
+                    .as("the best rated first; ties by id, newest first").containsExactly(buyers.get(9).id(),
+                            buyers.get(8).id(), buyers.get(7).id());
+            assertThat(ids(crm.filters().search(Query.all().sortedBy(Sort.asc("valueRating")).pageSize(1))))
+                    .as("no rating sorts as 0").containsExactly(browser.id());
         });
     }
 

@@ -117,7 +117,7 @@ class KeywordSearchIndexTest {
                 assertThat(db.column("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN (?, ?)",
                         prefix + "customer_search", prefix + "identity_search")).containsExactly("2");
             }
-            assertThat(kit.schemaVersion()).isEqualTo("19");
+            assertThat(kit.schemaVersion()).isEqualTo("20");
         } finally {
             db.dropTables(prefix);
         }

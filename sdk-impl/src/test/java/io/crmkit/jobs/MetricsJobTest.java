@@ -52,7 +52,7 @@ class MetricsJobTest {
     @TempDir
     Path dir;
 
-    /** Ten buyers, one order each, spending and recency rising together, and one customer with an event only. */
+    /** Ten buyers, one order each, spending and recency rising together. */
     private static List<Customer> buyers(Crm crm) {
         Instant now = Instant.now();
         List<Customer> buyers = new ArrayList<>();
@@ -161,6 +161,17 @@ class MetricsJobTest {
         withKit(db, prefix, pause::wrap, crm -> {
             crm.imports().run(ImportRequest.builder(ImportFile.of(NameFiles.names(dir, "many", 2500))).build());
             List<Customer> buyers = buyers(crm); // created last: in the last chunk
+            // Three of the first chunk's customers are active: a customer without orders or events gets no row.
+            for (String id : db.column("SELECT id FROM " + prefix + "customer WHERE tenant_id = ? ORDER BY id LIMIT"
+                    + " 3", db.tenant())) {
+                crm.activities().timeline().record(EventDraft.of(Long.parseLong(id), "message",
+                        Instant.now().minusSeconds(60)));
+            }
+            try {
+                assertThat(crm.activities().metrics().awaitRefreshes(LONG)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
             db.execute("DELETE FROM " + prefix + "customer_metric WHERE tenant_id = '" + db.tenant() + "'");
             String[] outcomes;
             try {
@@ -175,8 +186,8 @@ class MetricsJobTest {
             Job cancelled = crm.jobs().latest(JobKind.METRICS, 1).get(0);
             assertThat(List.of(cancelled.done(), cancelled.total())).containsExactly(1000L, 2510L);
             assertThat(cancelled.error().orElseThrow()).contains("cancelled after 1000 of 2510 customers");
-            assertThat(metricRows(db, prefix)).as("the first chunk's customers keep their new counts")
-                    .isEqualTo(1000);
+            assertThat(metricRows(db, prefix)).as("the first chunk's active customers keep their new counts")
+                    .isEqualTo(3);
             assertThat(buyers).allSatisfy(buyer -> assertThat(crm.activities().metrics().of(buyer.id())
                     .valueRating()).as("no rating written").isEmpty());
             assertThat(crm.jobs().cancel(cancelled.id())).as("an ended job is not cancelled again").isFalse();
@@ -188,7 +199,8 @@ class MetricsJobTest {
             assertThat(done.state()).isEqualTo(JobState.DONE);
             assertThat(List.of(done.done(), done.total())).as("started over").containsExactly(2510L, 2510L);
             assertThat(done.error()).isEmpty();
-            assertThat(metricRows(db, prefix)).isEqualTo(2510);
+            assertThat(metricRows(db, prefix)).as("the active customers: 3 imported, 10 buyers")
+                    .isEqualTo(13);
             assertRated(crm, buyers);
             assertThat(crm.jobs().latest(JobKind.METRICS, 10)).hasSize(1);
         });
@@ -265,8 +277,8 @@ class MetricsJobTest {
     @DbTest
     void aFailedRecomputeIsStoredWithItsErrorAndLoggedAndWritesNoRating(TestDb db) {
         String prefix = TestDb.uniquePrefix();
-        withKit(db, prefix, source -> StatementHooks.failing(source, sql -> sql.startsWith("UPDATE " + prefix
-                + "customer_metric SET recency"), "the ratings broke"), crm -> {
+        withKit(db, prefix, source -> StatementHooks.failing(source, sql -> sql.startsWith("INSERT INTO " + prefix
+                + "customer_rating ("), "the ratings broke"), crm -> {
             List<Customer> buyers = buyers(crm);
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             PrintStream err = System.err;

@@ -44,7 +44,7 @@ class MigrationTest {
     void theKitKnowsItsSchemaVersionAndReadsTheOneTheTablesAreAt(TestDb db) {
         String prefix = TestDb.uniquePrefix();
         try (CrmKit kit = db.newKit(prefix, builder -> { })) {
-            String latest = "19";
+            String latest = "20";
             assertThat(kit.schemaVersion()).isEqualTo(latest);
             assertThat(kit.appliedSchemaVersion()).isEqualTo(latest);
 

@@ -44,7 +44,7 @@ class ShardingRulesTest {
         }
         Matcher binding = Pattern.compile("(?m)^ {4}- (crm_[a-z_,]+)$").matcher(rules);
 
-        assertThat(withTenant).hasSize(27);
+        assertThat(withTenant).hasSize(28);
         assertThat(sharded).as("sharded tables").isEqualTo(withTenant);
         assertThat(binding.find()).as("a binding group").isTrue();
         assertThat(new TreeSet<>(Set.of(binding.group(1).split(",")))).as("the binding group").isEqualTo(withTenant);

@@ -30,7 +30,8 @@ public final class TestDb {
             "audit", "saved_filter", "group_member", "customer_group", "list_view", "trash_customer",
             "trash_identity", "trash_tag", "trash_custom_value", "trash_group_member", "job", "job_file",
             "scheduled_tasks", "import_failure", "bulk_job", "transfer_job", "merge_record", "merge_moved",
-            "event_type", "event", "customer_metric", "task", "customer_order", "order_line", "customer_link");
+            "event_type", "event", "customer_metric", "customer_rating", "task", "customer_order", "order_line",
+            "customer_link");
 
     private final String name;
     private final DataSource dataSource;

@@ -2,9 +2,9 @@ package io.crmkit.impl.activity;
 
 import io.crmkit.api.activity.CustomerMetrics;
 import io.crmkit.impl.db.IdStatements;
-import io.crmkit.impl.db.schema.Column;
 import io.crmkit.impl.db.schema.CustomerMetricTable;
 import io.crmkit.impl.db.schema.CustomerOrderTable;
+import io.crmkit.impl.db.schema.CustomerRatingTable;
 import io.crmkit.impl.db.schema.CustomerTable;
 import io.crmkit.api.activity.EventTypes;
 import io.crmkit.impl.db.schema.EventTable;
@@ -65,7 +65,9 @@ public final class MetricsStore {
      * Recomputes the counts of the tenant's next customers after {@code afterId} in id order, at most
      * {@code limit}, as {@link #refresh} does, with a few set-based statements: locks the customers (in id order,
      * as every refresh does, so that refreshes of one customer take turns), then one upsert of their metric rows
-     * from their orders and events, each read by an index range over the customers' ids.
+     * from their orders and events, each read by an index range over the customers' ids. A customer without orders,
+     * events of its own or a metric row gets no row (its metrics read as zeros): a tenant's first recompute writes
+     * rows for its active customers only.
      *
      * @return the ids of the customers refreshed, in order; empty when none comes after {@code afterId}
      */
@@ -90,7 +92,9 @@ public final class MetricsStore {
                 + " WHEN o.order_last IS NULL OR e.event_last > o.order_last THEN e.event_last ELSE o.order_last END,"
                 + " ? FROM " + CustomerTable.TABLE.in(prefix) + " c LEFT JOIN (" + orders + ") o ON o.customer_id ="
                 + " c.id LEFT JOIN (" + events + ") e ON e.customer_id = c.id WHERE c.tenant_id = ? AND c.id > ?"
-                + " AND c.id <= ?";
+                + " AND c.id <= ? AND (o.order_n IS NOT NULL OR e.event_last IS NOT NULL OR EXISTS (SELECT 1 FROM "
+                + CustomerMetricTable.TABLE.in(prefix) + " x WHERE x.tenant_id = c.tenant_id AND x.customer_id ="
+                + " c.id))";
         List<String> updated = List.of("activity_30d", "order_count", "total_spent", "last_order_at",
                 "last_activity_at", "refreshed_at");
         List<String> columns = new ArrayList<>(List.of("tenant_id", "customer_id"));
@@ -143,35 +147,42 @@ public final class MetricsStore {
                 List.<Object>of(now.minus(ACTIVITY_WINDOW), NEVER, NEVER, NEVER, now, tenantId), chunk);
     }
 
-    /** @return the customer's metrics, when they were computed */
+    /**
+     * @return the customer's metrics, when they were computed, with its ratings (none when it had no orders at the
+     *         last rating)
+     */
     Optional<CustomerMetrics> find(Connection connection, String tenantId, long customerId) {
-        return IdStatements.rows(connection, "SELECT " + Table.list(CustomerMetricTable.READ) + " FROM "
-                + CustomerMetricTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND customer_id = ?",
+        return IdStatements.rows(connection, "SELECT " + Table.list("m", CustomerMetricTable.READ) + ", "
+                + Table.list("r", CustomerRatingTable.READ) + " FROM " + CustomerMetricTable.TABLE.in(prefix) + " m"
+                + " LEFT JOIN " + CustomerRatingTable.TABLE.in(prefix) + " r ON r.tenant_id = m.tenant_id AND"
+                + " r.customer_id = m.customer_id WHERE m.tenant_id = ? AND m.customer_id = ?",
                 List.of(tenantId, customerId), result -> metrics(customerId, result)).stream().findFirst();
     }
 
     private static CustomerMetrics metrics(long customerId, ResultSet result) throws SQLException {
         Row row = new Row(CustomerMetricTable.TABLE).read(result, CustomerMetricTable.READ, 1);
+        int ratings = CustomerMetricTable.READ.size() + 1;
         return new CustomerMetrics(customerId,
                 Optional.ofNullable((Instant) row.get(CustomerMetricTable.LAST_ACTIVITY_AT)),
                 (Integer) row.get(CustomerMetricTable.ACTIVITY_30D), (Integer) row.get(CustomerMetricTable.ORDER_COUNT),
                 ((BigDecimal) row.get(CustomerMetricTable.TOTAL_SPENT)).stripTrailingZeros(),
-                score(row, CustomerMetricTable.RECENCY), score(row, CustomerMetricTable.FREQUENCY),
-                score(row, CustomerMetricTable.MONETARY), score(row, CustomerMetricTable.VALUE_RATING),
-                (Instant) row.get(CustomerMetricTable.REFRESHED_AT));
+                score(result, ratings), score(result, ratings + 1), score(result, ratings + 2),
+                score(result, ratings + 3), (Instant) row.get(CustomerMetricTable.REFRESHED_AT));
     }
 
-    private static Optional<Integer> score(Row row, Column column) {
-        return Optional.ofNullable((Integer) row.get(column));
+    private static Optional<Integer> score(ResultSet result, int column) throws SQLException {
+        int value = result.getInt(column);
+        return result.wasNull() ? Optional.empty() : Optional.of(value);
     }
 
-    /** Deletes the customers' rows (a merged customer's, an erased one's). */
+    /** Deletes the customers' metric and rating rows (a merged customer's, an erased one's). */
     public void delete(Connection connection, String tenantId, Collection<Long> customerIds) {
         if (customerIds.isEmpty()) {
             return;
         }
-        sql.update(connection, "DELETE FROM " + CustomerMetricTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND"
-                + " customer_id IN ",
-                List.<Object>of(tenantId), List.copyOf(customerIds));
+        for (Table table : List.of(CustomerMetricTable.TABLE, CustomerRatingTable.TABLE)) {
+            sql.update(connection, "DELETE FROM " + table.in(prefix) + " WHERE tenant_id = ? AND customer_id IN ",
+                    List.<Object>of(tenantId), List.copyOf(customerIds));
+        }
     }
 }

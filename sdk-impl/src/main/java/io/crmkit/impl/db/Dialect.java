@@ -272,24 +272,6 @@ public enum Dialect {
         };
     }
 
-    /**
-     * @return an UPDATE of {@code table} (as {@code alias}) from the rows of a derived table joined on {@code on}:
-     *         PostgreSQL {@code UPDATE ... FROM}, MariaDB {@code UPDATE ... JOIN}, H2 {@code MERGE INTO ... USING}.
-     *         {@code set} names the table's columns unqualified and takes no parameters; the derived table's
-     *         columns have names of their own. The parameters are the derived table's, then those of {@code on}.
-     */
-    public String updateFrom(String table, String alias, String derived, String derivedAlias, String on,
-                             String set) {
-        return switch (this) {
-            case POSTGRESQL -> "UPDATE " + table + " " + alias + " SET " + set + " FROM (" + derived + ") "
-                    + derivedAlias + " WHERE " + on;
-            case MARIADB -> "UPDATE " + table + " " + alias + " JOIN (" + derived + ") " + derivedAlias + " ON " + on
-                    + " SET " + set;
-            default -> "MERGE INTO " + table + " " + alias + " USING (" + derived + ") " + derivedAlias + " ON (" + on
-                    + ") WHEN MATCHED THEN UPDATE SET " + set;
-        };
-    }
-
     /** @return whether the failure is a violation of a primary key or unique constraint */
     public boolean isUniqueViolation(SQLException e) {
         for (SQLException cause : chain(e)) {

@@ -3,6 +3,7 @@ package io.crmkit.impl.filter;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
 import io.crmkit.impl.db.KeywordIndexes;
+import io.crmkit.impl.db.schema.CustomerRatingTable;
 import io.crmkit.impl.identity.PhoneNormalizer;
 import io.crmkit.impl.validation.Errors;
 import java.math.BigDecimal;
@@ -309,10 +310,12 @@ final class FilterSql {
 
     /**
      * A customer metric. A customer without a metric row counts 0 (orders, spending, activity) or has no value
-     * (last activity, rating); a count condition that 0 meets matches those customers too.
+     * (last activity; a rating, read from the rating table); a count condition that 0 meets matches those customers
+     * too.
      */
     private String metric(FilterField field, Operator operator, List<Object> values) {
-        String table = prefix + "customer_metric mt WHERE mt.tenant_id = " + param(tenantId)
+        String table = CustomerRatingTable.holding(field.column()).in(prefix) + " mt WHERE mt.tenant_id = "
+                + param(tenantId)
                 + " AND mt.customer_id = c.id";
         String expr = "mt." + field.column();
         if (field.nullable()) {

@@ -7,6 +7,7 @@ import io.crmkit.api.filter.Sort;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.PagePlan;
+import io.crmkit.impl.db.schema.CustomerRatingTable;
 import io.crmkit.impl.db.PageShape;
 import io.crmkit.impl.field.TenantFields;
 import java.math.BigDecimal;
@@ -69,7 +70,8 @@ final class SearchQueries {
             List<Object> values = new ArrayList<>();
             values.add(tenantId);
             String jdbc = sql.toJdbc("SELECT c.id, " + key.expression() + " FROM " + tablePrefix + "customer c"
-                    + " LEFT JOIN " + tablePrefix + "customer_metric ms ON ms.tenant_id = c.tenant_id AND"
+                    + " LEFT JOIN " + CustomerRatingTable.holding(key.column()).in(tablePrefix) + " ms ON"
+                    + " ms.tenant_id = c.tenant_id AND"
                     + " ms.customer_id = c.id WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT "
                     + (query.pageSize() + 1), values);
             return new Explained(jdbc, values);

@@ -3,8 +3,9 @@ package io.crmkit.impl.db.schema;
 import java.util.List;
 
 /**
- * The {@code customer_metric} table. A customer's counts (recomputed from its events and orders) and RFM ratings,
- * for filters and sorts; a customer has a row once its metrics were first computed.
+ * The {@code customer_metric} table. A customer's counts (recomputed from its events and orders), for filters and
+ * sorts; a customer has a row once it had an order or an event when its metrics were computed. Its RFM ratings are
+ * in {@link CustomerRatingTable}.
  */
 public final class CustomerMetricTable {
 
@@ -15,18 +16,13 @@ public final class CustomerMetricTable {
     public static final Column ORDER_COUNT = Column.required("order_count", Kind.INTEGER);
     public static final Column TOTAL_SPENT = Column.required("total_spent", Kind.DECIMAL);
     public static final Column LAST_ORDER_AT = Column.optional("last_order_at", Kind.TIMESTAMP);
-    public static final Column RECENCY = Column.optional("recency", Kind.INTEGER);
-    public static final Column FREQUENCY = Column.optional("frequency", Kind.INTEGER);
-    public static final Column MONETARY = Column.optional("monetary", Kind.INTEGER);
-    public static final Column VALUE_RATING = Column.optional("value_rating", Kind.INTEGER);
     public static final Column REFRESHED_AT = Column.required("refreshed_at", Kind.TIMESTAMP);
 
     /** The table, columns in order. */
     public static final Table TABLE = Table.of("customer_metric", TENANT_ID, CUSTOMER_ID, LAST_ACTIVITY_AT,
-            ACTIVITY_30D, ORDER_COUNT, TOTAL_SPENT, LAST_ORDER_AT, RECENCY, FREQUENCY, MONETARY, VALUE_RATING,
-            REFRESHED_AT);
+            ACTIVITY_30D, ORDER_COUNT, TOTAL_SPENT, LAST_ORDER_AT, REFRESHED_AT);
 
-    /** The columns a new row gets values for; the times of last activity and order and the ratings start NULL. */
+    /** The columns a new row gets values for; the times of last activity and order start NULL. */
     public static final List<Column> CREATED = List.of(TENANT_ID, CUSTOMER_ID, ACTIVITY_30D, ORDER_COUNT, TOTAL_SPENT,
             REFRESHED_AT);
 

@@ -33,9 +33,9 @@ class SchemaDefinitionTest {
             CustomValueTable.TABLE, GroupMemberTable.TABLE, CustomerGroupTable.TABLE, FieldTable.TABLE,
             AuditTable.TABLE, ListViewTable.TABLE, SavedFilterTable.TABLE, TrashTables.CUSTOMER, TrashTables.IDENTITY,
             TrashTables.TAG, TrashTables.CUSTOM_VALUE, TrashTables.GROUP_MEMBER, EventTable.TABLE,
-            EventTypeTable.TABLE, CustomerMetricTable.TABLE, TaskTable.TABLE, CustomerOrderTable.TABLE,
-            OrderLineTable.TABLE, CustomerLinkTable.TABLE, MergeRecordTable.TABLE, MergeMovedTable.TABLE,
-            JobTable.TABLE, ImportFailureTable.TABLE, JobFileTable.TABLE);
+            EventTypeTable.TABLE, CustomerMetricTable.TABLE, CustomerRatingTable.TABLE, TaskTable.TABLE,
+            CustomerOrderTable.TABLE, OrderLineTable.TABLE, CustomerLinkTable.TABLE, MergeRecordTable.TABLE,
+            MergeMovedTable.TABLE, JobTable.TABLE, ImportFailureTable.TABLE, JobFileTable.TABLE);
 
     /**
      * Tables the SDK migrates but whose layout is another library's, so that no statement of the SDK lists their
