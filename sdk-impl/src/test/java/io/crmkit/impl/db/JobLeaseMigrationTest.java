@@ -10,8 +10,6 @@ import io.crmkit.api.bulk.BulkJob;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 
 /** Migration 12 gives jobs leases: a job left running by a CRMKit before it has none, so it is interrupted at once. */
 class JobLeaseMigrationTest {
@@ -22,11 +20,7 @@ class JobLeaseMigrationTest {
         try {
             // The version before 12: PostgreSQL and MariaDB have no V11.
             String before = db.dialect().equals("h2") ? "11" : "10";
-            Flyway.configure(Migrations.class.getClassLoader()).dataSource(db.dataSource())
-                    .locations("classpath:io/crmkit/db/migration/" + Dialect.detect(db.dataSource()).id())
-                    .table(prefix + "schema_history").placeholders(Map.of("prefix", prefix))
-                    .javaMigrations(new MatchKeyBackfill(prefix)).baselineOnMigrate(true).baselineVersion("0")
-                    .target(before).load().migrate();
+            OlderSchema.migrate(db, prefix, before);
             db.execute("INSERT INTO " + prefix + "transfer_job (tenant_id, id, kind, actor_id, file_name, fingerprint,"
                     + " dry_run, state, total, done, created_at, updated_at) VALUES ('old', 1, 'IMPORT', 'a', 'f.csv',"
                     + " 'x', FALSE, 'RUNNING', 10, 5, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");

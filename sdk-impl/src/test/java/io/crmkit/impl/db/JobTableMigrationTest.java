@@ -27,8 +27,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 
 /**
  * Migration 16 moves the jobs of bulk_job and transfer_job into one job table: every row keeps its id (which hosts
@@ -44,11 +42,7 @@ class JobTableMigrationTest {
     void theJobsOfBothOldTablesKeepTheirIdsKindsStatesCountsAndRequests(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         try {
-            Flyway.configure(Migrations.class.getClassLoader()).dataSource(db.dataSource())
-                    .locations("classpath:io/crmkit/db/migration/" + Dialect.detect(db.dataSource()).id())
-                    .table(prefix + "schema_history").placeholders(Map.of("prefix", prefix))
-                    .javaMigrations(new MatchKeyBackfill(prefix)).baselineOnMigrate(true).baselineVersion("0")
-                    .target("15").load().migrate();
+            OlderSchema.migrate(db, prefix, "15");
             String tagged = JSON.writeValueAsString(new BulkResult("add_tags", 10, 8, 2, 0, 0, List.of()));
             String bulk = "INSERT INTO " + prefix + "bulk_job (tenant_id, id, actor_id, operation, selection, state,"
                     + " token, total, done, result, error, created_at, updated_at, lease_owner, lease_until, run_key,"

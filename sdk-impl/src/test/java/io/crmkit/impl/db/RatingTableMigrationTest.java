@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crmkit.CrmKit;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 
 /**
  * Migration 20 moves the RFM ratings out of customer_metric into customer_rating: a rated customer keeps its four
@@ -22,11 +20,7 @@ class RatingTableMigrationTest {
     void theRatingsMoveToTheirOwnTableAndTheCountsStay(TestDb db) {
         String prefix = TestDb.uniquePrefix();
         try {
-            Flyway.configure(Migrations.class.getClassLoader()).dataSource(db.dataSource())
-                    .locations("classpath:io/crmkit/db/migration/" + Dialect.detect(db.dataSource()).id())
-                    .table(prefix + "schema_history").placeholders(Map.of("prefix", prefix))
-                    .javaMigrations(new MatchKeyBackfill(prefix)).baselineOnMigrate(true).baselineVersion("0")
-                    .target("19").load().migrate();
+            OlderSchema.migrate(db, prefix, "19");
             String metrics = prefix + "customer_metric";
             db.execute("INSERT INTO " + metrics + " (tenant_id, customer_id, activity_30d, order_count, total_spent,"
                     + " recency, frequency, monetary, value_rating, refreshed_at) VALUES ('" + TENANT + "', 1, 2, 3,"
