@@ -288,7 +288,9 @@ public enum Dialect {
 
     /**
      * @return whether running the same transaction again may succeed: a serialization failure or a
-     *         deadlock (SQLState 40001 / 40P01, MariaDB 1213 and 1205 lock wait timeout)
+     *         deadlock (SQLState 40001 / 40P01, MariaDB 1213; H2's lock timeout too). MariaDB's lock wait timeout
+     *         (1205) is not: it comes after the transaction waited {@code innodb_lock_wait_timeout} (50 s by
+     *         default) for a lock another transaction holds that long, and each repeat would wait as long again.
      */
     public boolean isRetryable(SQLException e) {
         for (SQLException cause : chain(e)) {
@@ -296,7 +298,7 @@ public enum Dialect {
             if ("40001".equals(state) || "40P01".equals(state)) {
                 return true;
             }
-            if (this == MARIADB && (cause.getErrorCode() == 1213 || cause.getErrorCode() == 1205)) {
+            if (this == MARIADB && cause.getErrorCode() == 1213) {
                 return true;
             }
             if (this == H2 && (cause.getErrorCode() == 40001 || cause.getErrorCode() == 50200)) {

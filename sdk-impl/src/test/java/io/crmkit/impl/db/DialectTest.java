@@ -31,7 +31,8 @@ class DialectTest {
         assertThat(Dialect.POSTGRESQL.isRetryable(new SQLException("serialization", "40001"))).isTrue();
         assertThat(Dialect.POSTGRESQL.isRetryable(new SQLException("deadlock", "40P01"))).isTrue();
         assertThat(Dialect.MARIADB.isRetryable(new SQLException("deadlock", "40001", 1213))).isTrue();
-        assertThat(Dialect.MARIADB.isRetryable(new SQLException("lock wait", "HY000", 1205))).isTrue();
+        assertThat(Dialect.MARIADB.isRetryable(new SQLException("lock wait", "HY000", 1205)))
+                .as("a lock wait timeout: a repeat would wait as long again").isFalse();
         assertThat(Dialect.POSTGRESQL.isRetryable(new SQLException("unique", "23505"))).isFalse();
         assertThat(Dialect.POSTGRESQL.isUniqueViolation(new SQLException("unique", "23505"))).isTrue();
         assertThat(Dialect.MARIADB.isUniqueViolation(new SQLException("dup", "23000", 1062))).isTrue();
