@@ -34,7 +34,7 @@ import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFac
  * by default the databases {@code shard0} and {@code shard1} of the local PostgreSQL. Before the creates and
  * before the reads, both sides' tables are vacuumed and analyzed (autovacuum's work, which this machine's PostgreSQL
  * does not do). Last, the cost of one statement without the kit on each side: a primary-key read by plain JDBC,
- * {@value #STATEMENTS} times. Single-threaded.
+ * up to {@value #STATEMENTS} times. Single-threaded.
  */
 public final class ShardedBenchmark {
 
@@ -46,7 +46,7 @@ public final class ShardedBenchmark {
     public static final int ROUNDS = 4;
     /** Largest acceptable ratio of the sharded side's time to the single database's. */
     public static final double RATIO = 1.3;
-    /** Primary-key reads per side of the per-statement measure. */
+    /** Most primary-key reads per side of the per-statement measure (as many as customers created, in 100s). */
     public static final int STATEMENTS = 5_000;
     /** Environment variable with the shards' JDBC URLs. */
     static final String SHARDS_ENV = "CRMKIT_BENCH_SHARD_URLS";
@@ -113,7 +113,8 @@ public final class ShardedBenchmark {
                 lines.add(creates(sharded, tenants, size));
                 vacuumAnalyze(shards);
                 lines.add(reads(sharded, tenants));
-                lines.add(statements(routed, tenants.get(0)));
+                int reads = Math.max(100, Math.min(STATEMENTS, size / 100 * 100));
+                lines.add(statements(routed, tenants.get(0), reads));
                 lines.add(perShard(shards, run));
                 return lines;
             } finally {
@@ -226,11 +227,11 @@ public final class ShardedBenchmark {
 
     /**
      * The cost of one statement on each side, without the kit: a primary-key read of a missing customer of a tenant,
-     * by plain JDBC on the single database and through ShardingSphere, {@value #STATEMENTS} times per side in turns
-     * of 100; medians of the turns.
+     * by plain JDBC on the single database and through ShardingSphere, {@code count} times per side (a multiple of
+     * 100) in turns of 100; medians of the turns.
      */
-    private String statements(DataSource routed, String tenant) throws SQLException {
-        int turns = STATEMENTS / 100;
+    private String statements(DataSource routed, String tenant, int count) throws SQLException {
+        int turns = count / 100;
         long[][] samples = new long[2][turns];
         for (int turn = 0; turn < turns; turn++) {
             for (int side = 0; side < 2; side++) {
@@ -255,7 +256,7 @@ public final class ShardedBenchmark {
         double one = samples[0][turns / 2] / 1e3 / 100;
         double routedUs = samples[1][turns / 2] / 1e3 / 100;
         return String.format("  %-26s %8d [postgres x2]  one db %8.0f us  sharded %8.0f us  ratio %5.2f  (plain JDBC,"
-                + " no kit: what ShardingSphere adds to each statement, %.0f us)", "primary-key read", STATEMENTS,
+                + " no kit: what ShardingSphere adds to each statement, %.0f us)", "primary-key read", count,
                 one, routedUs, routedUs / one, routedUs - one);
     }
 

@@ -22,7 +22,7 @@ class ShardedBenchmarkTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).contains("create").contains("64 [postgres x2]").contains("ratio");
         assertThat(lines.get(1)).contains("filter first page / count").contains("ratio");
-        assertThat(lines.get(2)).contains("primary-key read").contains("5000 [postgres x2]").contains(" us");
+        assertThat(lines.get(2)).contains("primary-key read").contains("100 [postgres x2]").contains(" us");
         assertThat(lines.get(3)).contains("ds_0:").contains("ds_1:");
         lines.forEach(System.out::println);
     }
