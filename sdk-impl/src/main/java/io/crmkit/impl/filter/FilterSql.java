@@ -315,8 +315,7 @@ final class FilterSql {
      */
     private String metric(FilterField field, Operator operator, List<Object> values) {
         String table = CustomerRatingTable.holding(field.column()).in(prefix) + " mt WHERE mt.tenant_id = "
-                + param(tenantId)
-                + " AND mt.customer_id = c.id";
+                + param(tenantId) + " AND mt.customer_id = c.id";
         String expr = "mt." + field.column();
         if (field.nullable()) {
             return switch (operator) {

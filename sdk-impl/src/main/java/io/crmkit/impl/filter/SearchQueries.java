@@ -7,8 +7,8 @@ import io.crmkit.api.filter.Sort;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.PagePlan;
-import io.crmkit.impl.db.schema.CustomerRatingTable;
 import io.crmkit.impl.db.PageShape;
+import io.crmkit.impl.db.schema.CustomerRatingTable;
 import io.crmkit.impl.field.TenantFields;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -71,8 +71,7 @@ final class SearchQueries {
             values.add(tenantId);
             String jdbc = sql.toJdbc("SELECT c.id, " + key.expression() + " FROM " + tablePrefix + "customer c"
                     + " LEFT JOIN " + CustomerRatingTable.holding(key.column()).in(tablePrefix) + " ms ON"
-                    + " ms.tenant_id = c.tenant_id AND"
-                    + " ms.customer_id = c.id WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT "
+                    + " ms.tenant_id = c.tenant_id AND ms.customer_id = c.id WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT "
                     + (query.pageSize() + 1), values);
             return new Explained(jdbc, values);
         }
