@@ -38,8 +38,7 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
     public static final String SHARDED_ENV = "CRMKIT_TEST_SHARDED_URLS";
 
     /** The packages whose every test class runs on the serializable target: jobs, leases, crash recovery, retries. */
-    private static final Set<String> SERIALIZABLE_PACKAGES = Set.of("io.crmkit.jobs",
-            "io.crmkit.kit");
+    private static final Set<String> SERIALIZABLE_PACKAGES = Set.of("io.crmkit.jobs", "io.crmkit.kit");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabases.class);
 
