@@ -346,7 +346,7 @@ public final class ActivityBenchmark {
                 statement.executeUpdate();
             }
             connection.commit();
-            if (postgres) { // statistics of the tenant's new rows, or the UPDATE below loops over them
+            if (postgres) { // statistics of the tenant's new rows, for the ratings' plan
                 try (var statement = connection.createStatement()) {
                     statement.execute("ANALYZE " + metric);
                 }
@@ -457,7 +457,8 @@ public final class ActivityBenchmark {
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
             if (product.contains("postgres")) {
-                for (String table : List.of("customer", "event", "customer_order", "customer_metric")) {
+                for (String table : List.of("customer", "event", "customer_order", "customer_metric",
+                        "customer_rating")) {
                     statement.execute("ANALYZE " + prefix + table);
                 }
             } else if (product.contains("h2")) {
@@ -467,15 +468,16 @@ public final class ActivityBenchmark {
     }
 
     /**
-     * On PostgreSQL, clears the dead rows that earlier runs' deletes left in the metric table, as autovacuum would
-     * in production (this machine's PostgreSQL runs without it): both sides of the ratings then write into the
-     * same clean table.
+     * On PostgreSQL, clears the dead rows that earlier runs' deletes left in the metric and rating tables, as
+     * autovacuum would in production (this machine's PostgreSQL runs without it): both sides of the ratings then
+     * write into the same clean tables.
      */
     private void vacuum() throws SQLException {
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
             if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
                 connection.setAutoCommit(true);
                 statement.execute("VACUUM " + prefix + "customer_metric");
+                statement.execute("VACUUM " + prefix + "customer_rating");
             }
         }
     }

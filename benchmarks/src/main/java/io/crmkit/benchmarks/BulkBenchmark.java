@@ -78,7 +78,7 @@ public final class BulkBenchmark {
     private static final String[][] OWNED = {
         {"order_line", "order_id IN (SELECT o.id FROM %1$scustomer_order o WHERE o.tenant_id = ? AND o.customer_id"},
         {"event", "customer_id"}, {"customer_order", "customer_id"}, {"task", "customer_id"},
-        {"customer_link", "customer_id"}, {"customer_metric", "customer_id"}};
+        {"customer_link", "customer_id"}, {"customer_metric", "customer_id"}, {"customer_rating", "customer_id"}};
 
     private final DataSource pool;
     private final CrmKit kit;

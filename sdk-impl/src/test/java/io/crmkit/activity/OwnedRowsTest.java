@@ -88,9 +88,13 @@ class OwnedRowsTest {
         assertThat(crm.activities().metrics().of(survivor.id()).orderCount()).isZero();
         assertThat(crm.activities().metrics().of(merged.id()).orderCount()).isEqualTo(1);
 
+        assertThat(crm.activities().metrics().recomputeRatings()).as("the merged customer has the order").isOne();
+        assertThat(crm.activities().metrics().of(merged.id()).valueRating()).isPresent();
+
         crm.customers().delete(merged.id());
         crm.trash().erase(List.of(merged.id()));
-        for (String table : List.of("task", "customer_order", "order_line", "customer_link", "customer_metric")) {
+        for (String table : List.of("task", "customer_order", "order_line", "customer_link", "customer_metric",
+                "customer_rating")) {
             assertThat(db.column("SELECT COUNT(*) FROM crm_" + table + " WHERE tenant_id = ?", db.tenant()))
                     .as(table).containsExactly(table.equals("customer_metric") ? "1" : "0");
         }

@@ -48,12 +48,12 @@ public interface Metrics {
 
     /**
      * Submits a recompute of the tenant's metrics to the kit's scheduler and returns at once: every customer's
-     * counts are recomputed, 1,000 customers per transaction with bounded memory, then the RFM quintiles and value
-     * ratings are set across the tenant in one last transaction (customers without orders get no rating). The
-     * recompute is a persistent job: it runs in whichever kit on the database picks it up, and when that kit dies
-     * another kit continues it once the job's lease ended, from the first customer not yet refreshed. It is a job
-     * of kind {@code METRICS} named {@code recompute_ratings} in {@code Crm.jobs()}, where it is found, listed,
-     * awaited and cancelled; its done and total count customers refreshed.
+     * counts are recomputed, 1% of the customers per transaction (1,000 to 10,000) with bounded memory, then the RFM
+     * quintiles and value ratings are set across the tenant in one last transaction (customers without orders get no
+     * rating). The recompute is a persistent job: it runs in whichever kit on the database picks it up, and when
+     * that kit dies another kit continues it once the job's lease ended, from the first customer not yet refreshed.
+     * It is a job of kind {@code METRICS} named {@code recompute_ratings} in {@code Crm.jobs()}, where it is found,
+     * listed, awaited and cancelled; its done and total count customers refreshed.
      *
      * <p>A tenant has at most one unfinished recompute: while one is queued or running, submitted or run by
      * {@link #recomputeRatings()} in any kit, this returns that job's id and starts nothing. One that was

@@ -47,6 +47,7 @@ final class MetricsRecompute {
 
     private final String customerTable;
     private final String metricTable;
+    private final String ratingTable;
     private final Database database;
     private final IdGenerator ids;
     private final Clock clock;
@@ -64,6 +65,7 @@ final class MetricsRecompute {
                      JobLeases leases) {
         this.customerTable = tablePrefix + "customer";
         this.metricTable = tablePrefix + "customer_metric";
+        this.ratingTable = tablePrefix + "customer_rating";
         this.database = database;
         this.ids = ids;
         this.clock = clock;
@@ -235,8 +237,8 @@ final class MetricsRecompute {
                 }
             }
             if (refreshed - done >= ANALYZE_AFTER) {
-                // The rating joins the tenant's ranks to its rows: planned on statistics from before a first
-                // recompute of a large tenant, PostgreSQL would take the tenant for a few rows and loop.
+                // The rating ranks the tenant's metric rows: planned on statistics from before a first recompute of
+                // a large tenant, PostgreSQL would take the tenant for a few rows.
                 database.analyze(List.of(metricTable));
             }
             long lastRefreshed = after;
@@ -250,6 +252,7 @@ final class MetricsRecompute {
                         new MetricsJobRows.Progress(lastRefreshed, count)));
                 return count;
             });
+            growing.wrote(List.of(ratingTable), rated);
             if (refreshed > total) {
                 jobs.total(lease, refreshed); // customers created during the run were refreshed too
             }

@@ -66,8 +66,8 @@ public final class MetricsStore {
      * {@code limit}, as {@link #refresh} does, with a few set-based statements: locks the customers (in id order,
      * as every refresh does, so that refreshes of one customer take turns), then one upsert of their metric rows
      * from their orders and events, each read by an index range over the customers' ids. A customer without orders,
-     * events of its own or a metric row gets no row (its metrics read as zeros): a tenant's first recompute writes
-     * rows for its active customers only.
+     * events of its own or a metric row gets no row (its metrics read as zeros): a tenant's first recompute creates
+     * rows for its active customers only, and later ones refresh the rows that exist.
      *
      * @return the ids of the customers refreshed, in order; empty when none comes after {@code afterId}
      */

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The {@code customer_metric} table. A customer's counts (recomputed from its events and orders), for filters and
- * sorts; a customer has a row once it had an order or an event when its metrics were computed. Its RFM ratings are
- * in {@link CustomerRatingTable}.
+ * sorts; a customer has a row once its metrics were refreshed on their own (an order, an event, {@code refresh}) or
+ * by a recompute that found orders or events of its own. No row reads as zeros. Its RFM ratings are in
+ * {@link CustomerRatingTable}.
  */
 public final class CustomerMetricTable {
 
