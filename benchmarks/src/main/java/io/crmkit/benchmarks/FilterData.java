@@ -196,10 +196,10 @@ final class FilterData {
         }
     }
 
-    /** Deletes every row of the tenant in the tables the SDK writes for customers and fields. */
+    /** Deletes every row of the tenant in the tables the SDK writes for customers (their events too) and fields. */
     static void delete(DataSource pool, String prefix, String tenantId) throws SQLException {
         try (Connection connection = pool.getConnection()) {
-            for (String table : List.of("custom_value", "tag", "identity", "audit", "customer", "field")) {
+            for (String table : List.of("custom_value", "tag", "identity", "audit", "event", "customer", "field")) {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM " + prefix + table + " WHERE tenant_id = ?")) {
                     delete.setString(1, tenantId);

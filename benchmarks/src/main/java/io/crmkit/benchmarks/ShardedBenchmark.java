@@ -119,12 +119,12 @@ public final class ShardedBenchmark {
                 return lines;
             } finally {
                 for (String tenant : tenants) {
-                    delete(pool, tenant);
-                    delete(routed, tenant);
+                    FilterData.delete(pool, PREFIX, tenant);
+                    FilterData.delete(routed, PREFIX, tenant);
                 }
                 for (int i = 0; i < 2; i++) {
-                    delete(pool, run + "-warm-" + i);
-                    delete(routed, run + "-warm-" + i);
+                    FilterData.delete(pool, PREFIX, run + "-warm-" + i);
+                    FilterData.delete(routed, PREFIX, run + "-warm-" + i);
                 }
                 ((AutoCloseable) routed).close();
             }
@@ -285,20 +285,5 @@ public final class ShardedBenchmark {
         customer.phones().forEach(draft::phone);
         customer.tags().forEach(draft::tag);
         crm.customers().create(draft.build());
-    }
-
-    private static void delete(DataSource dataSource, String tenant) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            for (String table : TABLES) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + PREFIX + table
-                        + " WHERE tenant_id = ?")) {
-                    delete.setString(1, tenant);
-                    delete.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not delete the rows of tenant " + tenant, e);
-        }
     }
 }
