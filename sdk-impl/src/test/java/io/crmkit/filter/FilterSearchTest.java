@@ -167,6 +167,23 @@ class FilterSearchTest {
     }
 
     @DbTest
+    void aKeywordOfOneOrTwoCharactersFindsTheStartsOfWords(TestDb db) {
+        Crm crm = db.crm();
+        People p = new People(crm);
+
+        assertThat(keyword(crm, "Mi")).containsExactly(p.minh.id());
+        assertThat(keyword(crm, "an")).isEmpty();
+        assertThat(keyword(crm, "h")).containsExactlyInAnyOrderElementsOf(ids(p.lan, p.hoa));
+        assertThat(keyword(crm, "co")).containsExactlyInAnyOrderElementsOf(ids(p.lan, p.minh));
+        assertThat(keyword(crm, "EX")).containsExactlyInAnyOrderElementsOf(ids(p.lan, p.hoa));
+        assertThat(keyword(crm, "77")).containsExactly(p.an.id());
+        assertThat(keyword(crm, "o")).containsExactlyInAnyOrderElementsOf(ids(p.hoa, p.odd));
+        assertThat(keyword(crm, "th")).containsExactly(p.lan.id());
+        assertThat(keyword(crm, "qz")).isEmpty();
+        assertThat(crm.filters().search(Query.all().keyword("h").includeTotal()).total()).hasValue(2);
+    }
+
+    @DbTest
     void pagesByCursorThroughEveryCustomerOnceInOrder(TestDb db) {
         Crm crm = db.crm();
         for (int i = 0; i < 23; i++) {

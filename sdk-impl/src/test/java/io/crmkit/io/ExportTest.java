@@ -105,7 +105,7 @@ class ExportTest {
             assertThat(tooManyRows.getMessage()).contains("more than 2 data rows");
             assertThat(crm.filters().count(Filter.isNotEmpty("phones"))).isZero();
 
-            for (String name : List.of("An", "Binh", "Chau")) {
+            for (String name : List.of("An", "Binh An", "Chau")) {
                 crm.customers().create(CustomerDraft.builder().name(name).build());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();

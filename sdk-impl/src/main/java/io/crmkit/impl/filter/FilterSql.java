@@ -2,6 +2,7 @@ package io.crmkit.impl.filter;
 
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Operator;
+import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.KeywordIndexes;
 import io.crmkit.impl.db.schema.CustomerRatingTable;
 import io.crmkit.impl.identity.PhoneNormalizer;
@@ -48,6 +49,7 @@ final class FilterSql {
     private final ConditionChecker checker;
     private final SavedFilterInliner inliner;
     private final SearchPlanner planner;
+    private final Dialect dialect;
     private final boolean keywordIndexes;
     private final List<Object> params = new ArrayList<>();
     private boolean phoneKeyword;
@@ -57,11 +59,13 @@ final class FilterSql {
      * @param savedFilters looks up the filter of a saved filter of the tenant, for {@code savedFilter} conditions
      * @param referencing  saved filters whose own condition is being compiled, so that a reference back to one
      *                     of them is refused as a cycle
+     * @param dialect      the database's dialect, for the regular expression of a keyword of a word's start
      * @param keywordIndexes whether the tables hold the trigram indexes of the keyword search (PostgreSQL,
      *                     {@link KeywordIndexes}), which keyword conditions are then written for
      */
     FilterSql(String prefix, String tenantId, FilterFields fields, Clock clock, PhoneNormalizer phones,
-              Function<Long, Optional<Filter>> savedFilters, Collection<Long> referencing, boolean keywordIndexes) {
+              Function<Long, Optional<Filter>> savedFilters, Collection<Long> referencing, Dialect dialect,
+              boolean keywordIndexes) {
         this.prefix = prefix;
         this.tenantId = tenantId;
         this.clock = clock;
@@ -69,6 +73,7 @@ final class FilterSql {
         this.checker = new ConditionChecker(fields, new ComparedValues(phones), errors);
         this.inliner = new SavedFilterInliner(savedFilters, referencing, errors);
         this.planner = new SearchPlanner(phones);
+        this.dialect = dialect;
         this.keywordIndexes = keywordIndexes;
     }
 
@@ -119,22 +124,37 @@ final class FilterSql {
             return "c.id IN (SELECT i.customer_id FROM " + prefix + "identity i WHERE i.tenant_id = "
                     + param(tenantId) + " AND i.id_type = 'phone' AND i.id_value = " + param(plan.value()) + ")";
         }
-        String like = param("%" + escapeLike(plan.value()) + "%");
+        String match = param(pattern(plan));
         if (indexed(plan)) {
             // Both indexes find their ids at once (a bitmap scan each); the customer table is not read in order.
             return "c.id IN (SELECT s.id FROM " + prefix + "customer s WHERE s.tenant_id = " + param(tenantId)
-                    + " AND " + KeywordIndexes.customerText("s") + " LIKE " + like + " ESCAPE '" + ESCAPE + "'"
-                    + " UNION ALL " + identitiesHolding(plan, like) + ")";
+                    + " AND " + holds(plan, KeywordIndexes.customerText("s"), match)
+                    + " UNION ALL " + identitiesHolding(plan, match) + ")";
         }
         List<String> parts = new ArrayList<>();
         for (String column : SearchPlanner.TEXT_COLUMNS) {
-            parts.add("LOWER(c." + column + ") LIKE " + like + " ESCAPE '" + ESCAPE + "'");
+            parts.add(holds(plan, "LOWER(c." + column + ")", match));
         }
         parts.add(exists(identity("i.id_type IN " + textIdentities()
-                + " AND LOWER(i.id_value) LIKE " + like + " ESCAPE '" + ESCAPE + "'")));
+                + " AND " + holds(plan, "LOWER(i.id_value)", match))));
         plan.digits().ifPresent(digits -> parts.add(exists(identity("i.id_type = 'phone' AND i.id_value LIKE "
                 + param("%" + digits + "%")))));
         return "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /**
+     * @return what a text keyword's value is compared with: the LIKE pattern of the value anywhere, or for a
+     *         {@link SearchPlanner.Shape#WORD_START} keyword the regular expression of the value at a word's start
+     */
+    private static String pattern(SearchPlanner.KeywordPlan plan) {
+        return plan.shape() == SearchPlanner.Shape.WORD_START ? SearchPlanner.wordStartPattern(plan.value())
+                : "%" + escapeLike(plan.value()) + "%";
+    }
+
+    /** @return the condition that a lower-cased text holds the keyword, its {@link #pattern} bound as {@code match} */
+    private String holds(SearchPlanner.KeywordPlan plan, String text, String match) {
+        return plan.shape() == SearchPlanner.Shape.WORD_START ? dialect.regexMatch(text, match)
+                : text + " LIKE " + match + " ESCAPE '" + ESCAPE + "'";
     }
 
     /**
@@ -151,31 +171,37 @@ final class FilterSql {
 
     /**
      * @return the keyword condition as {@link KeywordBranches}; empty when the tables have no trigram indexes, the
-     *         keyword is a phone number, or it holds no run of {@value #INDEXED_RUN} letters or digits (which
-     *         the indexes need to narrow the search: a shorter keyword is written by {@link #keyword} as before)
+     *         keyword is a phone number, or it is neither a word's start nor holds a run of {@value #INDEXED_RUN}
+     *         letters or digits (which the indexes need to narrow the search: such a keyword is written by
+     *         {@link #keyword} as before)
      */
     Optional<KeywordBranches> keywordBranches(String keyword) {
         SearchPlanner.KeywordPlan plan = planner.plan(keyword);
         if (!indexed(plan)) {
             return Optional.empty();
         }
-        String like = param("%" + escapeLike(plan.value()) + "%");
-        return Optional.of(new KeywordBranches(KeywordIndexes.customerText("c") + " LIKE " + like + " ESCAPE '"
-                + ESCAPE + "'", "c.id IN (" + identitiesHolding(plan, like) + ")"));
+        String match = param(pattern(plan));
+        return Optional.of(new KeywordBranches(holds(plan, KeywordIndexes.customerText("c"), match),
+                "c.id IN (" + identitiesHolding(plan, match) + ")"));
     }
 
     /** Fewest letters or digits in a row that give the trigram indexes a trigram to look up. */
     static final int INDEXED_RUN = 3;
 
     /**
-     * Whether the trigram indexes serve a keyword: a text keyword with a run of {@value #INDEXED_RUN} letters or
-     * digits (pg_trgm takes trigrams from such words alone; without one, it reads the whole index), without the
-     * separator of the indexed text (U+001F: a keyword without it lies within one column when it lies within
-     * their concatenation, so the indexed expression alone decides as the columns one by one would).
+     * Whether the trigram indexes serve a keyword: a word's start (pg_trgm looks up the trigrams of a word that
+     * begins with it, such as "  k" and " ki" for "ki"), or a text keyword with a run of {@value #INDEXED_RUN}
+     * letters or digits (pg_trgm takes trigrams from such words alone; without one, it reads the whole index);
+     * either without the separator of the indexed text (U+001F: a keyword without it lies within one column when
+     * it lies within their concatenation, so the indexed expression alone decides as the columns one by one would).
      */
     private boolean indexed(SearchPlanner.KeywordPlan plan) {
-        if (!keywordIndexes || plan.shape() != SearchPlanner.Shape.TEXT || plan.value().indexOf('\u001F') >= 0) {
+        if (!keywordIndexes || plan.shape() == SearchPlanner.Shape.PHONE_NUMBER
+                || plan.value().indexOf('\u001F') >= 0) {
             return false;
+        }
+        if (plan.shape() == SearchPlanner.Shape.WORD_START) {
+            return true;
         }
         int run = 0;
         for (int i = 0; i < plan.value().length(); i = plan.value().offsetByCodePoints(i, 1)) {
@@ -188,11 +214,11 @@ final class FilterSql {
     }
 
     /** The ids of customers with an email or external id holding the keyword, or a phone holding its digits. */
-    private String identitiesHolding(SearchPlanner.KeywordPlan plan, String like) {
+    private String identitiesHolding(SearchPlanner.KeywordPlan plan, String match) {
         // LOWER on the phone too (digits and '+' are their own lower case): the index is on LOWER(id_value).
         return "SELECT i.customer_id FROM " + prefix + "identity i WHERE i.tenant_id = " + param(tenantId)
-                + " AND (i.id_type IN " + textIdentities() + " AND LOWER(i.id_value) LIKE " + like + " ESCAPE '"
-                + ESCAPE + "'" + plan.digits().map(digits -> " OR i.id_type = 'phone' AND LOWER(i.id_value) LIKE "
+                + " AND (i.id_type IN " + textIdentities() + " AND " + holds(plan, "LOWER(i.id_value)", match)
+                + plan.digits().map(digits -> " OR i.id_type = 'phone' AND LOWER(i.id_value) LIKE "
                 + param("%" + digits + "%")).orElse("") + ")";
     }
 

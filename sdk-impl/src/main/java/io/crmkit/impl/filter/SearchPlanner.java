@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * Decides how a keyword is searched for, before any SQL is written: a keyword that is a phone number in any
  * notation finds the customer holding that number, through the identity key; any other keyword is looked for in
  * {@link #TEXT_COLUMNS} and the identities of {@link #TEXT_IDENTITIES} (ignoring case) and, when it is
- * {@value #MIN_PHONE_DIGITS} or more digits with the usual separators, in phones. Thread-safe.
+ * {@value #MIN_PHONE_DIGITS} or more digits with the usual separators, in phones. A keyword of fewer than
+ * {@value #WORD_START_BELOW} characters that starts with a letter or digit is looked for at the start of a word only
+ * (as a search box that finds "Kim" for "k" but not "Mike"): anywhere, it would match most customers and, matching
+ * none, read all of them, since no trigram index holds a substring that short. Thread-safe.
  */
 final class SearchPlanner {
 
@@ -22,6 +25,9 @@ final class SearchPlanner {
     /** Fewest digits of a keyword looked for in phones. */
     static final int MIN_PHONE_DIGITS = 3;
 
+    /** Keywords shorter than this many characters, starting with a letter or digit, match the start of a word. */
+    static final int WORD_START_BELOW = 3;
+
     /** Text that reads as a phone number: digits with the usual separators, at least 7 digits. */
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]*(\\d[\\s().-]*){7,}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s().+-]");
@@ -31,7 +37,13 @@ final class SearchPlanner {
         /** A phone number: the customer holding it, by the identity key. */
         PHONE_NUMBER,
         /** Words: part of a name, nickname, company, address, email or external id; digits also part of a phone. */
-        TEXT
+        TEXT,
+        /**
+         * One or two characters, the first a letter or digit: the start of a word of a name, nickname, company,
+         * address, email or external id, a word starting at the start of the text or after a space, an ASCII
+         * punctuation mark or another ASCII control or symbol ({@link #wordStartPattern}).
+         */
+        WORD_START
     }
 
     /**
@@ -56,9 +68,32 @@ final class SearchPlanner {
         if (phone.isPresent()) {
             return new KeywordPlan(Shape.PHONE_NUMBER, phone.get(), Optional.empty());
         }
+        String value = text.toLowerCase(Locale.ROOT);
+        if (!value.isEmpty() && value.codePointCount(0, value.length()) < WORD_START_BELOW
+                && Character.isLetterOrDigit(value.codePointAt(0))) {
+            return new KeywordPlan(Shape.WORD_START, value, Optional.empty());
+        }
         String digits = SEPARATORS.matcher(text).replaceAll("");
         boolean phoneDigits = digits.length() >= MIN_PHONE_DIGITS && digits.chars().allMatch(Character::isDigit);
-        return new KeywordPlan(Shape.TEXT, text.toLowerCase(Locale.ROOT),
-                phoneDigits ? Optional.of(digits) : Optional.empty());
+        return new KeywordPlan(Shape.TEXT, value, phoneDigits ? Optional.of(digits) : Optional.empty());
+    }
+
+    /**
+     * @param value a {@link Shape#WORD_START} keyword's value
+     * @return the regular expression of the value at the start of a word, one that PostgreSQL's, MariaDB's (PCRE2)
+     *         and H2's (Java) regular expressions read alike, and from which pg_trgm takes the trigrams of a word's
+     *         start: the value after the start of the text or after any ASCII character that is not a letter or
+     *         digit (U+0001-U+007F; U+001F included, the separator of the indexed text), every character of the
+     *         value that is not a letter or digit escaped
+     */
+    static String wordStartPattern(String value) {
+        StringBuilder pattern = new StringBuilder("(^|[\\x01-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7F])");
+        value.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c)) {
+                pattern.append('\\');
+            }
+            pattern.appendCodePoint(c);
+        });
+        return pattern.toString();
     }
 }

@@ -63,7 +63,7 @@ final class TenantCompilers {
     FilterSql compiler(TenantFields fields, Collection<Long> referencing,
                        Function<Long, Optional<Filter>> savedFilters) {
         return new FilterSql(tablePrefix, tenantId, whitelist(fields), clock, phones, savedFilters,
-                referencing, database.keywordIndexes());
+                referencing, database.dialect(), database.keywordIndexes());
     }
 
     private Optional<Filter> savedFilter(long id) {

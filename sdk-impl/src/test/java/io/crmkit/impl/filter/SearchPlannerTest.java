@@ -40,8 +40,9 @@ class SearchPlannerTest {
             "'  Nguyễn Văn A ', nguyễn văn a",
             "'ACME Corp', acme corp",
             "'50%_off!', 50%_off!",
-            "'a', a",
-            "'12', 12",
+            "'%', %",
+            "'_a', _a",
+            "'abc', abc",
             "'12a34', 12a34"})
     void searchesWordsInNamesAndIdentitiesIgnoringCase(String keyword, String text) {
         assertThat(planner.plan(keyword)).isEqualTo(new SearchPlanner.KeywordPlan(SearchPlanner.Shape.TEXT, text,
@@ -67,6 +68,39 @@ class SearchPlannerTest {
         } else {
             assertThat(plan.digits()).contains("0912345678");
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'a', a", "' K ', k", "'12', 12", "'Đỗ', đỗ", "'o''', 'o'''", "'x.', x."})
+    void looksForAKeywordOfOneOrTwoCharactersAtTheStartOfAWord(String keyword, String value) {
+        assertThat(planner.plan(keyword)).isEqualTo(new SearchPlanner.KeywordPlan(SearchPlanner.Shape.WORD_START,
+                value, Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ki, 'kim', true",
+            "ki, 'ada kim', true",
+            "ki, 'ada.kim@example.com', true",
+            "ki, 'erp-kim', true",
+            "ki, 'a_kim', true",
+            "ki, '(kim)', true",
+            "ki, 'ada\u001Fkim', true",
+            "ki, 'niki', false",
+            "ki, 'k i', false",
+            "ki, 'ākim', false",
+            "ki, '9kim', false",
+            "'o''', 'o''neil', true",
+            "'o''', 'oneil', false",
+            "x., 'max.x.y', true",
+            "x., 'maxx.', false",
+            "7, 'erp-77', true",
+            "7, 'erp77', false",
+            "đỗ, 'lan đỗ', true"})
+    void theWordStartPatternMatchesAfterTheStartOrAnAsciiCharacterThatIsNoLetterOrDigit(String value, String text,
+                                                                                      boolean matches) {
+        assertThat(java.util.regex.Pattern.compile(SearchPlanner.wordStartPattern(value)).matcher(text).find())
+                .as(value + " in " + text).isEqualTo(matches);
     }
 
     @ParameterizedTest
