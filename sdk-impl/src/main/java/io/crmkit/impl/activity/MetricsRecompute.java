@@ -9,6 +9,7 @@ import io.crmkit.impl.db.DuplicateKeyException;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.Lease;
@@ -17,8 +18,16 @@ import io.crmkit.impl.job.RunningJobs;
 import io.crmkit.impl.job.StoredJob;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * the chunk's customers and one upsert of their metric rows, {@link MetricsStore#refreshNext}; a chunk is 1% of the
  * customers, at least {@value #MIN_CHUNK} and at most {@value #MAX_CHUNK}, as each transaction costs a few ms: at
  * 1,000,000 customers, chunks of 1,000 took 10 s longer than chunks of 10,000), each chunk committing with the job's
- * progress (the last customer refreshed) only while the run's lease holds the job, stops after a chunk when the job
- * is cancelled, then rates the tenant in one last transaction, again only while the lease holds the job. A failure
- * is logged and stored with the job. Thread-safe.
+ * progress (the last customer refreshed) only while the run's lease holds the job, two chunks at a time on two
+ * connections but on MariaDB ({@link #refreshPair}: a run uses a second connection and a thread of its own), stops
+ * after a pair of chunks when the job is cancelled, then rates the tenant in one last transaction, again only while
+ * the lease holds the job. A failure is logged and stored with the job. Thread-safe.
  */
 final class MetricsRecompute {
 
@@ -208,33 +218,30 @@ final class MetricsRecompute {
             jobs.total(lease, total);
             long after = from.lastCustomerId();
             int chunkSize = chunkSize(total - done);
-            while (true) {
-                long start = after;
-                long before = refreshed;
-                List<Long> chunk = database.write("refresh customer metrics", session -> {
-                    jobs.hold(session.getConnection(), lease);
-                    List<Long> ids = store.refreshNext(session.getConnection(), tenantId, start, chunkSize, now);
-                    if (!ids.isEmpty()) {
-                        jobs.progress(session.getConnection(), lease, before + ids.size(), MetricsJobRows.toJson(
-                                new MetricsJobRows.Progress(ids.get(ids.size() - 1), null)));
+            ExecutorService beside = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "crmkit-metrics-" + jobId);
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                while (true) {
+                    List<Long> chunk = refreshPair(beside, lease, tenantId, after, chunkSize, refreshed, now);
+                    if (chunk.isEmpty()) {
+                        break;
                     }
-                    return ids;
-                });
-                if (chunk.isEmpty()) {
-                    break;
+                    growing.wrote(List.of(metricTable), chunk.size());
+                    refreshed += chunk.size();
+                    after = chunk.get(chunk.size() - 1);
+                    if (running.isCancelled(jobId) || leases.cancelRequested(lease)) {
+                        jobs.cancel(lease, "cancelled after " + refreshed + " of " + total + " customers: those"
+                                + " keep their new counts, no rating was written; " + MetricsJobRows.AGAIN + " to"
+                                + " recompute from the first customer", refreshed, MetricsJobRows.toJson(
+                                        new MetricsJobRows.Progress(after, null)));
+                        return 0;
+                    }
                 }
-                long last = chunk.get(chunk.size() - 1);
-                long doneAfter = refreshed + chunk.size();
-                growing.wrote(List.of(metricTable), chunk.size());
-                refreshed = doneAfter;
-                after = last;
-                if (running.isCancelled(jobId) || leases.cancelRequested(lease)) {
-                    jobs.cancel(lease, "cancelled after " + refreshed + " of " + total + " customers: those keep"
-                            + " their new counts, no rating was written; " + MetricsJobRows.AGAIN + " to recompute"
-                            + " from the first customer", refreshed, MetricsJobRows.toJson(
-                                    new MetricsJobRows.Progress(after, null)));
-                    return 0;
-                }
+            } finally {
+                beside.shutdownNow();
             }
             if (refreshed - done >= ANALYZE_AFTER) {
                 // The rating ranks the tenant's metric rows: planned on statistics from before a first recompute of
@@ -266,6 +273,84 @@ final class MetricsRecompute {
         } finally {
             leases.release(lease);
             running.ended(jobId);
+        }
+    }
+
+    /**
+     * Refreshes the next two chunks after {@code after} at once, each in a transaction of its own on a connection of
+     * its own (the database works on both with two cores): the first, up to the id of its last customer, in this
+     * thread; the second on {@code beside}. The second commits only after the first did, so that what is committed
+     * is always the customers up to the progress stored, as when the chunks ran one after the other: a run that dies
+     * between the two commits continues after the first chunk. Where fewer than a chunk's customers follow, and on
+     * MariaDB (whose gap locks of the second chunk could hold up the first, which the second waits for: a wait no
+     * deadlock detector sees), one chunk in this thread.
+     *
+     * @param before the customers refreshed before {@code after}
+     * @return the ids refreshed, in order; empty when no customer follows {@code after}
+     */
+    private List<Long> refreshPair(ExecutorService beside, Lease lease, String tenantId, long after, int chunkSize,
+                                   long before, Instant now) {
+        Optional<Long> end = database.dialect().locksGaps() ? Optional.empty() : database.read("find the next chunk",
+                session -> store.idAfter(session.getConnection(), tenantId, after, chunkSize));
+        if (end.isEmpty()) {
+            return refreshChunk(lease, before, session -> store.refreshNext(session.getConnection(), tenantId, after,
+                    chunkSize, now));
+        }
+        CompletableFuture<Integer> firstCommitted = new CompletableFuture<>();
+        Future<List<Long>> second = beside.submit(() -> database.write("refresh customer metrics", session -> {
+            List<Long> ids = store.refreshNext(session.getConnection(), tenantId, end.get(), chunkSize, now);
+            int first = firstCommitted.join(); // throws, rolling this chunk back, when the first failed
+            if (!ids.isEmpty()) {
+                jobs.hold(session.getConnection(), lease);
+                jobs.progress(session.getConnection(), lease, before + first + ids.size(), MetricsJobRows.toJson(
+                        new MetricsJobRows.Progress(ids.get(ids.size() - 1), null)));
+            }
+            return ids;
+        }));
+        List<Long> first;
+        try {
+            first = refreshChunk(lease, before, session -> store.refreshRange(session.getConnection(), tenantId, after,
+                    end.get(), now));
+            firstCommitted.complete(first.size());
+        } catch (RuntimeException e) {
+            firstCommitted.completeExceptionally(e);
+            try {
+                second.get();
+            } catch (ExecutionException | InterruptedException | CancellationException ignored) {
+                // Rolled back: it waited for the first chunk, which failed.
+            }
+            throw e;
+        }
+        List<Long> ids = new ArrayList<>(first);
+        ids.addAll(outcome(second));
+        return ids;
+    }
+
+    /** Refreshes one chunk in a transaction that commits with the job's progress while the lease holds the job. */
+    private List<Long> refreshChunk(Lease lease, long before, Function<Session, List<Long>> refresh) {
+        return database.write("refresh customer metrics", session -> {
+            jobs.hold(session.getConnection(), lease);
+            List<Long> ids = refresh.apply(session);
+            if (!ids.isEmpty()) {
+                jobs.progress(session.getConnection(), lease, before + ids.size(), MetricsJobRows.toJson(
+                        new MetricsJobRows.Progress(ids.get(ids.size() - 1), null)));
+            }
+            return ids;
+        });
+    }
+
+    /** @return what the chunk on the other thread refreshed; its failure rethrown as it was */
+    private static List<Long> outcome(Future<List<Long>> chunk) {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a chunk of the recompute ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -72,10 +72,38 @@ public final class MetricsStore {
      * @return the ids of the customers refreshed, in order; empty when none comes after {@code afterId}
      */
     List<Long> refreshNext(Connection connection, String tenantId, long afterId, int limit, Instant now) {
-        List<Long> locked = IdStatements.rows(connection, "SELECT id FROM " + CustomerTable.TABLE.in(prefix)
-                + " WHERE tenant_id = ? AND id > ? ORDER BY " + sql.dialect().tenantOrder("tenant_id", "") + "id LIMIT "
-                + limit + " FOR UPDATE",
-                List.of(tenantId, afterId), row -> row.getLong(1));
+        return refreshLocked(connection, tenantId, afterId, IdStatements.rows(connection, "SELECT id FROM "
+                + CustomerTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND id > ? ORDER BY "
+                + sql.dialect().tenantOrder("tenant_id", "") + "id LIMIT " + limit + " FOR UPDATE",
+                List.of(tenantId, afterId), row -> row.getLong(1)), now);
+    }
+
+    /**
+     * Recomputes the counts of the tenant's customers with ids above {@code afterId} and up to {@code upToId}, as
+     * {@link #refreshNext} does.
+     *
+     * @return the ids of the customers refreshed, in order
+     */
+    List<Long> refreshRange(Connection connection, String tenantId, long afterId, long upToId, Instant now) {
+        return refreshLocked(connection, tenantId, afterId, IdStatements.rows(connection, "SELECT id FROM "
+                + CustomerTable.TABLE.in(prefix) + " WHERE tenant_id = ? AND id > ? AND id <= ? ORDER BY "
+                + sql.dialect().tenantOrder("tenant_id", "") + "id FOR UPDATE", List.of(tenantId, afterId, upToId),
+                row -> row.getLong(1)), now);
+    }
+
+    /**
+     * @return the id of the tenant's {@code count}th customer after {@code afterId} in id order, read from the
+     *         (tenant_id, id) key alone; empty when fewer follow
+     */
+    Optional<Long> idAfter(Connection connection, String tenantId, long afterId, int count) {
+        return IdStatements.rows(connection, "SELECT id FROM " + CustomerTable.TABLE.in(prefix) + " WHERE tenant_id"
+                + " = ? AND id > ? ORDER BY " + sql.dialect().tenantOrder("tenant_id", "") + "id LIMIT 1 OFFSET "
+                + (count - 1), List.of(tenantId, afterId), row -> row.getLong(1)).stream().findFirst();
+    }
+
+    /** Upserts the metric rows of the customers locked, the ids above {@code afterId} in order. */
+    private List<Long> refreshLocked(Connection connection, String tenantId, long afterId, List<Long> locked,
+                                     Instant now) {
         if (locked.isEmpty()) {
             return locked;
         }

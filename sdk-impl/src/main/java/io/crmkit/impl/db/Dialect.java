@@ -218,6 +218,15 @@ public enum Dialect {
     }
 
     /**
+     * @return whether a transaction's locks reach past the rows it reads and writes: MariaDB's REPEATABLE READ
+     *         (the default) locks the gaps between index records, so two transactions writing neighbouring key
+     *         ranges of one table may wait for each other; PostgreSQL and H2 lock rows only
+     */
+    public boolean locksGaps() {
+        return this == MARIADB;
+    }
+
+    /**
      * @param text    an expression of text
      * @param pattern the placeholder of a regular expression written for every database's engine alike
      *                (PostgreSQL's ARE, MariaDB's PCRE2, H2's Java), as {@code SearchPlanner.wordStartPattern} writes
