@@ -43,18 +43,8 @@ public final class BulkRows {
     private static final int MAX_PARAMETERS = 30_000;
     /** The fewest rows sent with COPY: fewer go in one multi-row INSERT, which costs fewer round trips. */
     static final int COPY_MIN_ROWS = 20;
-    private static final boolean PGJDBC = pgjdbcPresent();
 
     private BulkRows() {
-    }
-
-    private static boolean pgjdbcPresent() {
-        try {
-            Class.forName("org.postgresql.PGConnection", false, BulkRows.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /**
@@ -69,7 +59,7 @@ public final class BulkRows {
         }
         Table table = rows.get(0).table();
         try {
-            if (rows.size() >= COPY_MIN_ROWS && PGJDBC && PgCopy.wraps(connection)) {
+            if (rows.size() >= COPY_MIN_ROWS && IdStatements.PGJDBC && PgCopy.wraps(connection)) {
                 StringBuilder text = copyText(rows);
                 if (text != null) {
                     PgCopy.copyIn(connection, "COPY " + table.in(prefix) + " (" + table.list() + ") FROM STDIN",

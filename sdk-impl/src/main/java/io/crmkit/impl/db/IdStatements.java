@@ -25,6 +25,8 @@ public final class IdStatements {
     public static final int MAX_IDS = 1000;
 
     private static final String[] LISTS = new String[MAX_IDS + 1];
+    /** Whether pgjdbc is on the class path, so that {@link PgPlans} and {@link PgCopy} may be loaded. */
+    static final boolean PGJDBC = pgjdbcPresent();
 
     static {
         StringBuilder list = new StringBuilder();
@@ -39,6 +41,15 @@ public final class IdStatements {
     }
 
     private final Dialect dialect;
+
+    private static boolean pgjdbcPresent() {
+        try {
+            Class.forName("org.postgresql.PGStatement", false, IdStatements.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     private IdStatements(Dialect dialect) {
         this.dialect = dialect;
@@ -156,6 +167,43 @@ public final class IdStatements {
             throw new StorageFailure(e);
         }
         return rows;
+    }
+
+    /**
+     * Like {@link #rows}, for a search: the statement is {@linkplain #prepareSearch planned for its values} on each run.
+     */
+    public static <T> List<T> searchRows(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement statement = prepareSearch(connection, sql, values);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                rows.add(mapper.map(result));
+            }
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+        return rows;
+    }
+
+    /**
+     * Like {@link #prepare}, for a search whose best plan depends on its values (a keyword, a tag, a range): on
+     * PostgreSQL through pgjdbc, each run is planned for its values, never by a generic plan shared by all values
+     * ({@link PgPlans}); elsewhere the same as {@link #prepare}.
+     *
+     * @throws SQLException when the statement cannot be prepared or a value bound
+     */
+    public static PreparedStatement prepareSearch(Connection connection, String sql, List<?> values)
+            throws SQLException {
+        PreparedStatement statement = prepare(connection, sql, values);
+        if (PGJDBC) {
+            try {
+                PgPlans.planEachRun(statement);
+            } catch (SQLException e) {
+                statement.close();
+                throw e;
+            }
+        }
+        return statement;
     }
 
     /**

@@ -67,7 +67,7 @@ final class FilterStatements {
         values.add(query.tenantId());
         String sql = FilterSql.toJdbc("SELECT c.created_at, c.id FROM " + customer + " c WHERE c.tenant_id = ?"
                 + query.where() + " ORDER BY c.created_at, c.id", query.params(), values);
-        try (PreparedStatement statement = IdStatements.prepare(connection, sql, values)) {
+        try (PreparedStatement statement = IdStatements.prepareSearch(connection, sql, values)) {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
                 boolean more = true;
@@ -84,6 +84,6 @@ final class FilterStatements {
         List<Object> values = new ArrayList<>();
         values.add(query.tenantId());
         String sql = FilterSql.toJdbc(sqlWithTenant, query.params(), values);
-        return IdStatements.rows(connection, sql, values, row -> row.getLong(1)).get(0);
+        return IdStatements.searchRows(connection, sql, values, row -> row.getLong(1)).get(0);
     }
 }

@@ -133,7 +133,7 @@ final class SearchQueries {
             return ids(connection, page, sortValues);
         }
         int limit = query.pageSize() + 1;
-        try (PreparedStatement statement = IdStatements.prepare(connection, first.sql(), first.parameters())) {
+        try (PreparedStatement statement = IdStatements.prepareSearch(connection, first.sql(), first.parameters())) {
             List<Long> ids = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -212,7 +212,7 @@ final class SearchQueries {
      * @param sortValues receives the second column of each row (a metric sort's value), when not null
      */
     static List<Long> ids(Connection connection, Explained query, List<Object> sortValues) {
-        try (PreparedStatement statement = IdStatements.prepare(connection, query.sql(), query.parameters());
+        try (PreparedStatement statement = IdStatements.prepareSearch(connection, query.sql(), query.parameters());
              ResultSet rows = statement.executeQuery()) {
             List<Long> ids = new ArrayList<>();
             while (rows.next()) {
