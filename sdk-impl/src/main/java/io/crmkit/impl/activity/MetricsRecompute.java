@@ -311,16 +311,19 @@ final class MetricsRecompute {
         try {
             first = refreshChunk(lease, before, session -> store.refreshRange(session.getConnection(), tenantId, after,
                     end.get(), now));
-            firstCommitted.complete(first.size());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever ends the first chunk ends the second's wait (which no interrupt would), and it rolls back.
             firstCommitted.completeExceptionally(e);
             try {
                 second.get();
-            } catch (ExecutionException | InterruptedException | CancellationException ignored) {
+            } catch (ExecutionException | CancellationException ignored) {
                 // Rolled back: it waited for the first chunk, which failed.
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
             throw e;
         }
+        firstCommitted.complete(first.size());
         List<Long> ids = new ArrayList<>(first);
         ids.addAll(outcome(second));
         return ids;
