@@ -164,17 +164,8 @@ class MetricsJobTest {
             crm.imports().run(ImportRequest.builder(ImportFile.of(NameFiles.names(dir, "many", 2500))).build());
             List<Customer> buyers = buyers(crm); // created last: in the last chunk
             // Three of the first chunk's customers are active: a customer without orders or events gets no row.
-            for (String id : db.column("SELECT id FROM " + prefix + "customer WHERE tenant_id = ? ORDER BY id LIMIT"
-                    + " 3", db.tenant())) {
-                crm.activities().timeline().record(EventDraft.of(Long.parseLong(id), "message",
-                        Instant.now().minusSeconds(60)));
-            }
-            try {
-                assertThat(crm.activities().metrics().awaitRefreshes(LONG)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            db.execute("DELETE FROM " + prefix + "customer_metric WHERE tenant_id = '" + db.tenant() + "'");
+            activeWithoutMetrics(db, prefix, crm, db.column("SELECT id FROM " + prefix + "customer WHERE tenant_id = ?"
+                    + " ORDER BY id LIMIT 3", db.tenant()));
             String[] outcomes;
             try {
                 outcomes = pause.whileHeld(() -> await(crm, crm.activities().metrics().submitRecompute()).state()
@@ -315,16 +306,7 @@ class MetricsJobTest {
             crm.imports().run(ImportRequest.builder(ImportFile.of(NameFiles.names(dir, "many", 2500))).build());
             List<String> ids = db.column("SELECT id FROM " + prefix + "customer WHERE tenant_id = ? ORDER BY id",
                     db.tenant());
-            for (String id : List.of(ids.get(0), ids.get(1000), ids.get(1001), ids.get(1999))) {
-                crm.activities().timeline().record(EventDraft.of(Long.parseLong(id), "message",
-                        Instant.now().minusSeconds(60)));
-            }
-            try {
-                assertThat(crm.activities().metrics().awaitRefreshes(LONG)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            db.execute("DELETE FROM " + prefix + "customer_metric WHERE tenant_id = '" + db.tenant() + "'");
+            activeWithoutMetrics(db, prefix, crm, List.of(ids.get(0), ids.get(1000), ids.get(1001), ids.get(1999)));
             broken.set(true);
             PrintStream err = System.err;
             System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -347,6 +329,20 @@ class MetricsJobTest {
             assertThat(List.of(again.done(), again.total())).containsExactly(2500L, 2500L);
             assertThat(metricRows(db, prefix)).as("both chunks' active customers, and the last chunk's").isEqualTo(4);
         });
+    }
+
+    /** Records an event on each customer, waits for their metrics, then deletes every metric row of the tenant. */
+    private static void activeWithoutMetrics(TestDb db, String prefix, Crm crm, List<String> customerIds) {
+        for (String id : customerIds) {
+            crm.activities().timeline().record(EventDraft.of(Long.parseLong(id), "message",
+                    Instant.now().minusSeconds(60)));
+        }
+        try {
+            assertThat(crm.activities().metrics().awaitRefreshes(LONG)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        db.execute("DELETE FROM " + prefix + "customer_metric WHERE tenant_id = '" + db.tenant() + "'");
     }
 
     /** @return whether the statement is the upsert of a chunk's metric rows (on H2 a MERGE INTO) */

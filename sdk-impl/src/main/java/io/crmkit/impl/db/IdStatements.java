@@ -157,24 +157,21 @@ public final class IdStatements {
 
     /** @return every row of a query with its values bound in order, mapped, on the caller's connection */
     public static <T> List<T> rows(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
-        List<T> rows = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql, values);
-             ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                rows.add(mapper.map(result));
-            }
-        } catch (SQLException e) {
-            throw new StorageFailure(e);
-        }
-        return rows;
+        return rows(connection, sql, values, mapper, false);
     }
 
     /**
      * Like {@link #rows}, for a search: the statement is {@linkplain #prepareSearch planned for its values} on each run.
      */
     public static <T> List<T> searchRows(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
+        return rows(connection, sql, values, mapper, true);
+    }
+
+    private static <T> List<T> rows(Connection connection, String sql, List<?> values, RowMapper<T> mapper,
+                                    boolean search) {
         List<T> rows = new ArrayList<>();
-        try (PreparedStatement statement = prepareSearch(connection, sql, values);
+        try (PreparedStatement statement = search ? prepareSearch(connection, sql, values)
+                : prepare(connection, sql, values);
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 rows.add(mapper.map(result));
