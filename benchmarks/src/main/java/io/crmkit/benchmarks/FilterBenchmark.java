@@ -473,7 +473,7 @@ public final class FilterBenchmark {
     /**
      * The page's ids, then the first {@value #PAGE} customers loaded whole; returns their ids. On PostgreSQL the
      * page's statement is planned for its values on every run ({@link #planEachRun}), as the SDK's searches are: a statement of a search box serves every keyword, and the generic plan PostgreSQL may give a
-     * server-prepared statement from its sixth run walked all 10,000,000 customers for a keyword of no match.
+     * server-prepared statement (pgjdbc's, from its fifth run) walked all 10,000,000 customers for a keyword of no match.
      */
     private List<Long> sqlPage(String sql, List<Object> params) throws SQLException {
         try (Connection connection = pool.getConnection()) {

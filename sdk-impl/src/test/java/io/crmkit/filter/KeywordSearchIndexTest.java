@@ -68,6 +68,9 @@ class KeywordSearchIndexTest {
         EXPECTED.put("o", List.of("100%_off! deals", "Lê Hoa"));
         EXPECTED.put("x", List.of("Xavier"));
         EXPECTED.put("qz", List.of());
+        // But in a script written without spaces: anywhere.
+        EXPECTED.put("明", List.of("王小明"));
+        EXPECTED.put("小明", List.of("王小明"));
         EXPECTED.put("Bibi", List.of("Bibi"));
         EXPECTED.put("100%", List.of("100%_off! deals"));
         EXPECTED.put("%_off", List.of("100%_off! deals"));
@@ -241,6 +244,7 @@ class KeywordSearchIndexTest {
         crm.customers().create(CustomerDraft.builder().name("a_b c").build());
         crm.customers().create(CustomerDraft.builder().name("Xavier").nickname("axb").build());
         crm.customers().create(CustomerDraft.builder().name("Bibi").nickname("the bee").build());
+        crm.customers().create(CustomerDraft.builder().name("王小明").build());
         crm.customers().create(CustomerDraft.builder().name("Đỗ Lan Anh").address(Address.of("", "", "", "",
                 "12 Phố Huế")).build());
     }

@@ -296,7 +296,7 @@ class MetricsJobTest {
     }
 
     @DbTest
-    void whenTheFirstOfTwoChunksRefreshedAtOnceFailsTheSecondKeepsNothing(TestDb db) {
+    void whenTheFirstOfTwoChunksRefreshedAtOnceFailsTheJobKeepsItsProgressAndTheNextRunRefreshesAll(TestDb db) {
         Assumptions.assumeFalse(db.dialect().equals("mariadb"), "MariaDB refreshes one chunk at a time");
         String prefix = TestDb.uniquePrefix();
         AtomicBoolean broken = new AtomicBoolean();
@@ -319,15 +319,16 @@ class MetricsJobTest {
 
             assertThat(job.state()).isEqualTo(JobState.FAILED);
             assertThat(job.error().orElseThrow()).contains("refresh customer metrics");
-            assertThat(job.done()).isZero();
-            assertThat(metricRows(db, prefix)).as("the second chunk, refreshed beside the first, rolled back with it")
-                    .isZero();
+            assertThat(job.done()).as("the progress stays before the pair").isZero();
+            assertThat(db.column("SELECT customer_id FROM " + prefix + "customer_metric WHERE tenant_id = ?",
+                    db.tenant())).as("the first chunk rolled back; the second may have committed on its own")
+                    .doesNotContain(ids.get(0)).isSubsetOf(ids.get(1000), ids.get(1001), ids.get(1999));
 
             broken.set(false);
             Job again = await(crm, crm.activities().metrics().submitRecompute());
             assertThat(again.state()).isEqualTo(JobState.DONE);
             assertThat(List.of(again.done(), again.total())).containsExactly(2500L, 2500L);
-            assertThat(metricRows(db, prefix)).as("both chunks' active customers, and the last chunk's").isEqualTo(4);
+            assertThat(metricRows(db, prefix)).as("both chunks' active customers").isEqualTo(4);
         });
     }
 

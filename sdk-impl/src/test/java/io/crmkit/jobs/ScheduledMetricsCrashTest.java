@@ -100,8 +100,11 @@ class ScheduledMetricsCrashTest {
             doneAtKill = longs(connection, "SELECT done FROM " + prefix + "job WHERE tenant_id = ? AND kind ="
                     + " 'METRICS'", db.tenant()).get(0);
             assertThat(doneAtKill).isBetween(2_000L, CUSTOMERS - 1_000L);
-            assertThat(longs(connection, "SELECT COUNT(*) FROM " + metrics + " WHERE tenant_id = ?", db.tenant()))
-                    .as("the dead kit's committed chunks only").containsExactly(withActivity(doneAtKill));
+            // A pair's second chunk commits without the progress, which the next pair's first stores: at most one
+            // chunk of 1,000 customers beyond it may be refreshed already (and is refreshed again).
+            assertThat(longs(connection, "SELECT COUNT(*) FROM " + metrics + " WHERE tenant_id = ?", db.tenant())
+                    .get(0)).as("the dead kit's committed chunks only")
+                    .isBetween(withActivity(doneAtKill), withActivity(Math.min(CUSTOMERS, doneAtKill + 1_000)));
 
             // The other kit starts after the first one ran the job: only a dead execution is left for it to pick up.
             try (CrmKit other = CrmKit.builder().jdbcUrl(url, null, null).tablePrefix(prefix)

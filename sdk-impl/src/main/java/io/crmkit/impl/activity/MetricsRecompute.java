@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +38,11 @@ import org.slf4j.LoggerFactory;
  * customers, at least {@value #MIN_CHUNK} and at most {@value #MAX_CHUNK}, as each transaction costs a few ms: at
  * 1,000,000 customers, chunks of 1,000 took 10 s longer than chunks of 10,000), each chunk committing with the job's
  * progress (the last customer refreshed) only while the run's lease holds the job, two chunks at a time on two
- * connections but on MariaDB ({@link #refreshPair}: a run uses a second connection and a thread of its own), stops
- * after a pair of chunks when the job is cancelled, then rates the tenant in one last transaction, again only while
- * the lease holds the job. A failure is logged and stored with the job. Thread-safe.
+ * connections but on MariaDB ({@link #refreshPair}: a run uses a second connection and a thread of its own, so a
+ * DataSource that routes by the caller's thread-local state sees none of it there; at most one chunk beyond the
+ * progress stored may be refreshed already), stops after a pair of chunks when the job is cancelled, then rates the
+ * tenant in one last transaction, again only while the lease holds the job. A failure is logged and stored with the
+ * job. Thread-safe.
  */
 final class MetricsRecompute {
 
@@ -193,8 +194,8 @@ final class MetricsRecompute {
     }
 
     /**
-     * Runs a job held by the lease from {@code from} to its end: DONE with the ratings set, CANCELLED after a chunk
-     * (no rating written), or FAILED; releases the lease in every case.
+     * Runs a job held by the lease from {@code from} to its end: DONE with the ratings set, CANCELLED after a pair of
+     * chunks (no rating written), or FAILED; releases the lease in every case.
      *
      * @param done the customers refreshed before {@code from}
      * @return the customers rated; 0 when the job was cancelled
@@ -279,14 +280,17 @@ final class MetricsRecompute {
     /**
      * Refreshes the next two chunks after {@code after} at once, each in a transaction of its own on a connection of
      * its own (the database works on both with two cores): the first, up to the id of its last customer, in this
-     * thread; the second on {@code beside}. The second commits only after the first did, so that what is committed
-     * is always the customers up to the progress stored, as when the chunks ran one after the other: a run that dies
-     * between the two commits continues after the first chunk. Where fewer than a chunk's customers follow, and on
-     * MariaDB (whose gap locks of the second chunk could hold up the first, which the second waits for: a wait no
-     * deadlock detector sees), one chunk in this thread.
+     * thread, committing with the job's progress while the lease holds the job; the second, the customers after it,
+     * on {@code beside}, committing on its own without progress. Neither waits for the other while it holds locks
+     * (each locks its own customers in id order, as every locker does), so every wait is one the database sees.
+     * A run that dies after the second committed and before the next pair's first continues after the first chunk
+     * and refreshes the second's customers again (a refresh of counts is idempotent): at most one chunk beyond the
+     * progress stored may be refreshed already. Where fewer than a chunk's customers follow, and on MariaDB (whose
+     * next-key locks make two neighbouring ranges wait for each other), one chunk in this thread.
      *
      * @param before the customers refreshed before {@code after}
      * @return the ids refreshed, in order; empty when no customer follows {@code after}
+     * @throws RuntimeException what made either chunk fail, once the other ended
      */
     private List<Long> refreshPair(ExecutorService beside, Lease lease, String tenantId, long after, int chunkSize,
                                    long before, Instant now) {
@@ -296,34 +300,23 @@ final class MetricsRecompute {
             return refreshChunk(lease, before, session -> store.refreshNext(session.getConnection(), tenantId, after,
                     chunkSize, now));
         }
-        CompletableFuture<Integer> firstCommitted = new CompletableFuture<>();
-        Future<List<Long>> second = beside.submit(() -> database.write("refresh customer metrics", session -> {
-            List<Long> ids = store.refreshNext(session.getConnection(), tenantId, end.get(), chunkSize, now);
-            int first = firstCommitted.join(); // throws, rolling this chunk back, when the first failed
-            if (!ids.isEmpty()) {
-                jobs.hold(session.getConnection(), lease);
-                jobs.progress(session.getConnection(), lease, before + first + ids.size(), MetricsJobRows.toJson(
-                        new MetricsJobRows.Progress(ids.get(ids.size() - 1), null)));
-            }
-            return ids;
-        }));
+        Future<List<Long>> second = beside.submit(() -> database.write("refresh customer metrics", session ->
+                store.refreshNext(session.getConnection(), tenantId, end.get(), chunkSize, now)));
         List<Long> first;
         try {
             first = refreshChunk(lease, before, session -> store.refreshRange(session.getConnection(), tenantId, after,
                     end.get(), now));
         } catch (RuntimeException | Error e) {
-            // Whatever ends the first chunk ends the second's wait (which no interrupt would), and it rolls back.
-            firstCommitted.completeExceptionally(e);
+            // The failure is stored with the job once the second chunk ended too: nothing writes after it.
             try {
                 second.get();
             } catch (ExecutionException | CancellationException ignored) {
-                // Rolled back: it waited for the first chunk, which failed.
+                // Its own failure: the first's is the one reported.
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
             throw e;
         }
-        firstCommitted.complete(first.size());
         List<Long> ids = new ArrayList<>(first);
         ids.addAll(outcome(second));
         return ids;

@@ -230,8 +230,8 @@ public enum Dialect {
      * @param text    an expression of text
      * @param pattern the placeholder of a regular expression written for every database's engine alike
      *                (PostgreSQL's ARE, MariaDB's PCRE2, H2's Java), as {@code SearchPlanner.wordStartPattern} writes
-     * @return the condition that the text holds a match of the pattern, case-sensitive (both sides are lower-cased
-     *         by the caller); on PostgreSQL the {@code ~} operator, which pg_trgm's GIN indexes serve
+     * @return the condition that the text holds a match of the pattern, comparing case as the database does (the
+     *         caller lower-cases both sides); on PostgreSQL the {@code ~} operator, which pg_trgm's GIN indexes serve
      */
     public String regexMatch(String text, String pattern) {
         return switch (this) {

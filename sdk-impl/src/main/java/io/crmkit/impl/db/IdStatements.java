@@ -195,7 +195,7 @@ public final class IdStatements {
         if (PGJDBC) {
             try {
                 PgPlans.planEachRun(statement);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 statement.close();
                 throw e;
             }

@@ -1,9 +1,11 @@
 package io.crmkit.impl.filter;
 
 import io.crmkit.impl.identity.PhoneNormalizer;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * notation finds the customer holding that number, through the identity key; any other keyword is looked for in
  * {@link #TEXT_COLUMNS} and the identities of {@link #TEXT_IDENTITIES} (ignoring case) and, when it is
  * {@value #MIN_PHONE_DIGITS} or more digits with the usual separators, in phones. A keyword of fewer than
- * {@value #WORD_START_BELOW} characters that starts with a letter or digit is looked for at the start of a word only
+ * {@value #WORD_START_BELOW} characters that starts with a letter or digit (but of a script written without spaces,
+ * such as Chinese, Japanese or Thai) is looked for at the start of a word only
  * (as a search box that finds "Kim" for "k" but not "Mike"): anywhere, it would match most customers and, matching
  * none, read all of them, since no trigram index holds a substring that short. Thread-safe.
  */
@@ -28,6 +31,15 @@ final class SearchPlanner {
     /** Keywords shorter than this many characters, starting with a letter or digit, match the start of a word. */
     static final int WORD_START_BELOW = 3;
 
+    /**
+     * Scripts written without spaces between words (Chinese, Japanese, Thai, ...): a keyword starting with one of
+     * their characters is looked for anywhere, as a word's start means nothing there ("明" finds "王小明").
+     */
+    private static final Set<Character.UnicodeScript> UNSPACED = EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.BOPOMOFO,
+            Character.UnicodeScript.YI, Character.UnicodeScript.THAI, Character.UnicodeScript.LAO,
+            Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR, Character.UnicodeScript.TIBETAN);
+
     /** Text that reads as a phone number: digits with the usual separators, at least 7 digits. */
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]*(\\d[\\s().-]*){7,}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s().+-]");
@@ -39,7 +51,7 @@ final class SearchPlanner {
         /** Words: part of a name, nickname, company, address, email or external id; digits also part of a phone. */
         TEXT,
         /**
-         * One or two characters, the first a letter or digit: the start of a word of a name, nickname, company,
+         * One or two characters, the first a letter or digit of a script that spaces its words: the start of a word of a name, nickname, company,
          * address, email or external id, a word starting at the start of the text or after a space, an ASCII
          * punctuation mark or another ASCII control or symbol ({@link #wordStartPattern}).
          */
@@ -48,7 +60,8 @@ final class SearchPlanner {
 
     /**
      * @param shape  how the keyword is searched for
-     * @param value  the phone number in E.164 (PHONE_NUMBER), or the keyword stripped and lower-cased (TEXT)
+     * @param value  the phone number in E.164 (PHONE_NUMBER), or the keyword stripped and lower-cased (TEXT,
+     *               WORD_START)
      * @param digits for a TEXT keyword of {@value #MIN_PHONE_DIGITS} or more digits (and separators), the digits
      *               looked for in phones
      */
@@ -70,7 +83,8 @@ final class SearchPlanner {
         }
         String value = text.toLowerCase(Locale.ROOT);
         if (!value.isEmpty() && value.codePointCount(0, value.length()) < WORD_START_BELOW
-                && Character.isLetterOrDigit(value.codePointAt(0))) {
+                && Character.isLetterOrDigit(value.codePointAt(0)) && !UNSPACED.contains(
+                        Character.UnicodeScript.of(value.codePointAt(0)))) {
             return new KeywordPlan(Shape.WORD_START, value, Optional.empty());
         }
         String digits = SEPARATORS.matcher(text).replaceAll("");

@@ -42,6 +42,10 @@ class SearchPlannerTest {
             "'50%_off!', 50%_off!",
             "'%', %",
             "'_a', _a",
+            "'明', 明",
+            "'小明', 小明",
+            "'สม', สม",
+            "'カ', カ",
             "'abc', abc",
             "'12a34', 12a34"})
     void searchesWordsInNamesAndIdentitiesIgnoringCase(String keyword, String text) {
