@@ -468,16 +468,20 @@ public final class ActivityBenchmark {
     }
 
     /**
-     * On PostgreSQL, clears the dead rows that earlier runs' deletes left in the metric and rating tables, as
-     * autovacuum would in production (this machine's PostgreSQL runs without it): both sides of the ratings then
-     * write into the same clean tables.
+     * On PostgreSQL, clears the dead rows that earlier runs' deletes left in the tables the ratings read and write
+     * (customers, orders, events, metrics, ratings), as autovacuum would in production (this machine's PostgreSQL
+     * runs without it): both sides of the ratings then work on the same clean tables. Without it a run after another
+     * read 7,000,000 dead order rows and 2,000,000 dead customers, and took 30.1 s instead of 16.7 s (SQL 26.7 s
+     * instead of 21.5 s).
      */
     private void vacuum() throws SQLException {
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
             if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
                 connection.setAutoCommit(true);
-                statement.execute("VACUUM " + prefix + "customer_metric");
-                statement.execute("VACUUM " + prefix + "customer_rating");
+                for (String table : List.of("customer", "customer_order", "event", "customer_metric",
+                        "customer_rating")) {
+                    statement.execute("VACUUM ANALYZE " + prefix + table);
+                }
             }
         }
     }
