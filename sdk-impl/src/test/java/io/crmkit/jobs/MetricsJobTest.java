@@ -276,14 +276,7 @@ class MetricsJobTest {
                 + "customer_rating ("), "the ratings broke"), crm -> {
             List<Customer> buyers = buyers(crm);
             ByteArrayOutputStream log = new ByteArrayOutputStream();
-            PrintStream err = System.err;
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            Job job;
-            try {
-                job = await(crm, crm.activities().metrics().submitRecompute());
-            } finally {
-                System.setErr(err);
-            }
+            Job job = recomputeLoggingTo(crm, log);
 
             assertThat(job.state()).isEqualTo(JobState.FAILED);
             assertThat(job.error().orElseThrow()).contains("rate customers");
@@ -308,14 +301,7 @@ class MetricsJobTest {
                     db.tenant());
             activeWithoutMetrics(db, prefix, crm, List.of(ids.get(0), ids.get(1000), ids.get(1001), ids.get(1999)));
             broken.set(true);
-            PrintStream err = System.err;
-            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            Job job;
-            try {
-                job = await(crm, crm.activities().metrics().submitRecompute());
-            } finally {
-                System.setErr(err);
-            }
+            Job job = recomputeLoggingTo(crm, new ByteArrayOutputStream());
 
             assertThat(job.state()).isEqualTo(JobState.FAILED);
             assertThat(job.error().orElseThrow()).contains("refresh customer metrics");
@@ -330,6 +316,17 @@ class MetricsJobTest {
             assertThat(List.of(again.done(), again.total())).containsExactly(2500L, 2500L);
             assertThat(metricRows(db, prefix)).as("both chunks' active customers").isEqualTo(4);
         });
+    }
+
+    /** Submits a recompute and awaits its end, with what it logs (a failure's warning) written to {@code log}. */
+    private static Job recomputeLoggingTo(Crm crm, ByteArrayOutputStream log) {
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            return await(crm, crm.activities().metrics().submitRecompute());
+        } finally {
+            System.setErr(err);
+        }
     }
 
     /** Records an event on each customer, waits for their metrics, then deletes every metric row of the tenant. */
