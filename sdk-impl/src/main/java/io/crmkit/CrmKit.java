@@ -276,14 +276,15 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
-         * @param maxPoolSize size of the pool the kit owns with {@link #jdbcUrl}; 1 to 200, default 10; ignored with
-         *                    a host {@link #dataSource}
+         * @param maxPoolSize size of the pool the kit owns with {@link #jdbcUrl}; 2 to 200 (its migrations hold two
+         *                    connections at once), default 10; ignored with a host {@link #dataSource}
          * @return this builder
          * @throws ConfigurationException on {@code maxPoolSize} when out of range
          */
         public Builder maxPoolSize(int maxPoolSize) {
-            if (maxPoolSize < 1 || maxPoolSize > 200) {
-                throw new ConfigurationException("maxPoolSize", maxPoolSize, "must be between 1 and 200");
+            if (maxPoolSize < 2 || maxPoolSize > 200) {
+                throw new ConfigurationException("maxPoolSize", maxPoolSize, "must be between 2 and 200 (the kit's"
+                        + " migrations hold two connections at once)");
             }
             this.maxPoolSize = maxPoolSize;
             return this;

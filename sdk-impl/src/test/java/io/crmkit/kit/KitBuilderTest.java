@@ -96,6 +96,8 @@ class KitBuilderTest {
         assertThatThrownBy(() -> CrmKit.builder().nodeId(1024)).hasMessage("nodeId: must be between 0 and 1023, got 1024");
         assertThatThrownBy(() -> CrmKit.builder().nodeId(-1)).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> CrmKit.builder().maxPoolSize(0)).hasMessageContaining("maxPoolSize");
+        assertThatThrownBy(() -> CrmKit.builder().maxPoolSize(1)).hasMessage("maxPoolSize: must be between 2 and 200"
+                + " (the kit's migrations hold two connections at once), got 1");
         assertThatThrownBy(() -> CrmKit.builder().importMaxRows(0))
                 .hasMessage("importMaxRows: must be between 1 and 200000, got 0");
         assertThatThrownBy(() -> CrmKit.builder().importMaxRows(200_001)).isInstanceOf(ConfigurationException.class);

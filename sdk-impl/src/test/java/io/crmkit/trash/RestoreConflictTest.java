@@ -2,7 +2,10 @@ package io.crmkit.trash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.CrmKit;
+import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
+import io.crmkit.api.Permission;
 import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.bulk.BulkOperation;
 import io.crmkit.api.bulk.DeletePreview;
@@ -11,6 +14,8 @@ import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.trash.RestoreResult;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.StatementHooks;
+import io.crmkit.testing.TestDatabases;
 import io.crmkit.testing.TestDb;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 /**
@@ -30,6 +36,8 @@ class RestoreConflictTest {
     /** Customers of the bulk case, each with two emails: 2,000 emails in a chunk of 1,000 customers. */
     private static final int CUSTOMERS = 1_000;
     private static final long FIRST_ID = 900_000_001L;
+    /** Customers of three chunks: two restored at once, then one. */
+    private static final int CHUNKS_OF_A_PAIR_AND_ONE = 2_500;
 
     @DbTest
     void aRefusalNamesTheIdentityAndWhoHoldsItNowOrWhoWasRestoredWithIt(TestDb db) {
@@ -80,13 +88,100 @@ class RestoreConflictTest {
         assertThat(db.count("trash_identity")).isEqualTo(2);
     }
 
+    @DbTest
+    void ofTwoCustomersInChunksRestoredAtOnceHoldingOneIdentityTheEarlierIsRestored(TestDb db) throws SQLException {
+        Crm crm = db.crm();
+        List<Long> ids = LongStream.range(FIRST_ID, FIRST_ID + CHUNKS_OF_A_PAIR_AND_ONE).boxed().toList();
+        insertCustomersWithTwoEmails(db, "crm_", ids);
+        DeletePreview preview = crm.bulk().previewDelete(Selection.all());
+        assertThat(crm.bulk().run(Selection.all(), BulkOperation.delete(preview.token(), true,
+                "conflicts across chunks")).changed()).isEqualTo(ids.size());
+        // Trashed customers may share an identity: each held it while the other was in the trash. The second of
+        // each pair lies in the chunk restored beside the first's (ids 1,000 apart), or in the last chunk.
+        long[][] sharing = {{FIRST_ID + 10, FIRST_ID + 1_010}, {FIRST_ID + 1_500, FIRST_ID + 2_100}};
+        for (long[] pair : sharing) {
+            db.execute("UPDATE crm_trash_identity SET id_value = 'c" + pair[0] + "b@example.com' WHERE tenant_id = '"
+                    + db.tenant() + "' AND customer_id = " + pair[1] + " AND ordinal = 1");
+        }
+
+        RestoreResult result = crm.trash().restore(ids);
+
+        assertThat(result.restored()).hasSize(ids.size() - 2).isSorted().doesNotContain(sharing[0][1], sharing[1][1]);
+        assertThat(result.refused()).extracting(BulkIssue::customerId, BulkIssue::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(sharing[0][1], "customer " + sharing[0][1] + " stays in the trash:"
+                        + " email 'c" + sharing[0][0] + "b@example.com' now belongs to customer " + sharing[0][0]
+                        + "; merge or change that customer first"),
+                org.assertj.core.groups.Tuple.tuple(sharing[1][1], "customer " + sharing[1][1] + " stays in the trash:"
+                        + " email 'c" + sharing[1][0] + "b@example.com' now belongs to customer " + sharing[1][0]
+                        + "; merge or change that customer first"));
+        assertThat(db.count("identity")).isEqualTo(2 * (ids.size() - 2));
+        assertThat(db.count("trash_identity")).isEqualTo(4);
+        assertThat(db.column("SELECT COUNT(*) FROM crm_event WHERE tenant_id = ? AND event_type = 'restored'",
+                db.tenant())).containsExactly(String.valueOf(ids.size() - 2));
+    }
+
+    @DbTest
+    void aRestoreOfManyChunksRunsOnTheSmallestPool(TestDb db) throws SQLException {
+        String prefix = TestDb.uniquePrefix();
+        try (CrmKit kit = CrmKit.builder().jdbcUrl(TestDatabases.url(db.name()), null, null).tablePrefix(prefix)
+                .maxPoolSize(2).build()) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            List<Long> ids = LongStream.range(FIRST_ID, FIRST_ID + CHUNKS_OF_A_PAIR_AND_ONE).boxed().toList();
+            insertCustomersWithTwoEmails(db, prefix, ids);
+            DeletePreview preview = crm.bulk().previewDelete(Selection.all());
+            crm.bulk().run(Selection.all(), BulkOperation.delete(preview.token(), true, "the smallest pool"));
+
+            RestoreResult result = crm.trash().restore(ids);
+
+            assertThat(result.restored()).isEqualTo(ids);
+            assertThat(result.refused()).isEmpty();
+            assertThat(crm.trash().count()).isZero();
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    @DbTest
+    void aChunkThatFailsBesideAnotherRunsAgainAloneAndNothingIsLost(TestDb db) throws SQLException {
+        String prefix = TestDb.uniquePrefix();
+        // Only the chunk restored beside another reads the trashed identities of the chunk before it.
+        AtomicInteger failed = new AtomicInteger();
+        try (CrmKit kit = CrmKit.builder().dataSource(StatementHooks.failing(db.dataSource(), sql -> sql.startsWith(
+                "SELECT id_type, id_value FROM " + prefix + "trash_identity") && failed.incrementAndGet() > 0,
+                "lost beside")).tablePrefix(prefix).build()) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+            List<Long> ids = LongStream.range(FIRST_ID, FIRST_ID + CHUNKS_OF_A_PAIR_AND_ONE).boxed().toList();
+            insertCustomersWithTwoEmails(db, prefix, ids);
+            DeletePreview preview = crm.bulk().previewDelete(Selection.all());
+            crm.bulk().run(Selection.all(), BulkOperation.delete(preview.token(), true, "a chunk fails beside"));
+
+            RestoreResult result = crm.trash().restore(ids);
+
+            assertThat(result.restored()).isEqualTo(ids);
+            assertThat(result.refused()).isEmpty();
+            assertThat(crm.trash().count()).isZero();
+            // The second chunk ran beside the first (not on MariaDB, which restores one chunk at a time).
+            assertThat(failed.get()).isEqualTo(db.dialect().equals("mariadb") ? 0 : 1);
+            assertThat(db.column("SELECT COUNT(*) FROM " + prefix + "identity WHERE tenant_id = ?", db.tenant()))
+                    .containsExactly(String.valueOf(2 * ids.size()));
+            assertThat(db.column("SELECT COUNT(*) FROM " + prefix + "event WHERE tenant_id = ? AND event_type ="
+                    + " 'restored'", db.tenant())).containsExactly(String.valueOf(ids.size()));
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
     private static void insertCustomersWithTwoEmails(TestDb db, List<Long> ids) throws SQLException {
+        insertCustomersWithTwoEmails(db, "crm_", ids);
+    }
+
+    private static void insertCustomersWithTwoEmails(TestDb db, String prefix, List<Long> ids) throws SQLException {
         Timestamp now = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
         try (Connection connection = db.dataSource().getConnection();
-             PreparedStatement customers = connection.prepareStatement("INSERT INTO crm_customer (tenant_id, id, name,"
-                     + " gender, status, stage, created_at, created_by, updated_at, updated_by, version)"
+             PreparedStatement customers = connection.prepareStatement("INSERT INTO " + prefix + "customer (tenant_id,"
+                     + " id, name, gender, status, stage, created_at, created_by, updated_at, updated_by, version)"
                      + " VALUES (?, ?, ?, 'UNKNOWN', 'NEW', 'lead', ?, 'test', ?, 'test', 1)");
-             PreparedStatement identities = connection.prepareStatement("INSERT INTO crm_identity (tenant_id,"
+             PreparedStatement identities = connection.prepareStatement("INSERT INTO " + prefix + "identity (tenant_id,"
                      + " id_type, id_value, customer_id, ordinal, verified, created_at) VALUES (?, 'email', ?, ?, ?,"
                      + " FALSE, ?)")) {
             boolean autoCommit = connection.getAutoCommit();

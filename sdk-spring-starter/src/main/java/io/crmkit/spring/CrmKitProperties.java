@@ -420,7 +420,7 @@ public class CrmKitProperties {
         /** Password of the kit's own pool; unset when the URL carries it or there is none. */
         private String password;
 
-        /** Connections of the kit's own pool at most: 1 to 200. */
+        /** Connections of the kit's own pool at most: 2 to 200 (migrations hold two at once). */
         private int maxPoolSize = 10;
 
         /**

@@ -70,7 +70,7 @@ class BadPropertiesTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
             crmkit.datasource.url           | postgres://db/crm?password=secret | must start with 'jdbc:'
-            crmkit.datasource.max-pool-size | 0                                 | between 1 and 200
+            crmkit.datasource.max-pool-size | 0                                 | between 2 and 200
             """)
     void failsStartUpNamingTheOwnPoolsProperty(String property, String value, String reason) {
         new ApplicationContextRunner()

@@ -1,6 +1,5 @@
 package io.crmkit.impl.trash;
 
-import io.crmkit.api.activity.EventTypes;
 import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.GrowingTables;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Permission;
-import io.crmkit.api.bulk.BulkIssue;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.error.FieldError;
 import io.crmkit.api.error.ValidationException;
@@ -123,28 +121,7 @@ public final class DefaultTrashService implements TrashService {
     @Override
     public RestoreResult restore(Collection<Long> customerIds) {
         List<Long> ids = checkIds(customerIds, Permission.DELETE, "restore customers");
-        List<Long> restored = new ArrayList<>();
-        List<BulkIssue> refused = new ArrayList<>();
-        for (List<Long> chunk : IdStatements.chunks(ids)) {
-            List<BulkIssue> chunkRefused = new ArrayList<>();
-            List<Long> chunkRestored = database.write("restore customers", session -> {
-                chunkRefused.clear();
-                List<Long> done = store.restore(session.getConnection(), actor.tenantId(), chunk, chunkRefused);
-                if (!done.isEmpty()) {
-                    audit.record(session, actor, "trash.restore", "customer", done.get(0),
-                            done.size() + " customer(s)");
-                    audit.events().recordEach(session, actor, done, EventTypes.RESTORED, Map.of());
-                }
-                return done;
-            });
-            restored.addAll(chunkRestored);
-            refused.addAll(chunkRefused);
-            if (!chunkRestored.isEmpty()) {
-                // Their events, one each: an erase deletes events by (tenant, customer), planned on statistics.
-                growing.wrote(eventTable, chunkRestored.size());
-            }
-        }
-        return new RestoreResult(restored, refused);
+        return new TrashRestore(actor, database, store, audit, growing, eventTable).restore(ids);
     }
 
     @Override

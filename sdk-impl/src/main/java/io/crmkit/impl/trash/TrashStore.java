@@ -98,6 +98,26 @@ public final class TrashStore {
      * @return the ids restored
      */
     public List<Long> restore(Connection connection, String tenantId, List<Long> ids, List<BulkIssue> refused) {
+        List<Long> deferred = new ArrayList<>();
+        List<Long> restored = restore(connection, tenantId, ids, List.of(), refused, deferred);
+        assert deferred.isEmpty();
+        return restored;
+    }
+
+    /**
+     * Puts trashed customers back while another transaction restores {@code earlier}, customers that come before
+     * these in the same call: a customer holding an identity one of those held when trashed is left for the caller
+     * to restore once that transaction ended (then checked against what it restored, as if one after the other),
+     * so that the two transactions never insert the same identity.
+     *
+     * @param ids      at most {@value IdStatements#MAX_IDS} ids
+     * @param earlier  at most {@value IdStatements#MAX_IDS} ids being restored beside these; none for a restore alone
+     * @param refused  receives why a customer stays in the trash
+     * @param deferred receives the customers left for later, untouched
+     * @return the ids restored
+     */
+    public List<Long> restore(Connection connection, String tenantId, List<Long> ids, List<Long> earlier,
+                              List<BulkIssue> refused, List<Long> deferred) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -120,6 +140,13 @@ public final class TrashStore {
                 + " tenant_id = ? AND customer_id IN ", List.of(tenantId), trashed, " ORDER BY customer_id, id_type,"
                 + " id_value", row -> identities.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
                         .add(row.getString(2) + "\u0000" + row.getString(3)));
+        // Read before the live holders: what the earlier customers' transaction commits in between is then live.
+        Set<String> earlierKeys = new HashSet<>();
+        if (!earlier.isEmpty()) {
+            sql.query(connection, "SELECT id_type, id_value FROM " + prefix + "trash_identity WHERE tenant_id = ?"
+                    + " AND customer_id IN ", List.of(tenantId), earlier, "", row -> earlierKeys.add(row.getString(1)
+                    + "\u0000" + row.getString(2)));
+        }
         Map<String, Long> holders = liveHolders(connection, tenantId, identities.values());
         Map<String, Long> claimed = new HashMap<>();
         List<Long> restorable = new ArrayList<>(trashed.size());
@@ -133,6 +160,10 @@ public final class TrashStore {
                             + "' now belongs to customer " + holder;
                     break;
                 }
+            }
+            if (conflict == null && identities.getOrDefault(id, List.of()).stream().anyMatch(earlierKeys::contains)) {
+                deferred.add(id);
+                continue;
             }
             if (conflict == null) {
                 for (String key : identities.getOrDefault(id, List.of())) {
