@@ -89,35 +89,54 @@ class RestoreConflictTest {
     }
 
     @DbTest
-    void ofTwoCustomersInChunksRestoredAtOnceHoldingOneIdentityTheEarlierIsRestored(TestDb db) throws SQLException {
+    void customersOfChunksRestoredAtOnceAreDecidedAsIfOneChunkFollowedTheOther(TestDb db) throws SQLException {
         Crm crm = db.crm();
         List<Long> ids = LongStream.range(FIRST_ID, FIRST_ID + CHUNKS_OF_A_PAIR_AND_ONE).boxed().toList();
         insertCustomersWithTwoEmails(db, "crm_", ids);
         DeletePreview preview = crm.bulk().previewDelete(Selection.all());
         assertThat(crm.bulk().run(Selection.all(), BulkOperation.delete(preview.token(), true,
                 "conflicts across chunks")).changed()).isEqualTo(ids.size());
-        // Trashed customers may share an identity: each held it while the other was in the trash. The second of
-        // each pair lies in the chunk restored beside the first's (ids 1,000 apart), or in the last chunk.
-        long[][] sharing = {{FIRST_ID + 10, FIRST_ID + 1_010}, {FIRST_ID + 1_500, FIRST_ID + 2_100}};
-        for (long[] pair : sharing) {
-            db.execute("UPDATE crm_trash_identity SET id_value = 'c" + pair[0] + "b@example.com' WHERE tenant_id = '"
-                    + db.tenant() + "' AND customer_id = " + pair[1] + " AND ordinal = 1");
-        }
+        // Trashed customers may share an identity: each held it while the other was in the trash. Chunks of 1,000:
+        // the first and the second are restored at once, then the third.
+        long first = FIRST_ID + 10;        // first chunk: restored
+        long second = FIRST_ID + 1_010;    // second chunk, holds first's email: refused
+        long refused = FIRST_ID + 20;      // first chunk, its email now held by a live customer: refused
+        long freed = FIRST_ID + 1_020;     // second chunk, holds refused's other email, which stays free: restored
+        long chained = FIRST_ID + 1_030;   // second chunk, holds freed's email: refused, freed comes first
+        long late = FIRST_ID + 2_100;      // third chunk, holds a second-chunk customer's email: refused
+        shareEmail(db, second, "c" + first + "b@example.com");
+        shareEmail(db, freed, "c" + refused + "b@example.com");
+        shareEmail(db, chained, "c" + freed + "a@example.com");
+        shareEmail(db, late, "c" + (FIRST_ID + 1_500) + "b@example.com");
+        Customer holder = crm.customers().create(CustomerDraft.builder().name("Holder").email("c" + refused
+                + "a@example.com").build());
 
         RestoreResult result = crm.trash().restore(ids);
 
-        assertThat(result.restored()).hasSize(ids.size() - 2).isSorted().doesNotContain(sharing[0][1], sharing[1][1]);
+        assertThat(result.restored()).hasSize(ids.size() - 4).isSorted().contains(first, freed)
+                .doesNotContain(second, refused, chained, late);
+        String change = "; merge or change that customer first";
         assertThat(result.refused()).extracting(BulkIssue::customerId, BulkIssue::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(sharing[0][1], "customer " + sharing[0][1] + " stays in the trash:"
-                        + " email 'c" + sharing[0][0] + "b@example.com' now belongs to customer " + sharing[0][0]
-                        + "; merge or change that customer first"),
-                org.assertj.core.groups.Tuple.tuple(sharing[1][1], "customer " + sharing[1][1] + " stays in the trash:"
-                        + " email 'c" + sharing[1][0] + "b@example.com' now belongs to customer " + sharing[1][0]
-                        + "; merge or change that customer first"));
-        assertThat(db.count("identity")).isEqualTo(2 * (ids.size() - 2));
-        assertThat(db.count("trash_identity")).isEqualTo(4);
+                org.assertj.core.groups.Tuple.tuple(refused, "customer " + refused + " stays in the trash: email 'c"
+                        + refused + "a@example.com' now belongs to customer " + holder.id() + change),
+                org.assertj.core.groups.Tuple.tuple(second, "customer " + second + " stays in the trash: email 'c"
+                        + first + "b@example.com' now belongs to customer " + first + change),
+                org.assertj.core.groups.Tuple.tuple(chained, "customer " + chained + " stays in the trash: email c"
+                        + freed + "a@example.com is also held by customer " + freed + ", restored in the same call"
+                        + change),
+                org.assertj.core.groups.Tuple.tuple(late, "customer " + late + " stays in the trash: email 'c"
+                        + (FIRST_ID + 1_500) + "b@example.com' now belongs to customer " + (FIRST_ID + 1_500)
+                        + change));
+        assertThat(db.count("identity")).isEqualTo(2 * (ids.size() - 4) + 1);
+        assertThat(db.count("trash_identity")).isEqualTo(8);
         assertThat(db.column("SELECT COUNT(*) FROM crm_event WHERE tenant_id = ? AND event_type = 'restored'",
-                db.tenant())).containsExactly(String.valueOf(ids.size() - 2));
+                db.tenant())).containsExactly(String.valueOf(ids.size() - 4));
+    }
+
+    /** Gives a trashed customer's second email the value of another's. */
+    private static void shareEmail(TestDb db, long customer, String email) {
+        db.execute("UPDATE crm_trash_identity SET id_value = '" + email + "' WHERE tenant_id = '" + db.tenant()
+                + "' AND customer_id = " + customer + " AND ordinal = 1");
     }
 
     @DbTest

@@ -149,10 +149,12 @@ public final class TrashStore {
         }
         Map<String, Long> holders = liveHolders(connection, tenantId, identities.values());
         Map<String, Long> claimed = new HashMap<>();
+        Set<String> deferredKeys = new HashSet<>();
         List<Long> restorable = new ArrayList<>(trashed.size());
         for (Long id : trashed) {
+            List<String> keys = identities.getOrDefault(id, List.of());
             String conflict = null;
-            for (String key : identities.getOrDefault(id, List.of())) {
+            for (String key : keys) {
                 Long holder = holders.get(key);
                 if (holder != null) {
                     int split = key.indexOf('\u0000');
@@ -161,12 +163,15 @@ public final class TrashStore {
                     break;
                 }
             }
-            if (conflict == null && identities.getOrDefault(id, List.of()).stream().anyMatch(earlierKeys::contains)) {
+            if (conflict == null && keys.stream().anyMatch(key -> earlierKeys.contains(key)
+                    || deferredKeys.contains(key))) {
+                // Also a later customer sharing an identity with a deferred one: the two are then decided in order.
                 deferred.add(id);
+                deferredKeys.addAll(keys);
                 continue;
             }
             if (conflict == null) {
-                for (String key : identities.getOrDefault(id, List.of())) {
+                for (String key : keys) {
                     Long holder = claimed.get(key);
                     if (holder != null) {
                         conflict = key.replace('\u0000', ' ').replace('_', ' ') + " is also held by customer " + holder
@@ -180,7 +185,7 @@ public final class TrashStore {
                         + "; merge or change that customer first"));
                 continue;
             }
-            identities.getOrDefault(id, List.of()).forEach(key -> claimed.put(key, id));
+            keys.forEach(key -> claimed.put(key, id));
             restorable.add(id);
         }
         if (restorable.isEmpty()) {
