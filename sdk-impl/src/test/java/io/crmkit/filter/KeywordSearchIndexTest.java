@@ -135,7 +135,7 @@ class KeywordSearchIndexTest {
                 assertThat(db.column("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN (?, ?)",
                         prefix + "customer_search", prefix + "identity_search")).containsExactly("2");
             }
-            assertThat(kit.schemaVersion()).isEqualTo("20");
+            assertThat(kit.schemaVersion()).isEqualTo("21");
         } finally {
             db.dropTables(prefix);
         }
