@@ -203,6 +203,7 @@ public final class CrmKit implements AutoCloseable {
         private Integer nodeId;
         private Duration fieldCacheExpiry = Duration.ofSeconds(30);
         private Duration trashRetention = Duration.ofDays(30);
+        private Duration searchTimeout = Database.DEFAULT_SEARCH_TIMEOUT;
         private Duration mergeRetention = Duration.ofDays(30);
         private Duration jobFileRetention = Duration.ofDays(7);
         private int jobThreads = 2;
@@ -395,6 +396,26 @@ public final class CrmKit implements AutoCloseable {
                 throw new ConfigurationException("nodeId", nodeId, "must be between 0 and " + IdGenerator.MAX_NODE);
             }
             this.nodeId = nodeId;
+            return this;
+        }
+
+        /**
+         * How long one search statement may run (a page, a count, the next customers of a bulk operation or an
+         * export) before the database stops it: whole seconds from 1 s to 1 h, 30 s by default. A tenant's filter or
+         * keyword then costs the database no more than this; a search stopped fails with a
+         * {@link io.crmkit.api.error.SearchTimeoutException} (a job it belongs to fails with its message).
+         *
+         * @param timeout how long a search statement may run
+         * @return this builder
+         * @throws ConfigurationException on {@code searchTimeout} when it is null, out of range or not whole seconds
+         */
+        public Builder searchTimeout(Duration timeout) {
+            require(timeout, "searchTimeout");
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0
+                    || timeout.toNanosPart() != 0) {
+                throw new ConfigurationException("searchTimeout", timeout, "must be whole seconds between 1 s and 1 h");
+            }
+            this.searchTimeout = timeout;
             return this;
         }
 
@@ -606,7 +627,7 @@ public final class CrmKit implements AutoCloseable {
                 DataSource first = databases.get(0);
                 String schemaVersion = new Migrations(first, dialect, tablePrefix).appliedVersion();
                 Database database = Database.open(source, dialect, tablePrefix, pool != null,
-                        KeywordIndexes.present(first, dialect, tablePrefix));
+                        KeywordIndexes.present(first, dialect, tablePrefix), searchTimeout);
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);

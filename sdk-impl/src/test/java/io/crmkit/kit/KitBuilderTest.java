@@ -96,6 +96,14 @@ class KitBuilderTest {
         assertThatThrownBy(() -> CrmKit.builder().nodeId(1024)).hasMessage("nodeId: must be between 0 and 1023, got 1024");
         assertThatThrownBy(() -> CrmKit.builder().nodeId(-1)).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> CrmKit.builder().maxPoolSize(0)).hasMessageContaining("maxPoolSize");
+        assertThatThrownBy(() -> CrmKit.builder().searchTimeout(null)).hasMessage("searchTimeout: must not be null");
+        assertThatThrownBy(() -> CrmKit.builder().searchTimeout(Duration.ZERO)).hasMessage("searchTimeout: must be"
+                + " whole seconds between 1 s and 1 h, got PT0S");
+        assertThatThrownBy(() -> CrmKit.builder().searchTimeout(Duration.ofMillis(1500)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("whole seconds");
+        assertThatThrownBy(() -> CrmKit.builder().searchTimeout(Duration.ofMinutes(61)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("got PT1H1M");
+        CrmKit.builder().searchTimeout(Duration.ofSeconds(1)).searchTimeout(Duration.ofHours(1));
         assertThatThrownBy(() -> CrmKit.builder().maxPoolSize(1)).hasMessage("maxPoolSize: must be between 2 and 200"
                 + " (the kit's migrations hold two connections at once), got 1");
         assertThatThrownBy(() -> CrmKit.builder().importMaxRows(0))

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 
@@ -16,10 +17,10 @@ import javax.sql.DataSource;
  */
 public final class StatementHooks {
 
-    /** What happens before a matching statement is prepared. */
+    /** What happens before a matching statement is prepared; returns the SQL to prepare instead. */
     @FunctionalInterface
     private interface Hook {
-        void before(String sql) throws SQLException, InterruptedException;
+        String before(String sql) throws SQLException, InterruptedException;
     }
 
     private StatementHooks() {
@@ -31,6 +32,7 @@ public final class StatementHooks {
             if (matches.test(sql)) {
                 Thread.sleep(delay.toMillis());
             }
+            return sql;
         });
     }
 
@@ -40,12 +42,21 @@ public final class StatementHooks {
             if (matches.test(sql)) {
                 throw new SQLException(message, "XX000");
             }
+            return sql;
         });
     }
 
     /** @return the data source, handing {@code each} the SQL of every statement before it is prepared */
     public static DataSource recording(DataSource real, Consumer<String> each) {
-        return wrap(real, each::accept);
+        return wrap(real, sql -> {
+            each.accept(sql);
+            return sql;
+        });
+    }
+
+    /** @return the data source, preparing what {@code rewrite} makes of each statement's SQL instead */
+    public static DataSource rewriting(DataSource real, UnaryOperator<String> rewrite) {
+        return wrap(real, rewrite::apply);
     }
 
     private static DataSource wrap(DataSource real, Hook hook) {
@@ -60,7 +71,7 @@ public final class StatementHooks {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
-                        hook.before(sql);
+                        args[0] = hook.before(sql);
                     }
                     return invoke(method, real, args);
                 });

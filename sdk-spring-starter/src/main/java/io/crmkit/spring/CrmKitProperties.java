@@ -52,6 +52,13 @@ public class CrmKitProperties {
     private Duration trashRetention = Duration.ofDays(30);
 
     /**
+     * How long one search statement (a page, a count, the next customers of a bulk operation or an export) may run
+     * before the database stops it: whole seconds from 1 s to 1 h. A number without a unit means seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration searchTimeout = Duration.ofSeconds(30);
+
+    /**
      * How long a merge can be undone before merges().purgeExpired() erases the data kept for it: 1 to 3650 days.
      * A number without a unit means days.
      */
@@ -191,6 +198,20 @@ public class CrmKitProperties {
      */
     public void setTrashRetention(Duration trashRetention) {
         this.trashRetention = trashRetention;
+    }
+
+    /** @return {@code crmkit.search-timeout}: how long a search statement may run; default 30 seconds */
+    public Duration getSearchTimeout() {
+        return searchTimeout;
+    }
+
+    /**
+     * Sets {@code crmkit.search-timeout}, read when the kit is built at start-up.
+     *
+     * @param searchTimeout how long a search statement may run; default 30 seconds
+     */
+    public void setSearchTimeout(Duration searchTimeout) {
+        this.searchTimeout = searchTimeout;
     }
 
     /** @return {@code crmkit.merge-retention}: how long a merge can be undone; default 30 days */

@@ -29,6 +29,7 @@ final class KitBuilderConfigurer {
             set("crmkit.default-phone-region", properties.getDefaultPhoneRegion(), builder::defaultPhoneRegion);
         }
         set("crmkit.trash-retention", properties.getTrashRetention(), builder::trashRetention);
+        set("crmkit.search-timeout", properties.getSearchTimeout(), builder::searchTimeout);
         set("crmkit.merge-retention", properties.getMergeRetention(), builder::mergeRetention);
         set("crmkit.job-threads", properties.getJobThreads(), builder::jobThreads);
         set("crmkit.import-max-rows", properties.getImportMaxRows(), builder::importMaxRows);

@@ -27,6 +27,8 @@ class BadPropertiesTest {
             crmkit.trash-retention       | 0                     | between 1 and 3650 days
             crmkit.trash-retention       | 3651                  | between 1 and 3650 days
             crmkit.merge-retention       | 12h                   | between 1 and 3650 days
+            crmkit.search-timeout        | 0                     | whole seconds between 1 s and 1 h
+            crmkit.search-timeout        | 2h                    | whole seconds between 1 s and 1 h
             crmkit.job-threads           | 0                     | between 1 and 64
             crmkit.job-threads           | 65                    | between 1 and 64
             crmkit.import-max-rows       | 0                     | between 1 and 200000

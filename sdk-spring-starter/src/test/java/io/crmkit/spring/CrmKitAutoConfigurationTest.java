@@ -302,10 +302,11 @@ class CrmKitAutoConfigurationTest {
         runner.withUserConfiguration(HostDataSource.class)
                 .withPropertyValues("crmkit.trash-retention=7", "crmkit.merge-retention=90",
                         "crmkit.field-cache-expiry=5", "crmkit.job-lease=20", "crmkit.job-lease-renewal=2",
-                        "crmkit.job-file-retention=3")
+                        "crmkit.job-file-retention=3", "crmkit.search-timeout=45")
                 .run(context -> {
                     CrmKitProperties properties = context.getBean(CrmKitProperties.class);
                     assertThat(properties.getTrashRetention()).isEqualTo(Duration.ofDays(7));
+                    assertThat(properties.getSearchTimeout()).isEqualTo(Duration.ofSeconds(45));
                     assertThat(properties.getMergeRetention()).isEqualTo(Duration.ofDays(90));
                     assertThat(properties.getFieldCacheExpiry()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(properties.getJobLease()).isEqualTo(Duration.ofSeconds(20));

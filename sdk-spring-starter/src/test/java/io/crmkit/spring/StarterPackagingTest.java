@@ -27,7 +27,8 @@ class StarterPackagingTest {
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(metadata).contains("\"crmkit.table-prefix\"", "\"crmkit.migrate\"", "\"crmkit.default-phone-region\"",
-                "\"crmkit.trash-retention\"", "\"crmkit.merge-retention\"", "\"crmkit.job-threads\"",
+                "\"crmkit.trash-retention\"", "\"crmkit.search-timeout\"", "\"crmkit.merge-retention\"",
+                "\"crmkit.job-threads\"",
                 "\"crmkit.field-cache-expiry\"", "\"crmkit.job-lease\"", "\"crmkit.job-lease-renewal\"",
                 "\"crmkit.job-file-retention\"",
                 "\"crmkit.node-id\"", "\"crmkit.lifecycle-stages\"",

@@ -14,4 +14,15 @@ public class StorageException extends CrmException {
     public StorageException(String message, Throwable cause) {
         super("storage", message, cause);
     }
+
+    /**
+     * For a failure of a kind of its own, with its own code.
+     *
+     * @param code    the machine-readable kind of failure
+     * @param message what the SDK was doing
+     * @param cause   the database failure
+     */
+    protected StorageException(String code, String message, Throwable cause) {
+        super(code, message, cause);
+    }
 }

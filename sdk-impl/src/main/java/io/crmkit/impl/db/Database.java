@@ -1,10 +1,12 @@
 package io.crmkit.impl.db;
 
 import io.crmkit.api.error.CrmException;
+import io.crmkit.api.error.SearchTimeoutException;
 import io.crmkit.api.error.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -30,6 +32,8 @@ public final class Database {
      * running SERIALIZABLE come whenever writers of the same rows overlap.
      */
     public static final int MAX_ATTEMPTS = 8;
+    /** How long a search statement may run unless the kit says otherwise. */
+    public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -37,16 +41,18 @@ public final class Database {
     private final boolean ownPool;
     private final boolean readAutoCommit;
     private final boolean keywordIndexes;
+    private final Duration searchTimeout;
     private final LongAdder retries = new LongAdder();
 
     private Database(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
-                     boolean readAutoCommit, boolean keywordIndexes) {
+                     boolean readAutoCommit, boolean keywordIndexes, Duration searchTimeout) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         this.ownPool = ownPool;
         this.readAutoCommit = readAutoCommit;
         this.keywordIndexes = keywordIndexes;
+        this.searchTimeout = searchTimeout;
     }
 
     /**
@@ -74,8 +80,20 @@ public final class Database {
      */
     public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
                                 boolean keywordIndexes) {
+        return open(dataSource, dialect, tablePrefix, ownPool, keywordIndexes, DEFAULT_SEARCH_TIMEOUT);
+    }
+
+    /**
+     * Like {@link #open(DataSource, Dialect, String, boolean, boolean)}, with the time a search statement may run.
+     *
+     * @param searchTimeout whole seconds, at least one: how long a search statement may run before the database
+     *                      stops it ({@link IdStatements#prepareSearch}); the work then fails with a
+     *                      {@link SearchTimeoutException}
+     */
+    public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
+                                boolean keywordIndexes, Duration searchTimeout) {
         return new Database(dataSource, dialect, tablePrefix, ownPool,
-                !ownPool && lendsAutoCommitConnections(dataSource), keywordIndexes);
+                !ownPool && lendsAutoCommitConnections(dataSource), keywordIndexes, searchTimeout);
     }
 
     /**
@@ -159,7 +177,7 @@ public final class Database {
             } catch (IdStatements.StorageFailure e) {
                 sql = e.sqlException();
                 if (!dialect.isRetryable(sql)) {
-                    throw dialect.isUniqueViolation(sql) ? new DuplicateKeyException(what, sql) : failure(what, e);
+                    throw dialect.isUniqueViolation(sql) ? new DuplicateKeyException(what, sql) : failureOf(what, e);
                 }
                 failure = e;
             }
@@ -198,7 +216,7 @@ public final class Database {
     private <T> T inTransaction(Function<Session, T> work) {
         try (Lent lent = lend(false)) {
             try {
-                T result = work.apply(new Session(lent.connection, tablePrefix));
+                T result = work.apply(new Session(lent.connection, tablePrefix, (int) searchTimeout.toSeconds()));
                 lent.connection.commit();
                 return result;
             } catch (SQLException e) {
@@ -246,17 +264,32 @@ public final class Database {
     private <T> T read(String what, boolean autoCommit, Function<Session, T> work) {
         try (Lent lent = lend(autoCommit)) {
             try {
-                return work.apply(new Session(lent.connection, tablePrefix));
+                return work.apply(new Session(lent.connection, tablePrefix, (int) searchTimeout.toSeconds()));
             } finally {
                 if (!autoCommit) {
                     lent.connection.rollback();
                 }
             }
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw failureOf(what, e);
         } catch (IdStatements.StorageFailure e) {
-            throw failure(what, e);
+            throw failureOf(what, e);
         }
+    }
+
+    /**
+     * @return {@link #failure}, or where the database stopped a search at the search timeout, the
+     *         {@link SearchTimeoutException} that says so
+     */
+    private StorageException failureOf(String what, Throwable cause) {
+        SQLException sql = sqlCause(cause);
+        if (sql != null && dialect.isTimeout(sql)) {
+            return new SearchTimeoutException("could not " + what + ": a search ran longer than the search timeout"
+                    + " of " + searchTimeout.toSeconds() + " s and the database stopped it; narrow the search (a"
+                    + " longer keyword, fewer or more selective conditions), or raise CrmKit.builder().searchTimeout",
+                    searchTimeout, cause);
+        }
+        return failure(what, cause);
     }
 
     /**

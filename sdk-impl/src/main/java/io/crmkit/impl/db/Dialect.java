@@ -296,6 +296,21 @@ public enum Dialect {
         };
     }
 
+    /**
+     * @return whether the database stopped a statement that ran past its query timeout: SQLState 57014 (PostgreSQL's
+     *         and H2's cancelled statement), MariaDB's 70100 (max_statement_time exceeded), or the driver's
+     *         {@link java.sql.SQLTimeoutException}
+     */
+    public boolean isTimeout(SQLException e) {
+        for (SQLException cause : chain(e)) {
+            if (cause instanceof java.sql.SQLTimeoutException || "57014".equals(cause.getSQLState())
+                    || "70100".equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return whether the failure is a violation of a primary key or unique constraint */
     public boolean isUniqueViolation(SQLException e) {
         for (SQLException cause : chain(e)) {

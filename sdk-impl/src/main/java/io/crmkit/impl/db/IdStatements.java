@@ -157,20 +157,22 @@ public final class IdStatements {
 
     /** @return every row of a query with its values bound in order, mapped, on the caller's connection */
     public static <T> List<T> rows(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
-        return rows(connection, sql, values, mapper, false);
+        return rows(connection, sql, values, mapper, 0);
     }
 
     /**
-     * Like {@link #rows}, for a search: the statement is {@linkplain #prepareSearch planned for its values} on each run.
+     * Like {@link #rows}, for a search: the statement is {@linkplain #prepareSearch planned for its values} on each
+     * run, and stopped at the session's search timeout.
      */
-    public static <T> List<T> searchRows(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
-        return rows(connection, sql, values, mapper, true);
+    public static <T> List<T> searchRows(Session session, String sql, List<?> values, RowMapper<T> mapper) {
+        return rows(session.getConnection(), sql, values, mapper, session.searchTimeoutSeconds());
     }
 
+    /** @param searchTimeout the search's timeout in seconds; 0 for a statement that is not a search */
     private static <T> List<T> rows(Connection connection, String sql, List<?> values, RowMapper<T> mapper,
-                                    boolean search) {
+                                    int searchTimeout) {
         List<T> rows = new ArrayList<>();
-        try (PreparedStatement statement = search ? prepareSearch(connection, sql, values)
+        try (PreparedStatement statement = searchTimeout > 0 ? prepareSearch(connection, sql, values, searchTimeout)
                 : prepare(connection, sql, values);
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
@@ -185,22 +187,31 @@ public final class IdStatements {
     /**
      * Like {@link #prepare}, for a search whose best plan depends on its values (a keyword, a tag, a range): on
      * PostgreSQL through pgjdbc, each run is planned for its values, never by a generic plan shared by all values
-     * ({@link PgPlans}); elsewhere the same as {@link #prepare}.
+     * ({@link PgPlans}); elsewhere the same as {@link #prepare}. A tenant's search costs the database no more than
+     * the timeout: the driver has the database stop it then ({@link java.sql.Statement#setQueryTimeout}), and
+     * {@link Database} reports that as a {@link io.crmkit.api.error.SearchTimeoutException}.
      *
+     * @param timeoutSeconds how long the statement may run, at least 1
      * @throws SQLException when the statement cannot be prepared or a value bound
      */
-    public static PreparedStatement prepareSearch(Connection connection, String sql, List<?> values)
-            throws SQLException {
+    public static PreparedStatement prepareSearch(Connection connection, String sql, List<?> values,
+                                                  int timeoutSeconds) throws SQLException {
         PreparedStatement statement = prepare(connection, sql, values);
-        if (PGJDBC) {
-            try {
+        try {
+            statement.setQueryTimeout(timeoutSeconds);
+            if (PGJDBC) {
                 PgPlans.planEachRun(statement);
-            } catch (SQLException | RuntimeException | Error e) {
-                statement.close();
-                throw e;
             }
+        } catch (SQLException | RuntimeException | Error e) {
+            statement.close();
+            throw e;
         }
         return statement;
+    }
+
+    /** {@link #prepareSearch(Connection, String, List, int)} on the session's connection, with its search timeout. */
+    public static PreparedStatement prepareSearch(Session session, String sql, List<?> values) throws SQLException {
+        return prepareSearch(session.getConnection(), sql, values, session.searchTimeoutSeconds());
     }
 
     /**

@@ -11,10 +11,17 @@ public final class Session {
 
     private final Connection connection;
     private final String prefix;
+    private final int searchTimeoutSeconds;
 
-    Session(Connection connection, String prefix) {
+    Session(Connection connection, String prefix, int searchTimeoutSeconds) {
         this.connection = connection;
         this.prefix = prefix;
+        this.searchTimeoutSeconds = searchTimeoutSeconds;
+    }
+
+    /** @return the seconds a search statement may run before the database stops it ({@link IdStatements#prepareSearch}) */
+    public int searchTimeoutSeconds() {
+        return searchTimeoutSeconds;
     }
 
     /** @return the connection of the work's transaction; the database commits, rolls back and closes it */

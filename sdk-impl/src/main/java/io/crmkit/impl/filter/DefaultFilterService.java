@@ -178,7 +178,7 @@ public final class DefaultFilterService implements FilterService {
         return database.read("search customers", session -> {
             FilterStatements mapper = new FilterStatements(session);
             List<Object> sortValues = new ArrayList<>();
-            List<Long> ids = queries.pageIds(session.getConnection(), query, page, key.isMetric() ? sortValues
+            List<Long> ids = queries.pageIds(session, query, page, key.isMetric() ? sortValues
                     : null);
             boolean more = ids.size() > query.pageSize();
             List<Customer> items = customers.read(session, actor.tenantId(),

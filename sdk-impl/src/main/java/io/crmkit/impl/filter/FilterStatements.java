@@ -23,11 +23,13 @@ final class FilterStatements {
     /** Rows a streamed key query fetches at a time. */
     private static final int FETCH_SIZE = 1000;
 
+    private final Session session;
     private final Connection connection;
     private final String customer;
     private final String tag;
 
     FilterStatements(Session session) {
+        this.session = session;
         this.connection = session.getConnection();
         this.customer = CustomerTable.TABLE.in(session.prefix());
         this.tag = TagTable.TABLE.in(session.prefix());
@@ -67,7 +69,7 @@ final class FilterStatements {
         values.add(query.tenantId());
         String sql = FilterSql.toJdbc("SELECT c.created_at, c.id FROM " + customer + " c WHERE c.tenant_id = ?"
                 + query.where() + " ORDER BY c.created_at, c.id", query.params(), values);
-        try (PreparedStatement statement = IdStatements.prepareSearch(connection, sql, values)) {
+        try (PreparedStatement statement = IdStatements.prepareSearch(session, sql, values)) {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
                 boolean more = true;
@@ -84,6 +86,6 @@ final class FilterStatements {
         List<Object> values = new ArrayList<>();
         values.add(query.tenantId());
         String sql = FilterSql.toJdbc(sqlWithTenant, query.params(), values);
-        return IdStatements.searchRows(connection, sql, values, row -> row.getLong(1)).get(0);
+        return IdStatements.searchRows(session, sql, values, row -> row.getLong(1)).get(0);
     }
 }

@@ -56,7 +56,7 @@ final class MatchingCustomers {
      */
     List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit) {
         Explained query = queries.idsAfter(filter, keyword, afterId, limit, compilers.fields());
-        return database.read("select customers", session -> SearchQueries.ids(session.getConnection(), query, null));
+        return database.read("select customers", session -> SearchQueries.ids(session, query, null));
     }
 
     /**

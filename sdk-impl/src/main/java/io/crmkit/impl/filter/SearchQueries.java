@@ -8,10 +8,10 @@ import io.crmkit.impl.db.Dialect;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.PagePlan;
 import io.crmkit.impl.db.PageShape;
+import io.crmkit.impl.db.Session;
 import io.crmkit.impl.db.schema.CustomerRatingTable;
 import io.crmkit.impl.field.TenantFields;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -127,13 +127,13 @@ final class SearchQueries {
      *
      * @param sortValues receives the second column of each row (a metric sort's value), when not null
      */
-    List<Long> pageIds(Connection connection, Query query, Explained page, List<Object> sortValues) {
+    List<Long> pageIds(Session session, Query query, Explained page, List<Object> sortValues) {
         Explained first = firstTry(query, page);
         if (first == page) {
-            return ids(connection, page, sortValues);
+            return ids(session, page, sortValues);
         }
         int limit = query.pageSize() + 1;
-        try (PreparedStatement statement = IdStatements.prepareSearch(connection, first.sql(), first.parameters())) {
+        try (PreparedStatement statement = IdStatements.prepareSearch(session, first.sql(), first.parameters())) {
             List<Long> ids = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -148,7 +148,7 @@ final class SearchQueries {
                 throw new IdStatements.StorageFailure(e);
             }
         }
-        return ids(connection, page, sortValues);
+        return ids(session, page, sortValues);
     }
 
     /**
@@ -211,8 +211,8 @@ final class SearchQueries {
      *
      * @param sortValues receives the second column of each row (a metric sort's value), when not null
      */
-    static List<Long> ids(Connection connection, Explained query, List<Object> sortValues) {
-        try (PreparedStatement statement = IdStatements.prepareSearch(connection, query.sql(), query.parameters());
+    static List<Long> ids(Session session, Explained query, List<Object> sortValues) {
+        try (PreparedStatement statement = IdStatements.prepareSearch(session, query.sql(), query.parameters());
              ResultSet rows = statement.executeQuery()) {
             List<Long> ids = new ArrayList<>();
             while (rows.next()) {

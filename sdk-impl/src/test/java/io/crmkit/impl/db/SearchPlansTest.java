@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 class SearchPlansTest {
 
     private static final int RUNS = 12;
+    /** A search's timeout in seconds. */
+    private static final int TIMEOUT = 30;
 
     @DbTest
     void aSearchIsPlannedForItsValuesOnEveryRunWhereOtherStatementsBecomeServerPrepared(TestDb db)
@@ -31,16 +33,17 @@ class SearchPlansTest {
             String other = "SELECT COUNT(*) FROM pg_class WHERE relname LIKE ? /* other */";
             for (int i = 0; i < RUNS; i++) {
                 String pattern = i % 2 == 0 ? "%pg%" : "zz%";
-                try (PreparedStatement statement = IdStatements.prepareSearch(connection, search, List.of(pattern));
-                     ResultSet rows = statement.executeQuery()) {
+                try (PreparedStatement statement = IdStatements.prepareSearch(connection, search, List.of(pattern),
+                        TIMEOUT); ResultSet rows = statement.executeQuery()) {
                     assertThat(rows.next()).isTrue();
+                    assertThat(statement.getQueryTimeout()).isEqualTo(TIMEOUT);
                 }
                 try (PreparedStatement statement = IdStatements.prepare(connection, other, List.of(pattern));
                      ResultSet rows = statement.executeQuery()) {
                     assertThat(rows.next()).isTrue();
                 }
             }
-            assertThat(IdStatements.searchRows(connection, search, List.of("%pg%"), row -> row.getLong(1)))
+            assertThat(IdStatements.searchRows(new Session(connection, "crm_", TIMEOUT), search, List.of("%pg%"), row -> row.getLong(1)))
                     .singleElement().satisfies(count -> assertThat(count).isPositive());
 
             assertThat(serverPrepared(connection, "/* search */")).as("the search").isZero();

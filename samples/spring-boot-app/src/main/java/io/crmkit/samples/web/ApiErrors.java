@@ -7,6 +7,7 @@ import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.PermissionDeniedException;
 import io.crmkit.api.error.StateTransitionException;
+import io.crmkit.api.error.SearchTimeoutException;
 import io.crmkit.api.error.StorageException;
 import io.crmkit.api.error.ValidationException;
 import java.util.List;
@@ -97,6 +98,9 @@ class ApiErrors {
         }
         if (e instanceof LimitExceededException) {
             return HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+        if (e instanceof SearchTimeoutException) {
+            return HttpStatus.UNPROCESSABLE_ENTITY; // the caller can narrow the search
         }
         if (e instanceof StorageException) {
             return HttpStatus.SERVICE_UNAVAILABLE;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.api.bulk.DeletePreview;
+import io.crmkit.api.error.SearchTimeoutException;
 import io.crmkit.api.error.StorageException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -75,6 +76,13 @@ class SampleApiTest {
         void storageFailure() {
             throw new StorageException("insert into crm_customer (secret_column) values (?)",
                     new SQLException("connection to db-7.internal:5432 refused"));
+        }
+
+        @GetMapping("/api/test/search-timeout")
+        void searchTimeout() {
+            throw new SearchTimeoutException("could not search customers: a search ran longer than the search"
+                    + " timeout of 30 s and the database stopped it; narrow the search", Duration.ofSeconds(30),
+                    new SQLException("canceling statement due to statement timeout", "57014"));
         }
 
         @GetMapping("/api/test/bug")
@@ -184,6 +192,9 @@ class SampleApiTest {
         assertThat(storage.body()).contains(ApiErrors.SERVER_FAILED).doesNotContain("crm_customer")
                 .doesNotContain("db-7");
         assertThat(bug.statusCode()).isEqualTo(500);
+        HttpResponse<String> slow = manager.get("/api/test/search-timeout");
+        assertThat(slow.statusCode()).isEqualTo(422);
+        assertThat(slow.body()).contains("\"search_timeout\"", "narrow the search").doesNotContain("canceling");
         assertThat(bug.body()).doesNotContain("secret").doesNotContain("IllegalStateException");
     }
 
