@@ -400,10 +400,12 @@ public final class CrmKit implements AutoCloseable {
         }
 
         /**
-         * How long one search statement may run (a page, a count, the next customers of a bulk operation or an
-         * export) before the database stops it: whole seconds from 1 s to 1 h, 30 s by default. A tenant's filter or
-         * keyword then costs the database no more than this; a search stopped fails with a
-         * {@link io.crmkit.api.error.SearchTimeoutException} (a job it belongs to fails with its message).
+         * How long one search statement may run on PostgreSQL and MariaDB (a page, a count, adding a filter's
+         * customers to a group, the next customers of a bulk operation or an export) before the database stops it:
+         * whole seconds from 1 s to 1 h, 30 s by default. Each statement of a tenant's filter or keyword then costs
+         * the database no more than this (a page runs one or two and a count, a job one per chunk); a search
+         * stopped fails with a {@link io.crmkit.api.error.SearchTimeoutException} (a job it belongs to fails with
+         * its message). H2 searches run without it: H2's statement timeout is the whole session's.
          *
          * @param timeout how long a search statement may run
          * @return this builder

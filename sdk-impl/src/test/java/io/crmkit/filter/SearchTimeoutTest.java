@@ -18,17 +18,15 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A search statement runs at most the kit's search timeout: the database stops it then, and the caller gets a
- * {@link SearchTimeoutException} naming the timeout, never the driver's text; the kit serves the next search as
- * before. The test makes the database slow on purpose: each customer row the search reads sleeps 5 ms first
- * (PostgreSQL's pg_sleep, MariaDB's SLEEP, a Java function on H2).
+ * A search statement runs at most the kit's search timeout on PostgreSQL and MariaDB: the database stops it then,
+ * and the caller gets a {@link SearchTimeoutException} naming the timeout, never the driver's text; the kit serves the
+ * next search as before. H2 runs searches without one (its timeout is the session's). The test makes the database
+ * slow on purpose: each customer row the search reads sleeps 5 ms first (PostgreSQL's pg_sleep, MariaDB's SLEEP, a
+ * Java function on H2).
  */
 class SearchTimeoutTest {
 
-    /**
-     * Customers the slow search reads, 5 ms each: 2 s in all, past the timeout of 1 s. H2 looks at a statement's
-     * timeout every 256 rows.
-     */
+    /** Customers the slow search reads, 5 ms each: 2 s in all, past the timeout of 1 s. */
     private static final int CUSTOMERS = 400;
 
     @DbTest
@@ -53,14 +51,20 @@ class SearchTimeoutTest {
                 crm.customers().create(CustomerDraft.builder().name("Slow " + i).company("Acme").build());
             }
 
+            if (db.dialect().equals("h2")) {
+                // H2's statement timeout would stay on the pooled connection for all later work: none is set.
+                assertThat(crm.filters().count(Filter.eq("company", "Acme"))).isEqualTo(CUSTOMERS);
+                return;
+            }
             SearchTimeoutException stopped = catchThrowableOfType(SearchTimeoutException.class,
                     () -> crm.filters().count(Filter.eq("company", "Acme")));
 
             assertThat(stopped.code()).isEqualTo("search_timeout");
             assertThat(stopped.timeout()).isEqualTo(Duration.ofSeconds(1));
             assertThat(stopped.getMessage()).isEqualTo("could not count customers: a search ran longer than the"
-                    + " search timeout of 1 s and the database stopped it; narrow the search (a longer keyword, fewer"
-                    + " or more selective conditions), or raise CrmKit.builder().searchTimeout");
+                    + " search timeout of 1 s (or a limit the database sets) and the database stopped it; narrow the"
+                    + " search (a longer keyword, fewer or more selective conditions), or raise"
+                    + " CrmKit.builder().searchTimeout");
             slow.set(false);
             assertThat(crm.filters().count(Filter.eq("company", "Acme"))).isEqualTo(CUSTOMERS);
             assertThat(crm.filters().search(Query.where(Filter.eq("company", "Acme"))).items()).hasSize(50);

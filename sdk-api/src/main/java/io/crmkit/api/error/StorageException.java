@@ -3,7 +3,9 @@ package io.crmkit.api.error;
 /**
  * The database failed in a way CRMKit could not handle: connection lost, a retryable error that kept
  * failing after the retries, a schema that does not match. The operation was rolled back; the cause holds
- * the driver's exception.
+ * the driver's exception. Code {@code storage}; a subclass for a kind of failure of its own carries its own code
+ * (such as {@link SearchTimeoutException}, {@code search_timeout}), so a host telling failures apart by code sees
+ * those under theirs and catches them all as this class.
  */
 public class StorageException extends CrmException {
 

@@ -19,6 +19,8 @@ public interface FilterService {
      * @return one page of the customers matching the query, in its order; pages follow each other by cursor
      *         (keyset paging, no offsets), so a deep page costs what the first costs
      * @throws io.crmkit.api.error.ValidationException when the filter, the sort or the cursor is invalid
+     * @throws io.crmkit.api.error.SearchTimeoutException when a statement of the search ran longer than the kit's
+     *                                                    search timeout and the database stopped it
      */
     Page<Customer> search(Query query);
 
@@ -26,6 +28,8 @@ public interface FilterService {
      * @param filter the condition; not null
      * @return how many customers match the filter
      * @throws io.crmkit.api.error.ValidationException when the filter is invalid
+     * @throws io.crmkit.api.error.SearchTimeoutException when the count ran longer than the kit's search timeout and
+     *                                                    the database stopped it
      */
     long count(Filter filter);
 

@@ -1,6 +1,7 @@
 package io.crmkit.api.trash;
 
 import io.crmkit.api.error.PermissionDeniedException;
+import io.crmkit.api.error.StorageException;
 import io.crmkit.api.error.ValidationException;
 import java.util.Collection;
 import java.util.List;
@@ -34,11 +35,18 @@ public interface TrashService {
     /**
      * Puts customers back as they were when deleted (same id, version, fields, identities, tags, custom values,
      * and memberships of groups that still exist). A customer whose identity now belongs to another customer
-     * stays in the trash and is reported; the rest are restored.
+     * stays in the trash and is reported; the rest are restored. Of two trashed customers holding the same identity,
+     * the one with the smaller id is restored first (the other is then refused).
+     *
+     * <p>Works in chunks of 1,000 ids, each its own transaction; on PostgreSQL and H2 two chunks run at once, the
+     * second on a thread of the call's own and a second connection of the pool. When a chunk fails, the call throws
+     * a {@code StorageException}: the chunks committed before it, and possibly the one beside it, stay restored;
+     * calling again with the same ids restores the rest and reports the others as not in the trash.
      *
      * @param customerIds the ids of customers in the trash, at most {@value #MAX_IDS}; duplicates count once; not null
      * @return the customers restored and those refused, with the reason
      * @throws PermissionDeniedException without {@code DELETE}
+     * @throws StorageException         when a chunk failed (see above)
      * @throws ValidationException      on field {@code customerIds}, code {@code too_many}, with more than
      *                                  {@value #MAX_IDS} ids
      */

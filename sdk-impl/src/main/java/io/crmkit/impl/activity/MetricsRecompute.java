@@ -10,6 +10,7 @@ import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdGenerator;
 import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.Session;
+import io.crmkit.impl.db.WorkBeside;
 import io.crmkit.impl.job.JobLeases;
 import io.crmkit.impl.job.JobStore;
 import io.crmkit.impl.job.Lease;
@@ -21,10 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -219,12 +216,7 @@ final class MetricsRecompute {
             jobs.total(lease, total);
             long after = from.lastCustomerId();
             int chunkSize = chunkSize(total - done);
-            ExecutorService beside = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "crmkit-metrics-" + jobId);
-                thread.setDaemon(true);
-                return thread;
-            });
-            try {
+            try (WorkBeside beside = new WorkBeside("crmkit-metrics-" + jobId)) {
                 while (true) {
                     List<Long> chunk = refreshPair(beside, lease, tenantId, after, chunkSize, refreshed, now);
                     if (chunk.isEmpty()) {
@@ -241,8 +233,6 @@ final class MetricsRecompute {
                         return 0;
                     }
                 }
-            } finally {
-                beside.shutdownNow();
             }
             if (refreshed - done >= ANALYZE_AFTER) {
                 // The rating ranks the tenant's metric rows: planned on statistics from before a first recompute of
@@ -292,7 +282,7 @@ final class MetricsRecompute {
      * @return the ids refreshed, in order; empty when no customer follows {@code after}
      * @throws RuntimeException what made either chunk fail, once the other ended
      */
-    private List<Long> refreshPair(ExecutorService beside, Lease lease, String tenantId, long after, int chunkSize,
+    private List<Long> refreshPair(WorkBeside beside, Lease lease, String tenantId, long after, int chunkSize,
                                    long before, Instant now) {
         Optional<Long> end = database.dialect().locksGaps() ? Optional.empty() : database.read("find the next chunk",
                 session -> store.idAfter(session.getConnection(), tenantId, after, chunkSize));
@@ -308,17 +298,11 @@ final class MetricsRecompute {
                     end.get(), now));
         } catch (RuntimeException | Error e) {
             // The failure is stored with the job once the second chunk ended too: nothing writes after it.
-            try {
-                second.get();
-            } catch (ExecutionException | CancellationException ignored) {
-                // Its own failure: the first's is the one reported.
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            WorkBeside.ended(second, e);
             throw e;
         }
         List<Long> ids = new ArrayList<>(first);
-        ids.addAll(outcome(second));
+        ids.addAll(WorkBeside.result(second));
         return ids;
     }
 
@@ -333,21 +317,6 @@ final class MetricsRecompute {
             }
             return ids;
         });
-    }
-
-    /** @return what the chunk on the other thread refreshed; its failure rethrown as it was */
-    private static List<Long> outcome(Future<List<Long>> chunk) {
-        try {
-            return chunk.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a chunk of the recompute ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** @return the customers a chunk of a run over {@code customers} refreshes */

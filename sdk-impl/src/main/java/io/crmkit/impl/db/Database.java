@@ -146,6 +146,14 @@ public final class Database {
         });
     }
 
+    /**
+     * @return the seconds a search statement may run; 0 (no limit) on H2, whose statement timeout is the whole
+     *         session's: it would stay on the pooled connection for every later statement of any work
+     */
+    private int searchTimeoutSeconds() {
+        return dialect == Dialect.H2 ? 0 : (int) searchTimeout.toSeconds();
+    }
+
     /** @return the dialect of the database */
     public Dialect dialect() {
         return dialect;
@@ -216,7 +224,7 @@ public final class Database {
     private <T> T inTransaction(Function<Session, T> work) {
         try (Lent lent = lend(false)) {
             try {
-                T result = work.apply(new Session(lent.connection, tablePrefix, (int) searchTimeout.toSeconds()));
+                T result = work.apply(new Session(lent.connection, tablePrefix, searchTimeoutSeconds()));
                 lent.connection.commit();
                 return result;
             } catch (SQLException e) {
@@ -264,7 +272,7 @@ public final class Database {
     private <T> T read(String what, boolean autoCommit, Function<Session, T> work) {
         try (Lent lent = lend(autoCommit)) {
             try {
-                return work.apply(new Session(lent.connection, tablePrefix, (int) searchTimeout.toSeconds()));
+                return work.apply(new Session(lent.connection, tablePrefix, searchTimeoutSeconds()));
             } finally {
                 if (!autoCommit) {
                     lent.connection.rollback();
@@ -283,13 +291,23 @@ public final class Database {
      */
     private StorageException failureOf(String what, Throwable cause) {
         SQLException sql = sqlCause(cause);
-        if (sql != null && dialect.isTimeout(sql)) {
+        if (sql != null && searched(cause) && dialect.isTimeout(sql)) {
             return new SearchTimeoutException("could not " + what + ": a search ran longer than the search timeout"
-                    + " of " + searchTimeout.toSeconds() + " s and the database stopped it; narrow the search (a"
-                    + " longer keyword, fewer or more selective conditions), or raise CrmKit.builder().searchTimeout",
-                    searchTimeout, cause);
+                    + " of " + searchTimeout.toSeconds() + " s (or a limit the database sets) and the database"
+                    + " stopped it; narrow the search (a longer keyword, fewer or more selective conditions), or raise"
+                    + " CrmKit.builder().searchTimeout", searchTimeout, cause);
         }
         return failure(what, cause);
+    }
+
+    /** @return whether the failure is of a search statement ({@link IdStatements.SearchFailure}) */
+    private static boolean searched(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IdStatements.SearchFailure) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

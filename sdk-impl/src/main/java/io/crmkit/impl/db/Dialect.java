@@ -297,14 +297,14 @@ public enum Dialect {
     }
 
     /**
-     * @return whether the database stopped a statement that ran past its query timeout: SQLState 57014 (PostgreSQL's
-     *         and H2's cancelled statement), MariaDB's 70100 (max_statement_time exceeded), or the driver's
-     *         {@link java.sql.SQLTimeoutException}
+     * @return whether the database stopped a statement that ran past its query timeout: SQLState 57014 on
+     *         PostgreSQL (a statement cancelled: by the driver at the query timeout, or by a statement_timeout or an
+     *         administrator), MariaDB's error 1969 (max_statement_time exceeded, which its driver uses for the
+     *         timeout); never a lock timeout or a killed connection
      */
     public boolean isTimeout(SQLException e) {
         for (SQLException cause : chain(e)) {
-            if (cause instanceof java.sql.SQLTimeoutException || "57014".equals(cause.getSQLState())
-                    || "70100".equals(cause.getSQLState())) {
+            if (this == MARIADB ? cause.getErrorCode() == 1969 : "57014".equals(cause.getSQLState())) {
                 return true;
             }
         }

@@ -149,15 +149,22 @@ public final class IdStatements {
         }
     }
 
+    /**
+     * Runs one INSERT, UPDATE or DELETE whose rows a search selects (such as adding a filter's customers to a group),
+     * as a search: {@linkplain #prepareSearch planned for its values and stopped at the session's search timeout}.
+     */
+    public static int executeSearch(Session session, String sql, List<?> values) {
+        try (PreparedStatement statement = prepareSearch(session, sql, values)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new SearchFailure(e);
+        }
+    }
+
     /** Maps one row of a result. */
     @FunctionalInterface
     public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
-    }
-
-    /** @return every row of a query with its values bound in order, mapped, on the caller's connection */
-    public static <T> List<T> rows(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
-        return rows(connection, sql, values, mapper, 0);
     }
 
     /**
@@ -165,21 +172,28 @@ public final class IdStatements {
      * run, and stopped at the session's search timeout.
      */
     public static <T> List<T> searchRows(Session session, String sql, List<?> values, RowMapper<T> mapper) {
-        return rows(session.getConnection(), sql, values, mapper, session.searchTimeoutSeconds());
+        try (PreparedStatement statement = prepareSearch(session, sql, values)) {
+            return read(statement, mapper);
+        } catch (SQLException e) {
+            throw new SearchFailure(e);
+        }
     }
 
-    /** @param searchTimeout the search's timeout in seconds; 0 for a statement that is not a search */
-    private static <T> List<T> rows(Connection connection, String sql, List<?> values, RowMapper<T> mapper,
-                                    int searchTimeout) {
+    /** @return every row of a query with its values bound in order, mapped, on the caller's connection */
+    public static <T> List<T> rows(Connection connection, String sql, List<?> values, RowMapper<T> mapper) {
+        try (PreparedStatement statement = prepare(connection, sql, values)) {
+            return read(statement, mapper);
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+    }
+
+    private static <T> List<T> read(PreparedStatement statement, RowMapper<T> mapper) throws SQLException {
         List<T> rows = new ArrayList<>();
-        try (PreparedStatement statement = searchTimeout > 0 ? prepareSearch(connection, sql, values, searchTimeout)
-                : prepare(connection, sql, values);
-             ResultSet result = statement.executeQuery()) {
+        try (ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 rows.add(mapper.map(result));
             }
-        } catch (SQLException e) {
-            throw new StorageFailure(e);
         }
         return rows;
     }
@@ -187,23 +201,30 @@ public final class IdStatements {
     /**
      * Like {@link #prepare}, for a search whose best plan depends on its values (a keyword, a tag, a range): on
      * PostgreSQL through pgjdbc, each run is planned for its values, never by a generic plan shared by all values
-     * ({@link PgPlans}); elsewhere the same as {@link #prepare}. A tenant's search costs the database no more than
-     * the timeout: the driver has the database stop it then ({@link java.sql.Statement#setQueryTimeout}), and
-     * {@link Database} reports that as a {@link io.crmkit.api.error.SearchTimeoutException}.
+     * ({@link PgPlans}); elsewhere the same as {@link #prepare}. With a timeout, the driver has the database stop
+     * the statement when it runs longer ({@link java.sql.Statement#setQueryTimeout}); the caller wraps its failure
+     * in a {@link SearchFailure}, which {@link Database} reports as a
+     * {@link io.crmkit.api.error.SearchTimeoutException} when the database stopped it.
      *
-     * @param timeoutSeconds how long the statement may run, at least 1
+     * @param timeoutSeconds how long the statement may run; 0 for no limit
      * @throws SQLException when the statement cannot be prepared or a value bound
      */
     public static PreparedStatement prepareSearch(Connection connection, String sql, List<?> values,
                                                   int timeoutSeconds) throws SQLException {
         PreparedStatement statement = prepare(connection, sql, values);
         try {
-            statement.setQueryTimeout(timeoutSeconds);
+            if (timeoutSeconds > 0) {
+                statement.setQueryTimeout(timeoutSeconds);
+            }
             if (PGJDBC) {
                 PgPlans.planEachRun(statement);
             }
         } catch (SQLException | RuntimeException | Error e) {
-            statement.close();
+            try {
+                statement.close();
+            } catch (SQLException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         return statement;
@@ -302,7 +323,7 @@ public final class IdStatements {
      * A database failure inside plain JDBC work, carrying the {@link SQLException} so that
      * {@link Database#write} can retry it or map a unique violation.
      */
-    public static final class StorageFailure extends RuntimeException {
+    public static class StorageFailure extends RuntimeException {
         public StorageFailure(SQLException cause) {
             super(cause.getMessage(), cause);
         }
@@ -310,6 +331,17 @@ public final class IdStatements {
         /** @return the database's exception */
         public SQLException sqlException() {
             return (SQLException) getCause();
+        }
+    }
+
+    /**
+     * The failure of a search statement ({@link #prepareSearch}): where the database stopped it at the search
+     * timeout, {@link Database} reports a {@link io.crmkit.api.error.SearchTimeoutException}. Only statements marked
+     * so are reported that way: a timeout the database sets itself on other work stays a storage failure.
+     */
+    public static final class SearchFailure extends StorageFailure {
+        public SearchFailure(SQLException cause) {
+            super(cause);
         }
     }
 

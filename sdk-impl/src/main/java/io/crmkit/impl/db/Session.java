@@ -19,7 +19,10 @@ public final class Session {
         this.searchTimeoutSeconds = searchTimeoutSeconds;
     }
 
-    /** @return the seconds a search statement may run before the database stops it ({@link IdStatements#prepareSearch}) */
+    /**
+     * @return the seconds a search statement may run before the database stops it ({@link IdStatements#prepareSearch});
+     *         0 for no limit
+     */
     public int searchTimeoutSeconds() {
         return searchTimeoutSeconds;
     }

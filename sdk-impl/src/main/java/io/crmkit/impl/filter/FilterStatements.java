@@ -4,7 +4,6 @@ import io.crmkit.impl.db.IdStatements;
 import io.crmkit.impl.db.Session;
 import io.crmkit.impl.db.schema.CustomerTable;
 import io.crmkit.impl.db.schema.TagTable;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -24,13 +23,11 @@ final class FilterStatements {
     private static final int FETCH_SIZE = 1000;
 
     private final Session session;
-    private final Connection connection;
     private final String customer;
     private final String tag;
 
     FilterStatements(Session session) {
         this.session = session;
-        this.connection = session.getConnection();
         this.customer = CustomerTable.TABLE.in(session.prefix());
         this.tag = TagTable.TABLE.in(session.prefix());
     }
@@ -52,7 +49,7 @@ final class FilterStatements {
                 + " AND c.id = ?", query.params(), values);
         values.add(query.tenantId());
         values.add(query.customerId());
-        List<Map<String, Object>> rows = IdStatements.rows(connection, sql, values, row -> {
+        List<Map<String, Object>> rows = IdStatements.searchRows(session, sql, values, row -> {
             ResultSetMetaData meta = row.getMetaData();
             Map<String, Object> flags = new HashMap<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -78,7 +75,7 @@ final class FilterStatements {
                 }
             }
         } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
+            throw new IdStatements.SearchFailure(e);
         }
     }
 

@@ -18,6 +18,7 @@ final class GroupStatements {
 
     private static final String BY_KEY = " WHERE tenant_id = ? AND id = ?";
 
+    private final Session session;
     private final Connection connection;
     private final String prefix;
     private final String group;
@@ -25,6 +26,7 @@ final class GroupStatements {
     private final String customer;
 
     GroupStatements(Session session) {
+        this.session = session;
         this.connection = session.getConnection();
         this.prefix = session.prefix();
         this.group = CustomerGroupTable.TABLE.in(prefix);
@@ -97,7 +99,7 @@ final class GroupStatements {
                 + " SELECT c.tenant_id, ?, c.id, ? FROM " + customer + " c WHERE c.tenant_id = ?" + query.where(),
                 query.params(), values);
         values.add(groupId);
-        return IdStatements.execute(connection, sql + notMember(), values);
+        return IdStatements.executeSearch(session, sql + notMember(), values);
     }
 
     int removeIds(String tenantId, long groupId, Collection<Long> ids) {

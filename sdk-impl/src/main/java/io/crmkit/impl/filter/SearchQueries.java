@@ -145,7 +145,7 @@ final class SearchQueries {
             }
         } catch (SQLException e) {
             if (!dialect.stoppedAtRowsExamined(e)) {
-                throw new IdStatements.StorageFailure(e);
+                throw new IdStatements.SearchFailure(e);
             }
         }
         return ids(session, page, sortValues);
@@ -225,7 +225,7 @@ final class SearchQueries {
             }
             return ids;
         } catch (SQLException e) {
-            throw new IdStatements.StorageFailure(e);
+            throw new IdStatements.SearchFailure(e);
         }
     }
 

@@ -8,14 +8,11 @@ import io.crmkit.impl.audit.AuditLog;
 import io.crmkit.impl.db.Database;
 import io.crmkit.impl.db.GrowingTables;
 import io.crmkit.impl.db.IdStatements;
+import io.crmkit.impl.db.WorkBeside;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,12 +67,7 @@ final class TrashRestore {
             chunks.forEach(chunk -> add(alone(chunk), restored, refused));
             return new RestoreResult(List.copyOf(restored), refused);
         }
-        ExecutorService beside = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "crmkit-restore");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
+        try (WorkBeside beside = new WorkBeside("crmkit-restore")) {
             for (int first = 0; first < chunks.size(); first += 2) {
                 if (first + 1 == chunks.size()) {
                     add(alone(chunks.get(first)), restored, refused);
@@ -83,49 +75,34 @@ final class TrashRestore {
                     pair(beside, chunks.get(first), chunks.get(first + 1), restored, refused);
                 }
             }
-        } finally {
-            beside.shutdownNow();
         }
         return new RestoreResult(List.copyOf(restored), refused);
     }
 
     /** Restores {@code first} in this thread and {@code second} beside it, then what the second left for after. */
-    private void pair(ExecutorService beside, List<Long> first, List<Long> second, TreeSet<Long> restored,
+    private void pair(WorkBeside beside, List<Long> first, List<Long> second, TreeSet<Long> restored,
                       List<BulkIssue> refused) {
         Future<Chunk> later = beside.submit(() -> chunk(second, first));
         Chunk one;
         try {
             one = alone(first);
         } catch (RuntimeException | Error e) {
-            // Reported once the chunk beside ended too: nothing of this call writes after the failure.
-            try {
-                later.get();
-            } catch (ExecutionException | CancellationException ignored) {
-                // Its own failure: the first's is the one reported.
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            WorkBeside.ended(later, e); // nothing of this call writes after the failure
             throw e;
         }
         add(one, restored, refused);
-        Chunk two = outcome(later, second);
+        Chunk two;
+        try {
+            two = WorkBeside.result(later);
+        } catch (RuntimeException e) {
+            // It may have lost a connection or a lock to its neighbour: alone, it fails only for a reason of its own.
+            LOG.debug("A chunk of a restore of tenant '{}' failed beside another; it runs again alone",
+                    actor.tenantId(), e);
+            two = alone(second);
+        }
         add(two, restored, refused);
         if (!two.deferred().isEmpty()) {
             add(alone(two.deferred()), restored, refused);
-        }
-    }
-
-    /** @return the chunk beside's outcome; the chunk run again alone when it failed */
-    private Chunk outcome(Future<Chunk> later, List<Long> ids) {
-        try {
-            return later.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a chunk of the restore ran", e);
-        } catch (ExecutionException e) {
-            LOG.debug("A chunk of a restore of tenant '{}' failed beside another; it runs again alone",
-                    actor.tenantId(), e.getCause());
-            return alone(ids);
         }
     }
 

@@ -91,24 +91,11 @@ public final class TrashStore {
 
     /**
      * Puts trashed customers back. A customer whose identity is now held by a live customer, or by a customer
-     * restored before it in this call, stays in the trash.
-     *
-     * @param ids     at most {@value IdStatements#MAX_IDS} ids
-     * @param refused receives why a customer stays in the trash
-     * @return the ids restored
-     */
-    public List<Long> restore(Connection connection, String tenantId, List<Long> ids, List<BulkIssue> refused) {
-        List<Long> deferred = new ArrayList<>();
-        List<Long> restored = restore(connection, tenantId, ids, List.of(), refused, deferred);
-        assert deferred.isEmpty();
-        return restored;
-    }
-
-    /**
-     * Puts trashed customers back while another transaction restores {@code earlier}, customers that come before
-     * these in the same call: a customer holding an identity one of those held when trashed is left for the caller
-     * to restore once that transaction ended (then checked against what it restored, as if one after the other),
-     * so that the two transactions never insert the same identity.
+     * restored before it in this call, stays in the trash. Where another transaction restores {@code earlier},
+     * customers that come before these in the same call, a customer holding an identity one of those held when
+     * trashed (or one a customer left for later holds) is left for the caller to restore once that transaction
+     * ended (then checked against what it restored, as if one after the other), so that the two transactions never
+     * insert the same identity.
      *
      * @param ids      at most {@value IdStatements#MAX_IDS} ids
      * @param earlier  at most {@value IdStatements#MAX_IDS} ids being restored beside these; none for a restore alone

@@ -2,8 +2,9 @@
 -- number, date, time or boolean); the four value indexes of V1 held an entry for every row, three of them NULL, and
 -- every insert of a value (create, import, edit, restore) wrote all four. Each now holds only the rows whose column
 -- holds a value: a filter compares a column with = < > BETWEEN IN or LIKE, which no NULL satisfies, so PostgreSQL
--- uses the partial index for it as before (an empty field is found by the primary key). Rebuilding the indexes
--- locks writes to custom_value for the time it takes (about a second per million rows).
+-- uses the partial index for it as before (an empty field is found by the primary key). The upgrade runs in one
+-- transaction whose DROP INDEX locks custom_value until it commits: reads and writes of custom values (customer
+-- reads, custom-field filters) wait while the four indexes are rebuilt, about a second per million rows.
 DROP INDEX ${prefix}custom_value_text;
 DROP INDEX ${prefix}custom_value_number;
 DROP INDEX ${prefix}custom_value_date;
