@@ -147,17 +147,7 @@ class RestoreConflictTest {
         String prefix = TestDb.uniquePrefix();
         try (CrmKit kit = CrmKit.builder().jdbcUrl(TestDatabases.url(db.name()), null, null).tablePrefix(prefix)
                 .maxPoolSize(2).build()) {
-            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
-            List<Long> ids = LongStream.range(FIRST_ID, FIRST_ID + CHUNKS_OF_A_PAIR_AND_ONE).boxed().toList();
-            insertCustomersWithTwoEmails(db, prefix, ids);
-            DeletePreview preview = crm.bulk().previewDelete(Selection.all());
-            crm.bulk().run(Selection.all(), BulkOperation.delete(preview.token(), true, "the smallest pool"));
-
-            RestoreResult result = crm.trash().restore(ids);
-
-            assertThat(result.restored()).isEqualTo(ids);
-            assertThat(result.refused()).isEmpty();
-            assertThat(crm.trash().count()).isZero();
+            deleteAndRestoreAll(db, prefix, kit);
         } finally {
             db.dropTables(prefix);
         }
@@ -171,17 +161,8 @@ class RestoreConflictTest {
         try (CrmKit kit = CrmKit.builder().dataSource(StatementHooks.failing(db.dataSource(), sql -> sql.startsWith(
                 "SELECT id_type, id_value FROM " + prefix + "trash_identity") && failed.incrementAndGet() > 0,
                 "lost beside")).tablePrefix(prefix).build()) {
-            Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
-            List<Long> ids = LongStream.range(FIRST_ID, FIRST_ID + CHUNKS_OF_A_PAIR_AND_ONE).boxed().toList();
-            insertCustomersWithTwoEmails(db, prefix, ids);
-            DeletePreview preview = crm.bulk().previewDelete(Selection.all());
-            crm.bulk().run(Selection.all(), BulkOperation.delete(preview.token(), true, "a chunk fails beside"));
+            List<Long> ids = deleteAndRestoreAll(db, prefix, kit);
 
-            RestoreResult result = crm.trash().restore(ids);
-
-            assertThat(result.restored()).isEqualTo(ids);
-            assertThat(result.refused()).isEmpty();
-            assertThat(crm.trash().count()).isZero();
             // The second chunk ran beside the first (not on MariaDB, which restores one chunk at a time).
             assertThat(failed.get()).isEqualTo(db.dialect().equals("mariadb") ? 0 : 1);
             assertThat(db.column("SELECT COUNT(*) FROM " + prefix + "identity WHERE tenant_id = ?", db.tenant()))
@@ -191,6 +172,27 @@ class RestoreConflictTest {
         } finally {
             db.dropTables(prefix);
         }
+    }
+
+    /**
+     * On a kit of the test's own: inserts the customers of three chunks, deletes them all, restores them, and checks
+     * that all were restored.
+     *
+     * @return their ids
+     */
+    private static List<Long> deleteAndRestoreAll(TestDb db, String prefix, CrmKit kit) throws SQLException {
+        Crm crm = kit.as(Actor.of(db.tenant(), "agent", Permission.ALL));
+        List<Long> ids = LongStream.range(FIRST_ID, FIRST_ID + CHUNKS_OF_A_PAIR_AND_ONE).boxed().toList();
+        insertCustomersWithTwoEmails(db, prefix, ids);
+        DeletePreview preview = crm.bulk().previewDelete(Selection.all());
+        crm.bulk().run(Selection.all(), BulkOperation.delete(preview.token(), true, "restored in three chunks"));
+
+        RestoreResult result = crm.trash().restore(ids);
+
+        assertThat(result.restored()).isEqualTo(ids);
+        assertThat(result.refused()).isEmpty();
+        assertThat(crm.trash().count()).isZero();
+        return ids;
     }
 
     private static void insertCustomersWithTwoEmails(TestDb db, List<Long> ids) throws SQLException {
