@@ -1,5 +1,6 @@
 package io.crmkit.impl.db;
 
+import io.crmkit.api.error.StorageException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,9 +10,9 @@ import java.util.concurrent.Future;
 /**
  * A thread of one call's own, on which database work runs beside the caller's (a second transaction on a
  * connection of its own, so that the database works on both with two cores). The caller waits for what it submitted
- * before it goes on or reports a failure, so that nothing of the call writes after the call ended; those waits are
- * not interrupted: an interrupt is kept for the caller's next database work, which then stops. Closing stops the
- * thread. Not thread-safe: used by the thread that opened it.
+ * before it goes on or reports a failure, so that nothing of the call writes after the call ended; an interrupt does
+ * not cut that wait short, it ends it with a {@link StorageException} once the work ended (the interrupt flag set
+ * again). Closing stops the thread. Not thread-safe: used by the thread that opened it.
  */
 public final class WorkBeside implements AutoCloseable {
 
@@ -35,15 +36,21 @@ public final class WorkBeside implements AutoCloseable {
      * Waits for work that ran beside the caller's.
      *
      * @return its result
-     * @throws RuntimeException what made it fail, as it was (an {@link Error} too); a checked exception wrapped in an
-     *                          {@link IllegalStateException}
+     * @throws RuntimeException  what made it fail, as it was (an {@link Error} too); a checked exception wrapped in an
+     *                           {@link IllegalStateException}
+     * @throws StorageException  when the caller was interrupted meanwhile and the work succeeded (it did commit)
      */
     public static <T> T result(Future<T> work) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return work.get();
+                    T result = work.get();
+                    if (interrupted) {
+                        throw new StorageException("interrupted while database work ran beside this one; that work"
+                                + " ended and committed", null);
+                    }
+                    return result;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {

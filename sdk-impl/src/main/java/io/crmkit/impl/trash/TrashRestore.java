@@ -95,6 +95,9 @@ final class TrashRestore {
         try {
             two = WorkBeside.result(later);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e; // the call stops; what committed stays restored
+            }
             // It may have lost a connection or a lock to its neighbour: alone, it fails only for a reason of its own.
             LOG.debug("A chunk of a restore of tenant '{}' failed beside another; it runs again alone",
                     actor.tenantId(), e);
