@@ -209,8 +209,8 @@ public final class IdStatements {
      * @param timeoutSeconds how long the statement may run; 0 for no limit
      * @throws SQLException when the statement cannot be prepared or a value bound
      */
-    public static PreparedStatement prepareSearch(Connection connection, String sql, List<?> values,
-                                                  int timeoutSeconds) throws SQLException {
+    static PreparedStatement prepareSearch(Connection connection, String sql, List<?> values,
+                                           int timeoutSeconds) throws SQLException {
         PreparedStatement statement = prepare(connection, sql, values);
         try {
             if (timeoutSeconds > 0) {
