@@ -14,6 +14,7 @@ import io.crmkit.api.filter.Filter;
 import io.crmkit.api.filter.Query;
 import io.crmkit.api.filter.Sort;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.StatementHooks;
 import io.crmkit.testing.TestDb;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,16 +26,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The keyword search finds the same customers, in the same order and pages, with the trigram indexes of PostgreSQL
- * (migration V19) and without them (a role that could not create pg_trgm): the kit detects the indexes when it is
- * built. On H2 and MariaDB both kits search as before; the expected results hold on every database.
+ * (migration V19) or the FULLTEXT indexes of MariaDB (V22) and without them (a role that could not create pg_trgm,
+ * indexes dropped): the kit detects the indexes when it is built. On MariaDB a page walks the order first and reads
+ * the indexes only when the walk stopped at its rows before the page was full; a third kit there makes every walk
+ * stop at once, so that every page runs on the indexes. On H2 every kit searches as before; the expected results
+ * hold on every database.
  */
 class KeywordSearchIndexTest {
 
     private static final String TENANT = "kw";
+    /** The rows a MariaDB page's first walk may examine (SearchQueries.WALK_ROWS). */
+    private static final int WALK_ROWS = 20_000;
 
     /** Keywords and the names of the customers they must find (first page of 50, newest first). */
     private static final Map<String, List<String>> EXPECTED = new LinkedHashMap<>();
@@ -84,6 +92,13 @@ class KeywordSearchIndexTest {
         // Never across two columns: the name ends in "Lan", the company starts with "Lotus".
         EXPECTED.put("lan lotus", List.of());
         EXPECTED.put("lanlotus", List.of());
+        // Partly ASCII: MariaDB's index looks up the ASCII runs ("nguy", "lan"), the comparison decides.
+        EXPECTED.put("nguyễn", List.of("Nguyễn Thị Lan"));
+        EXPECTED.put("thị lan", List.of("Nguyễn Thị Lan"));
+        EXPECTED.put("lan@exa", List.of("Nguyễn Thị Lan"));
+        EXPECTED.put("912 345", List.of("Nguyễn Thị Lan"));
+        EXPECTED.put("the bee", List.of("Bibi"));
+        EXPECTED.put("com", List.of("Nguyễn Thị Lan"));
         EXPECTED.put("lan\u001Flotus", List.of());
         EXPECTED.put("zzqxv-nothing", List.of());
         EXPECTED.put("x".repeat(Query.MAX_KEYWORD), List.of());
@@ -93,6 +108,8 @@ class KeywordSearchIndexTest {
     @DbTest
     void findsTheSameCustomersWithAndWithoutTheTrigramIndexes(TestDb db) {
         String prefix = TestDb.uniquePrefix();
+        boolean postgres = db.dialect().equals("postgres");
+        boolean mariadb = db.dialect().equals("mariadb");
         try {
             Map<String, Object> indexed;
             try (CrmKit kit = db.newKit(prefix, builder -> { })) {
@@ -103,25 +120,67 @@ class KeywordSearchIndexTest {
                 crm.customers().delete(crm.filters().search(Query.all().keyword("Filler")).items().get(0).id());
                 indexed = results(crm);
                 assertExpected(crm);
-                boolean usesIndexes = kit.as(Actor.of(TENANT, "agent", Permission.ALL)).filters()
-                        .explain(Query.all().keyword("lotus")).sql().contains(" UNION ");
-                assertThat(usesIndexes).as("the indexed plan on " + db.name()).isEqualTo(db.dialect().equals("postgres"));
-                assertThat(kit.as(Actor.of(TENANT, "agent", Permission.ALL)).filters()
-                        .explain(Query.all().keyword("lo")).sql().contains(" UNION "))
+                boolean usesIndexes = crm.filters().explain(Query.all().keyword("lotus")).sql().contains(" UNION ");
+                assertThat(usesIndexes).as("the indexed plan on " + db.name()).isEqualTo(postgres);
+                assertThat(crm.filters().explain(Query.all().keyword("lo")).sql().contains(" UNION "))
                         .as("a word's start by the indexes on " + db.name()).isEqualTo(usesIndexes);
-                assertThat(kit.as(Actor.of(TENANT, "agent", Permission.ALL)).filters()
-                        .explain(Query.all().keyword("a.b")).sql()).doesNotContain(" UNION ");
+                assertThat(crm.filters().explain(Query.all().keyword("a.b")).sql()).doesNotContain(" UNION ");
+                assertThat(crm.filters().explain(Query.all().keyword("lotus")).sql().contains("ROWS EXAMINED"))
+                        .as("on MariaDB, a walk in the page's order first").isEqualTo(mariadb);
             }
-            if (db.dialect().equals("postgres")) {
+            if (mariadb) {
+                List<String> statements = new CopyOnWriteArrayList<>();
+                DataSource stopAtOnce = StatementHooks.rewriting(StatementHooks.recording(db.dataSource(),
+                        statements::add), sql -> sql.replace("ROWS EXAMINED " + WALK_ROWS, "ROWS EXAMINED 1"));
+                try (CrmKit kit = CrmKit.builder().dataSource(stopAtOnce).tablePrefix(prefix).build()) {
+                    Crm crm = kit.as(Actor.of(TENANT, "agent", Permission.ALL));
+                    statements.clear();
+                    assertThat(crm.filters().search(Query.all().keyword("Example").pageSize(1).includeTotal())
+                            .total()).hasValue(2);
+                    assertThat(statements).as("the page and the count on the FULLTEXT indexes")
+                            .filteredOn(sql -> sql.matches("(?s).*MATCH\\([cs]\\.search_grams\\).*")
+                                    && sql.contains("MATCH(i.search_grams)")).hasSize(2);
+                    statements.clear();
+                    assertThat(crm.filters().search(Query.all().keyword("Lo")).items()).extracting(Customer::name)
+                            .containsExactly("Nguyễn Thị Lan");
+                    assertThat(statements).as("a word's start on the FULLTEXT indexes")
+                            .anyMatch(sql -> sql.contains("MATCH(c.search_grams)"));
+                    assertThat(results(crm)).isEqualTo(indexed);
+                    assertExpected(crm);
+                }
+                db.execute("ALTER TABLE " + prefix + "customer DROP INDEX " + prefix + "customer_grams");
+                db.execute("ALTER TABLE " + prefix + "identity DROP INDEX " + prefix + "identity_grams");
+            }
+            if (postgres) {
                 db.execute("DROP INDEX " + prefix + "customer_search");
                 db.execute("DROP INDEX " + prefix + "identity_search");
             }
             try (CrmKit kit = db.newKit(prefix, builder -> { })) {
                 Crm crm = kit.as(Actor.of(TENANT, "agent", Permission.ALL));
-                assertThat(crm.filters().explain(Query.all().keyword("lotus")).sql()).doesNotContain(" UNION ");
+                String plain = crm.filters().explain(Query.all().keyword("lotus")).sql();
+                assertThat(plain).doesNotContain(" UNION ").doesNotContain("MATCH(").doesNotContain("ROWS EXAMINED");
                 assertThat(results(crm)).isEqualTo(indexed);
                 assertExpected(crm);
             }
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    /** The grams MariaDB stores are the ones {@code KeywordGrams} looks up, for text of any script and case. */
+    @DbTest
+    void mariaDbStoresTheWordsOfTheSearchedText(TestDb db) {
+        Assumptions.assumeTrue(db.dialect().equals("mariadb"), "MariaDB's FULLTEXT indexes");
+        String prefix = TestDb.uniquePrefix();
+        try (CrmKit kit = db.newKit(prefix, builder -> { })) {
+            Crm crm = kit.as(Actor.of(TENANT, "agent", Permission.ALL));
+            crm.customers().create(CustomerDraft.builder().name("Nguyễn QUENNEVILLE").company("100%_off! Straße")
+                    .email("Lan.Anh@Example.COM").build());
+            assertThat(db.column("SELECT search_grams FROM " + prefix + "customer")).containsExactly(
+                    "zngu zguy uy n zque zuen zenn znne znev zevi zvil zill zlle le z100 00 zoff ff zstr ztra ra e "
+                            + " wnww xngx wnww xnx wqww xqux w1ww x10x woww xofx wsww xstx weww xex ");
+            assertThat(db.column("SELECT search_grams FROM " + prefix + "identity")).containsExactly(
+                    "zlan an zanh nh zexa zxam zamp zmpl zple le zcom om wlww xlax waww xanx weww xexx wcww xcox");
         } finally {
             db.dropTables(prefix);
         }
@@ -135,7 +194,7 @@ class KeywordSearchIndexTest {
                 assertThat(db.column("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN (?, ?)",
                         prefix + "customer_search", prefix + "identity_search")).containsExactly("2");
             }
-            assertThat(kit.schemaVersion()).isEqualTo("21");
+            assertThat(kit.schemaVersion()).isEqualTo("22");
         } finally {
             db.dropTables(prefix);
         }

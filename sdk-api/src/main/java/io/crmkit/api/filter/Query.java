@@ -11,10 +11,12 @@ import java.util.Optional;
  * <p>The keyword matches where it occurs anywhere in one of those texts (a substring, not a word; {@code %} and
  * {@code _} are plain characters). On PostgreSQL, where the tables carry the trigram indexes of the pg_trgm extension
  * (the migration adds them when its database role may create the extension; the kit logs a warning when it is built
- * without them), a keyword with 3 letters or digits in a row is looked up in those indexes; a shorter one, and every
- * keyword on other databases, is checked against the tenant's customers newest first (or in the page's order) until
- * the page is full: fast when it matches many, slow when it matches few of many customers. The results are the same
- * either way.
+ * without them), a keyword with 3 letters or digits in a row, or of 1-2 characters, is looked up in those indexes. On
+ * MariaDB, FULLTEXT indexes of the text's ASCII letters and digits serve a keyword with 3 of them in a row, or of 1-2
+ * characters starting with one: a page first checks the tenant's customers in the page's order for a bounded number
+ * of rows and reads the indexes only when that did not fill the page. Any other keyword, and every keyword on H2, is
+ * checked against the tenant's customers newest first (or in the page's order) until the page is full: fast when it
+ * matches many, slow when it matches few of many customers. The results are the same either way.
  *
  * @param filter    the condition customers must meet; empty for all customers
  * @param keyword   0 to 255 characters searched in name, nickname, company, every part of the address (country,

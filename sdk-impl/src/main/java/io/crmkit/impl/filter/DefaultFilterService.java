@@ -151,7 +151,8 @@ public final class DefaultFilterService implements FilterService {
     public Explained explain(Query query) {
         ValidationException.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
-        return queries.firstTry(query, queries.page(query, compilers.fields()));
+        TenantFields fields = compilers.fields();
+        return queries.firstTry(query, queries.page(query, fields), fields);
     }
 
     /**
@@ -178,8 +179,7 @@ public final class DefaultFilterService implements FilterService {
         return database.read("search customers", session -> {
             FilterStatements mapper = new FilterStatements(session);
             List<Object> sortValues = new ArrayList<>();
-            List<Long> ids = queries.pageIds(session, query, page, key.isMetric() ? sortValues
-                    : null);
+            List<Long> ids = queries.pageIds(session, query, page, fields, key.isMetric() ? sortValues : null);
             boolean more = ids.size() > query.pageSize();
             List<Customer> items = customers.read(session, actor.tenantId(),
                     more ? ids.subList(0, query.pageSize()) : ids, fields);

@@ -60,8 +60,9 @@ final class FilterSql {
      * @param referencing  saved filters whose own condition is being compiled, so that a reference back to one
      *                     of them is refused as a cycle
      * @param dialect      the database's dialect, for the regular expression of a keyword of a word's start
-     * @param keywordIndexes whether the tables hold the trigram indexes of the keyword search (PostgreSQL,
-     *                     {@link KeywordIndexes}), which keyword conditions are then written for
+     * @param keywordIndexes whether the tables hold the indexes of the keyword search ({@link KeywordIndexes}: the
+     *                     trigram indexes of PostgreSQL, the FULLTEXT indexes of MariaDB), which keyword
+     *                     conditions are then written for
      */
     FilterSql(String prefix, String tenantId, FilterFields fields, Clock clock, PhoneNormalizer phones,
               Function<Long, Optional<Filter>> savedFilters, Collection<Long> referencing, Dialect dialect,
@@ -114,10 +115,21 @@ final class FilterSql {
     /**
      * @return the keyword condition, as the {@link SearchPlanner} plans it: the customer holding a phone number,
      *         through the identity key; or any of the text columns and identities holding the keyword (ignoring
-     *         case), or a phone holding its digits. Where the trigram indexes serve the keyword
-     *         ({@link #keywordBranches}), the same customers as the ids the two indexes find.
+     *         case), or a phone holding its digits. Where the trigram indexes of PostgreSQL serve the keyword
+     *         ({@link #keywordBranches}), the same customers as the ids the two indexes find; on MariaDB, the
+     *         customers read one by one (for a walk in id order that stops at a chunk, or a check of given ids)
      */
     String keyword(String keyword) {
+        return keyword(keyword, false);
+    }
+
+    /**
+     * @param everyMatch whether the statement reads every customer the keyword matches (a count, or adding them
+     *                   to a group): then MariaDB's FULLTEXT indexes find them where they serve the keyword, as the
+     *                   trigram indexes do on PostgreSQL
+     * @return the keyword condition, as {@link #keyword(String)}
+     */
+    String keyword(String keyword, boolean everyMatch) {
         SearchPlanner.KeywordPlan plan = planner.plan(keyword);
         phoneKeyword = plan.shape() == SearchPlanner.Shape.PHONE_NUMBER;
         if (phoneKeyword) {
@@ -125,21 +137,44 @@ final class FilterSql {
                     + param(tenantId) + " AND i.id_type = 'phone' AND i.id_value = " + param(plan.value()) + ")";
         }
         String match = param(pattern(plan));
-        if (indexed(plan)) {
+        if (trigramIndexed(plan)) {
             // Both indexes find their ids at once (a bitmap scan each); the customer table is not read in order.
             return "c.id IN (SELECT s.id FROM " + prefix + "customer s WHERE s.tenant_id = " + param(tenantId)
                     + " AND " + holds(plan, KeywordIndexes.customerText("s"), match)
-                    + " UNION ALL " + identitiesHolding(plan, match) + ")";
+                    + " UNION ALL " + identitiesHolding(plan, match, "") + ")";
         }
+        Optional<String> grams = everyMatch ? gramSearch(plan) : Optional.empty();
+        if (grams.isPresent()) {
+            // Within a derived table: MariaDB then reads both indexes once and joins; a UNION right in the IN
+            // would be run again for every customer of the tenant.
+            String words = param(grams.get());
+            return "c.id IN (SELECT x.id FROM (SELECT s.id FROM " + prefix + "customer s WHERE s.tenant_id = "
+                    + param(tenantId) + " AND " + customerGrams("s", plan, words, match) + " UNION ALL "
+                    + identitiesHolding(plan, match, gramMatch("i", words)) + ") x)";
+        }
+        return "(" + textHolds("c", plan, match) + " OR " + exists(identity("i.id_type IN " + textIdentities()
+                + " AND " + holds(plan, "LOWER(i.id_value)", match)))
+                + plan.digits().map(digits -> " OR " + exists(identity("i.id_type = 'phone' AND i.id_value LIKE "
+                + param("%" + digits + "%")))).orElse("") + ")";
+    }
+
+    /** Any text column of the customer holding the keyword. */
+    private String textHolds(String alias, SearchPlanner.KeywordPlan plan, String match) {
         List<String> parts = new ArrayList<>();
         for (String column : SearchPlanner.TEXT_COLUMNS) {
-            parts.add(holds(plan, "LOWER(c." + column + ")", match));
+            parts.add(holds(plan, "LOWER(" + alias + "." + column + ")", match));
         }
-        parts.add(exists(identity("i.id_type IN " + textIdentities()
-                + " AND " + holds(plan, "LOWER(i.id_value)", match))));
-        plan.digits().ifPresent(digits -> parts.add(exists(identity("i.id_type = 'phone' AND i.id_value LIKE "
-                + param("%" + digits + "%")))));
-        return "(" + String.join(" OR ", parts) + ")";
+        return String.join(" OR ", parts);
+    }
+
+    /** The customer's searched text holding the keyword, found by MariaDB's FULLTEXT index of its trigram words. */
+    private String customerGrams(String alias, SearchPlanner.KeywordPlan plan, String words, String match) {
+        return gramMatch(alias, words) + "(" + textHolds(alias, plan, match) + ")";
+    }
+
+    /** @return the FULLTEXT search of a table's trigram words ({@link KeywordGrams}), ending with " AND " */
+    private static String gramMatch(String alias, String words) {
+        return "MATCH(" + alias + ".search_grams) AGAINST(" + words + " IN BOOLEAN MODE) AND ";
     }
 
     /**
@@ -158,10 +193,12 @@ final class FilterSql {
     }
 
     /**
-     * The keyword condition as two branches, each served by one trigram index, for a page that takes the first
-     * rows of each branch in its order and then the first of both: the customers whose searched text holds the
-     * keyword, and those with an identity holding it. A branch of many matches then walks the order's index and
-     * stops at the page; one of few reads its matches from the trigram index and sorts them.
+     * The keyword condition as two branches, each served by one index (a trigram index on PostgreSQL, a FULLTEXT
+     * index of trigram words on MariaDB), for a page that takes the first rows of each branch in its order and then
+     * the first of both: the customers whose searched text holds the keyword, and those with an identity holding
+     * it. On PostgreSQL a branch of many matches then walks the order's index and stops at the page, one of few
+     * reads its matches from the trigram index and sorts them; MariaDB always reads the FULLTEXT index, so there a
+     * walk in the page's order comes first ({@code SearchQueries#firstTry}).
      *
      * @param customer   the condition on the customer's own text (alias {@code c})
      * @param identities the condition on the customer's identities (alias {@code c})
@@ -170,33 +207,42 @@ final class FilterSql {
     }
 
     /**
-     * @return the keyword condition as {@link KeywordBranches}; empty when the tables have no trigram indexes, the
+     * @return the keyword condition as {@link KeywordBranches}; empty when the tables have no such indexes, the
      *         keyword is a phone number, or it is neither a word's start nor holds a run of {@value #INDEXED_RUN}
      *         letters or digits (which the indexes need to narrow the search: such a keyword is written by
-     *         {@link #keyword} as before)
+     *         {@link #keyword} as before); on MariaDB, empty unless the run, or the word's start, is of ASCII
+     *         letters or digits ({@link KeywordGrams})
      */
     Optional<KeywordBranches> keywordBranches(String keyword) {
         SearchPlanner.KeywordPlan plan = planner.plan(keyword);
-        if (!indexed(plan)) {
+        if (trigramIndexed(plan)) {
+            String match = param(pattern(plan));
+            return Optional.of(new KeywordBranches(holds(plan, KeywordIndexes.customerText("c"), match),
+                    "c.id IN (" + identitiesHolding(plan, match, "") + ")"));
+        }
+        Optional<String> grams = gramSearch(plan);
+        if (grams.isEmpty()) {
             return Optional.empty();
         }
         String match = param(pattern(plan));
-        return Optional.of(new KeywordBranches(holds(plan, KeywordIndexes.customerText("c"), match),
-                "c.id IN (" + identitiesHolding(plan, match) + ")"));
+        String words = param(grams.get());
+        return Optional.of(new KeywordBranches(customerGrams("c", plan, words, match),
+                "c.id IN (" + identitiesHolding(plan, match, gramMatch("i", words)) + ")"));
     }
 
     /** Fewest letters or digits in a row that give the trigram indexes a trigram to look up. */
     static final int INDEXED_RUN = 3;
 
     /**
-     * Whether the trigram indexes serve a keyword: a word's start (pg_trgm looks up the trigrams of a word that
-     * begins with it, such as "  k" and " ki" for "ki"), or a text keyword with a run of {@value #INDEXED_RUN}
-     * letters or digits (pg_trgm takes trigrams from such words alone; without one, it reads the whole index);
-     * either without the separator of the indexed text (U+001F: a keyword without it lies within one column when
-     * it lies within their concatenation, so the indexed expression alone decides as the columns one by one would).
+     * Whether the trigram indexes of PostgreSQL serve a keyword: a word's start (pg_trgm looks up the trigrams of a
+     * word that begins with it, such as "  k" and " ki" for "ki"), or a text keyword with a run of
+     * {@value #INDEXED_RUN} letters or digits (pg_trgm takes trigrams from such words alone; without one, it reads
+     * the whole index); either without the separator of the indexed text (U+001F: a keyword without it lies within
+     * one column when it lies within their concatenation, so the indexed expression alone decides as the columns
+     * one by one would).
      */
-    private boolean indexed(SearchPlanner.KeywordPlan plan) {
-        if (!keywordIndexes || plan.shape() == SearchPlanner.Shape.PHONE_NUMBER
+    private boolean trigramIndexed(SearchPlanner.KeywordPlan plan) {
+        if (!keywordIndexes || dialect != Dialect.POSTGRESQL || plan.shape() == SearchPlanner.Shape.PHONE_NUMBER
                 || plan.value().indexOf('\u001F') >= 0) {
             return false;
         }
@@ -213,11 +259,32 @@ final class FilterSql {
         return false;
     }
 
-    /** The ids of customers with an email or external id holding the keyword, or a phone holding its digits. */
-    private String identitiesHolding(SearchPlanner.KeywordPlan plan, String match) {
+    /**
+     * @return the FULLTEXT search of MariaDB's words ({@link KeywordGrams}) for a text keyword with 3 ASCII letters
+     *         or digits in a row, or a word's start that starts with an ASCII letter or digit, where the tables hold
+     *         those indexes; else empty. A text keyword's words are those of its text, which a phone holding the
+     *         keyword's digits holds too (each run of the text is a run of its digits).
+     */
+    private Optional<String> gramSearch(SearchPlanner.KeywordPlan plan) {
+        if (!keywordIndexes || dialect != Dialect.MARIADB) {
+            return Optional.empty();
+        }
+        return switch (plan.shape()) {
+            case TEXT -> KeywordGrams.search(plan.value());
+            case WORD_START -> KeywordGrams.wordStart(plan.value());
+            case PHONE_NUMBER -> Optional.empty();
+        };
+    }
+
+    /**
+     * The ids of customers with an email or external id holding the keyword, or a phone holding its digits.
+     *
+     * @param index a condition that lets an index find the candidates, ending with " AND ", or ""
+     */
+    private String identitiesHolding(SearchPlanner.KeywordPlan plan, String match, String index) {
         // LOWER on the phone too (digits and '+' are their own lower case): the index is on LOWER(id_value).
         return "SELECT i.customer_id FROM " + prefix + "identity i WHERE i.tenant_id = " + param(tenantId)
-                + " AND (i.id_type IN " + textIdentities() + " AND " + holds(plan, "LOWER(i.id_value)", match)
+                + " AND " + index + "(i.id_type IN " + textIdentities() + " AND " + holds(plan, "LOWER(i.id_value)", match)
                 + plan.digits().map(digits -> " OR i.id_type = 'phone' AND LOWER(i.id_value) LIKE "
                 + param("%" + digits + "%")).orElse("") + ")";
     }
