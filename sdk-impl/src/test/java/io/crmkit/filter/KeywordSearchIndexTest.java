@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
@@ -165,6 +166,62 @@ class KeywordSearchIndexTest {
         } finally {
             db.dropTables(prefix);
         }
+    }
+
+    /**
+     * Random texts of ASCII, Vietnamese, other cased letters and punctuation, and keywords cut out of them: the pages
+     * MariaDB's FULLTEXT indexes serve (every walk stopped at once) and the counts, which always read them, find what
+     * the search without them finds (the walk, which reads all of these customers).
+     */
+    @DbTest
+    void mariaDbIndexesFindWhatTheSearchWithoutThemFinds(TestDb db) {
+        Assumptions.assumeTrue(db.dialect().equals("mariadb"), "MariaDB's FULLTEXT indexes");
+        String prefix = TestDb.uniquePrefix();
+        Random random = new Random(11);
+        String alphabet = "abcxyz0199  .-@_%ễđKİẞǅ";
+        DataSource stopAtOnce = StatementHooks.rewriting(db.dataSource(),
+                sql -> sql.replace("ROWS EXAMINED " + WALK_ROWS, "ROWS EXAMINED 1"));
+        try (CrmKit kit = db.newKit(prefix, builder -> { });
+             CrmKit indexed = CrmKit.builder().dataSource(stopAtOnce).tablePrefix(prefix).build()) {
+            Crm crm = kit.as(Actor.of(TENANT, "agent", Permission.ALL));
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String name = text(random, alphabet);
+                String company = text(random, alphabet);
+                crm.customers().create(CustomerDraft.builder().name(name).company(company).build());
+                texts.add(name);
+                texts.add(company);
+            }
+            Crm onIndexes = indexed.as(Actor.of(TENANT, "agent", Permission.ALL));
+            int served = 0;
+            for (int i = 0; i < 250; i++) {
+                String text = texts.get(random.nextInt(texts.size()));
+                int from = random.nextInt(text.length());
+                String keyword = text.substring(from, Math.min(text.length(), from + 1 + random.nextInt(6)));
+                if (keyword.isBlank()) {
+                    continue;
+                }
+                List<Long> expected = crm.filters().search(Query.all().keyword(keyword).pageSize(500)).items()
+                        .stream().map(Customer::id).toList();
+                Page<Customer> page = onIndexes.filters().search(Query.all().keyword(keyword).pageSize(500));
+                assertThat(page.items()).extracting(Customer::id).as("page of '%s'", keyword)
+                        .containsExactlyElementsOf(expected);
+                assertThat(onIndexes.filters().search(Query.all().keyword(keyword).pageSize(1).includeTotal())
+                        .total()).as("count of '%s'", keyword).hasValue(expected.size());
+                served += crm.filters().explain(Query.all().keyword(keyword)).sql().contains("ROWS EXAMINED") ? 1 : 0;
+            }
+            assertThat(served).as("keywords the indexes served").isGreaterThan(60);
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    private static String text(Random random, String alphabet) {
+        StringBuilder text = new StringBuilder();
+        for (int n = 3 + random.nextInt(20); n > 0; n--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString().strip().isEmpty() ? "x" : text.toString().strip();
     }
 
     /** The grams MariaDB stores are the ones {@code KeywordGrams} looks up, for text of any script and case. */

@@ -73,9 +73,9 @@ public interface FilterService {
      *
      * @param query the query as {@link #search} would take it; not null
      * @return the SQL of the page query with {@code ?} placeholders, and its parameters in order: the statement the
-     *         search runs first (on MariaDB a page with a filter first walks the page's order for at most 20,000
-     *         rows, one with a keyword its FULLTEXT indexes serve for at most 5,000, and runs the page as planned
-     *         only when that walk did not fill the page)
+     *         search runs first (on MariaDB a page with a filter and no keyword first walks the page's order for at
+     *         most 20,000 rows, one with a keyword its FULLTEXT indexes serve for at most 5,000 rows, and runs the
+     *         page as planned only when that walk did not fill the page; a page sorted by a metric runs as planned)
      * @throws io.crmkit.api.error.ValidationException when the query is invalid
      */
     Explained explain(Query query);

@@ -12,11 +12,14 @@ import java.util.Optional;
  * {@code _} are plain characters). On PostgreSQL, where the tables carry the trigram indexes of the pg_trgm extension
  * (the migration adds them when its database role may create the extension; the kit logs a warning when it is built
  * without them), a keyword with 3 letters or digits in a row, or of 1-2 characters, is looked up in those indexes. On
- * MariaDB, FULLTEXT indexes of the text's ASCII letters and digits serve a keyword with 3 of them in a row, or of 1-2
- * characters starting with one: a page first checks the tenant's customers in the page's order for a bounded number
- * of rows and reads the indexes only when that did not fill the page. Any other keyword, and every keyword on H2, is
- * checked against the tenant's customers newest first (or in the page's order) until the page is full: fast when it
- * matches many, slow when it matches few of many customers. The results are the same either way.
+ * MariaDB, where the tables carry FULLTEXT indexes of the text's ASCII letters and digits (migration V22; the kit
+ * warns when it is built without them, or when the server's {@code innodb_ft_min_token_size} is above 4), they serve
+ * a keyword with 3 of them in a row, or of 1-2 characters starting with one: a page first checks the tenant's
+ * customers in the page's order for a bounded number of rows and reads the indexes only when that did not fill the
+ * page, and counts read them. Any other keyword, every keyword on H2, a page sorted by a metric, and the chunks of
+ * bulk operations and exports on MariaDB are checked against the tenant's customers in order until the page or
+ * chunk is full: fast when the keyword matches many, slow when it matches few of many customers. The results are
+ * the same either way.
  *
  * @param filter    the condition customers must meet; empty for all customers
  * @param keyword   0 to 255 characters searched in name, nickname, company, every part of the address (country,

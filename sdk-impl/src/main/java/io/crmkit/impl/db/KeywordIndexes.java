@@ -88,12 +88,14 @@ public final class KeywordIndexes {
 
     private static boolean fullTextPresent(DataSource dataSource, String tablePrefix) {
         String sql = "SELECT (SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA ="
-                + " DATABASE() AND INDEX_TYPE = 'FULLTEXT' AND INDEX_NAME IN (?, ?)),"
+                + " DATABASE() AND INDEX_TYPE = 'FULLTEXT' AND (TABLE_NAME, INDEX_NAME) IN ((?, ?), (?, ?))),"
                 + " @@innodb_ft_min_token_size, @@innodb_ft_max_token_size";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, tablePrefix + "customer_grams");
-            statement.setString(2, tablePrefix + "identity_grams");
+            statement.setString(1, tablePrefix + "customer");
+            statement.setString(2, tablePrefix + "customer_grams");
+            statement.setString(3, tablePrefix + "identity");
+            statement.setString(4, tablePrefix + "identity_grams");
             int indexes;
             int min;
             int max;

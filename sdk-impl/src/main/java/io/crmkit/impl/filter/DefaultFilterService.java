@@ -175,11 +175,12 @@ public final class DefaultFilterService implements FilterService {
         Access.require(actor, Permission.READ, "search customers");
         TenantFields fields = compilers.fields();
         Explained page = queries.page(query, fields);
+        Explained first = queries.firstTry(query, page, fields);
         SortKey key = SortKey.of(query.sort().field());
         return database.read("search customers", session -> {
             FilterStatements mapper = new FilterStatements(session);
             List<Object> sortValues = new ArrayList<>();
-            List<Long> ids = queries.pageIds(session, query, page, fields, key.isMetric() ? sortValues : null);
+            List<Long> ids = queries.pageIds(session, query, first, page, key.isMetric() ? sortValues : null);
             boolean more = ids.size() > query.pageSize();
             List<Customer> items = customers.read(session, actor.tenantId(),
                     more ? ids.subList(0, query.pageSize()) : ids, fields);

@@ -124,9 +124,9 @@ final class FilterSql {
     }
 
     /**
-     * @param everyMatch whether the statement reads every customer the keyword matches (a count, or adding them
-     *                   to a group): then MariaDB's FULLTEXT indexes find them where they serve the keyword, as the
-     *                   trigram indexes do on PostgreSQL
+     * @param everyMatch whether the statement reads every customer the keyword matches (a count): then MariaDB's
+     *                   FULLTEXT indexes find them where they serve the keyword, as the trigram indexes do on
+     *                   PostgreSQL
      * @return the keyword condition, as {@link #keyword(String)}
      */
     String keyword(String keyword, boolean everyMatch) {

@@ -33,9 +33,9 @@ final class SearchQueries {
     static final int WALK_ROWS = 20_000;
     /**
      * Rows the walk of a keyword's page on MariaDB may read before the page reads the FULLTEXT indexes, which find few
-     * matches in a few milliseconds: a page of a keyword that one customer in 50 holds is found in fewer rows (each
-     * customer is two: its row and the look-up of its identities); at 1,000,000 customers, 5,000 rows took 14 ms
-     * and 20,000 took 450 ms, when the customers' order was not the one they are stored in.
+     * matches in a few milliseconds: a keyword that a few percent of the customers hold fills a page of 50 in fewer
+     * rows (each customer counts its row and the look-up of its identities); at 1,000,000 customers, 5,000 rows took
+     * 14 ms and 20,000 took 450 ms, when the customers' order was not the one they are stored in.
      */
     static final int KEYWORD_WALK_ROWS = 5_000;
 
@@ -96,11 +96,13 @@ final class SearchQueries {
     }
 
     /**
-     * The page of a keyword the trigram indexes serve (PostgreSQL): the first rows, in the page's order, of the
+     * The page of a keyword the indexes serve (PostgreSQL's trigram indexes, MariaDB's FULLTEXT ones): the first rows, in the page's order, of the
      * customers whose own text holds the keyword and, apart, of those whose identities hold it, then the first of
      * both. Each branch is planned on its own estimate: a keyword of thousands of matches walks the order's index
      * and stops at the page, one of a few reads them from its trigram index; "c.id IN (either)" instead would
-     * fetch and sort every match (60,000 matches of an email domain: 0.8 s instead of 10 ms at 1,000,000).
+     * fetch and sort every match (60,000 matches of an email domain: 0.8 s instead of 10 ms at 1,000,000). On
+     * MariaDB, whose FULLTEXT indexes serve the branches there, each branch always reads its index and sorts its
+     * matches, so the page runs after a walk in its order that stopped before the page was full ({@link #firstTry}).
      */
     private Explained indexedKeywordPage(FilterSql sql, Query query, SortKey key, FilterSql.KeywordBranches branches) {
         StringBuilder rest = new StringBuilder(conditions(sql, query.filter(), ""));
@@ -125,8 +127,8 @@ final class SearchQueries {
      * A keyword's page is such a walk only where it is planned on MariaDB's FULLTEXT indexes
      * ({@link FilterSql#keywordBranches}), which read every match (100,000 of an email domain at 1,000,000
      * customers: 1.9 s): the walk, which checks each customer as the keyword search without those indexes does,
-     * finds a page of a common keyword in a few thousand rows ({@value #KEYWORD_WALK_ROWS}); without the indexes,
-     * the walk would be MariaDB's own plan anyway.
+     * finds a page of a common keyword in a few thousand rows ({@value #KEYWORD_WALK_ROWS}, with or without a filter);
+     * without the indexes, the walk would be MariaDB's own plan anyway. A page sorted by a metric runs as planned.
      */
     Explained firstTry(Query query, Explained page, TenantFields fields) {
         SortKey key = SortKey.of(query.sort().field());
@@ -149,12 +151,13 @@ final class SearchQueries {
 
     /**
      * Runs a page: its {@link #firstTry}, and when that walk stopped at its rows before the page was full, the page
-     * as planned.
+     * as planned. Both are compiled before, outside the session: compiling a filter may read a saved filter, on a
+     * connection of its own.
      *
+     * @param first      the page's {@link #firstTry}
      * @param sortValues receives the second column of each row (a metric sort's value), when not null
      */
-    List<Long> pageIds(Session session, Query query, Explained page, TenantFields fields, List<Object> sortValues) {
-        Explained first = firstTry(query, page, fields);
+    List<Long> pageIds(Session session, Query query, Explained first, Explained page, List<Object> sortValues) {
         if (first == page) {
             return ids(session, page, sortValues);
         }
