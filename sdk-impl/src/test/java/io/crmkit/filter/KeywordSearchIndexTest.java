@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
@@ -35,9 +36,9 @@ import org.junit.jupiter.api.Assumptions;
  * The keyword search finds the same customers, in the same order and pages, with the trigram indexes of PostgreSQL
  * (migration V19) or the FULLTEXT indexes of MariaDB (V22) and without them (a role that could not create pg_trgm,
  * indexes dropped): the kit detects the indexes when it is built. On MariaDB a page walks the order first and reads
- * the indexes only when the walk stopped at its rows before the page was full; a third kit there makes every walk
- * stop at once, so that every page runs on the indexes. On H2 every kit searches as before; the expected results
- * hold on every database.
+ * the indexes only when the walk stopped at its rows before the page was full; more kits there make every walk, and
+ * every other walk, stop at once, so that pages run on the indexes, and pages by cursor on the walk and the indexes
+ * in turn. On H2 every kit searches as before; the expected results hold on every database.
  */
 class KeywordSearchIndexTest {
 
@@ -148,6 +149,15 @@ class KeywordSearchIndexTest {
                             .anyMatch(sql -> sql.contains("MATCH(c.search_grams)"));
                     assertThat(results(crm)).isEqualTo(indexed);
                     assertExpected(crm);
+                }
+                // Every other walk stops at once: pages by cursor come from the walk and the indexes in turn.
+                AtomicInteger walks = new AtomicInteger();
+                DataSource alternating = StatementHooks.rewriting(db.dataSource(), sql -> sql.contains("ROWS EXAMINED "
+                        + WALK_ROWS) && walks.incrementAndGet() % 2 == 0 ? sql.replace("ROWS EXAMINED " + WALK_ROWS,
+                        "ROWS EXAMINED 1") : sql);
+                try (CrmKit kit = CrmKit.builder().dataSource(alternating).tablePrefix(prefix).build()) {
+                    assertThat(results(kit.as(Actor.of(TENANT, "agent", Permission.ALL)))).isEqualTo(indexed);
+                    assertThat(walks.get()).as("walks").isGreaterThan(100);
                 }
                 db.execute("ALTER TABLE " + prefix + "customer DROP INDEX " + prefix + "customer_grams");
                 db.execute("ALTER TABLE " + prefix + "identity DROP INDEX " + prefix + "identity_grams");

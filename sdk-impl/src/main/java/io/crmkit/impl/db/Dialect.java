@@ -218,6 +218,23 @@ public enum Dialect {
     }
 
     /**
+     * @return whether the keyword search's indexes, where the tables hold them ({@link KeywordIndexes}), are
+     *         PostgreSQL's trigram indexes, which serve a LIKE or a regular expression on the indexed text as written
+     */
+    public boolean trigramKeywordIndexes() {
+        return this == POSTGRESQL;
+    }
+
+    /**
+     * @return whether the keyword search's indexes, where the tables hold them ({@link KeywordIndexes}), are MariaDB's
+     *         FULLTEXT indexes of words ({@link KeywordIndexes#WORDS_COLUMN}), which find every candidate by
+     *         {@code MATCH} and always read all of them, so that a page walks its order first ({@link #pageWalk})
+     */
+    public boolean fullTextKeywordIndexes() {
+        return this == MARIADB;
+    }
+
+    /**
      * @return whether a transaction's locks reach past the rows it reads and writes: MariaDB's REPEATABLE READ
      *         (the default) locks the gaps between index records, so two transactions writing neighbouring key
      *         ranges of one table may wait for each other; PostgreSQL and H2 lock rows only

@@ -174,7 +174,7 @@ final class FilterSql {
 
     /** @return the FULLTEXT search of a table's trigram words ({@link KeywordGrams}), ending with " AND " */
     private static String gramMatch(String alias, String words) {
-        return "MATCH(" + alias + ".search_grams) AGAINST(" + words + " IN BOOLEAN MODE) AND ";
+        return "MATCH(" + alias + "." + KeywordIndexes.WORDS_COLUMN + ") AGAINST(" + words + " IN BOOLEAN MODE) AND ";
     }
 
     /**
@@ -242,7 +242,7 @@ final class FilterSql {
      * one by one would).
      */
     private boolean trigramIndexed(SearchPlanner.KeywordPlan plan) {
-        if (!keywordIndexes || dialect != Dialect.POSTGRESQL || plan.shape() == SearchPlanner.Shape.PHONE_NUMBER
+        if (!keywordIndexes || !dialect.trigramKeywordIndexes() || plan.shape() == SearchPlanner.Shape.PHONE_NUMBER
                 || plan.value().indexOf('\u001F') >= 0) {
             return false;
         }
@@ -266,7 +266,7 @@ final class FilterSql {
      *         keyword's digits holds too (each run of the text is a run of its digits).
      */
     private Optional<String> gramSearch(SearchPlanner.KeywordPlan plan) {
-        if (!keywordIndexes || dialect != Dialect.MARIADB) {
+        if (!keywordIndexes || !dialect.fullTextKeywordIndexes()) {
             return Optional.empty();
         }
         return switch (plan.shape()) {

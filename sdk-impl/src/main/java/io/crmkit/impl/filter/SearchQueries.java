@@ -138,7 +138,7 @@ final class SearchQueries {
         Explained walked = page;
         int rows = WALK_ROWS;
         if (!query.keyword().isBlank()) {
-            if (dialect != Dialect.MARIADB
+            if (!dialect.fullTextKeywordIndexes()
                     || compilers.compiler(fields).keywordBranches(query.keyword()).isEmpty()) {
                 return page;
             }

@@ -2,6 +2,7 @@ package io.crmkit.impl.db.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.impl.db.KeywordIndexes;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.TestDb;
 import java.sql.Connection;
@@ -54,9 +55,19 @@ class SchemaDefinitionTest {
                 .isEmpty();
     }
 
+    /**
+     * Every defined column, and on MariaDB also the words of the keyword search ({@link KeywordIndexes#WORDS_COLUMN})
+     * on the customer and identity tables, which the database generates and no statement of the SDK lists.
+     */
     @DbTest
     void everyDefinedTableHasExactlyItsDefinedColumnsWithTheirKindAndNullability(TestDb db) throws SQLException {
         Map<String, Map<String, String>> migrated = migratedColumns(db);
+        if (db.dialect().equals("mariadb")) {
+            for (Table table : List.of(CustomerTable.TABLE, IdentityTable.TABLE)) {
+                assertThat(migrated.get(table.name()).remove(KeywordIndexes.WORDS_COLUMN))
+                        .as("MariaDB's keyword words on %s", table).isEqualTo("text null");
+            }
+        }
 
         for (Table table : DEFINED) {
             Map<String, String> defined = new TreeMap<>();
