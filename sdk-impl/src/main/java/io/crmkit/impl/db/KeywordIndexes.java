@@ -33,6 +33,9 @@ public final class KeywordIndexes {
      */
     public static final String WORDS_COLUMN = "search_grams";
 
+    /** Characters of each word of MariaDB's keyword search indexes: a mark and a trigram. */
+    private static final int GRAM_WORD = 4;
+
     private static final Logger LOG = LoggerFactory.getLogger(KeywordIndexes.class);
 
     private KeywordIndexes() {
@@ -135,7 +138,4 @@ public final class KeywordIndexes {
                     + e.getMessage(), e);
         }
     }
-
-    /** Characters of each word of MariaDB's keyword search indexes: a mark and a trigram. */
-    private static final int GRAM_WORD = 4;
 }

@@ -151,8 +151,7 @@ public final class DefaultFilterService implements FilterService {
     public Explained explain(Query query) {
         ValidationException.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
-        TenantFields fields = compilers.fields();
-        return queries.firstTry(query, queries.page(query, fields), fields);
+        return queries.page(query, compilers.fields()).first();
     }
 
     /**
@@ -174,13 +173,12 @@ public final class DefaultFilterService implements FilterService {
         ValidationException.requireNonNull(query, "query");
         Access.require(actor, Permission.READ, "search customers");
         TenantFields fields = compilers.fields();
-        Explained page = queries.page(query, fields);
-        Explained first = queries.firstTry(query, page, fields);
+        SearchQueries.PageStatements page = queries.page(query, fields);
         SortKey key = SortKey.of(query.sort().field());
         return database.read("search customers", session -> {
             FilterStatements mapper = new FilterStatements(session);
             List<Object> sortValues = new ArrayList<>();
-            List<Long> ids = queries.pageIds(session, query, first, page, key.isMetric() ? sortValues : null);
+            List<Long> ids = queries.pageIds(session, query, page, key.isMetric() ? sortValues : null);
             boolean more = ids.size() > query.pageSize();
             List<Customer> items = customers.read(session, actor.tenantId(),
                     more ? ids.subList(0, query.pageSize()) : ids, fields);

@@ -198,7 +198,7 @@ final class FilterSql {
      * the first of both: the customers whose searched text holds the keyword, and those with an identity holding
      * it. On PostgreSQL a branch of many matches then walks the order's index and stops at the page, one of few
      * reads its matches from the trigram index and sorts them; MariaDB always reads the FULLTEXT index, so there a
-     * walk in the page's order comes first ({@code SearchQueries#firstTry}).
+     * walk in the page's order comes first ({@code SearchQueries#page}).
      *
      * @param customer   the condition on the customer's own text (alias {@code c})
      * @param identities the condition on the customer's identities (alias {@code c})

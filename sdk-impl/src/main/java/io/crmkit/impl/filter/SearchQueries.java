@@ -51,17 +51,47 @@ final class SearchQueries {
         this.tenantId = tenantId;
     }
 
-    /** The page query: filter, keyword, the cursor's keyset, the order, one row more than the page. */
-    Explained page(Query query, TenantFields fields) {
+    /**
+     * The statements of a page, compiled outside any session (compiling a filter may read a saved filter, on a
+     * connection of its own).
+     *
+     * @param first the statement the page runs first: where the database plans the page by reading every match
+     *              ({@link Dialect#pageWalk}), a walk in the page's order that stops after a number of rows; else
+     *              {@code page} itself
+     * @param page  the page as planned
+     */
+    record PageStatements(Explained first, Explained page) {
+    }
+
+    /**
+     * The page query (filter, keyword, the cursor's keyset, the order, one row more than the page) and what it runs
+     * first. A filtered page without a keyword walks at most {@value #WALK_ROWS} rows first. A keyword's page walks
+     * first only where it is planned on MariaDB's FULLTEXT indexes ({@link FilterSql#keywordBranches}), which read
+     * every match (100,000 of an email domain at 1,000,000 customers: 1.9 s): the walk, the page as written without
+     * those indexes, finds the page of a common keyword in a few thousand rows ({@value #KEYWORD_WALK_ROWS}, with or
+     * without a filter). A page sorted by a metric runs as planned.
+     */
+    PageStatements page(Query query, TenantFields fields) {
         FilterSql sql = compilers.compiler(fields);
         SortKey key = SortKey.of(query.sort().field());
         if (!key.isMetric() && !query.keyword().isBlank()) {
             Optional<FilterSql.KeywordBranches> branches = sql.keywordBranches(query.keyword());
             if (branches.isPresent()) {
-                return indexedKeywordPage(sql, query, key, branches.get());
+                Explained page = indexedKeywordPage(sql, query, key, branches.get());
+                return dialect.fullTextKeywordIndexes()
+                        ? walkFirst(plainPage(compilers.compiler(fields), query, key), KEYWORD_WALK_ROWS, page)
+                        : new PageStatements(page, page);
             }
         }
-        return plainPage(compilers.compiler(fields), query, key);
+        Explained page = plainPage(compilers.compiler(fields), query, key);
+        return key.isMetric() || query.filter().isEmpty() || !query.keyword().isBlank()
+                ? new PageStatements(page, page) : walkFirst(page, WALK_ROWS, page);
+    }
+
+    /** @return {@code walked} as a walk of at most {@code rows} rows before {@code page}, where the dialect walks */
+    private PageStatements walkFirst(Explained walked, int rows, Explained page) {
+        return new PageStatements(dialect.pageWalk(walked.sql(), rows)
+                .map(walk -> new Explained(walk, walked.parameters())).orElse(page), page);
     }
 
     /** The page query with the keyword's condition as {@link FilterSql#keyword(String)} writes it. */
@@ -102,7 +132,7 @@ final class SearchQueries {
      * and stops at the page, one of a few reads them from its trigram index; "c.id IN (either)" instead would
      * fetch and sort every match (60,000 matches of an email domain: 0.8 s instead of 10 ms at 1,000,000). On
      * MariaDB, whose FULLTEXT indexes serve the branches there, each branch always reads its index and sorts its
-     * matches, so the page runs after a walk in its order that stopped before the page was full ({@link #firstTry}).
+     * matches, so the page runs after a walk in its order that stopped before the page was full ({@link #page}).
      */
     private Explained indexedKeywordPage(FilterSql sql, Query query, SortKey key, FilterSql.KeywordBranches branches) {
         StringBuilder rest = new StringBuilder(conditions(sql, query.filter(), ""));
@@ -122,42 +152,14 @@ final class SearchQueries {
     }
 
     /**
-     * The statement a page runs first: where the database plans a filtered page by reading every match
-     * ({@link Dialect#pageWalk}), a walk in the page's order that stops after {@value #WALK_ROWS} rows; else the page.
-     * A keyword's page is such a walk only where it is planned on MariaDB's FULLTEXT indexes
-     * ({@link FilterSql#keywordBranches}), which read every match (100,000 of an email domain at 1,000,000
-     * customers: 1.9 s): the walk, which checks each customer as the keyword search without those indexes does,
-     * finds a page of a common keyword in a few thousand rows ({@value #KEYWORD_WALK_ROWS}, with or without a filter);
-     * without the indexes, the walk would be MariaDB's own plan anyway. A page sorted by a metric runs as planned.
-     */
-    Explained firstTry(Query query, Explained page, TenantFields fields) {
-        SortKey key = SortKey.of(query.sort().field());
-        if (key.isMetric() || query.filter().isEmpty() && query.keyword().isBlank()) {
-            return page;
-        }
-        Explained walked = page;
-        int rows = WALK_ROWS;
-        if (!query.keyword().isBlank()) {
-            if (!dialect.fullTextKeywordIndexes()
-                    || compilers.compiler(fields).keywordBranches(query.keyword()).isEmpty()) {
-                return page;
-            }
-            walked = plainPage(compilers.compiler(fields), query, key);
-            rows = KEYWORD_WALK_ROWS;
-        }
-        List<Object> parameters = walked.parameters();
-        return dialect.pageWalk(walked.sql(), rows).map(walk -> new Explained(walk, parameters)).orElse(page);
-    }
-
-    /**
-     * Runs a page: its {@link #firstTry}, and when that walk stopped at its rows before the page was full, the page
-     * as planned. Both are compiled before, outside the session: compiling a filter may read a saved filter, on a
-     * connection of its own.
+     * Runs a page: what it runs first, and when that walk stopped at its rows before the page was full, the page
+     * as planned.
      *
-     * @param first      the page's {@link #firstTry}
      * @param sortValues receives the second column of each row (a metric sort's value), when not null
      */
-    List<Long> pageIds(Session session, Query query, Explained first, Explained page, List<Object> sortValues) {
+    List<Long> pageIds(Session session, Query query, PageStatements statements, List<Object> sortValues) {
+        Explained first = statements.first();
+        Explained page = statements.page();
         if (first == page) {
             return ids(session, page, sortValues);
         }
