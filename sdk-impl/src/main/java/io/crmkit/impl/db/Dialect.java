@@ -130,7 +130,14 @@ public enum Dialect {
      *         select's leading conditions and the key column: an {@code IN} list of parameters; on H2 a table of one
      *         array parameter joined by that index instead, because H2 answers an {@code IN} list of parameters on
      *         an index's last column by scanning the rows of its leading columns (scanCount 98,001 for 3 ids among
-     *         98,000 customers; a second per import chunk of 200,000 customers) but a join by look-ups
+     *         98,000 customers; a second per import chunk of 200,000 customers) but a join by look-ups; on
+     *         PostgreSQL {@code = ANY(CAST(? AS type[]))} of one parameter, the keys as an array's text, which it
+     *         looks up by the same index as the list and binds and plans in half the time (three parts of 500
+     *         identities among 600,000: 6.5 ms against 12-16 ms). The array is text bound without a type, which
+     *         PostgreSQL parses as the array, not a JDBC {@code Array}, as ShardingSphere's connection does not
+     *         create arrays; bound as text, the cast would run at execution and the planner, not seeing the keys,
+     *         filtered a tenant's every tag row instead of looking the customers up while the table's statistics
+     *         were stale (25 ms instead of under 1 per import chunk).
      */
     public BoundSql selectByKeys(KeySelect select) {
         List<Object> values = new ArrayList<>();
@@ -144,6 +151,15 @@ public enum Dialect {
             if (!select.where.isEmpty()) {
                 sql.append(" WHERE ").append(select.where);
             }
+        } else if (this == POSTGRESQL) {
+            values.addAll(select.leadingValues);
+            values.add(new IdStatements.UntypedText(arrayLiteral(select.keys)));
+            sql.append(select.tableReference()).append(select.joins).append(" WHERE ").append(select.leading)
+                    .append(" AND ").append(select.qualifiedKey()).append(" = ANY(CAST(? AS ")
+                    .append(select.keyType.sqlType()).append("[]))");
+            if (!select.where.isEmpty()) {
+                sql.append(" AND ").append(select.where);
+            }
         } else {
             values.addAll(select.leadingValues);
             values.addAll(select.keys);
@@ -156,6 +172,27 @@ public enum Dialect {
         }
         values.addAll(select.whereValues);
         return new BoundSql(sql.append(select.after).toString(), values);
+    }
+
+    /**
+     * @return PostgreSQL's text of a one-dimensional array of the keys: each element double-quoted, its backslashes
+     *         and double quotes escaped, so that any text (commas, braces, "NULL", white space) stays one element
+     */
+    static String arrayLiteral(List<?> keys) {
+        StringBuilder text = new StringBuilder(keys.size() * 16).append('{');
+        for (Object key : keys) {
+            text.append(text.length() == 1 ? "\"" : ",\"");
+            String value = key.toString();
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch == '\\' || ch == '"') {
+                    text.append('\\');
+                }
+                text.append(ch);
+            }
+            text.append('"');
+        }
+        return text.append('}').toString();
     }
 
     /**

@@ -290,6 +290,15 @@ public final class IdStatements {
     public record SqlArray(String sqlType, Object[] elements) {
     }
 
+    /**
+     * Text bound without a type ({@link java.sql.Types#OTHER}), which the database reads as the type its place in
+     * the statement takes: on PostgreSQL the text of an array in {@code CAST(? AS BIGINT[])}, parsed once as the
+     * array, so that the planner sees its elements (bound as text, the cast runs at execution and the planner
+     * guesses).
+     */
+    public record UntypedText(String text) {
+    }
+
     /** A NULL of a given SQL type ({@link java.sql.Types}), for a column that is not text. */
     public record SqlNull(int sqlType) {
     }
@@ -300,6 +309,8 @@ public final class IdStatements {
             statement.setNull(index, java.sql.Types.VARCHAR);
         } else if (value instanceof SqlNull typed) {
             statement.setNull(index, typed.sqlType());
+        } else if (value instanceof UntypedText untyped) {
+            statement.setObject(index, untyped.text(), java.sql.Types.OTHER);
         } else if (value instanceof SqlArray array) {
             statement.setArray(index, statement.getConnection().createArrayOf(array.sqlType(), array.elements()));
         } else if (value instanceof Instant instant) {

@@ -25,7 +25,7 @@ public final class KeySelect {
             this.sqlType = sqlType;
         }
 
-        /** @return the SQL type name, as {@link java.sql.Connection#createArrayOf} takes it */
+        /** @return the SQL type name, as {@link java.sql.Connection#createArrayOf} and a {@code CAST} take it */
         public String sqlType() {
             return sqlType;
         }

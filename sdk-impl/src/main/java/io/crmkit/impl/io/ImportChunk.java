@@ -179,19 +179,41 @@ final class ImportChunk {
                     .orElse("id, phone or email") + ") and the import only updates");
             return;
         }
+        if (row.asCreated == null) {
+            validate(row);
+        }
+        if (row.asCreated.valid() == null) {
+            reasons.addAll(row.asCreated.problems());
+            return;
+        }
+        if (!reasons.isEmpty()) {
+            return;
+        }
+        CustomerBatch.Valid valid = row.asCreated.valid();
+        long id = this.ids.next();
+        creates.add(valid, id);
+        matcher.created(id, valid.identityKeys());
+        members.add(id);
+        outcome.created++;
+        outcome.events.add(new CustomerEvents.Change(id, EventTypes.CUSTOMER_CREATED, Map.of("via", "import")));
+    }
+
+    /**
+     * Validates the row as the customer it creates if nothing matches it, ahead of its chunk: the read-ahead thread
+     * calls it while the chunk before is written (the rules depend on the row, the tenant's fields and the
+     * request's settings only). Safe to call from that thread: it reads only immutable state and thread-safe
+     * collaborators and writes only the row, which the writing thread takes after the chunk is handed over. An
+     * import that only updates creates nothing and skips it.
+     */
+    void validate(ParsedRow row) {
+        if (request.mode() == ImportMode.UPDATE_ONLY) {
+            return;
+        }
         try {
-            CustomerBatch.Valid valid = batch.validate(row.draft(settings.source(), settings.tags()), fields, new Errors());
-            if (!reasons.isEmpty()) {
-                return;
-            }
-            long id = this.ids.next();
-            creates.add(valid, id);
-            matcher.created(id, valid.identityKeys());
-            members.add(id);
-            outcome.created++;
-            outcome.events.add(new CustomerEvents.Change(id, EventTypes.CUSTOMER_CREATED, Map.of("via", "import")));
+            row.asCreated = new ParsedRow.AsCreated(batch.validate(row.draft(settings.source(), settings.tags()),
+                    fields, new Errors()), List.of());
         } catch (ValidationException invalid) {
-            reasons.addAll(messages(invalid));
+            row.asCreated = new ParsedRow.AsCreated(null, messages(invalid));
         }
     }
 

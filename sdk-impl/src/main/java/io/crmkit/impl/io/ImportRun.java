@@ -42,8 +42,8 @@ final class ImportRun {
 
     /**
      * The most characters of cells one chunk holds before it is committed, whatever its number of rows:
-     * {@code min(2,000,000, Runtime.maxMemory() / 128)}, so that a chunk's cells take at most 1/64 of the heap (about
-     * four times that with their parsed fields and stored failures). Ordinary rows never reach it; a file of long
+     * {@code min(2,000,000, Runtime.maxMemory() / 128)}, so that a chunk's cells take at most 1/64 of the heap (a
+     * few times that with their parsed and validated fields and stored failures). Ordinary rows never reach it; a file of long
      * rows is committed in smaller chunks. The committed row count, not the chunk, is what a re-run continues after.
      */
     static final long MAX_CHUNK_CHARS = Math.min(2_000_000L, Runtime.getRuntime().maxMemory() / 128);
@@ -160,8 +160,9 @@ final class ImportRun {
     }
 
     /**
-     * Imports the rows after the committed ones, chunk by chunk; the next chunk is read and parsed on a thread of its
-     * own while the current one is written ({@link PageAhead}), so memory holds at most two chunks.
+     * Imports the rows after the committed ones, chunk by chunk; the next chunk is read, parsed and validated as new
+     * customers on a thread of its own while the current one is written ({@link PageAhead}), so memory holds at most
+     * two chunks.
      */
     private TransferJob.State importRows(long total, ProgressListener listener) {
         try (SheetReader reader = file.open();
@@ -213,7 +214,9 @@ final class ImportRun {
                 if (++read <= committed) {
                     continue;
                 }
-                chunk.add(parser.parse(row));
+                ParsedRow parsed = parser.parse(row);
+                chunks.validate(parsed);
+                chunk.add(parsed);
                 chunkChars += chars(row);
                 if (chunk.size() == ImportService.CHUNK_ROWS || chunkChars >= MAX_CHUNK_CHARS) {
                     break;

@@ -6,6 +6,7 @@ import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerPatch;
 import io.crmkit.api.customer.Gender;
+import io.crmkit.impl.customer.CustomerBatch;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,17 @@ final class ParsedRow {
     final Map<String, Object> custom = new LinkedHashMap<>();
     /** Identity keys, "type|normalized value", in match order: phones, then emails, then the others. */
     final List<String> keys = new ArrayList<>();
+    /** The row validated as a new customer ({@link ImportChunk#validate}), or null until it is. */
+    AsCreated asCreated;
+
+    /**
+     * The row as a new customer: valid, or the rules it breaks.
+     *
+     * @param valid    the customer to insert, or null when it breaks a rule
+     * @param problems each broken rule's message; empty when valid
+     */
+    record AsCreated(CustomerBatch.Valid valid, List<String> problems) {
+    }
 
     ParsedRow(long number, List<String> cells) {
         this.number = number;
@@ -56,7 +68,13 @@ final class ParsedRow {
 
     /** @return the keys of one identity type ("phone", "email", "external_id", "wechat_openid") */
     List<String> keys(String type) {
-        return keys.stream().filter(key -> key.startsWith(type + "|")).toList();
+        List<String> typed = new ArrayList<>(2);
+        for (String key : keys) {
+            if (key.length() > type.length() && key.charAt(type.length()) == '|' && key.startsWith(type)) {
+                typed.add(key);
+            }
+        }
+        return typed;
     }
 
     /** @return the row as a new customer, with the import's settings */

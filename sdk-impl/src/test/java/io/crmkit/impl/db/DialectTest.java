@@ -74,14 +74,30 @@ class DialectTest {
                 .after(" ORDER BY i.customer_id");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MARIADB"})
-    void selectsByKeysWithAnInListOfParameters(Dialect dialect) {
-        BoundSql select = dialect.selectByKeys(holders());
+    @Test
+    void selectsByKeysOnMariaDbWithAnInListOfParameters() {
+        BoundSql select = Dialect.MARIADB.selectByKeys(holders());
         assertThat(select.sql()).isEqualTo("SELECT i.customer_id FROM crm_identity i JOIN crm_customer c ON c.id ="
                 + " i.customer_id WHERE i.tenant_id = ? AND i.id_type = ? AND i.match_key IN (?, ?) AND"
                 + " i.customer_id <> ? ORDER BY i.customer_id");
         assertThat(select.values()).containsExactly("t1", "phone", "a", "b", 5L);
+    }
+
+    @Test
+    void selectsByKeysOnPostgresWithOneArrayOfText() {
+        BoundSql select = Dialect.POSTGRESQL.selectByKeys(holders());
+        assertThat(select.sql()).isEqualTo("SELECT i.customer_id FROM crm_identity i JOIN crm_customer c ON c.id ="
+                + " i.customer_id WHERE i.tenant_id = ? AND i.id_type = ? AND i.match_key = ANY(CAST(? AS"
+                + " VARCHAR[])) AND i.customer_id <> ? ORDER BY i.customer_id");
+        assertThat(select.values()).containsExactly("t1", "phone", new IdStatements.UntypedText("{\"a\",\"b\"}"),
+                5L);
+    }
+
+    @Test
+    void writesEveryKeyAsOneQuotedElementOfThePostgresArray() {
+        assertThat(Dialect.arrayLiteral(List.of("a,b", "q\"x", "b\\s", "{}", "NULL", " ", "")))
+                .isEqualTo("{\"a,b\",\"q\\\"x\",\"b\\\\s\",\"{}\",\"NULL\",\" \",\"\"}");
+        assertThat(Dialect.arrayLiteral(List.of(4L, -7L))).isEqualTo("{\"4\",\"-7\"}");
     }
 
     @Test
@@ -100,7 +116,8 @@ class DialectTest {
 
     @ParameterizedTest
     @CsvSource({
-            "POSTGRESQL, 'SELECT id FROM crm_customer WHERE crm_customer.tenant_id = ? AND crm_customer.id IN (?)'",
+            "POSTGRESQL, 'SELECT id FROM crm_customer WHERE crm_customer.tenant_id = ? AND crm_customer.id ="
+                    + " ANY(CAST(? AS BIGINT[]))'",
             "MARIADB, 'SELECT id FROM crm_customer WHERE crm_customer.tenant_id = ? AND crm_customer.id IN (?)'",
             "H2, 'SELECT id FROM TABLE(key_value BIGINT = ?) key_list JOIN crm_customer ON crm_customer.tenant_id = ?"
                     + " AND crm_customer.id = key_list.key_value'"})
