@@ -300,14 +300,15 @@ class ImportTest {
         Crm crm = db.crm();
         List<String> lines = new java.util.ArrayList<>(List.of("name,phone,email,tags"));
         lines.add("First,0912111111,,a");
-        IntStream.range(0, 600).forEach(i -> lines.add("Filler " + i + ",,filler" + i + "@x.vn,"));
+        IntStream.range(0, ImportService.CHUNK_ROWS + 100).forEach(i -> lines.add("Filler " + i + ",,filler" + i
+                + "@x.vn,"));
         lines.add("Later,0912111111,first@x.vn,b");
         lines.add("Again,,first@x.vn,c");
 
         ImportResult result = run(crm, csv("same.csv", lines.toArray(String[]::new)));
 
         assertThat(result.failed()).as("%s", result.failures()).isZero();
-        assertThat(result.created()).isEqualTo(601);
+        assertThat(result.created()).isEqualTo(ImportService.CHUNK_ROWS + 101);
         assertThat(result.updated()).isEqualTo(2);
         Customer first = byPhone(crm, "0912111111");
         assertThat(first.name()).isEqualTo("Again");
@@ -394,6 +395,26 @@ class ImportTest {
         assertThat(List.of(updateOnly.updated(), updateOnly.failed())).containsExactly(1L, 1L);
         assertThat(updateOnly.failures().get(0).reasons().get(0)).contains("no customer matches", "only updates");
         assertThat(crm.customers().findByPhone("0912000003")).isEmpty();
+    }
+
+    @DbTest
+    void anUpdateOnlyImportListsEveryReasonOfAnUnmatchedRowThatBreaksRules(TestDb db) {
+        Crm crm = db.crm();
+        crm.customers().create(CustomerDraft.builder().name("Old").phone("0912000001").build());
+        Path file = csv("update-only-bad.csv", "name,phone,birthday", "Old renamed,0912000001,",
+                "Nobody,not a phone,not a date");
+
+        ImportResult result = crm.imports().run(ImportRequest.builder(ImportFile.of(file))
+                .mode(ImportMode.UPDATE_ONLY).build());
+
+        assertThat(List.of(result.updated(), result.failed())).as("%s", result.failures()).containsExactly(1L, 1L);
+        assertThat(result.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.row()).isEqualTo(3);
+            assertThat(failure.reasons()).anySatisfy(reason -> assertThat(reason).startsWith("birthday"))
+                    .anySatisfy(reason -> assertThat(reason).startsWith("phones"));
+        });
+        assertThat(crm.imports().jobs().find(result.jobId()).orElseThrow().state()).isEqualTo(TransferJob.State.DONE);
+        assertThat(total(crm)).isEqualTo(1);
     }
 
     @DbTest

@@ -48,7 +48,7 @@ class ImportCrashTest {
                 child.kill();
             }
             long committed = crm.imports().jobs().find(killed.id()).orElseThrow().done();
-            assertThat(committed).as("chunks of 500 rows").isGreaterThanOrEqualTo(ROWS * 3 / 10).isLessThan(ROWS);
+            assertThat(committed).as("whole chunks").isGreaterThanOrEqualTo(ROWS * 3 / 10).isLessThan(ROWS);
             assertThat(count(crm)).isEqualTo(committed);
 
             TransferJob dead = awaitState(crm, killed.id(), TransferJob.State.INTERRUPTED, CHILD_LEASE.multipliedBy(5));

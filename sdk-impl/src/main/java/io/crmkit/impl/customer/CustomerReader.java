@@ -30,8 +30,8 @@ import java.util.Map;
  * connection, each listing its table's columns from the schema definition: a list page, an export or a bulk
  * operation reads customers this way thousands of times.
  *
- * <p>The SQL is static but for the number of ids; values are bound, the table prefix was validated when the
- * kit was built. Thread-safe.
+ * <p>The SQL is static but for the number of ids (on PostgreSQL the children's statements not even that: one array
+ * parameter); values are bound, the table prefix was validated when the kit was built. Thread-safe.
  */
 public final class CustomerReader {
 

@@ -25,7 +25,10 @@ public final class IdStatements {
     public static final int MAX_IDS = 1000;
 
     private static final String[] LISTS = new String[MAX_IDS + 1];
-    /** Whether pgjdbc is on the class path, so that {@link PgPlans} and {@link PgCopy} may be loaded. */
+    /**
+     * Whether pgjdbc is on the class path, so that {@link PgPlans}, {@link PgCopy} and {@link PgArrays} may be
+     * loaded.
+     */
     static final boolean PGJDBC = pgjdbcPresent();
 
     static {
@@ -254,7 +257,8 @@ public final class IdStatements {
     }
 
     /**
-     * Prepares {@code SELECT columns FROM table WHERE tenant_id = ? AND idColumn IN (the ids) sqlAfter}, as the
+     * Prepares {@code SELECT columns FROM table WHERE tenant_id = ? AND idColumn IN (the ids) sqlAfter} (or its
+     * equivalent), as the
      * dialect selects by a list of keys ({@link Dialect#selectByKeys}); the caller closes it.
      *
      * @param columns columns of {@code table} only, unqualified
@@ -291,12 +295,15 @@ public final class IdStatements {
     }
 
     /**
-     * Text bound without a type ({@link java.sql.Types#OTHER}), which the database reads as the type its place in
-     * the statement takes: on PostgreSQL the text of an array in {@code CAST(? AS BIGINT[])}, parsed once as the
-     * array, so that the planner sees its elements (bound as text, the cast runs at execution and the planner
-     * guesses).
+     * The text of a PostgreSQL array (as {@link Dialect#arrayLiteral} writes it), bound typed as the array: through
+     * pgjdbc a {@code PGobject} of the type ({@link PgArrays}), which ShardingSphere passes on unchanged; without
+     * pgjdbc, text without a type ({@link java.sql.Types#OTHER}) that the server types from its place. Either way the
+     * server parses it once as the array, so that the planner of {@code col = ANY(CAST(? AS BIGINT[]))} sees the
+     * elements; bound as text, the cast runs at execution and the planner guesses.
+     *
+     * @param type the array type's name in {@code pg_type}: {@code _int8}, {@code _varchar}
      */
-    public record UntypedText(String text) {
+    public record PgArrayText(String type, String text) {
     }
 
     /** A NULL of a given SQL type ({@link java.sql.Types}), for a column that is not text. */
@@ -309,8 +316,12 @@ public final class IdStatements {
             statement.setNull(index, java.sql.Types.VARCHAR);
         } else if (value instanceof SqlNull typed) {
             statement.setNull(index, typed.sqlType());
-        } else if (value instanceof UntypedText untyped) {
-            statement.setObject(index, untyped.text(), java.sql.Types.OTHER);
+        } else if (value instanceof PgArrayText array) {
+            if (PGJDBC) {
+                statement.setObject(index, PgArrays.typed(array.type(), array.text()));
+            } else {
+                statement.setObject(index, array.text(), java.sql.Types.OTHER);
+            }
         } else if (value instanceof SqlArray array) {
             statement.setArray(index, statement.getConnection().createArrayOf(array.sqlType(), array.elements()));
         } else if (value instanceof Instant instant) {

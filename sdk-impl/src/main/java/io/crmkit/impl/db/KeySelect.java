@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A SELECT of the rows of one table whose key column holds one of a list of keys, written for each database by
  * {@link Dialect#selectByKeys(KeySelect)}:
- * {@code SELECT columns FROM table alias joins WHERE leading AND alias.keyColumn IN (keys) AND where after}.
+ * {@code SELECT columns FROM table alias joins WHERE leading AND alias.keyColumn IN (keys) AND where after}
+ * (on PostgreSQL {@code = ANY} of one array parameter, on H2 a join of a table of one array parameter).
  * Every piece is SQL built by the SDK from constants and the validated table prefix; values are bound.
  * Not thread-safe while it is being built.
  */

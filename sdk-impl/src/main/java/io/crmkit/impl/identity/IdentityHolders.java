@@ -18,11 +18,16 @@ import java.util.Map;
  * The live customers that hold identities, found by the identity table's whole key (tenant_id, id_type, id_value):
  * one statement for a batch of values, a part per identity type and per {@value #VALUES_PER_PART} values, each an
  * indexed look-up as the dialect selects by keys, joined with UNION ALL. Used for a chunk of an import or a restore:
- * the caller bounds the values it asks for. Thread-safe.
+ * the caller bounds the values it asks for. On PostgreSQL each part is one array parameter. Thread-safe.
  */
 public final class IdentityHolders {
 
-    private static final int VALUES_PER_PART = IdStatements.MAX_IDS;
+    /**
+     * Values per part: below MariaDB's {@code in_predicate_conversion_threshold} (1,000), from which MariaDB turns an
+     * {@code IN} list into a join with a table of the values, a plan that may read every identity of the tenant's
+     * type instead of looking each value up (an import chunk of 1,000 rows has 1,000 phones).
+     */
+    static final int VALUES_PER_PART = 500;
 
     private final String prefix;
     private final Dialect dialect;

@@ -37,7 +37,8 @@ import java.util.Set;
 /**
  * Imports one chunk of rows inside the caller's transaction, in file order: matches each row to a customer,
  * creates, updates or fails it, and adds the import's groups. A dry run decides the same way and writes nothing.
- * Not thread-safe: one per import run.
+ * Not thread-safe: one per import run, used by its writing thread, but for {@link #validateAhead}, which the
+ * read-ahead thread calls on the rows of the next chunk.
  */
 final class ImportChunk {
 
@@ -203,12 +204,16 @@ final class ImportChunk {
      * calls it while the chunk before is written (the rules depend on the row, the tenant's fields and the
      * request's settings only). Safe to call from that thread: it reads only immutable state and thread-safe
      * collaborators and writes only the row, which the writing thread takes after the chunk is handed over. An
-     * import that only updates creates nothing and skips it.
+     * import that only updates creates nothing, so it leaves its rows to {@link #create} (which validates a row
+     * only to list every reason of one that fails).
      */
-    void validate(ParsedRow row) {
-        if (request.mode() == ImportMode.UPDATE_ONLY) {
-            return;
+    void validateAhead(ParsedRow row) {
+        if (request.mode() != ImportMode.UPDATE_ONLY) {
+            validate(row);
         }
+    }
+
+    private void validate(ParsedRow row) {
         try {
             row.asCreated = new ParsedRow.AsCreated(batch.validate(row.draft(settings.source(), settings.tags()),
                     fields, new Errors()), List.of());

@@ -215,7 +215,7 @@ final class ImportRun {
                     continue;
                 }
                 ParsedRow parsed = parser.parse(row);
-                chunks.validate(parsed);
+                chunks.validateAhead(parsed);
                 chunk.add(parsed);
                 chunkChars += chars(row);
                 if (chunk.size() == ImportService.CHUNK_ROWS || chunkChars >= MAX_CHUNK_CHARS) {

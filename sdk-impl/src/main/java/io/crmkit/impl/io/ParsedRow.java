@@ -44,7 +44,7 @@ final class ParsedRow {
     final Map<String, Object> custom = new LinkedHashMap<>();
     /** Identity keys, "type|normalized value", in match order: phones, then emails, then the others. */
     final List<String> keys = new ArrayList<>();
-    /** The row validated as a new customer ({@link ImportChunk#validate}), or null until it is. */
+    /** The row validated as a new customer (ahead: {@link ImportChunk#validateAhead}), or null until it is. */
     AsCreated asCreated;
 
     /**

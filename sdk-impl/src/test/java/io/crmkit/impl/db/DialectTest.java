@@ -89,8 +89,8 @@ class DialectTest {
         assertThat(select.sql()).isEqualTo("SELECT i.customer_id FROM crm_identity i JOIN crm_customer c ON c.id ="
                 + " i.customer_id WHERE i.tenant_id = ? AND i.id_type = ? AND i.match_key = ANY(CAST(? AS"
                 + " VARCHAR[])) AND i.customer_id <> ? ORDER BY i.customer_id");
-        assertThat(select.values()).containsExactly("t1", "phone", new IdStatements.UntypedText("{\"a\",\"b\"}"),
-                5L);
+        assertThat(select.values()).containsExactly("t1", "phone",
+                new IdStatements.PgArrayText("_varchar", "{\"a\",\"b\"}"), 5L);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.crmkit.api.Crm;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.impl.db.Dialect;
 import io.crmkit.testing.DbTest;
+import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.UUID;
 
 /**
  * The look-up of who holds a batch of identities (an import chunk's, a restore's) finds each value exactly as stored,
- * whatever characters it holds, across more values than one part of the statement takes.
+ * whatever characters it holds, across more values than one part of the statement takes; through ShardingSphere too,
+ * which passes the PostgreSQL array parameter on.
  */
+@ShardedToo
 class IdentityHoldersTest {
 
     @DbTest
