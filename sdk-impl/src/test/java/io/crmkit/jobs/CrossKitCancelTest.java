@@ -12,6 +12,7 @@ import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.io.ImportFile;
 import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.job.Job;
 import io.crmkit.api.job.JobKind;
@@ -77,7 +78,7 @@ class CrossKitCancelTest {
             AtomicReference<Boolean> cancelled = new AtomicReference<>();
 
             ImportResult result = here.imports().run(ImportRequest.builder(ImportFile.of(NameFiles.names(dir, "far",
-                    1800))).build(), (done, total) -> {
+                    2 * ImportService.CHUNK_ROWS + 800))).build(), (done, total) -> {
                         if (cancelled.get() == null) {
                             cancelled.set(there.jobs().cancel(latest(there, JobKind.IMPORT).id()));
                         }
@@ -86,8 +87,8 @@ class CrossKitCancelTest {
             assertThat(cancelled.get()).as("the other kit records the cancel").isTrue();
             Job job = there.jobs().find(result.jobId()).orElseThrow();
             assertThat(job.state()).isEqualTo(JobState.CANCELLED);
-            assertThat(job.done()).as("stopped after the chunk that read it").isEqualTo(1000);
-            assertThat(here.filters().count(Filter.isNotEmpty("createdAt"))).isEqualTo(1000);
+            assertThat(job.done()).as("stopped after the chunk that read it").isEqualTo(2 * ImportService.CHUNK_ROWS);
+            assertThat(here.filters().count(Filter.isNotEmpty("createdAt"))).isEqualTo(2 * ImportService.CHUNK_ROWS);
         } finally {
             db.dropTables(prefix);
         }

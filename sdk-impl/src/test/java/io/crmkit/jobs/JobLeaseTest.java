@@ -14,6 +14,7 @@ import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.filter.Filter;
 import io.crmkit.api.io.ImportFile;
 import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.io.ImportService;
 import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.io.TransferJob;
 import io.crmkit.testing.DbTest;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Jobs hold a lease while queued or running: a dead one is seen at once, and only one run may take it over. */
 class JobLeaseTest {
 
+    /** Rows of the imports that die: a chunk committed and more to come. */
+    private static final int ROWS = 2 * ImportService.CHUNK_ROWS + 200;
+
     @TempDir
     Path dir;
 
@@ -43,7 +47,7 @@ class JobLeaseTest {
     private static long importThatDied(TestDb db, Crm crm, ImportRequest request) {
         assertThatThrownBy(() -> crm.imports().run(request, (done, total) -> {
             throw new IllegalStateException("stop after " + done);
-        })).hasMessageContaining("stop after 500");
+        })).hasMessageContaining("stop after " + ImportService.CHUNK_ROWS);
         long id = crm.imports().jobs().latest().get(0).id();
         db.execute("UPDATE crm_job SET state = 'RUNNING', lease_until = NULL WHERE tenant_id = '" + db.tenant()
                 + "' AND id = " + id);
@@ -54,7 +58,7 @@ class JobLeaseTest {
     void anImportWhoseProcessDiedIsInterruptedAndCanBeCancelledThenContinued(TestDb db) throws IOException {
         Crm crm = db.crm();
         ImportRequest request = ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
-                "dead", 1200))).build();
+                "dead", ROWS))).build();
         long id = importThatDied(db, crm, request);
 
         TransferJob dead = crm.imports().jobs().find(id).orElseThrow();
@@ -65,15 +69,15 @@ class JobLeaseTest {
         assertThat(crm.imports().jobs().cancel(id)).as("no longer running").isFalse();
         ImportResult continued = crm.imports().run(request);
         assertThat(continued.jobId()).isEqualTo(id);
-        assertThat(List.of(continued.rows(), continued.created())).containsExactly(1200L, 1200L);
-        assertThat(count(crm)).isEqualTo(1200);
+        assertThat(List.of(continued.rows(), continued.created())).containsExactly((long) ROWS, (long) ROWS);
+        assertThat(count(crm)).isEqualTo(ROWS);
     }
 
     @DbTest
     void twoKitsTakingOverTheSameDeadImportRunItOnce(TestDb db) throws Exception {
         Crm crm = db.crm();
         ImportRequest request = ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
-                "race", 1200))).build();
+                "race", ROWS))).build();
         long id = importThatDied(db, crm, request);
         CountDownLatch refused = new CountDownLatch(1);
         try (CrmKit other = CrmKit.builder().dataSource(db.dataSource()).defaultPhoneRegion("VN").build()) {
@@ -85,7 +89,7 @@ class JobLeaseTest {
             assertThat(outcomes).containsExactlyInAnyOrder("ran job " + id, "refused: the same import is running as job "
                     + id + "; wait for it or cancel it");
         }
-        assertThat(count(crm)).isEqualTo(1200);
+        assertThat(count(crm)).isEqualTo(ROWS);
     }
 
     /** Runs the import; a run that got it waits (in its first progress report) until the other was refused. */
@@ -108,7 +112,7 @@ class JobLeaseTest {
     void aRunThatLostItsLeaseStopsWithoutCommittingAnotherChunk(TestDb db) throws IOException {
         Crm crm = db.crm();
         ImportRequest request = ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
-                "stalled", 1200))).build();
+                "stalled", ROWS))).build();
         List<Long> takenOver = new ArrayList<>();
         try (CrmKit other = CrmKit.builder().dataSource(db.dataSource()).defaultPhoneRegion("VN").build()) {
             Crm elsewhere = other.as(Actor.of(db.tenant(), "agent-3", Permission.ALL));
@@ -122,8 +126,8 @@ class JobLeaseTest {
                 }
             })).isInstanceOf(ConflictException.class).hasMessageContaining("was taken over or cancelled");
         }
-        assertThat(takenOver).containsExactly(1200L);
-        assertThat(count(crm)).as("no row imported twice").isEqualTo(1200);
+        assertThat(takenOver).containsExactly((long) ROWS);
+        assertThat(count(crm)).as("no row imported twice").isEqualTo(ROWS);
         assertThat(crm.imports().jobs().latest().get(0).state()).isEqualTo(TransferJob.State.DONE);
     }
 
@@ -136,7 +140,7 @@ class JobLeaseTest {
             List<TransferJob.State> seen = new ArrayList<>();
 
             crm.imports().run(ImportRequest.builder(ImportFile.of(NameFiles.names(dir,
-                "slow", 1000))).build(), (done, total) -> {
+                "slow", 2 * ImportService.CHUNK_ROWS))).build(), (done, total) -> {
                 try {
                     Thread.sleep(1300);
                 } catch (InterruptedException e) {
@@ -147,7 +151,7 @@ class JobLeaseTest {
 
             assertThat(seen).as("longer than its lease, renewed").containsOnly(TransferJob.State.RUNNING).hasSize(2);
             long bulk = crm.bulk().run(Selection.all(), BulkOperation.addTags(List.of("a"))).total();
-            assertThat(bulk).isEqualTo(1000);
+            assertThat(bulk).isEqualTo(2 * ImportService.CHUNK_ROWS);
             BulkJob job = crm.bulk().jobs().get(0);
             db.execute("UPDATE " + prefix + "job SET state = 'RUNNING' WHERE id = " + job.id());
             assertThat(crm.bulk().job(job.id()).orElseThrow().state()).as("lease ended with the run")
