@@ -151,22 +151,18 @@ public enum Dialect {
             if (!select.where.isEmpty()) {
                 sql.append(" WHERE ").append(select.where);
             }
-        } else if (this == POSTGRESQL) {
-            values.addAll(select.leadingValues);
-            values.add(new IdStatements.PgArrayText(select.keyType == KeySelect.KeyType.NUMBER ? "_int8" : "_varchar",
-                    arrayLiteral(select.keys)));
-            sql.append(select.tableReference()).append(select.joins).append(" WHERE ").append(select.leading)
-                    .append(" AND ").append(select.qualifiedKey()).append(" = ANY(CAST(? AS ")
-                    .append(select.keyType.sqlType()).append("[]))");
-            if (!select.where.isEmpty()) {
-                sql.append(" AND ").append(select.where);
-            }
         } else {
             values.addAll(select.leadingValues);
-            values.addAll(select.keys);
+            String keyCondition;
+            if (this == POSTGRESQL) {
+                values.add(new IdStatements.PgArrayText(select.keyType.pgArrayType(), arrayLiteral(select.keys)));
+                keyCondition = " = ANY(CAST(? AS " + select.keyType.sqlType() + "[]))";
+            } else {
+                values.addAll(select.keys);
+                keyCondition = " IN " + IdStatements.in(select.keys.size());
+            }
             sql.append(select.tableReference()).append(select.joins).append(" WHERE ").append(select.leading)
-                    .append(" AND ").append(select.qualifiedKey()).append(" IN ")
-                    .append(IdStatements.in(select.keys.size()));
+                    .append(" AND ").append(select.qualifiedKey()).append(keyCondition);
             if (!select.where.isEmpty()) {
                 sql.append(" AND ").append(select.where);
             }

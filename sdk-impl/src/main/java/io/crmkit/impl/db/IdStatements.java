@@ -258,8 +258,7 @@ public final class IdStatements {
 
     /**
      * Prepares {@code SELECT columns FROM table WHERE tenant_id = ? AND idColumn IN (the ids) sqlAfter} (or its
-     * equivalent), as the
-     * dialect selects by a list of keys ({@link Dialect#selectByKeys}); the caller closes it.
+     * equivalent), as the dialect selects by a list of keys ({@link Dialect#selectByKeys}); the caller closes it.
      *
      * @param columns columns of {@code table} only, unqualified
      * @param ids     1 to {@value #MAX_IDS} ids

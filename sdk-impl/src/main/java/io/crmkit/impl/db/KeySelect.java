@@ -17,13 +17,20 @@ public final class KeySelect {
 
     /** The SQL type of the keys. */
     public enum KeyType {
-        NUMBER("BIGINT"),
-        TEXT("VARCHAR");
+        NUMBER("BIGINT", "_int8"),
+        TEXT("VARCHAR", "_varchar");
 
         private final String sqlType;
+        private final String pgArrayType;
 
-        KeyType(String sqlType) {
+        KeyType(String sqlType, String pgArrayType) {
             this.sqlType = sqlType;
+            this.pgArrayType = pgArrayType;
+        }
+
+        /** @return the name in PostgreSQL's {@code pg_type} of an array of such keys */
+        public String pgArrayType() {
+            return pgArrayType;
         }
 
         /** @return the SQL type name, as {@link java.sql.Connection#createArrayOf} and a {@code CAST} take it */

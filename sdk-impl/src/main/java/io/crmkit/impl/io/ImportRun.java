@@ -43,8 +43,9 @@ final class ImportRun {
     /**
      * The most characters of cells one chunk holds before it is committed, whatever its number of rows:
      * {@code min(2,000,000, Runtime.maxMemory() / 128)}, so that a chunk's cells take at most 1/64 of the heap (a
-     * few times that with their parsed and validated fields and stored failures). Ordinary rows never reach it; a file of long
-     * rows is committed in smaller chunks. The committed row count, not the chunk, is what a re-run continues after.
+     * few times that with their parsed and validated fields and stored failures). Ordinary rows never reach it; a
+     * file of long rows is committed in smaller chunks. The committed row count, not the chunk, is what a re-run
+     * continues after.
      */
     static final long MAX_CHUNK_CHARS = Math.min(2_000_000L, Runtime.getRuntime().maxMemory() / 128);
 
