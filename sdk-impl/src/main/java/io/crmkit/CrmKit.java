@@ -196,6 +196,7 @@ public final class CrmKit implements AutoCloseable {
         private String tablePrefix = "crm_";
         private boolean migrate = true;
         private List<DataSource> shards = List.of();
+        private boolean pinTenantsToShards = true;
         private Clock clock = Clock.systemUTC();
         private String defaultPhoneRegion;
         private AddressDirectory addressDirectory = AddressDirectories.isoCountries();
@@ -235,11 +236,13 @@ public final class CrmKit implements AutoCloseable {
          * CRMKit table by {@code tenant_id}), in the sharding's order. The kit then migrates (or with
          * {@code migrate(false)} checks) the tables on each of them, reads their schema version and keyword indexes
          * on the first, and runs its job scheduler's table ({@code <prefix>scheduled_tasks}, which has no tenant)
-         * on the first; every other statement goes through the sharding DataSource, which routes it by its tenant.
-         * The kit never closes them. Default none: the DataSource is one database. ShardingSphere reads the tables
-         * when its DataSource is created, so the tables must exist by then: on a first start, and after an upgrade
-         * of CRMKit, build and close a kit on each shard's own pool first (it migrates them), then create the
-         * sharding DataSource.
+         * on the first. A tenant's work (every service of {@link CrmKit#as}) runs on its shard's own pool, found
+         * once per tenant by one statement the sharding DataSource routes (see {@link #pinTenantsToShards}); the
+         * kit's own upkeep (job leases, field definitions, job files) goes through the sharding DataSource, which
+         * routes each statement by its tenant. The kit never closes them. Default none: the DataSource is one
+         * database. ShardingSphere reads the tables when its DataSource is created, so the tables must exist by then:
+         * on a first start, and after an upgrade of CRMKit, build and close a kit on each shard's own pool first (it
+         * migrates them), then create the sharding DataSource.
          *
          * @param shards the shards' own pools, the same kind of database as each other; one or more
          * @return this builder
@@ -252,6 +255,25 @@ public final class CrmKit implements AutoCloseable {
                 throw new ConfigurationException("shards", null, "must name one or more DataSources, none null");
             }
             this.shards = List.copyOf(shards);
+            return this;
+        }
+
+        /**
+         * Whether a tenant's work runs on its shard's own pool (default {@code true}) or every statement goes through
+         * the sharding DataSource ({@code false}). ShardingSphere-JDBC parses, binds, routes and rewrites every
+         * statement, about 100 us of CPU each, more than a whole statement on a nearby database; a tenant's shard
+         * is found once instead, by a statement routed through the sharding DataSource whose answer names the
+         * database it ran on, and remembered (up to 10,000 tenants). That requires every CRMKit table sharded
+         * alike by {@code tenant_id} (the rules the SDK ships: one binding group) and no tenant moved between shards
+         * while kits run (moving one means restarting them). Only on PostgreSQL shards, and only when their pools
+         * answer as different databases; otherwise, and for a tenant whose shard cannot be found, statements go
+         * through the sharding DataSource, which is correct, only slower. Without {@link #shards} it does nothing.
+         *
+         * @param pin whether to run a tenant's work on its shard's own pool
+         * @return this builder
+         */
+        public Builder pinTenantsToShards(boolean pin) {
+            this.pinTenantsToShards = pin;
             return this;
         }
 
@@ -630,6 +652,9 @@ public final class CrmKit implements AutoCloseable {
                 String schemaVersion = new Migrations(first, dialect, tablePrefix).appliedVersion();
                 Database database = Database.open(source, dialect, tablePrefix, pool != null,
                         KeywordIndexes.present(first, dialect, tablePrefix), searchTimeout);
+                if (!shards.isEmpty() && pinTenantsToShards) {
+                    database = database.withTenantShards(shards);
+                }
                 IdGenerator ids = new IdGenerator(micros,
                         nodeId != null ? nodeId : ThreadLocalRandom.current().nextInt(IdGenerator.MAX_NODE + 1));
                 PhoneNormalizer phones = new PhoneNormalizer(defaultPhoneRegion);

@@ -121,6 +121,14 @@ final class KitWiring {
         return database;
     }
 
+    /**
+     * @return where the actor's tenant's work runs: the kit's database, or behind a sharding DataSource the pool of
+     *         the tenant's shard ({@link Database#forTenant})
+     */
+    private Database databaseOf(Actor actor) {
+        return database.forTenant(actor.tenantId());
+    }
+
     /** Stops the kit's job machinery: the scheduler, then the job threads, then the lease heartbeat. */
     void close() {
         scheduler.close();
@@ -130,53 +138,53 @@ final class KitWiring {
     }
 
     DefaultCustomerService customers(Actor actor) {
-        return new DefaultCustomerService(actor, tablePrefix, database, ids, clock, audit, fields, phones, idSql,
-                editor);
+        return new DefaultCustomerService(actor, tablePrefix, databaseOf(actor), ids, clock, audit, fields, phones,
+                idSql, editor);
     }
 
     DefaultFieldService fields(Actor actor) {
-        return new DefaultFieldService(actor, database, ids, clock, audit, fields);
+        return new DefaultFieldService(actor, databaseOf(actor), ids, clock, audit, fields);
     }
 
     /** @param eventTypes the event types of the actor's tenant, for the field metadata */
     DefaultFilterService filters(Actor actor, Supplier<List<String>> eventTypes) {
-        return new DefaultFilterService(actor, tablePrefix, database, ids, clock, audit, fields, phones,
+        return new DefaultFilterService(actor, tablePrefix, databaseOf(actor), ids, clock, audit, fields, phones,
                 lifecycleStages, segments, customers, idSql, eventTypes);
     }
 
     DefaultBulkService bulk(Actor actor, DefaultFilterService filters) {
-        return new DefaultBulkService(actor, tablePrefix, database, ids, clock, audit, fields, idSql, running, leases,
-                scheduler, filters, writes, growing);
+        return new DefaultBulkService(actor, tablePrefix, databaseOf(actor), ids, clock, audit, fields, idSql, running,
+                leases, scheduler, filters, writes, growing);
     }
 
     DefaultTrashService trash(Actor actor) {
-        return new DefaultTrashService(actor, tablePrefix, database, clock, audit, fields, idSql, trashRetention,
-                growing);
+        return new DefaultTrashService(actor, tablePrefix, databaseOf(actor), clock, audit, fields, idSql,
+                trashRetention, growing);
     }
 
     DefaultTransferJobs transfers(Actor actor) {
-        return new DefaultTransferJobs(actor, tablePrefix, database, clock, running, leases);
+        return new DefaultTransferJobs(actor, tablePrefix, databaseOf(actor), clock, running, leases);
     }
 
     DefaultImportService imports(Actor actor, TransferJobs transfers) {
-        return new DefaultImportService(actor, tablePrefix, database, ids, clock, audit, fields, phones,
+        return new DefaultImportService(actor, tablePrefix, databaseOf(actor), ids, clock, audit, fields, phones,
                 lifecycleStages, customers, idSql, editor, threads, running, growing, transferLimits, transferEnds,
                 leases, jobFiles, scheduler, transfers);
     }
 
     DefaultExportService exports(Actor actor, DefaultFilterService filters, TransferJobs transfers) {
-        return new DefaultExportService(actor, tablePrefix, database, ids, clock, fields, customers, threads, running,
-                transferLimits, transferEnds, leases, jobFiles, filters, transfers, scheduler);
+        return new DefaultExportService(actor, tablePrefix, databaseOf(actor), ids, clock, fields, customers, threads,
+                running, transferLimits, transferEnds, leases, jobFiles, filters, transfers, scheduler);
     }
 
     DefaultMergeService merges(Actor actor) {
-        return new DefaultMergeService(actor, tablePrefix, database, ids, clock, audit, fields, customers, idSql,
-                mergeRetention);
+        return new DefaultMergeService(actor, tablePrefix, databaseOf(actor), ids, clock, audit, fields, customers,
+                idSql, mergeRetention);
     }
 
     DefaultActivityService activities(Actor actor) {
-        return new DefaultActivityService(actor, tablePrefix, database, ids, clock, audit, idSql, growing, refresher,
-                jobStore, running, leases, scheduler);
+        return new DefaultActivityService(actor, tablePrefix, databaseOf(actor), ids, clock, audit, idSql, growing,
+                refresher, jobStore, running, leases, scheduler);
     }
 
     Jobs jobs(Actor actor, DefaultBulkService bulk, DefaultTransferJobs transfers, DefaultActivityService activities) {

@@ -26,7 +26,9 @@ import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFac
 /**
  * Measures what routing through ShardingSphere-JDBC costs: the same work through a kit on one PostgreSQL database
  * and through a kit on ShardingSphere over two databases of the same server (the sharding rules CRMKit ships, for
- * the prefix {@code bench_}), in one run. {@value #TENANTS} tenants each create {@code size / TENANTS} customers
+ * the prefix {@code bench_}), in one run; the sharded kit as built by default (each tenant's work on its shard's own
+ * pool), and, reported beside it, one sending every statement through ShardingSphere (other tenants of the same
+ * shards). {@value #TENANTS} tenants each create {@code size / TENANTS} customers
  * one at a time ({@code SampleCustomer}, seed {@value #SEED}), in {@value #ROUNDS} rounds whose side goes first
  * alternates; then each tenant's first page of two filters and a count, {@code reps} times per side, alternating,
  * medians of the whole set. Prints both sides' times, their ratio (target {@value #RATIO}) and how many customers
@@ -48,6 +50,8 @@ public final class ShardedBenchmark {
     public static final double RATIO = 1.3;
     /** Most primary-key reads per side of the per-statement measure (as many as customers created, in 100s). */
     public static final int STATEMENTS = 5_000;
+    /** Kits compared: one database, sharded (tenants pinned to their shards), sharded routing every statement. */
+    private static final int SIDES = 3;
     /** Environment variable with the shards' JDBC URLs. */
     static final String SHARDS_ENV = "CRMKIT_BENCH_SHARD_URLS";
     private static final String SHARDS_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/shard0?user=postgres,"
@@ -88,8 +92,10 @@ public final class ShardedBenchmark {
         List<HikariDataSource> shards = new ArrayList<>();
         String run = "sharded-" + System.nanoTime();
         List<String> tenants = new ArrayList<>();
+        List<String> routedTenants = new ArrayList<>();
         for (int i = 0; i < TENANTS; i++) {
             tenants.add(run + "-" + i);
+            routedTenants.add(run + "-routed-" + i);
         }
         try {
             Map<String, DataSource> named = new LinkedHashMap<>();
@@ -106,13 +112,17 @@ public final class ShardedBenchmark {
             }
             DataSource routed = YamlShardingSphereDataSourceFactory.createDataSource(named, rules());
             try (CrmKit sharded = CrmKit.builder().dataSource(routed).shards(List.copyOf(shards)).tablePrefix(PREFIX)
-                    .defaultPhoneRegion("VN").build()) {
+                    .defaultPhoneRegion("VN").build();
+                 CrmKit everyStatement = CrmKit.builder().dataSource(routed).shards(List.copyOf(shards))
+                         .pinTenantsToShards(false).tablePrefix(PREFIX).defaultPhoneRegion("VN").build()) {
+                List<Side> sides = List.of(new Side(single, tenants), new Side(sharded, tenants),
+                        new Side(everyStatement, routedTenants));
                 List<String> lines = new ArrayList<>();
-                warmUp(sharded, run);
+                warmUp(sides, run);
                 vacuumAnalyze(shards);
-                lines.add(creates(sharded, tenants, size));
+                lines.add(creates(sides, size));
                 vacuumAnalyze(shards);
-                lines.add(reads(sharded, tenants));
+                lines.add(reads(sides));
                 int reads = Math.max(100, Math.min(STATEMENTS, size / 100 * 100));
                 lines.add(statements(routed, tenants.get(0), reads));
                 lines.add(perShard(shards, run));
@@ -122,7 +132,10 @@ public final class ShardedBenchmark {
                     FilterData.delete(pool, PREFIX, tenant);
                     FilterData.delete(routed, PREFIX, tenant);
                 }
-                for (int i = 0; i < 2; i++) {
+                for (String tenant : routedTenants) {
+                    FilterData.delete(routed, PREFIX, tenant);
+                }
+                for (int i = 0; i < 2 * SIDES; i++) {
                     FilterData.delete(pool, PREFIX, run + "-warm-" + i);
                     FilterData.delete(routed, PREFIX, run + "-warm-" + i);
                 }
@@ -141,29 +154,34 @@ public final class ShardedBenchmark {
         }
     }
 
-    private void warmUp(CrmKit sharded, String run) {
-        List<SampleCustomer> customers = SampleCustomer.generate(SEED + 1, 400);
+    /** One side of the comparison: a kit and the tenants it works for. */
+    private record Side(CrmKit kit, List<String> tenants) {
+    }
+
+    private void warmUp(List<Side> sides, String run) {
+        List<SampleCustomer> customers = SampleCustomer.generate(SEED + 1, 200 * 2 * SIDES);
         for (int i = 0; i < 2; i++) {
-            for (CrmKit kit : List.of(single, sharded)) {
-                Crm crm = kit.as(Actor.of(run + "-warm-" + i, "bench", Permission.ALL));
-                customers.subList(i * 200, i * 200 + 200).forEach(customer -> create(crm, customer));
+            for (int side = 0; side < SIDES; side++) {
+                int tenant = i * SIDES + side;
+                Crm crm = sides.get(side).kit().as(Actor.of(run + "-warm-" + tenant, "bench", Permission.ALL));
+                customers.subList(tenant * 200, tenant * 200 + 200).forEach(customer -> create(crm, customer));
                 read(crm);
             }
         }
     }
 
-    private String creates(CrmKit sharded, List<String> tenants, int size) {
+    private String creates(List<Side> sides, int size) {
         List<SampleCustomer> customers = SampleCustomer.generate(SEED, size);
         int perTenant = size / TENANTS;
         int perRound = perTenant / ROUNDS;
-        long[] nanos = new long[2];
+        long[] nanos = new long[SIDES];
         for (int round = 0; round < ROUNDS; round++) {
-            for (int turn = 0; turn < 2; turn++) {
-                int side = (round + turn) % 2;
-                CrmKit kit = side == 0 ? single : sharded;
+            for (int turn = 0; turn < SIDES; turn++) {
+                int side = (round + turn) % SIDES;
                 long start = System.nanoTime();
                 for (int t = 0; t < TENANTS; t++) {
-                    Crm crm = kit.as(Actor.of(tenants.get(t), "bench", Permission.ALL));
+                    Crm crm = sides.get(side).kit().as(Actor.of(sides.get(side).tenants().get(t), "bench",
+                            Permission.ALL));
                     int from = t * perTenant + round * perRound;
                     int to = round == ROUNDS - 1 ? (t + 1) * perTenant : from + perRound;
                     customers.subList(from, to).forEach(customer -> create(crm, customer));
@@ -174,31 +192,33 @@ public final class ShardedBenchmark {
         int created = perTenant * TENANTS;
         double ratio = (double) nanos[1] / nanos[0];
         return String.format("  %-26s %8d [postgres x2]  one db %8.0f ms  sharded %8.0f ms  ratio %5.2f  %s"
-                + "  (%d tenants, one at a time)", "create", created, nanos[0] / 1e6, nanos[1] / 1e6, ratio,
-                verdict(ratio), TENANTS);
+                + "  (%d tenants, one at a time; every statement through ShardingSphere: %.0f ms, ratio %.2f)",
+                "create", created, nanos[0] / 1e6, nanos[1] / 1e6, ratio, verdict(ratio), TENANTS, nanos[2] / 1e6,
+                (double) nanos[2] / nanos[0]);
     }
 
-    private String reads(CrmKit sharded, List<String> tenants) {
-        long[][] samples = new long[2][reps];
+    private String reads(List<Side> sides) {
+        long[][] samples = new long[SIDES][reps];
         for (int rep = 0; rep < reps; rep++) {
-            for (int turn = 0; turn < 2; turn++) {
-                int side = (rep + turn) % 2;
-                CrmKit kit = side == 0 ? single : sharded;
+            for (int turn = 0; turn < SIDES; turn++) {
+                int side = (rep + turn) % SIDES;
                 long start = System.nanoTime();
-                for (String tenant : tenants) {
-                    read(kit.as(Actor.of(tenant, "bench", Permission.ALL)));
+                for (String tenant : sides.get(side).tenants()) {
+                    read(sides.get(side).kit().as(Actor.of(tenant, "bench", Permission.ALL)));
                 }
                 samples[side][rep] = System.nanoTime() - start;
             }
         }
-        Arrays.sort(samples[0]);
-        Arrays.sort(samples[1]);
-        double one = samples[0][reps / 2] / 1e6 / (TENANTS * 3);
-        double routed = samples[1][reps / 2] / 1e6 / (TENANTS * 3);
-        double ratio = routed / one;
+        double[] medians = new double[SIDES];
+        for (int side = 0; side < SIDES; side++) {
+            Arrays.sort(samples[side]);
+            medians[side] = samples[side][reps / 2] / 1e6 / (TENANTS * 3);
+        }
+        double ratio = medians[1] / medians[0];
         return String.format("  %-26s %8d [postgres x2]  one db %8.2f ms  sharded %8.2f ms  ratio %5.2f  %s"
-                + "  (per query, medians of %d)", "filter first page / count", TENANTS * 3, one, routed, ratio,
-                verdict(ratio), reps);
+                + "  (per query, medians of %d; every statement through ShardingSphere: %.2f ms, ratio %.2f)",
+                "filter first page / count", TENANTS * 3, medians[0], medians[1], ratio, verdict(ratio), reps,
+                medians[2], medians[2] / medians[0]);
     }
 
     private static void read(Crm crm) {
@@ -273,7 +293,8 @@ public final class ShardedBenchmark {
                 }
             }
         }
-        return "  customers per shard: " + String.join("; ", counts) + " (warm-up tenants included)";
+        return "  customers per shard: " + String.join("; ", counts)
+                + " (warm-up tenants and those of the kit routing every statement included)";
     }
 
     private static String verdict(double ratio) {

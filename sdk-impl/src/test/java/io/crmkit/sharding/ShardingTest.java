@@ -24,6 +24,7 @@ import io.crmkit.testing.DbTest;
 import io.crmkit.testing.ShardStatements;
 import io.crmkit.testing.ShardedDataSource;
 import io.crmkit.testing.ShardedToo;
+import io.crmkit.testing.StatementHooks;
 import io.crmkit.testing.TestDb;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The kit on ShardingSphere-JDBC, every table sharded by {@code tenant_id} over two PostgreSQL databases: a tenant's
  * rows all live on the shard its id hashes to, the other shard holds none of them, and every statement of the
  * tenant's work (customers, identities, tags, search, import, export, merge, trash, tasks, orders) is sent to that
- * shard alone. Runs on the {@code [sharded]} target, for a tenant on each shard.
+ * shard alone: routed by ShardingSphere statement by statement, or (by default) on the shard's own pool that
+ * ShardingSphere's placement names. Runs on the {@code [sharded]} target, for a tenant on each shard.
  */
 @ShardedToo
 class ShardingTest {
@@ -60,27 +62,117 @@ class ShardingTest {
         ShardStatements sent = new ShardStatements();
         try (ShardedDataSource sharded = ShardedDataSource.open("routing", sent);
              CrmKit kit = CrmKit.builder().dataSource(sharded.routed()).shards(sharded.shards())
-                     .defaultPhoneRegion("VN").build()) {
+                     .pinTenantsToShards(false).defaultPhoneRegion("VN").build()) {
             for (String tenant : tenantOnEachShard(db.tenant())) {
-                int home = ShardedDataSource.shardOf(tenant);
                 sent.clear();
 
                 work(kit.as(Actor.of(tenant, "agent", Permission.ALL)));
 
-                List<ShardStatements.Sent> statements = sent.sent();
-                assertThat(statements).as("statements sent to shard %d, the tenant's", home)
-                        .anyMatch(statement -> statement.shard().equals("ds_" + home));
-                assertThat(statements).as("statements sent to the other shard")
-                        .allMatch(statement -> statement.shard().equals("ds_" + home));
-                for (int shard = 0; shard < 2; shard++) {
-                    for (String table : TABLES) {
-                        long rows = rows(sharded.shards().get(shard), table, tenant);
-                        if (shard == home) {
-                            assertThat(rows).as("rows of crm_%s on the tenant's shard %d", table, shard).isPositive();
-                        } else {
-                            assertThat(rows).as("rows of crm_%s on the other shard %d", table, shard).isZero();
-                        }
-                    }
+                assertSentToItsShardOnly(sent, tenant);
+                assertThat(sent.sent()).as("statements ShardingSphere routed")
+                        .anyMatch(statement -> statement.sql().startsWith("INSERT INTO crm_customer "));
+                assertRowsOnItsShardOnly(sharded, tenant);
+            }
+        }
+    }
+
+    @DbTest
+    void aPinnedTenantsWorkRunsOnItsShardsOwnPoolWhereShardingSpherePlacesIt(TestDb db) throws Exception {
+        assumeTrue(db.name().equals("sharded"), "the [sharded] target's own test");
+        ShardStatements sent = new ShardStatements();
+        try (ShardedDataSource sharded = ShardedDataSource.open("pinned", sent);
+             CrmKit kit = CrmKit.builder().dataSource(sharded.routed()).shards(sharded.shards())
+                     .defaultPhoneRegion("VN").build()) {
+            for (String tenant : tenantOnEachShard(db.tenant())) {
+                sent.clear();
+
+                work(kit.as(Actor.of(tenant, "agent", Permission.ALL)));
+
+                assertSentToItsShardOnly(sent, tenant);
+                assertThat(sent.sent()).as("the tenant's own statements, sent to its shard's pool, not routed")
+                        .noneMatch(statement -> statement.sql().startsWith("INSERT INTO crm_customer "));
+                assertRowsOnItsShardOnly(sharded, tenant);
+            }
+            // Many tenants: each one's customer is where ShardingSphere's rules put it.
+            for (int i = 0; i < 16; i++) {
+                String tenant = db.tenant() + "-many-" + i;
+                kit.as(Actor.of(tenant, "agent", Permission.ALL)).customers()
+                        .create(CustomerDraft.builder().name("Customer " + i).build());
+                int home = ShardedDataSource.shardOf(tenant);
+                assertThat(rows(sharded.shards().get(home), "customer", tenant)).as("on shard %d", home).isOne();
+                assertThat(rows(sharded.shards().get(1 - home), "customer", tenant)).isZero();
+            }
+        }
+    }
+
+    @DbTest
+    void shardPoolsThatCannotBeToldApartLeaveEveryStatementToShardingSphere(TestDb db) throws Exception {
+        assumeTrue(db.name().equals("sharded"), "the [sharded] target's own test");
+        ShardStatements sent = new ShardStatements();
+        try (ShardedDataSource sharded = ShardedDataSource.open("alike", sent);
+             CrmKit kit = CrmKit.builder().dataSource(sharded.routed())
+                     .shards(List.of(sharded.shards().get(0), sharded.shards().get(0))).defaultPhoneRegion("VN")
+                     .build()) {
+            for (String tenant : tenantOnEachShard(db.tenant())) {
+                sent.clear();
+
+                kit.as(Actor.of(tenant, "agent", Permission.ALL)).customers()
+                        .create(CustomerDraft.builder().name("Lan").build());
+
+                assertSentToItsShardOnly(sent, tenant);
+                assertThat(sent.sent()).as("statements ShardingSphere routed")
+                        .anyMatch(statement -> statement.sql().startsWith("INSERT INTO crm_customer "));
+                int home = ShardedDataSource.shardOf(tenant);
+                assertThat(rows(sharded.shards().get(home), "customer", tenant)).isOne();
+                assertThat(rows(sharded.shards().get(1 - home), "customer", tenant)).isZero();
+            }
+        }
+    }
+
+    @DbTest
+    void aTenantWhoseShardCannotBeFoundIsServedThroughShardingSphere(TestDb db) throws Exception {
+        assumeTrue(db.name().equals("sharded"), "the [sharded] target's own test");
+        ShardStatements sent = new ShardStatements();
+        try (ShardedDataSource sharded = ShardedDataSource.open("unfound", sent);
+             CrmKit kit = CrmKit.builder()
+                     .dataSource(StatementHooks.failing(sharded.routed(), sql -> sql.startsWith("SELECT MAX(id), "),
+                             "the shard probe refused"))
+                     .shards(sharded.shards()).defaultPhoneRegion("VN").build()) {
+            for (String tenant : tenantOnEachShard(db.tenant())) {
+                sent.clear();
+
+                Crm crm = kit.as(Actor.of(tenant, "agent", Permission.ALL));
+                Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").build());
+
+                assertThat(crm.customers().get(lan.id()).name()).isEqualTo("Lan");
+                assertSentToItsShardOnly(sent, tenant);
+                assertThat(sent.sent()).as("statements ShardingSphere routed")
+                        .anyMatch(statement -> statement.sql().startsWith("INSERT INTO crm_customer "));
+                int home = ShardedDataSource.shardOf(tenant);
+                assertThat(rows(sharded.shards().get(home), "customer", tenant)).isOne();
+                assertThat(rows(sharded.shards().get(1 - home), "customer", tenant)).isZero();
+            }
+        }
+    }
+
+    private static void assertSentToItsShardOnly(ShardStatements sent, String tenant) {
+        int home = ShardedDataSource.shardOf(tenant);
+        List<ShardStatements.Sent> statements = sent.sent();
+        assertThat(statements).as("statements sent to shard %d, the tenant's", home)
+                .anyMatch(statement -> statement.shard().equals("ds_" + home));
+        assertThat(statements).as("statements sent to the other shard")
+                .allMatch(statement -> statement.shard().equals("ds_" + home));
+    }
+
+    private static void assertRowsOnItsShardOnly(ShardedDataSource sharded, String tenant) throws SQLException {
+        int home = ShardedDataSource.shardOf(tenant);
+        for (int shard = 0; shard < 2; shard++) {
+            for (String table : TABLES) {
+                long rows = rows(sharded.shards().get(shard), table, tenant);
+                if (shard == home) {
+                    assertThat(rows).as("rows of crm_%s on the tenant's shard %d", table, shard).isPositive();
+                } else {
+                    assertThat(rows).as("rows of crm_%s on the other shard %d", table, shard).isZero();
                 }
             }
         }

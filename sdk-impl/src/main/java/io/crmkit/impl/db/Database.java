@@ -5,8 +5,10 @@ import io.crmkit.api.error.SearchTimeoutException;
 import io.crmkit.api.error.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -42,10 +44,15 @@ public final class Database {
     private final boolean readAutoCommit;
     private final boolean keywordIndexes;
     private final Duration searchTimeout;
-    private final LongAdder retries = new LongAdder();
+    private final LongAdder retries;
+    /** Where each tenant's rows are, on a sharding DataSource whose shards the kit reaches directly; else null. */
+    private final TenantShards tenantShards;
+    /** The shards' own pools, in the order of {@link #tenantShards}. */
+    private final List<Database> shards;
 
     private Database(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
-                     boolean readAutoCommit, boolean keywordIndexes, Duration searchTimeout) {
+                     boolean readAutoCommit, boolean keywordIndexes, Duration searchTimeout, LongAdder retries,
+                     TenantShards tenantShards, List<Database> shards) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
@@ -53,6 +60,9 @@ public final class Database {
         this.readAutoCommit = readAutoCommit;
         this.keywordIndexes = keywordIndexes;
         this.searchTimeout = searchTimeout;
+        this.retries = retries;
+        this.tenantShards = tenantShards;
+        this.shards = shards;
     }
 
     /**
@@ -93,7 +103,47 @@ public final class Database {
     public static Database open(DataSource dataSource, Dialect dialect, String tablePrefix, boolean ownPool,
                                 boolean keywordIndexes, Duration searchTimeout) {
         return new Database(dataSource, dialect, tablePrefix, ownPool,
-                !ownPool && lendsAutoCommitConnections(dataSource), keywordIndexes, searchTimeout);
+                !ownPool && lendsAutoCommitConnections(dataSource), keywordIndexes, searchTimeout, new LongAdder(),
+                null, List.of());
+    }
+
+    /**
+     * This database, a sharding DataSource, with each tenant's work sent straight to its shard's own pool
+     * ({@link #forTenant}), found once per tenant through the sharding DataSource ({@link TenantShards}). Where the
+     * dialect cannot tell the shards apart (H2, MariaDB) or two pools answer alike, this database as it is.
+     *
+     * @param shardPools the shards' own pools (the host's: never closed by the kit)
+     * @throws StorageException when a shard cannot be reached
+     */
+    public Database withTenantShards(List<DataSource> shardPools) {
+        try {
+            Optional<TenantShards> found = TenantShards.find(dataSource, shardPools, dialect, tablePrefix);
+            if (found.isEmpty()) {
+                return this;
+            }
+            List<Database> pools = new ArrayList<>();
+            for (DataSource pool : shardPools) {
+                pools.add(new Database(pool, dialect, tablePrefix, false, lendsAutoCommitConnections(pool),
+                        keywordIndexes, searchTimeout, retries, null, List.of()));
+            }
+            return new Database(dataSource, dialect, tablePrefix, ownPool, readAutoCommit, keywordIndexes,
+                    searchTimeout, retries, found.get(), List.copyOf(pools));
+        } catch (SQLException e) {
+            throw failure("find the shards of the sharding DataSource", e);
+        }
+    }
+
+    /**
+     * @return where a tenant's work runs: on a database {@link #withTenantShards with its shards}, the pool of the
+     *         tenant's shard (the sharding DataSource when its shard cannot be found); otherwise this database. Either
+     *         way every table and connection setting is this one's and retries are counted here.
+     */
+    public Database forTenant(String tenantId) {
+        if (tenantShards == null) {
+            return this;
+        }
+        int shard = tenantShards.shardOf(tenantId);
+        return shard < 0 ? this : shards.get(shard);
     }
 
     /**

@@ -105,6 +105,18 @@ public enum Dialect {
     }
 
     /**
+     * @return the select list that tells one database from another behind a sharding DataSource (PostgreSQL: the
+     *         database's name, the server's address as the client reached it and its port), for
+     *         {@link TenantShards}; empty where the kit does not find tenants' shards itself (H2, MariaDB: untested
+     *         as shards), so that every statement goes through the sharding DataSource
+     */
+    public Optional<String> shardIdentity() {
+        return this == POSTGRESQL
+                ? Optional.of("current_database(), CAST(inet_server_addr() AS VARCHAR), current_setting('port')")
+                : Optional.empty();
+    }
+
+    /**
      * @return the list {@code (...)} of ids that follows an {@code IN}: placeholders with the ids as values; on H2
      *         the ids written as number literals, with no values, because H2 does not use the (tenant_id, id) index
      *         for an IN list of parameters and scans the tenant's rows instead (a thousand-id update took a second on
