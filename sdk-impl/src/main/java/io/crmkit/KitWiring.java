@@ -80,7 +80,6 @@ final class KitWiring {
     private final JobLeases leases;
     private final JobFiles jobFiles;
     private final JobScheduler scheduler;
-    private final JobStore jobStore;
     private final CustomerEditor editor;
     private final ChunkWrites writes;
 
@@ -106,7 +105,6 @@ final class KitWiring {
         this.leases = leases;
         this.jobFiles = jobFiles;
         this.scheduler = scheduler;
-        this.jobStore = new JobStore(tablePrefix, database, clock, leases);
         this.audit = new AuditLog(ids, clock, settings.automaticEvents() ? new CustomerEvents(ids, clock)
                 : CustomerEvents.OFF);
         this.fieldValues = new FieldValues(phones);
@@ -183,12 +181,13 @@ final class KitWiring {
     }
 
     DefaultActivityService activities(Actor actor) {
-        return new DefaultActivityService(actor, tablePrefix, databaseOf(actor), ids, clock, audit, idSql, growing,
-                refresher, jobStore, running, leases, scheduler);
+        Database database = databaseOf(actor);
+        return new DefaultActivityService(actor, tablePrefix, database, ids, clock, audit, idSql, growing, refresher,
+                new JobStore(tablePrefix, database, clock, leases), running, leases, scheduler);
     }
 
     Jobs jobs(Actor actor, DefaultBulkService bulk, DefaultTransferJobs transfers, DefaultActivityService activities) {
-        return new DefaultJobs(actor, running, jobStore, List.of(bulk.jobSource(), transfers.jobSource(),
-                activities.jobSource()));
+        return new DefaultJobs(actor, running, new JobStore(tablePrefix, databaseOf(actor), clock, leases),
+                List.of(bulk.jobSource(), transfers.jobSource(), activities.jobSource()));
     }
 }

@@ -3,6 +3,8 @@ package io.crmkit.sharding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.CrmKit;
 import io.crmkit.api.Actor;
 import io.crmkit.api.Crm;
@@ -10,6 +12,9 @@ import io.crmkit.api.Permission;
 import io.crmkit.api.activity.OrderDraft;
 import io.crmkit.api.activity.OrderStatus;
 import io.crmkit.api.activity.TaskDraft;
+import io.crmkit.api.bulk.BulkJob;
+import io.crmkit.api.bulk.BulkOperation;
+import io.crmkit.api.bulk.Selection;
 import io.crmkit.api.customer.Customer;
 import io.crmkit.api.customer.CustomerDraft;
 import io.crmkit.api.customer.CustomerPatch;
@@ -19,12 +24,14 @@ import io.crmkit.api.io.ExportRequest;
 import io.crmkit.api.io.FileFormat;
 import io.crmkit.api.io.ImportFile;
 import io.crmkit.api.io.ImportRequest;
+import io.crmkit.api.job.JobState;
 import io.crmkit.api.merge.MergeOptions;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.ShardStatements;
 import io.crmkit.testing.ShardedDataSource;
 import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.StatementHooks;
+import io.crmkit.testing.TestDatabases;
 import io.crmkit.testing.TestDb;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -34,9 +41,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,17 +125,7 @@ class ShardingTest {
                      .shards(List.of(sharded.shards().get(0), sharded.shards().get(0))).defaultPhoneRegion("VN")
                      .build()) {
             for (String tenant : tenantOnEachShard(db.tenant())) {
-                sent.clear();
-
-                kit.as(Actor.of(tenant, "agent", Permission.ALL)).customers()
-                        .create(CustomerDraft.builder().name("Lan").build());
-
-                assertSentToItsShardOnly(sent, tenant);
-                assertThat(sent.sent()).as("statements ShardingSphere routed")
-                        .anyMatch(statement -> statement.sql().startsWith("INSERT INTO crm_customer "));
-                int home = ShardedDataSource.shardOf(tenant);
-                assertThat(rows(sharded.shards().get(home), "customer", tenant)).isOne();
-                assertThat(rows(sharded.shards().get(1 - home), "customer", tenant)).isZero();
+                assertCreatedThroughShardingSphere(sent, sharded, kit, tenant);
             }
         }
     }
@@ -133,26 +134,75 @@ class ShardingTest {
     void aTenantWhoseShardCannotBeFoundIsServedThroughShardingSphere(TestDb db) throws Exception {
         assumeTrue(db.name().equals("sharded"), "the [sharded] target's own test");
         ShardStatements sent = new ShardStatements();
+        AtomicBoolean refuse = new AtomicBoolean();
+        AtomicInteger refused = new AtomicInteger();
+        Predicate<String> probe = sql -> refuse.get() && sql.startsWith("SELECT MAX(id), ");
         try (ShardedDataSource sharded = ShardedDataSource.open("unfound", sent);
              CrmKit kit = CrmKit.builder()
-                     .dataSource(StatementHooks.failing(sharded.routed(), sql -> sql.startsWith("SELECT MAX(id), "),
-                             "the shard probe refused"))
+                     .dataSource(StatementHooks.failing(sharded.routed(),
+                             sql -> probe.test(sql) && refused.incrementAndGet() > 0, "the shard probe refused"))
                      .shards(sharded.shards()).defaultPhoneRegion("VN").build()) {
-            for (String tenant : tenantOnEachShard(db.tenant())) {
-                sent.clear();
-
-                Crm crm = kit.as(Actor.of(tenant, "agent", Permission.ALL));
-                Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").build());
-
-                assertThat(crm.customers().get(lan.id()).name()).isEqualTo("Lan");
-                assertSentToItsShardOnly(sent, tenant);
-                assertThat(sent.sent()).as("statements ShardingSphere routed")
-                        .anyMatch(statement -> statement.sql().startsWith("INSERT INTO crm_customer "));
-                int home = ShardedDataSource.shardOf(tenant);
-                assertThat(rows(sharded.shards().get(home), "customer", tenant)).isOne();
-                assertThat(rows(sharded.shards().get(1 - home), "customer", tenant)).isZero();
+            refuse.set(true); // the kit found the shards when it started; now it cannot find a tenant's
+            List<String> tenants = tenantOnEachShard(db.tenant());
+            for (String tenant : tenants) {
+                assertCreatedThroughShardingSphere(sent, sharded, kit, tenant);
             }
+            for (String tenant : tenants) {
+                assertThat(kit.as(Actor.of(tenant, "agent", Permission.ALL)).filters().search(Query.all()).items())
+                        .hasSize(1);
+            }
+            assertThat(refused).as("probes refused: one per tenant, not asked again for a while").hasValue(2);
         }
+    }
+
+    @DbTest
+    void aTenantOnADatabaseThatIsNoneOfThePoolsIsServedThroughShardingSphere(TestDb db) throws Exception {
+        assumeTrue(db.name().equals("sharded"), "the [sharded] target's own test");
+        assumeTrue(TestDatabases.configured().contains("postgres"), "needs another PostgreSQL database");
+        ShardStatements sent = new ShardStatements();
+        try (ShardedDataSource sharded = ShardedDataSource.open("elsewhere", sent);
+             HikariDataSource other = new HikariDataSource(pool(TestDatabases.url("postgres")));
+             CrmKit kit = CrmKit.builder().dataSource(sharded.routed())
+                     .shards(List.of(sharded.shards().get(0), other)).defaultPhoneRegion("VN").build()) {
+            List<String> tenants = tenantOnEachShard(db.tenant());
+            String onShard1 = tenants.stream().filter(tenant -> ShardedDataSource.shardOf(tenant) == 1).findFirst()
+                    .orElseThrow();
+            String onShard0 = tenants.stream().filter(tenant -> ShardedDataSource.shardOf(tenant) == 0).findFirst()
+                    .orElseThrow();
+
+            assertCreatedThroughShardingSphere(sent, sharded, kit, onShard1);
+            assertThat(rows(other, "customer", onShard1)).as("rows on the pool that is not shard 1").isZero();
+
+            sent.clear();
+            kit.as(Actor.of(onShard0, "agent", Permission.ALL)).customers()
+                    .create(CustomerDraft.builder().name("Lan").build());
+            assertThat(sent.sent()).as("a tenant of shard 0, pinned to its pool")
+                    .noneMatch(statement -> statement.sql().startsWith("INSERT INTO crm_customer "));
+            assertThat(rows(sharded.shards().get(0), "customer", onShard0)).isOne();
+        }
+    }
+
+    private static HikariConfig pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(2);
+        return config;
+    }
+
+    /** Creates a customer for the tenant and checks ShardingSphere routed it to the tenant's shard, and only there. */
+    private static void assertCreatedThroughShardingSphere(ShardStatements sent, ShardedDataSource sharded, CrmKit kit,
+                                                           String tenant) throws SQLException {
+        sent.clear();
+        Crm crm = kit.as(Actor.of(tenant, "agent", Permission.ALL));
+        Customer lan = crm.customers().create(CustomerDraft.builder().name("Lan").build());
+
+        assertThat(crm.customers().get(lan.id()).name()).isEqualTo("Lan");
+        assertSentToItsShardOnly(sent, tenant);
+        assertThat(sent.sent()).as("statements ShardingSphere routed")
+                .anyMatch(statement -> statement.sql().startsWith("INSERT INTO crm_customer "));
+        int home = ShardedDataSource.shardOf(tenant);
+        assertThat(rows(sharded.shards().get(home), "customer", tenant)).isOne();
+        assertThat(rows(sharded.shards().get(1 - home), "customer", tenant)).isZero();
     }
 
     private static void assertSentToItsShardOnly(ShardStatements sent, String tenant) {
@@ -213,6 +263,13 @@ class ShardingTest {
         assertThat(crm.imports().run(ImportRequest.builder(ImportFile.of(file)).build()).created()).isEqualTo(2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(crm.exports().run(ExportRequest.builder(FileFormat.CSV).build(), out)).isEqualTo(4);
+        // Jobs the scheduler runs (on the first shard's table), each on the tenant's shard.
+        long tagging = crm.bulk().submit(Selection.matching(Filter.hasTag("vip")), BulkOperation.addTags(
+                List.of("bulk")));
+        assertThat(crm.bulk().await(tagging, Duration.ofSeconds(60)).state()).isEqualTo(BulkJob.State.DONE);
+        assertThat(crm.filters().count(Filter.hasTag("bulk"))).isEqualTo(2);
+        long recompute = crm.activities().metrics().submitRecompute();
+        assertThat(crm.jobs().await(recompute, Duration.ofSeconds(60)).state()).isEqualTo(JobState.DONE);
     }
 
     private static long rows(DataSource shard, String table, String tenant) throws SQLException {

@@ -174,8 +174,8 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         }
 
         /**
-         * ShardingSphere-JDBC over the shards, which the kit checks, routing every statement: a tenant's work pinned
-         * to its shard's pool (the default) would run the [postgres] target's statements again, while this target is
+         * ShardingSphere-JDBC over the shards, which the kit checks, routing every statement: pinned to its shard's
+         * pool (the default), a tenant's own statements would be the [postgres] target's again, while this target is
          * there to show ShardingSphere parses and routes each of them ({@code ShardingTest} covers the pinning).
          */
         private static Shared openSharded() {

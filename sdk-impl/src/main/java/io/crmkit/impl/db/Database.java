@@ -1,5 +1,6 @@
 package io.crmkit.impl.db;
 
+import io.crmkit.api.error.ConfigurationException;
 import io.crmkit.api.error.CrmException;
 import io.crmkit.api.error.SearchTimeoutException;
 import io.crmkit.api.error.StorageException;
@@ -113,7 +114,7 @@ public final class Database {
      * dialect cannot tell the shards apart (H2, MariaDB) or two pools answer alike, this database as it is.
      *
      * @param shardPools the shards' own pools (the host's: never closed by the kit)
-     * @throws StorageException when a shard cannot be reached
+     * @throws ConfigurationException on {@code shards} when a shard or the sharding DataSource cannot be asked
      */
     public Database withTenantShards(List<DataSource> shardPools) {
         try {
@@ -128,8 +129,9 @@ public final class Database {
             }
             return new Database(dataSource, dialect, tablePrefix, ownPool, readAutoCommit, keywordIndexes,
                     searchTimeout, retries, found.get(), List.copyOf(pools));
-        } catch (SQLException e) {
-            throw failure("find the shards of the sharding DataSource", e);
+        } catch (SQLException | StorageException e) {
+            throw new ConfigurationException("shards", null, "cannot ask the shards' pools which database they are: "
+                    + describe(sqlCause(e)), e);
         }
     }
 

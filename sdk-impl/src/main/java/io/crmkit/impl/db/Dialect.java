@@ -106,13 +106,14 @@ public enum Dialect {
 
     /**
      * @return the select list that tells one database from another behind a sharding DataSource (PostgreSQL: the
-     *         database's name, the server's address as the client reached it and its port), for
+     *         database's name, the server's address as the client reached it, its port and the current schema), for
      *         {@link TenantShards}; empty where the kit does not find tenants' shards itself (H2, MariaDB: untested
      *         as shards), so that every statement goes through the sharding DataSource
      */
     public Optional<String> shardIdentity() {
         return this == POSTGRESQL
-                ? Optional.of("current_database(), CAST(inet_server_addr() AS VARCHAR), current_setting('port')")
+                ? Optional.of("current_database(), CAST(inet_server_addr() AS VARCHAR), current_setting('port'),"
+                        + " current_schema()")
                 : Optional.empty();
     }
 

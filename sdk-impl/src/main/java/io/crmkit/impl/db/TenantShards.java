@@ -1,15 +1,16 @@
 package io.crmkit.impl.db;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +26,29 @@ import org.slf4j.LoggerFactory;
  * answers. That holds while every table of the kit is sharded the same way by {@code tenant_id} (one binding group, as
  * the rules the SDK ships) and a tenant does not move while kits run.
  *
- * <p>Limits: at most {@value #MAX_KNOWN} tenants are remembered (then forgotten all at once and found again, a
- * statement each). A tenant whose shard cannot be found (the statement failed, or its database is none of the pools)
- * is served through the sharding DataSource, which is correct, only slower.
+ * <p>Limits: at most {@value #MAX_KNOWN} tenants are remembered (the least recently used are forgotten and found
+ * again, a statement each). A tenant whose shard cannot be found (the statement failed, or its database is none of
+ * the pools) is served through the sharding DataSource, which is correct, only slower, and asked about again after
+ * {@link #RETRY_AFTER}; the failure is logged once per tenant and period.
  */
 final class TenantShards {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantShards.class);
     /** Most tenants whose shard is remembered. */
     static final int MAX_KNOWN = 10_000;
+    /** How long a tenant whose shard could not be found is served through the sharding DataSource. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    /** Synthetic tenants asked about when the kit starts: one at least must be found on a shard's pool. */
+    private static final int TRIAL_TENANTS = 8;
     /** A tenant served through the sharding DataSource. */
     private static final int ROUTED = -1;
 
     private final DataSource routed;
     private final List<String> identities;
     private final String probe;
-    private final Map<String, Integer> known = new ConcurrentHashMap<>();
+    private final Cache<String, Integer> known = Caffeine.newBuilder().maximumSize(MAX_KNOWN).build();
+    private final Cache<String, Boolean> unfound = Caffeine.newBuilder().maximumSize(MAX_KNOWN)
+            .expireAfterWrite(RETRY_AFTER).build();
 
     private TenantShards(DataSource routed, List<String> identities, String probe) {
         this.routed = routed;
@@ -53,9 +61,11 @@ final class TenantShards {
      * @param shards      each shard's own pool
      * @param dialect     the shards' dialect
      * @param tablePrefix the kit's table prefix
-     * @return the shards, or empty where the dialect cannot tell databases apart or two shards' pools answer alike
-     *         (logged): every statement then goes through the sharding DataSource
-     * @throws SQLException when a shard cannot be asked
+     * @return the shards, or empty (logged) where the dialect cannot tell databases apart, two shards' pools answer
+     *         alike, or the sharding DataSource places none of {@value #TRIAL_TENANTS} trial tenants on a database
+     *         that one of the pools answers as (other host names, a pooler in between): every statement then goes
+     *         through the sharding DataSource
+     * @throws SQLException when a shard's own pool cannot be asked
      */
     static Optional<TenantShards> find(DataSource routed, List<DataSource> shards, Dialect dialect,
                                        String tablePrefix) throws SQLException {
@@ -75,8 +85,21 @@ final class TenantShards {
                     + " DataSource", identities);
             return Optional.empty();
         }
-        return Optional.of(new TenantShards(routed, List.copyOf(identities), "SELECT MAX(id), " + identity.get()
-                + " FROM " + tablePrefix + "customer WHERE tenant_id = ?"));
+        TenantShards found = new TenantShards(routed, List.copyOf(identities), "SELECT MAX(id), " + identity.get()
+                + " FROM " + tablePrefix + "customer WHERE tenant_id = ?");
+        try {
+            for (int trial = 0; trial < TRIAL_TENANTS; trial++) {
+                if (found.ask("crmkit-shard-trial-" + trial) >= 0) {
+                    return Optional.of(found);
+                }
+            }
+            LOG.warn("The sharding DataSource placed no trial tenant on a database the shards' pools answer as ({}):"
+                    + " every statement goes through the sharding DataSource", identities);
+        } catch (SQLException e) {
+            LOG.warn("The sharding DataSource could not say where it places a tenant (SQLState {}): every statement"
+                    + " goes through it", e.getSQLState(), e);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -84,34 +107,41 @@ final class TenantShards {
      *         DataSource
      */
     int shardOf(String tenantId) {
-        Integer shard = known.get(tenantId);
+        Integer shard = known.getIfPresent(tenantId);
         if (shard != null) {
             return shard;
         }
-        try {
-            shard = ask(tenantId);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("Could not find the shard of a tenant (SQLState {}): its work goes through the sharding"
-                    + " DataSource", e instanceof SQLException sql ? sql.getSQLState() : e.getClass().getName());
+        if (unfound.getIfPresent(tenantId) != null) {
             return ROUTED;
         }
-        if (known.size() >= MAX_KNOWN) {
-            known.clear();
+        try {
+            shard = ask(tenantId);
+            if (shard == ROUTED) {
+                LOG.warn("The sharding DataSource placed a tenant on a database that is none of the shards' pools"
+                        + " ({}): its work goes through the sharding DataSource for {} s", identities,
+                        RETRY_AFTER.toSeconds());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not find the shard of a tenant ({}): its work goes through the sharding DataSource for"
+                    + " {} s", e instanceof SQLException sql ? "SQLState " + sql.getSQLState()
+                    : e.getClass().getName(), RETRY_AFTER.toSeconds());
+            LOG.debug("The shard of a tenant could not be found", e);
+            shard = ROUTED;
         }
-        known.put(tenantId, shard);
+        if (shard == ROUTED) {
+            unfound.put(tenantId, Boolean.TRUE);
+        } else {
+            known.put(tenantId, shard);
+        }
         return shard;
     }
 
+    /** @return the index of the shard the sharding DataSource places a tenant on, or -1 when it is none of them */
     private int ask(String tenantId) throws SQLException {
         try (Connection connection = routed.getConnection();
              PreparedStatement select = connection.prepareStatement(probe)) {
             select.setString(1, tenantId);
-            int shard = identities.indexOf(identity(connection, select, 2));
-            if (shard < 0) {
-                LOG.warn("The sharding DataSource placed a tenant on a database that is none of the shards' pools"
-                        + " ({}): its work goes through the sharding DataSource", identities);
-            }
-            return shard;
+            return identities.indexOf(identity(connection, select, 2));
         }
     }
 
@@ -126,11 +156,22 @@ final class TenantShards {
             for (int column = from; column <= columns; column++) {
                 identity.append(column == from ? "" : "/").append(row.getString(column));
             }
-        } finally {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                endRead(connection);
+            } catch (SQLException | RuntimeException ending) {
+                e.addSuppressed(ending);
             }
+            throw e;
         }
+        endRead(connection);
         return identity.toString();
+    }
+
+    /** Ends the read's transaction, where the pool lends connections without autocommit. */
+    private static void endRead(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
     }
 }
