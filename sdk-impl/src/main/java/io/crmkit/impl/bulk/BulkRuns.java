@@ -89,7 +89,7 @@ final class BulkRuns {
 
         Chunks chunks(DefaultFilterService filters) {
             return members != null ? Chunks.of(members)
-                    : new Chunks(selection, filters, Selections.limit(operation.name()));
+                    : new Chunks(selection, filters, Selections.limit(operation.name()), total);
         }
 
         /** @return what a scheduled run of this job runs */

@@ -18,26 +18,34 @@ final class Chunks {
     private final DefaultFilterService filters;
     private final List<Long> ids;
     private final long limit;
+    private final long matches;
     private long lastId = Long.MIN_VALUE;
     private int position;
     private long emitted;
 
     /** @param ids the ids to go through, or null to list the selection's query as the chunks come */
-    private Chunks(Selection selection, DefaultFilterService filters, List<Long> ids, long limit) {
+    private Chunks(Selection selection, DefaultFilterService filters, List<Long> ids, long limit, long matches) {
         this.selection = selection;
         this.filters = filters;
         this.ids = ids;
         this.limit = limit;
+        this.matches = matches;
     }
 
-    /** @param limit the most ids to give, the operation's {@link Selections#limit} */
-    Chunks(Selection selection, DefaultFilterService filters, long limit) {
-        this(selection, filters, selection.byIds() ? List.copyOf(new TreeSet<>(selection.ids())) : null, limit);
+    /**
+     * @param limit   the most ids to give, the operation's {@link Selections#limit}
+     * @param matches how many customers the selection matched when the operation was counted ({@code
+     *                Long.MAX_VALUE} when unknown), which chooses how a keyword's chunks are found
+     *                ({@link DefaultFilterService#idsAfter})
+     */
+    Chunks(Selection selection, DefaultFilterService filters, long limit, long matches) {
+        this(selection, filters, selection.byIds() ? List.copyOf(new TreeSet<>(selection.ids())) : null, limit,
+                matches);
     }
 
     /** @return chunks of these ids, in ascending order */
     static Chunks of(List<Long> ids) {
-        return new Chunks(null, null, List.copyOf(new TreeSet<>(ids)), Long.MAX_VALUE);
+        return new Chunks(null, null, List.copyOf(new TreeSet<>(ids)), Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
     /** @return the next chunk, empty at the end */
@@ -52,7 +60,7 @@ final class Chunks {
             chunk = ids.subList(position, Math.min(position + size, ids.size()));
             position += chunk.size();
         } else {
-            chunk = filters.idsAfter(selection.filter(), selection.keyword(), lastId, size);
+            chunk = filters.idsAfter(selection.filter(), selection.keyword(), lastId, size, matches);
         }
         if (!chunk.isEmpty()) {
             lastId = chunk.get(chunk.size() - 1);

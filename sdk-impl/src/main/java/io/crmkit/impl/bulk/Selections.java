@@ -51,7 +51,7 @@ final class Selections {
      */
     List<Long> members(Selection selection) {
         List<Long> members = new ArrayList<>();
-        Chunks chunks = new Chunks(selection, filters, BulkService.MAX_DELETE);
+        Chunks chunks = new Chunks(selection, filters, BulkService.MAX_DELETE, Long.MAX_VALUE);
         for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
             members.addAll(chunk);
         }

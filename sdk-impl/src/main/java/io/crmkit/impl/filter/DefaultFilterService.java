@@ -130,11 +130,14 @@ public final class DefaultFilterService implements FilterService {
     }
 
     /**
+     * @param matches how many customers the filter and keyword matched when the work was counted
+     *                ({@link #countMatching}; {@code Long.MAX_VALUE} when unknown): few let MariaDB read a keyword's
+     *                matches from its FULLTEXT indexes instead of walking the tenant
      * @return up to {@code limit} ids of customers matching a filter and keyword with ids above {@code afterId},
-     *         in id order: the chunks of a bulk operation
+     *         in id order: the chunks of a bulk operation or an export
      */
-    public List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit) {
-        return matching.idsAfter(filter, keyword, afterId, limit);
+    public List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit, long matches) {
+        return matching.idsAfter(filter, keyword, afterId, limit, matches);
     }
 
     /**

@@ -51,11 +51,12 @@ final class MatchingCustomers {
     }
 
     /**
+     * @param matches how many customers matched when the work was counted ({@code Long.MAX_VALUE} when unknown)
      * @return up to {@code limit} ids of customers matching a filter and keyword with ids above {@code afterId},
-     *         in id order: the chunks of a bulk operation
+     *         in id order: the chunks of a bulk operation or an export
      */
-    List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit) {
-        Explained query = queries.idsAfter(filter, keyword, afterId, limit, compilers.fields());
+    List<Long> idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit, long matches) {
+        Explained query = queries.idsAfter(filter, keyword, afterId, limit, matches, compilers.fields());
         return database.read("select customers", session -> SearchQueries.ids(session, query, null));
     }
 

@@ -351,7 +351,7 @@ public final class DefaultExportService implements ExportService {
                 return database.read("export customers", session -> customers.readAfter(session,
                         actor.tenantId(), lastId, size, fields, customColumns));
             }
-            List<Long> ids = filters.idsAfter(request.filter(), request.keyword(), lastId, size);
+            List<Long> ids = filters.idsAfter(request.filter(), request.keyword(), lastId, size, total);
             return ids.isEmpty() ? List.of() : database.read("export customers", session ->
                     customers.read(session, actor.tenantId(), ids, fields, customColumns));
         }

@@ -57,7 +57,7 @@ class BulkLimitsTest {
     @Test
     void chunksStopAtTheOperationsLimitEvenWhenMoreIdsCome() {
         List<Long> ids = LongStream.rangeClosed(1, 2_600).boxed().toList();
-        Chunks chunks = new Chunks(Selection.ids(ids), null, 2_500);
+        Chunks chunks = new Chunks(Selection.ids(ids), null, 2_500, Long.MAX_VALUE);
 
         List<Integer> sizes = new ArrayList<>();
         for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
