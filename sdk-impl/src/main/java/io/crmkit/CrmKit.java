@@ -261,13 +261,16 @@ public final class CrmKit implements AutoCloseable {
         /**
          * Whether a tenant's work runs on its shard's own pool (default {@code true}) or every statement goes through
          * the sharding DataSource ({@code false}). ShardingSphere-JDBC parses, binds, routes and rewrites every
-         * statement, about 100 us of CPU each, more than a whole statement on a nearby database; a tenant's shard
-         * is found once instead, by a statement routed through the sharding DataSource whose answer names the
-         * database it ran on, and remembered (up to 10,000 tenants). That requires every CRMKit table sharded
-         * alike by {@code tenant_id} (the rules the SDK ships: one binding group) and no tenant moved between shards
-         * while kits run (moving one means restarting them). Only on PostgreSQL shards, and only when their pools
-         * answer as different databases; otherwise, and for a tenant whose shard cannot be found, statements go
-         * through the sharding DataSource, which is correct, only slower. Without {@link #shards} it does nothing.
+         * statement, about 110 us of CPU each on a 2-core machine, more than a whole statement on a nearby database;
+         * a tenant's shard is found once instead, by a statement routed through the sharding DataSource whose answer
+         * names the database it ran on, and remembered (up to 10,000 tenants). That requires every CRMKit table
+         * sharded alike by {@code tenant_id} (the rules the SDK ships: one binding group) and no tenant moved between
+         * shards while kits run (moving one means restarting them). Only on PostgreSQL shards, only when their pools
+         * answer as different databases, and only when the sharding DataSource places at least one of 8 trial
+         * tenants ({@code crmkit-shard-trial-0} ...) on one of the pools when the kit is built; otherwise, and for a
+         * tenant placed on a database that is none of the pools, statements go through the sharding DataSource,
+         * which is correct, only slower (logged). A tenant whose shard could not be asked for (a failed statement)
+         * goes through it for 30 seconds, then is asked for again. Without {@link #shards} it does nothing.
          *
          * @param pin whether to run a tenant's work on its shard's own pool
          * @return this builder

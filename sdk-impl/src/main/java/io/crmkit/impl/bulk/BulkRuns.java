@@ -130,7 +130,7 @@ final class BulkRuns {
         Optional<PreviewedMembers> previewed = PreviewedMembers.boundIn(pending.selection());
         List<Long> members = null;
         if (previewed.isPresent()) {
-            members = selections.members(selection);
+            members = selections.members(selection, total);
             DeleteTokens.requireSameMembers(previewed.get(), members);
             total = members.size();
         }

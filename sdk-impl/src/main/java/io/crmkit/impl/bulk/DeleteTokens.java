@@ -41,7 +41,7 @@ final class DeleteTokens {
         Selections.requireWithinLimit(count, Selections.DELETE);
         String bound = Selections.fingerprint(selection);
         if (!selection.byIds()) {
-            List<Long> members = selections.members(selection);
+            List<Long> members = selections.members(selection, count);
             count = members.size();
             bound = PreviewedMembers.of(members).after(bound);
         }

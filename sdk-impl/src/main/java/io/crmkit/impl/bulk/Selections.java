@@ -46,12 +46,13 @@ final class Selections {
     }
 
     /**
+     * @param matches how many customers the selection matched when it was counted (see {@link Chunks})
      * @return the ids of the customers a delete's query selection matches now, in ascending order, at most
      *         {@link BulkService#MAX_DELETE}
      */
-    List<Long> members(Selection selection) {
+    List<Long> members(Selection selection, long matches) {
         List<Long> members = new ArrayList<>();
-        Chunks chunks = new Chunks(selection, filters, BulkService.MAX_DELETE, Long.MAX_VALUE);
+        Chunks chunks = new Chunks(selection, filters, BulkService.MAX_DELETE, matches);
         for (List<Long> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
             members.addAll(chunk);
         }

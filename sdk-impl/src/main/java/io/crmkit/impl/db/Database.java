@@ -111,10 +111,11 @@ public final class Database {
     /**
      * This database, a sharding DataSource, with each tenant's work sent straight to its shard's own pool
      * ({@link #forTenant}), found once per tenant through the sharding DataSource ({@link TenantShards}). Where the
-     * dialect cannot tell the shards apart (H2, MariaDB) or two pools answer alike, this database as it is.
+     * dialect cannot tell the shards apart (H2, MariaDB), two pools answer alike, or the trial tenants of
+     * {@link TenantShards#find} match no pool, this database as it is (logged).
      *
      * @param shardPools the shards' own pools (the host's: never closed by the kit)
-     * @throws ConfigurationException on {@code shards} when a shard or the sharding DataSource cannot be asked
+     * @throws ConfigurationException on {@code shards} when a shard's own pool cannot be asked which database it is
      */
     public Database withTenantShards(List<DataSource> shardPools) {
         try {

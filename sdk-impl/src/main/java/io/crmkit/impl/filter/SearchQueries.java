@@ -40,8 +40,9 @@ final class SearchQueries {
     static final int KEYWORD_WALK_ROWS = 5_000;
     /**
      * Most customers a keyword may have matched for the chunks of work on them (bulk operations, exports) to read its
-     * matches from MariaDB's FULLTEXT indexes: each chunk reads every match (an email domain's 100,000 took 1.9 s, so
-     * 10,000 about a tenth of that), in at most 10 chunks of 1,000; the 50 customers of a rare name among 1,000,000
+     * matches from MariaDB's FULLTEXT indexes: each chunk reads every match (an email domain's 100,000 took 1.9 s for
+     * a page; 10,000 should take about a tenth, not measured), in at most 10 chunks of 1,000; the 50 customers of a
+     * rare name among 1,000,000
      * took 0.03-0.18 s instead of the walk's 2.0-2.4 s. A keyword of more matches holds 1% of a 1,000,000-customer
      * tenant or more, and a walk in id order fills a chunk of 1,000 in a few hundred thousand rows or fewer.
      */
@@ -194,13 +195,15 @@ final class SearchQueries {
      * @param matches how many customers the filter and keyword matched when the work was counted
      *                ({@code Long.MAX_VALUE} when unknown)
      * @return up to {@code limit} ids of customers matching a filter and keyword with ids above {@code afterId},
-     *         in id order: a walk of the tenant in id order; on MariaDB, a keyword its FULLTEXT indexes serve that
-     *         matched at most {@value #INDEXED_CHUNK_MATCHES} customers reads its matches from those indexes instead
-     *         ({@link #indexedKeywordChunk})
+     *         in id order: a walk of the tenant in id order; on MariaDB, a keyword alone (no filter) that its
+     *         FULLTEXT indexes serve and that matched at most {@value #INDEXED_CHUNK_MATCHES} customers reads its
+     *         matches from those indexes instead ({@link #indexedKeywordChunk}). With a filter the count says nothing
+     *         of the keyword's own matches, which the indexes would read for every chunk.
      */
     Explained idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit, long matches,
                        TenantFields fields) {
-        if (matches <= INDEXED_CHUNK_MATCHES && !keyword.isBlank() && dialect.fullTextKeywordIndexes()) {
+        if (matches <= INDEXED_CHUNK_MATCHES && filter.isEmpty() && !keyword.isBlank()
+                && dialect.fullTextKeywordIndexes()) {
             FilterSql sql = compilers.compiler(fields);
             Optional<FilterSql.KeywordBranches> branches = sql.keywordBranches(keyword);
             if (branches.isPresent()) {
@@ -218,8 +221,9 @@ final class SearchQueries {
      * The chunk after an id of a keyword MariaDB's FULLTEXT indexes serve: the first ids above it of the customers
      * whose own text holds the keyword and, apart, of those whose identities hold it, then the first of both. Each
      * branch reads every match from its index and sorts those above the id, so it is for keywords of few matches:
-     * walking the tenant in id order instead reads every customer for a rare keyword (an export of a rare keyword
-     * at 1,000,000 customers: about 20 s), while a keyword of many matches fills each chunk after a short walk.
+     * walking the tenant in id order instead reads every customer for a rare keyword (an export of a rare name at
+     * 1,000,000 customers: 2.0-2.4 s with the table in memory), while a keyword of many matches fills each chunk
+     * after a short walk.
      */
     private Explained indexedKeywordChunk(FilterSql sql, Optional<Filter> filter, long afterId, int limit,
                                           FilterSql.KeywordBranches branches) {
