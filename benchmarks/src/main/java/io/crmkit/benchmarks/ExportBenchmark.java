@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Row;
@@ -40,7 +42,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * {@code cities} cities (a filter {@code city in (...)}, about 2% of the customers per city): the way to measure a
  * tenant larger than an export may hold ({@code ExportService.MAX_ROWS} customers; an .xlsx sheet holds 1,048,575
  * rows), such as 10,000,000 customers with 5 cities. The baseline then reads the page's child rows by the page's
- * ids. The customers exported must not pass {@code ExportService.MAX_ROWS}. Single-threaded.
+ * ids. The customers exported must not pass {@code ExportService.MAX_ROWS}. Without that filter, a last case exports
+ * to CSV the customers of a keyword few hold ({@link #keywordExport}). Single-threaded.
  */
 public final class ExportBenchmark {
 
@@ -110,7 +113,7 @@ public final class ExportBenchmark {
                 long sdk = System.nanoTime() - start;
                 long heap = HeapPeak.peakBytes();
                 start = System.nanoTime();
-                long baseline = baseline(tenant, exported, format, file);
+                long baseline = baseline(tenant, exported, null, format, file);
                 long sql = System.nanoTime() - start;
                 if (rows != expected || baseline != expected) {
                     throw new IllegalStateException("exported " + rows + ", baseline " + baseline + " of "
@@ -123,6 +126,9 @@ public final class ExportBenchmark {
                         + ")", rows / (sdk / 1e9), exported.isEmpty() ? "" : String.format("  (%d customers of %d"
                                 + " cities exported)", rows, cities)));
             }
+            if (exported.isEmpty()) {
+                lines.add(keywordExport(database, crm, tenant, size, file));
+            }
             return lines;
         } finally {
             Files.deleteIfExists(file);
@@ -133,6 +139,86 @@ public final class ExportBenchmark {
                 FilterData.delete(pool, prefix, tenant);
             }
         }
+    }
+
+    /**
+     * The export of a keyword few customers hold, the generated customers' rare name ({@value FilterData#RARE_NAME},
+     * 1 in {@value FilterData#RARE_EVERY}), to .csv. The baseline finds the keyword's customers as an expert would
+     * on each database, then writes them as the other baselines do: on PostgreSQL by the trigram indexes (the
+     * customer's text joined by U+001F, LIKE; the e-mails and external ids, LIKE), on MariaDB by the FULLTEXT indexes
+     * of migration V22 (each match checked with LIKE), on H2 by reading the tenant.
+     */
+    private String keywordExport(String database, Crm crm, String tenant, int size, Path file) throws Exception {
+        String keyword = FilterData.RARE_NAME.toLowerCase(Locale.ROOT);
+        HeapPeak.reset();
+        long start = System.nanoTime();
+        long rows;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            rows = crm.exports().run(ExportRequest.builder(FileFormat.CSV).columns(COLUMNS).keyword(keyword).build(),
+                    out);
+        }
+        long sdk = System.nanoTime() - start;
+        long heap = HeapPeak.peakBytes();
+        start = System.nanoTime();
+        long baseline = baseline(tenant, List.of(), keywordIds(database, tenant, keyword), FileFormat.CSV, file);
+        long sql = System.nanoTime() - start;
+        long expected = (size + FilterData.RARE_EVERY - 12) / FilterData.RARE_EVERY;
+        if (rows != expected || baseline != expected) {
+            throw new IllegalStateException("exported " + rows + " of keyword '" + keyword + "', baseline " + baseline
+                    + " of " + expected);
+        }
+        return String.format("  %-22s %8d [%s]  sdk %8.1f ms  sql %8.1f ms  ratio %5.2f  peak heap %4d MB  reported"
+                + "  (%d customers of the keyword '%s')", "export .csv, rare name", size, database, sdk / 1e6,
+                sql / 1e6, (double) sdk / sql, heap >> 20, rows, keyword);
+    }
+
+    /** @return in ascending order, the ids of the tenant's customers whose text, e-mails or external ids hold it */
+    private List<Long> keywordIds(String database, String tenant, String keyword) throws SQLException {
+        String pattern = "%" + keyword + "%";
+        String identities = " UNION SELECT i.customer_id FROM " + prefix + "identity i WHERE i.tenant_id = ?";
+        String identityHolds = " AND i.id_type IN ('email', 'external_id') AND LOWER(i.id_value) LIKE ?";
+        String columnsHold = FilterBenchmark.KEYWORD_COLUMNS.stream().map(column -> "LOWER(c." + column + ") LIKE ?")
+                .collect(Collectors.joining(" OR "));
+        String sql;
+        List<Object> values = new ArrayList<>();
+        switch (database) {
+            case "postgres" -> {
+                sql = "SELECT c.id FROM " + prefix + "customer c WHERE c.tenant_id = ? AND LOWER("
+                        + FilterBenchmark.KEYWORD_COLUMNS.stream().map(column -> "c." + column)
+                        .collect(Collectors.joining(" || E'\\x1F' || ")) + ") LIKE ?" + identities + identityHolds;
+                values.addAll(List.of(tenant, pattern, tenant, pattern));
+            }
+            case "mariadb" -> {
+                String words = FilterBenchmark.fullTextWords(keyword);
+                sql = "SELECT c.id FROM " + prefix + "customer c WHERE c.tenant_id = ? AND MATCH(c.search_grams)"
+                        + " AGAINST(? IN BOOLEAN MODE) AND (" + columnsHold + ")" + identities
+                        + " AND MATCH(i.search_grams) AGAINST(? IN BOOLEAN MODE)" + identityHolds;
+                values.addAll(List.of(tenant, words));
+                FilterBenchmark.KEYWORD_COLUMNS.forEach(column -> values.add(pattern));
+                values.addAll(List.of(tenant, words, pattern));
+            }
+            default -> {
+                sql = "SELECT c.id FROM " + prefix + "customer c WHERE c.tenant_id = ? AND (" + columnsHold + ")"
+                        + identities + identityHolds;
+                values.add(tenant);
+                FilterBenchmark.KEYWORD_COLUMNS.forEach(column -> values.add(pattern));
+                values.addAll(List.of(tenant, pattern));
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getLong(1));
+                }
+            }
+        }
+        Collections.sort(ids);
+        return ids;
     }
 
     /** @return the tenant's customers in the cities */
@@ -155,30 +241,37 @@ public final class ExportBenchmark {
         return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
-    private long baseline(String tenant, List<String> cities, FileFormat format, Path file) throws SQLException,
-            IOException {
+    /**
+     * @param ids the customers to write, in ascending order, or null for those of the cities (all of them when
+     *            {@code cities} is empty)
+     */
+    private long baseline(String tenant, List<String> cities, List<Long> ids, FileFormat format, Path file)
+            throws SQLException, IOException {
         long rows = 0;
         try (Connection connection = pool.getConnection(); OutputStream out = Files.newOutputStream(file)) {
             Sink sink = format == FileFormat.XLSX ? new XlsxSink(out) : new CsvSink(out);
             sink.row(new ArrayList<>(COLUMNS));
             long lastId = Long.MIN_VALUE;
-            while (true) {
-                List<Object[]> page = customers(connection, tenant, cities, lastId);
+            boolean range = cities.isEmpty() && ids == null;
+            for (int from = 0; ; from += PAGE) {
+                List<Object[]> page = ids == null ? customers(connection, tenant, cities, lastId)
+                        : from >= ids.size() ? List.of()
+                        : customers(connection, tenant, ids.subList(from, Math.min(from + PAGE, ids.size())));
                 if (page.isEmpty()) {
                     break;
                 }
-                List<Long> ids = page.stream().map(row -> (Long) row[0]).toList();
+                List<Long> pageIds = page.stream().map(row -> (Long) row[0]).toList();
                 long firstExcluded = lastId;
-                lastId = ids.get(ids.size() - 1);
+                lastId = pageIds.get(pageIds.size() - 1);
                 Map<Long, List<String>> phones = new HashMap<>();
                 Map<Long, List<String>> emails = new HashMap<>();
                 Map<Long, List<String>> tags = new HashMap<>();
-                children(connection, tenant, cities, "SELECT x.customer_id, x.id_type, x.id_value FROM " + prefix
-                        + "identity x", "x.id_type IN ('phone', 'email')", firstExcluded, lastId, ids,
+                children(connection, tenant, range, "SELECT x.customer_id, x.id_type, x.id_value FROM " + prefix
+                        + "identity x", "x.id_type IN ('phone', 'email')", firstExcluded, lastId, pageIds,
                         (id, type, value) ->
                         (type.equals("phone") ? phones : emails).computeIfAbsent(id, key -> new ArrayList<>()).add(value));
-                children(connection, tenant, cities, "SELECT x.customer_id, '', x.tag FROM " + prefix + "tag x", "1 = 1",
-                        firstExcluded, lastId, ids, (id, type, value) ->
+                children(connection, tenant, range, "SELECT x.customer_id, '', x.tag FROM " + prefix + "tag x", "1 = 1",
+                        firstExcluded, lastId, pageIds, (id, type, value) ->
                         tags.computeIfAbsent(id, key -> new ArrayList<>()).add(value));
                 for (Object[] customer : page) {
                     Long id = (Long) customer[0];
@@ -212,13 +305,36 @@ public final class ExportBenchmark {
             }
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Object[] {result.getLong(1), result.getString(2), result.getString(3),
-                        result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                        result.getString(8), result.getTimestamp(9).toLocalDateTime()});
+                    rows.add(row(result));
                 }
             }
         }
         return rows;
+    }
+
+    /** @return the customers of these ids, in id order */
+    private List<Object[]> customers(Connection connection, String tenant, List<Long> ids) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id, name, nickname, gender, company,"
+                + " city, status, stage, created_at FROM " + prefix + "customer WHERE tenant_id = ? AND id IN "
+                + marks(ids.size()) + " ORDER BY id")) {
+            statement.setString(1, tenant);
+            for (int i = 0; i < ids.size(); i++) {
+                statement.setLong(i + 2, ids.get(i));
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(row(result));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Object[] row(ResultSet result) throws SQLException {
+        return new Object[] {result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+            result.getString(5), result.getString(6), result.getString(7), result.getString(8),
+            result.getTimestamp(9).toLocalDateTime()};
     }
 
     private interface ChildRow {
@@ -230,9 +346,8 @@ public final class ExportBenchmark {
      * database reads by index, when the page holds every customer of the range; by the page's ids when a filter left
      * some out.
      */
-    private void children(Connection connection, String tenant, List<String> cities, String select, String condition,
+    private void children(Connection connection, String tenant, boolean range, String select, String condition,
                           long afterId, long lastId, List<Long> ids, ChildRow each) throws SQLException {
-        boolean range = cities.isEmpty();
         try (PreparedStatement statement = connection.prepareStatement(select + " WHERE x.tenant_id = ? AND "
                 + condition + (range ? " AND x.customer_id > ? AND x.customer_id <= ?" : " AND x.customer_id IN "
                 + marks(ids.size())))) {

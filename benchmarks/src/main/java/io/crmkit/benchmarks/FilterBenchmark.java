@@ -265,7 +265,7 @@ public final class FilterBenchmark {
     }
 
     /** The text columns a keyword is looked for in (the SDK's SearchPlanner.TEXT_COLUMNS). */
-    private static final List<String> KEYWORD_COLUMNS = List.of("name", "nickname", "company", "country", "province",
+    static final List<String> KEYWORD_COLUMNS = List.of("name", "nickname", "company", "country", "province",
             "city", "area", "address_detail");
 
     /**
@@ -363,7 +363,7 @@ public final class FilterBenchmark {
      * @return the boolean-mode search of every trigram word of the keyword's runs of ASCII letters and digits, as
      *         migration V22 stores them ("z" and the trigram), or "" when it has no run of 3
      */
-    private static String fullTextWords(String lower) {
+    static String fullTextWords(String lower) {
         java.util.Set<String> words = new java.util.LinkedHashSet<>();
         java.util.regex.Matcher runs = java.util.regex.Pattern.compile("[a-z0-9]{3,}").matcher(lower);
         while (runs.find()) {

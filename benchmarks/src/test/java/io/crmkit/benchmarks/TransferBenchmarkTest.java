@@ -23,12 +23,14 @@ class TransferBenchmarkTest {
     }
 
     @Test
-    void timesExportsToXlsxAndCsvOnBothSides(@TempDir Path directory) throws Exception {
+    void timesExportsToXlsxAndCsvAndOfARareNameOnBothSides(@TempDir Path directory) throws Exception {
         List<String> lines = Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 1_500, false);
 
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).contains("export .xlsx").contains("1500 [h2]");
         assertThat(lines.get(1)).contains("export .csv");
+        assertThat(lines.get(2)).contains("export .csv, rare name").contains("1500 [h2]")
+                .contains("(1 customers of the keyword 'quenneville')");
         lines.forEach(System.out::println);
     }
 
