@@ -28,7 +28,8 @@ import java.util.OptionalInt;
  * filter benchmark's keyword cases (on MariaDB at 1,000,000 customers some take tens of seconds a page);
  * {@code --cities N} (1 to 50, default 50) makes the export write only the customers of N of the 50 generated cities,
  * about 2% of them per city, so that a tenant larger than an export may hold can be measured
- * ({@code --size 10000000 --cities 5} exports about 1,000,000);
+ * ({@code --size 10000000 --cities 5} exports about 1,000,000); {@code --rounds N} (default 1) has each side of
+ * the export run each format N times, taking turns, and prints the medians and the worst round's ratio;
  * {@code --db h2|postgres|mariadb|all} (default all, which is h2 and postgres). H2 is an embedded file database
  * under the module's {@code target/bench-h2}, deleted at start. PostgreSQL and MariaDB are reached at the JDBC URLs in
  * {@code CRMKIT_BENCH_POSTGRES_URL} and {@code CRMKIT_BENCH_MARIADB_URL}, by default
@@ -141,7 +142,7 @@ public final class Benchmarks {
         String name = imports ? "import" : "export";
         for (BenchDatabase database : databases(options.db(), "bench-h2-" + name)) {
             try {
-                runTransfer(database, size, imports, options.cities()).forEach(System.out::println);
+                runTransfer(database, size, imports, options.cities(), options.rounds()).forEach(System.out::println);
             } catch (Exception e) {
                 failed.add(name + " " + database.name());
                 System.out.printf("%s %d [%s]  FAILED: %s%n", name, size, database.name(), e);
@@ -223,21 +224,23 @@ public final class Benchmarks {
 
     /** Runs the import or export (of every city's customers) benchmark on one database. */
     static List<String> runTransfer(BenchDatabase database, int size, boolean imports) throws Exception {
-        return runTransfer(database, size, imports, FilterData.CITIES);
+        return runTransfer(database, size, imports, FilterData.CITIES, 1);
     }
 
     /**
      * Runs the import or export benchmark on one database with a kit and a baseline sharing one pool.
      *
      * @param cities how many of the generated cities' customers the export writes
+     * @param rounds how many times each side of the export runs each format, taking turns
      */
-    static List<String> runTransfer(BenchDatabase database, int size, boolean imports, int cities) throws Exception {
+    static List<String> runTransfer(BenchDatabase database, int size, boolean imports, int cities, int rounds)
+            throws Exception {
         java.nio.file.Path directory = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target",
                 "bench-files"));
         try (HikariDataSource pool = database.openPool();
              CrmKit kit = kit(pool)) {
             return imports ? List.of(new ImportBenchmark(pool, kit, directory).run(database.name(), size))
-                    : new ExportBenchmark(pool, kit, directory).run(database.name(), size, cities);
+                    : new ExportBenchmark(pool, kit, directory).run(database.name(), size, cities, rounds);
         }
     }
 
@@ -341,13 +344,13 @@ public final class Benchmarks {
 
     /** The parsed command line. */
     record Options(String bench, OptionalInt size, String db, int repetitions, boolean explain, boolean keywords,
-                   int cities) {
+                   int cities, int rounds) {
 
         private static final String USAGE = "--bench"
                 + " create|filter|bulk|import|export|duplicates|activity|persons|sharded|all"
                 + " --size N"
                 + " --db h2|postgres|mariadb|all"
-                + " --reps N --explain true|false --keywords true|false --cities N";
+                + " --reps N --explain true|false --keywords true|false --cities N --rounds N";
 
         static Options parse(String[] args) {
             String bench = "all";
@@ -357,6 +360,7 @@ public final class Benchmarks {
             boolean explain = false;
             boolean keywords = true;
             int cities = FilterData.CITIES;
+            int rounds = 1;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -371,23 +375,29 @@ public final class Benchmarks {
                     case "--explain" -> explain = Boolean.parseBoolean(value);
                     case "--keywords" -> keywords = Boolean.parseBoolean(value);
                     case "--cities" -> cities = parseCities(value);
+                    case "--rounds" -> rounds = parseRange("--rounds", value, 100);
                     default -> throw new IllegalArgumentException("unknown argument '" + name + "'; usage: " + USAGE);
                 }
             }
-            return new Options(bench, size, db, repetitions, explain, keywords, cities);
+            return new Options(bench, size, db, repetitions, explain, keywords, cities, rounds);
         }
 
         private static int parseCities(String value) {
+            return parseRange("--cities", value, FilterData.CITIES);
+        }
+
+        /** @return the value, a whole number from 1 to {@code max} */
+        private static int parseRange(String option, String value, int max) {
             try {
-                int cities = Integer.parseInt(value);
-                if (cities >= 1 && cities <= FilterData.CITIES) {
-                    return cities;
+                int parsed = Integer.parseInt(value);
+                if (parsed >= 1 && parsed <= max) {
+                    return parsed;
                 }
             } catch (NumberFormatException e) {
                 // reported below, with the limits
             }
-            throw new IllegalArgumentException("--cities: must be a whole number from 1 to " + FilterData.CITIES
-                    + ", got '" + value + "'");
+            throw new IllegalArgumentException(option + ": must be a whole number from 1 to " + max + ", got '"
+                    + value + "'");
         }
 
         private static String parseBench(String value) {

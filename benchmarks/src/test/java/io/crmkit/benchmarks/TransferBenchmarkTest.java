@@ -35,17 +35,19 @@ class TransferBenchmarkTest {
     }
 
     @Test
-    void timesAnExportOfSomeCitiesOnBothSides(@TempDir Path directory) throws Exception {
-        List<String> lines = Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 2_000, false, 5);
+    void timesAnExportOfSomeCitiesOnBothSidesInRounds(@TempDir Path directory) throws Exception {
+        List<String> lines = Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 2_000, false, 5, 3);
 
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("2000 [h2]")
-                .containsPattern("\\(\\d+ customers of 5 cities exported\\)"));
+                .containsPattern("\\(\\d+ customers of 5 cities exported\\)")
+                .containsPattern("\\(medians of 3 rounds, worst round's ratio \\d+\\.\\d\\d\\)"));
         lines.forEach(System.out::println);
     }
 
     @Test
     void refusesACityCountOutsideTheGeneratedCities(@TempDir Path directory) {
-        assertThatThrownBy(() -> Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 1_000, false, 51))
+        assertThatThrownBy(() -> Benchmarks.runTransfer(BenchDatabase.h2(directory.resolve("h2")), 1_000, false, 51,
+                1))
                 .hasMessageContaining("cities: must be 1 to 50");
     }
 }
