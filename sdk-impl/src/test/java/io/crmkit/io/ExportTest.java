@@ -26,6 +26,7 @@ import io.crmkit.api.io.ImportFile;
 import io.crmkit.api.io.ImportRequest;
 import io.crmkit.api.io.ImportResult;
 import io.crmkit.api.io.TransferJob;
+import io.crmkit.testing.StatementPause;
 import io.crmkit.testing.DbTest;
 import io.crmkit.testing.ShardedToo;
 import io.crmkit.testing.TestDb;
@@ -42,6 +43,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -113,6 +116,12 @@ class ExportTest {
                     () -> crm.exports().run(ExportRequest.builder(FileFormat.CSV).build(), out));
             assertThat(tooManyCustomers.getMessage()).contains("export would write 3 customers, at most 2");
             assertThat(out.size()).isZero();
+            TransferJob refused = crm.exports().jobs().latest().get(0);
+            assertThat(refused.state()).isEqualTo(TransferJob.State.FAILED);
+            assertThat(refused.error()).hasValueSatisfying(error -> assertThat(error).contains("at most 2"));
+            assertThatThrownBy(() -> crm.exports().submit(ExportRequest.builder(FileFormat.CSV).build(),
+                    dir.resolve("refused.csv"))).isInstanceOf(LimitExceededException.class);
+            assertThat(dir.resolve("refused.csv")).doesNotExist();
             assertThat(crm.exports().run(ExportRequest.builder(FileFormat.CSV).keyword("a").build(), out))
                     .isEqualTo(2);
         } finally {
@@ -216,6 +225,95 @@ class ExportTest {
         assertThat(done.done()).isEqualTo(3);
         assertThat(file).exists();
         assertThat(dir.resolve("customers.xlsx.part")).doesNotExist();
+    }
+
+    /** A stream export counts while it writes its first pages: its job and its listener learn the total. */
+    @DbTest
+    void aStreamExportRecordsTheTotalItCountedWhileWriting(TestDb db) {
+        Crm crm = db.crm();
+        customers(crm);
+        List<long[]> told = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long rows = crm.exports().run(ExportRequest.builder(FileFormat.CSV).columns(List.of("name")).build(), out,
+                (done, total) -> told.add(new long[] {done, total}));
+
+        assertThat(rows).isEqualTo(3);
+        assertThat(csvRows(out.toByteArray())).hasSize(4);
+        assertThat(told).last().satisfies(last -> assertThat(last).containsExactly(3, 3));
+        assertThat(crm.exports().jobs().latest()).singleElement().satisfies(job -> {
+            assertThat(job.fileName()).isEqualTo("(stream)");
+            assertThat(job.state()).isEqualTo(TransferJob.State.DONE);
+            assertThat(job.total()).isEqualTo(3);
+            assertThat(job.done()).isEqualTo(3);
+        });
+    }
+
+    /**
+     * A stream export counts while it writes: held at its count, it has written its pages but the stream has received
+     * nothing; the count then lets them through, or refuses the export over the limit with the stream still empty.
+     */
+    @DbTest
+    void aStreamExportSendsNothingBeforeItsCountAllowsIt(TestDb db) throws Exception {
+        String prefix = TestDb.uniquePrefix();
+        Path names = dir.resolve("names.csv");
+        try {
+            Files.writeString(names, "name\n" + IntStream.range(0, 1200).mapToObj(i -> "Held " + i + "\n")
+                    .collect(Collectors.joining()));
+            ByteArrayOutputStream allowed = new ByteArrayOutputStream();
+            List<long[]> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            String[] outcomes = exportHeldAtItsCount(db, prefix, names, allowed, told, 1200);
+
+            assertThat(outcomes).containsExactly("1200", "held 1200 rows, sent 0 bytes");
+            assertThat(csvRows(allowed.toByteArray())).hasSize(1201);
+            assertThat(told).first().satisfies(first -> assertThat(first).containsExactly(1000, 1000));
+            assertThat(told).last().satisfies(last -> assertThat(last).containsExactly(1200, 1200));
+
+            Files.writeString(names, "name\n" + IntStream.range(0, 600).mapToObj(i -> "More " + i + "\n")
+                    .collect(Collectors.joining()));
+            ByteArrayOutputStream refused = new ByteArrayOutputStream();
+
+            outcomes = exportHeldAtItsCount(db, prefix, names, refused, new java.util.concurrent.CopyOnWriteArrayList<>(),
+                    1500);
+
+            assertThat(outcomes).containsExactly("export would write 1800 customers, at most 1500 per export; narrow"
+                    + " the filter", "held 1500 rows, sent 0 bytes");
+            assertThat(refused.size()).isZero();
+        } finally {
+            db.dropTables(prefix);
+        }
+    }
+
+    /**
+     * Imports the names, then exports every customer to CSV in a kit of at most 1,500 rows per export whose count
+     * statement is held until the export has written {@code written} rows.
+     *
+     * @return the export's rows or error, then what the stream had received when the export was held
+     */
+    private static String[] exportHeldAtItsCount(TestDb db, String prefix, Path names, ByteArrayOutputStream out,
+                                                 List<long[]> told, long written) throws Exception {
+        StatementPause pause = new StatementPause(sql -> sql.startsWith("SELECT COUNT(*) FROM " + prefix
+                + "customer"));
+        try (CrmKit kit = db.newKit(prefix, builder -> builder.dataSource(pause.wrap(db.ownKitDataSource()))
+                .exportMaxRows(1500))) {
+            Crm crm = kit.as(Actor.of(db.tenant(), "held", Permission.ALL));
+            crm.imports().run(ImportRequest.builder(ImportFile.of(names)).build());
+            return pause.whileHeld(() -> {
+                try {
+                    return String.valueOf(crm.exports().run(ExportRequest.builder(FileFormat.CSV)
+                            .columns(List.of("name")).build(), out, (done, total) -> told.add(new long[] {done,
+                            total})));
+                } catch (LimitExceededException e) {
+                    return e.getMessage();
+                }
+            }, () -> {
+                while (told.isEmpty() || told.get(told.size() - 1)[0] < written) {
+                    Thread.sleep(5);
+                }
+                return "held " + told.get(told.size() - 1)[0] + " rows, sent " + out.size() + " bytes";
+            });
+        }
     }
 
     @DbTest
@@ -374,8 +472,11 @@ class ExportTest {
         assertThat(db.otherTenant().exports().run(ExportRequest.builder(FileFormat.CSV).build(), out)).isZero();
     }
 
-    /** Runs on H2 only: the limit is a count before any write, the same on every database, and 1,000,001 rows
-     *  are written in seconds there by one INSERT ... SELECT. */
+    /**
+     * Runs on H2 only: the limit is the same on every database, and 1,000,001 rows are written in seconds there by
+     * one INSERT ... SELECT. The stream export counts while it writes its first pages, which the stream never
+     * receives.
+     */
     @DbTest
     void refusesMoreThanAMillionCustomersBeforeWritingAnything(TestDb db) {
         org.junit.jupiter.api.Assumptions.assumeTrue(db.dialect().equals("h2"), "H2 writes the 1,000,001 rows fast");
@@ -390,7 +491,10 @@ class ExportTest {
                     .isInstanceOf(io.crmkit.api.error.LimitExceededException.class)
                     .hasMessageContaining("1000001 customers, at most 1000000");
             assertThat(out.size()).isZero();
-            assertThat(crm.exports().jobs().latest()).isEmpty();
+            assertThat(crm.exports().jobs().latest()).singleElement().satisfies(job -> {
+                assertThat(job.state()).isEqualTo(TransferJob.State.FAILED);
+                assertThat(job.error()).hasValueSatisfying(error -> assertThat(error).contains("at most 1000000"));
+            });
         } finally {
             db.execute("DELETE FROM crm_customer WHERE tenant_id = '" + db.tenant() + "'");
         }

@@ -22,7 +22,10 @@ public interface ExportService {
 
     /**
      * Writes the export to the stream, in the calling thread; the stream is not closed. The export is stored as a job
-     * named {@code (stream)}.
+     * named {@code (stream)}. Without a keyword, the customers are counted on a second thread (and a second pooled
+     * connection) while the first pages are written; until the count allows them, the stream receives nothing: the
+     * written bytes are held, the first MiB in memory and the rest in a temporary file of the JVM's temporary
+     * folder. With a keyword, the count comes first.
      *
      * @param request the format, the customers and the columns; not null
      * @param out     where the file is written; flushed, not closed; not null
@@ -30,7 +33,7 @@ public interface ExportService {
      *         only)
      * @throws ValidationException       for an unknown column, view or filter field
      * @throws LimitExceededException    when more customers match than the kit's limit, at most {@value #MAX_ROWS}
-     *                                   (nothing is written)
+     *                                   (nothing is written to the stream; the job is {@code FAILED} with the reason)
      * @throws PermissionDeniedException without {@code EXPORT}
      */
     default long run(ExportRequest request, OutputStream out) {
@@ -38,7 +41,8 @@ public interface ExportService {
     }
 
     /**
-     * Like {@link #run(ExportRequest, OutputStream)}, telling the listener rows written / total as it goes.
+     * Like {@link #run(ExportRequest, OutputStream)}, telling the listener rows written / total as it goes; until the
+     * count ends, the total it is told is the rows written.
      *
      * @param request  the format, the customers and the columns; not null
      * @param out      where the file is written; flushed, not closed; not null
@@ -47,7 +51,7 @@ public interface ExportService {
      * @return the rows written, not counting the header
      * @throws ValidationException       for an unknown column, view or filter field
      * @throws LimitExceededException    when more customers match than the kit's limit, at most {@value #MAX_ROWS}
-     *                                   (nothing is written)
+     *                                   (nothing is written to the stream; the job is {@code FAILED} with the reason)
      * @throws PermissionDeniedException without {@code EXPORT}
      */
     long run(ExportRequest request, OutputStream out, ProgressListener listener);

@@ -133,6 +133,48 @@ public final class CustomerReader {
         }
     }
 
+    /** @return the customer columns a search statement selects for {@link #readFound}, qualified by {@code c} */
+    public static String foundColumns() {
+        return Table.list("c", CustomerTable.TABLE.columns());
+    }
+
+    /**
+     * Reads the customers a search statement finds, selecting {@link #foundColumns} (a filter's next customers in id
+     * order, for an export), with their child rows by their ids: the statement of the ids reads the rows anyway to
+     * check the filter, so this is one statement fewer than the ids and then {@link #read}. The statement runs with
+     * the session's search timeout.
+     *
+     * @param query      the statement
+     * @param parameters its values, in order
+     * @return the customers, in the statement's order
+     * @throws IdStatements.SearchFailure when the search statement fails (a timeout among others)
+     * @throws StorageException on a failure of the child rows' statements
+     */
+    public List<Customer> readFound(Session session, String tenantId, String query, List<Object> parameters,
+                                    TenantFields fields, boolean customValues) {
+        Map<Long, CustomerRow> rows = new LinkedHashMap<>();
+        try (PreparedStatement statement = IdStatements.prepareSearch(session, query, parameters);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                CustomerRow row = customerRow(result);
+                rows.put(row.id(), row);
+            }
+        } catch (SQLException e) {
+            throw new IdStatements.SearchFailure(e);
+        }
+        if (rows.size() > MAX_IDS) {
+            throw new IllegalArgumentException("read at most " + MAX_IDS + " customers at once, got " + rows.size());
+        }
+        List<Long> ids = List.copyOf(rows.keySet());
+        Connection connection = session.getConnection();
+        try {
+            return assemble(rows, ids, (columns, table) -> sql.selectByIds(connection, columns, table, "customer_id",
+                    tenantId, ids, ""), fields, customValues);
+        } catch (SQLException e) {
+            throw Database.failure("read customers", e);
+        }
+    }
+
     /**
      * Reads the tenant's next customers in id order, each table by a range of its key: the fastest way through
      * all of a tenant's customers (an export of everyone), with none of the id lists {@link #read} binds.

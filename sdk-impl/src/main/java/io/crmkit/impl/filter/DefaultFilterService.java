@@ -141,6 +141,19 @@ public final class DefaultFilterService implements FilterService {
     }
 
     /**
+     * The statement of {@link #idsAfter} selecting the customers' rows instead of their ids, for a reader that wants
+     * the rows: the walk reads them anyway to check the filter.
+     *
+     * @param columns the customer columns to select, qualified by the alias {@code c}
+     * @return the statement and its values, or empty where {@link #idsAfter} reads a keyword's indexes instead of
+     *         walking
+     */
+    public Optional<Explained> rowsAfter(Optional<Filter> filter, String keyword, long afterId, int limit,
+                                         long matches, String columns) {
+        return matching.rowsAfter(filter, keyword, afterId, limit, matches, columns);
+    }
+
+    /**
      * Compiles a filter and keyword once, for a bulk operation that checks each chunk of customers again inside
      * its transaction, after it locked their rows.
      *

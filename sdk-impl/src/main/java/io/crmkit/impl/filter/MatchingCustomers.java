@@ -60,6 +60,12 @@ final class MatchingCustomers {
         return database.read("select customers", session -> SearchQueries.ids(session, query, null));
     }
 
+    /** See {@link SearchQueries#rowsAfter}. */
+    Optional<Explained> rowsAfter(Optional<Filter> filter, String keyword, long afterId, int limit, long matches,
+                                  String columns) {
+        return queries.rowsAfter(filter, keyword, afterId, limit, matches, compilers.fields(), columns);
+    }
+
     /**
      * Compiles a filter and keyword once, for a bulk operation that checks each chunk of customers again inside
      * its transaction, after it locked their rows.

@@ -215,18 +215,43 @@ final class SearchQueries {
      */
     Explained idsAfter(Optional<Filter> filter, String keyword, long afterId, int limit, long matches,
                        TenantFields fields) {
-        if (matches <= INDEXED_CHUNK_MATCHES && filter.isEmpty() && !keyword.isBlank()
-                && dialect.fullTextKeywordIndexes()) {
+        if (indexedChunk(filter, keyword, matches)) {
             FilterSql sql = compilers.compiler(fields);
             Optional<FilterSql.KeywordBranches> branches = sql.keywordBranches(keyword);
             if (branches.isPresent()) {
                 return indexedKeywordChunk(sql, afterId, limit, branches.get());
             }
         }
+        return walkAfter(filter, keyword, afterId, limit, fields, "c.id");
+    }
+
+    /**
+     * The statement of {@link #idsAfter} selecting whole customer rows instead of ids, for a reader that wants the
+     * rows (an export): the walk reads them anyway to check the filter.
+     *
+     * @param columns the customer columns to select, qualified by the alias {@code c}
+     * @return the statement, or empty where {@link #idsAfter} reads a keyword's indexes
+     */
+    Optional<Explained> rowsAfter(Optional<Filter> filter, String keyword, long afterId, int limit, long matches,
+                                  TenantFields fields, String columns) {
+        if (indexedChunk(filter, keyword, matches)) {
+            return Optional.empty();
+        }
+        return Optional.of(walkAfter(filter, keyword, afterId, limit, fields, columns));
+    }
+
+    private boolean indexedChunk(Optional<Filter> filter, String keyword, long matches) {
+        return matches <= INDEXED_CHUNK_MATCHES && filter.isEmpty() && !keyword.isBlank()
+                && dialect.fullTextKeywordIndexes();
+    }
+
+    /** The next customers of a filter and keyword after an id, walking the tenant in id order. */
+    private Explained walkAfter(Optional<Filter> filter, String keyword, long afterId, int limit, TenantFields fields,
+                                String columns) {
         FilterSql sql = compilers.compiler(fields);
         // The tenant in the ORDER BY lets H2 read the key in order and stop at the limit; with "c.id" alone it
         // sorted every remaining id of the tenant for each page (scanCount 500,002 instead of 1,001).
-        return idsQuery(sql, "", conditions(sql, filter, keyword) + " AND c.id > " + sql.param(afterId),
+        return select(sql, columns, "", conditions(sql, filter, keyword) + " AND c.id > " + sql.param(afterId),
                 dialect.tenantOrder("c.tenant_id", " ASC") + "c.id ASC", limit);
     }
 
@@ -249,9 +274,14 @@ final class SearchQueries {
      * @param index a table hint after the customer table, or ""
      */
     private Explained idsQuery(FilterSql sql, String index, String where, String orderBy, int limit) {
+        return select(sql, "c.id", index, where, orderBy, limit);
+    }
+
+    /** Like {@link #idsQuery}, selecting {@code columns} of the customer {@code c}. */
+    private Explained select(FilterSql sql, String columns, String index, String where, String orderBy, int limit) {
         List<Object> values = new ArrayList<>();
         values.add(tenantId);
-        String jdbc = sql.toJdbc("SELECT c.id FROM " + tablePrefix + "customer c" + index
+        String jdbc = sql.toJdbc("SELECT " + columns + " FROM " + tablePrefix + "customer c" + index
                 + " WHERE c.tenant_id = ?" + where + " ORDER BY " + orderBy + " LIMIT " + limit, values);
         return new Explained(jdbc, values);
     }

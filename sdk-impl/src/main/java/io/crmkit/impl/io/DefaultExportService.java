@@ -14,6 +14,7 @@ import io.crmkit.api.error.ConflictException;
 import io.crmkit.api.error.LimitExceededException;
 import io.crmkit.api.error.NotFoundException;
 import io.crmkit.api.error.ValidationException;
+import io.crmkit.api.filter.Explained;
 import io.crmkit.api.filter.ListView;
 import io.crmkit.api.io.ExportRequest;
 import io.crmkit.api.io.ExportService;
@@ -40,6 +41,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -102,7 +104,7 @@ public final class DefaultExportService implements ExportService {
     public long run(ExportRequest request, OutputStream out, ProgressListener listener) {
         ValidationException.requireNonNull(out, "out");
         ValidationException.requireNonNull(listener, "listener");
-        Prepared prepared = prepare(request, "(stream)");
+        Prepared prepared = prepare(request, "(stream)", !request.keyword().isBlank());
         try {
             long written = prepared.write(out, listener);
             if (!prepared.cancelled) {
@@ -121,7 +123,7 @@ public final class DefaultExportService implements ExportService {
         if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw ValidationException.of("file", "invalid", "file: " + file + " is not a file in an existing folder");
         }
-        Prepared prepared = prepare(request, target.getFileName().toString());
+        Prepared prepared = prepare(request, target.getFileName().toString(), true);
         threads.execute(() -> {
             try {
                 prepared.writeFile(target);
@@ -136,7 +138,7 @@ public final class DefaultExportService implements ExportService {
     @Override
     public long submit(ExportRequest request) {
         ValidationException.requireNonNull(request, "request");
-        Prepared prepared = prepare(request, "export." + request.format().extension());
+        Prepared prepared = prepare(request, "export." + request.format().extension(), true);
         files.deleteExpired();
         try {
             if (!store.handOver(prepared.lease, StoredExportRequest.toJson(request))) {
@@ -205,18 +207,24 @@ public final class DefaultExportService implements ExportService {
         return jobs;
     }
 
-    /** An export checked and counted, with its job stored QUEUED under the lease. */
+    /** An export checked, and counted unless it counts while it writes, with its job stored QUEUED under the lease. */
     private final class Prepared {
         final Lease lease;
         final long jobId;
         final ExportRequest request;
         final List<String> columns;
-        final long total;
+        /**
+         * The customers to write; {@value #UNCOUNTED} until the count taken while writing ends. Read by the page
+         * reader's thread.
+         */
+        volatile long total;
         final TenantFields fields;
         /** Whether a column shows a custom field, so that pages need their custom values. */
         final boolean customColumns;
         /** Whether the last write stopped because the job was cancelled. */
         boolean cancelled;
+        /** {@link #total} of an export that counts while it writes its first pages. */
+        static final long UNCOUNTED = -1;
 
         Prepared(Lease lease, ExportRequest request, List<String> columns, long total, TenantFields fields) {
             this.lease = lease;
@@ -296,8 +304,14 @@ public final class DefaultExportService implements ExportService {
                 running.ended(jobId);
                 return written;
             }
-            try (SheetWriter writer = SheetWriters.open(out, request.format(), request.delimiter());
-                 PageAhead<List<Customer>> ahead = new PageAhead<>("crmkit-export-" + jobId)) {
+            boolean counting = total == UNCOUNTED;
+            try (HeldOutput held = new HeldOutput(out);
+                 SheetWriter writer = SheetWriters.open(counting ? held : out, request.format(), request.delimiter());
+                 PageAhead<List<Customer>> ahead = new PageAhead<>("crmkit-export-" + jobId);
+                 PageAhead<Long> count = new PageAhead<>("crmkit-export-count-" + jobId)) {
+                if (counting) {
+                    count.read(() -> filters.countMatching(request.filter(), request.keyword()));
+                }
                 writer.header(columns);
                 List<Function<Customer, Object>> readers = ListColumns.readers(columns);
                 long limit = transferLimits.exportRows();
@@ -320,6 +334,9 @@ public final class DefaultExportService implements ExportService {
                         writer.row(cells);
                     }
                     written += page.size();
+                    if (!held.released() && count.ready()) {
+                        counted(count.take(), held);
+                    }
                     listener.progress(written, Math.max(total, written));
                     if (running.isCancelled(jobId) || leases.cancelRequested(lease) || leases.isLost(lease)) {
                         cancelled = true;
@@ -333,6 +350,14 @@ public final class DefaultExportService implements ExportService {
                         break;
                     }
                 }
+                if (counting && !held.released()) {
+                    counted(count.take(), held);
+                }
+            } catch (IOException e) {
+                UncheckedIOException failure = new UncheckedIOException("could not write the export: "
+                        + e.getMessage(), e);
+                store.fail(lease, failure);
+                throw failure;
             } catch (RuntimeException e) {
                 store.fail(lease, e);
                 throw e;
@@ -343,7 +368,21 @@ public final class DefaultExportService implements ExportService {
         }
 
         /**
-         * The next customers after {@code lastId}: of everyone, read by id ranges; of a filter or keyword, their
+         * Takes the count of an export that counted while it wrote: refuses it over the limit, while the stream has
+         * received nothing; otherwise records it and sends the stream what was held.
+         *
+         * @throws LimitExceededException when more customers match than the kit's limit
+         */
+        private void counted(long matches, HeldOutput held) throws IOException {
+            refuseOverLimit(matches);
+            total = matches;
+            store.total(lease, total);
+            held.release();
+        }
+
+        /**
+         * The next customers after {@code lastId}: of everyone, read by id ranges; of a filter or keyword, by the
+         * walk that finds them, then their child rows by their ids; of a keyword MariaDB reads from its indexes, their
          * ids first, then the customers of those ids.
          */
         private List<Customer> page(long lastId, int size) {
@@ -351,7 +390,14 @@ public final class DefaultExportService implements ExportService {
                 return database.read("export customers", session -> customers.readAfter(session,
                         actor.tenantId(), lastId, size, fields, customColumns));
             }
-            List<Long> ids = filters.idsAfter(request.filter(), request.keyword(), lastId, size, total);
+            long matches = total == UNCOUNTED ? Long.MAX_VALUE : total;
+            Optional<Explained> rows = filters.rowsAfter(request.filter(), request.keyword(), lastId, size, matches,
+                    CustomerReader.foundColumns());
+            if (rows.isPresent()) {
+                return database.read("export customers", session -> customers.readFound(session, actor.tenantId(),
+                        rows.get().sql(), rows.get().parameters(), fields, customColumns));
+            }
+            List<Long> ids = filters.idsAfter(request.filter(), request.keyword(), lastId, size, matches);
             return ids.isEmpty() ? List.of() : database.read("export customers", session ->
                     customers.read(session, actor.tenantId(), ids, fields, customColumns));
         }
@@ -363,21 +409,37 @@ public final class DefaultExportService implements ExportService {
         }
     }
 
-    private Prepared prepare(ExportRequest request, String fileName) {
+    /**
+     * Checks an export and stores its job.
+     *
+     * @param countFirst whether the export is counted (and refused over the limit) now; otherwise while it writes its
+     *                   first pages, into a {@link HeldOutput}: a stream then receives nothing before the count
+     */
+    private Prepared prepare(ExportRequest request, String fileName, boolean countFirst) {
         ValidationException.requireNonNull(request, "request");
         Access.require(actor, Permission.EXPORT, "export customers");
         TenantFields fields = this.fields.of(actor.tenantId());
         List<String> columns = columns(request, fields);
-        long total = filters.countMatching(request.filter(), request.keyword());
-        long limit = transferLimits.exportRows();
-        if (total > limit) {
-            throw new LimitExceededException("export would write " + total + " customers, at most " + limit
-                    + " per export; narrow the filter", limit, total);
+        long total = Prepared.UNCOUNTED;
+        if (countFirst) {
+            total = filters.countMatching(request.filter(), request.keyword());
+            refuseOverLimit(total);
+        } else {
+            filters.compile(request.filter(), request.keyword()); // an unknown field is refused now
         }
         Lease lease = store.newLease(actor.tenantId(), this.ids.next());
-        rows.insert(lease, TransferJob.Kind.EXPORT, actor.actorId(), fileName, null, false, total);
+        rows.insert(lease, TransferJob.Kind.EXPORT, actor.actorId(), fileName, null, false, Math.max(total, 0));
         running.started(lease.jobId());
         return new Prepared(lease, request, columns, total, fields);
+    }
+
+    /** @throws LimitExceededException when an export of this many customers passes the kit's limit */
+    private void refuseOverLimit(long matches) {
+        long limit = transferLimits.exportRows();
+        if (matches > limit) {
+            throw new LimitExceededException("export would write " + matches + " customers, at most " + limit
+                    + " per export; narrow the filter", limit, matches);
+        }
     }
 
     private List<String> columns(ExportRequest request, TenantFields fields) {

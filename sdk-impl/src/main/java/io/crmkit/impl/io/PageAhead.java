@@ -41,6 +41,11 @@ final class PageAhead<P> implements AutoCloseable {
         next = thread.submit(page::get);
     }
 
+    /** @return whether the read {@link #read} started has ended, so that {@link #take} returns without waiting */
+    boolean ready() {
+        return next != null && next.isDone();
+    }
+
     /**
      * @return the page {@link #read} started, once it is read
      * @throws RuntimeException what the read threw, as it threw it
