@@ -227,20 +227,17 @@ class ExportTest {
         assertThat(dir.resolve("customers.xlsx.part")).doesNotExist();
     }
 
-    /** A stream export counts while it writes its first pages: its job and its listener learn the total. */
+    /** A stream export counts while it writes its first pages: its job records the total. */
     @DbTest
     void aStreamExportRecordsTheTotalItCountedWhileWriting(TestDb db) {
         Crm crm = db.crm();
         customers(crm);
-        List<long[]> told = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        long rows = crm.exports().run(ExportRequest.builder(FileFormat.CSV).columns(List.of("name")).build(), out,
-                (done, total) -> told.add(new long[] {done, total}));
+        long rows = crm.exports().run(ExportRequest.builder(FileFormat.CSV).columns(List.of("name")).build(), out);
 
         assertThat(rows).isEqualTo(3);
         assertThat(csvRows(out.toByteArray())).hasSize(4);
-        assertThat(told).last().satisfies(last -> assertThat(last).containsExactly(3, 3));
         assertThat(crm.exports().jobs().latest()).singleElement().satisfies(job -> {
             assertThat(job.fileName()).isEqualTo("(stream)");
             assertThat(job.state()).isEqualTo(TransferJob.State.DONE);
@@ -250,28 +247,33 @@ class ExportTest {
     }
 
     /**
-     * A stream export counts while it writes: held at its count, it has written its pages but the stream has received
-     * nothing; the count then lets them through, or refuses the export over the limit with the stream still empty.
+     * A stream export counts while it writes: held at its count, it has written its pages (over 1 MiB, so the held
+     * bytes are in a temporary file, and past the CSV writer's own buffer) but the stream has received nothing; the
+     * count then lets them through, or refuses the export over the limit with the stream still empty. No temporary
+     * file is left either way.
      */
     @DbTest
     void aStreamExportSendsNothingBeforeItsCountAllowsIt(TestDb db) throws Exception {
         String prefix = TestDb.uniquePrefix();
         Path names = dir.resolve("names.csv");
+        List<Path> heldBefore = heldFiles();
         try {
-            Files.writeString(names, "name\n" + IntStream.range(0, 1200).mapToObj(i -> "Held " + i + "\n")
-                    .collect(Collectors.joining()));
+            Files.writeString(names, wideRows("Held", 1200));
             ByteArrayOutputStream allowed = new ByteArrayOutputStream();
             List<long[]> told = new java.util.concurrent.CopyOnWriteArrayList<>();
 
             String[] outcomes = exportHeldAtItsCount(db, prefix, names, allowed, told, 1200);
 
             assertThat(outcomes).containsExactly("1200", "held 1200 rows, sent 0 bytes");
-            assertThat(csvRows(allowed.toByteArray())).hasSize(1201);
-            assertThat(told).first().satisfies(first -> assertThat(first).containsExactly(1000, 1000));
+            List<List<String>> rows = csvRows(allowed.toByteArray());
+            assertThat(rows).hasSize(1201);
+            assertThat(rows.get(1200).get(0)).endsWith("Held 1199");
+            assertThat(allowed.size()).isGreaterThan(HELD_IN_MEMORY);
+            assertThat(told).first().as("the rows written while the count runs")
+                    .satisfies(first -> assertThat(first).containsExactly(1000, 1000));
             assertThat(told).last().satisfies(last -> assertThat(last).containsExactly(1200, 1200));
 
-            Files.writeString(names, "name\n" + IntStream.range(0, 600).mapToObj(i -> "More " + i + "\n")
-                    .collect(Collectors.joining()));
+            Files.writeString(names, wideRows("More", 600));
             ByteArrayOutputStream refused = new ByteArrayOutputStream();
 
             outcomes = exportHeldAtItsCount(db, prefix, names, refused, new java.util.concurrent.CopyOnWriteArrayList<>(),
@@ -280,14 +282,37 @@ class ExportTest {
             assertThat(outcomes).containsExactly("export would write 1800 customers, at most 1500 per export; narrow"
                     + " the filter", "held 1500 rows, sent 0 bytes");
             assertThat(refused.size()).isZero();
+            assertThat(heldFiles()).as("no held file is left").isSubsetOf(heldBefore);
         } finally {
             db.dropTables(prefix);
         }
     }
 
+    /** More than a held export keeps in memory ({@code HeldOutput.IN_MEMORY}). */
+    private static final int HELD_IN_MEMORY = 1 << 20;
+
+    /** @return a CSV of customers with four columns of 80 characters of 3 bytes each: 960 bytes a row exported */
+    private static String wideRows(String name, int count) {
+        String wide = "漢".repeat(80);
+        StringBuilder csv = new StringBuilder("name,nickname,company,remark\n");
+        for (int i = 0; i < count; i++) {
+            String own = name + " " + i;
+            csv.append(wide, 0, 80 - own.length()).append(own).append(',').append(wide).append(',').append(wide)
+                    .append(',').append(wide).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** @return the held exports' temporary files in the JVM's temporary folder */
+    private static List<Path> heldFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().matches("crmkit-export-.*\\.held")).toList();
+        }
+    }
+
     /**
-     * Imports the names, then exports every customer to CSV in a kit of at most 1,500 rows per export whose count
-     * statement is held until the export has written {@code written} rows.
+     * Imports the names, then exports them and every customer before them to CSV in a kit of at most 1,500 rows per
+     * export whose count statement is held until the export has written {@code written} rows.
      *
      * @return the export's rows or error, then what the stream had received when the export was held
      */
@@ -302,17 +327,19 @@ class ExportTest {
             return pause.whileHeld(() -> {
                 try {
                     return String.valueOf(crm.exports().run(ExportRequest.builder(FileFormat.CSV)
-                            .columns(List.of("name")).build(), out, (done, total) -> told.add(new long[] {done,
-                            total})));
+                            .columns(List.of("name", "nickname", "company", "remark")).build(), out,
+                            (done, total) -> told.add(new long[] {done, total})));
                 } catch (LimitExceededException e) {
                     return e.getMessage();
                 }
             }, () -> {
-                while (told.isEmpty() || told.get(told.size() - 1)[0] < written) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(50).toNanos();
+                while ((told.isEmpty() || told.get(told.size() - 1)[0] < written) && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
-                return "held " + told.get(told.size() - 1)[0] + " rows, sent " + out.size() + " bytes";
-            });
+                return "held " + (told.isEmpty() ? 0 : told.get(told.size() - 1)[0]) + " rows, sent " + out.size()
+                        + " bytes";
+            }, Duration.ofSeconds(55));
         }
     }
 

@@ -3,6 +3,7 @@ package io.crmkit.testing;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,16 @@ public final class StatementPause {
      * @return the outcomes: held first, then other
      */
     public String[] whileHeld(Callable<String> held, Callable<String> other) throws Exception {
+        return whileHeld(held, other, Duration.ofMillis(BLOCKED_MILLIS));
+    }
+
+    /**
+     * Like {@link #whileHeld(Callable, Callable)}, waiting up to {@code otherMayTake} for {@code other} before the
+     * held one goes on: for another side that does not wait for a lock of the held one but watches it while it is
+     * held.
+     */
+    public String[] whileHeld(Callable<String> held, Callable<String> other, Duration otherMayTake)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             arm();
@@ -65,7 +76,7 @@ public final class StatementPause {
             }
             Future<String> second = threads.submit(other);
             try {
-                second.get(BLOCKED_MILLIS, TimeUnit.MILLISECONDS);
+                second.get(otherMayTake.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException blocked) {
                 // The other transaction waits for a lock of the held one: the order the locks promise.
             }

@@ -22,10 +22,11 @@ public interface ExportService {
 
     /**
      * Writes the export to the stream, in the calling thread; the stream is not closed. The export is stored as a job
-     * named {@code (stream)}. Without a keyword, the customers are counted on a second thread (and a second pooled
-     * connection) while the first pages are written; until the count allows them, the stream receives nothing: the
-     * written bytes are held, the first MiB in memory and the rest in a temporary file of the JVM's temporary
-     * folder. With a keyword, the count comes first.
+     * named {@code (stream)}. Pages are read on a thread of the run's own; without a keyword, the customers are also
+     * counted on a third thread while the first pages are written, so the run may hold three pooled connections.
+     * Until the count allows them, the stream receives nothing: the written bytes are held, the first MiB in memory
+     * and the rest in a temporary file of the JVM's temporary folder (a run cancelled before its count sends nothing).
+     * With a keyword, the count comes first.
      *
      * @param request the format, the customers and the columns; not null
      * @param out     where the file is written; flushed, not closed; not null
@@ -33,7 +34,8 @@ public interface ExportService {
      *         only)
      * @throws ValidationException       for an unknown column, view or filter field
      * @throws LimitExceededException    when more customers match than the kit's limit, at most {@value #MAX_ROWS}
-     *                                   (nothing is written to the stream; the job is {@code FAILED} with the reason)
+     *                                   (nothing is written to the stream; without a keyword the job is
+     *                                   {@code FAILED} with the reason, with one no job is stored)
      * @throws PermissionDeniedException without {@code EXPORT}
      */
     default long run(ExportRequest request, OutputStream out) {
@@ -51,7 +53,8 @@ public interface ExportService {
      * @return the rows written, not counting the header
      * @throws ValidationException       for an unknown column, view or filter field
      * @throws LimitExceededException    when more customers match than the kit's limit, at most {@value #MAX_ROWS}
-     *                                   (nothing is written to the stream; the job is {@code FAILED} with the reason)
+     *                                   (nothing is written to the stream; without a keyword the job is
+     *                                   {@code FAILED} with the reason, with one no job is stored)
      * @throws PermissionDeniedException without {@code EXPORT}
      */
     long run(ExportRequest request, OutputStream out, ProgressListener listener);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param actorId   who started it
  * @param state     where it is
  * @param done      rows processed so far
- * @param total     rows to process (known after an import's first pass over its file)
+ * @param total     rows to process; 0 until known: after an import's first pass over its file, after a stream
+ *                  export's count (taken while it writes its first pages)
  * @param imported  an import's counts so far (final once {@link State#DONE}); its failure list is empty here, the
  *                  failure report has every failed row
  * @param error     why it stopped, once {@link State#FAILED} or {@link State#INTERRUPTED}

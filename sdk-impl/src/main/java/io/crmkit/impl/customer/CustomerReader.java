@@ -125,12 +125,19 @@ public final class CustomerReader {
                     rows.put(row.id(), row);
                 }
             }
-            // No ORDER BY: on H2 it turns the join of the ids into a scan of the tenant's rows in index order.
-            return assemble(rows, ids, (columns, table) -> sql.selectByIds(connection, columns, table, "customer_id",
-                    tenantId, ids, ""), fields, customValues);
+            return assembleByIds(connection, tenantId, rows, ids, fields, customValues);
         } catch (SQLException e) {
             throw Database.failure("read customers", e);
         }
+    }
+
+    /** {@link #assemble} with the child rows read by the customers' ids. */
+    private List<Customer> assembleByIds(Connection connection, String tenantId, Map<Long, CustomerRow> rows,
+                                         List<Long> ids, TenantFields fields, boolean customValues)
+            throws SQLException {
+        // No ORDER BY: on H2 it turns the join of the ids into a scan of the tenant's rows in index order.
+        return assemble(rows, ids, (columns, table) -> sql.selectByIds(connection, columns, table, "customer_id",
+                tenantId, ids, ""), fields, customValues);
     }
 
     /** @return the customer columns a search statement selects for {@link #readFound}, qualified by {@code c} */
@@ -165,11 +172,9 @@ public final class CustomerReader {
         if (rows.size() > MAX_IDS) {
             throw new IllegalArgumentException("read at most " + MAX_IDS + " customers at once, got " + rows.size());
         }
-        List<Long> ids = List.copyOf(rows.keySet());
-        Connection connection = session.getConnection();
         try {
-            return assemble(rows, ids, (columns, table) -> sql.selectByIds(connection, columns, table, "customer_id",
-                    tenantId, ids, ""), fields, customValues);
+            return assembleByIds(session.getConnection(), tenantId, rows, List.copyOf(rows.keySet()), fields,
+                    customValues);
         } catch (SQLException e) {
             throw Database.failure("read customers", e);
         }

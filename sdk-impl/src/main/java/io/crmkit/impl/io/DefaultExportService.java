@@ -104,6 +104,7 @@ public final class DefaultExportService implements ExportService {
     public long run(ExportRequest request, OutputStream out, ProgressListener listener) {
         ValidationException.requireNonNull(out, "out");
         ValidationException.requireNonNull(listener, "listener");
+        ValidationException.requireNonNull(request, "request");
         Prepared prepared = prepare(request, "(stream)", !request.keyword().isBlank());
         try {
             long written = prepared.write(out, listener);

@@ -53,8 +53,14 @@ final class HeldOutput extends OutputStream {
         } else if (memory.size() + length <= IN_MEMORY) {
             memory.write(bytes, offset, length);
         } else {
-            file = Files.createTempFile(directory, "crmkit-export-", ".held");
-            spilled = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            Path created = Files.createTempFile(directory, "crmkit-export-", ".held");
+            try {
+                spilled = new BufferedOutputStream(Files.newOutputStream(created), 1 << 16);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(created);
+                throw e;
+            }
+            file = created; // from here on, close() deletes it
             memory.writeTo(spilled);
             memory = null;
             spilled.write(bytes, offset, length);
@@ -69,22 +75,25 @@ final class HeldOutput extends OutputStream {
         }
     }
 
-    /** Writes what is held to the stream, deletes the temporary file, and lets what follows through. */
+    /**
+     * Writes what is held to the stream, deletes the temporary file, and lets what follows through.
+     *
+     * @throws IOException when the stream fails: nothing goes through afterwards, and {@link #close} still deletes
+     *                     the temporary file
+     */
     void release() throws IOException {
         if (released) {
             return;
         }
-        released = true;
-        if (spilled != null) {
+        if (file != null) {
             spilled.close();
-            spilled = null;
             Files.copy(file, target);
-            Files.delete(file);
-            file = null;
+            deleteFile();
         } else {
             memory.writeTo(target);
             memory = null;
         }
+        released = true;
     }
 
     /** @return whether what is written goes through to the stream */
@@ -96,14 +105,19 @@ final class HeldOutput extends OutputStream {
     @Override
     public void close() throws IOException {
         memory = null;
-        if (spilled != null) {
+        if (file != null) {
             try {
                 spilled.close();
             } finally {
-                spilled = null;
-                Files.deleteIfExists(file);
-                file = null;
+                deleteFile();
             }
         }
+    }
+
+    private void deleteFile() throws IOException {
+        Path held = file;
+        file = null;
+        spilled = null;
+        Files.deleteIfExists(held);
     }
 }

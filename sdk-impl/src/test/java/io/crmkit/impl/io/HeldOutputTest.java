@@ -1,9 +1,11 @@
 package io.crmkit.impl.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +51,24 @@ class HeldOutputTest {
         held.close();
 
         assertThat(target.size()).isZero();
+        assertThat(heldFiles()).isEmpty();
+    }
+
+    @Test
+    void aStreamThatFailsOnReleaseGetsNothingMoreAndTheTemporaryFileIsDeleted() throws IOException {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("the client went away");
+            }
+        };
+        HeldOutput held = new HeldOutput(broken, directory);
+        held.write(bytes(2 * HeldOutput.IN_MEMORY, 3), 0, 2 * HeldOutput.IN_MEMORY);
+
+        assertThatThrownBy(held::release).hasMessage("the client went away");
+        assertThat(held.released()).isFalse();
+        held.close();
+
         assertThat(heldFiles()).isEmpty();
     }
 
