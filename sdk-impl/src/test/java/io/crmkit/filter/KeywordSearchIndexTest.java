@@ -261,7 +261,7 @@ class KeywordSearchIndexTest {
                 assertThat(db.column("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN (?, ?)",
                         prefix + "customer_search", prefix + "identity_search")).containsExactly("2");
             }
-            assertThat(kit.schemaVersion()).isEqualTo("22");
+            assertThat(kit.schemaVersion()).isEqualTo("23");
         } finally {
             db.dropTables(prefix);
         }

@@ -77,7 +77,7 @@ class MigrationTest {
     void theKitKnowsItsSchemaVersionAndReadsTheOneTheTablesAreAt(TestDb db) {
         String prefix = TestDb.uniquePrefix();
         try (CrmKit kit = db.newKit(prefix, builder -> { })) {
-            String latest = "22";
+            String latest = "23";
             assertThat(kit.schemaVersion()).isEqualTo(latest);
             assertThat(kit.appliedSchemaVersion()).isEqualTo(latest);
 

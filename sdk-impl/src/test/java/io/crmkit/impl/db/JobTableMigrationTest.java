@@ -73,7 +73,7 @@ class JobTableMigrationTest {
             insert(db, failure, TENANT, 201L, 3L, "[\"\"]", "[\"name: required\"]");
 
             try (CrmKit kit = db.newKit(prefix, builder -> { })) {
-                assertThat(kit.appliedSchemaVersion()).isEqualTo("22");
+                assertThat(kit.appliedSchemaVersion()).isEqualTo("23");
                 assertThat(rows(db, prefix)).containsExactly(
                         List.of("101", "BULK", "DONE", "10", "10", "add_tags", "null", "run-1", "null", "false", "null",
                                 "owner-1", "false"),

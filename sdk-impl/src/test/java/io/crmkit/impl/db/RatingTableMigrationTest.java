@@ -28,7 +28,7 @@ class RatingTableMigrationTest {
                     + " NULL, NULL, TIMESTAMP '2026-12-01 10:00:00')");
 
             try (CrmKit kit = db.newKit(prefix, builder -> { })) {
-                assertThat(kit.appliedSchemaVersion()).isEqualTo("22");
+                assertThat(kit.appliedSchemaVersion()).isEqualTo("23");
                 assertThat(db.column("SELECT " + concat(db, "customer_id", "recency", "frequency", "monetary",
                         "value_rating") + " FROM " + prefix + "customer_rating WHERE tenant_id = ?", TENANT))
                         .as("the rated customer only").containsExactly("1/5/4/3/4");
